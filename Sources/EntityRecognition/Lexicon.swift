@@ -1,0 +1,297 @@
+import Foundation
+import KnowledgeGraph
+
+/// What a lexicon phrase names.
+enum LexiconCategory: Hashable, Sendable {
+    /// A country by one of its names.
+    case country(String)
+    /// A capital or seat of government ("Beijing", "the Kremlin") that may stand for a country.
+    case seat(String)
+    /// A country adjective ("Chinese").
+    case demonym(String)
+    /// A named body with a fixed name, and the country it belongs to where known.
+    case body(name: String, type: EntityType, country: String?)
+    /// A known person (from a user lexicon), with an optional affiliation.
+    case person(name: String, affiliation: String?)
+    /// A title or role; `target` is a body name, a generic body (`~Foreign Ministry`) or nil.
+    case title(target: String?, honorific: Bool)
+}
+
+/// A lexicon phrase: its token IDs, which tokens must be capitalized, and what it names.
+struct LexiconEntry: Sendable {
+    var tokens: [Int32]
+    /// Per token: 0 any case, 1 capitalized, 2 all caps.
+    var caseRule: [UInt8]
+    var category: LexiconCategory
+}
+
+/// Single-word classes, stored per vocabulary ID.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let givenName = WordClass(rawValue: 1 << 0)
+    static let familyNameFirst = WordClass(rawValue: 1 << 1)
+    static let nonEntity = WordClass(rawValue: 1 << 2)
+    static let agencyHead = WordClass(rawValue: 1 << 3)
+    static let organizationHead = WordClass(rawValue: 1 << 4)
+    static let connector = WordClass(rawValue: 1 << 5)
+    static let particle = WordClass(rawValue: 1 << 6)
+    static let ofTaking = WordClass(rawValue: 1 << 7)
+    static let governmentNoun = WordClass(rawValue: 1 << 8)
+    static let locative = WordClass(rawValue: 1 << 9)
+    static let speechVerb = WordClass(rawValue: 1 << 10)
+    static let abbreviation = WordClass(rawValue: 1 << 11)
+    static let lowercaseBodyHead = WordClass(rawValue: 1 << 12)
+    static let bodyModifier = WordClass(rawValue: 1 << 13)
+    static let groupNoun = WordClass(rawValue: 1 << 14)
+    static let administration = WordClass(rawValue: 1 << 15)
+    static let determiner = WordClass(rawValue: 1 << 16)
+}
+
+/// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
+///
+/// Built from the data files shipped in the package's resources, plus any user lexicon files.
+public struct Lexicon: Sendable {
+    var vocabulary = Vocabulary()
+    var entries: [LexiconEntry] = []
+    var trie = PhraseTrie()
+    var wordClasses: [UInt32] = []
+    var boilerplatePrefixes: [[UInt8]] = []
+    /// Country canonical names, for affiliation and coreference.
+    var countryNames: Set<String> = []
+    /// Known body names to their type and country.
+    var bodies: [String: (type: EntityType, country: String?)] = [:]
+    var abbreviationIDs: Set<Int32> = []
+
+    /// The lexicon shipped with NewsGraph.
+    public static func bundled() throws(LexiconError) -> Lexicon {
+        var lexicon = Lexicon()
+        try lexicon.loadBundledFiles()
+        return lexicon
+    }
+
+    /// The shipped lexicon plus the user's own files (TSV: `name`, `type`, `country`, `aliases`).
+    public static func bundled(adding userFiles: [String]) throws(LexiconError) -> Lexicon {
+        var lexicon = try bundled()
+        for path in userFiles { try lexicon.addUserFile(atPath: path) }
+        return lexicon
+    }
+
+    func classes(of id: Int32) -> WordClass {
+        id >= 0 && Int(id) < wordClasses.count ? WordClass(rawValue: wordClasses[Int(id)]) : []
+    }
+
+    var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviationIDs) }
+
+    // MARK: Loading
+
+    private static func resourceURL(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
+            ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/\(name)")
+    }
+
+    private static func readResource(_ name: String) throws(LexiconError) -> DataFile {
+        guard let url = resourceURL(name), let data = FileManager.default.contents(atPath: url.path) else {
+            throw LexiconError(file: name, reason: "bundled lexicon is missing; reinstall NewsGraph")
+        }
+        return try DataFile(name: name, bytes: [UInt8](data))
+    }
+
+    mutating func loadBundledFiles() throws(LexiconError) {
+        let words = try Lexicon.readResource("words.tsv")
+        try loadWordClasses(words)
+        for (file, wordClass) in [
+            ("given-names.txt", WordClass.givenName), ("family-names-east-asian.txt", .familyNameFirst),
+            ("capitalized-non-entities.txt", .nonEntity),
+        ] {
+            let list = try Lexicon.readResource(file)
+            for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
+        }
+        let heads = try Lexicon.readResource("heads.tsv")
+        for row in heads.rows {
+            guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
+            let word = row.columns[0].trimmingSpaces()
+            switch row.columns[1].trimmingSpaces() {
+            case "agency": mark(word, as: .agencyHead)
+            case "organization": mark(word, as: .organizationHead)
+            case let other: throw LexiconError(file: heads.name, line: row.line, reason: "unknown type '\(other)' (agency or organization)")
+            }
+        }
+        let boilerplate = try Lexicon.readResource("boilerplate.txt")
+        boilerplatePrefixes = boilerplate.rows.map { Array(String($0.columns[0]).lowercased().utf8) }
+        try loadCountries(try Lexicon.readResource("countries.tsv"))
+        try loadBodies(try Lexicon.readResource("bodies.tsv"), userFile: false)
+        try loadTitles(try Lexicon.readResource("titles.tsv"))
+    }
+
+    private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
+        let names: [String: WordClass] = [
+            "connector": .connector, "particle": .particle, "of-taking": .ofTaking, "government": .governmentNoun,
+            "locative": .locative, "speech": .speechVerb, "abbreviation": .abbreviation,
+            "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
+            "administration": .administration, "determiner": .determiner,
+        ]
+        for row in file.rows {
+            guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {
+                throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class with a known class")
+            }
+            let word = row.columns[0].trimmingSpaces()
+            if wordClass == .abbreviation {
+                let id = vocabulary.intern(Array(word.lowercased().utf8))
+                abbreviationIDs.insert(id)
+                setClass(id, .abbreviation)
+            } else {
+                mark(word, as: wordClass)
+            }
+        }
+        _ = vocabulary.intern(Tokenizer.possessiveKey)
+    }
+
+    private mutating func mark(_ word: String, as wordClass: WordClass) {
+        for id in tokenIDs(of: word).ids { setClass(id, wordClass) }
+    }
+
+    private mutating func setClass(_ id: Int32, _ wordClass: WordClass) {
+        if wordClasses.count <= Int(id) { wordClasses.append(contentsOf: repeatElement(0, count: Int(id) + 1 - wordClasses.count)) }
+        wordClasses[Int(id)] |= wordClass.rawValue
+    }
+
+    /// Tokenizes a lexicon phrase and interns its words.
+    private mutating func tokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8]) {
+        let bytes = Array(phrase.utf8)
+        let tokens = tokenizer.tokenize(bytes)
+        var ids: [Int32] = []
+        var rules: [UInt8] = []
+        var key: [UInt8] = []
+        for token in tokens {
+            key.removeAll(keepingCapacity: true)
+            if token.kind == .punctuation {
+                key.append(token.mark)
+            } else {
+                Tokenizer.lowercaseKey(bytes, Int(token.start), Int(token.end), into: &key)
+            }
+            ids.append(vocabulary.intern(key))
+            let length = Int(token.end - token.start)
+            if token.isAllCaps && length <= 6 {
+                rules.append(2)
+            } else if token.isCapitalized {
+                rules.append(1)
+            } else {
+                rules.append(0)
+            }
+        }
+        return (ids, rules)
+    }
+
+    private mutating func addPhrase(_ phrase: String, _ category: LexiconCategory, caseInsensitive: Bool = false) {
+        var (ids, rules) = tokenIDs(of: phrase)
+        guard !ids.isEmpty else { return }
+        if caseInsensitive { rules = rules.map { $0 == 2 ? 2 : 0 } }
+        let index = entries.count
+        entries.append(LexiconEntry(tokens: ids, caseRule: rules, category: category))
+        trie.insert(ids, entry: Int32(index))
+    }
+
+    private mutating func loadCountries(_ file: DataFile) throws(LexiconError) {
+        for row in file.rows {
+            let name = row.columns[0].trimmingSpaces()
+            guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty country name") }
+            countryNames.insert(name)
+            addPhrase(name, .country(name))
+            for alias in DataFile.values(row.columns.count > 1 ? row.columns[1] : nil) { addPhrase(alias, .country(name)) }
+            for demonym in DataFile.values(row.columns.count > 2 ? row.columns[2] : nil) { addPhrase(demonym, .demonym(name)) }
+            for seat in DataFile.values(row.columns.count > 3 ? row.columns[3] : nil) { addPhrase(seat, .seat(name)) }
+        }
+    }
+
+    private mutating func loadBodies(_ file: DataFile, userFile: Bool) throws(LexiconError) {
+        for row in file.rows {
+            guard row.columns.count >= 2 else {
+                throw LexiconError(file: file.name, line: row.line, reason: "expected name<TAB>type<TAB>country<TAB>aliases")
+            }
+            let name = row.columns[0].trimmingSpaces()
+            guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty name") }
+            let typeName = row.columns[1].trimmingSpaces()
+            guard let type = EntityType(rawValue: typeName) else {
+                throw LexiconError(file: file.name, line: row.line,
+                                   reason: "unknown type '\(typeName)' (person, agency, country or organization)")
+            }
+            let countryColumn = row.columns.count > 2 ? row.columns[2].trimmingSpaces() : ""
+            let country: String? = countryColumn.isEmpty ? nil : countryColumn
+            if let country, !countryNames.contains(country) {
+                throw LexiconError(file: file.name, line: row.line, reason: "unknown country '\(country)'")
+            }
+            let aliases = DataFile.values(row.columns.count > 3 ? row.columns[3] : nil)
+            let category: LexiconCategory
+            switch type {
+            case .country:
+                countryNames.insert(name)
+                category = .country(name)
+            case .person:
+                category = .person(name: name, affiliation: country)
+            case .agency, .organization:
+                bodies[name] = (type, country)
+                category = .body(name: name, type: type, country: country)
+            }
+            addPhrase(name, category)
+            for alias in aliases { addPhrase(alias, category) }
+        }
+    }
+
+    private mutating func loadTitles(_ file: DataFile) throws(LexiconError) {
+        for row in file.rows {
+            let title = row.columns[0].trimmingSpaces()
+            guard !title.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty title") }
+            let target = row.columns.count > 1 ? row.columns[1].trimmingSpaces() : ""
+            let honorific = row.columns.count > 2 && row.columns[2].trimmingSpaces() == "honorific"
+            addPhrase(title, .title(target: target.isEmpty ? nil : target, honorific: honorific), caseInsensitive: true)
+        }
+    }
+
+    /// Adds a user lexicon file: `name<TAB>type<TAB>country<TAB>aliases`, type one of the entity types.
+    public mutating func addUserFile(atPath path: String) throws(LexiconError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LexiconError(file: path, reason: "cannot read the lexicon file")
+        }
+        try loadBodies(try DataFile(name: path, bytes: [UInt8](data)), userFile: true)
+    }
+
+    /// Whether a line (as lowercase bytes) begins with a boilerplate phrase.
+    func isBoilerplate(_ lowercaseLine: ArraySlice<UInt8>) -> Bool {
+        for prefix in boilerplatePrefixes where lowercaseLine.count >= prefix.count {
+            if lowercaseLine.starts(with: prefix) { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    func trimmingSpacesString() -> String { self[...].trimmingSpaces() }
+}
+
+/// A trie over token IDs, stored as one hash table of (node, token) → child.
+struct PhraseTrie: Sendable {
+    private var children: [Int64: Int32] = [:]
+    private var terminals: [Int32: [Int32]] = [:]
+    private var nodeCount: Int32 = 1
+
+    mutating func insert(_ tokens: [Int32], entry: Int32) {
+        var node: Int32 = 0
+        for token in tokens {
+            let key = Int64(node) << 32 | Int64(UInt32(bitPattern: token))
+            if let child = children[key] {
+                node = child
+            } else {
+                children[key] = nodeCount
+                node = nodeCount
+                nodeCount += 1
+            }
+        }
+        terminals[node, default: []].append(entry)
+    }
+
+    func child(of node: Int32, _ token: Int32) -> Int32? {
+        children[Int64(node) << 32 | Int64(UInt32(bitPattern: token))]
+    }
+
+    func entries(at node: Int32) -> [Int32]? { terminals[node] }
+}

@@ -1,0 +1,635 @@
+import KnowledgeGraph
+
+/// How a candidate mention finds its entity.
+enum EntityKey: Hashable, Sendable {
+    case country(String)
+    case body(String)
+    /// A body known by its head word ("Foreign Ministry"), normalized, with its country where stated.
+    case generic(String, country: String?)
+    case organization(String)
+    case person
+    /// A title standing for a person ("the secretary of state"), with the country adjective if any.
+    case titleReference(String, country: String?)
+}
+
+/// A mention before entities are resolved.
+struct Candidate {
+    var tokens: Range<Int>
+    var phrase: Range<Int>
+    var kind: Mention.Kind
+    var type: EntityType
+    var key: EntityKey
+    var name: String
+    var aliases: [String] = []
+    var lexiconName: String?
+    var knownCountry: String?
+    /// Index of the candidate this one belongs to ("Chinese" for "Chinese Foreign Ministry").
+    var owner: Int?
+    var title: String?
+    var titleTarget: String?
+    /// Lowercase name parts of a person ("yun", "byung-se").
+    var nameParts: [String] = []
+    /// A person named by one word only may start an entity only with some evidence (a title, a
+    /// speech verb after it); otherwise it must match a person named in full.
+    var canStartEntity = true
+}
+
+/// Scans sentences into candidate mentions: lexicon phrases, capitalized name runs, and the
+/// patterns that tie them together ("Chinese Foreign Ministry spokesman Wang Wenbin").
+struct MentionBuilder {
+    let lexicon: Lexicon
+    let text: [UInt8]
+    let tokens: [Token]
+    private(set) var candidates: [Candidate] = []
+    /// Acronyms the article defines ("Office of Foreign Assets Control (OFAC)").
+    private var acronyms: [String: Int] = [:]
+
+    init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
+        self.lexicon = lexicon
+        self.text = text
+        self.tokens = tokens
+    }
+
+    private enum Item {
+        case hit(Range<Int>, LexiconCategory)
+        case run(Range<Int>, absorbed: [(Range<Int>, LexiconCategory)])
+        case token(Int)
+
+        var range: Range<Int> {
+            switch self {
+            case .hit(let range, _), .run(let range, _): range
+            case .token(let index): index..<(index + 1)
+            }
+        }
+    }
+
+    // MARK: Tokens
+
+    private func classes(_ index: Int) -> WordClass {
+        index >= 0 && index < tokens.count ? lexicon.classes(of: tokens[index].id) : []
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: text[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    private func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
+        index < tokens.count && tokens[index].isMark(mark)
+    }
+
+    private func isPossessive(_ index: Int) -> Bool {
+        index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.vocabulary.id(of: Tokenizer.possessiveKey)
+            && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
+    }
+
+    private func isLowercaseWord(_ index: Int, _ wordClass: WordClass) -> Bool {
+        index < tokens.count && tokens[index].kind == .word && !tokens[index].isCapitalized
+            && classes(index).contains(wordClass)
+    }
+
+    /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
+    private func lexiconMatch(at start: Int, end: Int) -> (Int, LexiconCategory)? {
+        var node: Int32 = 0
+        var best: (Int, LexiconCategory)?
+        var index = start
+        while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
+            node = child
+            index += 1
+            guard let entries = lexicon.trie.entries(at: node) else { continue }
+            for entryIndex in entries {
+                let entry = lexicon.entries[Int(entryIndex)]
+                if caseMatches(entry, from: start) {
+                    if best == nil || best!.0 < index - start || MentionBuilder.priority(entry.category) > MentionBuilder.priority(best!.1) {
+                        best = (index - start, entry.category)
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    private static func priority(_ category: LexiconCategory) -> Int {
+        switch category {
+        case .person: 6
+        case .body: 5
+        case .country: 4
+        case .seat: 3
+        case .demonym: 2
+        case .title: 1
+        }
+    }
+
+    private func caseMatches(_ entry: LexiconEntry, from start: Int) -> Bool {
+        for (offset, rule) in entry.caseRule.enumerated() {
+            let token = tokens[start + offset]
+            switch rule {
+            case 1 where !token.isCapitalized && !token.isAllCaps: return false
+            case 2 where !token.isAllCaps: return false
+            default: continue
+            }
+        }
+        // A capitalized word alone must not be a sentence-initial common word that a lexicon also
+        // lists (e.g. "Chad" as a given name is a country; "General" as a title is fine).
+        return true
+    }
+
+    private func isNameToken(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word, !isPossessive(index) else { return false }
+        if token.isCapitalized || token.isAllCaps { return !classes(index).contains(.nonEntity) || token.isAllCaps }
+        // Lowercase particles inside names: "al-Sisi", "bin Salman", "von der Leyen".
+        return classes(index).contains(.particle) && index + 1 < tokens.count
+            && (tokens[index + 1].isMark("-") || tokens[index + 1].isCapitalized
+                || (classes(index + 1).contains(.particle) && index + 2 < tokens.count && tokens[index + 2].isCapitalized))
+    }
+
+    private func isHead(_ index: Int) -> Bool {
+        classes(index).contains(.agencyHead) || classes(index).contains(.organizationHead)
+    }
+
+    // MARK: Items
+
+    private func items(_ range: Range<Int>) -> [Item] {
+        var items: [Item] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+                items.append(.hit(index..<(index + length), category))
+                index += length
+            } else if isNameToken(index) && !(tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized && index + 1 < range.upperBound && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)) {
+                let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
+                items.append(.run(run, absorbed: absorbed))
+                index = run.upperBound
+            } else {
+                items.append(.token(index))
+                index += 1
+            }
+        }
+        return items
+    }
+
+    /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
+    /// name needs them ("Office of Foreign Assets Control", "Defense and Security Forces").
+    private func extendRun(from start: Int, limit: Int) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
+        var end = start + 1
+        var absorbed: [(Range<Int>, LexiconCategory)] = []
+        var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
+        while end < limit {
+            let token = tokens[end]
+            // Hyphenated parts: "Byung-Se", "al-Sisi".
+            if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
+                && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
+            {
+                end += 2
+                continue
+            }
+            if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
+                && !isPossessive(end) && isNameToken(end)
+            {
+                if lexiconMatch(at: end, end: limit) != nil { break }
+                if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
+                end += 1
+                continue
+            }
+            // Connectors inside body names.
+            if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector) && sawHeadOrOfTaking {
+                var next = end + 1
+                if next < limit && tokens[next].kind == .word && !tokens[next].isCapitalized
+                    && classes(next).contains(.connector) && lexicon.vocabulary.word(tokens[next].id) == "the"
+                {
+                    next += 1
+                }
+                guard next < limit, tokens[next].kind == .word, tokens[next].isCapitalized || tokens[next].isAllCaps else { break }
+                if let (length, category) = lexiconMatch(at: next, end: limit) {
+                    absorbed.append((next..<(next + length), category))
+                    end = next + length
+                } else {
+                    end = next + 1
+                }
+                continue
+            }
+            break
+        }
+        // A run never ends on a joining word.
+        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps)) {
+            end -= 1
+        }
+        // "and" joins two names only inside a body name ("Defense and Security Forces"), not
+        // "Kim and Putin".
+        if !isHead(end - 1) {
+            for index in start..<end where tokens[index].kind == .word && !tokens[index].isCapitalized
+                && lexicon.vocabulary.word(tokens[index].id) == "and" && absorbed.allSatisfy({ $0.0.upperBound <= index })
+            {
+                if !(start..<index).contains(where: { isHead($0) }) {
+                    end = index
+                    break
+                }
+            }
+        }
+        absorbed.removeAll { $0.0.upperBound > end }
+        return (start..<end, absorbed)
+    }
+
+    // MARK: Assembly
+
+    mutating func scan(_ sentence: Sentence) {
+        let items = items(sentence.tokens)
+        var index = 0
+        var owner: Int?
+        var ownerEnd = -1
+        var ownerStart = -1
+        while index < items.count {
+            let item = items[index]
+            if let current = owner, item.range.lowerBound != ownerEnd { _ = current; owner = nil }
+            switch item {
+            case .token(let tokenIndex):
+                if isPossessive(tokenIndex) && owner != nil {
+                    ownerEnd = tokenIndex + 1
+                } else {
+                    owner = nil
+                }
+                index += 1
+            case .hit(let range, let category):
+                index += 1
+                handleHit(range, category, items: items, index: &index, owner: &owner, ownerStart: &ownerStart,
+                          ownerEnd: &ownerEnd, sentence: sentence)
+            case .run(let range, let absorbed):
+                index += 1
+                handleRun(range, absorbed: absorbed, items: items, index: &index, owner: owner, ownerStart: ownerStart,
+                          title: nil, sentence: sentence)
+                owner = candidates.count > 0 && candidates[candidates.count - 1].tokens == range
+                    && candidates[candidates.count - 1].type != .person ? candidates.count - 1 : nil
+                ownerStart = range.lowerBound
+                ownerEnd = range.upperBound
+            }
+        }
+    }
+
+    private mutating func add(_ candidate: Candidate) -> Int {
+        candidates.append(candidate)
+        return candidates.count - 1
+    }
+
+    private mutating func handleHit(
+        _ range: Range<Int>, _ category: LexiconCategory, items: [Item], index: inout Int, owner: inout Int?,
+        ownerStart: inout Int, ownerEnd: inout Int, sentence: Sentence
+    ) {
+        let surface = string(range)
+        let next = index < items.count ? items[index] : nil
+        let adjacentRun: Range<Int>? = {
+            if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound { return runRange }
+            return nil
+        }()
+        switch category {
+        case .country(let country), .seat(let country), .demonym(let country):
+            var isDemonym = false
+            if case .demonym = category { isDemonym = true }
+            // "Washington Examiner", "China Daily": a place word starting an organization's name.
+            if let runRange = adjacentRun, classes(runRange.upperBound - 1).contains(.organizationHead),
+                !classes(runRange.upperBound - 1).contains(.agencyHead)
+            {
+                let whole = range.lowerBound..<runRange.upperBound
+                owner = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
+                                      key: .organization(string(whole).lowercased()), name: string(whole)))
+                ownerStart = whole.lowerBound
+                ownerEnd = whole.upperBound
+                index += 1
+                return
+            }
+            let after = range.upperBound
+            if isDemonym {
+                // "Chinese firms" names no actor; "the Chinese government" names the country.
+                if isLowercaseWord(after, .groupNoun) && !isLowercaseWord(after, .lowercaseBodyHead) { return }
+                if isLowercaseWord(after, .governmentNoun) {
+                    let phrase = range.lowerBound..<(after + 1)
+                    owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .country,
+                                          key: .country(country), name: country, aliases: [string(phrase)]))
+                    skipItems(through: after, items: items, index: &index)
+                    return
+                }
+                // "Israeli army", "Jordanian foreign ministry".
+                var cursor = after
+                while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
+                if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) {
+                    let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
+                                                     key: .country(country), name: country, aliases: [surface]))
+                    let phrase = range.lowerBound..<(cursor + 1)
+                    let head = string(after..<(cursor + 1)).lowercased()
+                    let body = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                                             key: .generic(MentionBuilder.genericKey(head), country: country),
+                                             name: string(phrase), aliases: [head], owner: countryIndex))
+                    owner = body
+                    ownerStart = phrase.lowerBound
+                    ownerEnd = phrase.upperBound
+                    skipItems(through: cursor, items: items, index: &index)
+                    return
+                }
+            }
+            let nextStartsAdjacent = next.map { $0.range.lowerBound == after } ?? false
+            let ownsNext: Bool = {
+                guard nextStartsAdjacent, let next else { return false }
+                switch next {
+                case .hit(_, let nextCategory):
+                    if case .title = nextCategory { return true }
+                    if case .body = nextCategory { return true }
+                    return false
+                case .run(let runRange, _): return isHead(runRange.upperBound - 1) || isTitleThenName(items, index)
+                case .token: return false
+                }
+            }()
+            let possessive = isPossessive(after)
+            let kind: Mention.Kind
+            if isDemonym {
+                kind = ownsNext ? .name : .weak
+            } else if case .seat = category, range.lowerBound > 0, classes(range.lowerBound - 1).contains(.locative)
+                || (range.lowerBound > 1 && lexicon.vocabulary.word(tokens[range.lowerBound - 1].id) == "the"
+                    && classes(range.lowerBound - 2).contains(.locative))
+            {
+                kind = .weak
+            } else {
+                kind = .name
+            }
+            let candidate = add(Candidate(tokens: range, phrase: range, kind: kind, type: .country,
+                                          key: .country(country), name: country, aliases: [surface],
+                                          lexiconName: country))
+            if ownsNext || possessive {
+                owner = candidate
+                ownerStart = range.lowerBound
+                ownerEnd = possessive ? after + 1 : after
+            } else {
+                owner = nil
+            }
+        case .body(let name, let type, let country):
+            let candidate = add(Candidate(tokens: range, phrase: range, kind: .name, type: type, key: .body(name),
+                                          name: name, aliases: [surface], lexiconName: name, knownCountry: country,
+                                          owner: owner))
+            if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
+            owner = candidate
+            ownerStart = range.lowerBound
+            ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
+        case .person(let name, _):
+            _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .person, key: .person, name: name,
+                              aliases: [surface], lexiconName: name, nameParts: MentionBuilder.parts(of: name)))
+            owner = nil
+        case .title(let target, let honorific):
+            handleTitle(range, target: target, honorific: honorific, items: items, index: &index, owner: owner,
+                        ownerStart: ownerStart, sentence: sentence)
+            owner = nil
+        }
+    }
+
+    private func isTitleThenName(_ items: [Item], _ index: Int) -> Bool {
+        guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = category else { return false }
+        return true
+    }
+
+    private func skipItems(through token: Int, items: [Item], index: inout Int) {
+        while index < items.count && items[index].range.lowerBound <= token { index += 1 }
+    }
+
+    private mutating func handleTitle(
+        _ range: Range<Int>, target: String?, honorific: Bool, items: [Item], index: inout Int, owner: Int?,
+        ownerStart: Int, sentence: Sentence
+    ) {
+        // Further titles and bodies may follow: "Foreign Office Spokesperson", "Under Secretary".
+        var titleRange = range
+        var titleTarget = target
+        var titleOwner = owner
+        while index < items.count, case .hit(let nextRange, let category) = items[index], nextRange.lowerBound == titleRange.upperBound {
+            if case .title(let nextTarget, _) = category {
+                titleRange = titleRange.lowerBound..<nextRange.upperBound
+                if nextTarget != nil { titleTarget = nextTarget }
+                index += 1
+            } else {
+                break
+            }
+        }
+        var nameIndex = index
+        var comma = false
+        if nameIndex < items.count, case .token(let tokenIndex) = items[nameIndex], tokenIndex == titleRange.upperBound,
+            tokens[tokenIndex].isMark(","), nameIndex + 1 < items.count
+        {
+            comma = true
+            nameIndex += 1
+        }
+        let titleText = string(titleRange)
+        if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
+            runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
+            !comma || runRange.count >= 2
+        {
+            index = nameIndex + 1
+            let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
+            handleRun(runRange, absorbed: absorbed, items: items, index: &index, owner: honorific ? nil : titleOwner,
+                      ownerStart: phraseStart, title: (honorific ? nil : titleText, titleTarget, honorific), sentence: sentence)
+            return
+        }
+        if nameIndex < items.count, case .hit(let hitRange, .person) = items[nameIndex], hitRange.lowerBound == titleRange.upperBound {
+            return
+        }
+        // A title standing for a person: "the secretary of state", "The Spokesperson",
+        // "the South African President".
+        guard !honorific else { return }
+        let before = (owner != nil ? ownerStart : titleRange.lowerBound) - 1
+        let afterDeterminer = before >= sentence.tokens.lowerBound && lexicon.vocabulary.word(tokens[before].id) == "the"
+        let multiword = titleRange.count > 1 || tokens[titleRange.lowerBound].isCapitalized
+        guard afterDeterminer && multiword else { return }
+        var country: String?
+        if let titleOwner, case .country(let name) = candidates[titleOwner].key { country = name }
+        titleOwner = nil
+        _ = add(Candidate(tokens: titleRange, phrase: titleRange, kind: .title, type: .person,
+                          key: .titleReference(MentionBuilder.normalizedTitle(titleText), country: country),
+                          name: titleText, canStartEntity: false))
+    }
+
+    static func normalizedTitle(_ title: String) -> String {
+        title.lowercased().replacingOccurrencesOfDefence()
+    }
+
+    private mutating func handleRun(
+        _ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)], items: [Item], index: inout Int, owner: Int?,
+        ownerStart: Int, title: (text: String?, target: String?, honorific: Bool)?, sentence: Sentence
+    ) {
+        let surface = string(range)
+        let last = range.upperBound - 1
+        // "Biden administration", "Trump administration".
+        if isLowercaseWord(range.upperBound, .administration) && !isLowercaseWord(range.upperBound, .governmentNoun) {
+            let phrase = range.lowerBound..<(range.upperBound + 1)
+            _ = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                              key: .organization(string(phrase).lowercased()), name: string(phrase)))
+            skipItems(through: range.upperBound, items: items, index: &index)
+            return
+        }
+        if let existing = acronyms[surface] {
+            var candidate = candidates[existing]
+            candidate.tokens = range
+            candidate.phrase = range
+            candidate.aliases = [surface]
+            candidate.owner = owner
+            _ = add(candidate)
+            return
+        }
+        if let type = bodyType(range) {
+            var bodyOwner = owner
+            var country: String?
+            if let owner, case .country(let name) = candidates[owner].key { country = name }
+            for (absorbedRange, category) in absorbed {
+                if case .country(let name) = category {
+                    country = name
+                    bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: .country,
+                                              key: .country(name), name: name, aliases: [string(absorbedRange)]))
+                }
+            }
+            let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
+            var aliases = [surface]
+            if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
+            let generic = MentionBuilder.genericKey(surface)
+            let name = owner.map { candidates[$0].type == .country && !isPossessive(candidates[$0].tokens.upperBound) ? string(phrase) : surface } ?? surface
+            let key: EntityKey = type == .organization ? .organization(surface.lowercased()) : .generic(generic, country: country)
+            let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
+                                          aliases: aliases, owner: bodyOwner))
+            if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
+            return
+        }
+        // An acronym followed by "party" or "group": an organization ("PNDS party").
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps {
+            if isLowercaseWord(range.upperBound, .organizationHead) || nextWord(range.upperBound) == "party" {
+                _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
+                                  key: .organization(surface.lowercased()), name: surface))
+            }
+            return
+        }
+        // Otherwise a person, when something says so.
+        let parts = MentionBuilder.parts(of: surface)
+        let hasTitle = title != nil
+        let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
+        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
+            || (isMark(range.upperBound, ",") && (nextWord(range.upperBound + 1) == "who" || nextWord(range.upperBound + 1) == "the"))
+        let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
+        var canStart: Bool
+        if range.count >= 2 {
+            canStart = hasTitle || firstIsGiven || followedBySpeech || !sentence.isTitleCase
+            if range.count > 4 { canStart = hasTitle }
+        } else {
+            canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
+        }
+        if sentence.isTitleCase { canStart = false }
+        // A run of two or more names with no sign of a person and no given name is kept only if it
+        // later matches a person ("Executive Order" is not one).
+        if range.count >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        var candidate = Candidate(tokens: range, phrase: (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound,
+                                  kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
+                                  owner: owner, nameParts: parts, canStartEntity: canStart)
+        if let title {
+            candidate.title = title.text
+            candidate.titleTarget = title.target
+            if title.text != nil { candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound)) }
+        }
+        let personIndex = add(candidate)
+        // Apposition: "Nicholas Burns, the U.S. ambassador to China".
+        if isMark(range.upperBound, ","), nextWord(range.upperBound + 1) == "the" {
+            appositionOwner(for: personIndex, from: range.upperBound + 2, items: items)
+        }
+        _ = last
+    }
+
+    private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {
+        guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        guard case .hit(let range, let category) = items[itemIndex] else { return }
+        var country: String?
+        var bodyName: String?
+        switch category {
+        case .country(let name), .demonym(let name), .seat(let name): country = name
+        case .body(let name, _, _): bodyName = name
+        default: return
+        }
+        var next = itemIndex + 1
+        if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
+        // Allow one or two lowercase modifiers ("top policy official" is not a title we know).
+        guard next < items.count, case .hit(_, .title(let target, let honorific)) = items[next], !honorific else { return }
+        let ownerCandidate: Candidate
+        if let country {
+            ownerCandidate = Candidate(tokens: range, phrase: range, kind: .name, type: .country, key: .country(country),
+                                       name: country, aliases: [string(range)])
+        } else if let bodyName, let info = lexicon.bodies[bodyName] {
+            ownerCandidate = Candidate(tokens: range, phrase: range, kind: .name, type: info.type, key: .body(bodyName),
+                                       name: bodyName, aliases: [string(range)], lexiconName: bodyName, knownCountry: info.country)
+        } else {
+            return
+        }
+        let ownerIndex = add(ownerCandidate)
+        candidates[person].owner = ownerIndex
+        candidates[person].title = candidates[person].title ?? string(items[next].range)
+        candidates[person].titleTarget = candidates[person].titleTarget ?? target
+        candidates[person].canStartEntity = true
+    }
+
+    private func nextWord(_ index: Int) -> String? {
+        guard index < tokens.count, tokens[index].kind == .word else { return nil }
+        return tokens[index].id >= 0 ? lexicon.vocabulary.word(tokens[index].id) : String(decoding: text[Int(tokens[index].start)..<Int(tokens[index].end)], as: UTF8.self).lowercased()
+    }
+
+    /// The type a run's head word gives it: the last word ("Defense and Security Forces"), or the
+    /// word before "of" ("Ministry of Finance", "Authority of Heads of State").
+    private func bodyType(_ range: Range<Int>) -> EntityType? {
+        let last = range.upperBound - 1
+        if classes(last).contains(.agencyHead) { return .agency }
+        if classes(last).contains(.organizationHead) { return .organization }
+        for index in range where tokens[index].kind == .word && !tokens[index].isCapitalized
+            && classes(index).contains(.connector)
+        {
+            for head in range.lowerBound..<index {
+                if classes(head).contains(.agencyHead) { return .agency }
+                if classes(head).contains(.organizationHead) { return .organization }
+            }
+            break
+        }
+        return nil
+    }
+
+    /// "Full Name (ACR)": records ACR as another name of the candidate; returns the token after ")".
+    private mutating func defineAcronym(after index: Int, for candidate: Int) -> Int? {
+        var cursor = index
+        guard isMark(cursor, "(") else { return nil }
+        cursor += 1
+        if isMark(cursor, "\"") { cursor += 1 }
+        guard cursor < tokens.count, tokens[cursor].isAllCaps else { return nil }
+        let acronym = string(cursor..<(cursor + 1))
+        cursor += 1
+        if isMark(cursor, "\"") { cursor += 1 }
+        guard isMark(cursor, ")") else { return nil }
+        acronyms[acronym] = candidate
+        candidates[candidate].aliases.append(acronym)
+        return cursor + 1
+    }
+
+    static func parts(of name: String) -> [String] {
+        name.split(separator: " ").map { $0.lowercased().replacingApostrophes() }
+            .filter { !$0.isEmpty && $0 != "jr." && $0 != "sr." }
+    }
+
+    /// "Ministry of Foreign Affairs" and "Foreign Ministry" share the key "foreign ministry".
+    static func genericKey(_ name: String) -> String {
+        var words = name.lowercased().replacingOccurrencesOfDefence().split(separator: " ").map(String.init)
+        if let ofIndex = words.firstIndex(of: "of"), ofIndex == 1 {
+            let head = words[0]
+            var rest = Array(words[(ofIndex + 1)...])
+            if let nextOf = rest.firstIndex(of: "of") { rest = Array(rest[..<nextOf]) }
+            rest.removeAll { $0 == "the" }
+            words = rest + [head]
+        }
+        words.removeAll { $0 == "the" || $0 == "affairs" }
+        return words.joined(separator: " ")
+    }
+}
+
+extension String {
+    /// British and American spellings of one body share a key.
+    public func replacingOccurrencesOfDefence() -> String {
+        guard contains("defence") || contains("Defence") else { return self }
+        return split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0 == "defence" ? "defense" : $0 == "Defence" ? "Defense" : String($0) }
+            .joined(separator: " ")
+    }
+}

@@ -1,0 +1,52 @@
+/// Finds phrases from a word list in an analyzed article, such as the relation cues.
+///
+/// The phrases' words are added to the lexicon's vocabulary when the matcher is made, so build
+/// every matcher before the recognizer: tokens then carry the IDs the matcher looks for.
+public struct PhraseMatcher: Sendable {
+    private var trie = PhraseTrie()
+    private var payloads: [Int] = []
+
+    /// Registers `phrases` (each with a payload the caller chooses) in `lexicon`'s vocabulary.
+    public init(phrases: [(phrase: String, payload: Int)], lexicon: inout Lexicon) {
+        for (phrase, payload) in phrases {
+            let ids = lexicon.internWords(of: phrase)
+            guard !ids.isEmpty else { continue }
+            trie.insert(ids, entry: Int32(payloads.count))
+            payloads.append(payload)
+        }
+    }
+
+    /// The longest phrase starting at token `start`: its length in tokens and its payloads.
+    public func match(in analysis: ArticleAnalysis, at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
+        var node: Int32 = 0
+        var best: (Int, [Int])?
+        var index = start
+        while index < end, let child = trie.child(of: node, analysis.tokens[index].id) {
+            node = child
+            index += 1
+            if let entries = trie.entries(at: node) {
+                best = (index - start, entries.map { payloads[Int($0)] })
+            }
+        }
+        return best
+    }
+}
+
+extension Lexicon {
+    /// Interns the words of a phrase, case-folded, and returns their IDs.
+    mutating func internWords(of phrase: String) -> [Int32] {
+        let bytes = Array(phrase.utf8)
+        var ids: [Int32] = []
+        var key: [UInt8] = []
+        for token in tokenizer.tokenize(bytes) {
+            key.removeAll(keepingCapacity: true)
+            if token.kind == .punctuation {
+                key.append(token.mark)
+            } else {
+                Tokenizer.lowercaseKey(bytes, Int(token.start), Int(token.end), into: &key)
+            }
+            ids.append(vocabulary.intern(key))
+        }
+        return ids
+    }
+}

@@ -1,0 +1,274 @@
+/// Splits UTF-8 text into tokens without building a String per token.
+///
+/// Hyphens and possessive `'s` are tokens of their own, so "al-Sisi" is three tokens joined without
+/// space and "China's" is "China" + "'s". Known abbreviations ("Sen.", "Mr.") and letter-dot
+/// abbreviations ("U.S.", "E.U.") keep their periods.
+struct Tokenizer {
+    let vocabulary: Vocabulary
+    /// IDs of abbreviations written without their final period ("sen", "mr").
+    let abbreviations: Set<Int32>
+
+    func tokenize(_ text: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.count / 5)
+        var index = 0
+        var spaceBefore = true
+        var lineStart = true
+        var paragraphStart = true
+        var blankLine = true
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+
+        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
+            var fullShape = shape
+            if spaceBefore { fullShape.insert(.spaceBefore) }
+            if lineStart { fullShape.insert(.lineStart) }
+            if paragraphStart { fullShape.insert(.paragraphStart) }
+            tokens.append(Token(start: Int32(start), end: Int32(end), id: id, kind: kind, shape: fullShape, mark: mark))
+            spaceBefore = false
+            lineStart = false
+            paragraphStart = false
+            blankLine = false
+        }
+
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x0A {
+                if blankLine && !tokens.isEmpty { paragraphStart = true }
+                lineStart = true
+                blankLine = true
+                spaceBefore = true
+                index += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                spaceBefore = true
+                index += 1
+                continue
+            }
+            if byte >= 0x80, let (mark, length) = Tokenizer.multiByteMark(text, index) {
+                if mark == 0x20 {
+                    spaceBefore = true
+                } else if mark == UInt8(ascii: "'") && Tokenizer.isPossessive(text, index + length) && !spaceBefore {
+                    let end = index + length + 1
+                    emit(index, end, .word, [], 0, id: vocabulary.id(of: Tokenizer.possessiveKey))
+                    index = end
+                    continue
+                } else {
+                    emit(index, index + length, .punctuation, [], mark, id: vocabulary.id(of: CollectionOfOne(mark)))
+                }
+                index += length
+                continue
+            }
+            if Tokenizer.isLetterStart(byte) {
+                let start = index
+                var end = Tokenizer.wordEnd(text, from: index)
+                end = extendAbbreviation(text, start: start, end: end)
+                let shape = Tokenizer.shape(of: text, start, end)
+                scratch.removeAll(keepingCapacity: true)
+                Tokenizer.lowercaseKey(text, start, end, into: &scratch)
+                emit(start, end, .word, shape, 0, id: vocabulary.id(of: scratch))
+                index = end
+                continue
+            }
+            if byte >= 0x30 && byte <= 0x39 {
+                let start = index
+                index += 1
+                while index < text.count {
+                    let next = text[index]
+                    if next >= 0x30 && next <= 0x39 {
+                        index += 1
+                    } else if (next == 0x2C || next == 0x2E) && index + 1 < text.count
+                        && text[index + 1] >= 0x30 && text[index + 1] <= 0x39
+                    {
+                        index += 2
+                    } else {
+                        break
+                    }
+                }
+                emit(start, index, .number, [], 0, id: Vocabulary.unknown)
+                continue
+            }
+            if byte == UInt8(ascii: "'") && !spaceBefore && Tokenizer.isPossessive(text, index + 1) {
+                emit(index, index + 2, .word, [], 0, id: vocabulary.id(of: Tokenizer.possessiveKey))
+                index += 2
+                continue
+            }
+            // Any other byte is one punctuation token; a stray continuation byte is skipped.
+            if byte < 0x80 {
+                emit(index, index + 1, .punctuation, [], byte, id: vocabulary.id(of: CollectionOfOne(byte)))
+                index += 1
+            } else {
+                let length = Tokenizer.sequenceLength(byte)
+                emit(index, min(index + length, text.count), .punctuation, [], UInt8(ascii: "?"), id: Vocabulary.unknown)
+                index += length
+            }
+        }
+        return tokens
+    }
+
+    static let possessiveKey: [UInt8] = Array("'s".utf8)
+
+    /// Keeps the period of "U.S." and of known abbreviations such as "Sen.".
+    private func extendAbbreviation(_ text: [UInt8], start: Int, end: Int) -> Int {
+        guard end < text.count, text[end] == UInt8(ascii: ".") else { return end }
+        // Letter-dot runs: U.S., E.U., D.C. (each part one or two letters).
+        if end - start <= 2 {
+            var cursor = end + 1
+            var lastPeriod = end
+            while cursor < text.count {
+                var letters = 0
+                while cursor + letters < text.count && Tokenizer.isASCIILetter(text[cursor + letters]) { letters += 1 }
+                guard letters >= 1 && letters <= 2, cursor + letters < text.count,
+                    text[cursor + letters] == UInt8(ascii: ".")
+                else { break }
+                lastPeriod = cursor + letters
+                cursor = lastPeriod + 1
+            }
+            if lastPeriod > end { return lastPeriod + 1 }
+        }
+        var key: [UInt8] = []
+        Tokenizer.lowercaseKey(text, start, end, into: &key)
+        let id = vocabulary.id(of: key)
+        if id != Vocabulary.unknown && abbreviations.contains(id) { return end + 1 }
+        return end
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    static func isLetterStart(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || byte >= 0xC0
+    }
+
+    /// Letters, digits and letter-like multibyte characters; apostrophes inside words ("N'Djamena",
+    /// "don't") stay, a possessive 's does not.
+    static func wordEnd(_ text: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < text.count {
+            let byte = text[index]
+            if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) {
+                index += 1
+            } else if byte >= 0x80 {
+                if multiByteMark(text, index) != nil {
+                    // A right single quote between letters is an apostrophe ("don’t"), unless possessive.
+                    if text[index] == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0x99,
+                        index + 3 < text.count, isASCIILetter(text[index + 3]), !isPossessive(text, index + 3)
+                    {
+                        index += 3
+                        continue
+                    }
+                    break
+                }
+                index += sequenceLength(byte)
+            } else if byte == UInt8(ascii: "'"), index + 1 < text.count, isASCIILetter(text[index + 1]),
+                !isPossessive(text, index + 1)
+            {
+                index += 1
+            } else {
+                break
+            }
+        }
+        return min(index, text.count)
+    }
+
+    /// True when `index` starts an "s" that ends the word (the s of a possessive).
+    static func isPossessive(_ text: [UInt8], _ index: Int) -> Bool {
+        guard index < text.count, text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S") else { return false }
+        let next = index + 1
+        return next >= text.count || !(isASCIILetter(text[next]) || text[next] >= 0xC0)
+    }
+
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        if lead < 0xC0 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// Multibyte punctuation and spaces, mapped to ASCII: quotes, dashes, ellipsis, no-break space.
+    static func multiByteMark(_ text: [UInt8], _ index: Int) -> (UInt8, Int)? {
+        let lead = text[index]
+        if lead == 0xC2, index + 1 < text.count {
+            switch text[index + 1] {
+            case 0xA0: return (0x20, 2)
+            case 0xAB, 0xBB: return (UInt8(ascii: "\""), 2)
+            default: return nil
+            }
+        }
+        guard lead == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 else { return nil }
+        switch text[index + 2] {
+        case 0x98, 0x99, 0x9A, 0x9B: return (UInt8(ascii: "'"), 3)
+        case 0x9C, 0x9D, 0x9E, 0x9F: return (UInt8(ascii: "\""), 3)
+        case 0x90, 0x91, 0x92, 0x93, 0x94, 0x95: return (UInt8(ascii: "-"), 3)
+        case 0xA6: return (UInt8(ascii: "."), 3)
+        case 0x8B, 0x8C, 0x8D, 0xAF, 0x80...0x8A: return (0x20, 3)
+        default: return nil
+        }
+    }
+
+    static func shape(of text: [UInt8], _ start: Int, _ end: Int) -> Token.Shape {
+        var upper = 0
+        var lower = 0
+        var firstIsUpper = false
+        var index = start
+        var first = true
+        while index < end {
+            let byte = text[index]
+            var isUpper = false
+            var isLower = false
+            if byte < 0x80 {
+                isUpper = byte >= 0x41 && byte <= 0x5A
+                isLower = byte >= 0x61 && byte <= 0x7A
+                index += 1
+            } else {
+                let length = sequenceLength(byte)
+                let scalarEnd = min(index + length, end)
+                let scalar = String(decoding: text[index..<scalarEnd], as: UTF8.self).unicodeScalars.first
+                if let scalar {
+                    isUpper = scalar.properties.isUppercase
+                    isLower = scalar.properties.isLowercase
+                }
+                index = scalarEnd
+            }
+            if first && (isUpper || isLower) {
+                firstIsUpper = isUpper
+                first = false
+            }
+            if isUpper { upper += 1 }
+            if isLower { lower += 1 }
+        }
+        var shape: Token.Shape = []
+        if firstIsUpper { shape.insert(.capitalized) }
+        if upper >= 2 && lower == 0 { shape.insert(.allCaps) }
+        return shape
+    }
+
+    /// The lowercase lookup key of a word: ASCII folded in place, other scripts through `lowercased()`,
+    /// and the right single quote written as an ASCII apostrophe.
+    static func lowercaseKey(_ text: [UInt8], _ start: Int, _ end: Int, into key: inout [UInt8]) {
+        var ascii = true
+        for index in start..<end where text[index] >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            for index in start..<end {
+                let byte = text[index]
+                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        } else {
+            let lowered = String(decoding: text[start..<end], as: UTF8.self).lowercased()
+                .replacingApostrophes()
+            key.append(contentsOf: lowered.utf8)
+        }
+    }
+}
+
+extension String {
+    func replacingApostrophes() -> String {
+        guard unicodeScalars.contains("\u{2019}") else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+    }
+}

@@ -1,0 +1,81 @@
+/// Interns lowercase word forms as small integer IDs, hashing UTF-8 bytes directly.
+///
+/// Built once from the lexicons; during recognition tokens are only looked up, never added,
+/// so a word no lexicon knows gets `Vocabulary.unknown` without any allocation.
+struct Vocabulary: Sendable {
+    static let unknown: Int32 = -1
+
+    private var keyBytes: [UInt8] = []
+    private var keyRanges: [Range<Int>] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1 << 14) {
+        var size = 1
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { keyRanges.count }
+
+    func word(_ id: Int32) -> String {
+        String(decoding: keyBytes[keyRanges[Int(id)]], as: UTF8.self)
+    }
+
+    /// The ID of a lowercase key, or `unknown`.
+    func id<C: RandomAccessCollection>(of key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
+        var slot = Vocabulary.hash(key) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate < 0 { return Vocabulary.unknown }
+            if equals(Int(candidate), key) { return candidate }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds a lowercase key if it is new and returns its ID.
+    mutating func intern<C: RandomAccessCollection>(_ key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
+        let existing = id(of: key)
+        if existing != Vocabulary.unknown { return existing }
+        if (keyRanges.count + 1) * 2 > slots.count { grow() }
+        let newID = Int32(keyRanges.count)
+        let start = keyBytes.count
+        keyBytes.append(contentsOf: key)
+        keyRanges.append(start..<keyBytes.count)
+        insert(newID)
+        return newID
+    }
+
+    private mutating func insert(_ id: Int32) {
+        var slot = Vocabulary.hash(keyBytes[keyRanges[Int(id)]]) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<keyRanges.count { insert(Int32(id)) }
+    }
+
+    private func equals<C: RandomAccessCollection>(_ id: Int, _ key: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        let range = keyRanges[id]
+        guard range.count == key.count else { return false }
+        var index = range.lowerBound
+        for byte in key {
+            if keyBytes[index] != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func hash<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: value ^ (value >> 29))
+    }
+}

@@ -1,0 +1,110 @@
+import KnowledgeGraph
+
+/// Writes a graph as Graphviz DOT: entity types told apart by shape and colour, relation types
+/// by colour and label, a legend, and each edge's evidence as its tooltip.
+public struct DOTWriter: Sendable {
+    public var includeLegend: Bool
+    /// Scale nodes by their degree.
+    public var sizeByDegree: Bool
+
+    public init(includeLegend: Bool = true, sizeByDegree: Bool = true) {
+        self.includeLegend = includeLegend
+        self.sizeByDegree = sizeByDegree
+    }
+
+    static func style(of type: EntityType) -> (shape: String, fill: String) {
+        switch type {
+        case .person: ("ellipse", "#dbe9f6")
+        case .agency: ("box", "#fde2c8")
+        case .country: ("hexagon", "#d6efd2")
+        case .organization: ("component", "#eadcf3")
+        }
+    }
+
+    static func color(of relation: RelationType) -> String {
+        switch relation {
+        case .sanctioned: "#c0392b"
+        case .metWith: "#2471a3"
+        case .criticized: "#d68910"
+        case .affiliatedWith: "#7f8c8d"
+        default: "#117a65"
+        }
+    }
+
+    public func write(_ graph: Graph) -> String {
+        var out = "digraph newsgraph {\n"
+        out += "  graph [fontname=\"DejaVu Sans\", overlap=false, splines=true, rankdir=LR];\n"
+        out += "  node [fontname=\"DejaVu Sans\", fontsize=11, style=filled, color=\"#555555\"];\n"
+        out += "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n"
+        let degrees = graph.degrees()
+        var nodeIDs: [String: String] = [:]
+        for (index, entity) in graph.entities.enumerated() {
+            let id = "n\(index)"
+            nodeIDs[entity.id] = id
+            let (shape, fill) = DOTWriter.style(of: entity.type)
+            var attributes = [
+                "label=\(DOTWriter.quoted(entity.name))", "shape=\(shape)", "fillcolor=\"\(fill)\"",
+                "tooltip=\(DOTWriter.quoted("\(entity.type.rawValue): \(([entity.name] + entity.aliases).joined(separator: "; "))"))",
+            ]
+            if sizeByDegree {
+                let degree = degrees[entity.id] ?? 0
+                let size = 10 + min(degree, 20)
+                attributes.append("fontsize=\(size)")
+            }
+            out += "  \(id) [\(attributes.joined(separator: ", "))];\n"
+        }
+        for relation in graph.relations {
+            guard let source = nodeIDs[relation.source], let target = nodeIDs[relation.target] else { continue }
+            let color = DOTWriter.color(of: relation.type)
+            var attributes = [
+                "label=\(DOTWriter.quoted(relation.type.rawValue))", "color=\"\(color)\"", "fontcolor=\"\(color)\"",
+            ]
+            if relation.type.isSymmetric { attributes.append("dir=none") }
+            if relation.evidence.count > 1 { attributes.append("penwidth=\(min(1 + relation.evidence.count, 6))") }
+            if let first = relation.evidence.first {
+                attributes.append("tooltip=\(DOTWriter.quoted(first.sentence))")
+                attributes.append("labeltooltip=\(DOTWriter.quoted(first.sentence))")
+            }
+            out += "  \(source) -> \(target) [\(attributes.joined(separator: ", "))];\n"
+        }
+        if includeLegend && !graph.entities.isEmpty { out += legend(graph) }
+        out += "}\n"
+        return out
+    }
+
+    private func legend(_ graph: Graph) -> String {
+        var out = "  subgraph cluster_legend {\n    label=\"Legend\"; fontname=\"DejaVu Sans\"; fontsize=10; color=\"#bbbbbb\";\n"
+        for type in EntityType.allCases {
+            let (shape, fill) = DOTWriter.style(of: type)
+            out += "    legend_\(type.rawValue) [label=\"\(type.rawValue)\", shape=\(shape), fillcolor=\"\(fill)\", fontsize=9];\n"
+        }
+        let used = Set(graph.relations.map(\.type))
+        for (index, type) in used.sorted().enumerated() {
+            let color = DOTWriter.color(of: type)
+            out += "    legend_r\(index)a [label=\"\", shape=point, width=0.05];\n"
+            out += "    legend_r\(index)b [label=\"\", shape=point, width=0.05];\n"
+            out += "    legend_r\(index)a -> legend_r\(index)b [label=\(DOTWriter.quoted(type.rawValue)), color=\"\(color)\", fontcolor=\"\(color)\"];\n"
+        }
+        out += "  }\n"
+        return out
+    }
+
+    /// A DOT double-quoted string that Graphviz shows exactly as `text` reads.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            case "&": out += "&amp;"
+            case "\0": break
+            default: out.unicodeScalars.append(scalar)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,246 @@
+import GRDB
+import KnowledgeGraph
+
+/// One neighbor of an entity in the store.
+public struct Neighbor: Sendable, Hashable {
+    public enum Direction: String, Sendable, CaseIterable {
+        case outgoing = "out"
+        case incoming = "in"
+        case both
+    }
+
+    public var entity: Entity
+    public var relation: RelationType
+    /// `outgoing` when the queried entity is the source (for symmetric relations, always outgoing).
+    public var direction: Direction
+    /// How many distinct articles support the edge.
+    public var weight: Int
+    /// One sentence that states the edge, and its document.
+    public var evidence: Evidence?
+    /// How many hops from the queried entity.
+    public var depth: Int
+    /// The entity this neighbor was reached from (the queried one at depth 1).
+    public var via: String
+}
+
+/// Filters for neighbor queries.
+public struct NeighborQuery: Sendable {
+    public var depth: Int
+    public var relations: Set<RelationType>
+    public var types: Set<EntityType>
+    public var direction: Neighbor.Direction
+
+    public init(depth: Int = 1, relations: Set<RelationType> = [], types: Set<EntityType> = [], direction: Neighbor.Direction = .both) {
+        self.depth = depth
+        self.relations = relations
+        self.types = types
+        self.direction = direction
+    }
+}
+
+/// Counts that describe a store.
+public struct StoreStatistics: Sendable, Hashable {
+    public var articles: Int
+    public var entities: [EntityType: Int]
+    public var relations: [RelationType: Int]
+    public var evidence: Int
+}
+
+extension GraphStore {
+    private static func entity(_ row: Row, aliases: [String]) -> Entity {
+        Entity(id: row["slug"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .organization,
+               aliases: aliases.filter { $0 != (row["name"] as String) }.sorted(), mentions: row["mentions"])
+    }
+
+    private static func aliases(of id: Int64, in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity = ? ORDER BY alias", arguments: [id])
+    }
+
+    /// The entity named `name` (by name or any alias, ignoring case, accents and dots).
+    public func entity(named name: String) throws(StoreError) -> Entity? {
+        try read { db in
+            guard let id = try GraphStore.entityID(named: name, in: db),
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id])
+            else { return nil }
+            return GraphStore.entity(row, aliases: try GraphStore.aliases(of: id, in: db))
+        }
+    }
+
+    static func entityID(named name: String, in db: Database) throws -> Int64? {
+        let folded = NameFolding.fold(name)
+        // Prefer an exact name, then the entity mentioned most among those with the alias.
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE lower(name) = lower(?)", arguments: [name]) {
+            return id
+        }
+        return try Int64.fetchOne(db, sql: """
+            SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id WHERE a.folded = ?
+            ORDER BY e.mentions DESC LIMIT 1
+            """, arguments: [folded])
+    }
+
+    /// Names close to `name`, for "did you mean" hints.
+    public func suggestions(for name: String, limit: Int = 3) throws(StoreError) -> [String] {
+        let folded = NameFolding.fold(name)
+        let words = folded.split(separator: " ").map(String.init).filter { $0.count >= 3 }
+        return try read { db in
+            var scored: [(String, Int)] = []
+            let rows = try Row.fetchAll(db, sql: "SELECT e.name AS name, a.folded AS folded FROM aliases a JOIN entities e ON e.id = a.entity")
+            var seen: Set<String> = []
+            for row in rows {
+                let candidate: String = row["folded"]
+                let entityName: String = row["name"]
+                var score = EditDistance.distance(candidate, folded)
+                if words.contains(where: { candidate.contains($0) }) { score = min(score, 2) }
+                if score <= max(2, folded.count / 3), !seen.contains(entityName) {
+                    seen.insert(entityName)
+                    scored.append((entityName, score))
+                }
+            }
+            return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
+        }
+    }
+
+    /// The neighbors of the entity named `name`, breadth first up to `query.depth` hops.
+    public func neighbors(of name: String, query: NeighborQuery = NeighborQuery()) throws(StoreError) -> (Entity, [Neighbor])? {
+        try read { db in
+            guard let start = try GraphStore.entityID(named: name, in: db),
+                let startRow = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [start])
+            else { return nil }
+            let origin = GraphStore.entity(startRow, aliases: try GraphStore.aliases(of: start, in: db))
+            var visited: Set<Int64> = [start]
+            var frontier: [(Int64, String)] = [(start, origin.id)]
+            var result: [Neighbor] = []
+            for depth in 1...max(1, query.depth) {
+                var next: [(Int64, String)] = []
+                for (node, _) in frontier {
+                    let nodeSlug = try String.fetchOne(db, sql: "SELECT slug FROM entities WHERE id = ?", arguments: [node]) ?? ""
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT r.id AS relation, r.type AS type, r.source AS source, r.target AS target,
+                               e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions,
+                               (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = r.id) AS weight
+                        FROM relations r JOIN entities e ON e.id = CASE WHEN r.source = ? THEN r.target ELSE r.source END
+                        WHERE r.source = ? OR r.target = ?
+                        ORDER BY weight DESC, e.name
+                        """, arguments: [node, node, node])
+                    for row in rows {
+                        let type = RelationType(rawValue: row["type"])
+                        let isSource = (row["source"] as Int64) == node
+                        let direction: Neighbor.Direction = type.isSymmetric ? .both : (isSource ? .outgoing : .incoming)
+                        if !query.relations.isEmpty && !query.relations.contains(type) { continue }
+                        if query.direction != .both && !type.isSymmetric && direction != query.direction { continue }
+                        let other: Int64 = row["other"]
+                        let entityType = EntityType(rawValue: row["etype"]) ?? .organization
+                        if !query.types.isEmpty && !query.types.contains(entityType) { continue }
+                        let evidenceRow = try Row.fetchOne(db, sql: """
+                            SELECT a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
+                            FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY a.id LIMIT 1
+                            """, arguments: [row["relation"] as Int64])
+                        let evidence = evidenceRow.map {
+                            Evidence(document: $0["document"], sentence: $0["sentence"], start: $0["start"], end: $0["end"])
+                        }
+                        let entity = Entity(id: row["slug"], name: row["name"], type: entityType, mentions: row["mentions"])
+                        result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: row["weight"],
+                                               evidence: evidence, depth: depth, via: nodeSlug))
+                        if !visited.contains(other) {
+                            visited.insert(other)
+                            next.append((other, row["slug"]))
+                        }
+                    }
+                }
+                frontier = next
+                if frontier.isEmpty { break }
+            }
+            return (origin, result)
+        }
+    }
+
+    /// Entities, most mentioned first, optionally of some types and whose name or alias contains `matching`.
+    public func entities(types: Set<EntityType> = [], matching: String? = nil) throws(StoreError) -> [Entity] {
+        try read { db in
+            var sql = "SELECT * FROM entities"
+            var clauses: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if !types.isEmpty {
+                clauses.append("type IN (\(types.map { _ in "?" }.joined(separator: ",")))")
+                arguments.append(contentsOf: types.map(\.rawValue).sorted())
+            }
+            if let matching, !matching.isEmpty {
+                clauses.append("id IN (SELECT entity FROM aliases WHERE folded LIKE ? ESCAPE '\\')")
+                arguments.append("%" + NameFolding.escapeLike(NameFolding.fold(matching)) + "%")
+            }
+            if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+            sql += " ORDER BY mentions DESC, name"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                GraphStore.entity(row, aliases: try GraphStore.aliases(of: row["id"], in: db))
+            }
+        }
+    }
+
+    public func statistics() throws(StoreError) -> StoreStatistics {
+        try read { db in
+            var entities: [EntityType: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT type, COUNT(*) AS n FROM entities GROUP BY type") {
+                if let type = EntityType(rawValue: row["type"]) { entities[type] = row["n"] }
+            }
+            var relations: [RelationType: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT type, COUNT(*) AS n FROM relations GROUP BY type") {
+                relations[RelationType(rawValue: row["type"])] = row["n"]
+            }
+            return StoreStatistics(articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                                   entities: entities, relations: relations,
+                                   evidence: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evidence") ?? 0)
+        }
+    }
+
+    /// The whole stored graph, with every edge's evidence.
+    public func graph() throws(StoreError) -> Graph {
+        try read { db in
+            var aliasesByEntity: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT entity, alias FROM aliases") {
+                aliasesByEntity[row["entity"], default: []].append(row["alias"])
+            }
+            var slugs: [Int64: String] = [:]
+            var entities: [Entity] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM entities ORDER BY id") {
+                let id: Int64 = row["id"]
+                slugs[id] = row["slug"]
+                entities.append(GraphStore.entity(row, aliases: aliasesByEntity[id] ?? []))
+            }
+            var evidenceByRelation: [Int64: [Evidence]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT v.relation AS relation, a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article ORDER BY a.id, v.start
+                """)
+            {
+                evidenceByRelation[row["relation"], default: []].append(
+                    Evidence(document: row["document"], sentence: row["sentence"], start: row["start"], end: row["end"]))
+            }
+            var relations: [Relation] = []
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM relations ORDER BY id") {
+                guard let source = slugs[row["source"]], let target = slugs[row["target"]] else { continue }
+                relations.append(Relation(source: source, type: RelationType(rawValue: row["type"]), target: target,
+                                          evidence: evidenceByRelation[row["id"]] ?? []))
+            }
+            return Graph(entities: entities, relations: relations)
+        }
+    }
+}
+
+enum EditDistance {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import KnowledgeGraph
+
+/// The graph of many articles, kept in one SQLite file.
+///
+/// Each article is added in one transaction, so a failed or killed build leaves only whole
+/// articles behind. Entities are merged across articles by name and alias.
+public final class GraphStore: Sendable {
+    public let path: String
+    private let database: DatabaseQueue
+
+    static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
+    static let schemaVersion = 1
+
+    /// Opens (or creates) the store at `path`.
+    public init(path: String, create: Bool = true) throws(StoreError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+        try migrate(isNew: !exists)
+    }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return StoreError(kind: .notNewsGraph, path: path, detail: "not an SQLite database")
+            case .SQLITE_CORRUPT: return StoreError(kind: .corrupt, path: path, detail: error.message ?? "corrupt")
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError(kind: .locked, path: path, detail: error.message ?? "busy")
+            case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR:
+                return StoreError(kind: .io, path: path, detail: error.message ?? "cannot open")
+            default: return StoreError(kind: .io, path: path, detail: error.message ?? "\(error.resultCode)")
+            }
+        }
+        return StoreError(kind: .io, path: path, detail: "\(error)")
+    }
+
+    private func migrate(isNew: Bool) throws(StoreError) {
+        do {
+            try database.write { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if applicationID == 0 && !tables.isEmpty {
+                    throw StoreError(kind: .notNewsGraph, path: path, detail: "it holds other tables")
+                }
+                if applicationID != 0 && applicationID != GraphStore.applicationID {
+                    throw StoreError(kind: .notNewsGraph, path: path, detail: "another program's database")
+                }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version > GraphStore.schemaVersion {
+                    throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
+                }
+                if version == 0 { try GraphStore.createSchema(db) }
+            }
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    private static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                document TEXT NOT NULL,
+                path TEXT NOT NULL,
+                digest TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                date TEXT,
+                added TEXT NOT NULL
+            );
+            CREATE TABLE entities (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                type TEXT NOT NULL,
+                mentions INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE aliases (
+                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                alias TEXT NOT NULL,
+                folded TEXT NOT NULL,
+                PRIMARY KEY (entity, folded)
+            );
+            CREATE INDEX aliases_folded ON aliases(folded);
+            CREATE TABLE relations (
+                id INTEGER PRIMARY KEY,
+                source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                UNIQUE (source, type, target)
+            );
+            CREATE INDEX relations_target ON relations(target);
+            CREATE TABLE evidence (
+                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                sentence TEXT NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                PRIMARY KEY (relation, article, start)
+            );
+            CREATE INDEX evidence_article ON evidence(article);
+            """)
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+    }
+
+    /// Reads inside one transaction; errors become `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.write(body)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+}

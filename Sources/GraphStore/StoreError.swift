@@ -1,0 +1,24 @@
+/// A store that cannot be used, with what to do about it.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        case notNewsGraph
+        case corrupt
+        case locked
+        case io
+        case newerSchema
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var detail: String
+
+    public var description: String {
+        switch kind {
+        case .notNewsGraph: "\(path) is not a NewsGraph store (\(detail)); choose another file with --store"
+        case .corrupt: "\(path) is damaged (\(detail)); rebuild it from the articles"
+        case .locked: "\(path) is busy: another newsgraph command is writing to it; try again when it finishes"
+        case .io: "cannot use the store \(path): \(detail)"
+        case .newerSchema: "\(path) was written by a newer NewsGraph (\(detail)); upgrade newsgraph"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// A real-world actor: a person, agency, country or organization.
+public struct Entity: Hashable, Sendable, Codable, Identifiable {
+    /// A stable slug made from the name, such as `antony-blinken`.
+    public var id: String
+    /// The fullest proper name the text gives.
+    public var name: String
+    public var type: EntityType
+    /// Every other way the text names this actor, sorted, without the name itself.
+    public var aliases: [String]
+    /// How many times the actor is mentioned.
+    public var mentions: Int
+
+    public init(id: String? = nil, name: String, type: EntityType, aliases: [String] = [], mentions: Int = 1) {
+        self.id = id ?? Entity.slug(for: name)
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.mentions = mentions
+    }
+
+    /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
+    /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
+    public static func slug(for name: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingHyphen = false
+        for scalar in name.foldingLatinDiacritics.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if scalar != "." && scalar != "'" && scalar != "\u{2019}" {
+                pendingHyphen = true
+            }
+        }
+        return result.isEmpty ? "entity" : String(result)
+    }
+}
+
+extension String {
+    /// The string with common Latin diacritics removed, without needing Foundation.
+    public var foldingLatinDiacritics: String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if let base = latinBase[scalar] { out.append(base) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+}
+
+private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
+    let table: [(String, Character)] = [
+        ("àáâãäåāăą", "a"), ("ÀÁÂÃÄÅĀĂĄ", "A"), ("çćĉċč", "c"), ("ÇĆĈĊČ", "C"), ("ďđ", "d"), ("ĎĐ", "D"),
+        ("èéêëēĕėęě", "e"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("ĝğġģ", "g"), ("ĜĞĠĢ", "G"), ("ìíîïĩīĭįı", "i"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"), ("ñńņňŉ", "n"), ("ÑŃŅŇ", "N"), ("òóôõöøōŏő", "o"), ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("śŝşšș", "s"), ("ŚŜŞŠȘ", "S"), ("ţťŧț", "t"), ("ŢŤŦȚ", "T"), ("ùúûüũūŭůűų", "u"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ýÿŷ", "y"), ("ÝŸŶ", "Y"), ("źżž", "z"), ("ŹŻŽ", "Z"), ("łľĺļ", "l"), ("ŁĽĹĻ", "L"),
+        ("ŕřŗ", "r"), ("ŔŘŖ", "R"),
+    ]
+    var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+    for (accented, base) in table {
+        for scalar in accented.unicodeScalars { map[scalar] = base.unicodeScalars.first! }
+    }
+    return map
+}()

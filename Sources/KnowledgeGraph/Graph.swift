@@ -1,0 +1,86 @@
+/// A set of entities and the relations between them.
+///
+/// Entities are keyed by `id`; relations by source, type and target, with their evidence merged.
+public struct Graph: Hashable, Sendable {
+    public private(set) var entities: [Entity] = []
+    public private(set) var relations: [Relation] = []
+    private var entityIndex: [String: Int] = [:]
+    private var relationIndex: [Relation.Key: Int] = [:]
+
+    public init() {}
+
+    public init(entities: [Entity], relations: [Relation]) {
+        for entity in entities { add(entity) }
+        for relation in relations { add(relation) }
+    }
+
+    public func entity(withID id: String) -> Entity? {
+        entityIndex[id].map { entities[$0] }
+    }
+
+    /// Adds an entity, or folds its aliases and mentions into the one with the same id.
+    public mutating func add(_ entity: Entity) {
+        if let index = entityIndex[entity.id] {
+            var existing = entities[index]
+            var names = Set(existing.aliases).union(entity.aliases)
+            if entity.name != existing.name { names.insert(entity.name) }
+            names.remove(existing.name)
+            existing.aliases = names.sorted()
+            existing.mentions += entity.mentions
+            entities[index] = existing
+        } else {
+            entityIndex[entity.id] = entities.count
+            entities.append(entity)
+        }
+    }
+
+    /// Adds a relation, or appends its new evidence to the existing edge.
+    /// Both endpoints must already be in the graph.
+    public mutating func add(_ relation: Relation) {
+        precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
+                     "relation endpoint missing from graph")
+        if let index = relationIndex[relation.key] {
+            for evidence in relation.evidence where !relations[index].evidence.contains(evidence) {
+                relations[index].evidence.append(evidence)
+            }
+        } else {
+            relationIndex[relation.key] = relations.count
+            relations.append(relation)
+        }
+    }
+
+    /// Merges another graph into this one.
+    public mutating func formUnion(_ other: Graph) {
+        for entity in other.entities { add(entity) }
+        for relation in other.relations { add(relation) }
+    }
+
+    /// The graph with only the entities that pass `isIncluded` and the relations between them.
+    public func filtered(entities isIncluded: (Entity) -> Bool, relations keepRelation: (Relation) -> Bool = { _ in true }) -> Graph {
+        let kept = entities.filter(isIncluded)
+        let ids = Set(kept.map(\.id))
+        let edges = relations.filter { ids.contains($0.source) && ids.contains($0.target) && keepRelation($0) }
+        return Graph(entities: kept, relations: edges)
+    }
+
+    /// Number of relations touching each entity.
+    public func degrees() -> [String: Int] {
+        var degree: [String: Int] = [:]
+        for relation in relations {
+            degree[relation.source, default: 0] += 1
+            degree[relation.target, default: 0] += 1
+        }
+        return degree
+    }
+
+    /// Verifies the indexes agree with the arrays; used by tests.
+    public func checkInvariants() -> Bool {
+        guard entityIndex.count == entities.count, relationIndex.count == relations.count else { return false }
+        for (index, entity) in entities.enumerated() where entityIndex[entity.id] != index { return false }
+        for (index, relation) in relations.enumerated() {
+            if relationIndex[relation.key] != index { return false }
+            if entityIndex[relation.source] == nil || entityIndex[relation.target] == nil { return false }
+        }
+        return true
+    }
+}

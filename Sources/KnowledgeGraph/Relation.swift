@@ -1,0 +1,52 @@
+/// Where a relation is stated: a document, the sentence, and its character range in the text.
+public struct Evidence: Hashable, Sendable, Codable {
+    /// The document the sentence comes from (its file name without extension).
+    public var document: String
+    public var sentence: String
+    /// Offsets in Unicode scalars (Python string indices) from the start of the document.
+    public var start: Int
+    public var end: Int
+    /// Why the edge was made: the cue and the pattern that matched. Not part of the JSON contract.
+    public var rationale: String?
+
+    public init(document: String, sentence: String, start: Int, end: Int, rationale: String? = nil) {
+        self.document = document
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.rationale = rationale
+    }
+}
+
+/// A directed edge between two entities, with the sentences that state it.
+public struct Relation: Hashable, Sendable, Codable {
+    public var source: String
+    public var type: RelationType
+    public var target: String
+    public var evidence: [Evidence]
+
+    public init(source: String, type: RelationType, target: String, evidence: [Evidence] = []) {
+        if type.isSymmetric && target < source {
+            self.source = target
+            self.target = source
+        } else {
+            self.source = source
+            self.target = target
+        }
+        self.type = type
+        self.evidence = evidence
+    }
+
+    /// Identifies the edge regardless of its evidence.
+    public var key: Key { Key(source: source, type: type, target: target) }
+
+    public struct Key: Hashable, Sendable, Comparable {
+        public var source: String
+        public var type: RelationType
+        public var target: String
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.source, lhs.type.rawValue, lhs.target) < (rhs.source, rhs.type.rawValue, rhs.target)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+
+/// Runs the extractor over many article files on all cores, keeping the files' order.
+public struct CorpusRunner: Sendable {
+    public let extractor: GraphExtractor
+
+    public init(extractor: GraphExtractor) {
+        self.extractor = extractor
+    }
+
+    /// Extracts each file's graph; a file that cannot be read gives its error in its place.
+    public func graphs(of paths: [String]) -> [Result<(Article, Graph), NewsGraphError>] {
+        let results = ResultBox<Result<(Article, Graph), NewsGraphError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = Result { () throws(NewsGraphError) -> (Article, Graph) in
+                let article = try Article(contentsOf: paths[index])
+                return (article, extractor.graph(of: article))
+            }
+            results.set(index, result)
+        }
+        return results.values
+    }
+}
+
+/// Slots written once each from concurrent iterations.
+final class ResultBox<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}

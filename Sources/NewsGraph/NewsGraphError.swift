@@ -1,0 +1,34 @@
+/// Everything that can go wrong for a user, each with the one line that explains it.
+public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
+    case fileNotFound(String)
+    case unreadable(String, reason: String)
+    case binaryFile(String)
+    case notUTF8(String)
+    case tooLarge(String, bytes: Int, limit: Int)
+    case noArticles(String)
+    case lexicon(LexiconError)
+    case store(StoreError)
+    case export(ExportError)
+    case noEntity(String, suggestions: [String])
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path): "no such file or folder: \(path)"
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .binaryFile(let path): "\(path) is a binary file, not an article (expected UTF-8 text)"
+        case .notUTF8(let path): "\(path) is not UTF-8 text; convert it first (for example with iconv -t UTF-8)"
+        case .tooLarge(let path, let bytes, let limit):
+            "\(path) is \(bytes / 1_048_576) MB; articles over \(limit / 1_048_576) MB are refused (split it into articles)"
+        case .noArticles(let path): "no .txt, .md or .html articles in \(path)"
+        case .lexicon(let error): "lexicon error: \(error)"
+        case .store(let error): error.description
+        case .export(let error): error.description
+        case .noEntity(let name, let suggestions):
+            suggestions.isEmpty
+                ? "no entity named '\(name)'"
+                : "no entity named '\(name)'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+        case .invalidArgument(let message): message
+        }
+    }
+}

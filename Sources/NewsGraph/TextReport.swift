@@ -1,0 +1,48 @@
+/// Plain-text views for people: what the recognizer saw, and an entity's neighbors.
+public enum TextReport {
+    /// Every mention with its type and entity, then every edge with the cue that made it.
+    public static func describe(_ analysis: ArticleAnalysis, graph: Graph) -> String {
+        var out = "# \(analysis.document)\n\nEntities\n"
+        let entities = analysis.graphEntities()
+        for (index, entity) in entities.enumerated() {
+            out += "  [\(index)] \(entity.name) (\(entity.type.rawValue)), \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
+            if !entity.aliases.isEmpty { out += ": " + entity.aliases.joined(separator: "; ") }
+            out += "\n"
+        }
+        out += "\nMentions\n"
+        for mention in analysis.mentions {
+            let kind = switch mention.kind {
+            case .name: ""
+            case .title: " (title)"
+            case .weak: " (reference only)"
+            }
+            out += "  \"\(analysis.string(mention.phrase))\" -> [\(mention.entity)] \(entities[mention.entity].name)\(kind)\n"
+        }
+        out += "\nRelations\n"
+        let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.name) })
+        for relation in graph.relations {
+            out += "  \(names[relation.source] ?? relation.source) -\(relation.type.rawValue)-> \(names[relation.target] ?? relation.target)\n"
+            for evidence in relation.evidence {
+                out += "      because \(evidence.rationale ?? "stated") in: \(evidence.sentence)\n"
+            }
+        }
+        return out
+    }
+
+    public static func describe(_ neighbors: [Neighbor], of origin: Entity) -> String {
+        var out = "\(origin.name) (\(origin.type.rawValue)): \(neighbors.count) neighbor\(neighbors.count == 1 ? "" : "s")\n"
+        for neighbor in neighbors {
+            let arrow = switch neighbor.direction {
+            case .outgoing: "->"
+            case .incoming: "<-"
+            case .both: "<->"
+            }
+            let via = neighbor.depth > 1 ? " (via \(neighbor.via))" : ""
+            out += "  \(arrow) \(neighbor.relation.rawValue) \(neighbor.entity.name) [\(neighbor.entity.type.rawValue)] weight \(neighbor.weight)\(via)\n"
+            if let evidence = neighbor.evidence {
+                out += "      \"\(evidence.sentence)\" (\(evidence.document))\n"
+            }
+        }
+        return out
+    }
+}

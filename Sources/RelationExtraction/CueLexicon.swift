@@ -1,0 +1,94 @@
+import EntityRecognition
+import Foundation
+import KnowledgeGraph
+
+/// How a cue's words relate source and target.
+public enum CuePattern: String, Sendable, CaseIterable {
+    /// "A sanctioned B", "B was sanctioned by A".
+    case verb
+    /// "sanctions on B" (the source is the clause's subject or the possessor).
+    case noun
+    /// "A and B met": the subjects relate to each other.
+    case symmetric
+    /// "drew the ire of A": the object is the source.
+    case reverse
+}
+
+/// Words that steer extraction without naming a relation.
+enum FunctionWord: String, CaseIterable {
+    case negation, modal, done, auxiliary, speech, boundary, pronoun
+}
+
+/// Relation cues and function words, from the shipped `cues.tsv` and the user's cue files.
+public struct CueLexicon: Sendable {
+    public struct Cue: Sendable, Hashable {
+        public var phrase: String
+        public var relation: RelationType
+        public var pattern: CuePattern
+    }
+
+    var cues: [Cue] = []
+    var functionWords: [(String, FunctionWord)] = []
+
+    /// The shipped cues plus the user's files (same format: `phrase<TAB>relation<TAB>pattern`).
+    public static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
+        var lexicon = CueLexicon()
+        guard let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources")
+            ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/cues.tsv"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            throw LexiconError(file: "cues.tsv", reason: "bundled cue file is missing; reinstall NewsGraph")
+        }
+        try lexicon.add(bytes: [UInt8](data), file: "cues.tsv")
+        for path in userFiles {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LexiconError(file: path, reason: "cannot read the cue file")
+            }
+            try lexicon.add(bytes: [UInt8](data), file: path)
+        }
+        return lexicon
+    }
+
+    mutating func add(bytes: [UInt8], file: String) throws(LexiconError) {
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            throw LexiconError(file: file, reason: "not a UTF-8 text file")
+        }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) || trimmed.hasPrefix("#") { continue }
+            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard columns.count == 3, !columns[0].isEmpty, !columns[1].isEmpty else {
+                throw LexiconError(file: file, line: number + 1, reason: "expected phrase<TAB>relation<TAB>pattern")
+            }
+            if columns[1] == "-" {
+                guard let word = FunctionWord(rawValue: columns[2]) else {
+                    throw LexiconError(file: file, line: number + 1,
+                                       reason: "unknown word class '\(columns[2])' (\(FunctionWord.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                functionWords.append((columns[0], word))
+            } else {
+                guard let pattern = CuePattern(rawValue: columns[2]) else {
+                    throw LexiconError(file: file, line: number + 1,
+                                       reason: "unknown pattern '\(columns[2])' (\(CuePattern.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard columns[1].allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                    throw LexiconError(file: file, line: number + 1, reason: "relation name '\(columns[1])' must be letters and underscores")
+                }
+                cues.append(Cue(phrase: columns[0], relation: RelationType(rawValue: columns[1]), pattern: pattern))
+            }
+        }
+    }
+
+    /// The relation types the cues can produce, built-in ones first.
+    public var relationTypes: [RelationType] {
+        var seen = Set(RelationType.builtIn)
+        var result = RelationType.builtIn
+        for cue in cues where !seen.contains(cue.relation) {
+            seen.insert(cue.relation)
+            result.append(cue.relation)
+        }
+        return result
+    }
+}

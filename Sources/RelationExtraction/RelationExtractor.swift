@@ -1,0 +1,128 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// Builds the edges of one article's graph from its recognized entities: relations stated by
+/// cue words, and affiliations stated by titles, adjectives and possessives.
+public struct RelationExtractor: Sendable {
+    private let cues: [CueLexicon.Cue]
+    private let cueMatcher: PhraseMatcher
+    private let functionMatcher: PhraseMatcher
+
+    /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
+    public init(cues: CueLexicon, lexicon: inout Lexicon) {
+        self.cues = cues.cues
+        cueMatcher = PhraseMatcher(phrases: cues.cues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
+        let words = FunctionWord.allCases
+        let extra: [(String, FunctionWord)] = [("for", .boundary), ("by", .boundary)]
+        functionMatcher = PhraseMatcher(
+            phrases: (cues.functionWords + extra).map { ($0.0, words.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
+    }
+
+    public func extract(from analysis: ArticleAnalysis) -> Graph {
+        var builder = GraphBuilder(analysis: analysis)
+        builder.addAffiliations()
+        for sentenceIndex in analysis.sentences.indices {
+            var scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex, functionMatcher: functionMatcher)
+            var token = scan.range.lowerBound
+            while token < scan.range.upperBound {
+                guard let (length, payloads) = cueMatcher.match(in: analysis, at: token, end: scan.range.upperBound) else {
+                    token += 1
+                    continue
+                }
+                let cueRange = token..<(token + length)
+                for payload in payloads {
+                    for edge in scan.edges(for: cues[payload], at: cueRange) {
+                        builder.add(edge, sentence: sentenceIndex)
+                    }
+                }
+                token += length
+            }
+            _ = scan.range
+        }
+        return builder.graph
+    }
+}
+
+/// An edge found in a sentence, before it becomes a relation.
+struct FoundEdge {
+    var source: Int
+    var target: Int
+    var type: RelationType
+    var rationale: String
+}
+
+/// Turns entity indices into graph ids and sentences into evidence.
+struct GraphBuilder {
+    let analysis: ArticleAnalysis
+    private(set) var graph: Graph
+    private let ids: [String]
+
+    init(analysis: ArticleAnalysis) {
+        self.analysis = analysis
+        let entities = analysis.graphEntities()
+        ids = entities.map(\.id)
+        graph = Graph(entities: entities, relations: [])
+    }
+
+    mutating func add(_ edge: FoundEdge, sentence: Int) {
+        guard edge.source != edge.target else { return }
+        let bytes = analysis.sentences[sentence].bytes
+        let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: bytes),
+                                start: analysis.scalarOffset(ofByte: bytes.lowerBound),
+                                end: analysis.scalarOffset(ofByte: bytes.upperBound), rationale: edge.rationale)
+        graph.add(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
+    }
+
+    /// Titles and owners tie people to bodies and bodies to countries.
+    mutating func addAffiliations() {
+        let entities = analysis.entities
+        for mention in analysis.mentions where mention.kind == .name {
+            guard let sentence = analysis.sentenceIndex(ofToken: mention.tokens.lowerBound) else { continue }
+            let entity = entities[mention.entity]
+            if entity.type == .person {
+                if let body = titleBody(mention) {
+                    add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
+                                  rationale: "title '\(mention.title ?? "")' names a body in the article"), sentence: sentence)
+                } else if let owner = mention.owner {
+                    add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
+                                  rationale: "'\(entities[owner].name)' stands before the person's title"), sentence: sentence)
+                }
+            } else if let owner = mention.owner, entity.type == .agency || entity.type == .organization,
+                entities[owner].type == .country || entities[owner].type == .agency
+            {
+                add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
+                              rationale: "'\(analysis.string(mention.phrase))' names its owner"), sentence: sentence)
+            }
+        }
+    }
+
+    /// The body a title points to, when the article names it: "Secretary of State" → State
+    /// Department; "Foreign Minister" with "South Korean" → the South Korean foreign ministry.
+    private func titleBody(_ mention: Mention) -> Int? {
+        guard let target = mention.titleTarget else {
+            if let owner = mention.owner { return analysis.entities[owner].type == .country ? nil : owner }
+            return nil
+        }
+        let entities = analysis.entities
+        if target.hasPrefix("~") {
+            let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
+            let ownerCountry = mention.owner.map { entities[$0].name }
+            for (index, entity) in entities.enumerated() where entity.type == .agency && entity.lexiconName == nil {
+                let name = entity.name.lowercased().replacingOccurrencesOfDefence()
+                guard name.hasSuffix(head) || entity.aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head }) else { continue }
+                if ownerCountry == nil || name.hasPrefix(ownerCountry!.lowercased()) || bodyCountry(index) == ownerCountry {
+                    return index
+                }
+            }
+            return nil
+        }
+        return entities.firstIndex { $0.lexiconName == target }
+    }
+
+    private func bodyCountry(_ body: Int) -> String? {
+        for mention in analysis.mentions where mention.entity == body {
+            if let owner = mention.owner, analysis.entities[owner].type == .country { return analysis.entities[owner].name }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,255 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// One sentence seen by the extractor: its mentions, function words and quotes.
+struct SentenceScan {
+    let analysis: ArticleAnalysis
+    let sentenceIndex: Int
+    let range: Range<Int>
+    /// Mentions in the sentence that head a noun phrase (not the "Chinese" of "Chinese Foreign Ministry").
+    private var heads: [Mention] = []
+    private var words: [FunctionWord?]
+    private var inQuote: [Bool]
+
+    /// How far a target may stand from its cue, in tokens.
+    private static let targetReach = 9
+    private static let subjectReach = 14
+
+    init(analysis: ArticleAnalysis, sentenceIndex: Int, functionMatcher: PhraseMatcher) {
+        self.analysis = analysis
+        self.sentenceIndex = sentenceIndex
+        range = analysis.sentences[sentenceIndex].tokens
+        words = Array(repeating: nil, count: range.count)
+        inQuote = Array(repeating: false, count: range.count)
+        let all = FunctionWord.allCases
+        var token = range.lowerBound
+        while token < range.upperBound {
+            if let (length, payloads) = functionMatcher.match(in: analysis, at: token, end: range.upperBound) {
+                for offset in 0..<length { words[token - range.lowerBound + offset] = all[payloads[0]] }
+                token += length
+            } else {
+                token += 1
+            }
+        }
+        var open = false
+        for token in range {
+            if analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"") {
+                open.toggle()
+                continue
+            }
+            inQuote[token - range.lowerBound] = open
+        }
+        heads = SentenceScan.headMentions(analysis.mentions, in: range)
+    }
+
+    private static func headMentions(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
+        let inside = mentions.filter { range.contains($0.tokens.lowerBound) }
+        return inside.filter { mention in
+            // Drop a mention that only qualifies a larger one ("Chinese" in "Chinese Foreign Ministry",
+            // "U.S." in "U.S. Treasury").
+            !inside.contains { other in
+                other.entity != mention.entity && other.phrase.contains(mention.tokens.lowerBound)
+                    && !other.tokens.contains(mention.tokens.lowerBound)
+            }
+        }
+    }
+
+    private func word(_ token: Int) -> FunctionWord? {
+        range.contains(token) ? words[token - range.lowerBound] : nil
+    }
+
+    private func lower(_ token: Int) -> String { analysis.lowercaseWord(token) }
+
+    // MARK: Edges
+
+    func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>) -> [FoundEdge] {
+        if isHypothetical(before: cueRange.lowerBound) { return [] }
+        let rationale = "cue '\(cue.phrase)' (\(cue.pattern.rawValue))"
+        var sources: [Int]
+        var targets: [Int]
+        switch cue.pattern {
+        case .verb, .noun:
+            if isPassive(cueRange.lowerBound) {
+                guard let agent = agent(after: cueRange.upperBound) else { return [] }
+                sources = [agent]
+                targets = subjects(before: cueRange.lowerBound)
+                return pairs(sources, targets, cue.relation, rationale + ", passive")
+            }
+            targets = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
+            if targets.isEmpty && cue.pattern == .verb && !isPronounObject(cueRange.upperBound) {
+                return []
+            }
+            if isPronounObject(cueRange.upperBound), targets.isEmpty, let resolved = pronounTarget(before: cueRange.lowerBound) {
+                targets = [resolved]
+            }
+            sources = inQuote(cueRange.lowerBound) ? speaker().map { [$0] } ?? [] : subjects(before: cueRange.lowerBound)
+            if sources.isEmpty, !inQuote(cueRange.lowerBound), let pronoun = pronounSubject(before: cueRange.lowerBound) {
+                sources = [pronoun]
+            }
+            return pairs(sources, targets, cue.relation, rationale)
+        case .symmetric:
+            guard objects(after: cueRange.upperBound, quoted: false).isEmpty else { return [] }
+            let subjects = subjects(before: cueRange.lowerBound)
+            var edges: [FoundEdge] = []
+            for (offset, first) in subjects.enumerated() {
+                for second in subjects[(offset + 1)...] where first != second {
+                    edges.append(FoundEdge(source: first, target: second, type: cue.relation, rationale: rationale))
+                }
+            }
+            return edges
+        case .reverse:
+            guard let source = objects(after: cueRange.upperBound, quoted: false).first else { return [] }
+            let targets = subjects(before: cueRange.lowerBound)
+            return pairs([source], targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, rationale)
+        }
+    }
+
+    private func pairs(_ sources: [Int], _ targets: [Int], _ type: RelationType, _ rationale: String) -> [FoundEdge] {
+        var edges: [FoundEdge] = []
+        for source in sources {
+            for target in targets where target != source {
+                edges.append(FoundEdge(source: source, target: target, type: type, rationale: rationale))
+            }
+        }
+        return edges
+    }
+
+    private func inQuote(_ token: Int) -> Bool { range.contains(token) && inQuote[token - range.lowerBound] }
+
+    /// Negated, planned, asked-for or conditional: the event did not (yet) happen.
+    private func isHypothetical(before cue: Int) -> Bool {
+        let first = lower(range.lowerBound)
+        if first == "if" || first == "unless" { return true }
+        // The window is the cue's own clause: back to the nearest mention or clause boundary.
+        var token = cue - 1
+        var steps = 0
+        while token >= range.lowerBound && steps < 8 {
+            if heads.contains(where: { $0.tokens.contains(token) }) { break }
+            if word(token) == .boundary || lower(token) == "and" || lower(token) == "," { break }
+            if word(token) == .negation || word(token) == .modal { return true }
+            if lower(token) == "to" && token == cue - 1 {
+                // "agreed to impose" happened; "plans to impose", "volunteered to speak" did not.
+                if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
+                return true
+            }
+            token -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    private func isPassive(_ cue: Int) -> Bool {
+        var token = cue - 1
+        while token >= range.lowerBound, ["also", "newly", "previously", "already", "recently", "then"].contains(lower(token)) {
+            token -= 1
+        }
+        return token >= range.lowerBound && word(token) == .auxiliary
+    }
+
+    private func agent(after end: Int) -> Int? {
+        var token = end
+        while token < min(range.upperBound, end + 6) {
+            if lower(token) == "by" {
+                return heads.first { $0.tokens.lowerBound > token && $0.tokens.lowerBound <= token + 4 && $0.kind != .weak }?.entity
+            }
+            token += 1
+        }
+        return nil
+    }
+
+    /// The subject: the nearest mention before the cue, with any mentions coordinated with it
+    /// ("Great Britain and Canada imposed ...").
+    private func subjects(before cue: Int) -> [Int] {
+        let quoted = inQuote(cue)
+        guard let nearest = heads.last(where: {
+            $0.tokens.upperBound <= cue && cue - $0.tokens.upperBound <= SentenceScan.subjectReach && $0.kind != .weak
+                && inQuote($0.tokens.lowerBound) == quoted
+        }) else { return [] }
+        // A clause boundary between the subject and the cue means the subject is someone else's.
+        for token in nearest.tokens.upperBound..<cue where word(token) == .boundary && !["by", "for"].contains(lower(token)) {
+            if ["who", "which", "that"].contains(lower(token)) { continue }
+            return []
+        }
+        var result = [nearest.entity]
+        var current = nearest
+        while let previous = heads.last(where: { $0.tokens.upperBound <= current.phrase.lowerBound && $0.kind != .weak }) {
+            let gap = previous.tokens.upperBound..<current.phrase.lowerBound
+            guard gap.count <= 2, gap.allSatisfy({ lower($0) == "and" || lower($0) == "," }) else { break }
+            result.append(previous.entity)
+            current = previous
+        }
+        return result
+    }
+
+    /// The objects: the first mention after the cue and those coordinated with it.
+    private func objects(after end: Int, quoted: Bool) -> [Int] {
+        var result: [Int] = []
+        var cursor = end
+        for mention in heads where mention.tokens.lowerBound >= end {
+            let gap = cursor..<mention.phrase.lowerBound
+            if result.isEmpty {
+                guard gap.count <= SentenceScan.targetReach else { break }
+                if gap.contains(where: { word($0) == .boundary && !inQuote($0) == !quoted && !["by"].contains(lower($0)) }) { break }
+                if gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+            } else {
+                let connectors = gap.filter { !["and", ",", "as", "well", "his", "her", "its", "their", "the", "or", "also", "son", "wife", "daughter", "brother"].contains(lower($0)) }
+                guard connectors.count <= 1, gap.count <= 5 else { break }
+            }
+            if !result.contains(mention.entity) { result.append(mention.entity) }
+            cursor = mention.tokens.upperBound
+            if isPossessive(cursor) { cursor += 1 }
+        }
+        return result
+    }
+
+    private func isPossessive(_ token: Int) -> Bool {
+        range.contains(token) && lower(token) == "'s"
+    }
+
+    private func isPronounObject(_ token: Int) -> Bool {
+        range.contains(token) && ["it", "them", "him", "her"].contains(lower(token))
+    }
+
+    /// "the US has accused it": the nearest other actor named before the subject.
+    private func pronounTarget(before cue: Int) -> Int? {
+        let subjects = subjects(before: cue)
+        return heads.last { $0.tokens.upperBound <= cue && !subjects.contains($0.entity) && $0.kind != .weak
+            && analysis.entities[$0.entity].type != .person }?.entity
+    }
+
+    /// "He said": the person most recently named before this sentence.
+    private func pronounSubject(before cue: Int) -> Int? {
+        var token = cue - 1
+        while token >= range.lowerBound && cue - token <= 3 {
+            let word = lower(token)
+            if word == "he" || word == "she" { return lastPerson(before: range.lowerBound) }
+            token -= 1
+        }
+        return nil
+    }
+
+    private func lastPerson(before token: Int) -> Int? {
+        analysis.mentions.last { $0.tokens.upperBound <= token && analysis.entities[$0.entity].type == .person }?.entity
+    }
+
+    private func previousSentencePerson() -> Int? {
+        guard sentenceIndex > 0 else { return nil }
+        let previous = analysis.sentences[sentenceIndex - 1].tokens
+        return analysis.mentions.last { previous.contains($0.tokens.lowerBound) && analysis.entities[$0.entity].type == .person }?.entity
+    }
+
+    /// Who speaks the quotes of this sentence: the mention next to a speech word outside quotes,
+    /// or "he"/"she" for the last person named.
+    private func speaker() -> Int? {
+        for token in range where word(token) == .speech && !inQuote(token) {
+            if let before = heads.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
+                return before.entity
+            }
+            if let after = heads.first(where: { $0.tokens.lowerBound > token && $0.tokens.lowerBound - token <= 2 && !inQuote($0.tokens.lowerBound) }) {
+                return after.entity
+            }
+            if token > range.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,256 @@
+import ArgumentParser
+import Foundation
+import NewsGraph
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a graph from these articles alone (no store) and print it.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, text }
+
+    @Option(help: "Output format: json (the DESIGN.md shape), dot, or text (mentions and why each edge was made).")
+    var format: Format = .json
+
+    @OptionGroup var lexicons: LexiconOptions
+
+    @Argument(help: ArgumentHelp("Article files, or folders of .txt, .md and .html articles.", valueName: "article"))
+    var articles: [String]
+
+    func run() throws {
+        let extractor = try lexicons.extractor()
+        let paths = try Article.files(in: articles)
+        if format == .text {
+            for path in paths {
+                let article = try Article(contentsOf: path)
+                print(TextReport.describe(extractor.analyze(article), graph: extractor.graph(of: extractor.analyze(article))))
+            }
+            return
+        }
+        var graph = Graph()
+        for result in CorpusRunner(extractor: extractor).graphs(of: paths) {
+            graph.formUnion(try result.get().1)
+        }
+        switch format {
+        case .json: print(JSONWriter.write(graph), terminator: "")
+        case .dot: print(DOTWriter().write(graph), terminator: "")
+        case .text: break
+        }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add articles (files, or folders of .txt/.md/.html files) to the store.",
+        discussion: "Each article is added in one transaction; re-adding an unchanged article changes nothing.")
+
+    @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var lexicons: LexiconOptions
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let files = try Article.files(in: paths)
+        let extractor = try lexicons.extractor()
+        let graphStore = try store.open(create: true)
+        let runner = CorpusRunner(extractor: extractor)
+        var progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        var added = 0
+        var unchanged = 0
+        var failures: [String] = []
+        // Extract a batch on all cores, then store it article by article: memory stays bounded.
+        let batchSize = 64
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[batchStart..<min(batchStart + batchSize, files.count)])
+            for (path, result) in zip(batch, runner.graphs(of: batch)) {
+                switch result {
+                case .success(let (article, graph)):
+                    switch try graphStore.add(graph, article: article.record) {
+                    case .added: added += 1
+                    case .unchanged: unchanged += 1
+                    }
+                case .failure(let error):
+                    if files.count == 1 { throw error }
+                    failures.append("\(path): \(error)")
+                    FileHandle.standardError.write(Data("newsgraph: skipped \(error)\n".utf8))
+                }
+                progress.advance()
+            }
+        }
+        progress.finish()
+        if !quiet {
+            var line = "added \(added) article\(added == 1 ? "" : "s") to \(store.path)"
+            if unchanged > 0 { line += "; \(unchanged) already there, unchanged" }
+            if !failures.isEmpty { line += "; \(failures.count) skipped" }
+            print(line)
+        }
+        if !failures.isEmpty && added + unchanged == 0 { throw ExitCode.failure }
+    }
+}
+
+/// A one-line progress display on a terminal: articles done, rate, time left.
+struct Progress {
+    let total: Int
+    let enabled: Bool
+    private var done = 0
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    mutating func advance() {
+        done += 1
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.2 || done == total else { return }
+        lastDraw = Date()
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let line = String(format: "\r%d/%d articles, %.0f/s, %.0fs left ", done, total, rate, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the stored graph as DOT, SVG, PNG, JSON or GraphML.",
+        discussion: "SVG and PNG are rendered in-process by Graphviz; the layout is dot for small graphs and sfdp for large ones unless --layout says otherwise.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "dot, svg, png, json or graphml; by default taken from --output's extension, else dot.")
+    var format: ExportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Graphviz layout engine for svg and png.")
+    var layout: GraphvizRenderer.Layout?
+
+    @OptionGroup var filters: GraphFilterOptions
+
+    func run() throws {
+        var chosen = format
+        if chosen == nil, let output {
+            chosen = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)
+            if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
+        }
+        let graph = filters.apply(try store.open().graph())
+        try emit(try render(graph, format: chosen ?? .dot, layout: layout), to: output)
+    }
+}
+
+struct Neighbors: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the entities related to one entity, with the sentences that say so.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot, svg, png }
+
+    @Argument(help: "The entity's name or any alias, in any case.")
+    var name: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "How many hops to follow.")
+    var depth = 1
+
+    @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
+    var relation: [String] = []
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only neighbors of this type; repeatable.", valueName: "type"))
+    var types: [EntityType] = []
+
+    @Option(help: "in, out or both.")
+    var direction: Neighbor.Direction = .both
+
+    @Option(help: "text, json, dot, svg or png.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        guard depth >= 1 && depth <= 6 else { throw ValidationError("--depth must be between 1 and 6") }
+    }
+
+    func run() throws {
+        let graphStore = try store.open()
+        let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
+                                  types: Set(types), direction: direction)
+        guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
+            throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
+        }
+        if format == .text {
+            try emit(Array(TextReport.describe(neighbors, of: origin).utf8), to: output)
+            return
+        }
+        var ego = Graph()
+        ego.add(origin)
+        for neighbor in neighbors {
+            ego.add(neighbor.entity)
+            let (source, target) = neighbor.direction == .incoming ? (neighbor.entity.id, neighbor.via) : (neighbor.via, neighbor.entity.id)
+            if ego.entity(withID: neighbor.via) == nil { continue }
+            ego.add(Relation(source: source, type: neighbor.relation, target: target, evidence: neighbor.evidence.map { [$0] } ?? []))
+        }
+        let exportFormat: ExportFormat = switch format {
+        case .json: .json
+        case .dot: .dot
+        case .svg: .svg
+        case .png: .png
+        case .text: .dot
+        }
+        try emit(try render(ego, format: exportFormat, layout: nil), to: output)
+    }
+}
+
+struct Entities: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the stored entities, most mentioned first.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only this type; repeatable.", valueName: "type"))
+    var types: [EntityType] = []
+
+    @Argument(help: "Only entities whose name or an alias contains this text.")
+    var filter: String?
+
+    func run() throws {
+        let graphStore = try store.open()
+        let entities = try graphStore.entities(types: Set(types), matching: filter)
+        if entities.isEmpty, let filter {
+            throw NewsGraphError.noEntity(filter, suggestions: try graphStore.suggestions(for: filter))
+        }
+        for entity in entities {
+            var line = "\(entity.name)  [\(entity.type.rawValue)]  \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
+            if !entity.aliases.isEmpty { line += "  aka " + entity.aliases.prefix(6).joined(separator: "; ") }
+            print(line)
+        }
+    }
+}
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Count the store's articles, entities and relations.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let statistics = try store.open().statistics()
+        print("articles   \(statistics.articles)")
+        print("entities   \(statistics.entities.values.reduce(0, +))")
+        for type in EntityType.allCases { print("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
+        print("relations  \(statistics.relations.values.reduce(0, +))")
+        for type in statistics.relations.keys.sorted() {
+            print("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
+        }
+        print("evidence   \(statistics.evidence) sentences")
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import NewsGraph
+
+@main
+struct NewsGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsgraph",
+        abstract: "Build a knowledge graph of who did what to whom from news articles.",
+        discussion: """
+            NewsGraph finds people, agencies, countries and organizations in articles and the \
+            sanctioned, met_with, criticized and affiliated_with relations between them, each with \
+            the sentence that states it.
+            """,
+        subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Entities.self, Stats.self]
+    )
+
+    /// Prints NewsGraph's own errors as one line and exits 1; argument errors keep their usage text.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as NewsGraphError {
+            fail(error.description)
+        } catch let error as StoreError {
+            fail(error.description)
+        } catch let error as ExportError {
+            fail(error.description)
+        } catch let error as LexiconError {
+            fail("lexicon error: \(error)")
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("newsgraph: error: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// Options that choose the lexicons.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp(
+        "An extra entity lexicon (TSV: name, type, country, aliases); repeatable.", valueName: "file"))
+    var lexiconFiles: [String] = []
+
+    @Option(name: .customLong("cues"), help: ArgumentHelp(
+        "An extra relation cue file (TSV: phrase, relation, pattern); repeatable.", valueName: "file"))
+    var cueFiles: [String] = []
+
+    func extractor() throws -> GraphExtractor {
+        try GraphExtractor(lexiconFiles: lexiconFiles, cueFiles: cueFiles)
+    }
+}
+
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: ArgumentHelp("The graph store.", valueName: "file"))
+    var path = "newsgraph.sqlite"
+
+    func open(create: Bool = false) throws -> GraphStore {
+        try GraphStore(path: path, create: create)
+    }
+}
+
+/// Filters that apply to every export of a graph.
+struct GraphFilterOptions: ParsableArguments {
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only entities of this type; repeatable.", valueName: "type"))
+    var types: [EntityType] = []
+
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Keep only this relation type; repeatable.", valueName: "type"))
+    var relations: [String] = []
+
+    @Option(name: .customLong("min-weight"), help: ArgumentHelp("Keep only edges stated in at least this many articles.", valueName: "n"))
+    var minimumWeight = 1
+
+    func apply(_ graph: Graph) -> Graph {
+        let types = Set(types)
+        let relations = Set(relations.map(RelationType.init(rawValue:)))
+        var filtered = graph.filtered(
+            entities: { types.isEmpty || types.contains($0.type) },
+            relations: { relation in
+                (relations.isEmpty || relations.contains(relation.type))
+                    && Set(relation.evidence.map(\.document)).count >= minimumWeight
+            })
+        if !relations.isEmpty || minimumWeight > 1 {
+            // Drop entities left without any edge by an edge filter.
+            let linked = Set(filtered.relations.flatMap { [$0.source, $0.target] })
+            filtered = filtered.filtered(entities: { linked.contains($0.id) })
+        }
+        return filtered
+    }
+}
+
+extension EntityType: ExpressibleByArgument {}
+extension GraphvizRenderer.Layout: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+extension Neighbor.Direction: ExpressibleByArgument {}
+
+/// Writes bytes to a file, or to standard output when no file is given.
+func emit(_ bytes: [UInt8], to path: String?) throws {
+    if let path {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw ExportError.write(path: path, reason: "cannot create the file")
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
+
+func render(_ graph: Graph, format: ExportFormat, layout: GraphvizRenderer.Layout?) throws -> [UInt8] {
+    switch format {
+    case .json: return Array(JSONWriter.write(graph).utf8)
+    case .graphml: return Array(GraphMLWriter.write(graph).utf8)
+    case .dot: return Array(DOTWriter().write(graph).utf8)
+    case .svg, .png:
+        let chosen = layout ?? .automatic(nodes: graph.entities.count, edges: graph.relations.count)
+        return try GraphvizRenderer.render(dot: DOTWriter().write(graph), layout: chosen, format: format)
+    }
+}
