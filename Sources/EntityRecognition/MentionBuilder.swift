@@ -505,7 +505,7 @@ struct MentionBuilder {
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
-            || (isMark(range.upperBound, ",") && (nextWord(range.upperBound + 1) == "who" || nextWord(range.upperBound + 1) == "the"))
+            || (isMark(range.upperBound, ",") && nextWord(range.upperBound + 1) == "who")
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
         if range.count >= 2 {

@@ -19,8 +19,10 @@ struct Vocabulary: Sendable {
 
     var count: Int { keyRanges.count }
 
+    /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
-        String(decoding: keyBytes[keyRanges[Int(id)]], as: UTF8.self)
+        guard id >= 0 else { return "" }
+        return String(decoding: keyBytes[keyRanges[Int(id)]], as: UTF8.self)
     }
 
     /// The ID of a lowercase key, or `unknown`.
