@@ -45,6 +45,8 @@ struct WordClass: OptionSet, Sendable {
     static let groupNoun = WordClass(rawValue: 1 << 14)
     static let administration = WordClass(rawValue: 1 << 15)
     static let determiner = WordClass(rawValue: 1 << 16)
+    static let publicModifier = WordClass(rawValue: 1 << 17)
+    static let compass = WordClass(rawValue: 1 << 18)
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -129,6 +131,7 @@ public struct Lexicon: Sendable {
             "locative": .locative, "speech": .speechVerb, "abbreviation": .abbreviation,
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
             "administration": .administration, "determiner": .determiner,
+            "public-modifier": .publicModifier, "compass": .compass,
         ]
         for row in file.rows {
             guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {

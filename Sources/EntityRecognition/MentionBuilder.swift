@@ -89,7 +89,14 @@ struct MentionBuilder {
     }
 
     /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
-    private func lexiconMatch(at start: Int, end: Int) -> (Int, LexiconCategory)? {
+    private func isBodyOrTitle(_ category: LexiconCategory) -> Bool {
+        switch category {
+        case .body, .title: true
+        default: false
+        }
+    }
+
+    private func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
         var node: Int32 = 0
         var best: (Int, LexiconCategory)?
         var index = start
@@ -99,6 +106,7 @@ struct MentionBuilder {
             guard let entries = lexicon.trie.entries(at: node) else { continue }
             for entryIndex in entries {
                 let entry = lexicon.entries[Int(entryIndex)]
+                if excludingTitles, case .title = entry.category { continue }
                 if caseMatches(entry, from: start) {
                     if best == nil || best!.0 < index - start || MentionBuilder.priority(entry.category) > MentionBuilder.priority(best!.1) {
                         best = (index - start, entry.category)
@@ -154,7 +162,19 @@ struct MentionBuilder {
         var items: [Item] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if let (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+            if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+                if case .title = category, let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true) {
+                    // "State Department spokesman": the body, then the title.
+                    (length, category) = shorter
+                }
+                if isBodyOrTitle(category), isNameToken(index) {
+                    let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
+                    if run.count > length && isHead(run.upperBound - 1) {
+                        items.append(.run(run, absorbed: absorbed))
+                        index = run.upperBound
+                        continue
+                    }
+                }
                 items.append(.hit(index..<(index + length), category))
                 index += length
             } else if isNameToken(index) && !(tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized && index + 1 < range.upperBound && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)) {
@@ -171,7 +191,7 @@ struct MentionBuilder {
 
     /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
     /// name needs them ("Office of Foreign Assets Control", "Defense and Security Forces").
-    private func extendRun(from start: Int, limit: Int) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
+    private func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
         var end = start + 1
         var absorbed: [(Range<Int>, LexiconCategory)] = []
         var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
@@ -186,15 +206,17 @@ struct MentionBuilder {
                 continue
             }
             if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
-                && !isPossessive(end) && isNameToken(end)
+                && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
             {
-                if lexiconMatch(at: end, end: limit) != nil { break }
+                if !ignoringLexicon && lexiconMatch(at: end, end: limit) != nil { break }
                 if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
                 end += 1
                 continue
             }
             // Connectors inside body names.
-            if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector) && sawHeadOrOfTaking {
+            if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector)
+                && (sawHeadOrOfTaking || (lexicon.vocabulary.word(token.id) == "and" && headFollows(end + 1, limit: limit)))
+            {
                 var next = end + 1
                 if next < limit && tokens[next].kind == .word && !tokens[next].isCapitalized
                     && classes(next).contains(.connector) && lexicon.vocabulary.word(tokens[next].id) == "the"
@@ -230,6 +252,16 @@ struct MentionBuilder {
         }
         absorbed.removeAll { $0.0.upperBound > end }
         return (start..<end, absorbed)
+    }
+
+    /// Whether capitalized words from `start` end in a head word ("... and Security Forces").
+    private func headFollows(_ start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit && index < start + 4 && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if isHead(index) { return true }
+            index += 1
+        }
+        return false
     }
 
     // MARK: Assembly
@@ -343,6 +375,9 @@ struct MentionBuilder {
             let kind: Mention.Kind
             if isDemonym {
                 kind = ownsNext ? .name : .weak
+            } else if range.lowerBound > 0, tokens[range.lowerBound - 1].isCapitalized, classes(range.lowerBound - 1).contains(.compass) {
+                // "West Azerbaijan province" is a region, not the country.
+                kind = .weak
             } else if case .seat = category, range.lowerBound > 0, classes(range.lowerBound - 1).contains(.locative)
                 || (range.lowerBound > 1 && lexicon.vocabulary.word(tokens[range.lowerBound - 1].id) == "the"
                     && classes(range.lowerBound - 2).contains(.locative))
@@ -406,6 +441,15 @@ struct MentionBuilder {
                 break
             }
         }
+        // "Chief Foreign Affairs Correspondent", "Adviser to the President on Media": a run
+        // between two titles belongs to the title.
+        while index + 1 < items.count, case .run(let inner, _) = items[index], inner.lowerBound == titleRange.upperBound,
+            case .hit(let nextRange, .title(let nextTarget, _)) = items[index + 1], nextRange.lowerBound == inner.upperBound
+        {
+            titleRange = titleRange.lowerBound..<nextRange.upperBound
+            if nextTarget != nil { titleTarget = nextTarget }
+            index += 2
+        }
         var nameIndex = index
         var comma = false
         if nameIndex < items.count, case .token(let tokenIndex) = items[nameIndex], tokenIndex == titleRange.upperBound,
@@ -417,7 +461,8 @@ struct MentionBuilder {
         let titleText = string(titleRange)
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
-            !comma || runRange.count >= 2
+            !comma || runRange.count >= 2, runRange.count <= 3 || classes(runRange.lowerBound).contains(.givenName),
+            !(titleRange.lowerBound > 0 && isMark(titleRange.lowerBound - 1, "\""))
         {
             index = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
@@ -456,8 +501,11 @@ struct MentionBuilder {
         // "Biden administration", "Trump administration".
         if isLowercaseWord(range.upperBound, .administration) && !isLowercaseWord(range.upperBound, .governmentNoun) {
             let phrase = range.lowerBound..<(range.upperBound + 1)
+            // "Biden-Harris administration" is the Biden administration.
+            let leader = surface.split(separator: "-").first.map(String.init) ?? surface
             _ = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                              key: .organization(string(phrase).lowercased()), name: string(phrase)))
+                              key: .organization(leader.lowercased() + " administration"), name: leader + " administration",
+                              aliases: [string(phrase)]))
             skipItems(through: range.upperBound, items: items, index: &index)
             return
         }
@@ -486,6 +534,9 @@ struct MentionBuilder {
             if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
             let generic = MentionBuilder.genericKey(surface)
             let name = owner.map { candidates[$0].type == .country && !isPossessive(candidates[$0].tokens.upperBound) ? string(phrase) : surface } ?? surface
+            // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
+            var type = type
+            if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
             let key: EntityKey = type == .organization ? .organization(surface.lowercased()) : .generic(generic, country: country)
             let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
                                           aliases: aliases, owner: bodyOwner))
@@ -575,9 +626,13 @@ struct MentionBuilder {
     private func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1
         if classes(last).contains(.agencyHead) { return .agency }
+        // "Central Bank", "Reserve Bank": a public body although "Bank" alone is not.
+        for index in range.dropLast() where classes(index).contains(.publicModifier) && classes(index + 1).contains(.organizationHead) {
+            return .agency
+        }
         if classes(last).contains(.organizationHead) { return .organization }
         for index in range where tokens[index].kind == .word && !tokens[index].isCapitalized
-            && classes(index).contains(.connector)
+            && ["of", "for"].contains(lexicon.vocabulary.word(tokens[index].id))
         {
             for head in range.lowerBound..<index {
                 if classes(head).contains(.agencyHead) { return .agency }

@@ -146,9 +146,19 @@ struct Tokenizer {
     /// "don't") stay, a possessive 's does not.
     static func wordEnd(_ text: [UInt8], from start: Int) -> Int {
         var index = start
+        var lowercaseRun = 0
+        let capitalized = text[start] >= 0x41 && text[start] <= 0x5A
         while index < text.count {
             let byte = text[index]
             if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) {
+                // Web copy glues names together ("MenendezRobert"): split where a capital follows
+                // four or more lowercase letters, which no real name does.
+                if byte >= 0x41 && byte <= 0x5A {
+                    if capitalized && lowercaseRun >= 4 { break }
+                    lowercaseRun = 0
+                } else {
+                    lowercaseRun = byte >= 0x61 ? lowercaseRun + 1 : 0
+                }
                 index += 1
             } else if byte >= 0x80 {
                 if multiByteMark(text, index) != nil {
