@@ -254,6 +254,11 @@ struct MentionBuilder {
         return (start..<end, absorbed)
     }
 
+    /// Words of a name, counting "Byung-Se" as one.
+    private func wordCount(_ range: Range<Int>) -> Int {
+        range.filter { $0 == range.lowerBound || (tokens[$0].kind == .word && tokens[$0].shape.contains(.spaceBefore)) }.count
+    }
+
     /// Whether capitalized words from `start` end in a head word ("... and Security Forces").
     private func headFollows(_ start: Int, limit: Int) -> Bool {
         var index = start
@@ -274,7 +279,11 @@ struct MentionBuilder {
         var ownerStart = -1
         while index < items.count {
             let item = items[index]
-            if let current = owner, item.range.lowerBound != ownerEnd { _ = current; owner = nil }
+            if owner != nil, item.range.lowerBound != ownerEnd,
+                !(item.range.lowerBound == ownerEnd - 1 && isPossessive(item.range.lowerBound))
+            {
+                owner = nil
+            }
             switch item {
             case .token(let tokenIndex):
                 if isPossessive(tokenIndex) && owner != nil {
@@ -397,9 +406,20 @@ struct MentionBuilder {
                 owner = nil
             }
         case .body(let name, let type, let country):
+            var bodyOwner = owner
+            // "U.S. Treasury", "Chinese Foreign Ministry" as one lexicon phrase still state the country.
+            if bodyOwner == nil, let (length, prefix) = lexiconMatch(at: range.lowerBound, end: range.upperBound - 1) {
+                switch prefix {
+                case .country(let stated), .demonym(let stated):
+                    let prefixRange = range.lowerBound..<(range.lowerBound + length)
+                    bodyOwner = add(Candidate(tokens: prefixRange, phrase: prefixRange, kind: .name, type: .country,
+                                              key: .country(stated), name: stated, aliases: [string(prefixRange)]))
+                default: break
+                }
+            }
             let candidate = add(Candidate(tokens: range, phrase: range, kind: .name, type: type, key: .body(name),
                                           name: name, aliases: [surface], lexiconName: name, knownCountry: country,
-                                          owner: owner))
+                                          owner: bodyOwner))
             if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
             owner = candidate
             ownerStart = range.lowerBound
@@ -461,7 +481,7 @@ struct MentionBuilder {
         let titleText = string(titleRange)
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
-            !comma || runRange.count >= 2, runRange.count <= 3 || classes(runRange.lowerBound).contains(.givenName),
+            !comma || wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName),
             !(titleRange.lowerBound > 0 && isMark(titleRange.lowerBound - 1, "\""))
         {
             index = nameIndex + 1
@@ -559,16 +579,17 @@ struct MentionBuilder {
             || (isMark(range.upperBound, ",") && nextWord(range.upperBound + 1) == "who")
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
-        if range.count >= 2 {
+        let words = wordCount(range)
+        if words >= 2 {
             canStart = hasTitle || firstIsGiven || followedBySpeech || !sentence.isTitleCase
-            if range.count > 4 { canStart = hasTitle }
+            if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
         }
         if sentence.isTitleCase { canStart = false }
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
-        if range.count >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
         var candidate = Candidate(tokens: range, phrase: (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound,
                                   kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
                                   owner: owner, nameParts: parts, canStartEntity: canStart)

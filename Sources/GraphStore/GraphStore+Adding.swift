@@ -116,6 +116,11 @@ extension GraphStore {
             // The fullest name wins: "Blinken" becomes "Antony Blinken".
             if entity.type == .person && entity.name.count > current.count && entity.name.split(separator: " ").count > current.split(separator: " ").count {
                 try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [entity.name, match])
+                // The id follows the fuller name when that id is free.
+                let slug = Entity.slug(for: entity.name)
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE slug = ?", arguments: [slug]) != true {
+                    try db.execute(sql: "UPDATE entities SET slug = ? WHERE id = ?", arguments: [slug, match])
+                }
             }
             try db.execute(sql: "UPDATE entities SET mentions = mentions + ? WHERE id = ?", arguments: [entity.mentions, match])
         } else {

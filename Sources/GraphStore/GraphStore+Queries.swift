@@ -11,7 +11,7 @@ public struct Neighbor: Sendable, Hashable {
 
     public var entity: Entity
     public var relation: RelationType
-    /// `outgoing` when the queried entity is the source (for symmetric relations, always outgoing).
+    /// `outgoing` when the queried entity is the source; `both` for symmetric relations.
     public var direction: Direction
     /// How many distinct articles support the edge.
     public var weight: Int
@@ -110,6 +110,7 @@ extension GraphStore {
             var visited: Set<Int64> = [start]
             var frontier: [(Int64, String)] = [(start, origin.id)]
             var result: [Neighbor] = []
+            var reported: Set<Int64> = []
             for depth in 1...max(1, query.depth) {
                 var next: [(Int64, String)] = []
                 for (node, _) in frontier {
@@ -123,6 +124,9 @@ extension GraphStore {
                         ORDER BY weight DESC, e.name
                         """, arguments: [node, node, node])
                     for row in rows {
+                        // Each edge once, and never back to where the search started.
+                        let relationID: Int64 = row["relation"]
+                        guard !reported.contains(relationID), (row["other"] as Int64) != start else { continue }
                         let type = RelationType(rawValue: row["type"])
                         let isSource = (row["source"] as Int64) == node
                         let direction: Neighbor.Direction = type.isSymmetric ? .both : (isSource ? .outgoing : .incoming)
@@ -139,6 +143,7 @@ extension GraphStore {
                             Evidence(document: $0["document"], sentence: $0["sentence"], start: $0["start"], end: $0["end"])
                         }
                         let entity = Entity(id: row["slug"], name: row["name"], type: entityType, mentions: row["mentions"])
+                        reported.insert(relationID)
                         result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: row["weight"],
                                                evidence: evidence, depth: depth, via: nodeSlug))
                         if !visited.contains(other) {

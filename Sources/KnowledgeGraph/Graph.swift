@@ -39,13 +39,18 @@ public struct Graph: Hashable, Sendable {
     public mutating func add(_ relation: Relation) {
         precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
                      "relation endpoint missing from graph")
-        if let index = relationIndex[relation.key] {
-            for evidence in relation.evidence where !relations[index].evidence.contains(evidence) {
-                relations[index].evidence.append(evidence)
-            }
+        let index: Int
+        if let existing = relationIndex[relation.key] {
+            index = existing
         } else {
-            relationIndex[relation.key] = relations.count
-            relations.append(relation)
+            index = relations.count
+            relationIndex[relation.key] = index
+            var empty = relation
+            empty.evidence = []
+            relations.append(empty)
+        }
+        for evidence in relation.evidence where !relations[index].evidence.contains(where: { $0.isSamePlace(as: evidence) }) {
+            relations[index].evidence.append(evidence)
         }
     }
 

@@ -9,6 +9,11 @@ public struct Evidence: Hashable, Sendable, Codable {
     /// Why the edge was made: the cue and the pattern that matched. Not part of the JSON contract.
     public var rationale: String?
 
+    /// Two pieces of evidence are the same place in the same document, whatever found them.
+    public func isSamePlace(as other: Evidence) -> Bool {
+        document == other.document && start == other.start && end == other.end
+    }
+
     public init(document: String, sentence: String, start: Int, end: Int, rationale: String? = nil) {
         self.document = document
         self.sentence = sentence
@@ -35,6 +40,19 @@ public struct Relation: Hashable, Sendable, Codable {
         }
         self.type = type
         self.evidence = evidence
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case source, type, target, evidence
+    }
+
+    /// Decodes through `init(source:type:target:evidence:)` so symmetric edges are ordered.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(source: try container.decode(String.self, forKey: .source),
+                  type: try container.decode(RelationType.self, forKey: .type),
+                  target: try container.decode(String.self, forKey: .target),
+                  evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
     }
 
     /// Identifies the edge regardless of its evidence.
