@@ -11,6 +11,12 @@ struct SentenceScan {
     private var words: [FunctionWord?]
     private var inQuote: [Bool]
 
+    /// Words before a cue that make it a noun ("the sanctions"), not a verb.
+    static let nounMarkers: Set<String> = [
+        "the", "a", "an", "new", "fresh", "further", "additional", "more", "these", "those", "its", "their", "his",
+        "her", "any", "retaliatory", "such", "of", "'s",
+    ]
+
     /// How far a target may stand from its cue, in tokens.
     private static let targetReach = 9
     private static let subjectReach = 14
@@ -65,6 +71,12 @@ struct SentenceScan {
     func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>) -> [FoundEdge] {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
         let rationale = "cue '\(cue.phrase)' (\(cue.pattern.rawValue))"
+        // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
+        if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
+            SentenceScan.nounMarkers.contains(lower(cueRange.lowerBound - 1))
+        {
+            return []
+        }
         var sources: [Int]
         var targets: [Int]
         switch cue.pattern {
@@ -75,14 +87,21 @@ struct SentenceScan {
                 targets = subjects(before: cueRange.lowerBound)
                 return pairs(sources, targets, cue.relation, rationale + ", passive")
             }
-            targets = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
-            if targets.isEmpty && cue.pattern == .verb && !isPronounObject(cueRange.upperBound) {
-                return []
+            if isPronounObject(cueRange.upperBound) && cue.pattern == .verb {
+                // "accused it of ...": the pronoun is the object; find what it stands for.
+                targets = pronounTarget(before: cueRange.lowerBound).map { [$0] } ?? []
+            } else {
+                targets = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
             }
-            if isPronounObject(cueRange.upperBound), targets.isEmpty, let resolved = pronounTarget(before: cueRange.lowerBound) {
-                targets = [resolved]
+            if targets.isEmpty { return [] }
+            if inQuote(cueRange.lowerBound) {
+                sources = speaker().map { [$0] } ?? []
+            } else if isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() {
+                // "he insisted ..., and took a swipe at Washington": the first verb's subject.
+                sources = [subject]
+            } else {
+                sources = subjects(before: cueRange.lowerBound)
             }
-            sources = inQuote(cueRange.lowerBound) ? speaker().map { [$0] } ?? [] : subjects(before: cueRange.lowerBound)
             if sources.isEmpty, !inQuote(cueRange.lowerBound), let pronoun = pronounSubject(before: cueRange.lowerBound) {
                 sources = [pronoun]
             }
@@ -186,6 +205,7 @@ struct SentenceScan {
         var result: [Int] = []
         var cursor = end
         for mention in heads where mention.tokens.lowerBound >= end {
+            guard mention.phrase.lowerBound >= cursor else { continue }
             let gap = cursor..<mention.phrase.lowerBound
             if result.isEmpty {
                 guard gap.count <= SentenceScan.targetReach else { break }
@@ -195,11 +215,41 @@ struct SentenceScan {
                 let connectors = gap.filter { !["and", ",", "as", "well", "his", "her", "its", "their", "the", "or", "also", "son", "wife", "daughter", "brother"].contains(lower($0)) }
                 guard connectors.count <= 1, gap.count <= 5 else { break }
             }
+            // "Hamas ally Islamic Jihad", "Kremlin spokesman Dmitry Peskov": the later name is the head.
+            var mention = mention
+            while let following = heads.first(where: { $0.tokens.lowerBound > mention.tokens.upperBound }),
+                following.phrase.lowerBound - mention.tokens.upperBound <= 2, following.phrase.lowerBound > mention.tokens.upperBound,
+                (mention.tokens.upperBound..<following.phrase.lowerBound).allSatisfy({ isCommonNoun($0) })
+            {
+                mention = following
+            }
             if !result.contains(mention.entity) { result.append(mention.entity) }
             cursor = mention.tokens.upperBound
             if isPossessive(cursor) { cursor += 1 }
         }
         return result
+    }
+
+    private func isCommonNoun(_ token: Int) -> Bool {
+        let value = analysis.tokens[token]
+        return value.kind == .word && !value.isCapitalized && word(token) == nil
+            && !["and", "or", "of", "in", "on", "at", "by", "with", "to", "from", "'s"].contains(lower(token))
+    }
+
+    /// A verb right after "and": it shares the subject of the sentence's first verb.
+    private func isCoordinatedVerb(_ cue: Int) -> Bool {
+        var token = cue - 1
+        while token > range.lowerBound, ["also", "then", "later", "subsequently"].contains(lower(token)) { token -= 1 }
+        guard token > range.lowerBound, lower(token) == "and" else { return false }
+        return !heads.contains { $0.tokens.upperBound == token }
+    }
+
+    /// The subject of the sentence: a leading he/she, or the first name if the sentence opens with it.
+    private func sentenceSubject() -> Int? {
+        var token = range.lowerBound
+        while token < range.upperBound, ["but", "and", "however", ",", "yet", "so"].contains(lower(token)) { token += 1 }
+        if token < range.upperBound, ["he", "she"].contains(lower(token)) { return lastPerson(before: range.lowerBound) }
+        return heads.first { $0.phrase.lowerBound <= token + 1 && $0.kind != .weak }?.entity
     }
 
     private func isPossessive(_ token: Int) -> Bool {
