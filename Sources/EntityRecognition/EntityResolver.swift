@@ -14,6 +14,7 @@ struct EntityResolver {
     /// Persons in order of their latest mention, most recent last.
     private var personRecency: [Int] = []
     private var personTitles: [Int: [(title: String, country: String?)]] = [:]
+    private var singleNames: Set<String> = []
 
     init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
         self.lexicon = lexicon
@@ -22,6 +23,8 @@ struct EntityResolver {
     }
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
+        // A name used alone elsewhere ("Colby said") shows that "Elbridge Colby" is a person.
+        singleNames = Set(candidates.filter { $0.key == .person && $0.nameParts.count == 1 }.map { $0.nameParts[0] })
         var assigned = [Int?](repeating: nil, count: candidates.count)
         for (index, candidate) in candidates.enumerated() where candidate.kind == .name {
             assigned[index] = resolveName(candidate, candidates: candidates)
@@ -114,7 +117,7 @@ struct EntityResolver {
             person = match
             if parts.count > personParts[match]!.count { personParts[match] = parts }
         } else {
-            guard candidate.canStartEntity else { return nil }
+            guard candidate.canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!)) else { return nil }
             person = newEntity(candidate)
             personParts[person] = parts
         }

@@ -167,6 +167,14 @@ struct MentionBuilder {
                     // "State Department spokesman": the body, then the title.
                     (length, category) = shorter
                 }
+                if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
+                    (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) })
+                {
+                    // "Foreign Ministry spokesperson": the body named inside the title is a body.
+                    items.append(.run(index..<(headEnd + 1), absorbed: []))
+                    index = headEnd + 1
+                    continue
+                }
                 if isBodyOrTitle(category), isNameToken(index) {
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
                     if run.count > length && isHead(run.upperBound - 1) {
@@ -407,15 +415,10 @@ struct MentionBuilder {
             }
         case .body(let name, let type, let country):
             var bodyOwner = owner
-            // "U.S. Treasury", "Chinese Foreign Ministry" as one lexicon phrase still state the country.
-            if bodyOwner == nil, let (length, prefix) = lexiconMatch(at: range.lowerBound, end: range.upperBound - 1) {
-                switch prefix {
-                case .country(let stated), .demonym(let stated):
-                    let prefixRange = range.lowerBound..<(range.lowerBound + length)
-                    bodyOwner = add(Candidate(tokens: prefixRange, phrase: prefixRange, kind: .name, type: .country,
-                                              key: .country(stated), name: stated, aliases: [string(prefixRange)]))
-                default: break
-                }
+            // "U.S. Treasury", "Law Enforcement Forces of the Islamic Republic of Iran": one lexicon
+            // phrase that still states the agency's country.
+            if bodyOwner == nil && type == .agency {
+                bodyOwner = statedCountry(inside: range)
             }
             let candidate = add(Candidate(tokens: range, phrase: range, kind: .name, type: type, key: .body(name),
                                           name: name, aliases: [surface], lexiconName: name, knownCountry: country,
@@ -433,6 +436,20 @@ struct MentionBuilder {
                         ownerStart: ownerStart, sentence: sentence)
             owner = nil
         }
+    }
+
+    private mutating func statedCountry(inside range: Range<Int>) -> Int? {
+        for start in range {
+            guard let (length, category) = lexiconMatch(at: start, end: range.upperBound), length < range.count else { continue }
+            switch category {
+            case .country(let stated), .demonym(let stated):
+                let stated_range = start..<(start + length)
+                return add(Candidate(tokens: stated_range, phrase: stated_range, kind: .name, type: .country,
+                                     key: .country(stated), name: stated, aliases: [string(stated_range)]))
+            default: continue
+            }
+        }
+        return nil
     }
 
     private func isTitleThenName(_ items: [Item], _ index: Int) -> Bool {
@@ -552,7 +569,13 @@ struct MentionBuilder {
             let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
             var aliases = [surface]
             if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
-            let generic = MentionBuilder.genericKey(surface)
+            var generic = MentionBuilder.genericKey(surface)
+            if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
+                // "Central Bank of Sri Lanka" is the "Central Bank" of the article.
+                var cut = countryRange.lowerBound
+                while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
+                if cut > range.lowerBound { generic = MentionBuilder.genericKey(string(range.lowerBound..<cut)) }
+            }
             let name = owner.map { candidates[$0].type == .country && !isPossessive(candidates[$0].tokens.upperBound) ? string(phrase) : surface } ?? surface
             // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
             var type = type
@@ -599,9 +622,10 @@ struct MentionBuilder {
             if title.text != nil { candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound)) }
         }
         let personIndex = add(candidate)
-        // Apposition: "Nicholas Burns, the U.S. ambassador to China".
-        if isMark(range.upperBound, ","), nextWord(range.upperBound + 1) == "the" {
-            appositionOwner(for: personIndex, from: range.upperBound + 2, items: items)
+        // Apposition: "Nicholas Burns, the U.S. ambassador to China", "Alan Estevez, Under Secretary of Commerce".
+        if isMark(range.upperBound, ",") {
+            let start = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
+            appositionOwner(for: personIndex, from: start, items: items)
         }
         _ = last
     }
@@ -609,6 +633,12 @@ struct MentionBuilder {
     private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {
         guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
         guard case .hit(let range, let category) = items[itemIndex] else { return }
+        if case .title(let target, let honorific) = category, !honorific {
+            candidates[person].title = candidates[person].title ?? string(range)
+            candidates[person].titleTarget = candidates[person].titleTarget ?? target
+            candidates[person].canStartEntity = true
+            return
+        }
         var country: String?
         var bodyName: String?
         switch category {
