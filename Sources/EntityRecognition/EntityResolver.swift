@@ -24,7 +24,7 @@ struct EntityResolver {
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Colby said") shows that "Elbridge Colby" is a person.
-        singleNames = Set(candidates.filter { $0.key == .person && $0.nameParts.count == 1 }.map { $0.nameParts[0] })
+        singleNames = Set(candidates.filter { $0.vouchesForSurname }.map { $0.nameParts[0] })
         var assigned = [Int?](repeating: nil, count: candidates.count)
         for (index, candidate) in candidates.enumerated() where candidate.kind == .name {
             assigned[index] = resolveName(candidate, candidates: candidates)

@@ -32,6 +32,7 @@ struct Candidate {
     /// A person named by one word only may start an entity only with some evidence (a title, a
     /// speech verb after it); otherwise it must match a person named in full.
     var canStartEntity = true
+    var vouchesForSurname = false
 }
 
 /// Scans sentences into candidate mentions: lexicon phrases, capitalized name runs, and the
@@ -440,7 +441,8 @@ struct MentionBuilder {
 
     private mutating func statedCountry(inside range: Range<Int>) -> Int? {
         for start in range {
-            guard let (length, category) = lexiconMatch(at: start, end: range.upperBound), length < range.count else { continue }
+            let end = start == range.lowerBound ? range.upperBound - 1 : range.upperBound
+            guard let (length, category) = lexiconMatch(at: start, end: end) else { continue }
             switch category {
             case .country(let stated), .demonym(let stated):
                 let stated_range = start..<(start + length)
@@ -616,6 +618,9 @@ struct MentionBuilder {
         var candidate = Candidate(tokens: range, phrase: (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound,
                                   kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
                                   owner: owner, nameParts: parts, canStartEntity: canStart)
+        // Only a name standing free mid-sentence ("a response from Colby") vouches for a surname.
+        candidate.vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
+            && !sentence.isTitleCase
         if let title {
             candidate.title = title.text
             candidate.titleTarget = title.target

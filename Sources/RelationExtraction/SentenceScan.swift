@@ -17,6 +17,13 @@ struct SentenceScan {
         "her", "any", "retaliatory", "such", "of", "'s",
     ]
 
+    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").
+    static let unnamedHolders: Set<String> = [
+        "governor", "commander", "head", "chief", "leader", "leaders", "member", "members", "officials", "official",
+        "director", "minister", "ministers", "spokesman", "spokesperson", "family", "son", "daughter", "wife", "citizens",
+        "companies", "firms", "entities", "individuals", "residents", "people", "mayor", "staff", "employees", "units",
+    ]
+
     /// How far a target may stand from its cue, in tokens.
     private static let targetReach = 9
     private static let subjectReach = 14
@@ -211,6 +218,12 @@ struct SentenceScan {
                 guard gap.count <= SentenceScan.targetReach else { break }
                 if gap.contains(where: { word($0) == .boundary && !inQuote($0) == !quoted && !["by"].contains(lower($0)) }) { break }
                 if gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+                // "the governor of Sanandaj": the object is an unnamed official, not the place.
+                if let of = gap.last(where: { lower($0) == "of" }), of > gap.lowerBound,
+                    SentenceScan.unnamedHolders.contains(lower(of - 1))
+                {
+                    break
+                }
             } else {
                 let connectors = gap.filter { !["and", ",", "as", "well", "his", "her", "its", "their", "the", "or", "also", "son", "wife", "daughter", "brother"].contains(lower($0)) }
                 guard connectors.count <= 1, gap.count <= 5 else { break }
