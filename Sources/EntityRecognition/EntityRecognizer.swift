@@ -42,6 +42,15 @@ enum ArticleLayout {
                 {
                     first += 1
                     if tokens[first].isMark(",") { first += 1 }
+                    // "BEIJING (Newswire) —": the credit in parentheses is part of the dateline.
+                    if first < lineEnd, tokens[first].isMark("("),
+                        let close = (first..<min(first + 5, lineEnd)).first(where: { tokens[$0].isMark(")") })
+                    {
+                        first = close + 1
+                        if first < lineEnd, tokens[first].isMark("-") { first += 1 }
+                    } else if first < lineEnd, tokens[first].isMark("-") {
+                        first += 1
+                    }
                 }
                 if first < lineEnd {
                     var head = tokens[first]

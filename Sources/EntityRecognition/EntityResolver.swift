@@ -103,7 +103,9 @@ struct EntityResolver {
         var match: Int?
         for person in personRecency.reversed() {
             guard let known = personParts[person] else { continue }
-            if EntityResolver.contains(known, parts) || EntityResolver.contains(parts, known) {
+            // A longer name may extend a known one only when it is itself a sure name: in a
+            // headline, "Blinken Meets Wang Yi" is not Wang Yi's full name.
+            if EntityResolver.contains(known, parts) || (candidate.canStartEntity && EntityResolver.contains(parts, known)) {
                 match = person
                 break
             }

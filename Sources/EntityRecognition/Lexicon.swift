@@ -20,8 +20,10 @@ enum LexiconCategory: Hashable, Sendable {
 /// A lexicon phrase: its token IDs, which tokens must be capitalized, and what it names.
 struct LexiconEntry: Sendable {
     var tokens: [Int32]
-    /// Per token: 0 any case, 1 capitalized, 2 all caps.
+    /// Per token: 0 any case, 1 capitalized, 2 all caps, 3 spelled exactly ("DoD", "LeT").
     var caseRule: [UInt8]
+    /// The exact spelling of tokens whose rule is 3.
+    var exactSpelling: [[UInt8]?] = []
     var category: LexiconCategory
 }
 
@@ -159,13 +161,19 @@ public struct Lexicon: Sendable {
     }
 
     /// Tokenizes a lexicon phrase and interns its words.
-    private mutating func tokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8]) {
+    private mutating func tokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?]) {
         let bytes = Array(phrase.utf8)
         let tokens = tokenizer.tokenize(bytes)
         var ids: [Int32] = []
         var rules: [UInt8] = []
+        var exact: [[UInt8]?] = []
         var key: [UInt8] = []
         for token in tokens {
+            let spelling = Array(bytes[Int(token.start)..<Int(token.end)])
+            let mixedCase = token.kind == .word && token.isCapitalized && !token.isAllCaps
+                && spelling.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+                && spelling.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
+            exact.append(mixedCase ? spelling : nil)
             key.removeAll(keepingCapacity: true)
             if token.kind == .punctuation {
                 key.append(token.mark)
@@ -174,7 +182,9 @@ public struct Lexicon: Sendable {
             }
             ids.append(vocabulary.intern(key))
             let length = Int(token.end - token.start)
-            if token.isAllCaps && length <= 6 {
+            if mixedCase {
+                rules.append(3)
+            } else if token.isAllCaps && length <= 6 {
                 rules.append(2)
             } else if token.isCapitalized {
                 rules.append(1)
@@ -182,15 +192,15 @@ public struct Lexicon: Sendable {
                 rules.append(0)
             }
         }
-        return (ids, rules)
+        return (ids, rules, exact)
     }
 
     private mutating func addPhrase(_ phrase: String, _ category: LexiconCategory, caseInsensitive: Bool = false) {
-        var (ids, rules) = tokenIDs(of: phrase)
+        var (ids, rules, exact) = tokenIDs(of: phrase)
         guard !ids.isEmpty else { return }
-        if caseInsensitive { rules = rules.map { $0 == 2 ? 2 : 0 } }
+        if caseInsensitive { rules = rules.map { $0 >= 2 ? $0 : 0 } }
         let index = entries.count
-        entries.append(LexiconEntry(tokens: ids, caseRule: rules, category: category))
+        entries.append(LexiconEntry(tokens: ids, caseRule: rules, exactSpelling: exact, category: category))
         trie.insert(ids, entry: Int32(index))
     }
 

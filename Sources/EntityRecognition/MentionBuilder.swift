@@ -135,6 +135,10 @@ struct MentionBuilder {
             switch rule {
             case 1 where !token.isCapitalized && !token.isAllCaps: return false
             case 2 where !token.isAllCaps: return false
+            case 3:
+                guard let spelling = entry.exactSpelling[offset],
+                    text[Int(token.start)..<Int(token.end)].elementsEqual(spelling)
+                else { return false }
             default: continue
             }
         }

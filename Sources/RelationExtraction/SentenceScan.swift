@@ -285,7 +285,7 @@ struct SentenceScan {
         var token = cue - 1
         while token >= range.lowerBound && cue - token <= 3 {
             let word = lower(token)
-            if word == "he" || word == "she" { return lastPerson(before: range.lowerBound) }
+            if word == "he" || word == "she" { return lastPerson(before: token) }
             token -= 1
         }
         return nil

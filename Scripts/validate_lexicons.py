@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Check the lexicon files in Sources/EntityRecognition/Resources.
+
+Checks: column counts, no empty name, allowed values in type/kind columns,
+every country in bodies.tsv is a name in countries.tsv, every specific body
+in titles.tsv is a name in bodies.tsv, no duplicate names, and no surface
+form (name, alias, demonym, seat) pointing to two different entries.
+Exits non-zero on errors; prints warnings for forms shared between the
+country and body lexicons.
+
+Usage: python3 Scripts/validate_lexicons.py [RESOURCES_DIR]
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    HERE, "..", "Sources", "EntityRecognition", "Resources")
+
+errors = []
+warnings = []
+
+
+def rows(fname, min_cols, max_cols):
+    out = []
+    path = os.path.join(RES, fname)
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if line != line.strip() and line.strip() == "":
+                errors.append(f"{fname}:{n}: blank line with spaces")
+                continue
+            cols = line.split("\t")
+            if not (min_cols <= len(cols) <= max_cols):
+                errors.append(f"{fname}:{n}: {len(cols)} columns, expected {min_cols}-{max_cols}")
+                continue
+            cols += [""] * (max_cols - len(cols))
+            if not cols[0].strip():
+                errors.append(f"{fname}:{n}: empty first column")
+            for c in cols:
+                if c != c.strip():
+                    errors.append(f"{fname}:{n}: stray whitespace in {c!r}")
+                for v in c.split("|") if c else []:
+                    if not v.strip():
+                        errors.append(f"{fname}:{n}: empty value in {c!r}")
+            out.append((n, cols))
+    return out
+
+
+def vals(c):
+    return [v for v in c.split("|") if v]
+
+
+def words(fname, trailing_space_ok=False):
+    out = []
+    with open(os.path.join(RES, fname), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            core = line.rstrip(" ") if trailing_space_ok else line
+            if core != core.strip() or "\t" in line or not core:
+                errors.append(f"{fname}:{n}: whitespace or tab in {line!r}")
+            out.append(line)
+    dup = {w for w in out if out.count(w) > 1}
+    for w in sorted(dup):
+        errors.append(f"{fname}: duplicate {w!r}")
+    return out
+
+
+# countries.tsv
+countries = rows("countries.tsv", 1, 4)
+cnames = set()
+cform = {}
+for n, (name, aliases, demonyms, seats) in countries:
+    if name in cnames:
+        errors.append(f"countries.tsv:{n}: duplicate name {name}")
+    cnames.add(name)
+    for form in [name] + vals(aliases) + vals(demonyms) + vals(seats):
+        if form in cform and cform[form] != name:
+            errors.append(f"countries.tsv:{n}: {form!r} maps to {cform[form]} and {name}")
+        cform[form] = name
+
+# bodies.tsv
+bodies = rows("bodies.tsv", 2, 4)
+bnames = set()
+bform = {}
+for n, (name, typ, country, aliases) in bodies:
+    if name in bnames:
+        errors.append(f"bodies.tsv:{n}: duplicate name {name}")
+    bnames.add(name)
+    if typ not in ("agency", "organization"):
+        errors.append(f"bodies.tsv:{n}: bad type {typ!r}")
+    if country and country not in cnames:
+        errors.append(f"bodies.tsv:{n}: unknown country {country!r}")
+    al = vals(aliases)
+    if name in al:
+        errors.append(f"bodies.tsv:{n}: alias equals name {name!r}")
+    if len(al) != len(set(al)):
+        errors.append(f"bodies.tsv:{n}: repeated alias in {name}")
+    for form in [name] + al:
+        if form in bform and bform[form] != name:
+            errors.append(f"bodies.tsv:{n}: {form!r} maps to {bform[form]} and {name}")
+        bform[form] = name
+for form in sorted(set(bform) & set(cform)):
+    warnings.append(f"form {form!r} is both body {bform[form]} and country {cform[form]}")
+
+# heads.tsv
+heads = rows("heads.tsv", 2, 2)
+seen = set()
+for n, (word, typ) in heads:
+    if typ not in ("agency", "organization"):
+        errors.append(f"heads.tsv:{n}: bad type {typ!r}")
+    if " " in word:
+        errors.append(f"heads.tsv:{n}: more than one word {word!r}")
+    if word in seen:
+        errors.append(f"heads.tsv:{n}: duplicate {word!r}")
+    seen.add(word)
+
+# titles.tsv
+titles = rows("titles.tsv", 3, 3)
+seen = set()
+for n, (title, body, kind) in titles:
+    if title in seen:
+        errors.append(f"titles.tsv:{n}: duplicate {title!r}")
+    seen.add(title)
+    if kind not in ("role", "honorific"):
+        errors.append(f"titles.tsv:{n}: bad kind {kind!r}")
+    if body and not body.startswith("~") and body not in bnames:
+        errors.append(f"titles.tsv:{n}: unknown body {body!r}")
+    if body.startswith("~") and len(body) < 2:
+        errors.append(f"titles.tsv:{n}: empty generic body")
+    if kind == "honorific" and body:
+        errors.append(f"titles.tsv:{n}: honorific with a body")
+
+given = words("given-names.txt")
+family = words("family-names-east-asian.txt")
+nonent = words("capitalized-non-entities.txt")
+boiler = words("boilerplate.txt", trailing_space_ok=True)
+for w in boiler:
+    if w != w.lower():
+        errors.append(f"boilerplate.txt: not lowercase {w!r}")
+for w in sorted(set(given) & set(nonent)):
+    errors.append(f"{w!r} is both a given name and a capitalized non-entity")
+
+print(f"countries.tsv                {len(countries)} rows")
+print(f"bodies.tsv                   {len(bodies)} rows "
+      f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
+      f"{sum(1 for _, c in bodies if c[1] == 'organization')} organization)")
+print(f"heads.tsv                    {len(heads)} rows")
+print(f"titles.tsv                   {len(titles)} rows")
+print(f"given-names.txt              {len(given)} names")
+print(f"family-names-east-asian.txt  {len(family)} names")
+print(f"capitalized-non-entities.txt {len(nonent)} words")
+print(f"boilerplate.txt              {len(boiler)} phrases")
+for w in warnings:
+    print("warning:", w)
+for e in errors:
+    print("ERROR:", e)
+sys.exit(1 if errors else 0)
