@@ -105,7 +105,10 @@ struct EntityResolver {
             guard let known = personParts[person] else { continue }
             // A longer name may extend a known one only when it is itself a sure name: in a
             // headline, "Blinken Meets Wang Yi" is not Wang Yi's full name.
-            if EntityResolver.contains(known, parts) || (candidate.canStartEntity && EntityResolver.contains(parts, known)) {
+            let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
+            if EntityResolver.contains(known, parts) || middleName
+                || (candidate.canStartEntity && EntityResolver.contains(parts, known))
+            {
                 match = person
                 break
             }

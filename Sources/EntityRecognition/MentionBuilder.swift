@@ -600,7 +600,10 @@ struct MentionBuilder {
             }
             return
         }
-        // Otherwise a person, when something says so.
+        // Otherwise a person, when something says so; shouted words ("LETTER TO OBAMA") are not a name.
+        if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
+            return
+        }
         let parts = MentionBuilder.parts(of: surface)
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
