@@ -131,13 +131,19 @@ enum ArticleLayout {
         }
     }
 
+    /// A headline in title case: no sentence-final period and no lowercase word longer than the
+    /// short function words headlines keep lowercase ("to", "by", "with").
     private static func isTitleCase(_ tokens: ArraySlice<Token>, lexicon: Lexicon) -> Bool {
-        var long = 0
+        guard let last = tokens.last, !last.isMark(".") else { return false }
         var capitalized = 0
-        for token in tokens where token.kind == .word && token.end - token.start >= 4 {
-            long += 1
-            if token.isCapitalized { capitalized += 1 }
+        for token in tokens where token.kind == .word {
+            if token.isCapitalized {
+                capitalized += 1
+            } else if token.end - token.start >= 5 {
+                return false
+            }
         }
-        return long >= 4 && capitalized * 10 >= long * 7
+        return capitalized >= 3
     }
+
 }
