@@ -61,7 +61,7 @@ BH	Bahrain		Bahraini	Manama
 BD	Bangladesh		Bangladeshi	Dhaka
 BB	Barbados		Barbadian|Bajan	Bridgetown
 BY	Belarus	Byelorussia|Belorussia	Belarusian|Belarussian|Belorussian	Minsk
-BE	Belgium		Belgian	Brussels
+BE	Belgium		Belgian	
 BZ	Belize		Belizean	Belmopan
 BJ	Benin		Beninese	Porto-Novo|Cotonou
 BT	Bhutan		Bhutanese	Thimphu

@@ -72,8 +72,14 @@ struct EntityResolver {
             if let existing = keyed[candidate.key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
-            // A country-less "Foreign Ministry" seen earlier is the same body once a country is stated.
-            if let country, let ownerless = sameName.first(where: { keyed[.generic(name, country: nil)] == $0 }) {
+            // A bare head ("the Ministry said") is the latest body of that kind, or nobody.
+            if country == nil && !name.contains(" ") {
+                return latestBody(withHead: name)
+            }
+            // A country-less "Foreign Ministry" seen earlier is the same body once a country is
+            // stated, and only for that one country.
+            if let country, let ownerless = keyed[.generic(name, country: nil)] {
+                keyed[.generic(name, country: nil)] = nil
                 keyed[.generic(name, country: country)] = ownerless
                 if entities[ownerless].name.count < candidate.name.count { entities[ownerless].name = candidate.name }
                 return ownerless
@@ -95,6 +101,14 @@ struct EntityResolver {
         case .titleReference:
             return nil
         }
+    }
+
+    private var bodyOrder: [Int] {
+        entities.indices.filter { entities[$0].type == .agency || entities[$0].type == .organization }
+    }
+
+    private func latestBody(withHead head: String) -> Int? {
+        bodyOrder.last { entities[$0].name.lowercased().hasSuffix(head) }
     }
 
     private mutating func resolvePerson(_ candidate: Candidate, candidates: [Candidate]) -> Int? {

@@ -397,6 +397,11 @@ struct MentionBuilder {
             let kind: Mention.Kind
             if isDemonym {
                 kind = ownsNext ? .name : .weak
+            } else if isMark(after, "-"), after + 1 < tokens.count, !tokens[after + 1].isCapitalized,
+                !tokens[after + 1].shape.contains(.spaceBefore)
+            {
+                // "a Panama-flagged tanker", "U.S.-made": an adjective, not the actor.
+                kind = .weak
             } else if range.lowerBound > 0, tokens[range.lowerBound - 1].isCapitalized, classes(range.lowerBound - 1).contains(.compass) {
                 // "West Azerbaijan province" is a region, not the country.
                 kind = .weak
@@ -425,7 +430,8 @@ struct MentionBuilder {
             if bodyOwner == nil && type == .agency {
                 bodyOwner = statedCountry(inside: range)
             }
-            let candidate = add(Candidate(tokens: range, phrase: range, kind: .name, type: type, key: .body(name),
+            let phrase = owner != nil ? min(ownerStart, range.lowerBound)..<range.upperBound : range
+            let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: .body(name),
                                           name: name, aliases: [surface], lexiconName: name, knownCountry: country,
                                           owner: bodyOwner))
             if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
@@ -562,6 +568,8 @@ struct MentionBuilder {
             return
         }
         if let type = bodyType(range) {
+            // Headlines only repeat bodies the article names; their capitals invent none.
+            if sentence.isTitleCase { return }
             var bodyOwner = owner
             var country: String?
             if let owner, case .country(let name) = candidates[owner].key { country = name }
@@ -575,14 +583,23 @@ struct MentionBuilder {
             let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
             var aliases = [surface]
             if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
-            var generic = MentionBuilder.genericKey(surface)
+            let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
+            // "ECOWAS Commission" is not the "African Union Commission".
+            var generic = MentionBuilder.genericKey(adjacentOwner && candidates[owner!].type != .country ? string(phrase) : surface)
             if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
                 // "Central Bank of Sri Lanka" is the "Central Bank" of the article.
                 var cut = countryRange.lowerBound
                 while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
                 if cut > range.lowerBound { generic = MentionBuilder.genericKey(string(range.lowerBound..<cut)) }
             }
-            let name = owner.map { candidates[$0].type == .country && !isPossessive(candidates[$0].tokens.upperBound) ? string(phrase) : surface } ?? surface
+            // "Chinese Foreign Ministry", "ECOWAS Commission": an adjacent owner is part of the name.
+            var name = adjacentOwner ? string(phrase) : surface
+            if let owner, !adjacentOwner, case .country(let countryName) = candidates[owner].key {
+                // "Japan's Foreign Ministry" keeps its country in the name: ministries of different
+                // countries must not merge across articles.
+                name = "\(countryName)'s \(surface)"
+                aliases.append(string(phrase))
+            }
             // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
             var type = type
             if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }

@@ -127,6 +127,12 @@ struct Tokenizer {
             }
             if lastPeriod > end { return lastPeriod + 1 }
         }
+        // An initial: "S. Jaishankar", "Joseph R. Biden".
+        if end - start == 1 && text[start] >= 0x41 && text[start] <= 0x5A && end + 2 < text.count && text[end + 1] == 0x20
+            && text[end + 2] >= 0x41 && text[end + 2] <= 0x5A
+        {
+            return end + 1
+        }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, start, end, into: &key)
         let id = vocabulary.id(of: key)

@@ -101,12 +101,19 @@ extension GraphStore {
                 if candidates.count == 1 { match = candidates[0] }
             }
         } else {
-            for name in names {
+            // The new name among stored names and aliases, or a stored name among the new aliases;
+            // two aliases alone ("Foreign Ministry") do not make two bodies one.
+            match = try Int64.fetchOne(db, sql: """
+                SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
+                WHERE e.type = ? AND a.folded = ? LIMIT 1
+                """, arguments: [entity.type.rawValue, fullName])
+            if match == nil {
+                let folded = names.map(\.folded)
                 match = try Int64.fetchOne(db, sql: """
-                    SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
-                    WHERE e.type = ? AND a.folded = ? LIMIT 1
-                    """, arguments: [entity.type.rawValue, name.folded])
-                if match != nil { break }
+                    SELECT id FROM entities WHERE type = ? AND id IN (
+                        SELECT entity FROM aliases WHERE folded IN (\(folded.map { _ in "?" }.joined(separator: ",")))
+                    ) AND lower(name) IN (\(folded.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments([entity.type.rawValue] + folded + folded))
             }
         }
         let rowID: Int64

@@ -12,6 +12,8 @@ public enum CuePattern: String, Sendable, CaseIterable {
     case symmetric
     /// "drew the ire of A": the object is the source.
     case reverse
+    /// "rejected Moscow's claims": the object's words, not the object, are the verb's target.
+    case possessiveObject = "possessive-object"
 }
 
 /// Words that steer extraction without naming a relation.

@@ -17,6 +17,17 @@ struct SentenceScan {
         "her", "any", "retaliatory", "such", "of", "'s",
     ]
 
+    static let coordinationWords: Set<String> = [
+        "and", ",", "or", "as", "well", "also", "his", "her", "its", "their", "the", "son", "wife", "daughter",
+        "brother", "sister", "husband", "former",
+    ]
+
+    /// What someone says, which can be rejected ("rejected Moscow's claims").
+    static let statementNouns: Set<String> = [
+        "claims", "claim", "remarks", "comments", "statement", "statements", "accusations", "allegations", "argument",
+        "arguments", "position", "assertion", "assertions", "criticism", "charges", "version", "narrative", "rhetoric",
+    ]
+
     /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").
     static let unnamedHolders: Set<String> = [
         "governor", "commander", "head", "chief", "leader", "leaders", "member", "members", "officials", "official",
@@ -113,6 +124,12 @@ struct SentenceScan {
                 sources = [pronoun]
             }
             return pairs(sources, targets, cue.relation, rationale)
+        case .possessiveObject:
+            guard let target = heads.first(where: { $0.tokens.lowerBound >= cueRange.upperBound }),
+                target.phrase.lowerBound - cueRange.upperBound <= 1, isPossessive(target.tokens.upperBound),
+                SentenceScan.statementNouns.contains(lower(target.tokens.upperBound + 1))
+            else { return [] }
+            return pairs(subjects(before: cueRange.lowerBound), [target.entity], cue.relation, rationale)
         case .symmetric:
             guard objects(after: cueRange.upperBound, quoted: false).isEmpty else { return [] }
             let subjects = subjects(before: cueRange.lowerBound)
@@ -150,7 +167,7 @@ struct SentenceScan {
         var token = cue - 1
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
-            if heads.contains(where: { $0.tokens.contains(token) }) { break }
+            if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
             if word(token) == .boundary || lower(token) == "and" || lower(token) == "," { break }
             if word(token) == .negation || word(token) == .modal { return true }
             if lower(token) == "to" && token == cue - 1 {
@@ -187,6 +204,13 @@ struct SentenceScan {
     /// ("Great Britain and Canada imposed ...").
     private func subjects(before cue: Int) -> [Int] {
         let quoted = inQuote(cue)
+        // "Vassily Nebenzia, Russia's envoy to the UN, accused ...": skip the apposition.
+        if cue - 1 > range.lowerBound, lower(cue - 1) == ",",
+            let open = (range.lowerBound..<(cue - 1)).last(where: { lower($0) == "," }),
+            let person = heads.last(where: { $0.tokens.upperBound == open && $0.kind != .weak })
+        {
+            return [person.entity]
+        }
         guard let nearest = heads.last(where: {
             $0.tokens.upperBound <= cue && cue - $0.tokens.upperBound <= SentenceScan.subjectReach && $0.kind != .weak
                 && inQuote($0.tokens.lowerBound) == quoted
@@ -225,14 +249,18 @@ struct SentenceScan {
                     break
                 }
             } else {
-                let connectors = gap.filter { !["and", ",", "as", "well", "his", "her", "its", "their", "the", "or", "also", "son", "wife", "daughter", "brother"].contains(lower($0)) }
-                guard connectors.count <= 1, gap.count <= 5 else { break }
+                // Coordination only: "A, B and C", "Lukashenko, his son Victor".
+                let words = gap.map { lower($0) }
+                guard gap.count <= 5, words.contains(where: { $0 == "and" || $0 == "," || $0 == "or" }),
+                    words.allSatisfy({ SentenceScan.coordinationWords.contains($0) })
+                else { break }
             }
-            // "Hamas ally Islamic Jihad", "Kremlin spokesman Dmitry Peskov": the later name is the head.
+            // "Hamas ally Islamic Jihad", "China's Ministry of Public Security": the later name is the head.
             var mention = mention
             while let following = heads.first(where: { $0.tokens.lowerBound > mention.tokens.upperBound }),
                 following.phrase.lowerBound - mention.tokens.upperBound <= 2, following.phrase.lowerBound > mention.tokens.upperBound,
                 (mention.tokens.upperBound..<following.phrase.lowerBound).allSatisfy({ isCommonNoun($0) })
+                    || (isPossessive(mention.tokens.upperBound) && following.phrase.lowerBound == mention.tokens.upperBound + 1)
             {
                 mention = following
             }
