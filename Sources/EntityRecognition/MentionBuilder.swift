@@ -528,11 +528,13 @@ struct MentionBuilder {
         let before = (owner != nil ? ownerStart : titleRange.lowerBound) - 1
         let afterDeterminer = before >= sentence.tokens.lowerBound && lexicon.vocabulary.word(tokens[before].id) == "the"
         let multiword = titleRange.count > 1 || tokens[titleRange.lowerBound].isCapitalized
-        guard afterDeterminer && multiword else { return }
         var country: String?
         if let titleOwner, case .country(let name) = candidates[titleOwner].key { country = name }
+        // "the secretary of state", "Indian Defence Minister's remarks": a title standing for its holder.
+        guard (afterDeterminer || country != nil) && multiword else { return }
         titleOwner = nil
-        _ = add(Candidate(tokens: titleRange, phrase: titleRange, kind: .title, type: .person,
+        let phrase = (owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound)..<titleRange.upperBound
+        _ = add(Candidate(tokens: titleRange, phrase: phrase, kind: .title, type: .person,
                           key: .titleReference(MentionBuilder.normalizedTitle(titleText), country: country),
                           name: titleText, canStartEntity: false))
     }

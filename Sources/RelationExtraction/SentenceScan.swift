@@ -279,6 +279,8 @@ struct SentenceScan {
 
     /// A verb right after "and": it shares the subject of the sentence's first verb.
     private func isCoordinatedVerb(_ cue: Int) -> Bool {
+        // ", denouncing Israel's attacks": a participle shares the sentence's subject.
+        if cue - 1 > range.lowerBound, lower(cue - 1) == ",", lower(cue).hasSuffix("ing") { return true }
         var token = cue - 1
         while token > range.lowerBound, ["also", "then", "later", "subsequently"].contains(lower(token)) { token -= 1 }
         guard token > range.lowerBound, lower(token) == "and" else { return false }
@@ -290,7 +292,7 @@ struct SentenceScan {
         var token = range.lowerBound
         while token < range.upperBound, ["but", "and", "however", ",", "yet", "so"].contains(lower(token)) { token += 1 }
         if token < range.upperBound, ["he", "she"].contains(lower(token)) { return lastPerson(before: range.lowerBound) }
-        return heads.first { $0.phrase.lowerBound <= token + 1 && $0.kind != .weak }?.entity
+        return heads.first { $0.phrase.lowerBound <= token + 4 && $0.kind != .weak }?.entity
     }
 
     private func isPossessive(_ token: Int) -> Bool {
