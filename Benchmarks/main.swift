@@ -4,7 +4,7 @@ import Dispatch
 import Foundation
 import NewsGraph
 
-let quick = CommandLine.arguments.contains("--quick")
+let quick = CommandLine.arguments.contains("--quick") || CommandLine.arguments.contains("--profile")
 
 /// Realistic synthetic wire copy: titled officials of real countries and bodies sanctioning,
 /// meeting and criticizing each other, with filler sentences between.
@@ -67,6 +67,12 @@ let articles = (0..<articleCount).map { index in Article(document: "synthetic-\(
 let totalBytes = articles.reduce(0) { $0 + $1.text.count }
 let megabytes = Double(totalBytes) / 1_048_576
 print("corpus: \(articles.count) synthetic articles, \(String(format: "%.2f", megabytes)) MB")
+
+if CommandLine.arguments.contains("--profile") {
+    // One pass over the corpus, for callgrind or perf.
+    for article in articles { _ = extractor.graph(of: article) }
+    exit(0)
+}
 
 // 1. Extraction, one core.
 var oneCore: [Double] = []

@@ -89,6 +89,27 @@ public struct ArticleAnalysis: Sendable {
         return count
     }
 
+    /// Byte ranges (in increasing order) as Unicode scalar ranges, in one pass over the text.
+    public func scalarRanges(ofSentences ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(ranges.count)
+        var byte = 0
+        var scalars = 0
+        func advance(to target: Int) -> Int {
+            while byte < min(target, text.count) {
+                if text[byte] & 0xC0 != 0x80 { scalars += 1 }
+                byte += 1
+            }
+            return scalars
+        }
+        for range in ranges {
+            let start = advance(to: range.lowerBound)
+            let end = advance(to: range.upperBound)
+            result.append(start..<end)
+        }
+        return result
+    }
+
     /// The sentence that holds a token.
     public func sentenceIndex(ofToken token: Int) -> Int? {
         var low = 0

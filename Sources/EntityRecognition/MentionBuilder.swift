@@ -764,7 +764,12 @@ struct MentionBuilder {
 extension String {
     /// British and American spellings of one body share a key.
     public func replacingOccurrencesOfDefence() -> String {
-        guard contains("defence") || contains("Defence") else { return self }
+        // A byte scan for "efence" first: most names have none, and Foundation's search is slow.
+        let bytes = Array(utf8)
+        let needle: [UInt8] = Array("efence".utf8)
+        guard bytes.count >= needle.count,
+            (0...(bytes.count - needle.count)).contains(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
+        else { return self }
         return split(separator: " ", omittingEmptySubsequences: false)
             .map { $0 == "defence" ? "defense" : $0 == "Defence" ? "Defense" : String($0) }
             .joined(separator: " ")

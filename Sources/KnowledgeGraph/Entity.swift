@@ -21,6 +21,23 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
     public static func slug(for name: String) -> String {
+        // Most names are ASCII: fold them byte by byte without Unicode tables.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var pendingHyphen = false
+            for byte in name.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                    pendingHyphen = false
+                    bytes.append(lower)
+                } else if byte != 0x2E && byte != 0x27 {
+                    pendingHyphen = true
+                }
+            }
+            return bytes.isEmpty ? "entity" : String(decoding: bytes, as: UTF8.self)
+        }
         var result = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in name.foldingLatinDiacritics.unicodeScalars {

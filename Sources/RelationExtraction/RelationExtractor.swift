@@ -56,20 +56,26 @@ struct GraphBuilder {
     let analysis: ArticleAnalysis
     private(set) var graph: Graph
     private let ids: [String]
+    /// Each sentence's start and end in Unicode scalars, computed in one pass.
+    private let scalarRanges: [Range<Int>]
+    /// Agency names folded for title lookups, computed once.
+    private let foldedNames: [String]
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
         let entities = analysis.graphEntities()
         ids = entities.map(\.id)
         graph = Graph(entities: entities, relations: [])
+        scalarRanges = analysis.scalarRanges(ofSentences: analysis.sentences.map(\.bytes))
+        foldedNames = analysis.entities.map { $0.name.lowercased().replacingOccurrencesOfDefence() }
     }
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
         let bytes = analysis.sentences[sentence].bytes
+        let scalars = scalarRanges[sentence]
         let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: bytes),
-                                start: analysis.scalarOffset(ofByte: bytes.lowerBound),
-                                end: analysis.scalarOffset(ofByte: bytes.upperBound), rationale: edge.rationale)
+                                start: scalars.lowerBound, end: scalars.upperBound, rationale: edge.rationale)
         graph.add(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
     }
 
@@ -108,7 +114,7 @@ struct GraphBuilder {
             let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
             let ownerCountry = mention.owner.map { entities[$0].name }
             for (index, entity) in entities.enumerated() where entity.type == .agency && entity.lexiconName == nil {
-                let name = entity.name.lowercased().replacingOccurrencesOfDefence()
+                let name = foldedNames[index]
                 guard name.hasSuffix(head) || entity.aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head }) else { continue }
                 if ownerCountry == nil || name.hasPrefix(ownerCountry!.lowercased()) || bodyCountry(index) == ownerCountry {
                     return index

@@ -168,7 +168,11 @@ struct SentenceScan {
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
             if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
-            if word(token) == .boundary || lower(token) == "and" || lower(token) == "," { break }
+            if word(token) == .boundary || lower(token) == "and" || lower(token) == "," {
+                // "denied that it blacklisted": a denied clause did not happen.
+                if lower(token) == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
+                break
+            }
             if word(token) == .negation || word(token) == .modal { return true }
             if lower(token) == "to" && token == cue - 1 {
                 // "agreed to impose" happened; "plans to impose", "volunteered to speak" did not.

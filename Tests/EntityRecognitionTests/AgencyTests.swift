@@ -1,0 +1,82 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("Agencies come from the lexicon, with article-defined acronyms merged")
+struct LexiconAgencyTests {
+    @Test("'the State Department' is an agency")
+    func stateDepartment() throws {
+        let result = try Recognized("The State Department issued a travel advisory on Friday.")
+        let department = try #require(result.entity(named: "State Department"), "\(result.summary)")
+        #expect(department.type == .agency, "\(result.summary)")
+        #expect(department.id == "state-department")
+    }
+
+    @Test("'Office of Foreign Assets Control (OFAC)' and a later 'OFAC' are one agency")
+    func acronymMerged() throws {
+        let result = try Recognized(
+            "The Office of Foreign Assets Control (OFAC) added the shipping company to its list. "
+                + "OFAC said the vessels had carried oil for the regime.")
+        let office = try #require(result.entity(named: "Office of Foreign Assets Control"), "\(result.summary)")
+        #expect(office.type == .agency, "\(result.summary)")
+        #expect(office.aliases.contains("OFAC"), "\(result.summary)")
+        #expect(office.mentions >= 2, "\(result.summary)")
+        #expect(result.entities(calling: "OFAC").count == 1, "\(result.summary)")
+    }
+}
+
+@Suite("A demonym before a body head word is an agency of that country")
+struct DemonymBodyTests {
+    @Test("'Chinese Foreign Ministry' is an agency owned by China")
+    func chineseForeignMinistry() throws {
+        let result = try Recognized("The Chinese Foreign Ministry summoned the ambassador on Sunday.")
+        let agencies = result.entities(ofType: .agency)
+        #expect(agencies.count == 1, "\(result.summary)")
+        let ministry = try #require(agencies.first, "\(result.summary)")
+        #expect(ministry.name.contains("Foreign Ministry"), "\(result.summary)")
+        #expect(ministry.type == .agency)
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+
+        // The mention says whose ministry it is.
+        let ministryIndex = try #require(result.index(of: ministry.name))
+        let owners = result.analysis.mentions.filter { $0.entity == ministryIndex }.compactMap(\.owner)
+        #expect(owners.map { result.analysis.entities[$0].name }.contains("China"),
+                "owners of the ministry mention: \(owners.map { result.analysis.entities[$0].name }); \(result.summary)")
+    }
+}
+
+@Suite("A named administration is an agency")
+struct AdministrationTests {
+    @Test("'the Biden administration' is an agency")
+    func bidenAdministration() throws {
+        let result = try Recognized("The Biden administration announced the new rules on Wednesday.")
+        let administration = try #require(
+            result.entities.first { $0.name.lowercased() == "biden administration" }, "\(result.summary)")
+        #expect(administration.type == .agency, "\(result.summary)")
+        #expect(!result.entities.contains { $0.type == .person && $0.name.hasSuffix("administration") }, "\(result.summary)")
+    }
+}
+
+@Suite("Organizations: media, armed groups and companies")
+struct OrganizationTests {
+    @Test("Reuters is an organization")
+    func reuters() throws {
+        let result = try Recognized("The figures were first reported by Reuters on Thursday.")
+        #expect(result.entity(named: "Reuters")?.type == .organization, "\(result.summary)")
+    }
+
+    @Test("Hamas is an organization")
+    func hamas() throws {
+        let result = try Recognized("Hamas released a statement after the ceasefire talks.")
+        #expect(result.entity(named: "Hamas")?.type == .organization, "\(result.summary)")
+    }
+
+    @Test("A company whose name ends in 'Co Ltd' is one organization with its full name")
+    func companyCoLtd() throws {
+        let result = try Recognized(
+            "Investigators said Hangzhou Meilan Precision Instruments Co Ltd shipped the parts in March.")
+        let company = try #require(result.entity(named: "Hangzhou Meilan Precision Instruments Co Ltd"), "\(result.summary)")
+        #expect(company.type == .organization, "\(result.summary)")
+        #expect(result.entities.count == 1, "\(result.summary)")
+    }
+}

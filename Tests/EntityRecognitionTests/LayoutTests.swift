@@ -1,0 +1,43 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("Site boilerplate lines produce no entities")
+struct BoilerplateTests {
+    @Test("'Follow X on Twitter' and 'CLICK HERE ...' lines produce nothing")
+    func boilerplateOnly() throws {
+        let result = try Recognized(
+            "Follow Megan Carter on Twitter @mcarter\nCLICK HERE TO GET THE DAILY BRIEFING APP\n")
+        #expect(result.entities.isEmpty, "\(result.summary)")
+        #expect(result.analysis.mentions.isEmpty, "mentions: \(result.analysis.mentions.count); \(result.summary)")
+    }
+
+    @Test("The same name outside a boilerplate line is a person (control)")
+    func nameOutsideBoilerplate() throws {
+        let result = try Recognized("Megan Carter said on Twitter that the vote had been delayed.")
+        #expect(result.entity(named: "Megan Carter")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("Boilerplate after the story drops out, the story's entities stay")
+    func storyThenBoilerplate() throws {
+        let result = try Recognized(
+            "Canada expelled two diplomats on Monday.\nFollow Megan Carter on Twitter @mcarter\n"
+                + "Click here to read more about Reuters coverage\n")
+        #expect(result.entities.map(\.name) == ["Canada"], "\(result.summary)")
+    }
+}
+
+@Suite("An all-caps dateline names no entity by itself")
+struct DatelineTests {
+    @Test("'WASHINGTON —' at the start of a story makes no entity")
+    func datelineOnly() throws {
+        let result = try Recognized("WASHINGTON \u{2014} The committee met on Tuesday to review the budget.")
+        #expect(result.entities.isEmpty, "\(result.summary)")
+    }
+
+    @Test("'WASHINGTON -' with a hyphen makes no entity either")
+    func datelineHyphen() throws {
+        let result = try Recognized("WASHINGTON - The committee met on Tuesday to review the budget.")
+        #expect(result.entities.isEmpty, "\(result.summary)")
+    }
+}

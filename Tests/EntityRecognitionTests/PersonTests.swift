@@ -1,0 +1,49 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("People named after a title: the title is not part of the name")
+struct TitledPersonTests {
+    @Test("'Secretary of State Antony Blinken' is the person Antony Blinken",
+          arguments: [
+              ("Secretary of State Antony Blinken arrived in Tokyo on Sunday.", "Antony Blinken"),
+              ("Sen. Marco Rubio questioned the nominee at length.", "Marco Rubio"),
+              ("Foreign Minister Yun Byung-Se spoke to reporters after the session.", "Yun Byung-Se"),
+          ])
+    func titledPerson(text: String, name: String) throws {
+        let result = try Recognized(text)
+        let person = try #require(result.entity(named: name), "\(result.summary)")
+        #expect(person.type == .person, "\(result.summary)")
+        #expect(result.entities(ofType: .person).count == 1, "\(result.summary)")
+        #expect(!result.entities.contains { $0.name.hasPrefix("Secretary") || $0.name.hasPrefix("Sen") || $0.name.hasPrefix("Foreign") },
+                "\(result.summary)")
+    }
+}
+
+@Suite("A surname alone merges into the full name given earlier")
+struct SurnameMergeTests {
+    @Test("'Antony Blinken' then 'Blinken' is one entity")
+    func surnameMerges() throws {
+        let result = try Recognized(
+            "Secretary of State Antony Blinken landed in Manila on Sunday. "
+                + "Blinken told reporters that the talks had been candid.")
+        let people = result.entities(ofType: .person)
+        #expect(people.count == 1, "\(result.summary)")
+        let blinken = try #require(result.entity(named: "Antony Blinken"), "\(result.summary)")
+        #expect(blinken.aliases.contains("Blinken"), "\(result.summary)")
+        #expect(blinken.mentions == 2, "\(result.summary)")
+        #expect(result.entity(named: "Blinken") == nil, "\(result.summary)")
+    }
+
+    @Test("Two people who share a surname stay two entities")
+    func sharedSurnameStaysApart() throws {
+        let result = try Recognized(
+            "Former President Bill Clinton and his wife Hillary Clinton attended the funeral on Saturday.")
+        let bill = try #require(result.entity(named: "Bill Clinton"), "\(result.summary)")
+        let hillary = try #require(result.entity(named: "Hillary Clinton"), "\(result.summary)")
+        #expect(bill.type == .person)
+        #expect(hillary.type == .person)
+        #expect(bill.id != hillary.id)
+        #expect(result.entities(ofType: .person).count == 2, "\(result.summary)")
+    }
+}

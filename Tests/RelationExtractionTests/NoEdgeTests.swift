@@ -1,0 +1,83 @@
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+@Suite("Negated, planned, denied, requested and called-off events give no edge")
+struct NoEdgeTests {
+    @Test("Future: 'will meet' gives no met_with")
+    func willMeet() throws {
+        let result = try extract(
+            "Secretary of State Antony Blinken will meet Chinese President Xi Jinping in Beijing next week.")
+        #expect(result.id("Antony Blinken") != nil && result.id("Xi Jinping") != nil, "\(result.summary)")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Plan: 'plans to impose sanctions on' gives no sanctioned")
+    func plansToImpose() throws {
+        let result = try extract("The European Union plans to impose sanctions on Belarus.")
+        #expect(result.id("European Union") != nil && result.id("Belarus") != nil, "\(result.summary)")
+        #expect(result.edges(.sanctioned).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Request: 'urged the EU to impose sanctions on' gives no sanctioned edge at all")
+    func urgedTo() throws {
+        let result = try extract("Germany urged the EU to impose sanctions on Iran.")
+        #expect(result.id("Germany") != nil && result.id("Iran") != nil, "\(result.summary)")
+        #expect(result.edges(.sanctioned).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Negation: 'did not condemn' gives no criticized")
+    func didNotCondemn() throws {
+        let result = try extract("France did not condemn Israel for the strike.")
+        #expect(result.id("France") != nil && result.id("Israel") != nil, "\(result.summary)")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Denial: 'denies it attacked' gives no edge between the two")
+    func deniesAttack() throws {
+        let result = try extract("Russia denies it attacked Ukraine's power grid.")
+        #expect(result.id("Russia") != nil && result.id("Ukraine") != nil, "\(result.summary)")
+        #expect(result.graph.relations.isEmpty, "\(result.summary)")
+    }
+
+    @Test("Denial of a cue: 'denied that it blacklisted' gives no sanctioned")
+    func deniedBlacklisting() throws {
+        let result = try extract("China denied that it blacklisted Lithuania last year.")
+        #expect(result.id("China") != nil && result.id("Lithuania") != nil, "\(result.summary)")
+        #expect(result.edges(.sanctioned).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Called off: 'the summit ... was called off' gives no met_with")
+    func calledOff() throws {
+        let result = try extract("The summit between Japan and South Korea was called off.")
+        #expect(result.id("Japan") != nil && result.id("South Korea") != nil, "\(result.summary)")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+}
+
+@Suite("More negated, hypothetical and requested events give no edge of their type")
+struct MoreNoEdgeTests {
+    @Test("No edge of the cue's type", arguments: [
+        ("Canada never sanctioned Venezuela.", "sanctioned"),
+        ("Japan refused to condemn Russia at the assembly.", "criticized"),
+        ("Poland called for sanctions on Belarus after the incident.", "sanctioned"),
+        ("Britain threatened to sanction Iran if the talks failed.", "sanctioned"),
+        ("Australia would meet Indonesia only after the election.", "met_with"),
+        ("Canada is considering sanctions against Nicaragua.", "sanctioned"),
+    ])
+    func noEdge(text: String, type: String) throws {
+        let result = try extract(text)
+        #expect(result.graph.entities.filter { $0.type == .country }.count == 2, "\(result.summary)")
+        #expect(result.edges(RelationType(rawValue: type)).isEmpty, "\(result.summary)")
+    }
+}
+
+@Suite("An edge to an unnamed group is dropped")
+struct UnnamedGroupTests {
+    @Test("'sanctioned 13 individuals' gives no sanctioned edge")
+    func unnamedTarget() throws {
+        let result = try extract("The Treasury Department sanctioned 13 individuals on Thursday.")
+        #expect(result.id("Treasury Department") != nil, "\(result.summary)")
+        #expect(result.edges(.sanctioned).isEmpty, "\(result.summary)")
+    }
+}

@@ -1,0 +1,86 @@
+import EntityRecognition
+import Foundation
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+/// A recognizer and relation extractor built from the shipped lexicons (plus optional user cue
+/// files), the way the pipeline builds them.
+struct Pipeline: Sendable {
+    let recognizer: EntityRecognizer
+    let relations: RelationExtractor
+
+    init(cueFiles: [String] = []) throws {
+        var lexicon = try Lexicon.bundled()
+        relations = RelationExtractor(cues: try CueLexicon.bundled(adding: cueFiles), lexicon: &lexicon)
+        recognizer = EntityRecognizer(lexicon: lexicon)
+    }
+
+    static let shared: Result<Pipeline, any Error> = Result { try Pipeline() }
+
+    func extract(_ text: String) -> Extracted {
+        let analysis = recognizer.analyze(Array(text.utf8), document: "t")
+        return Extracted(text: text, graph: relations.extract(from: analysis))
+    }
+}
+
+/// Runs the shared pipeline on a text.
+func extract(_ text: String) throws -> Extracted {
+    try Pipeline.shared.get().extract(text)
+}
+
+/// A graph with lookups by entity name, and a summary of everything for failure messages.
+struct Extracted {
+    let text: String
+    let graph: Graph
+
+    /// The id of the entity with this name (or, failing that, this alias).
+    func id(_ name: String) -> String? {
+        graph.entities.first { $0.name == name }?.id ?? graph.entities.first { $0.aliases.contains(name) }?.id
+    }
+
+    func edges(_ type: RelationType) -> [Relation] {
+        graph.relations.filter { $0.type == type }
+    }
+
+    /// Whether the graph has `source -type-> target`, by entity names; symmetric types in either order.
+    func has(_ source: String, _ type: RelationType, _ target: String) -> Bool {
+        guard let s = id(source), let t = id(target) else { return false }
+        return graph.relations.contains { relation in
+            relation.type == type
+                && ((relation.source == s && relation.target == t)
+                    || (type.isSymmetric && relation.source == t && relation.target == s))
+        }
+    }
+
+    func relation(_ source: String, _ type: RelationType, _ target: String) -> Relation? {
+        guard let s = id(source), let t = id(target) else { return nil }
+        return graph.relations.first { relation in
+            relation.type == type
+                && ((relation.source == s && relation.target == t)
+                    || (type.isSymmetric && relation.source == t && relation.target == s))
+        }
+    }
+
+    var summary: String {
+        let entities = graph.entities.map { "\($0.name) [\($0.type.rawValue)]" }
+        let relations = graph.relations.map { "\($0.source) -\($0.type)-> \($0.target)" }
+        return "text: \(text.debugDescription) -> entities: \(entities); relations: \(relations)"
+    }
+}
+
+/// A file in a fresh temporary folder, removed with the folder when the value goes away.
+final class TemporaryFile {
+    let folder: URL
+    let path: String
+
+    init(name: String, contents: String) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("newsgraph-re-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent(name).path
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}

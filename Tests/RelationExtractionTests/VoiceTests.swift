@@ -1,0 +1,75 @@
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+@Suite("Active voice: the subject does the cue to the object")
+struct ActiveVoiceTests {
+    @Test("'Canada sanctioned Russia' gives Canada -sanctioned-> Russia")
+    func sanctioned() throws {
+        let result = try extract("Canada sanctioned Russia over the annexation.")
+        #expect(result.has("Canada", .sanctioned, "Russia"), "\(result.summary)")
+        #expect(!result.has("Russia", .sanctioned, "Canada"), "\(result.summary)")
+        #expect(result.edges(.sanctioned).count == 1, "\(result.summary)")
+    }
+
+    @Test("'Sen. Marco Rubio criticized China' gives Rubio -criticized-> China")
+    func criticized() throws {
+        let result = try extract("Sen. Marco Rubio criticized China on Tuesday.")
+        #expect(result.has("Marco Rubio", .criticized, "China"), "\(result.summary)")
+        #expect(!result.has("China", .criticized, "Marco Rubio"), "\(result.summary)")
+    }
+
+    @Test("'Blinken met with Xi' gives a met_with edge between them")
+    func metWith() throws {
+        let result = try extract(
+            "Secretary of State Antony Blinken met with Chinese President Xi Jinping in Beijing on Monday.")
+        #expect(result.has("Antony Blinken", .metWith, "Xi Jinping"), "\(result.summary)")
+        #expect(result.edges(.metWith).count == 1, "\(result.summary)")
+    }
+}
+
+@Suite("Passive voice with 'by': the agent is the source")
+struct PassiveVoiceTests {
+    @Test("'Russia was sanctioned by the European Union' gives EU -sanctioned-> Russia")
+    func passiveSanctioned() throws {
+        let result = try extract("Russia was sanctioned by the European Union in March.")
+        #expect(result.has("European Union", .sanctioned, "Russia"), "\(result.summary)")
+        #expect(!result.has("Russia", .sanctioned, "European Union"), "\(result.summary)")
+    }
+
+    @Test("'Hamas was condemned by France' gives France -criticized-> Hamas")
+    func passiveCondemned() throws {
+        let result = try extract("Hamas was condemned by France after the attack.")
+        #expect(result.has("France", .criticized, "Hamas"), "\(result.summary)")
+        #expect(!result.has("Hamas", .criticized, "France"), "\(result.summary)")
+    }
+}
+
+@Suite("Coordinated subjects and objects multiply the edges")
+struct CoordinationTests {
+    @Test("'The United States and Canada sanctioned A and B' gives four sanctioned edges")
+    func twoByTwo() throws {
+        let result = try extract(
+            "The United States and Canada sanctioned Russian Defense Minister Sergei Shoigu "
+                + "and Belarusian President Alexander Lukashenko on Friday.")
+        for source in ["United States", "Canada"] {
+            for target in ["Sergei Shoigu", "Alexander Lukashenko"] {
+                #expect(result.has(source, .sanctioned, target), "missing \(source) -> \(target); \(result.summary)")
+            }
+        }
+        #expect(result.edges(.sanctioned).count == 4, "\(result.summary)")
+    }
+}
+
+@Suite("The speaker of a quote is the source of what the quote does")
+struct QuoteSpeakerTests {
+    @Test("A criticism cue inside a quote attributed with ', Rubio said' makes Rubio the critic")
+    func quoteSpeaker() throws {
+        let result = try extract(
+            "Sen. Marco Rubio spoke at the hearing on Tuesday. "
+                + "\"We strongly condemn China for these provocations,\" Rubio said.")
+        #expect(result.has("Marco Rubio", .criticized, "China"), "\(result.summary)")
+        let relation = result.relation("Marco Rubio", .criticized, "China")
+        #expect(relation?.evidence.first?.sentence.contains("Rubio said") == true, "\(result.summary)")
+    }
+}
