@@ -110,10 +110,10 @@ extension GraphStore {
             if match == nil {
                 let folded = names.map(\.folded)
                 match = try Int64.fetchOne(db, sql: """
-                    SELECT id FROM entities WHERE type = ? AND id IN (
-                        SELECT entity FROM aliases WHERE folded IN (\(folded.map { _ in "?" }.joined(separator: ",")))
-                    ) AND lower(name) IN (\(folded.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments([entity.type.rawValue] + folded + folded))
+                    SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id AND a.alias = e.name
+                    WHERE e.type = ? AND a.folded IN (\(folded.map { _ in "?" }.joined(separator: ",")))
+                    LIMIT 1
+                    """, arguments: StatementArguments([entity.type.rawValue] + folded))
             }
         }
         let rowID: Int64

@@ -72,10 +72,20 @@ extension GraphStore {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE lower(name) = lower(?)", arguments: [name]) {
             return id
         }
-        return try Int64.fetchOne(db, sql: """
+        if let id = try Int64.fetchOne(db, sql: """
             SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id WHERE a.folded = ?
             ORDER BY e.mentions DESC LIMIT 1
             """, arguments: [folded])
+        {
+            return id
+        }
+        // A surname alone ("blinken") finds the most mentioned person of that name.
+        guard !folded.isEmpty, !folded.contains(" ") else { return nil }
+        return try Int64.fetchOne(db, sql: """
+            SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
+            WHERE e.type = 'person' AND a.folded LIKE ? ESCAPE '\\'
+            ORDER BY e.mentions DESC LIMIT 1
+            """, arguments: ["% " + NameFolding.escapeLike(folded)])
     }
 
     /// Names close to `name`, for "did you mean" hints.

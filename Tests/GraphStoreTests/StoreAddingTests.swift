@@ -111,7 +111,7 @@ struct StoreAddingTests {
         #expect(try temporary.store.entity(named: "Joe Biden")?.aliases.isEmpty == true)
     }
 
-    @Test("Organizations merge across articles by a shared alias, ignoring dots and case")
+    @Test("Bodies merge across articles when one's name is the other's alias, ignoring dots and case")
     func nonPersonAliasMerge() throws {
         let temporary = try TemporaryStore()
         try temporary.store.add(Graph(entities: [
@@ -120,7 +120,7 @@ struct StoreAddingTests {
         ], relations: []), article: record("one"))
         try temporary.store.add(Graph(entities: [
             Entity(name: "US", type: .country),
-            Entity(name: "Treasury Department", type: .agency, aliases: ["TREASURY"]),
+            Entity(name: "Treasury Department", type: .agency, aliases: ["TREASURY", "US Department of the Treasury"]),
         ], relations: []), article: record("two"))
         let statistics = try temporary.store.statistics()
         #expect(statistics.entities == [.country: 1, .agency: 1])
@@ -167,5 +167,17 @@ struct StoreAddingTests {
         #expect(meeting.source == "antony-blinken")
         #expect(meeting.evidence.map(\.document) == ["talks-1", "talks-2"])
         #expect(graph.entity(withID: "antony-blinken")?.mentions == 6)
+    }
+
+    @Test("Two bodies that only share a generic alias stay apart")
+    func genericAliasesDoNotMerge() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.add(Graph(entities: [
+            Entity(name: "Japan's Foreign Ministry", type: .agency, aliases: ["Foreign Ministry"]),
+        ], relations: []), article: record("japan"))
+        try temporary.store.add(Graph(entities: [
+            Entity(name: "China's Foreign Ministry", type: .agency, aliases: ["Foreign Ministry"]),
+        ], relations: []), article: record("china"))
+        #expect(try temporary.store.statistics().entities == [.agency: 2])
     }
 }
