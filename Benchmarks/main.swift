@@ -102,12 +102,11 @@ let buildCount = quick ? 1000 : 10_000
 var buildGenerator = ArticleGenerator(state: 7)
 let buildArticles = (0..<buildCount).map { Article(document: "build-\($0)", text: buildGenerator.article()) }
 let store = try GraphStore(path: directory.appendingPathComponent("build.sqlite").path)
+let runner = CorpusRunner(extractor: extractor)
 let buildTime = try seconds {
     for batch in stride(from: 0, to: buildArticles.count, by: 64) {
         let slice = Array(buildArticles[batch..<min(batch + 64, buildArticles.count)])
-        let graphs = ResultSlots(count: slice.count)
-        DispatchQueue.concurrentPerform(iterations: slice.count) { graphs.set($0, extractor.graph(of: slice[$0])) }
-        for (article, graph) in zip(slice, graphs.values) { try store.add(graph, article: article.record) }
+        for (article, graph) in zip(slice, runner.graphs(of: slice)) { try store.add(graph, article: article.record) }
     }
 }
 print(String(format: "build:                %7.0f articles/s  (%d articles in %.1f s)", Double(buildCount) / buildTime, buildCount, buildTime))
@@ -156,16 +155,4 @@ for nodes in [100, 1000, 5000] where !(quick && nodes == 5000) {
     let dotTime = seconds { dot = DOTWriter().write(graph) }
     let svgTime = try seconds { _ = try GraphvizRenderer.render(dot: dot, layout: layout, format: .svg) }
     print(String(format: "render %4d nodes:     DOT %.3f s, SVG (%@) %.2f s", nodes, dotTime, layout.rawValue, svgTime))
-}
-
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [Graph?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ graph: Graph) {
-        lock.lock()
-        slots[index] = graph
-        lock.unlock()
-    }
-    var values: [Graph] { slots.map { $0! } }
 }

@@ -65,6 +65,8 @@ public struct Lexicon: Sendable {
     /// Known body names to their type and country.
     var bodies: [String: (type: EntityType, country: String?)] = [:]
     var abbreviationIDs: Set<Int32> = []
+    /// The ID of the possessive "'s", looked up once.
+    private(set) var possessiveID = Vocabulary.unknown
 
     /// The lexicon shipped with NewsGraph.
     public static func bundled() throws(LexiconError) -> Lexicon {
@@ -84,7 +86,7 @@ public struct Lexicon: Sendable {
         id >= 0 && Int(id) < wordClasses.count ? WordClass(rawValue: wordClasses[Int(id)]) : []
     }
 
-    var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviationIDs) }
+    var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviationIDs, possessiveID: possessiveID) }
 
     // MARK: Loading
 
@@ -123,7 +125,7 @@ public struct Lexicon: Sendable {
         let boilerplate = try Lexicon.readResource("boilerplate.txt")
         boilerplatePrefixes = boilerplate.rows.map { Array(String($0.columns[0]).lowercased().utf8) }
         try loadCountries(try Lexicon.readResource("countries.tsv"))
-        try loadBodies(try Lexicon.readResource("bodies.tsv"), userFile: false)
+        try loadBodies(try Lexicon.readResource("bodies.tsv"))
         try loadTitles(try Lexicon.readResource("titles.tsv"))
     }
 
@@ -148,7 +150,7 @@ public struct Lexicon: Sendable {
                 mark(word, as: wordClass)
             }
         }
-        _ = vocabulary.intern(Tokenizer.possessiveKey)
+        possessiveID = vocabulary.intern(Tokenizer.possessiveKey)
     }
 
     private mutating func mark(_ word: String, as wordClass: WordClass) {
@@ -216,7 +218,7 @@ public struct Lexicon: Sendable {
         }
     }
 
-    private mutating func loadBodies(_ file: DataFile, userFile: Bool) throws(LexiconError) {
+    private mutating func loadBodies(_ file: DataFile) throws(LexiconError) {
         for row in file.rows {
             guard row.columns.count >= 2 else {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected name<TAB>type<TAB>country<TAB>aliases")
@@ -265,7 +267,7 @@ public struct Lexicon: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconError(file: path, reason: "cannot read the lexicon file")
         }
-        try loadBodies(try DataFile(name: path, bytes: [UInt8](data)), userFile: true)
+        try loadBodies(try DataFile(name: path, bytes: [UInt8](data)))
     }
 
     /// Whether a line (as lowercase bytes) begins with a boilerplate phrase.

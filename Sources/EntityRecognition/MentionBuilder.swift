@@ -80,7 +80,7 @@ struct MentionBuilder {
     }
 
     private func isPossessive(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.vocabulary.id(of: Tokenizer.possessiveKey)
+        index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
             && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
     }
 
@@ -548,7 +548,6 @@ struct MentionBuilder {
         ownerStart: Int, title: (text: String?, target: String?, honorific: Bool)?, sentence: Sentence
     ) {
         let surface = string(range)
-        let last = range.upperBound - 1
         // "Biden administration", "Trump administration".
         if isLowercaseWord(range.upperBound, .administration) && !isLowercaseWord(range.upperBound, .governmentNoun) {
             let phrase = range.lowerBound..<(range.upperBound + 1)
@@ -658,7 +657,6 @@ struct MentionBuilder {
             let start = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
             appositionOwner(for: personIndex, from: start, items: items)
         }
-        _ = last
     }
 
     private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {

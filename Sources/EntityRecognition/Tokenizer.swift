@@ -7,6 +7,8 @@ struct Tokenizer {
     let vocabulary: Vocabulary
     /// IDs of abbreviations written without their final period ("sen", "mr").
     let abbreviations: Set<Int32>
+    /// The ID of "'s" in `vocabulary`.
+    let possessiveID: Int32
 
     func tokenize(_ text: [UInt8]) -> [Token] {
         var tokens: [Token] = []
@@ -51,7 +53,7 @@ struct Tokenizer {
                     spaceBefore = true
                 } else if mark == UInt8(ascii: "'") && Tokenizer.isPossessive(text, index + length) && !spaceBefore {
                     let end = index + length + 1
-                    emit(index, end, .word, [], 0, id: vocabulary.id(of: Tokenizer.possessiveKey))
+                    emit(index, end, .word, [], 0, id: possessiveID)
                     index = end
                     continue
                 } else {
@@ -90,7 +92,7 @@ struct Tokenizer {
                 continue
             }
             if byte == UInt8(ascii: "'") && !spaceBefore && Tokenizer.isPossessive(text, index + 1) {
-                emit(index, index + 2, .word, [], 0, id: vocabulary.id(of: Tokenizer.possessiveKey))
+                emit(index, index + 2, .word, [], 0, id: possessiveID)
                 index += 2
                 continue
             }

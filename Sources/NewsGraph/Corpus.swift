@@ -9,6 +9,13 @@ public struct CorpusRunner: Sendable {
         self.extractor = extractor
     }
 
+    /// Extracts each article's graph on all cores, in the articles' order.
+    public func graphs(of articles: [Article]) -> [Graph] {
+        let results = ResultBox<Graph>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { results.set($0, extractor.graph(of: articles[$0])) }
+        return results.values
+    }
+
     /// Extracts each file's graph; a file that cannot be read gives its error in its place.
     public func graphs(of paths: [String]) -> [Result<(Article, Graph), NewsGraphError>] {
         let results = ResultBox<Result<(Article, Graph), NewsGraphError>>(count: paths.count)

@@ -21,8 +21,19 @@ public struct RelationExtractor: Sendable {
     public func extract(from analysis: ArticleAnalysis) -> Graph {
         var builder = GraphBuilder(analysis: analysis)
         builder.addAffiliations()
+        // Mentions are sorted by position: walk them alongside the sentences.
+        var firstMention = 0
         for sentenceIndex in analysis.sentences.indices {
-            var scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex, functionMatcher: functionMatcher)
+            let tokens = analysis.sentences[sentenceIndex].tokens
+            while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
+                firstMention += 1
+            }
+            var endMention = firstMention
+            while endMention < analysis.mentions.count && analysis.mentions[endMention].tokens.lowerBound < tokens.upperBound {
+                endMention += 1
+            }
+            let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
+                                    mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)
             var token = scan.range.lowerBound
             while token < scan.range.upperBound {
                 guard let (length, payloads) = cueMatcher.match(in: analysis, at: token, end: scan.range.upperBound) else {
@@ -37,7 +48,6 @@ public struct RelationExtractor: Sendable {
                 }
                 token += length
             }
-            _ = scan.range
         }
         return builder.graph
     }

@@ -39,7 +39,8 @@ struct SentenceScan {
     private static let targetReach = 9
     private static let subjectReach = 14
 
-    init(analysis: ArticleAnalysis, sentenceIndex: Int, functionMatcher: PhraseMatcher) {
+    /// `mentions` are the article's mentions that start in this sentence.
+    init(analysis: ArticleAnalysis, sentenceIndex: Int, mentions: ArraySlice<Mention>, functionMatcher: PhraseMatcher) {
         self.analysis = analysis
         self.sentenceIndex = sentenceIndex
         range = analysis.sentences[sentenceIndex].tokens
@@ -63,11 +64,10 @@ struct SentenceScan {
             }
             inQuote[token - range.lowerBound] = open
         }
-        heads = SentenceScan.headMentions(analysis.mentions, in: range)
+        heads = SentenceScan.headMentions(mentions)
     }
 
-    private static func headMentions(_ mentions: [Mention], in range: Range<Int>) -> [Mention] {
-        let inside = mentions.filter { range.contains($0.tokens.lowerBound) }
+    private static func headMentions(_ inside: ArraySlice<Mention>) -> [Mention] {
         return inside.filter { mention in
             // Drop a mention that only qualifies a larger one ("Chinese" in "Chinese Foreign Ministry",
             // "U.S." in "U.S. Treasury").
