@@ -7,7 +7,7 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .graphviz(let stage, let message): "Graphviz \(stage) failed: \(message)"
-        case .unknownFormat(let format): "unknown format '\(format)' (dot, svg, png, json, graphml, csv)"
+        case .unknownFormat(let format): "unknown format '\(format)' (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .write(let path, let reason): "cannot write \(path): \(reason)"
         }
     }
@@ -16,6 +16,10 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
 /// The file formats an exported graph can take.
 public enum ExportFormat: String, Sendable, CaseIterable {
     case dot, svg, png, json, graphml
+    /// Node-link JSON for networkx and D3.
+    case nodeLink = "node-link"
+    /// The two CSV files of Neo4j's bulk import, written into a folder.
+    case csv
 
     /// The format a file name's extension asks for.
     public init?(pathExtension: String) {
@@ -25,6 +29,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case "png": self = .png
         case "json": self = .json
         case "graphml", "xml": self = .graphml
+        case "csv": self = .csv
         default: return nil
         }
     }

@@ -38,113 +38,160 @@ extension GraphStore {
         case unchanged
     }
 
+    /// Whether an article with this digest is already stored, so a resumed build can skip it
+    /// before extracting anything.
+    public func contains(digest: String) throws(StoreError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE digest = ?"), arguments: [digest]) == true
+        }
+    }
+
     /// Adds one article's graph in a single transaction. An article whose text is already in the
     /// store changes nothing.
     @discardableResult
     public func add(_ graph: Graph, article: ArticleRecord) throws(StoreError) -> AddResult {
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM articles WHERE digest = ?", arguments: [article.digest]) == true {
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE digest = ?"), arguments: [article.digest]) == true {
                 return .unchanged
             }
-            try db.execute(sql: "INSERT INTO articles (document, path, digest, title, date, added) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [article.document, article.path, article.digest, article.title, article.date,
-                                       ISO8601DateFormatter().string(from: Date())])
+            try db.cachedStatement(sql: "INSERT INTO articles (document, path, digest, title, date, added) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [article.document, article.path, article.digest, article.title, article.date,
+                                     ISO8601DateFormatter().string(from: Date())])
             let articleID = db.lastInsertedRowID
             var rowIDs: [String: Int64] = [:]
             for entity in graph.entities {
-                rowIDs[entity.id] = try GraphStore.merge(entity, in: db)
+                let rowID = try GraphStore.merge(entity, in: db)
+                rowIDs[entity.id] = rowID
+                try GraphStore.recordAppearance(of: entity, as: rowID, in: articleID, db: db)
             }
+            var supported: Set<Int64> = []
             for relation in graph.relations {
                 guard let source = rowIDs[relation.source], let target = rowIDs[relation.target], source != target else { continue }
-                var (from, to) = (source, target)
-                if relation.type.isSymmetric && to < from { swap(&from, &to) }
-                try db.execute(sql: "INSERT OR IGNORE INTO relations (source, type, target) VALUES (?, ?, ?)",
-                               arguments: [from, relation.type.rawValue, to])
-                let relationID = try Int64.fetchOne(db, sql: "SELECT id FROM relations WHERE source = ? AND type = ? AND target = ?",
-                                                    arguments: [from, relation.type.rawValue, to])!
+                let relationID = try GraphStore.relationID(source, relation.type, target, in: db)
                 for evidence in relation.evidence {
-                    try db.execute(sql: "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\") VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [relationID, articleID, evidence.sentence, evidence.start, evidence.end])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\") VALUES (?, ?, ?, ?, ?)")
+                        .execute(arguments: [relationID, articleID, evidence.sentence, evidence.start, evidence.end])
                 }
+                supported.insert(relationID)
+            }
+            // This article is new, so each edge it supports gains exactly one article.
+            for relationID in supported {
+                try db.cachedStatement(sql: "UPDATE relations SET weight = weight + 1 WHERE id = ?").execute(arguments: [relationID])
             }
             return .added
         }
     }
 
-    /// Finds the stored entity this one is (same type, and a full name or alias in common), or
-    /// creates it; returns its row id.
+    /// The row of the edge `source -type-> target`, created if missing; symmetric edges are kept
+    /// with the smaller row id first.
+    static func relationID(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
+        var (from, to) = (source, target)
+        if type.isSymmetric && to < from { swap(&from, &to) }
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM relations WHERE source = ? AND type = ? AND target = ?"),
+                                       arguments: [from, type.rawValue, to])
+        {
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO relations (source, type, target) VALUES (?, ?, ?)").execute(arguments: [from, type.rawValue, to])
+        return db.lastInsertedRowID
+    }
+
+    /// Remembers which name this article used for the stored entity, so the merge can be undone.
+    static func recordAppearance(of entity: Entity, as rowID: Int64, in articleID: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [rowID, articleID, entity.name, NameFolding.fold(entity.name), entity.aliases.joined(separator: "\n"),
+                                 entity.mentions])
+    }
+
+    static func addAlias(_ alias: String, to rowID: Int64, in db: Database) throws {
+        let folded = NameFolding.fold(alias)
+        guard !folded.isEmpty else { return }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [rowID, alias, folded, NameFolding.surname(of: folded)])
+    }
+
+    static func slugIsFree(_ slug: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entities WHERE slug = ?"), arguments: [slug]) != true
+    }
+
+    /// A free id for a new entity named `name`: its slug, or the slug with a number.
+    static func freeSlug(for name: String, in db: Database) throws -> String {
+        let slug = Entity.slug(for: name)
+        if try slugIsFree(slug, in: db) { return slug }
+        var suffix = 2
+        while try !slugIsFree("\(slug)-\(suffix)", in: db) { suffix += 1 }
+        return "\(slug)-\(suffix)"
+    }
+
+    /// Finds the stored entity this one is (a name the user pinned, or same type and a full name
+    /// or alias in common), or creates it; returns its row id.
     static func merge(_ entity: Entity, in db: Database) throws -> Int64 {
-        let names = ([entity.name] + entity.aliases).map { (original: $0, folded: NameFolding.fold($0)) }
-            .filter { !$0.folded.isEmpty }
-        var match: Int64?
+        let names = ([entity.name] + entity.aliases).filter { !NameFolding.fold($0).isEmpty }
         let fullName = NameFolding.fold(entity.name)
+        var match = try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity FROM pins WHERE folded = ?"), arguments: [fullName])
         let isSingleWord = !fullName.contains(" ")
-        if entity.type == .person {
+        if match != nil {
+            // The user decided where this name belongs.
+        } else if entity.type == .person {
             // A full name matches a full name; a surname alone matches the one person who has it.
-            match = try Int64.fetchOne(db, sql: """
-                SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
-                WHERE e.type = 'person' AND a.folded = ? AND (? OR instr(a.folded, ' ') > 0) LIMIT 1
-                """, arguments: [fullName, isSingleWord])
+            match = try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.folded = ? AND e.type = 'person' AND (? OR a.surname != '') LIMIT 1
+                """), arguments: [fullName, isSingleWord])
             if match == nil && !isSingleWord {
-                let surname = String(fullName.split(separator: " ").last!)
-                let candidates = try Int64.fetchAll(db, sql: """
-                    SELECT e.id FROM entities e WHERE e.type = 'person'
-                    AND (lower(e.name) = ? OR e.id IN (SELECT entity FROM aliases WHERE folded = ?))
-                    AND NOT EXISTS (SELECT 1 FROM aliases a2 WHERE a2.entity = e.id AND instr(a2.folded, ' ') > 0)
-                    """, arguments: [surname, surname])
+                let surname = NameFolding.surname(of: fullName)
+                let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+                    SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                    WHERE a.folded = ? AND e.type = 'person'
+                    AND NOT EXISTS (SELECT 1 FROM aliases a2 WHERE a2.entity = e.id AND a2.surname != '')
+                    """), arguments: [surname])
                 if candidates.count == 1 { match = candidates[0] }
             } else if match == nil {
-                let candidates = try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT e.id FROM entities e JOIN aliases a ON a.entity = e.id
-                    WHERE e.type = 'person' AND (a.folded LIKE ? ESCAPE '\\')
-                    """, arguments: ["% " + NameFolding.escapeLike(fullName)])
+                let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+                    SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                    WHERE a.surname = ? AND e.type = 'person'
+                    """), arguments: [fullName])
                 if candidates.count == 1 { match = candidates[0] }
             }
         } else {
             // The new name among stored names and aliases, or a stored name among the new aliases;
             // two aliases alone ("Foreign Ministry") do not make two bodies one.
-            match = try Int64.fetchOne(db, sql: """
-                SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
-                WHERE e.type = ? AND a.folded = ? LIMIT 1
-                """, arguments: [entity.type.rawValue, fullName])
+            match = try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.folded = ? AND e.type = ? LIMIT 1
+                """), arguments: [fullName, entity.type.rawValue])
             if match == nil {
-                let folded = names.map(\.folded)
-                match = try Int64.fetchOne(db, sql: """
-                    SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id AND a.alias = e.name
-                    WHERE e.type = ? AND a.folded IN (\(folded.map { _ in "?" }.joined(separator: ",")))
-                    LIMIT 1
-                    """, arguments: StatementArguments([entity.type.rawValue] + folded))
+                for alias in names.dropFirst() {
+                    match = try Int64.fetchOne(db.cachedStatement(sql: """
+                        SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
+                        WHERE a.folded = ? AND e.type = ? LIMIT 1
+                        """), arguments: [NameFolding.fold(alias), entity.type.rawValue])
+                    if match != nil { break }
+                }
             }
         }
         let rowID: Int64
         if let match {
             rowID = match
-            let current = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [match]) ?? ""
+            let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [match]) ?? ""
             // The fullest name wins: "Blinken" becomes "Antony Blinken".
-            if entity.type == .person && entity.name.count > current.count && entity.name.split(separator: " ").count > current.split(separator: " ").count {
-                try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [entity.name, match])
+            if entity.type == .person && entity.name.count > current.count
+                && entity.name.split(separator: " ").count > current.split(separator: " ").count
+            {
+                try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [entity.name, match])
                 // The id follows the fuller name when that id is free.
                 let slug = Entity.slug(for: entity.name)
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE slug = ?", arguments: [slug]) != true {
-                    try db.execute(sql: "UPDATE entities SET slug = ? WHERE id = ?", arguments: [slug, match])
+                if try slugIsFree(slug, in: db) {
+                    try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, match])
                 }
             }
-            try db.execute(sql: "UPDATE entities SET mentions = mentions + ? WHERE id = ?", arguments: [entity.mentions, match])
+            try db.cachedStatement(sql: "UPDATE entities SET mentions = mentions + ? WHERE id = ?").execute(arguments: [entity.mentions, match])
         } else {
-            var slug = Entity.slug(for: entity.name)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE slug = ?", arguments: [slug]) == true {
-                var suffix = 2
-                while try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE slug = ?", arguments: ["\(slug)-\(suffix)"]) == true { suffix += 1 }
-                slug = "\(slug)-\(suffix)"
-            }
-            try db.execute(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)",
-                           arguments: [slug, entity.name, entity.type.rawValue, entity.mentions])
+            try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [try freeSlug(for: entity.name, in: db), entity.name, entity.type.rawValue, entity.mentions])
             rowID = db.lastInsertedRowID
         }
-        for name in names {
-            try db.execute(sql: "INSERT OR IGNORE INTO aliases (entity, alias, folded) VALUES (?, ?, ?)",
-                           arguments: [rowID, name.original, name.folded])
-        }
+        for name in names { try addAlias(name, to: rowID, in: db) }
         return rowID
     }
 }
@@ -166,6 +213,13 @@ public enum NameFolding {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
+    /// for a single word, which is no surname of anything by itself.
+    public static func surname(of folded: String) -> String {
+        guard let space = folded.lastIndex(of: " ") else { return "" }
+        return String(folded[folded.index(after: space)...])
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -38,6 +38,24 @@ public struct NeighborQuery: Sendable {
     }
 }
 
+/// One edge of a path, from the entity nearer the start to the one nearer the end.
+public struct PathStep: Sendable, Hashable {
+    public var from: Entity
+    public var relation: RelationType
+    public var to: Entity
+    /// `outgoing` when `from` is the edge's source, `incoming` when it is the target.
+    public var direction: Neighbor.Direction
+    public var weight: Int
+    public var evidence: Evidence?
+}
+
+/// The answer to a path query: the steps from `origin` to `destination`, empty when none was found.
+public struct PathResult: Sendable, Hashable {
+    public var origin: Entity
+    public var destination: Entity
+    public var steps: [PathStep]
+}
+
 /// Counts that describe a store.
 public struct StoreStatistics: Sendable, Hashable {
     public var articles: Int
@@ -47,12 +65,12 @@ public struct StoreStatistics: Sendable, Hashable {
 }
 
 extension GraphStore {
-    private static func entity(_ row: Row, aliases: [String]) -> Entity {
+    static func entity(_ row: Row, aliases: [String]) -> Entity {
         Entity(id: row["slug"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .organization,
                aliases: aliases.filter { $0 != (row["name"] as String) }.sorted(), mentions: row["mentions"])
     }
 
-    private static func aliases(of id: Int64, in db: Database) throws -> [String] {
+    static func aliases(of id: Int64, in db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity = ? ORDER BY alias", arguments: [id])
     }
 
@@ -68,24 +86,28 @@ extension GraphStore {
 
     static func entityID(named name: String, in db: Database) throws -> Int64? {
         let folded = NameFolding.fold(name)
-        // Prefer an exact name, then the entity mentioned most among those with the alias.
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM entities WHERE lower(name) = lower(?)", arguments: [name]) {
+        guard !folded.isEmpty else { return nil }
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity FROM pins WHERE folded = ?"), arguments: [folded]) {
             return id
         }
-        if let id = try Int64.fetchOne(db, sql: """
-            SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id WHERE a.folded = ?
-            ORDER BY e.mentions DESC LIMIT 1
-            """, arguments: [folded])
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM entities WHERE slug = ?"), arguments: [name]) {
+            return id
+        }
+        // Prefer the entity with this very name, then the one mentioned most among those with the alias.
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.folded = ?
+            ORDER BY (a.alias = e.name) DESC, e.mentions DESC LIMIT 1
+            """), arguments: [folded])
         {
             return id
         }
         // A surname alone ("blinken") finds the most mentioned person of that name.
-        guard !folded.isEmpty, !folded.contains(" ") else { return nil }
-        return try Int64.fetchOne(db, sql: """
-            SELECT e.id FROM entities e JOIN aliases a ON a.entity = e.id
-            WHERE e.type = 'person' AND a.folded LIKE ? ESCAPE '\\'
+        guard !folded.contains(" ") else { return nil }
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.surname = ? AND e.type = 'person'
             ORDER BY e.mentions DESC LIMIT 1
-            """, arguments: ["% " + NameFolding.escapeLike(folded)])
+            """), arguments: [folded])
     }
 
     /// Names close to `name`, for "did you mean" hints.
@@ -113,52 +135,30 @@ extension GraphStore {
     /// The neighbors of the entity named `name`, breadth first up to `query.depth` hops.
     public func neighbors(of name: String, query: NeighborQuery = NeighborQuery()) throws(StoreError) -> (Entity, [Neighbor])? {
         try read { db in
-            guard let start = try GraphStore.entityID(named: name, in: db),
-                let startRow = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [start])
-            else { return nil }
-            let origin = GraphStore.entity(startRow, aliases: try GraphStore.aliases(of: start, in: db))
+            guard let start = try GraphStore.entityID(named: name, in: db) else { return nil }
+            let origin = try GraphStore.entity(id: start, in: db)
             var visited: Set<Int64> = [start]
             var frontier: [(Int64, String)] = [(start, origin.id)]
             var result: [Neighbor] = []
             var reported: Set<Int64> = []
             for depth in 1...max(1, query.depth) {
                 var next: [(Int64, String)] = []
-                for (node, _) in frontier {
-                    let nodeSlug = try String.fetchOne(db, sql: "SELECT slug FROM entities WHERE id = ?", arguments: [node]) ?? ""
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT r.id AS relation, r.type AS type, r.source AS source, r.target AS target,
-                               e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions,
-                               (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = r.id) AS weight
-                        FROM relations r JOIN entities e ON e.id = CASE WHEN r.source = ? THEN r.target ELSE r.source END
-                        WHERE r.source = ? OR r.target = ?
-                        ORDER BY weight DESC, e.name
-                        """, arguments: [node, node, node])
-                    for row in rows {
+                for (node, nodeSlug) in frontier {
+                    for edge in try GraphStore.edges(of: node, in: db) {
                         // Each edge once, and never back to where the search started.
-                        let relationID: Int64 = row["relation"]
-                        guard !reported.contains(relationID), (row["other"] as Int64) != start else { continue }
-                        let type = RelationType(rawValue: row["type"])
-                        let isSource = (row["source"] as Int64) == node
-                        let direction: Neighbor.Direction = type.isSymmetric ? .both : (isSource ? .outgoing : .incoming)
+                        guard !reported.contains(edge.relation), edge.other != start else { continue }
+                        let type = RelationType(rawValue: edge.row["type"])
+                        let direction: Neighbor.Direction = type.isSymmetric ? .both : (edge.isSource ? .outgoing : .incoming)
                         if !query.relations.isEmpty && !query.relations.contains(type) { continue }
                         if query.direction != .both && !type.isSymmetric && direction != query.direction { continue }
-                        let other: Int64 = row["other"]
-                        let entityType = EntityType(rawValue: row["etype"]) ?? .organization
+                        let entityType = EntityType(rawValue: edge.row["etype"]) ?? .organization
                         if !query.types.isEmpty && !query.types.contains(entityType) { continue }
-                        let evidenceRow = try Row.fetchOne(db, sql: """
-                            SELECT a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
-                            FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY a.id LIMIT 1
-                            """, arguments: [row["relation"] as Int64])
-                        let evidence = evidenceRow.map {
-                            Evidence(document: $0["document"], sentence: $0["sentence"], start: $0["start"], end: $0["end"])
-                        }
-                        let entity = Entity(id: row["slug"], name: row["name"], type: entityType, mentions: row["mentions"])
-                        reported.insert(relationID)
-                        result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: row["weight"],
-                                               evidence: evidence, depth: depth, via: nodeSlug))
-                        if !visited.contains(other) {
-                            visited.insert(other)
-                            next.append((other, row["slug"]))
+                        let entity = Entity(id: edge.row["slug"], name: edge.row["name"], type: entityType, mentions: edge.row["mentions"])
+                        reported.insert(edge.relation)
+                        result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: edge.row["weight"],
+                                               evidence: try GraphStore.firstEvidence(of: edge.relation, in: db), depth: depth, via: nodeSlug))
+                        if visited.insert(edge.other).inserted {
+                            next.append((edge.other, entity.id))
                         }
                     }
                 }
@@ -166,6 +166,86 @@ extension GraphStore {
                 if frontier.isEmpty { break }
             }
             return (origin, result)
+        }
+    }
+
+    private struct Edge {
+        var relation: Int64
+        var other: Int64
+        var isSource: Bool
+        var row: Row
+    }
+
+    /// The edges at a node, heaviest first: two index lookups, one per end.
+    private static func edges(of node: Int64, in db: Database) throws -> [Edge] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT r.id AS relation, r.type AS type, r.weight AS weight, 1 AS outgoing,
+                   e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions
+            FROM relations r JOIN entities e ON e.id = r.target WHERE r.source = ?1
+            UNION ALL
+            SELECT r.id, r.type, r.weight, 0, e.id, e.slug, e.name, e.type, e.mentions
+            FROM relations r JOIN entities e ON e.id = r.source WHERE r.target = ?1
+            ORDER BY weight DESC, name
+            """), arguments: [node])
+        return rows.map { Edge(relation: $0["relation"], other: $0["other"], isSource: $0["outgoing"] == 1, row: $0) }
+    }
+
+    private static func firstEvidence(of relation: Int64, in db: Database) throws -> Evidence? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
+            FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY v.article, v.start LIMIT 1
+            """), arguments: [relation]).map {
+            Evidence(document: $0["document"], sentence: $0["sentence"], start: $0["start"], end: $0["end"])
+        }
+    }
+
+    /// The shortest chain of edges between two entities, in either direction along each edge,
+    /// through at most `maximumLength` edges; nil when either name is unknown, empty steps when
+    /// no chain is that short.
+    public func path(from name: String, to otherName: String, relations: Set<RelationType> = [], maximumLength: Int = 6)
+        throws(StoreError) -> PathResult?
+    {
+        try read { db in
+            guard let start = try GraphStore.entityID(named: name, in: db),
+                let goal = try GraphStore.entityID(named: otherName, in: db)
+            else { return nil }
+            let origin = try GraphStore.entity(id: start, in: db)
+            let destination = try GraphStore.entity(id: goal, in: db)
+            guard start != goal else { return PathResult(origin: origin, destination: destination, steps: []) }
+            // Breadth first; each node remembers the edge it was reached by.
+            var cameFrom: [Int64: (previous: Int64, edge: Edge)] = [:]
+            var visited: Set<Int64> = [start]
+            var frontier = [start]
+            var length = 0
+            search: while !frontier.isEmpty && length < maximumLength {
+                length += 1
+                var next: [Int64] = []
+                for node in frontier {
+                    for edge in try GraphStore.edges(of: node, in: db) where visited.insert(edge.other).inserted {
+                        if !relations.isEmpty && !relations.contains(RelationType(rawValue: edge.row["type"])) {
+                            visited.remove(edge.other)
+                            continue
+                        }
+                        cameFrom[edge.other] = (node, edge)
+                        if edge.other == goal { break search }
+                        next.append(edge.other)
+                    }
+                }
+                frontier = next
+            }
+            guard cameFrom[goal] != nil else { return PathResult(origin: origin, destination: destination, steps: []) }
+            var steps: [PathStep] = []
+            var node = goal
+            while let (previous, edge) = cameFrom[node] {
+                let type = RelationType(rawValue: edge.row["type"])
+                let from = try GraphStore.entity(id: previous, in: db)
+                let to = try GraphStore.entity(id: node, in: db)
+                steps.append(PathStep(from: from, relation: type, to: to,
+                                      direction: type.isSymmetric ? .both : (edge.isSource ? .outgoing : .incoming),
+                                      weight: edge.row["weight"], evidence: try GraphStore.firstEvidence(of: edge.relation, in: db)))
+                node = previous
+            }
+            return PathResult(origin: origin, destination: destination, steps: steps.reversed())
         }
     }
 

@@ -11,7 +11,7 @@ public final class GraphStore: Sendable {
     private let database: DatabaseQueue
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -34,7 +34,10 @@ public final class GraphStore: Sendable {
     }
 
     static func storeError(_ error: any Error, path: String) -> StoreError {
-        if let error = error as? StoreError { return error }
+        if var error = error as? StoreError {
+            if error.path.isEmpty { error.path = path }
+            return error
+        }
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB: return StoreError(kind: .notNewsGraph, path: path, detail: "not an SQLite database")
@@ -64,6 +67,7 @@ public final class GraphStore: Sendable {
                     throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
                 }
                 if version == 0 { try GraphStore.createSchema(db) }
+                if version == 1 { try GraphStore.migrateFromVersion1(db) }
             }
             try database.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
@@ -116,7 +120,43 @@ public final class GraphStore: Sendable {
             );
             CREATE INDEX evidence_article ON evidence(article);
             """)
+        try migrateFromVersion1(db)
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
+
+    /// Version 2 keeps each edge's article count, each article's own names for the entities it
+    /// was merged into (so a merge can be split again), and the user's corrections.
+    private static func migrateFromVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+            UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
+            ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+            CREATE INDEX aliases_surname ON aliases(surname);
+            CREATE TABLE appearances (
+                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                folded TEXT NOT NULL,
+                aliases TEXT NOT NULL,
+                mentions INTEGER NOT NULL,
+                PRIMARY KEY (article, entity, folded)
+            );
+            CREATE INDEX appearances_entity ON appearances(entity);
+            CREATE TABLE pins (
+                folded TEXT PRIMARY KEY,
+                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+            );
+            CREATE TABLE corrections (
+                id INTEGER PRIMARY KEY,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                made TEXT NOT NULL
+            );
+            """)
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, folded FROM aliases") {
+            try db.execute(sql: "UPDATE aliases SET surname = ? WHERE rowid = ?",
+                           arguments: [NameFolding.surname(of: row["folded"]), row["rowid"] as Int64])
+        }
         try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
     }
 

@@ -6,6 +6,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case locked
         case io
         case newerSchema
+        /// A correction that cannot apply, such as merging an entity into itself.
+        case invalidRequest
+        case noEntity
     }
 
     public var kind: Kind
@@ -19,6 +22,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: "\(path) is busy: another newsgraph command is writing to it; try again when it finishes"
         case .io: "cannot use the store \(path): \(detail)"
         case .newerSchema: "\(path) was written by a newer NewsGraph (\(detail)); upgrade newsgraph"
+        case .invalidRequest: detail
+        case .noEntity: "no entity named '\(detail)' in \(path)"
         }
     }
 }

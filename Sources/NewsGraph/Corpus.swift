@@ -18,11 +18,21 @@ public struct CorpusRunner: Sendable {
 
     /// Extracts each file's graph; a file that cannot be read gives its error in its place.
     public func graphs(of paths: [String]) -> [Result<(Article, Graph), NewsGraphError>] {
-        let results = ResultBox<Result<(Article, Graph), NewsGraphError>>(count: paths.count)
+        graphs(of: paths, skipping: { _ in false }).map { result in
+            result.map { ($0.0, $0.1 ?? Graph()) }
+        }
+    }
+
+    /// Extracts each file's graph, except for articles `skip` accepts (already stored, say),
+    /// which come back read but with no graph.
+    public func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
+        -> [Result<(Article, Graph?), NewsGraphError>]
+    {
+        let results = ResultBox<Result<(Article, Graph?), NewsGraphError>>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = Result { () throws(NewsGraphError) -> (Article, Graph) in
+            let result = Result { () throws(NewsGraphError) -> (Article, Graph?) in
                 let article = try Article(contentsOf: paths[index])
-                return (article, extractor.graph(of: article))
+                return (article, skip(article) ? nil : extractor.graph(of: article))
             }
             results.set(index, result)
         }

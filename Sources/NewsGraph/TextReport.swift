@@ -45,4 +45,24 @@ public enum TextReport {
         }
         return out
     }
+
+    /// A path as one line per step, each with the sentence that states it.
+    public static func describe(_ path: PathResult) -> String {
+        guard !path.steps.isEmpty else {
+            return "no chain of relations links \(path.origin.name) and \(path.destination.name)\n"
+        }
+        var out = "\(path.origin.name) to \(path.destination.name): \(path.steps.count) step\(path.steps.count == 1 ? "" : "s")\n"
+        for step in path.steps {
+            let link = switch step.direction {
+            case .outgoing: "-\(step.relation.rawValue)->"
+            case .incoming: "<-\(step.relation.rawValue)-"
+            case .both: "<-\(step.relation.rawValue)->"
+            }
+            out += "  \(step.from.name) \(link) \(step.to.name) (weight \(step.weight))\n"
+            if let evidence = step.evidence {
+                out += "      \"\(evidence.sentence)\" (\(evidence.document))\n"
+            }
+        }
+        return out
+    }
 }

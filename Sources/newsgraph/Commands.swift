@@ -65,9 +65,15 @@ struct Build: ParsableCommand {
         let batchSize = 64
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[batchStart..<min(batchStart + batchSize, files.count)])
-            for (path, result) in zip(batch, runner.graphs(of: batch)) {
+            // Articles already stored (a resumed build) are read but not extracted again.
+            let results = runner.graphs(of: batch, skipping: { article in
+                (try? graphStore.contains(digest: article.record.digest)) ?? false
+            })
+            for (path, result) in zip(batch, results) {
                 switch result {
-                case .success(let (article, graph)):
+                case .success((_, nil)):
+                    unchanged += 1
+                case .success(let (article, graph?)):
                     switch try graphStore.add(graph, article: article.record) {
                     case .added: added += 1
                     case .unchanged: unchanged += 1
@@ -127,7 +133,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "dot, svg, png, json or graphml; by default taken from --output's extension, else dot.")
+    @Option(help: "dot, svg, png, json, graphml, node-link (networkx/D3 JSON) or csv (Neo4j bulk import: nodes.csv and relationships.csv in the --output folder); by default taken from --output's extension, else dot.")
     var format: ExportFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
@@ -145,6 +151,13 @@ struct Export: ParsableCommand {
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
         let graph = filters.apply(try store.open().graph())
+        if chosen == .csv {
+            guard let output else {
+                throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
+            }
+            try writeNeo4jFiles(graph, into: output)
+            return
+        }
         try emit(try render(graph, format: chosen ?? .dot, layout: layout), to: output)
     }
 }
@@ -153,7 +166,10 @@ struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the entities related to one entity, with the sentences that say so.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot, svg, png }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, dot, svg, png, graphml
+        case nodeLink = "node-link"
+    }
 
     @Argument(help: "The entity's name or any alias, in any case.")
     var name: String
@@ -172,7 +188,7 @@ struct Neighbors: ParsableCommand {
     @Option(help: "in, out or both.")
     var direction: Neighbor.Direction = .both
 
-    @Option(help: "text, json, dot, svg or png.")
+    @Option(help: "text, json, dot, svg, png, graphml or node-link.")
     var format: Format = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
@@ -206,6 +222,8 @@ struct Neighbors: ParsableCommand {
         case .dot: .dot
         case .svg: .svg
         case .png: .png
+        case .graphml: .graphml
+        case .nodeLink: .nodeLink
         case .text: .dot
         }
         try emit(try render(ego, format: exportFormat, layout: nil), to: output)
@@ -223,6 +241,9 @@ struct Entities: ParsableCommand {
     @Argument(help: "Only entities whose name or an alias contains this text.")
     var filter: String?
 
+    @Flag(help: "Also list the names articles used for each entity and how many articles used each: what was merged.")
+    var sources = false
+
     func run() throws {
         let graphStore = try store.open()
         let entities = try graphStore.entities(types: Set(types), matching: filter)
@@ -233,6 +254,11 @@ struct Entities: ParsableCommand {
             var line = "\(entity.name)  [\(entity.type.rawValue)]  \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
             if !entity.aliases.isEmpty { line += "  aka " + entity.aliases.prefix(6).joined(separator: "; ") }
             print(line)
+            if sources {
+                for source in try graphStore.sources(of: entity.id) {
+                    print("    as \"\(source.name)\" in \(source.articles) article\(source.articles == 1 ? "" : "s")")
+                }
+            }
         }
     }
 }
@@ -252,5 +278,144 @@ struct Stats: ParsableCommand {
             print("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
         }
         print("evidence   \(statistics.evidence) sentences")
+    }
+}
+
+struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the shortest chain of relations between two entities, with evidence.",
+        discussion: "Edges are followed in either direction; each step shows which way it points.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Where the chain starts.")
+    var from: String
+
+    @Argument(help: "Where the chain ends.")
+    var to: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
+    var relation: [String] = []
+
+    @Option(name: .customLong("max-length"), help: "The longest chain to look for, in edges.")
+    var maximumLength = 6
+
+    @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
+    var format: Format = .text
+
+    func run() throws {
+        let graphStore = try store.open()
+        try requireEntities([from, to], in: graphStore)
+        guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
+                                             maximumLength: maximumLength)
+        else { return }
+        switch format {
+        case .text:
+            print(TextReport.describe(path), terminator: "")
+            if path.steps.isEmpty && path.origin != path.destination { throw ExitCode.failure }
+        case .json:
+            var chain = Graph()
+            chain.add(path.origin)
+            for step in path.steps {
+                chain.add(step.to)
+                let (source, target) = step.direction == .incoming ? (step.to.id, step.from.id) : (step.from.id, step.to.id)
+                chain.add(Relation(source: source, type: step.relation, target: target, evidence: step.evidence.map { [$0] } ?? []))
+            }
+            print(JSONWriter.write(chain), terminator: "")
+        }
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make two stored entities one: the first is folded into the second.",
+        discussion: "Names, edges and evidence move to the second entity, and later builds send the first one's names there too. The change is recorded (see `newsgraph corrections`).")
+
+    @Argument(help: "The entity that goes away.")
+    var name: String
+
+    @Argument(help: "The entity that stays.")
+    var survivor: String
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let graphStore = try store.open()
+        try requireEntities([name, survivor], in: graphStore)
+        let entity = try graphStore.merge(name, into: survivor)
+        print("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
+    }
+}
+
+struct Split: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Undo a wrong merge: the articles that called an entity by these aliases get their own entity.",
+        discussion: "`newsgraph entities --sources NAME` lists the names an entity was merged from, with how many articles used each. Later builds send those aliases to the new entity. The change is recorded (see `newsgraph corrections`).")
+
+    @Argument(help: "The merged entity.")
+    var name: String
+
+    @Argument(help: ArgumentHelp("The names some articles used for it that belong to someone else.", valueName: "alias"))
+    var aliases: [String]
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("The new entity's name (by default the alias).", valueName: "name"))
+    var newName: String?
+
+    @Option(name: .customLong("type"), help: "The new entity's type (by default the merged entity's).")
+    var type: EntityType?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let graphStore = try store.open()
+        try requireEntities([name], in: graphStore)
+        let entity = try graphStore.split(name, aliases: aliases, as: newName, type: type)
+        print("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
+    }
+}
+
+struct Rename: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give a stored entity another name (the old one stays an alias) or another type.")
+
+    @Argument(help: "The entity's current name or an alias.")
+    var name: String
+
+    @Argument(help: "The new name.")
+    var newName: String
+
+    @Option(name: .customLong("type"), help: "A new type for the entity.")
+    var type: EntityType?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let graphStore = try store.open()
+        try requireEntities([name], in: graphStore)
+        let entity = try graphStore.rename(name, to: newName, type: type)
+        print("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
+    }
+}
+
+struct Corrections: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the merges, splits and renames made by hand.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let corrections = try store.open().corrections()
+        if corrections.isEmpty { print("no corrections") }
+        for correction in corrections {
+            print("\(correction.made)  \(correction.action) \(correction.detail)")
+        }
+    }
+}
+
+/// Fails with "did you mean" hints when a name is not in the store.
+func requireEntities(_ names: [String], in graphStore: GraphStore) throws {
+    for name in names where try graphStore.entity(named: name) == nil {
+        throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
     }
 }

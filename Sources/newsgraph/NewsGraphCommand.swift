@@ -12,7 +12,8 @@ struct NewsGraphCommand: ParsableCommand {
             sanctioned, met_with, criticized and affiliated_with relations between them, each with \
             the sentence that states it.
             """,
-        subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Entities.self, Stats.self]
+        subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Path.self, Entities.self, Stats.self,
+                      Merge.self, Split.self, Rename.self, Corrections.self]
     )
 
     /// Prints NewsGraph's own errors as one line and exits 1; argument errors keep their usage text.
@@ -108,9 +109,23 @@ func emit(_ bytes: [UInt8], to path: String?) throws {
     }
 }
 
+/// Writes Neo4j's two import files into `folder`, creating it if needed.
+func writeNeo4jFiles(_ graph: Graph, into folder: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+        throw ExportError.write(path: folder, reason: "cannot create the folder")
+    }
+    let (nodes, relationships) = Neo4jCSVWriter.write(graph)
+    try emit(Array(nodes.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.nodesFileName))
+    try emit(Array(relationships.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.relationshipsFileName))
+}
+
 func render(_ graph: Graph, format: ExportFormat, layout: GraphvizRenderer.Layout?) throws -> [UInt8] {
     switch format {
     case .json: return Array(JSONWriter.write(graph).utf8)
+    case .nodeLink: return Array(NodeLinkWriter.write(graph).utf8)
+    case .csv: throw NewsGraphError.invalidArgument("csv is written as two files; use `newsgraph export --format csv --output FOLDER`")
     case .graphml: return Array(GraphMLWriter.write(graph).utf8)
     case .dot: return Array(DOTWriter().write(graph).utf8)
     case .svg, .png:

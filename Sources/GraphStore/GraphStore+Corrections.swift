@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+import KnowledgeGraph
+
+/// A change the user made to the store's entities, kept so the store can say how it came to be.
+public struct Correction: Sendable, Hashable {
+    public var action: String
+    public var detail: String
+    /// When it was made, as ISO 8601.
+    public var made: String
+}
+
+extension GraphStore {
+    /// Folds the entity named `name` into the one named `survivor`: its names, edges and evidence
+    /// move over, and later articles that use any of its names join the survivor.
+    @discardableResult
+    public func merge(_ name: String, into survivor: String) throws(StoreError) -> Entity {
+        try write { db in
+            let absorbed = try GraphStore.requireEntity(name, in: db)
+            let kept = try GraphStore.requireEntity(survivor, in: db)
+            guard absorbed != kept else {
+                throw StoreError(kind: .invalidRequest, path: path, detail: "'\(name)' and '\(survivor)' are already one entity")
+            }
+            let keptNames = Set(try String.fetchAll(db, sql: "SELECT folded FROM aliases WHERE entity = ?", arguments: [kept]))
+            for row in try Row.fetchAll(db, sql: "SELECT alias, folded FROM aliases WHERE entity = ?", arguments: [absorbed]) {
+                try GraphStore.addAlias(row["alias"], to: kept, in: db)
+                if !keptNames.contains(row["folded"]) {
+                    try GraphStore.pin(row["folded"], to: kept, in: db)
+                }
+            }
+            try db.execute(sql: "UPDATE pins SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
+            try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
+            try db.execute(sql: "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = ?) WHERE id = ?",
+                           arguments: [absorbed, kept])
+            let touched = try GraphStore.moveEdges(of: absorbed, to: kept, articles: nil, in: db)
+            try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [absorbed])
+            try GraphStore.refreshWeights(of: touched, in: db)
+            try GraphStore.record("merge", "'\(name)' into '\(survivor)'", in: db)
+            return try GraphStore.entity(id: kept, in: db)
+        }
+    }
+
+    /// Takes back from the entity named `name` the articles that called it by one of `aliases`
+    /// (see `sources(of:)`), and gives them a new entity named `newName` (the first alias by
+    /// default). Later articles that use those names join the new entity.
+    @discardableResult
+    public func split(_ name: String, aliases: [String], as newName: String? = nil, type: EntityType? = nil) throws(StoreError) -> Entity {
+        try write { db in
+            let original = try GraphStore.requireEntity(name, in: db)
+            let foldedAliases = aliases.map(NameFolding.fold).filter { !$0.isEmpty }
+            guard let alias = aliases.first, !foldedAliases.isEmpty else {
+                throw StoreError(kind: .invalidRequest, path: path, detail: "name the alias to split off")
+            }
+            let aliasList = foldedAliases.map { _ in "?" }.joined(separator: ",")
+            let articles = try Int64.fetchAll(db, sql: "SELECT DISTINCT article FROM appearances WHERE entity = ? AND folded IN (\(aliasList))",
+                                              arguments: StatementArguments([original as any DatabaseValueConvertible] + foldedAliases))
+            let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearances WHERE entity = ? AND folded NOT IN (\(aliasList))",
+                                             arguments: StatementArguments([original as any DatabaseValueConvertible] + foldedAliases)) ?? 0
+            guard !articles.isEmpty else {
+                throw StoreError(kind: .invalidRequest, path: path,
+                                 detail: "no article names '\(name)' as '\(aliases.joined(separator: "' or '"))'; `newsgraph entities --sources '\(name)'` lists the names it was merged from")
+            }
+            guard remaining > 0 else {
+                throw StoreError(kind: .invalidRequest, path: path,
+                                 detail: "every article names '\(name)' that way; use `newsgraph rename` instead")
+            }
+            let displayName = newName ?? alias
+            let originalType = try String.fetchOne(db, sql: "SELECT type FROM entities WHERE id = ?", arguments: [original]) ?? "person"
+            try db.execute(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, 0)",
+                           arguments: [try GraphStore.freeSlug(for: displayName, in: db), displayName, type?.rawValue ?? originalType])
+            let created = db.lastInsertedRowID
+            let placeholders = articles.map { _ in "?" }.joined(separator: ",")
+            try db.execute(sql: "UPDATE appearances SET entity = ? WHERE entity = ? AND folded IN (\(aliasList)) AND article IN (\(placeholders))",
+                           arguments: StatementArguments([created as any DatabaseValueConvertible, original] + foldedAliases
+                                                         + articles.map { $0 as any DatabaseValueConvertible }))
+            let touched = try GraphStore.moveEdges(of: original, to: created, articles: articles, in: db)
+            try GraphStore.refreshWeights(of: touched, in: db)
+            try GraphStore.rebuildNames(of: original, in: db)
+            try GraphStore.rebuildNames(of: created, in: db)
+            try GraphStore.addAlias(displayName, to: created, in: db)
+            for folded in foldedAliases { try GraphStore.pin(folded, to: created, in: db) }
+            // Names an earlier merge pinned to the original now follow the articles that used them.
+            try db.execute(sql: """
+                UPDATE pins SET entity = ?1 WHERE entity = ?2
+                AND folded IN (SELECT folded FROM aliases WHERE entity = ?1)
+                AND folded NOT IN (SELECT folded FROM aliases WHERE entity = ?2)
+                """, arguments: [created, original])
+            try GraphStore.pin(NameFolding.fold(displayName), to: created, in: db)
+            try GraphStore.record("split", "'\(aliases.joined(separator: "', '"))' out of '\(name)' as '\(displayName)' (\(articles.count) article\(articles.count == 1 ? "" : "s"))", in: db)
+            return try GraphStore.entity(id: created, in: db)
+        }
+    }
+
+    /// Gives the entity named `name` a new display name (kept as an alias; its id follows when
+    /// free) and, optionally, a new type.
+    @discardableResult
+    public func rename(_ name: String, to newName: String, type: EntityType? = nil) throws(StoreError) -> Entity {
+        try write { db in
+            let id = try GraphStore.requireEntity(name, in: db)
+            let trimmed = newName.trimmingCharacters(in: .whitespaces)
+            guard !NameFolding.fold(trimmed).isEmpty else {
+                throw StoreError(kind: .invalidRequest, path: path, detail: "the new name is empty")
+            }
+            try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [trimmed, id])
+            let slug = Entity.slug(for: trimmed)
+            if try GraphStore.slugIsFree(slug, in: db) {
+                try db.execute(sql: "UPDATE entities SET slug = ? WHERE id = ?", arguments: [slug, id])
+            }
+            if let type { try db.execute(sql: "UPDATE entities SET type = ? WHERE id = ?", arguments: [type.rawValue, id]) }
+            try GraphStore.addAlias(trimmed, to: id, in: db)
+            try GraphStore.pin(NameFolding.fold(trimmed), to: id, in: db)
+            var detail = "'\(name)' to '\(trimmed)'"
+            if let type { detail += " (\(type.rawValue))" }
+            try GraphStore.record("rename", detail, in: db)
+            return try GraphStore.entity(id: id, in: db)
+        }
+    }
+
+    /// The user's corrections, oldest first.
+    public func corrections() throws(StoreError) -> [Correction] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT action, detail, made FROM corrections ORDER BY id").map {
+                Correction(action: $0["action"], detail: $0["detail"], made: $0["made"])
+            }
+        }
+    }
+
+    /// The names articles used for the entity named `name`, with how many articles used each:
+    /// the record of what the store merged.
+    public func sources(of name: String) throws(StoreError) -> [(name: String, articles: Int)] {
+        try read { db in
+            let id = try GraphStore.requireEntity(name, in: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT MIN(name) AS name, COUNT(DISTINCT article) AS n FROM appearances WHERE entity = ?
+                GROUP BY folded ORDER BY n DESC, name
+                """, arguments: [id]).map { (name: $0["name"], articles: $0["n"]) }
+        }
+    }
+
+    static func requireEntity(_ name: String, in db: Database) throws -> Int64 {
+        guard let id = try entityID(named: name, in: db) else {
+            throw StoreError(kind: .noEntity, path: "", detail: name)
+        }
+        return id
+    }
+
+    static func pin(_ folded: String, to id: Int64, in db: Database) throws {
+        guard !folded.isEmpty else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO pins (folded, entity) VALUES (?, ?)", arguments: [folded, id])
+    }
+
+    static func record(_ action: String, _ detail: String, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO corrections (action, detail, made) VALUES (?, ?, ?)",
+                       arguments: [action, detail, ISO8601DateFormatter().string(from: Date())])
+    }
+
+    /// Moves the edges of `from` (only their evidence from `articles`, when given) to `to`;
+    /// returns the edges whose evidence changed.
+    static func moveEdges(of from: Int64, to: Int64, articles: [Int64]?, in db: Database) throws -> Set<Int64> {
+        var touched: Set<Int64> = []
+        let rows = try Row.fetchAll(db, sql: "SELECT id, source, type, target FROM relations WHERE source = ? OR target = ?",
+                                    arguments: [from, from])
+        for row in rows {
+            let id: Int64 = row["id"]
+            let type = RelationType(rawValue: row["type"])
+            let source: Int64 = row["source"] == from ? to : row["source"]
+            let target: Int64 = row["target"] == from ? to : row["target"]
+            var articleFilter = ""
+            var arguments: [any DatabaseValueConvertible] = [id]
+            if let articles {
+                articleFilter = " AND article IN (\(articles.map { _ in "?" }.joined(separator: ",")))"
+                arguments += articles.map { $0 as any DatabaseValueConvertible }
+            }
+            if source == target {
+                // An edge between the two merged entities would be a loop.
+                try db.execute(sql: "DELETE FROM evidence WHERE relation = ?" + articleFilter, arguments: StatementArguments(arguments))
+            } else {
+                let destination = try relationID(source, type, target, in: db)
+                try db.execute(sql: "UPDATE OR IGNORE evidence SET relation = \(destination) WHERE relation = ?" + articleFilter,
+                               arguments: StatementArguments(arguments))
+                try db.execute(sql: "DELETE FROM evidence WHERE relation = ?" + articleFilter, arguments: StatementArguments(arguments))
+                touched.insert(destination)
+            }
+            touched.insert(id)
+        }
+        return touched
+    }
+
+    /// Recounts the articles behind each edge and drops edges left with none.
+    static func refreshWeights(of relations: Set<Int64>, in db: Database) throws {
+        for id in relations {
+            try db.execute(sql: "UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = ?) WHERE id = ?",
+                           arguments: [id, id])
+        }
+        try db.execute(sql: "DELETE FROM relations WHERE weight = 0 AND id IN (\(relations.map(String.init).joined(separator: ",")))")
+    }
+
+    /// Recomputes an entity's aliases and mention count from the articles that name it, its own
+    /// name and the names pinned to it.
+    static func rebuildNames(of id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM aliases WHERE entity = ?", arguments: [id])
+        var mentions = 0
+        for row in try Row.fetchAll(db, sql: "SELECT name, aliases, mentions FROM appearances WHERE entity = ?", arguments: [id]) {
+            mentions += row["mentions"] as Int
+            try addAlias(row["name"], to: id, in: db)
+            for alias in (row["aliases"] as String).split(separator: "\n") { try addAlias(String(alias), to: id, in: db) }
+        }
+        if let name = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [id]) {
+            try addAlias(name, to: id, in: db)
+        }
+        try db.execute(sql: "UPDATE entities SET mentions = ? WHERE id = ?", arguments: [mentions, id])
+    }
+
+    static func entity(id: Int64, in db: Database) throws -> Entity {
+        let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id])!
+        return entity(row, aliases: try aliases(of: id, in: db))
+    }
+}
