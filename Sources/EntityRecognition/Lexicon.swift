@@ -49,6 +49,8 @@ struct WordClass: OptionSet, Sendable {
     static let determiner = WordClass(rawValue: 1 << 16)
     static let publicModifier = WordClass(rawValue: 1 << 17)
     static let compass = WordClass(rawValue: 1 << 18)
+    /// A family tie before a given name: "his son Victor".
+    static let kin = WordClass(rawValue: 1 << 19)
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -135,7 +137,7 @@ public struct Lexicon: Sendable {
             "locative": .locative, "speech": .speechVerb, "abbreviation": .abbreviation,
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
             "administration": .administration, "determiner": .determiner,
-            "public-modifier": .publicModifier, "compass": .compass,
+            "public-modifier": .publicModifier, "compass": .compass, "kin": .kin,
         ]
         for row in file.rows {
             guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {

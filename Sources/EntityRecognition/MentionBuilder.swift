@@ -635,6 +635,7 @@ struct MentionBuilder {
             if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
+                || (firstIsGiven && isKinBefore(range.lowerBound))
         }
         if sentence.isTitleCase { canStart = false }
         // A run of two or more names with no sign of a person and no given name is kept only if it
@@ -657,6 +658,12 @@ struct MentionBuilder {
             let start = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
             appositionOwner(for: personIndex, from: start, items: items)
         }
+    }
+
+    /// "his son Victor", "Lukashenko's daughter Maria": a family tie owned by someone names a person.
+    private func isKinBefore(_ start: Int) -> Bool {
+        guard start >= 2, isLowercaseWord(start - 1, .kin) else { return false }
+        return isPossessive(start - 2) || isLowercaseWord(start - 2, .determiner)
     }
 
     private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {

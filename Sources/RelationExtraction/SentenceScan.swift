@@ -304,8 +304,23 @@ struct SentenceScan {
     }
 
     private func isPronounObject(_ token: Int) -> Bool {
-        range.contains(token) && ["it", "them", "him", "her"].contains(lower(token))
+        guard range.contains(token) else { return false }
+        let word = lower(token)
+        if word == "her" {
+            // "met her counterpart": a determiner; "accused her of", "met her on Monday": the object.
+            let next = token + 1
+            return !range.contains(next) || analysis.tokens[next].kind == .punctuation
+                || SentenceScan.afterObjectPronoun.contains(lower(next))
+        }
+        return word == "it" || word == "them" || word == "him"
     }
+
+    /// Words that may follow an object pronoun; before any other word "her" is a determiner.
+    static let afterObjectPronoun: Set<String> = [
+        "of", "for", "in", "on", "at", "with", "to", "over", "after", "before", "during", "and", "or", "but", "as",
+        "about", "from", "by", "last", "this", "that", "yesterday", "today", "earlier", "again", "twice", "personally",
+        "directly", "privately", "publicly", "repeatedly", "while", "when", "because", "since", "despite", "amid",
+    ]
 
     /// "the US has accused it": the nearest other actor named before the subject.
     private func pronounTarget(before cue: Int) -> Int? {

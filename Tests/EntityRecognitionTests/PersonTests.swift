@@ -47,3 +47,20 @@ struct SurnameMergeTests {
         #expect(result.entities(ofType: .person).count == 2, "\(result.summary)")
     }
 }
+
+@Suite("A family tie before a given name names a person")
+struct KinNameTests {
+    @Test("'his son Karim' makes the person Karim")
+    func sonGivenName() throws {
+        let result = try Recognized("Canada froze the assets of Omar Haddad, his son Karim and two companies.")
+        let karim = try #require(result.entity(named: "Karim"), "\(result.summary)")
+        #expect(karim.type == .person, "\(result.summary)")
+    }
+
+    @Test("A kin word with no owner, or before a word that is no given name, makes no person")
+    func noOwnerNoPerson() throws {
+        let result = try Recognized("The son Karim was not named. Officials met his son Brexit on Monday.")
+        #expect(result.entity(named: "Karim") == nil, "\(result.summary)")
+        #expect(result.entity(named: "Brexit") == nil, "\(result.summary)")
+    }
+}

@@ -73,3 +73,13 @@ struct QuoteSpeakerTests {
         #expect(relation?.evidence.first?.sentence.contains("Rubio said") == true, "\(result.summary)")
     }
 }
+
+@Suite("A family member named by given name joins the coordinated objects")
+struct KinObjectTests {
+    @Test("'sanctioned Omar Haddad, his son Karim' gives edges to both")
+    func kinObject() throws {
+        let result = try extract("Canada sanctioned Omar Haddad, his son Karim and two companies on Friday.")
+        #expect(result.has("Canada", .sanctioned, "Omar Haddad"), "\(result.summary)")
+        #expect(result.has("Canada", .sanctioned, "Karim"), "\(result.summary)")
+    }
+}
