@@ -101,13 +101,24 @@ extension GraphStore {
         {
             return id
         }
-        // A surname alone ("blinken") finds the most mentioned person of that name.
+        // A surname alone ("blinken") finds the most mentioned person of that name; then a name's
+        // first word, which is the family name in "Xi Jinping" and "Kim Jong Un".
         guard !folded.contains(" ") else { return nil }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
             WHERE a.surname = ? AND e.type = 'person'
             ORDER BY e.mentions DESC LIMIT 1
             """), arguments: [folded])
+        {
+            return id
+        }
+        // Folded names are lowercase words joined by single spaces, so "xi " up to "xi!" is every
+        // name starting with the word "xi", found through the index.
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.folded > ? AND a.folded < ? AND e.type = 'person'
+            ORDER BY e.mentions DESC LIMIT 1
+            """), arguments: [folded + " ", folded + "!"])
     }
 
     /// Names close to `name`, for "did you mean" hints.

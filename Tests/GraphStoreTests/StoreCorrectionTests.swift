@@ -193,4 +193,11 @@ struct PathQueryTests {
         #expect(try temporary.store.path(from: "Nobody", to: "China") == nil)
         #expect(try temporary.store.path(from: "China", to: "Beijing")?.steps.isEmpty == true)
     }
+
+    @Test("A family name written first ('Wang' of 'Wang Yi') finds the person when no alias says it")
+    func familyNameFirst() throws {
+        let temporary = try Diplomacy.store()
+        #expect(try temporary.store.entity(named: "wang")?.name == "Wang Yi")
+        #expect(try temporary.store.entity(named: "wan") == nil)
+    }
 }
