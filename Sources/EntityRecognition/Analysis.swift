@@ -36,6 +36,8 @@ public struct Mention: Sendable, Hashable {
     public var title: String?
     /// Where the title points: a body name or `~generic body`.
     public var titleTarget: String?
+    /// The body an apposition after the name gives the person ("X, chairman of the Y").
+    public var appositionBody: Int? = nil
 }
 
 /// An actor of one article with every name the article gives it.

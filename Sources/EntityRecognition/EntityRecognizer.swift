@@ -131,15 +131,18 @@ enum ArticleLayout {
         }
     }
 
-    /// A headline in title case: no sentence-final period and no lowercase word longer than the
-    /// short function words headlines keep lowercase ("to", "by", "with").
+    /// A headline in title case: no sentence-final period, and no lowercase word but the short
+    /// function words headlines keep lowercase ("to", "by", "with").
     private static func isTitleCase(_ tokens: ArraySlice<Token>, lexicon: Lexicon) -> Bool {
         guard let last = tokens.last, !last.isMark(".") else { return false }
         var capitalized = 0
         for token in tokens where token.kind == .word {
             if token.isCapitalized {
                 capitalized += 1
-            } else if token.end - token.start >= 5 {
+            } else if token.end - token.start >= 5
+                || (token.shape.contains(.spaceBefore) && !lexicon.classes(of: token.id).contains(.headlineLowercase))
+            {
+                // "… Forces said on Wednesday that so": a lowercase verb is no headline style.
                 return false
             }
         }

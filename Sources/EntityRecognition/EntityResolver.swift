@@ -42,9 +42,11 @@ struct EntityResolver {
             guard let entity = assigned[index] else { continue }
             var ownerEntity = candidate.owner.flatMap { assigned[$0] }
             if ownerEntity == entity { ownerEntity = nil }
-            mentions.append(Mention(tokens: candidate.tokens, phrase: candidate.phrase, kind: candidate.kind,
-                                    type: entities[entity].type, entity: entity, owner: ownerEntity,
-                                    title: candidate.title, titleTarget: candidate.titleTarget))
+            var mention = Mention(tokens: candidate.tokens, phrase: candidate.phrase, kind: candidate.kind,
+                                  type: entities[entity].type, entity: entity, owner: ownerEntity,
+                                  title: candidate.title, titleTarget: candidate.titleTarget)
+            mention.appositionBody = candidate.appositionBody.flatMap { assigned[$0] }
+            mentions.append(mention)
             if candidate.kind != .weak {
                 entities[entity].mentionCount += 1
                 for alias in candidate.aliases where !alias.isEmpty { entities[entity].aliases.insert(alias) }

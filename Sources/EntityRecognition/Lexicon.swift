@@ -51,6 +51,8 @@ struct WordClass: OptionSet, Sendable {
     static let compass = WordClass(rawValue: 1 << 18)
     /// A family tie before a given name: "his son Victor".
     static let kin = WordClass(rawValue: 1 << 19)
+    /// A short word that title-case headlines leave lowercase ("to", "of", "with").
+    static let headlineLowercase = WordClass(rawValue: 1 << 20)
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -138,6 +140,7 @@ public struct Lexicon: Sendable {
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
             "administration": .administration, "determiner": .determiner,
             "public-modifier": .publicModifier, "compass": .compass, "kin": .kin,
+            "headline-lowercase": .headlineLowercase,
         ]
         for row in file.rows {
             guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {

@@ -33,6 +33,8 @@ struct Candidate {
     /// speech verb after it); otherwise it must match a person named in full.
     var canStartEntity = true
     var vouchesForSurname = false
+    /// The body an apposition names: "X, chairman of the Y" (set once Y is built).
+    var appositionBody: Int?
 }
 
 /// Scans sentences into candidate mentions: lexicon phrases, capitalized name runs, and the
@@ -44,6 +46,8 @@ struct MentionBuilder {
     private(set) var candidates: [Candidate] = []
     /// Acronyms the article defines ("Office of Foreign Assets Control (OFAC)").
     private var acronyms: [String: Int] = [:]
+    /// People whose apposition names a body not built yet, by the body's first token.
+    private var pendingOwners: [Int: Int] = [:]
 
     init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
         self.lexicon = lexicon
@@ -171,6 +175,17 @@ struct MentionBuilder {
                 if case .title = category, let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true) {
                     // "State Department spokesman": the body, then the title.
                     (length, category) = shorter
+                }
+                if case .title = category, length > 1,
+                    let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,
+                    case .title(let laterTarget, _) = later
+                {
+                    // "State Minister" + "Minister of Finance": one title, "State Minister of Finance",
+                    // pointing where the longer one points.
+                    if case .title(let target, let honorific) = category {
+                        category = .title(target: laterTarget ?? target, honorific: honorific)
+                    }
+                    length += overlap - 1
                 }
                 if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
                     (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) })
@@ -323,8 +338,17 @@ struct MentionBuilder {
 
     private mutating func add(_ candidate: Candidate) -> Int {
         candidates.append(candidate)
-        return candidates.count - 1
+        let index = candidates.count - 1
+        if !pendingOwners.isEmpty, let person = pendingOwners.removeValue(forKey: candidate.tokens.lowerBound),
+            candidate.type == .agency || candidate.type == .organization
+        {
+            if candidates[person].owner == nil { candidates[person].owner = index } else { candidates[person].appositionBody = index }
+        }
+        return index
     }
+
+    /// Words that may open an apposition before its title: "X, also chairman of ...".
+    static let appositionOpeners: Set<String> = ["the", "also", "now", "currently", "a", "an"]
 
     private mutating func handleHit(
         _ range: Range<Int>, _ category: LexiconCategory, items: [Item], index: inout Int, owner: inout Int?,
@@ -499,6 +523,15 @@ struct MentionBuilder {
             if nextTarget != nil { titleTarget = nextTarget }
             index += 2
         }
+        if !honorific, titleOwner == nil, let anaphor = anaphoricCountry(before: titleRange.lowerBound) {
+            // "the country's elected president, Mohamed Bazoum": the country the text is about.
+            titleOwner = anaphor
+        }
+        if !honorific, titleOwner == nil,
+            handleOfOwner(after: titleRange, target: titleTarget, items: items, index: &index, sentence: sentence)
+        {
+            return
+        }
         var nameIndex = index
         var comma = false
         if nameIndex < items.count, case .token(let tokenIndex) = items[nameIndex], tokenIndex == titleRange.upperBound,
@@ -511,7 +544,7 @@ struct MentionBuilder {
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
             !comma || wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName),
-            !(titleRange.lowerBound > 0 && isMark(titleRange.lowerBound - 1, "\""))
+            !(titleRange.lowerBound > sentence.tokens.lowerBound && isMark(titleRange.lowerBound - 1, "\""))
         {
             index = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
@@ -537,6 +570,71 @@ struct MentionBuilder {
         _ = add(Candidate(tokens: titleRange, phrase: phrase, kind: .title, type: .person,
                           key: .titleReference(MentionBuilder.normalizedTitle(titleText), country: country),
                           name: titleText, canStartEntity: false))
+    }
+
+    /// "the president of Belarus, Alexander Lukashenko", "the chairman of the Federal Reserve Jerome
+    /// Powell": the country or body after "of" owns the title of the name that follows.
+    private mutating func handleOfOwner(after titleRange: Range<Int>, target: String?, items: [Item], index: inout Int,
+                                        sentence: Sentence) -> Bool
+    {
+        guard index + 1 < items.count, case .token(let ofToken) = items[index], ofToken == titleRange.upperBound,
+            nextWord(ofToken) == "of"
+        else { return false }
+        var ownerItem = index + 1
+        if case .token(let token) = items[ownerItem], nextWord(token) == "the" { ownerItem += 1 }
+        guard ownerItem + 1 < items.count, case .hit(let ownerRange, let category) = items[ownerItem],
+            ownerRange.lowerBound == items[ownerItem - 1].range.upperBound
+        else { return false }
+        var nameItem = ownerItem + 1
+        var comma = false
+        if case .token(let token) = items[nameItem], isMark(token, ",") {
+            comma = true
+            nameItem += 1
+        }
+        guard nameItem < items.count, case .run(let runRange, let absorbed) = items[nameItem],
+            runRange.lowerBound == ownerRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
+            wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName)
+        else { return false }
+        let surface = string(ownerRange)
+        let ownerCandidate: Candidate
+        switch category {
+        case .country(let country):
+            ownerCandidate = Candidate(tokens: ownerRange, phrase: ownerRange, kind: .name, type: .country,
+                                       key: .country(country), name: country, aliases: [surface], lexiconName: country)
+        case .body(let name, let type, let country):
+            ownerCandidate = Candidate(tokens: ownerRange, phrase: ownerRange, kind: .name, type: type, key: .body(name),
+                                       name: name, aliases: [surface], lexiconName: name, knownCountry: country)
+        default:
+            return false
+        }
+        let ownerIndex = add(ownerCandidate)
+        index = nameItem + 1
+        handleRun(runRange, absorbed: absorbed, items: items, index: &index, owner: ownerIndex,
+                  ownerStart: titleRange.lowerBound, title: (string(titleRange), target, false), sentence: sentence)
+        return true
+    }
+
+    /// "the country's (elected) president": the country named last before it, within a few sentences.
+    private func anaphoricCountry(before titleStart: Int) -> Int? {
+        var cursor = titleStart - 1
+        var modifiers = 0
+        while cursor > 0, modifiers < 2, tokens[cursor].kind == .word, !tokens[cursor].isCapitalized,
+            !isPossessive(cursor), classes(cursor).isEmpty
+        {
+            cursor -= 1
+            modifiers += 1
+        }
+        guard cursor >= 2, isPossessive(cursor), ["country", "nation"].contains(nextWord(cursor - 1) ?? ""),
+            nextWord(cursor - 2) == "the"
+        else { return nil }
+        let limit = cursor - 2
+        var best: Int?
+        for (candidateIndex, candidate) in candidates.enumerated() where candidate.type == .country
+            && candidate.tokens.upperBound <= limit && limit - candidate.tokens.upperBound <= 80
+        {
+            if best == nil || candidates[best!].tokens.upperBound < candidate.tokens.upperBound { best = candidateIndex }
+        }
+        return best
     }
 
     static func normalizedTitle(_ title: String) -> String {
@@ -579,6 +677,13 @@ struct MentionBuilder {
                     country = name
                     bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: .country,
                                               key: .country(name), name: name, aliases: [string(absorbedRange)]))
+                } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
+                    absorbedRange.upperBound == range.upperBound
+                {
+                    // "Board of Directors of the International Monetary Fund": part of the named body.
+                    bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: bodyType,
+                                              key: .body(bodyName), name: bodyName, aliases: [string(absorbedRange)],
+                                              lexiconName: bodyName, knownCountry: bodyCountry))
                 }
             }
             let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
@@ -650,12 +755,22 @@ struct MentionBuilder {
         if let title {
             candidate.title = title.text
             candidate.titleTarget = title.target
-            if title.text != nil { candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound)) }
+            // "president, Mohamed Bazoum" and "president of Belarus, X" are no names.
+            if title.text != nil, !(candidate.phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
+                candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound))
+            }
         }
         let personIndex = add(candidate)
         // Apposition: "Nicholas Burns, the U.S. ambassador to China", "Alan Estevez, Under Secretary of Commerce".
-        if isMark(range.upperBound, ",") {
-            let start = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
+        // "the governor of Sanandaj, the commander of ...": one word after "of" or "in" is a place.
+        let placeLike = words == 1 && range.lowerBound > 0
+            && ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"].contains(nextWord(range.lowerBound - 1) ?? "")
+        if isMark(range.upperBound, ","), !placeLike {
+            var start = range.upperBound + 1
+            // "Bola Tinubu, also chairman of ...", "X, the U.S. ambassador".
+            while start < range.upperBound + 3, let word = nextWord(start), MentionBuilder.appositionOpeners.contains(word) {
+                start += 1
+            }
             appositionOwner(for: personIndex, from: start, items: items)
         }
     }
@@ -673,6 +788,17 @@ struct MentionBuilder {
             candidates[person].title = candidates[person].title ?? string(range)
             candidates[person].titleTarget = candidates[person].titleTarget ?? target
             candidates[person].canStartEntity = true
+            // "X, chairman of the Authority of ...": the body after "of" owns the title, once it is built.
+            if target == nil, nextWord(range.upperBound) == "of" {
+                let bodyStart = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
+                if let item = items.first(where: { $0.range.lowerBound == bodyStart }) {
+                    switch item {
+                    case .hit(_, .body): pendingOwners[bodyStart] = person
+                    case .run(let runRange, _) where bodyType(runRange) != nil: pendingOwners[bodyStart] = person
+                    default: break
+                    }
+                }
+            }
             return
         }
         var country: String?

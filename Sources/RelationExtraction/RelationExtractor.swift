@@ -103,6 +103,13 @@ struct GraphBuilder {
                     add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
                                   rationale: "'\(entities[owner].name)' stands before the person's title"), sentence: sentence)
                 }
+                if let body = mention.appositionBody {
+                    add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
+                                  rationale: "an apposition names the person's role in '\(entities[body].name)'"), sentence: sentence)
+                }
+            } else if entity.type == .organization, let leader = partyHolder(mention) {
+                add(FoundEdge(source: leader, target: mention.entity, type: .affiliatedWith,
+                              rationale: "'\(entities[leader].name)'s' names the person's party"), sentence: sentence)
             } else if let owner = mention.owner, entity.type == .agency || entity.type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
@@ -133,6 +140,19 @@ struct GraphBuilder {
             return nil
         }
         return entities.firstIndex { $0.lexiconName == target }
+    }
+
+    /// "Bazoum's PNDS party", "Lopez's Socialist Party": the person whose party it is.
+    private func partyHolder(_ mention: Mention) -> Int? {
+        let start = mention.tokens.lowerBound
+        let end = mention.tokens.upperBound
+        guard start >= 2, analysis.lowercaseWord(start - 1) == "'s" else { return nil }
+        let isParty = (end < analysis.tokens.count && analysis.lowercaseWord(end) == "party")
+            || analysis.lowercaseWord(end - 1) == "party"
+        guard isParty, let holder = analysis.mentions.first(where: { $0.tokens.upperBound == start - 1 && $0.kind == .name }),
+            analysis.entities[holder.entity].type == .person
+        else { return nil }
+        return holder.entity
     }
 
     private func bodyCountry(_ body: Int) -> String? {

@@ -73,7 +73,9 @@ struct SentenceScan {
             // "U.S." in "U.S. Treasury").
             !inside.contains { other in
                 other.entity != mention.entity && other.phrase.contains(mention.tokens.lowerBound)
-                    && !other.tokens.contains(mention.tokens.lowerBound)
+                    && (!other.tokens.contains(mention.tokens.lowerBound)
+                        // "the Central Bank of Sri Lanka": a name inside a longer name heads nothing.
+                        || (other.tokens.count > mention.tokens.count && other.tokens.upperBound >= mention.tokens.upperBound))
             }
         }
     }

@@ -41,3 +41,24 @@ struct DatelineTests {
         #expect(result.entities.isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("Headlines: title case needs lowercase function words only")
+struct HeadlineStyleTests {
+    @Test("A cut-off last line with a lowercase verb is no headline: its body is named")
+    func cutOffLine() throws {
+        let result = try Recognized("Troops left the capital on Friday.\nMali's Defense and Security Forces said on Tuesday that so")
+        #expect(!result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A real title-case headline still names no body by its capitals alone")
+    func titleCaseHeadline() throws {
+        let result = try Recognized("Border Guard Forces Close Crossing to Trucks\nThe crossing closed on Friday.")
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A title at the start of a line after a quoted headline still takes its name")
+    func titleAfterQuotedLine() throws {
+        let result = try Recognized("\u{201C}Prices will fall after approval\u{201D}\n\nState Minister of Finance Nimal Perera said so.")
+        #expect(result.entity(named: "Nimal Perera")?.type == .person, "\(result.summary)")
+    }
+}

@@ -1,0 +1,67 @@
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+@Suite("Titles with their owner after 'of' or in an apposition")
+struct AppositionAffiliationTests {
+    @Test("'the prime minister of Portugal, Rui Matos' gives Matos -> Portugal")
+    func titleOfCountryComma() throws {
+        let result = try extract("Crowds greeted the prime minister of Portugal, Rui Matos, at the airport.")
+        #expect(result.has("Rui Matos", .affiliatedWith, "Portugal"), "\(result.summary)")
+        // The person, not the country, is the noun phrase's head.
+        #expect(result.graph.entities.contains { $0.name == "Rui Matos" && $0.type == .person }, "\(result.summary)")
+    }
+
+    @Test("'the country's interim president, Ali Sow' gives Sow -> the country named before")
+    func countryAnaphor() throws {
+        let result = try extract("Soldiers in Guinea detained the country's interim president, Ali Sow, on Friday.")
+        #expect(result.has("Ali Sow", .affiliatedWith, "Guinea"), "\(result.summary)")
+    }
+
+    @Test("'the president, Ali Sow' with no possessive country ties him to nothing")
+    func noAnaphor() throws {
+        let result = try extract("Soldiers in Guinea detained the interim president, Ali Sow, on Friday.")
+        #expect(!result.has("Ali Sow", .affiliatedWith, "Guinea"), "\(result.summary)")
+    }
+
+    @Test("'Ghanaian President Kofi Mensah, also chairman of the African Union Commission' gives both affiliations")
+    func appositionChairmanOf() throws {
+        let result = try extract(
+            "Ghanaian President Kofi Mensah, also chairman of the African Union Commission, opened the session.")
+        #expect(result.has("Kofi Mensah", .affiliatedWith, "Ghana"), "\(result.summary)")
+        let commission = try #require(result.graph.entities.first { $0.name.contains("Commission") }, "\(result.summary)")
+        #expect(result.has("Kofi Mensah", .affiliatedWith, commission.name), "\(result.summary)")
+    }
+
+    @Test("'the governor of Kandahar, the commander of X': a place after 'of' takes no apposition")
+    func placeTakesNoApposition() throws {
+        let result = try extract(
+            "Canada sanctioned the governor of Kandahar, the commander of the Islamic Revolutionary Guard Corps in the city.")
+        #expect(result.edges(.affiliatedWith).allSatisfy { $0.source != result.id("Kandahar") }, "\(result.summary)")
+    }
+
+    @Test("'State Minister of Finance Nimal Perera' with the ministry named: Perera -> Ministry of Finance")
+    func overlappingTitles() throws {
+        let result = try extract(
+            "State Minister of Finance Nimal Perera said the Ministry of Finance would publish the figures.")
+        #expect(result.has("Nimal Perera", .affiliatedWith, "Ministry of Finance"), "\(result.summary)")
+        #expect(result.id("Finance Nimal Perera") == nil, "\(result.summary)")
+    }
+
+    @Test("'the Board of Governors of the World Bank' belongs to the World Bank, and is the subject itself")
+    func nestedBody() throws {
+        let result = try extract("The Board of Governors of the World Bank criticized Venezuela on Monday.")
+        let board = try #require(result.graph.entities.first { $0.name.hasPrefix("Board of Governors") }, "\(result.summary)")
+        #expect(result.has(board.name, .affiliatedWith, "World Bank"), "\(result.summary)")
+        #expect(result.has(board.name, .criticized, "Venezuela"), "\(result.summary)")
+        #expect(!result.has("World Bank", .criticized, "Venezuela"), "\(result.summary)")
+    }
+
+    @Test("'Lopez's Socialist Party' ties Lopez to the party; 'Lopez's Reuters interview' does not")
+    func partyOfPerson() throws {
+        let party = try extract("Maria Lopez met voters in Bilbao. Lopez's PSOE party won the vote.")
+        #expect(party.has("Maria Lopez", .affiliatedWith, "PSOE"), "\(party.summary)")
+        let media = try extract("Maria Lopez met voters in Bilbao. Lopez's Reuters interview ran on Sunday.")
+        #expect(!media.has("Maria Lopez", .affiliatedWith, "Reuters"), "\(media.summary)")
+    }
+}
