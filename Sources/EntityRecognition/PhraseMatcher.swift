@@ -21,7 +21,15 @@ public struct PhraseMatcher: Sendable {
         var node: Int32 = 0
         var best: (Int, [Int])?
         var index = start
-        while index < end, let child = trie.child(of: node, analysis.tokens[index].id) {
+        while index < end {
+            guard let child = trie.child(of: node, analysis.tokens[index].id) else {
+                // A quote mark inside a phrase is skipped: 'bears "responsibility'.
+                if index > start, index + 1 < end, analysis.tokens[index].isMark("\"") {
+                    index += 1
+                    continue
+                }
+                break
+            }
             node = child
             index += 1
             if let entries = trie.entries(at: node) {

@@ -14,6 +14,14 @@ public enum CuePattern: String, Sendable, CaseIterable {
     case reverse
     /// "rejected Moscow's claims": the object's words, not the object, are the verb's target.
     case possessiveObject = "possessive-object"
+    /// "India's reckless behavior", "Israel bears responsibility", in what someone says: the speaker
+    /// is the source, the actor judged is the target.
+    case evaluative
+    /// Like `evaluative`, for generic words that judge only a subject ("Colby has been really bad"),
+    /// never a possessor ("China's bad loans").
+    case evaluativeSubject = "evaluative-subject"
+    /// "Y dismissed the accusations": Y answers whoever just accused Y (in this or the previous sentence).
+    case rebuttal
 }
 
 /// Words that steer extraction without naming a relation.

@@ -23,6 +23,7 @@ public struct RelationExtractor: Sendable {
         builder.addAffiliations()
         // Mentions are sorted by position: walk them alongside the sentences.
         var firstMention = 0
+        var accusations: [(source: Int, target: Int, sentence: Int)] = []
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -34,6 +35,8 @@ public struct RelationExtractor: Sendable {
             }
             let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
                                     mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)
+            // Criticism found in this and the previous sentence, for rebuttals ("dismissed the accusations").
+            accusations.removeAll { $0.sentence < sentenceIndex - 1 }
             var token = scan.range.lowerBound
             while token < scan.range.upperBound {
                 guard let (length, payloads) = cueMatcher.match(in: analysis, at: token, end: scan.range.upperBound) else {
@@ -42,8 +45,12 @@ public struct RelationExtractor: Sendable {
                 }
                 let cueRange = token..<(token + length)
                 for payload in payloads {
-                    for edge in scan.edges(for: cues[payload], at: cueRange) {
+                    let found = scan.edges(for: cues[payload], at: cueRange) { accused in
+                        accusations.last { $0.target == accused }?.source
+                    }
+                    for edge in found {
                         builder.add(edge, sentence: sentenceIndex)
+                        if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
                     }
                 }
                 token += length

@@ -10,6 +10,7 @@ struct SentenceScan {
     private var heads: [Mention] = []
     private var words: [FunctionWord?]
     private var inQuote: [Bool]
+    private let functionMatcher: PhraseMatcher
 
     /// Words before a cue that make it a noun ("the sanctions"), not a verb.
     static let nounMarkers: Set<String> = [
@@ -43,6 +44,7 @@ struct SentenceScan {
     init(analysis: ArticleAnalysis, sentenceIndex: Int, mentions: ArraySlice<Mention>, functionMatcher: PhraseMatcher) {
         self.analysis = analysis
         self.sentenceIndex = sentenceIndex
+        self.functionMatcher = functionMatcher
         range = analysis.sentences[sentenceIndex].tokens
         words = Array(repeating: nil, count: range.count)
         inQuote = Array(repeating: false, count: range.count)
@@ -88,7 +90,8 @@ struct SentenceScan {
 
     // MARK: Edges
 
-    func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>) -> [FoundEdge] {
+    /// `accuser` gives, for an entity, who criticized it in this or the previous sentence.
+    func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>, accuser: (Int) -> Int? = { _ in nil }) -> [FoundEdge] {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
         let rationale = "cue '\(cue.phrase)' (\(cue.pattern.rawValue))"
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
@@ -115,7 +118,7 @@ struct SentenceScan {
             }
             if targets.isEmpty { return [] }
             if inQuote(cueRange.lowerBound) {
-                sources = speaker().map { [$0] } ?? []
+                sources = (speaker() ?? speakerAfterQuote()).map { [$0] } ?? []
             } else if isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() {
                 // "he insisted ..., and took a swipe at Washington": the first verb's subject.
                 sources = [subject]
@@ -142,6 +145,19 @@ struct SentenceScan {
                 }
             }
             return edges
+        case .rebuttal:
+            var edges: [FoundEdge] = []
+            for subject in subjects(before: cueRange.lowerBound) {
+                if let target = accuser(subject) {
+                    edges += pairs([subject], [target], cue.relation, rationale + ", answering an accusation")
+                }
+            }
+            return edges
+        case .evaluative, .evaluativeSubject:
+            guard let target = judged(by: cueRange, possessor: cue.pattern == .evaluative),
+                let source = speaker() ?? speakerAfterQuote()
+            else { return [] }
+            return pairs([source], [target], cue.relation, rationale + ", said by the speaker")
         case .reverse:
             guard let source = objects(after: cueRange.upperBound, quoted: false).first else { return [] }
             let targets = subjects(before: cueRange.lowerBound)
@@ -350,6 +366,89 @@ struct SentenceScan {
         guard sentenceIndex > 0 else { return nil }
         let previous = analysis.sentences[sentenceIndex - 1].tokens
         return analysis.mentions.last { previous.contains($0.tokens.lowerBound) && analysis.entities[$0.entity].type == .person }?.entity
+    }
+
+    /// The actor an evaluative cue judges: the possessor ("India's [increasingly] reckless conduct") or
+    /// the subject ("Colby \"has been really bad", "Israel bears responsibility").
+    private func judged(by cue: Range<Int>, possessor: Bool) -> Int? {
+        var token = cue.lowerBound - 1
+        if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
+        // Possessive: at most one modifier between "'s" and the cue.
+        var possessive = token
+        if possessive > range.lowerBound, !isPossessive(possessive), word(possessive) == nil,
+            analysis.tokens[possessive].kind == .word, !analysis.tokens[possessive].isCapitalized
+        {
+            possessive -= 1
+        }
+        if isPossessive(possessive) {
+            guard possessor else { return nil }
+            return heads.last { $0.tokens.upperBound == possessive && $0.kind != .weak }?.entity
+        }
+        // Subject: [mention] ["] [is/was/has been] [one or two adverbs] cue.
+        var steps = 0
+        while token >= range.lowerBound, steps < 2, word(token) == nil, analysis.tokens[token].kind == .word,
+            !analysis.tokens[token].isCapitalized, lower(token).hasSuffix("ly") || SentenceScan.intensifiers.contains(lower(token))
+        {
+            token -= 1
+            steps += 1
+        }
+        while token >= range.lowerBound, word(token) == .auxiliary || lower(token) == "has" || lower(token) == "have" {
+            token -= 1
+        }
+        if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
+        guard token >= range.lowerBound,
+            let subject = heads.last(where: { $0.tokens.upperBound == token + 1 && $0.kind != .weak })
+        else { return nil }
+        // "the situation in Iran is bad": a place after a preposition is no subject.
+        let before = subject.phrase.lowerBound - 1
+        if before >= range.lowerBound, SentenceScan.prepositions.contains(lower(before)) { return nil }
+        return subject.entity
+    }
+
+    static let prepositions: Set<String> = [
+        "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
+        "across", "toward", "towards", "within", "inside", "outside", "near",
+    ]
+
+    static let intensifiers: Set<String> = ["very", "so", "too", "quite", "rather", "most", "more", "even", "still", "just", "being"]
+
+    /// A quote left open at the end of this sentence and closed in the next one with its speaker:
+    /// "\"Russia is to blame. It must pay,\" Smith said."
+    private func speakerAfterQuote() -> Int? {
+        guard let last = range.last, inQuote(last) || isQuoteMark(last),
+            sentenceIndex + 1 < analysis.sentences.count
+        else { return nil }
+        // The quote must really be open at the end: an odd number of quote marks.
+        var marks = 0
+        for token in range where isQuoteMark(token) { marks += 1 }
+        guard marks % 2 == 1 else { return nil }
+        let next = analysis.sentences[sentenceIndex + 1].tokens
+        guard let close = next.first(where: { isQuoteMark($0) }) else { return nil }
+        let nextMentions = analysis.mentions.filter { next.contains($0.tokens.lowerBound) && $0.tokens.lowerBound > close }
+        // ..." Smith said / ..." said Smith / ..." he said.
+        var token = close + 1
+        if token < next.upperBound, lower(token) == "," { token += 1 }
+        let window = token..<min(next.upperBound, token + 6)
+        guard let speech = window.first(where: { isSpeechWord($0) }) else { return nil }
+        let named = nextMentions.filter { $0.kind != Mention.Kind.weak }
+        if let before = named.last(where: { $0.tokens.upperBound <= speech && $0.tokens.lowerBound >= token }) {
+            return before.entity
+        }
+        if let after = named.first(where: { $0.tokens.lowerBound > speech && $0.tokens.lowerBound - speech <= 2 }) {
+            return after.entity
+        }
+        if speech > token, ["he", "she"].contains(lower(speech - 1)) { return lastPerson(before: range.lowerBound) }
+        return nil
+    }
+
+    private func isQuoteMark(_ token: Int) -> Bool {
+        analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"")
+    }
+
+    /// A speech word of the cue lexicon, in any sentence.
+    private func isSpeechWord(_ token: Int) -> Bool {
+        guard let (_, payloads) = functionMatcher.match(in: analysis, at: token, end: token + 1) else { return false }
+        return FunctionWord.allCases[payloads[0]] == .speech
     }
 
     /// Who speaks the quotes of this sentence: the mention next to a speech word outside quotes,

@@ -1,0 +1,73 @@
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+@Suite("Judgments in what someone says: the speaker criticized the actor judged")
+struct EvaluativeTests {
+    @Test("'X said Y's reckless conduct ...' gives X -criticized-> Y")
+    func possessorJudged() throws {
+        let result = try extract("Foreign Minister Hana Novak said Serbia's reckless conduct had raised tensions.")
+        #expect(result.has("Hana Novak", .criticized, "Serbia"), "\(result.summary)")
+    }
+
+    @Test("An unattributed judgment in the writer's voice gives no edge")
+    func noSpeakerNoEdge() throws {
+        let result = try extract("Serbia's reckless conduct had raised tensions, and Croatia closed the border.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A negated judgment gives no edge: 'Y is not to blame'")
+    func negatedJudgment() throws {
+        let result = try extract("Hana Novak said Serbia was not reckless and was not to blame.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+
+    @Test("'Y bears \"responsibility ...\", a Z statement said' gives Z -criticized-> Y, across the quote mark")
+    func bearsResponsibility() throws {
+        let result = try extract(
+            "Syria bears \"responsibility for the attack\", a Turkish foreign ministry statement said on Monday.")
+        let ministry = try #require(result.graph.entities.first { $0.type == .agency }, "\(result.summary)")
+        #expect(result.has(ministry.name, .criticized, "Syria"), "\(result.summary)")
+    }
+
+    @Test("A generic word judges a subject ('Y has been really bad') but not a possessor ('Y's bad loans')")
+    func subjectOnlyWords() throws {
+        let subject = try extract("\"Moldova has been really bad on this,\" Senator Ruth Hale said.")
+        #expect(subject.has("Ruth Hale", .criticized, "Moldova"), "\(subject.summary)")
+        let possessor = try extract("Senator Ruth Hale said Moldova's bad loans had doubled.")
+        #expect(possessor.edges(.criticized).isEmpty, "\(possessor.summary)")
+        let place = try extract("Senator Ruth Hale said the situation in Moldova was bad.")
+        #expect(place.edges(.criticized).isEmpty, "\(place.summary)")
+    }
+}
+
+@Suite("A quote that runs into the next sentence takes the speaker named there")
+struct NextSentenceSpeakerTests {
+    @Test("'\"We condemn Y. It must stop,\" X said' gives X -criticized-> Y")
+    func speakerInNextSentence() throws {
+        let result = try extract("\"We strongly condemn Armenia for this. It must stop,\" Senator Ruth Hale said on Friday.")
+        #expect(result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
+    }
+
+    @Test("A closed quote does not borrow the next sentence's speaker")
+    func closedQuote() throws {
+        let result = try extract("\"They condemned Armenia,\" the report read. \"Nothing changed,\" Senator Ruth Hale said.")
+        #expect(!result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
+    }
+}
+
+@Suite("A rebuttal answers the accusation made just before")
+struct RebuttalTests {
+    @Test("'A accused B ...; B dismissed the accusations' gives B -criticized-> A")
+    func rebuttal() throws {
+        let result = try extract("Ukraine accused Belarus of hosting the troops. Belarus dismissed the accusations as propaganda.")
+        #expect(result.has("Ukraine", .criticized, "Belarus"), "\(result.summary)")
+        #expect(result.has("Belarus", .criticized, "Ukraine"), "\(result.summary)")
+    }
+
+    @Test("With no accusation before, 'B dismissed the accusations' gives no edge")
+    func noPriorAccusation() throws {
+        let result = try extract("Ukraine met Poland on Monday. Belarus dismissed the accusations as propaganda.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+}
