@@ -746,7 +746,8 @@ struct MentionBuilder {
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
         if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
-        var candidate = Candidate(tokens: range, phrase: (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound,
+        // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
+        var candidate = Candidate(tokens: range, phrase: (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound,
                                   kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
                                   owner: owner, nameParts: parts, canStartEntity: canStart)
         // Only a name standing free mid-sentence ("a response from Colby") vouches for a surname.

@@ -247,6 +247,9 @@ struct SentenceScan {
         while let previous = heads.last(where: { $0.tokens.upperBound <= current.phrase.lowerBound && $0.kind != .weak }) {
             let gap = previous.tokens.upperBound..<current.phrase.lowerBound
             guard gap.count <= 2, gap.allSatisfy({ lower($0) == "and" || lower($0) == "," }) else { break }
+            // "According to Reuters, Yun and Kishida met": an attribution or a place is no co-subject.
+            let before = previous.phrase.lowerBound - 1
+            if before >= range.lowerBound, word(before) == .speech || SentenceScan.prepositions.contains(lower(before)) { break }
             result.append(previous.entity)
             current = previous
         }
@@ -257,7 +260,7 @@ struct SentenceScan {
     private func objects(after end: Int, quoted: Bool) -> [Int] {
         var result: [Int] = []
         var cursor = end
-        for mention in heads where mention.tokens.lowerBound >= end {
+        for mention in heads where mention.tokens.lowerBound >= end && !isMerePlace(mention) {
             guard mention.phrase.lowerBound >= cursor else { continue }
             let gap = cursor..<mention.phrase.lowerBound
             if result.isEmpty {
@@ -292,6 +295,14 @@ struct SentenceScan {
         }
         return result
     }
+
+    /// "met in Tokyo": a capital or adjective after "in" is where, not whom.
+    private func isMerePlace(_ mention: Mention) -> Bool {
+        guard mention.kind == .weak, mention.phrase.lowerBound > range.lowerBound else { return false }
+        return SentenceScan.placePrepositions.contains(lower(mention.phrase.lowerBound - 1))
+    }
+
+    static let placePrepositions: Set<String> = ["in", "near", "inside", "outside", "across", "within", "around", "throughout"]
 
     private func isCommonNoun(_ token: Int) -> Bool {
         let value = analysis.tokens[token]

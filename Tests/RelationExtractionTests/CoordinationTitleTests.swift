@@ -1,0 +1,49 @@
+import KnowledgeGraph
+import RelationExtraction
+import Testing
+
+@Suite("Symmetric meetings between titled people, and places that are no partner")
+struct TitledMeetingTests {
+    @Test("'Prime Minister A and President B met' gives A -met_with- B")
+    func titledCoSubjects() throws {
+        let result = try extract("Prime Minister Lars Eriksen and President Sauli Niemi met on Thursday.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+        let lars = try #require(result.graph.entities.first { $0.name == "Lars Eriksen" }, "\(result.summary)")
+        #expect(lars.aliases.contains("Prime Minister Lars Eriksen"), "\(result.summary)")
+    }
+
+    @Test("'met in Oslo': the capital after 'in' is where they met, not whom")
+    func capitalIsPlace() throws {
+        let result = try extract("Norway condemned the vote. Prime Minister Lars Eriksen and President Sauli Niemi met in Oslo.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+        #expect(!result.has("Sauli Niemi", .metWith, "Norway"), "\(result.summary)")
+    }
+
+    @Test("'According to Reuters, A and B shook hands': the news agency takes no part")
+    func attributionIsNoCoSubject() throws {
+        let result = try extract("According to Reuters, Mr. Eriksen and Mr. Niemi shook hands before the talks.")
+        #expect(!result.graph.relations.contains { $0.type == .metWith && ($0.source == result.id("Reuters") || $0.target == result.id("Reuters")) },
+                "\(result.summary)")
+    }
+
+    @Test("'shakes hands with' is a meeting cue")
+    func shakesHandsWith() throws {
+        let result = try extract("President Sauli Niemi shakes hands with Prime Minister Lars Eriksen in Helsinki.")
+        #expect(result.has("Sauli Niemi", .metWith, "Lars Eriksen"), "\(result.summary)")
+    }
+}
+
+@Suite("More criticism verbs")
+struct MoreCriticismVerbTests {
+    @Test("Verbs of rebuke give criticized", arguments: ["chided", "excoriated", "hit back at", "took issue with", "faulted"])
+    func rebukeVerbs(verb: String) throws {
+        let result = try extract("Norway \(verb) Denmark over the fishing quotas.")
+        #expect(result.has("Norway", .criticized, "Denmark"), "\(result.summary)")
+    }
+
+    @Test("A negated rebuke gives no edge")
+    func negated() throws {
+        let result = try extract("Norway never chided Denmark over the fishing quotas.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+}
