@@ -136,8 +136,18 @@ struct SentenceScan {
             else { return [] }
             return pairs(subjects(before: cueRange.lowerBound), [target.entity], cue.relation, rationale)
         case .symmetric:
-            guard objects(after: cueRange.upperBound, quoted: false).isEmpty else { return [] }
-            let subjects = subjects(before: cueRange.lowerBound)
+            var subjects = subjects(before: cueRange.lowerBound)
+            let partners = objects(after: cueRange.upperBound, quoted: false)
+            if !partners.isEmpty {
+                // "held talks in Moscow with Lavrov": the partner comes after "with".
+                guard withBeforePartner(after: cueRange.upperBound) else { return [] }
+                if subjects.isEmpty, isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() { subjects = [subject] }
+                return pairs(subjects, partners, cue.relation, rationale + ", partner after 'with'")
+            }
+            if subjects.isEmpty, let pair = twoPeople(before: cueRange.lowerBound) {
+                // "The two leaders met": the two people just named.
+                return pairs([pair.0], [pair.1], cue.relation, rationale + ", 'the two ...' are the two people just named")
+            }
             var edges: [FoundEdge] = []
             for (offset, first) in subjects.enumerated() {
                 for second in subjects[(offset + 1)...] where first != second {
@@ -295,6 +305,36 @@ struct SentenceScan {
         }
         return result
     }
+
+    private func withBeforePartner(after end: Int) -> Bool {
+        guard let partner = heads.first(where: { $0.tokens.lowerBound >= end && !isMerePlace($0) }) else { return false }
+        return (end..<partner.phrase.lowerBound).contains { lower($0) == "with" }
+    }
+
+    /// "the two leaders" before the cue, and exactly two people named in this sentence before it
+    /// or in the previous sentence.
+    private func twoPeople(before cue: Int) -> (Int, Int)? {
+        var token = cue - 1
+        while token > range.lowerBound, ["later", "also", "then", "first", "subsequently", "briefly"].contains(lower(token)) {
+            token -= 1
+        }
+        guard token - 2 >= range.lowerBound, SentenceScan.pairNouns.contains(lower(token)), lower(token - 1) == "two",
+            lower(token - 2) == "the"
+        else { return nil }
+        let start = sentenceIndex > 0 ? analysis.sentences[sentenceIndex - 1].tokens.lowerBound : range.lowerBound
+        var people: [Int] = []
+        for mention in analysis.mentions where mention.tokens.lowerBound >= start && mention.tokens.upperBound <= token - 2
+            && mention.kind != .weak && analysis.entities[mention.entity].type == .person && !people.contains(mention.entity)
+        {
+            people.append(mention.entity)
+        }
+        return people.count == 2 ? (people[0], people[1]) : nil
+    }
+
+    static let pairNouns: Set<String> = [
+        "leaders", "presidents", "ministers", "premiers", "men", "women", "diplomats", "envoys", "counterparts", "officials",
+        "chancellors", "monarchs",
+    ]
 
     /// "met in Tokyo": a capital or adjective after "in" is where, not whom.
     private func isMerePlace(_ mention: Mention) -> Bool {

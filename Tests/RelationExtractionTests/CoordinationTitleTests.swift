@@ -47,3 +47,31 @@ struct MoreCriticismVerbTests {
         #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("Symmetric cues with the partner later, and 'the two leaders'")
+struct SymmetricPartnerTests {
+    @Test("'held talks in Vilnius with X' gives a meeting with X")
+    func partnerAfterWith() throws {
+        let result = try extract("Prime Minister Lars Eriksen held talks in Vilnius with President Sauli Niemi.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+
+    @Test("'held talks in Vilnius' with no 'with' names no partner")
+    func noPartner() throws {
+        let result = try extract("Lithuania condemned the move. Prime Minister Lars Eriksen held talks in Vilnius on Monday.")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+
+    @Test("'The two leaders met' after two people are named gives a meeting between them")
+    func twoLeaders() throws {
+        let result = try extract("Lars Eriksen and Sauli Niemi spoke to reporters. The two leaders then met privately.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+
+    @Test("'The two leaders met' after three people are named gives no meeting")
+    func threePeopleAmbiguous() throws {
+        let result = try extract(
+            "Lars Eriksen, Sauli Niemi and Anna Berg spoke to reporters. The two leaders then met privately.")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+}
