@@ -22,6 +22,8 @@ public enum CuePattern: String, Sendable, CaseIterable {
     case evaluativeSubject = "evaluative-subject"
     /// "Y dismissed the accusations": Y answers whoever just accused Y (in this or the previous sentence).
     case rebuttal
+    /// "to the entity list" after "added X": the clause's subject puts the objects on a list.
+    case listing
 }
 
 /// Words that steer extraction without naming a relation.

@@ -155,6 +155,18 @@ struct SentenceScan {
                 }
             }
             return edges
+        case .listing:
+            // "The Commerce Department added Huawei and ZTE to the entity list".
+            guard let verb = (max(range.lowerBound, cueRange.lowerBound - SentenceScan.targetReach)..<cueRange.lowerBound)
+                .last(where: { SentenceScan.listingVerbs.contains(lower($0)) }), !isHypothetical(before: verb),
+                !isPassive(verb)
+            else { return [] }
+            let targets = objects(after: verb + 1, quoted: inQuote(verb)).filter { target in
+                heads.contains { $0.entity == target && $0.tokens.upperBound <= cueRange.lowerBound }
+            }
+            var sources = subjects(before: verb)
+            if sources.isEmpty, let pronoun = pronounSubject(before: verb) { sources = [pronoun] }
+            return pairs(sources, targets, cue.relation, rationale + ", listed by '\(lower(verb))'")
         case .rebuttal:
             var edges: [FoundEdge] = []
             for subject in subjects(before: cueRange.lowerBound) {
@@ -447,6 +459,12 @@ struct SentenceScan {
             token -= 1
         }
         if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
+        // "China's actions are provocative": the possessor of the subject, for strong words only.
+        if possessor, token - 1 > range.lowerBound, isCommonNoun(token), isPossessive(token - 1),
+            let owner = heads.last(where: { $0.tokens.upperBound == token - 1 && $0.kind != .weak })
+        {
+            return owner.entity
+        }
         guard token >= range.lowerBound,
             let subject = heads.last(where: { $0.tokens.upperBound == token + 1 && $0.kind != .weak })
         else { return nil }
@@ -460,6 +478,9 @@ struct SentenceScan {
         "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
         "across", "toward", "towards", "within", "inside", "outside", "near",
     ]
+
+    /// Verbs that put someone on a list: "added X to the entity list".
+    static let listingVerbs: Set<String> = ["add", "added", "adds", "adding", "place", "put", "puts", "placed", "places", "placing", "included", "includes"]
 
     static let intensifiers: Set<String> = ["very", "so", "too", "quite", "rather", "most", "more", "even", "still", "just", "being"]
 

@@ -71,3 +71,36 @@ struct RebuttalTests {
         #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("A judgment of what an actor did: 'Y's actions are provocative'")
+struct PossessedSubjectJudgmentTests {
+    @Test("'\"Serbia's moves are provocative,\" X said' gives X -criticized-> Serbia")
+    func possessedSubject() throws {
+        let result = try extract("\"Serbia's moves are provocative,\" Foreign Minister Hana Novak told reporters.")
+        #expect(result.has("Hana Novak", .criticized, "Serbia"), "\(result.summary)")
+    }
+
+    @Test("A generic word does not judge a possessor's thing: 'Y's harvest was bad'")
+    func genericWordNoPossessor() throws {
+        let result = try extract("\"Serbia's harvest was bad,\" Foreign Minister Hana Novak told reporters.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+}
+
+@Suite("Putting someone on a list: 'added X and Y to the entity list'")
+struct ListingTests {
+    @Test("'The Commerce Department added Huawei and ZTE to the entity list' gives two sanctioned edges")
+    func addedToList() throws {
+        let result = try extract("The Commerce Department added Huawei and ZTE to the entity list on Friday.")
+        #expect(result.has("Commerce Department", .sanctioned, "Huawei"), "\(result.summary)")
+        #expect(result.has("Commerce Department", .sanctioned, "ZTE"), "\(result.summary)")
+    }
+
+    @Test("'plans to add X to the entity list' and 'X remains on the blacklist' give no edge")
+    func plannedOrStateNoEdge() throws {
+        let planned = try extract("The Commerce Department plans to add Huawei to the entity list.")
+        #expect(planned.edges(.sanctioned).isEmpty, "\(planned.summary)")
+        let state = try extract("The Commerce Department said Huawei remains on the entity list.")
+        #expect(state.edges(.sanctioned).isEmpty, "\(state.summary)")
+    }
+}
