@@ -340,7 +340,7 @@ struct MentionBuilder {
         candidates.append(candidate)
         let index = candidates.count - 1
         if !pendingOwners.isEmpty, let person = pendingOwners.removeValue(forKey: candidate.tokens.lowerBound),
-            candidate.type == .agency || candidate.type == .organization
+            candidate.type == .agency || candidate.type == .organization || (candidate.type == .country && candidate.kind == .name)
         {
             if candidates[person].owner == nil { candidates[person].owner = index } else { candidates[person].appositionBody = index }
         }
@@ -527,8 +527,8 @@ struct MentionBuilder {
             // "the country's elected president, Mohamed Bazoum": the country the text is about.
             titleOwner = anaphor
         }
-        if !honorific, titleOwner == nil,
-            handleOfOwner(after: titleRange, target: titleTarget, items: items, index: &index, sentence: sentence)
+        if !honorific, handleOfOwner(after: titleRange, target: titleTarget, sendingState: titleOwner, items: items,
+                                     index: &index, sentence: sentence)
         {
             return
         }
@@ -574,12 +574,15 @@ struct MentionBuilder {
 
     /// "the president of Belarus, Alexander Lukashenko", "the chairman of the Federal Reserve Jerome
     /// Powell": the country or body after "of" owns the title of the name that follows.
-    private mutating func handleOfOwner(after titleRange: Range<Int>, target: String?, items: [Item], index: inout Int,
-                                        sentence: Sentence) -> Bool
+    private mutating func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: [Item],
+                                        index: inout Int, sentence: Sentence) -> Bool
     {
         guard index + 1 < items.count, case .token(let ofToken) = items[index], ofToken == titleRange.upperBound,
-            nextWord(ofToken) == "of"
+            (nextWord(ofToken) == "of" && sendingState == nil) || (nextWord(ofToken) == "to" && sendingState != nil)
         else { return false }
+        // "China's ambassador to the United States, Xie Feng": the post's country is where the
+        // envoy serves; the envoy belongs to the country before the title.
+        let serves = nextWord(ofToken) == "to"
         var ownerItem = index + 1
         if case .token(let token) = items[ownerItem], nextWord(token) == "the" { ownerItem += 1 }
         guard ownerItem + 1 < items.count, case .hit(let ownerRange, let category) = items[ownerItem],
@@ -607,7 +610,8 @@ struct MentionBuilder {
         default:
             return false
         }
-        let ownerIndex = add(ownerCandidate)
+        let placeIndex = add(ownerCandidate)
+        let ownerIndex = serves ? sendingState! : placeIndex
         index = nameItem + 1
         handleRun(runRange, absorbed: absorbed, items: items, index: &index, owner: ownerIndex,
                   ownerStart: titleRange.lowerBound, title: (string(titleRange), target, false), sentence: sentence)
@@ -795,6 +799,8 @@ struct MentionBuilder {
                 if let item = items.first(where: { $0.range.lowerBound == bodyStart }) {
                     switch item {
                     case .hit(_, .body): pendingOwners[bodyStart] = person
+                    // "Kim Jong Un, the leader of North Korea".
+                    case .hit(_, .country): pendingOwners[bodyStart] = person
                     case .run(let runRange, _) where bodyType(runRange) != nil: pendingOwners[bodyStart] = person
                     default: break
                     }

@@ -117,6 +117,11 @@ struct GraphBuilder {
             } else if entity.type == .organization, let leader = partyHolder(mention) {
                 add(FoundEdge(source: leader, target: mention.entity, type: .affiliatedWith,
                               rationale: "'\(entities[leader].name)'s' names the person's party"), sentence: sentence)
+            } else if mention.owner == nil, entity.type == .agency || entity.type == .organization,
+                let whole = wholeBody(of: mention, sentence: sentence)
+            {
+                add(FoundEdge(source: mention.entity, target: whole, type: .affiliatedWith,
+                              rationale: "'\(entity.name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
             } else if let owner = mention.owner, entity.type == .agency || entity.type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
@@ -148,6 +153,39 @@ struct GraphBuilder {
         }
         return entities.firstIndex { $0.lexiconName == target }
     }
+
+    /// "X, a unit of Y", "X is one of the most powerful parts of Y": the body X belongs to.
+    private func wholeBody(of mention: Mention, sentence: Int) -> Int? {
+        let end = analysis.sentences[sentence].tokens.upperBound
+        var token = mention.tokens.upperBound
+        if token < end, analysis.lowercaseWord(token) == "," { token += 1 }
+        if token < end, ["is", "was", "are", "remains"].contains(analysis.lowercaseWord(token)) { token += 1 }
+        // The phrase opens with a determiner or the part noun itself: "a unit of", "one of the parts of", "part of".
+        guard token < end, ["a", "an", "the", "one", "its", "now"].contains(analysis.lowercaseWord(token))
+            || GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
+        else { return nil }
+        var words = 0
+        while token < end, words < 6, analysis.tokens[token].kind == .word, !analysis.tokens[token].isCapitalized,
+            !GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
+        {
+            token += 1
+            words += 1
+        }
+        guard token + 1 < end, GraphBuilder.partNouns.contains(analysis.lowercaseWord(token)),
+            analysis.lowercaseWord(token + 1) == "of"
+        else { return nil }
+        var start = token + 2
+        if start < end, analysis.lowercaseWord(start) == "the" { start += 1 }
+        guard let whole = analysis.mentions.first(where: { $0.phrase.lowerBound == start && $0.kind == .name }),
+            whole.entity != mention.entity,
+            analysis.entities[whole.entity].type == .agency || analysis.entities[whole.entity].type == .organization
+        else { return nil }
+        return whole.entity
+    }
+
+    static let partNouns: Set<String> = [
+        "part", "parts", "arm", "unit", "branch", "division", "wing", "subsidiary", "affiliate", "component", "agency",
+    ]
 
     /// "Bazoum's PNDS party", "Lopez's Socialist Party": the person whose party it is.
     private func partyHolder(_ mention: Mention) -> Int? {

@@ -65,3 +65,32 @@ struct AppositionAffiliationTests {
         #expect(!media.has("Maria Lopez", .affiliatedWith, "Reuters"), "\(media.summary)")
     }
 }
+
+@Suite("Envoys, leaders of a country, and bodies that are part of others")
+struct MoreAffiliationTests {
+    @Test("'Chile's ambassador to Peru, Ana Rojas' ties Rojas to Chile, not Peru")
+    func ambassadorTo() throws {
+        let result = try extract("Chile's ambassador to Peru, Ana Rojas, left Lima on Monday.")
+        #expect(result.has("Ana Rojas", .affiliatedWith, "Chile"), "\(result.summary)")
+        #expect(!result.has("Ana Rojas", .affiliatedWith, "Peru"), "\(result.summary)")
+    }
+
+    @Test("'Ana Rojas, the president of Chile' gives Rojas -> Chile")
+    func appositionOfCountry() throws {
+        let result = try extract("Ana Rojas, the president of Chile, opened the summit.")
+        #expect(result.has("Ana Rojas", .affiliatedWith, "Chile"), "\(result.summary)")
+    }
+
+    @Test("'X, a unit of Y' and 'X is one of the largest parts of Y' tie X to Y")
+    func partOf() throws {
+        let unit = try extract("The Defense Logistics Agency, a unit of the Pentagon, issued the contract.")
+        let agency = try #require(unit.graph.entities.first { $0.name.contains("Logistics") }, "\(unit.summary)")
+        #expect(unit.has(agency.name, .affiliatedWith, "Pentagon"), "\(unit.summary)")
+    }
+
+    @Test("'X attacked the wing of Y' is no part-of statement")
+    func attackIsNoPart() throws {
+        let result = try extract("The Defense Logistics Agency attacked the wing of the Pentagon in a memo.")
+        #expect(result.edges(.affiliatedWith).allSatisfy { $0.target != result.id("Pentagon") }, "\(result.summary)")
+    }
+}
