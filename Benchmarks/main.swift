@@ -1,10 +1,15 @@
-// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick]`.
+// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|neighbors|render]`.
 // Reports medians (and p50/p99 for queries); never run as tests.
 import Dispatch
 import Foundation
 import NewsGraph
 
 let quick = CommandLine.arguments.contains("--quick") || CommandLine.arguments.contains("--profile")
+/// `--only extraction|build|neighbors|render` runs one section.
+let only: String? = CommandLine.arguments.firstIndex(of: "--only").flatMap { index in
+    index + 1 < CommandLine.arguments.count ? CommandLine.arguments[index + 1] : nil
+}
+func runs(_ section: String) -> Bool { only == nil || only == section }
 
 /// Realistic synthetic wire copy: titled officials of real countries and bodies sanctioning,
 /// meeting and criticizing each other, with filler sentences between.
@@ -74,85 +79,95 @@ if CommandLine.arguments.contains("--profile") {
     exit(0)
 }
 
-// 1. Extraction, one core.
-var oneCore: [Double] = []
-for _ in 0..<5 {
-    oneCore.append(seconds { for article in articles { _ = extractor.graph(of: article) } })
-}
-let oneCoreMedian = median(oneCore)
-print(String(format: "extraction, 1 core:   %7.1f MB/s  %8.0f articles/s  (median of 5)", megabytes / oneCoreMedian,
-             Double(articles.count) / oneCoreMedian))
-
-// 2. Extraction, all cores.
-var allCores: [Double] = []
-for _ in 0..<5 {
-    allCores.append(seconds {
-        DispatchQueue.concurrentPerform(iterations: articles.count) { index in _ = extractor.graph(of: articles[index]) }
-    })
-}
-let allCoresMedian = median(allCores)
-print(String(format: "extraction, %d cores:  %7.1f MB/s  %8.0f articles/s  (median of 5)", ProcessInfo.processInfo.activeProcessorCount,
-             megabytes / allCoresMedian, Double(articles.count) / allCoresMedian))
-
-// 3. Build into a store.
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsgraph-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
-let buildCount = quick ? 1000 : 10_000
-var buildGenerator = ArticleGenerator(state: 7)
-let buildArticles = (0..<buildCount).map { Article(document: "build-\($0)", text: buildGenerator.article()) }
-let store = try GraphStore(path: directory.appendingPathComponent("build.sqlite").path)
-let runner = CorpusRunner(extractor: extractor)
-let buildTime = try seconds {
-    for batch in stride(from: 0, to: buildArticles.count, by: 64) {
-        let slice = Array(buildArticles[batch..<min(batch + 64, buildArticles.count)])
-        for (article, graph) in zip(slice, runner.graphs(of: slice)) { try store.add(graph, article: article.record) }
-    }
-}
-print(String(format: "build:                %7.0f articles/s  (%d articles in %.1f s)", Double(buildCount) / buildTime, buildCount, buildTime))
 
-// 4. Neighbor queries on a large store.
-let entityCount = quick ? 10_000 : 100_000
-let edgeCount = quick ? 100_000 : 1_000_000
-var large = Graph()
-var random = ArticleGenerator(state: 99)
-for index in 0..<entityCount {
-    large.add(Entity(id: "e\(index)", name: "Entity \(index) Person", type: .person, aliases: ["Alias\(index)"]))
-}
 let types: [RelationType] = [.sanctioned, .metWith, .criticized, .affiliatedWith]
-for _ in 0..<edgeCount {
-    let source = random.next(entityCount)
-    var target = random.next(entityCount)
-    if target == source { target = (target + 1) % entityCount }
-    large.add(Relation(source: "e\(source)", type: random.pick(types), target: "e\(target)",
-                       evidence: [Evidence(document: "bulk", sentence: "Synthetic sentence.", start: 0, end: 19)]))
-}
-let largeStore = try GraphStore(path: directory.appendingPathComponent("large.sqlite").path)
-let loadTime = try seconds {
-    try largeStore.add(large, article: ArticleRecord(document: "bulk", path: "bulk", title: "bulk", date: nil, text: Array("bulk".utf8)))
-}
-print(String(format: "large store:          %d entities, %d edges loaded in %.1f s", large.entities.count, large.relations.count, loadTime))
-var latencies: [Double] = []
-for _ in 0..<(quick ? 200 : 1000) {
-    let name = "Entity \(random.next(entityCount)) Person"
-    latencies.append(try seconds { _ = try largeStore.neighbors(of: name) })
-}
-print(String(format: "neighbors query:      p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(latencies, 0.5) * 1000,
-             percentile(latencies, 0.99) * 1000, latencies.count))
 
-// 5. Export and render.
-for nodes in [100, 1000, 5000] where !(quick && nodes == 5000) {
-    var graph = Graph()
-    var edges = ArticleGenerator(state: UInt64(nodes))
-    for index in 0..<nodes { graph.add(Entity(id: "n\(index)", name: "Node \(index)", type: EntityType.allCases[index % 4])) }
-    for _ in 0..<(nodes * 2) {
-        let source = edges.next(nodes)
-        let target = (source + 1 + edges.next(nodes - 1)) % nodes
-        graph.add(Relation(source: "n\(source)", type: edges.pick(types), target: "n\(target)"))
+if runs("extraction") {
+    // 1. Extraction, one core.
+    var oneCore: [Double] = []
+    for _ in 0..<5 {
+        oneCore.append(seconds { for article in articles { _ = extractor.graph(of: article) } })
     }
-    let layout = GraphvizRenderer.Layout.automatic(nodes: graph.entities.count, edges: graph.relations.count)
-    var dot = ""
-    let dotTime = seconds { dot = DOTWriter().write(graph) }
-    let svgTime = try seconds { _ = try GraphvizRenderer.render(dot: dot, layout: layout, format: .svg) }
-    print(String(format: "render %4d nodes:     DOT %.3f s, SVG (%@) %.2f s", nodes, dotTime, layout.rawValue, svgTime))
+    let oneCoreMedian = median(oneCore)
+    print(String(format: "extraction, 1 core:   %7.1f MB/s  %8.0f articles/s  (median of 5)", megabytes / oneCoreMedian,
+                 Double(articles.count) / oneCoreMedian))
+
+    // 2. Extraction, all cores.
+    var allCores: [Double] = []
+    for _ in 0..<5 {
+        allCores.append(seconds {
+            DispatchQueue.concurrentPerform(iterations: articles.count) { index in _ = extractor.graph(of: articles[index]) }
+        })
+    }
+    let allCoresMedian = median(allCores)
+    print(String(format: "extraction, %d cores:  %7.1f MB/s  %8.0f articles/s  (median of 5)", ProcessInfo.processInfo.activeProcessorCount,
+                 megabytes / allCoresMedian, Double(articles.count) / allCoresMedian))
+}
+
+if runs("build") {
+    // 3. Build into a store.
+    let buildCount = quick ? 1000 : 10_000
+    var buildGenerator = ArticleGenerator(state: 7)
+    let buildArticles = (0..<buildCount).map { Article(document: "build-\($0)", text: buildGenerator.article()) }
+    let store = try GraphStore(path: directory.appendingPathComponent("build.sqlite").path)
+    let runner = CorpusRunner(extractor: extractor)
+    let buildTime = try seconds {
+        for batch in stride(from: 0, to: buildArticles.count, by: 64) {
+            let slice = Array(buildArticles[batch..<min(batch + 64, buildArticles.count)])
+            for (article, graph) in zip(slice, runner.graphs(of: slice)) { try store.add(graph, article: article.record) }
+        }
+    }
+    print(String(format: "build:                %7.0f articles/s  (%d articles in %.1f s)", Double(buildCount) / buildTime, buildCount, buildTime))
+}
+
+if runs("neighbors") {
+    // 4. Neighbor queries on a large store.
+    let entityCount = quick ? 10_000 : 100_000
+    let edgeCount = quick ? 100_000 : 1_000_000
+    var large = Graph()
+    var random = ArticleGenerator(state: 99)
+    for index in 0..<entityCount {
+        large.add(Entity(id: "e\(index)", name: "Entity \(index) Person", type: .person, aliases: ["Alias\(index)"]))
+    }
+    for _ in 0..<edgeCount {
+        let source = random.next(entityCount)
+        var target = random.next(entityCount)
+        if target == source { target = (target + 1) % entityCount }
+        large.add(Relation(source: "e\(source)", type: random.pick(types), target: "e\(target)",
+                           evidence: [Evidence(document: "bulk", sentence: "Synthetic sentence.", start: 0, end: 19)]))
+    }
+    let largeStore = try GraphStore(path: directory.appendingPathComponent("large.sqlite").path)
+    let loadTime = try seconds {
+        try largeStore.add(large, article: ArticleRecord(document: "bulk", path: "bulk", title: "bulk", date: nil, text: Array("bulk".utf8)))
+    }
+    print(String(format: "large store:          %d entities, %d edges loaded in %.1f s", large.entities.count, large.relations.count, loadTime))
+    var latencies: [Double] = []
+    for _ in 0..<(quick ? 200 : 1000) {
+        let name = "Entity \(random.next(entityCount)) Person"
+        latencies.append(try seconds { _ = try largeStore.neighbors(of: name) })
+    }
+    print(String(format: "neighbors query:      p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(latencies, 0.5) * 1000,
+                 percentile(latencies, 0.99) * 1000, latencies.count))
+}
+
+if runs("render") {
+    // 5. Export and render.
+    for nodes in [100, 1000, 5000] where !(quick && nodes == 5000) {
+        var graph = Graph()
+        var edges = ArticleGenerator(state: UInt64(nodes))
+        for index in 0..<nodes { graph.add(Entity(id: "n\(index)", name: "Node \(index)", type: EntityType.allCases[index % 4])) }
+        for _ in 0..<(nodes * 2) {
+            let source = edges.next(nodes)
+            let target = (source + 1 + edges.next(nodes - 1)) % nodes
+            graph.add(Relation(source: "n\(source)", type: edges.pick(types), target: "n\(target)"))
+        }
+        let layout = GraphvizRenderer.Layout.automatic(nodes: graph.entities.count, edges: graph.relations.count)
+        var dot = ""
+        let dotTime = seconds { dot = DOTWriter().write(graph) }
+        let svgTime = try seconds { _ = try GraphvizRenderer.render(dot: dot, layout: layout, format: .svg) }
+        print(String(format: "render %4d nodes:     DOT %.3f s, SVG (%@) %.2f s", nodes, dotTime, layout.rawValue, svgTime))
+    }
 }
