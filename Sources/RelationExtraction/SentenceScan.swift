@@ -530,7 +530,7 @@ struct SentenceScan {
             if let before = heads.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return before.entity
             }
-            if let after = heads.first(where: { $0.tokens.lowerBound > token && $0.tokens.lowerBound - token <= 2 && !inQuote($0.tokens.lowerBound) }) {
+            if let after = heads.first(where: { $0.tokens.lowerBound > token && $0.phrase.lowerBound - token <= 2 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return after.entity
             }
             if token > range.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token) }

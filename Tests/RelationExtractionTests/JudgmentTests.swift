@@ -104,3 +104,13 @@ struct ListingTests {
         #expect(state.edges(.sanctioned).isEmpty, "\(state.summary)")
     }
 }
+
+@Suite("A speaker named after 'said' with a long title")
+struct SaidTitledSpeakerTests {
+    @Test("'\"...,\" said Chilean Foreign Ministry spokesperson Ana Rojas' makes Rojas the speaker")
+    func saidThenTitledName() throws {
+        let result = try extract("\"We condemn Peru for the raid,\" said Chilean Foreign Ministry spokesperson Ana Rojas.")
+        #expect(result.has("Ana Rojas", .criticized, "Peru"), "\(result.summary)")
+        #expect(!result.has("Chile", .criticized, "Peru"), "\(result.summary)")
+    }
+}
