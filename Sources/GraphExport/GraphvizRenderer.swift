@@ -71,6 +71,11 @@ public enum GraphvizRenderer {
     private static func clearEdgeLabels(_ graph: UnsafeMutablePointer<Agraph_t>) {
         var node = agfstnode(graph)
         while let current = node {
+            // The legend's sample edges keep their relation names.
+            if let name = agnameof(UnsafeMutableRawPointer(current)), String(cString: name).hasPrefix("legend_") {
+                node = agnxtnode(graph, current)
+                continue
+            }
             var edge = agfstout(graph, current)
             while let currentEdge = edge {
                 setAttribute(currentEdge, "label", "")

@@ -27,6 +27,25 @@ struct GraphvizRendererTests {
         #expect(texts.contains("Legend"))
     }
 
+    @Test("A large force-directed drawing has straight, unlabelled edges that keep their tooltips")
+    func largeGraph() throws {
+        var graph = Graph()
+        let count = Int(GraphvizRenderer.largeGraphNodes) + 10
+        for index in 0..<count { graph.add(Entity(id: "n\(index)", name: "Node \(index)", type: .person)) }
+        for index in 0..<count {
+            graph.add(Relation(source: "n\(index)", type: .metWith, target: "n\((index + 1) % count)",
+                               evidence: [Evidence(document: "d", sentence: "Sentence \(index).", start: 0, end: 11)]))
+        }
+        let svg = String(decoding: try GraphvizRenderer.render(dot: DOTWriter().write(graph), layout: .sfdp, format: .svg), as: UTF8.self)
+        let texts = XMLOutline.parse(svg).elements(named: "text").map(\.text)
+        #expect(texts.filter { $0 == "met_with" }.count == 1)  // the legend's only
+        #expect(svg.contains("Sentence 7."))
+        // Small graphs keep their edge labels.
+        let small = String(decoding: try GraphvizRenderer.render(dot: DOTWriter().write(exportSample()), layout: .sfdp, format: .svg),
+                           as: UTF8.self)
+        #expect(XMLOutline.parse(small).elements(named: "text").map(\.text).filter { $0 == "met_with" }.count == 2)
+    }
+
     @Test("PNG output starts with the PNG signature")
     func png() throws {
         let dot = DOTWriter().write(exportSample())
