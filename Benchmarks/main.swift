@@ -1,4 +1,4 @@
-// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|neighbors|render]`.
+// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|neighbors|render] [--corpus FOLDER]`.
 // Reports medians (and p50/p99 for queries); never run as tests.
 import Dispatch
 import Foundation
@@ -68,10 +68,21 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 let extractor = try GraphExtractor()
 var generator = ArticleGenerator(state: 42)
 let articleCount = quick ? 400 : 2000
-let articles = (0..<articleCount).map { index in Article(document: "synthetic-\(index)", text: generator.article()) }
+/// `--corpus FOLDER` measures extraction on real articles instead, repeated to about 2 MB.
+let corpusFolder: String? = CommandLine.arguments.firstIndex(of: "--corpus").flatMap { index in
+    index + 1 < CommandLine.arguments.count ? CommandLine.arguments[index + 1] : nil
+}
+let articles: [Article]
+if let corpusFolder {
+    let real = try Article.files(in: [corpusFolder]).map { try Article(contentsOf: $0) }
+    let bytes = max(1, real.reduce(0) { $0 + $1.text.count })
+    articles = (0..<max(1, (quick ? 500_000 : 2_000_000) / bytes)).flatMap { _ in real }
+} else {
+    articles = (0..<articleCount).map { index in Article(document: "synthetic-\(index)", text: generator.article()) }
+}
 let totalBytes = articles.reduce(0) { $0 + $1.text.count }
 let megabytes = Double(totalBytes) / 1_048_576
-print("corpus: \(articles.count) synthetic articles, \(String(format: "%.2f", megabytes)) MB")
+print("corpus: \(articles.count) \(corpusFolder == nil ? "synthetic" : "real") articles, \(String(format: "%.2f", megabytes)) MB")
 
 if CommandLine.arguments.contains("--profile") {
     // One pass over the corpus, for callgrind or perf.
