@@ -405,6 +405,28 @@ struct MentionBuilder {
                     return
                 }
             }
+            if !isDemonym, isPossessive(after) {
+                // "Iran's defense ministry", "Russia's foreign ministry": a lowercase body of the country.
+                var cursor = after + 1
+                while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
+                if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun)
+                    && nextWord(cursor) != "military" && (cursor > after + 1 || !isLowercaseWord(cursor + 1, .lowercaseBodyHead))
+                {
+                    let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
+                                                     key: .country(country), name: country, aliases: [surface],
+                                                     lexiconName: country))
+                    let phrase = range.lowerBound..<(cursor + 1)
+                    let head = string((after + 1)..<(cursor + 1)).lowercased()
+                    let body = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                                             key: .generic(MentionBuilder.genericKey(head), country: country),
+                                             name: string(phrase), aliases: [head], owner: countryIndex))
+                    owner = body
+                    ownerStart = phrase.lowerBound
+                    ownerEnd = phrase.upperBound
+                    skipItems(through: cursor, items: items, index: &index)
+                    return
+                }
+            }
             let nextStartsAdjacent = next.map { $0.range.lowerBound == after } ?? false
             let ownsNext: Bool = {
                 guard nextStartsAdjacent, let next else { return false }

@@ -288,7 +288,10 @@ struct SentenceScan {
             if result.isEmpty {
                 guard gap.count <= SentenceScan.targetReach else { break }
                 if gap.contains(where: { word($0) == .boundary && !inQuote($0) == !quoted && !["by"].contains(lower($0)) }) { break }
-                if gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+                // "sanctioned 10 officials, including X": the named examples are objects too.
+                let including = gap.count >= 2 && lower(gap.upperBound - 1) == "including" && lower(gap.upperBound - 2) == ","
+                if !including, gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+                if including, gap.dropLast(2).contains(where: { lower($0) == "," || lower($0) == "." }) { break }
                 // "the governor of Sanandaj": the object is an unnamed official, not the place.
                 if let of = gap.last(where: { lower($0) == "of" }), of > gap.lowerBound,
                     SentenceScan.unnamedHolders.contains(lower(of - 1))
@@ -304,10 +307,13 @@ struct SentenceScan {
             }
             // "Hamas ally Islamic Jihad", "China's Ministry of Public Security": the later name is the head.
             var mention = mention
+            // "Venezuela's state oil company PDVSA": after a possessive, up to three common nouns.
             while let following = heads.first(where: { $0.tokens.lowerBound > mention.tokens.upperBound }),
-                following.phrase.lowerBound - mention.tokens.upperBound <= 2, following.phrase.lowerBound > mention.tokens.upperBound,
-                (mention.tokens.upperBound..<following.phrase.lowerBound).allSatisfy({ isCommonNoun($0) })
-                    || (isPossessive(mention.tokens.upperBound) && following.phrase.lowerBound == mention.tokens.upperBound + 1)
+                following.phrase.lowerBound > mention.tokens.upperBound,
+                (following.phrase.lowerBound - mention.tokens.upperBound <= 2
+                    && (mention.tokens.upperBound..<following.phrase.lowerBound).allSatisfy({ isCommonNoun($0) }))
+                    || (isPossessive(mention.tokens.upperBound) && following.phrase.lowerBound - mention.tokens.upperBound <= 4
+                        && ((mention.tokens.upperBound + 1)..<following.phrase.lowerBound).allSatisfy({ isCommonNoun($0) }))
             {
                 mention = following
             }
@@ -480,7 +486,7 @@ struct SentenceScan {
     ]
 
     /// Verbs that put someone on a list: "added X to the entity list".
-    static let listingVerbs: Set<String> = ["add", "added", "adds", "adding", "place", "put", "puts", "placed", "places", "placing", "included", "includes"]
+    static let listingVerbs: Set<String> = ["targeted", "targets", "targeting", "hit", "hits", "add", "added", "adds", "adding", "place", "put", "puts", "placed", "places", "placing", "included", "includes"]
 
     static let intensifiers: Set<String> = ["very", "so", "too", "quite", "rather", "most", "more", "even", "still", "just", "being"]
 

@@ -114,3 +114,40 @@ struct SaidTitledSpeakerTests {
         #expect(!result.has("Chile", .criticized, "Peru"), "\(result.summary)")
     }
 }
+
+@Suite("More ways to state sanctions")
+struct MoreSanctionFormTests {
+    @Test("'targeted Chile's state mining company Codelco with sanctions' gives an edge to the company")
+    func targetedWithSanctions() throws {
+        let result = try extract("Washington targeted Chile's state mining company Codelco with sanctions on Monday.")
+        let company = try #require(result.graph.entities.first { $0.name.contains("Codelco") }, "\(result.summary)")
+        #expect(result.has("United States", .sanctioned, company.name), "\(result.summary)")
+        #expect(!result.has("United States", .sanctioned, "Chile"), "\(result.summary)")
+    }
+
+    @Test("'sanctioned ten officials, including X' names X as a target")
+    func including() throws {
+        let result = try extract("Canada sanctioned ten Iranian officials, including Foreign Minister Ali Bagheri.")
+        #expect(result.has("Canada", .sanctioned, "Ali Bagheri"), "\(result.summary)")
+    }
+
+    @Test("'imposed an arms embargo on X' is a sanction")
+    func embargo() throws {
+        let result = try extract("The European Union imposed an arms embargo on Belarus in 2011.")
+        #expect(result.has("European Union", .sanctioned, "Belarus"), "\(result.summary)")
+    }
+
+    @Test("'Peru's defense ministry' is an agency of Peru, and the target of the sanction")
+    func countryLowercaseBody() throws {
+        let result = try extract("The United States imposed sanctions on Peru's defense ministry.")
+        let ministry = try #require(result.graph.entities.first { $0.type == .agency }, "\(result.summary)")
+        #expect(result.has("United States", .sanctioned, ministry.name), "\(result.summary)")
+        #expect(result.has(ministry.name, .affiliatedWith, "Peru"), "\(result.summary)")
+    }
+
+    @Test("'Peru's military operation' makes no agency")
+    func militaryAdjective() throws {
+        let result = try extract("Chile condemned Peru's military operation near the border.")
+        #expect(result.graph.entities.allSatisfy { $0.type != .agency }, "\(result.summary)")
+    }
+}
