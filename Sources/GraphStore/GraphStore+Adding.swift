@@ -59,8 +59,9 @@ extension GraphStore {
                                      ISO8601DateFormatter().string(from: Date())])
             let articleID = db.lastInsertedRowID
             var rowIDs: [String: Int64] = [:]
+            let countries = GraphStore.countries(in: graph)
             for entity in graph.entities {
-                let rowID = try GraphStore.merge(entity, in: db)
+                let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db)
                 rowIDs[entity.id] = rowID
                 try GraphStore.recordAppearance(of: entity, as: rowID, in: articleID, db: db)
             }
@@ -80,6 +81,57 @@ extension GraphStore {
             }
             return .added
         }
+    }
+
+    /// The folded names of the countries each entity of an article is affiliated with, directly
+    /// or through a body ("Blinken -> State Department -> United States").
+    static func countries(in graph: Graph) -> [String: Set<String>] {
+        var countryNames: [String: String] = [:]
+        for entity in graph.entities where entity.type == .country { countryNames[entity.id] = NameFolding.fold(entity.name) }
+        var affiliations: [String: [String]] = [:]
+        for relation in graph.relations where relation.type == .affiliatedWith {
+            affiliations[relation.source, default: []].append(relation.target)
+        }
+        var result: [String: Set<String>] = [:]
+        for (source, targets) in affiliations {
+            for target in targets {
+                if let name = countryNames[target] { result[source, default: []].insert(name) }
+                for second in affiliations[target] ?? [] {
+                    if let name = countryNames[second] { result[source, default: []].insert(name) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The stored person a surname alone stands for. A candidate affiliated with another country
+    /// is someone else; among the rest, the only one sharing a country wins, then the first of
+    /// `preferred` (people already called by this name), then a sole candidate.
+    static func pickByCountry(_ candidates: [Int64], preferring preferred: [Int64], countries: Set<String>,
+                              in db: Database) throws -> Int64?
+    {
+        var sharing: [Int64] = []
+        var compatible: [Int64] = []
+        for candidate in candidates {
+            let stored = Set(try String.fetchAll(db.cachedStatement(sql: """
+                SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
+                WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+                UNION
+                SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
+                JOIN entities c ON c.id = r2.target
+                WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+                """), arguments: [candidate]).map(NameFolding.fold))
+            if countries.isEmpty || stored.isEmpty {
+                compatible.append(candidate)
+            } else if !stored.isDisjoint(with: countries) {
+                sharing.append(candidate)
+                compatible.append(candidate)
+            }
+        }
+        if sharing.count == 1 { return sharing[0] }
+        if let first = preferred.first(where: compatible.contains) { return first }
+        if candidates.count == 1 { return compatible.first }
+        return nil
     }
 
     /// The row of the edge `source -type-> target`, created if missing; symmetric edges are kept
@@ -125,33 +177,42 @@ extension GraphStore {
 
     /// Finds the stored entity this one is (a name the user pinned, or same type and a full name
     /// or alias in common), or creates it; returns its row id.
-    static func merge(_ entity: Entity, in db: Database) throws -> Int64 {
+    static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database) throws -> Int64 {
         let names = ([entity.name] + entity.aliases).filter { !NameFolding.fold($0).isEmpty }
         let fullName = NameFolding.fold(entity.name)
         var match = try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity FROM pins WHERE folded = ?"), arguments: [fullName])
         let isSingleWord = !fullName.contains(" ")
         if match != nil {
             // The user decided where this name belongs.
+        } else if entity.type == .person && isSingleWord {
+            // A surname alone: the people who already answer to it, then the people with it as
+            // their surname; the country tells them apart.
+            let answering = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.folded = ? AND e.type = 'person'
+                """), arguments: [fullName])
+            let bySurname = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.surname = ? AND e.type = 'person'
+                """), arguments: [fullName])
+            var candidates = answering
+            for id in bySurname where !candidates.contains(id) { candidates.append(id) }
+            match = try pickByCountry(candidates, preferring: answering, countries: countries, in: db)
         } else if entity.type == .person {
-            // A full name matches a full name; a surname alone matches the one person who has it.
+            // A full name matches a full name; a full name joins the one person known by its
+            // surname alone.
             match = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.folded = ? AND e.type = 'person' AND (? OR a.surname != '') LIMIT 1
-                """), arguments: [fullName, isSingleWord])
-            if match == nil && !isSingleWord {
+                WHERE a.folded = ? AND e.type = 'person' AND a.surname != '' LIMIT 1
+                """), arguments: [fullName])
+            if match == nil {
                 let surname = NameFolding.surname(of: fullName)
                 let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
                     WHERE a.folded = ? AND e.type = 'person'
                     AND NOT EXISTS (SELECT 1 FROM aliases a2 WHERE a2.entity = e.id AND a2.surname != '')
                     """), arguments: [surname])
-                if candidates.count == 1 { match = candidates[0] }
-            } else if match == nil {
-                let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                    WHERE a.surname = ? AND e.type = 'person'
-                    """), arguments: [fullName])
-                if candidates.count == 1 { match = candidates[0] }
+                match = try pickByCountry(candidates, preferring: [], countries: countries, in: db)
             }
         } else {
             // The new name among stored names and aliases, or a stored name among the new aliases;

@@ -181,3 +181,39 @@ struct StoreAddingTests {
         #expect(try temporary.store.statistics().entities == [.agency: 2])
     }
 }
+
+@Suite("People who share a surname")
+struct SharedSurnameTests {
+    /// An article naming one person with a country affiliation.
+    static func article(_ name: String, country: String) -> Graph {
+        Graph(entities: [Entity(name: name, type: .person, mentions: 1), Entity(name: country, type: .country, mentions: 1)],
+              relations: [Relation(source: Entity.slug(for: name), type: .affiliatedWith, target: Entity.slug(for: country),
+                                   evidence: [evidence("x", "\(name) of \(country).", at: 0)])])
+    }
+
+    @Test("A surname alone joins the stored person of that surname only when their countries agree")
+    func countryDecides() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        try store.add(Self.article("John Carter", country: "United States"), article: record("a"))
+        try store.add(Self.article("Carter", country: "Australia"), article: record("b"))
+        #expect(try store.entities(types: [.person]).map(\.name).sorted() == ["Carter", "John Carter"])
+        try store.add(Self.article("Carter", country: "United States"), article: record("c"))
+        #expect(try store.sources(of: "John Carter").map(\.name) == ["Carter", "John Carter"])
+    }
+
+    @Test("Among several people with the surname, the one sharing the country is chosen")
+    func severalCandidates() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        try store.add(Self.article("Paul Smith", country: "United Kingdom"), article: record("a"))
+        try store.add(Self.article("Jane Smith", country: "United States"), article: record("b"))
+        try store.add(Self.article("Smith", country: "United States"), article: record("c"))
+        #expect(try store.sources(of: "Jane Smith").count == 2)
+        #expect(try store.sources(of: "Paul Smith").count == 1)
+        // With no country to go by, the surname goes to the person already called by it.
+        try store.add(Graph(entities: [Entity(name: "Smith", type: .person, mentions: 1)], relations: []), article: record("d"))
+        #expect(try store.entities(types: [.person]).count == 2)
+        #expect(try store.sources(of: "Jane Smith").first { $0.name == "Smith" }?.articles == 2)
+    }
+}
