@@ -112,6 +112,14 @@ public struct ArticleAnalysis: Sendable {
         return result
     }
 
+    /// A capitalized word that looks like part of a name but is in no mention and no list of
+    /// capitalized common words: an actor the recognizer could not place ("Blinken" alone).
+    public func isUnplacedName(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .word, token.isCapitalized, !lexicon.classes(of: token.id).contains(.nonEntity) else { return false }
+        return !mentions.contains { $0.phrase.contains(index) }
+    }
+
     /// The sentence that holds a token.
     public func sentenceIndex(ofToken token: Int) -> Int? {
         var low = 0

@@ -104,6 +104,12 @@ struct SentenceScan {
         var targets: [Int]
         switch cue.pattern {
         case .verb, .noun:
+            if cue.pattern == .noun, lower(cueRange.upperBound - 1) == "between" {
+                // "talks between Russia and Ukraine": the two sides met each other.
+                let sides = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
+                guard sides.count == 2, !predicateUndone(after: cueRange.upperBound) else { return [] }
+                return pairs([sides[0]], [sides[1]], cue.relation, rationale + ", between the two")
+            }
             if isPassive(cueRange.lowerBound) {
                 guard let agent = agent(after: cueRange.upperBound) else { return [] }
                 sources = [agent]
@@ -421,10 +427,37 @@ struct SentenceScan {
         var token = cue - 1
         while token >= range.lowerBound && cue - token <= 3 {
             let word = lower(token)
-            if word == "he" || word == "she" { return lastPerson(before: token) }
+            if word == "he" || word == "she" {
+                // "Blinken traveled to Beijing, where he met ...": "he" is the unplaced name, not an
+                // earlier person.
+                if unplacedSubject(before: token) { return nil }
+                return lastPerson(before: token)
+            }
             token -= 1
         }
         return nil
+    }
+
+    /// "The summit between A and B was called off / will take place": a negation or modal word in
+    /// the rest of the clause.
+    private func predicateUndone(after start: Int) -> Bool {
+        for token in start..<range.upperBound {
+            if word(token) == .boundary { return false }
+            if word(token) == .negation || word(token) == .modal { return true }
+        }
+        return false
+    }
+
+    /// A capitalized name the recognizer did not place, standing where a subject stands (not after a
+    /// preposition), earlier in this sentence.
+    private func unplacedSubject(before token: Int) -> Bool {
+        for index in range.lowerBound..<token where analysis.isUnplacedName(index) {
+            if index > range.lowerBound, analysis.tokens[index - 1].kind == .word, analysis.tokens[index - 1].isCapitalized { continue }
+            if index > range.lowerBound, SentenceScan.prepositions.contains(lower(index - 1)) { continue }
+            if isQuoteMark(max(range.lowerBound, index - 1)) && index > range.lowerBound { continue }
+            return true
+        }
+        return false
     }
 
     private func lastPerson(before token: Int) -> Int? {

@@ -75,3 +75,43 @@ struct SymmetricPartnerTests {
         #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("Meetings 'between' two sides, and pronouns that stand for an unplaced name")
+struct BetweenAndPronounTests {
+    @Test("'Talks between Peru and Chile took place' gives Peru -met_with- Chile")
+    func talksBetween() throws {
+        let result = try extract("Talks between Peru and Chile took place in Santiago on Monday.")
+        #expect(result.has("Peru", .metWith, "Chile"), "\(result.summary)")
+    }
+
+    @Test("'Talks between Peru, Chile and Bolivia' names three sides: no pair is guessed")
+    func threeSides() throws {
+        let result = try extract("Talks between Peru, Chile and Bolivia took place on Monday.")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+
+    @Test("'Okafor traveled to Lima, where he met X': 'he' is not the person of the sentence before")
+    func unplacedNameTakesPronoun() throws {
+        let result = try extract(
+            "Prime Minister Lars Eriksen spoke on Monday. Okafor traveled to Lima, where he met President Sauli Niemi.")
+        #expect(!result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+
+    @Test("With no other name in the sentence, 'he' is the person named before")
+    func pronounResolves() throws {
+        let result = try extract(
+            "Prime Minister Lars Eriksen landed on Monday. Later that day he met President Sauli Niemi.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+}
+
+@Suite("'Between' meetings that did not happen")
+struct BetweenUndoneTests {
+    @Test("A 'between' meeting later in the clause called off, planned or negated gives no edge",
+          arguments: ["Talks between Peru and Chile were postponed.", "Talks between Peru and Chile will resume in May.",
+                      "Talks between Peru and Chile did not take place."])
+    func undone(text: String) throws {
+        let result = try extract(text)
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+}
