@@ -53,6 +53,8 @@ struct WordClass: OptionSet, Sendable {
     static let kin = WordClass(rawValue: 1 << 19)
     /// A short word that title-case headlines leave lowercase ("to", "of", "with").
     static let headlineLowercase = WordClass(rawValue: 1 << 20)
+    /// A lowercase word between a body and a title: "EU foreign policy chief", "Hamas political leader".
+    static let roleModifier = WordClass(rawValue: 1 << 21)
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -140,7 +142,7 @@ public struct Lexicon: Sendable {
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
             "administration": .administration, "determiner": .determiner,
             "public-modifier": .publicModifier, "compass": .compass, "kin": .kin,
-            "headline-lowercase": .headlineLowercase,
+            "headline-lowercase": .headlineLowercase, "role-modifier": .roleModifier,
         ]
         for row in file.rows {
             guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {

@@ -316,6 +316,10 @@ struct MentionBuilder {
             case .token(let tokenIndex):
                 if isPossessive(tokenIndex) && owner != nil {
                     ownerEnd = tokenIndex + 1
+                } else if owner != nil, tokenIndex == ownerEnd, roleModifiersThenTitle(items, from: index) {
+                    // "EU foreign policy chief Josep Borrell", "Hamas political leader X": the owner
+                    // reaches over lowercase role words to the title.
+                    ownerEnd = tokenIndex + 1
                 } else {
                     owner = nil
                 }
@@ -334,6 +338,20 @@ struct MentionBuilder {
                 ownerEnd = range.upperBound
             }
         }
+    }
+
+    /// One or two lowercase role words ("foreign policy", "press", "political") and then a title.
+    private func roleModifiersThenTitle(_ items: [Item], from start: Int) -> Bool {
+        var index = start
+        var words = 0
+        while index < items.count, case .token(let token) = items[index], words < 2,
+            isLowercaseWord(token, .roleModifier) || isLowercaseWord(token, .bodyModifier)
+        {
+            index += 1
+            words += 1
+        }
+        guard words > 0, index < items.count, case .hit(_, .title(_, let honorific)) = items[index] else { return false }
+        return !honorific
     }
 
     private mutating func add(_ candidate: Candidate) -> Int {

@@ -94,3 +94,18 @@ struct MoreAffiliationTests {
         #expect(result.edges(.affiliatedWith).allSatisfy { $0.target != result.id("Pentagon") }, "\(result.summary)")
     }
 }
+
+@Suite("Lowercase role words between a body and a title")
+struct RoleModifierTests {
+    @Test("'NATO political chief Anna Berg' gives Berg -> NATO")
+    func roleWords() throws {
+        let result = try extract("NATO political chief Anna Berg arrived in Riga.")
+        #expect(result.has("Anna Berg", .affiliatedWith, "NATO"), "\(result.summary)")
+    }
+
+    @Test("'NATO said senior official Anna Berg ...': a verb between body and title ties nothing")
+    func verbBreaksOwner() throws {
+        let result = try extract("NATO said senior official Anna Berg would travel to Riga.")
+        #expect(!result.has("Anna Berg", .affiliatedWith, "NATO"), "\(result.summary)")
+    }
+}
