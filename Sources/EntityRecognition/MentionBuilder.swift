@@ -563,6 +563,36 @@ struct MentionBuilder {
             if nextTarget != nil { titleTarget = nextTarget }
             index += 2
         }
+        // "Special Adviser to the President on Media and Publicity, Ajuri Ngelale": a title may
+        // name whom the holder serves ("to the President") and the portfolio ("on Media ...").
+        if !honorific {
+            var cursor = index
+            var extended = titleRange
+            while cursor < items.count, case .token(let word) = items[cursor], word == extended.upperBound {
+                let text = nextWord(word)
+                if text == "to", cursor + 2 < items.count, case .token(let the) = items[cursor + 1], nextWord(the) == "the",
+                    case .hit(let next, .title) = items[cursor + 2], next.lowerBound == the + 1
+                {
+                    extended = extended.lowerBound..<next.upperBound
+                    cursor += 3
+                } else if text == "on" || text == "for", cursor + 1 < items.count, case .run(let portfolio, _) = items[cursor + 1],
+                    portfolio.lowerBound == word + 1, cursor + 2 < items.count, case .token(let comma) = items[cursor + 2],
+                    isMark(comma, ",")
+                {
+                    extended = extended.lowerBound..<portfolio.upperBound
+                    cursor += 2
+                } else {
+                    break
+                }
+            }
+            // Only when a comma and a name follow the whole title.
+            if extended != titleRange, cursor + 1 < items.count, case .token(let comma) = items[cursor], isMark(comma, ","),
+                case .run(let name, _) = items[cursor + 1], name.lowerBound == comma + 1, wordCount(name) >= 2
+            {
+                titleRange = extended
+                index = cursor
+            }
+        }
         if !honorific, titleOwner == nil, let anaphor = anaphoricCountry(before: titleRange.lowerBound) {
             // "the country's elected president, Mohamed Bazoum": the country the text is about.
             titleOwner = anaphor
@@ -757,6 +787,14 @@ struct MentionBuilder {
             let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
                                           aliases: aliases, owner: bodyOwner))
             if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
+            return
+        }
+        // "state-owned Rosneft", "state-run Petrobras": a company.
+        if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), nextWord(range.lowerBound - 3) == "state",
+            ["owned", "run", "controlled"].contains(nextWord(range.lowerBound - 1) ?? ""), !classes(range.lowerBound).contains(.givenName)
+        {
+            _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
+                              key: .organization(surface.lowercased()), name: surface))
             return
         }
         // An acronym followed by "party" or "group": an organization ("PNDS party").

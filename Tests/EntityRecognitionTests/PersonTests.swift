@@ -64,3 +64,21 @@ struct KinNameTests {
         #expect(result.entity(named: "Brexit") == nil, "\(result.summary)")
     }
 }
+
+@Suite("Names after long titles and company names after 'state-owned'")
+struct LongTitleAndStateOwnedTests {
+    @Test("'the Special Adviser to the President on Trade and Industry, Musa Danjuma' names a person")
+    func longTitleApposition() throws {
+        let result = try Recognized(
+            "In a statement by the Special Adviser to the President on Trade and Industry, Musa Danjuma, the talks were praised.")
+        #expect(result.entity(named: "Musa Danjuma")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("'state-owned Zarubezhvod' is an organization; the same word alone is nothing")
+    func stateOwned() throws {
+        let owned = try Recognized("The sanctions hit state-owned Zarubezhvod last week.")
+        #expect(owned.entity(named: "Zarubezhvod")?.type == .organization, "\(owned.summary)")
+        let alone = try Recognized("The sanctions hit Zarubezhvod last week.")
+        #expect(alone.entity(named: "Zarubezhvod") == nil, "\(alone.summary)")
+    }
+}
