@@ -701,12 +701,26 @@ struct MentionBuilder {
         guard cursor >= 2, isPossessive(cursor), ["country", "nation"].contains(nextWord(cursor - 1) ?? ""),
             nextWord(cursor - 2) == "the"
         else { return nil }
+        // The country the text is about: of the countries named in the last stretch of text, the one
+        // named most often so far (the latest on a tie).
         let limit = cursor - 2
+        var counts: [EntityKey: Int] = [:]
+        for candidate in candidates where candidate.type == .country && candidate.tokens.upperBound <= limit {
+            counts[candidate.key, default: 0] += 1
+        }
         var best: Int?
         for (candidateIndex, candidate) in candidates.enumerated() where candidate.type == .country
             && candidate.tokens.upperBound <= limit && limit - candidate.tokens.upperBound <= 80
         {
-            if best == nil || candidates[best!].tokens.upperBound < candidate.tokens.upperBound { best = candidateIndex }
+            guard let current = best else {
+                best = candidateIndex
+                continue
+            }
+            let count = counts[candidate.key] ?? 0
+            let bestCount = counts[candidates[current].key] ?? 0
+            if count > bestCount || (count == bestCount && candidates[current].tokens.upperBound < candidate.tokens.upperBound) {
+                best = candidateIndex
+            }
         }
         return best
     }

@@ -109,3 +109,15 @@ struct RoleModifierTests {
         #expect(!result.has("Anna Berg", .affiliatedWith, "NATO"), "\(result.summary)")
     }
 }
+
+@Suite("'The country's minister' is the country the text is about")
+struct CountryAnaphorTopicTests {
+    @Test("The country named most often wins over one named last in passing")
+    func topicCountry() throws {
+        let result = try extract(
+            "Ecuador closed its border on Monday. Ecuador said the move was temporary. Officials said Ecuador's ties with Peru "
+                + "were strained. The country's foreign minister, Ana Rojas, will travel on Friday.")
+        #expect(result.has("Ana Rojas", .affiliatedWith, "Ecuador"), "\(result.summary)")
+        #expect(!result.has("Ana Rojas", .affiliatedWith, "Peru"), "\(result.summary)")
+    }
+}

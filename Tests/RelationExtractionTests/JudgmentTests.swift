@@ -151,3 +151,18 @@ struct MoreSanctionFormTests {
         #expect(result.graph.entities.allSatisfy { $0.type != .agency }, "\(result.summary)")
     }
 }
+
+@Suite("Rejecting someone's accusations, and dismissive judgments")
+struct RejectionTests {
+    @Test("'Y rejected accusations by X' gives Y -criticized-> X")
+    func rejectedAccusationsBy() throws {
+        let result = try extract("Serbia on Tuesday rejected accusations by Croatia that it had armed the rebels.")
+        #expect(result.has("Serbia", .criticized, "Croatia"), "\(result.summary)")
+    }
+
+    @Test("'X said Y's claims were absurd' gives X -criticized-> Y")
+    func absurd() throws {
+        let result = try extract("Foreign Minister Hana Novak said Croatia's claims were absurd.")
+        #expect(result.has("Hana Novak", .criticized, "Croatia"), "\(result.summary)")
+    }
+}
