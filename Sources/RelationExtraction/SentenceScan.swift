@@ -187,9 +187,11 @@ struct SentenceScan {
             else { return [] }
             return pairs([source], [target], cue.relation, rationale + ", said by the speaker")
         case .reverse:
-            guard let source = objects(after: cueRange.upperBound, quoted: false).first else { return [] }
+            // "drawing condemnation from Washington and Tokyo": every coordinated object is a source.
+            let sources = objects(after: cueRange.upperBound, quoted: false)
+            guard !sources.isEmpty else { return [] }
             let targets = subjects(before: cueRange.lowerBound)
-            return pairs([source], targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, rationale)
+            return pairs(sources, targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, rationale)
         }
     }
 

@@ -166,3 +166,13 @@ struct RejectionTests {
         #expect(result.has("Hana Novak", .criticized, "Croatia"), "\(result.summary)")
     }
 }
+
+@Suite("Criticism drawn from several actors")
+struct DrawnCriticismTests {
+    @Test("'..., drawing condemnation from Chile and Peru' gives both -criticized-> the subject")
+    func drawingFromTwo() throws {
+        let result = try extract("Bolivia closed the border on Friday, drawing condemnation from Chile and Peru.")
+        #expect(result.has("Chile", .criticized, "Bolivia"), "\(result.summary)")
+        #expect(result.has("Peru", .criticized, "Bolivia"), "\(result.summary)")
+    }
+}
