@@ -188,7 +188,9 @@ struct MentionBuilder {
                     length += overlap - 1
                 }
                 if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
-                    (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) })
+                    (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) }),
+                    // "Deputy Treasury Secretary" is one title, not a body "Deputy Treasury".
+                    !MentionBuilder.rankWords.contains(nextWord(index) ?? "")
                 {
                     // "Foreign Ministry spokesperson": the body named inside the title is a body.
                     items.append(.run(index..<(headEnd + 1), absorbed: []))
@@ -364,6 +366,16 @@ struct MentionBuilder {
         }
         return index
     }
+
+    /// A quote mark that opens a quotation (‘“President” Smith’), not one that closes it (‘...," Deputy
+    /// Secretary X said’): it stands after a space or at the start of a line.
+    private func isOpeningQuote(_ index: Int) -> Bool {
+        guard isMark(index, "\"") else { return false }
+        return tokens[index].shape.contains(.spaceBefore) || tokens[index].shape.contains(.lineStart)
+    }
+
+    /// Words that rank a title rather than name a body: "Deputy Treasury Secretary".
+    static let rankWords: Set<String> = ["deputy", "vice", "assistant", "under", "acting", "senior", "principal", "associate", "former"]
 
     /// Words that may open an apposition before its title: "X, also chairman of ...".
     static let appositionOpeners: Set<String> = ["the", "also", "now", "currently", "a", "an"]
@@ -614,7 +626,7 @@ struct MentionBuilder {
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
             !comma || wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName),
-            !(titleRange.lowerBound > sentence.tokens.lowerBound && isMark(titleRange.lowerBound - 1, "\""))
+            !(titleRange.lowerBound > sentence.tokens.lowerBound && isOpeningQuote(titleRange.lowerBound - 1))
         {
             index = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound

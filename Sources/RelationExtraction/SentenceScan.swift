@@ -116,6 +116,14 @@ struct SentenceScan {
                 targets = subjects(before: cueRange.lowerBound)
                 return pairs(sources, targets, cue.relation, rationale + ", passive")
             }
+            if cue.pattern == .verb, cueRange.upperBound < range.upperBound,
+                ["of", "for", "over"].contains(lower(cueRange.upperBound)),
+                !SentenceScan.objectlessCueEnds.contains(lower(cueRange.upperBound - 1))
+            {
+                // "companies accused of supplying ...", "officials sanctioned for ...": a participle whose
+                // subject is the one accused; with no agent, no edge.
+                return []
+            }
             if isPronounObject(cueRange.upperBound) && cue.pattern == .verb {
                 // "accused it of ...": the pronoun is the object; find what it stands for.
                 targets = pronounTarget(before: cueRange.lowerBound).map { [$0] } ?? []
@@ -519,6 +527,9 @@ struct SentenceScan {
         "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
         "across", "toward", "towards", "within", "inside", "outside", "near",
     ]
+
+    /// Cue phrases that end in their own preposition and take the object right after it.
+    static let objectlessCueEnds: Set<String> = ["of", "with", "at", "on", "to", "against", "by", "from", "targeting", "between"]
 
     /// Verbs that put someone on a list: "added X to the entity list".
     static let listingVerbs: Set<String> = ["targeted", "targets", "targeting", "hit", "hits", "add", "added", "adds", "adding", "place", "put", "puts", "placed", "places", "placing", "included", "includes"]

@@ -82,3 +82,20 @@ struct LongTitleAndStateOwnedTests {
         #expect(alone.entity(named: "Zarubezhvod") == nil, "\(alone.summary)")
     }
 }
+
+@Suite("Ranked titles and titles after a closing quote")
+struct RankedTitleTests {
+    @Test("'Deputy Treasury Secretary Ana Cole' is a person with a title, and no agency 'Deputy Treasury'")
+    func rankedTitle() throws {
+        let result = try Recognized("Deputy Treasury Secretary Ana Cole spoke on Monday.")
+        #expect(result.entity(named: "Ana Cole")?.type == .person, "\(result.summary)")
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+
+    @Test("After a closing quote, the title still introduces the speaker")
+    func titleAfterClosingQuote() throws {
+        let result = try Recognized("\"We will act,\" Deputy Treasury Secretary Ana Cole said in a statement.")
+        let cole = try #require(result.entity(named: "Ana Cole"), "\(result.summary)")
+        #expect(cole.aliases.contains("Deputy Treasury Secretary Ana Cole"), "\(result.summary)")
+    }
+}

@@ -81,3 +81,20 @@ struct UnnamedGroupTests {
         #expect(result.edges(.sanctioned).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("A cue used as a participle with no object gives no edge")
+struct ParticipleNoEdgeTests {
+    @Test("'firms in Peru accused of supplying parts to Chile' gives no criticized edge",
+          arguments: ["Companies in Peru accused of supplying parts to Chile were fined.",
+                      "Officials in Peru sanctioned for corruption left Chile."])
+    func participle(text: String) throws {
+        let result = try extract(text)
+        #expect(result.edges(.criticized).isEmpty && result.edges(.sanctioned).isEmpty, "\(result.summary)")
+    }
+
+    @Test("The active verb with an object still gives the edge: 'Chile accused Peru of spying'")
+    func activeStill() throws {
+        let result = try extract("Chile accused Peru of spying.")
+        #expect(result.has("Chile", .criticized, "Peru"), "\(result.summary)")
+    }
+}
