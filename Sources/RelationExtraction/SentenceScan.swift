@@ -166,6 +166,10 @@ struct SentenceScan {
             for (offset, first) in subjects.enumerated() {
                 for second in subjects[(offset + 1)...] where first != second {
                     edges.append(FoundEdge(source: first, target: second, type: cue.relation, rationale: rationale))
+                    // "Israel and Hamas blamed each other": a directed relation goes both ways.
+                    if !cue.relation.isSymmetric {
+                        edges.append(FoundEdge(source: second, target: first, type: cue.relation, rationale: rationale))
+                    }
                 }
             }
             return edges

@@ -176,3 +176,19 @@ struct DrawnCriticismTests {
         #expect(result.has("Peru", .criticized, "Bolivia"), "\(result.summary)")
     }
 }
+
+@Suite("Reciprocal criticism goes both ways")
+struct ReciprocalCriticismTests {
+    @Test("'Chile and Peru blamed each other' gives both directed edges")
+    func blamedEachOther() throws {
+        let result = try extract("Chile and Peru blamed each other for the collapse of the talks.")
+        #expect(result.has("Chile", .criticized, "Peru"), "\(result.summary)")
+        #expect(result.has("Peru", .criticized, "Chile"), "\(result.summary)")
+    }
+
+    @Test("'Chile and Peru met' stays one symmetric meeting")
+    func meetingStaysSymmetric() throws {
+        let result = try extract("Chile and Peru met in Quito on Monday.")
+        #expect(result.edges(.metWith).count == 1, "\(result.summary)")
+    }
+}
