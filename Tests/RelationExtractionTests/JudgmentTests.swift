@@ -192,3 +192,25 @@ struct ReciprocalCriticismTests {
         #expect(result.edges(.metWith).count == 1, "\(result.summary)")
     }
 }
+
+@Suite("Calling something by a judgment, and visa restrictions")
+struct CallingAndVisaTests {
+    @Test("'Chile called Peru's remarks irresponsible' gives Chile -criticized-> Peru")
+    func calledJudgment() throws {
+        let result = try extract("Chile called Peru's remarks irresponsible on Monday.")
+        #expect(result.has("Chile", .criticized, "Peru"), "\(result.summary)")
+    }
+
+    @Test("'Chile called on Peru to act' is a request, not a judgment")
+    func calledOn() throws {
+        let result = try extract("Chile called on Peru to act against reckless fishing.")
+        #expect(result.edges(.criticized).isEmpty, "\(result.summary)")
+    }
+
+    @Test("'imposed visa restrictions on X' is a sanction")
+    func visaRestrictions() throws {
+        let result = try extract("The United States imposed visa restrictions on Nicaragua's vice president, Rosario Ortega.")
+        #expect(result.graph.relations.contains { $0.type == .sanctioned && $0.source == result.id("United States") },
+                "\(result.summary)")
+    }
+}
