@@ -11,6 +11,8 @@ struct SentenceScan {
     private var words: [FunctionWord?]
     private var inQuote: [Bool]
     private let functionMatcher: PhraseMatcher
+    /// The sentence continues a quotation opened in an earlier sentence.
+    private var startsInQuote = false
 
     /// Words before a cue that make it a noun ("the sanctions"), not a verb.
     static let nounMarkers: Set<String> = [
@@ -58,7 +60,15 @@ struct SentenceScan {
                 token += 1
             }
         }
+        // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
+        // inside the quote opened in an earlier sentence.
         var open = false
+        if let first = range.first(where: { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }),
+            first > range.lowerBound, !analysis.tokens[first].shape.contains(.spaceBefore)
+        {
+            open = true
+        }
+        startsInQuote = open
         for token in range {
             if analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"") {
                 open.toggle()
@@ -132,7 +142,7 @@ struct SentenceScan {
             }
             if targets.isEmpty { return [] }
             if inQuote(cueRange.lowerBound) {
-                sources = (speaker() ?? speakerAfterQuote()).map { [$0] } ?? []
+                sources = (speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()).map { [$0] } ?? []
             } else if isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() {
                 // "he insisted ..., and took a swipe at Washington": the first verb's subject.
                 sources = [subject]
@@ -195,7 +205,7 @@ struct SentenceScan {
             return edges
         case .evaluative, .evaluativeSubject:
             guard let target = judged(by: cueRange, possessor: cue.pattern == .evaluative),
-                let source = speaker() ?? speakerAfterQuote()
+                let source = speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()
             else { return [] }
             return pairs([source], [target], cue.relation, rationale + ", said by the speaker")
         case .reverse:
@@ -543,13 +553,8 @@ struct SentenceScan {
     /// A quote left open at the end of this sentence and closed in the next one with its speaker:
     /// "\"Russia is to blame. It must pay,\" Smith said."
     private func speakerAfterQuote() -> Int? {
-        guard let last = range.last, inQuote(last) || isQuoteMark(last),
-            sentenceIndex + 1 < analysis.sentences.count
-        else { return nil }
-        // The quote must really be open at the end: an odd number of quote marks.
-        var marks = 0
-        for token in range where isQuoteMark(token) { marks += 1 }
-        guard marks % 2 == 1 else { return nil }
+        // The quote must really be open at the end of this sentence.
+        guard let last = range.last, inQuote(last), sentenceIndex + 1 < analysis.sentences.count else { return nil }
         let next = analysis.sentences[sentenceIndex + 1].tokens
         guard let close = next.first(where: { isQuoteMark($0) }) else { return nil }
         let nextMentions = analysis.mentions.filter { next.contains($0.tokens.lowerBound) && $0.tokens.lowerBound > close }
@@ -571,6 +576,24 @@ struct SentenceScan {
 
     private func isQuoteMark(_ token: Int) -> Bool {
         analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"")
+    }
+
+    /// A quotation that began in the previous sentence after its speaker: 'X said: "... . We condemn Y."'
+    private func speakerBeforeQuote() -> Int? {
+        guard startsInQuote, sentenceIndex > 0 else { return nil }
+        let previous = analysis.sentences[sentenceIndex - 1].tokens
+        guard let open = previous.last(where: { isQuoteMark($0) }),
+            analysis.tokens[open].shape.contains(.spaceBefore) || open == previous.lowerBound
+        else { return nil }
+        var token = open - 1
+        if token >= previous.lowerBound, lower(token) == ":" || lower(token) == "," { token -= 1 }
+        guard token >= previous.lowerBound, isSpeechWord(token) else { return nil }
+        let named = analysis.mentions.filter { previous.contains($0.tokens.lowerBound) && $0.kind != Mention.Kind.weak }
+        if let before = named.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 }) {
+            return before.entity
+        }
+        if token > previous.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token - 1) }
+        return nil
     }
 
     /// A speech word of the cue lexicon, in any sentence.

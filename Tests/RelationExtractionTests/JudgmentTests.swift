@@ -214,3 +214,21 @@ struct CallingAndVisaTests {
                 "\(result.summary)")
     }
 }
+
+@Suite("Quotations over several sentences")
+struct MultiSentenceQuoteTests {
+    @Test("'X said: \"... . We condemn Y.\"' gives X -criticized-> Y, not the next speaker")
+    func speakerBefore() throws {
+        let result = try extract(
+            "Senator Ruth Hale said: \"We stand with our allies. We condemn Armenia for the attack.\" "
+                + "\"Nothing has changed,\" Senator Tom Varga said.")
+        #expect(result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
+        #expect(!result.has("Tom Varga", .criticized, "Armenia"), "\(result.summary)")
+    }
+
+    @Test("'\"It must stop. We condemn Y,\" X said' gives X -criticized-> Y")
+    func closingSentence() throws {
+        let result = try extract("\"It must stop. We condemn Georgia for this,\" Senator Ann Pike said.")
+        #expect(result.has("Ann Pike", .criticized, "Georgia"), "\(result.summary)")
+    }
+}
