@@ -158,7 +158,10 @@ struct SentenceScan {
                 target.phrase.lowerBound - cueRange.upperBound <= 1, isPossessive(target.tokens.upperBound),
                 SentenceScan.statementNouns.contains(lower(target.tokens.upperBound + 1))
             else { return [] }
-            return pairs(subjects(before: cueRange.lowerBound), [target.entity], cue.relation, rationale)
+            var sources = subjects(before: cueRange.lowerBound)
+            // "He rejected China's criticism": the pronoun's person.
+            if sources.isEmpty, let pronoun = pronounSubject(before: cueRange.lowerBound) { sources = [pronoun] }
+            return pairs(sources, [target.entity], cue.relation, rationale)
         case .symmetric:
             var subjects = subjects(before: cueRange.lowerBound)
             let partners = objects(after: cueRange.upperBound, quoted: false)

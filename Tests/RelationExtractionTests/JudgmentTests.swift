@@ -232,3 +232,12 @@ struct MultiSentenceQuoteTests {
         #expect(result.has("Ann Pike", .criticized, "Georgia"), "\(result.summary)")
     }
 }
+
+@Suite("Rejecting a possessor's words, with a pronoun subject")
+struct PronounRejectionTests {
+    @Test("'Senator Ruth Hale spoke. She rejected Peru's claims.' gives Hale -criticized-> Peru")
+    func pronounRejects() throws {
+        let result = try extract("Senator Ruth Hale spoke on Monday. She rejected Peru's claims as baseless.")
+        #expect(result.has("Ruth Hale", .criticized, "Peru"), "\(result.summary)")
+    }
+}
