@@ -172,9 +172,14 @@ struct MentionBuilder {
         var index = range.lowerBound
         while index < range.upperBound {
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
-                if case .title = category, let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true) {
-                    // "State Department spokesman": the body, then the title.
-                    (length, category) = shorter
+                if case .title(let target, _) = category,
+                    let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
+                {
+                    // "State Department spokesman": the body, then the title. But "Commerce Minister"
+                    // (a generic ministry) does not contain the body "Commerce" (the U.S. department).
+                    var split = true
+                    if case .body(let name, _, _) = shorter.1, let target, target != name { split = false }
+                    if split { (length, category) = shorter }
                 }
                 if case .title = category, length > 1,
                     let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,

@@ -80,3 +80,19 @@ struct OrganizationTests {
         #expect(result.entities.count == 1, "\(result.summary)")
     }
 }
+
+@Suite("A generic ministerial title does not hold a foreign body's short name")
+struct GenericTitleBodyTests {
+    @Test("'Chinese Commerce Minister Li Hua' makes no U.S. Commerce Department")
+    func commerceMinister() throws {
+        let result = try Recognized("Chinese Commerce Minister Li Hua visited Berlin on Monday.")
+        #expect(result.entity(named: "Commerce Department") == nil, "\(result.summary)")
+        #expect(result.entity(named: "Li Hua")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("'State Department spokesman Ned Price' still names the State Department")
+    func namedBodyTitle() throws {
+        let result = try Recognized("State Department spokesman Ned Price spoke on Monday.")
+        #expect(result.entity(named: "State Department")?.type == .agency, "\(result.summary)")
+    }
+}
