@@ -325,6 +325,13 @@ struct SentenceScan {
                 let including = gap.count >= 2 && lower(gap.upperBound - 1) == "including" && lower(gap.upperBound - 2) == ","
                 if !including, gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
                 if including, gap.dropLast(2).contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+                // "accused the administration of slowing deliveries to Ukraine": a name inside the charge
+                // after "of" is no object.
+                if let of = gap.first(where: { lower($0) == "of" }), of > gap.lowerBound,
+                    ((of + 1)..<gap.upperBound).contains(where: { lower($0) != "of" && SentenceScan.prepositions.contains(lower($0)) })
+                {
+                    break
+                }
                 // "the governor of Sanandaj": the object is an unnamed official, not the place.
                 if let of = gap.last(where: { lower($0) == "of" }), of > gap.lowerBound,
                     SentenceScan.unnamedHolders.contains(lower(of - 1))

@@ -98,3 +98,18 @@ struct ParticipleNoEdgeTests {
         #expect(result.has("Chile", .criticized, "Peru"), "\(result.summary)")
     }
 }
+
+@Suite("A name inside the charge is no object")
+struct ChargeNameTests {
+    @Test("'accused the government of slowing deliveries to Chile' gives no edge to Chile")
+    func nameInCharge() throws {
+        let result = try extract("Senator Ruth Hale accused the government of slowing deliveries to Chile.")
+        #expect(!result.has("Ruth Hale", .criticized, "Chile"), "\(result.summary)")
+    }
+
+    @Test("'criticized the government of Chile' still targets Chile")
+    func governmentOf() throws {
+        let result = try extract("Senator Ruth Hale criticized the government of Chile on Monday.")
+        #expect(result.has("Ruth Hale", .criticized, "Chile"), "\(result.summary)")
+    }
+}
