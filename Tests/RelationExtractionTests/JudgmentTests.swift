@@ -241,3 +241,12 @@ struct PronounRejectionTests {
         #expect(result.has("Ruth Hale", .criticized, "Peru"), "\(result.summary)")
     }
 }
+
+@Suite("Judging an actor's deed in reported speech")
+struct DeedJudgmentTests {
+    @Test("'X said Y's brutal invasion ...' gives X -criticized-> Y", arguments: ["brutal", "illegal", "unprovoked"])
+    func deed(word: String) throws {
+        let result = try extract("Senator Ruth Hale said Armenia's \(word) invasion had to end.")
+        #expect(result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
+    }
+}
