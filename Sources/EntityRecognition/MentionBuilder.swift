@@ -720,24 +720,23 @@ struct MentionBuilder {
         else { return nil }
         // The country the text is about: of the countries named in the last stretch of text, the one
         // named most often so far (the latest on a tie).
+        // Candidates are in text order (headlines come last, and never hold this phrase).
         let limit = cursor - 2
-        var counts: [EntityKey: Int] = [:]
-        for candidate in candidates where candidate.type == .country && candidate.tokens.upperBound <= limit {
-            counts[candidate.key, default: 0] += 1
+        var counts: [String: Int] = [:]
+        var recent: [Int] = []
+        for candidateIndex in candidates.indices.reversed() {
+            let end = candidates[candidateIndex].tokens.upperBound
+            guard candidates[candidateIndex].type == .country, end <= limit else { continue }
+            if limit - end > 1_000 { break }
+            counts[candidates[candidateIndex].name, default: 0] += 1
+            if limit - end <= 80 { recent.append(candidateIndex) }
         }
+        // `recent` runs from the latest back: the first with the highest count wins.
         var best: Int?
-        for (candidateIndex, candidate) in candidates.enumerated() where candidate.type == .country
-            && candidate.tokens.upperBound <= limit && limit - candidate.tokens.upperBound <= 80
+        for candidateIndex in recent where best == nil
+            || counts[candidates[candidateIndex].name, default: 0] > counts[candidates[best!].name, default: 0]
         {
-            guard let current = best else {
-                best = candidateIndex
-                continue
-            }
-            let count = counts[candidate.key] ?? 0
-            let bestCount = counts[candidates[current].key] ?? 0
-            if count > bestCount || (count == bestCount && candidates[current].tokens.upperBound < candidate.tokens.upperBound) {
-                best = candidateIndex
-            }
+            best = candidateIndex
         }
         return best
     }
