@@ -117,7 +117,22 @@ public struct ArticleAnalysis: Sendable {
     public func isUnplacedName(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, token.isCapitalized, !lexicon.classes(of: token.id).contains(.nonEntity) else { return false }
-        return !mentions.contains { $0.phrase.contains(index) }
+        // A phrase reaches at most a few dozen tokens before its name.
+        return !mentions(startingIn: max(0, index - 40)..<(index + 40)).contains { $0.phrase.contains(index) }
+    }
+
+    /// The mentions whose name starts in `range`, found by binary search (mentions are in text order).
+    public func mentions(startingIn range: Range<Int>) -> ArraySlice<Mention> {
+        func firstIndex(atOrAfter token: Int) -> Int {
+            var low = 0
+            var high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].tokens.lowerBound < token { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        return mentions[firstIndex(atOrAfter: range.lowerBound)..<firstIndex(atOrAfter: range.upperBound)]
     }
 
     /// The sentence that holds a token.

@@ -176,7 +176,7 @@ struct GraphBuilder {
         else { return nil }
         var start = token + 2
         if start < end, analysis.lowercaseWord(start) == "the" { start += 1 }
-        guard let whole = analysis.mentions.first(where: { $0.phrase.lowerBound == start && $0.kind == .name }),
+        guard let whole = analysis.mentions(startingIn: start..<min(end, start + 40)).first(where: { $0.phrase.lowerBound == start && $0.kind == .name }),
             whole.entity != mention.entity,
             analysis.entities[whole.entity].type == .agency || analysis.entities[whole.entity].type == .organization
         else { return nil }
@@ -194,7 +194,8 @@ struct GraphBuilder {
         guard start >= 2, analysis.lowercaseWord(start - 1) == "'s" else { return nil }
         let isParty = (end < analysis.tokens.count && analysis.lowercaseWord(end) == "party")
             || analysis.lowercaseWord(end - 1) == "party"
-        guard isParty, let holder = analysis.mentions.first(where: { $0.tokens.upperBound == start - 1 && $0.kind == .name }),
+        guard isParty,
+            let holder = analysis.mentions(startingIn: max(0, start - 12)..<start).first(where: { $0.tokens.upperBound == start - 1 && $0.kind == .name }),
             analysis.entities[holder.entity].type == .person
         else { return nil }
         return holder.entity

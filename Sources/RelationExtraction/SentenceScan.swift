@@ -381,7 +381,7 @@ struct SentenceScan {
         else { return nil }
         let start = sentenceIndex > 0 ? analysis.sentences[sentenceIndex - 1].tokens.lowerBound : range.lowerBound
         var people: [Int] = []
-        for mention in analysis.mentions where mention.tokens.lowerBound >= start && mention.tokens.upperBound <= token - 2
+        for mention in analysis.mentions(startingIn: start..<token) where mention.tokens.upperBound <= token - 2
             && mention.kind != .weak && analysis.entities[mention.entity].type == .person && !people.contains(mention.entity)
         {
             people.append(mention.entity)
@@ -567,7 +567,7 @@ struct SentenceScan {
         guard let last = range.last, inQuote(last), sentenceIndex + 1 < analysis.sentences.count else { return nil }
         let next = analysis.sentences[sentenceIndex + 1].tokens
         guard let close = next.first(where: { isQuoteMark($0) }) else { return nil }
-        let nextMentions = analysis.mentions.filter { next.contains($0.tokens.lowerBound) && $0.tokens.lowerBound > close }
+        let nextMentions = analysis.mentions(startingIn: (close + 1)..<next.upperBound)
         // ..." Smith said / ..." said Smith / ..." he said.
         var token = close + 1
         if token < next.upperBound, lower(token) == "," { token += 1 }
@@ -598,7 +598,7 @@ struct SentenceScan {
         var token = open - 1
         if token >= previous.lowerBound, lower(token) == ":" || lower(token) == "," { token -= 1 }
         guard token >= previous.lowerBound, isSpeechWord(token) else { return nil }
-        let named = analysis.mentions.filter { previous.contains($0.tokens.lowerBound) && $0.kind != Mention.Kind.weak }
+        let named = analysis.mentions(startingIn: previous).filter { $0.kind != Mention.Kind.weak }
         if let before = named.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 }) {
             return before.entity
         }
