@@ -115,3 +115,19 @@ struct BetweenUndoneTests {
         #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("Meetings with a kind: closed-door, bilateral, by video")
+struct MeetingKindTests {
+    @Test("Meeting phrases with a modifier give a meeting",
+          arguments: ["held a closed-door meeting with", "held bilateral talks with", "had a video call with"])
+    func withPartner(phrase: String) throws {
+        let result = try extract("Prime Minister Lars Eriksen \(phrase) President Sauli Niemi on Monday.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+
+    @Test("'A and B will hold bilateral talks' is planned: no edge")
+    func planned() throws {
+        let result = try extract("Prime Minister Lars Eriksen and President Sauli Niemi will hold bilateral talks in May.")
+        #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
+    }
+}
