@@ -370,7 +370,7 @@ struct SentenceScan {
     }
 
     /// "the two leaders" before the cue, and exactly two people named in this sentence before it
-    /// or in the previous sentence.
+    /// or in the two sentences before.
     private func twoPeople(before cue: Int) -> (Int, Int)? {
         var token = cue - 1
         while token > range.lowerBound, ["later", "also", "then", "first", "subsequently", "briefly"].contains(lower(token)) {
@@ -379,7 +379,7 @@ struct SentenceScan {
         guard token - 2 >= range.lowerBound, SentenceScan.pairNouns.contains(lower(token)), lower(token - 1) == "two",
             lower(token - 2) == "the"
         else { return nil }
-        let start = sentenceIndex > 0 ? analysis.sentences[sentenceIndex - 1].tokens.lowerBound : range.lowerBound
+        let start = analysis.sentences[max(0, sentenceIndex - 2)].tokens.lowerBound
         var people: [Int] = []
         for mention in analysis.mentions(startingIn: start..<token) where mention.tokens.upperBound <= token - 2
             && mention.kind != .weak && analysis.entities[mention.entity].type == .person && !people.contains(mention.entity)

@@ -131,3 +131,13 @@ struct MeetingKindTests {
         #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("'The two leaders' looks back two sentences")
+struct TwoLeadersWindowTests {
+    @Test("Two people named over the two sentences before 'the two leaders met' are the pair")
+    func twoSentencesBack() throws {
+        let result = try extract(
+            "Lars Eriksen arrived on Sunday. Sauli Niemi greeted the crowd. The two leaders then met privately.")
+        #expect(result.has("Lars Eriksen", .metWith, "Sauli Niemi"), "\(result.summary)")
+    }
+}
