@@ -30,7 +30,7 @@ public struct Mention: Sendable, Hashable {
     /// Index into `ArticleAnalysis.entities`.
     public var entity: Int
     /// The entity stated to own this one: the country of "Chinese Foreign Ministry", the body of
-    /// "State Department spokesman Matthew Miller".
+    /// "Treasury spokeswoman Ana Ruiz".
     public var owner: Int?
     /// The title before a person's name, as written ("Secretary of State").
     public var title: String?

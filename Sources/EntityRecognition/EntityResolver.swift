@@ -23,7 +23,7 @@ struct EntityResolver {
     }
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
-        // A name used alone elsewhere ("Colby said") shows that "Elbridge Colby" is a person.
+        // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
         singleNames = Set(candidates.filter { $0.vouchesForSurname }.map { $0.nameParts[0] })
         var assigned = [Int?](repeating: nil, count: candidates.count)
         for (index, candidate) in candidates.enumerated() where candidate.kind == .name {

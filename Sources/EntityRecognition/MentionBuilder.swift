@@ -225,7 +225,7 @@ struct MentionBuilder {
     }
 
     /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
-    /// name needs them ("Office of Foreign Assets Control", "Defense and Security Forces").
+    /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry").
     private func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
         var end = start + 1
         var absorbed: [(Range<Int>, LexiconCategory)] = []
@@ -273,7 +273,7 @@ struct MentionBuilder {
         while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps)) {
             end -= 1
         }
-        // "and" joins two names only inside a body name ("Defense and Security Forces"), not
+        // "and" joins two names only inside a body name ("Ministry of Trade and Industry"), not
         // "Kim and Putin".
         if !isHead(end - 1) {
             for index in start..<end where tokens[index].kind == .word && !tokens[index].isCapitalized
@@ -399,7 +399,7 @@ struct MentionBuilder {
         case .country(let country), .seat(let country), .demonym(let country):
             var isDemonym = false
             if case .demonym = category { isDemonym = true }
-            // "Washington Examiner", "China Daily": a place word starting an organization's name.
+            // "Boston Herald", "China Daily": a place word starting an organization's name.
             if let runRange = adjacentRun, classes(runRange.upperBound - 1).contains(.organizationHead),
                 !classes(runRange.upperBound - 1).contains(.agencyHead)
             {
@@ -422,7 +422,7 @@ struct MentionBuilder {
                     skipItems(through: after, items: items, index: &index)
                     return
                 }
-                // "Israeli army", "Jordanian foreign ministry".
+                // "Israeli army", "Egyptian foreign ministry".
                 var cursor = after
                 while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
                 if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) {
@@ -506,7 +506,7 @@ struct MentionBuilder {
             }
         case .body(let name, let type, let country):
             var bodyOwner = owner
-            // "U.S. Treasury", "Law Enforcement Forces of the Islamic Republic of Iran": one lexicon
+            // "U.S. Treasury", "Armed Forces of the Republic of Ghana": one lexicon
             // phrase that still states the agency's country.
             if bodyOwner == nil && type == .agency {
                 bodyOwner = statedCountry(inside: range)
@@ -580,7 +580,7 @@ struct MentionBuilder {
             if nextTarget != nil { titleTarget = nextTarget }
             index += 2
         }
-        // "Special Adviser to the President on Media and Publicity, Ajuri Ngelale": a title may
+        // "Senior Adviser to the President on Trade and Investment, Ade Okoro": a title may
         // name whom the holder serves ("to the President") and the portfolio ("on Media ...").
         if !honorific {
             var cursor = index
@@ -611,7 +611,7 @@ struct MentionBuilder {
             }
         }
         if !honorific, titleOwner == nil, let anaphor = anaphoricCountry(before: titleRange.lowerBound) {
-            // "the country's elected president, Mohamed Bazoum": the country the text is about.
+            // "the country's elected president, Ali Mansour": the country the text is about.
             titleOwner = anaphor
         }
         if !honorific, handleOfOwner(after: titleRange, target: titleTarget, sendingState: titleOwner, items: items,
@@ -659,7 +659,7 @@ struct MentionBuilder {
                           name: titleText, canStartEntity: false))
     }
 
-    /// "the president of Belarus, Alexander Lukashenko", "the chairman of the Federal Reserve Jerome
+    /// "the president of Ghana, Kwame Asante", "the chairman of the Federal Reserve Jerome
     /// Powell": the country or body after "of" owns the title of the name that follows.
     private mutating func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: [Item],
                                         index: inout Int, sentence: Sentence) -> Bool
@@ -797,7 +797,7 @@ struct MentionBuilder {
             // "ECOWAS Commission" is not the "African Union Commission".
             var generic = MentionBuilder.genericKey(adjacentOwner && candidates[owner!].type != .country ? string(phrase) : surface)
             if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
-                // "Central Bank of Sri Lanka" is the "Central Bank" of the article.
+                // "Central Bank of Kenya" is the "Central Bank" of the article.
                 var cut = countryRange.lowerBound
                 while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
                 if cut > range.lowerBound { generic = MentionBuilder.genericKey(string(range.lowerBound..<cut)) }
@@ -827,7 +827,7 @@ struct MentionBuilder {
                               key: .organization(surface.lowercased()), name: surface))
             return
         }
-        // An acronym followed by "party" or "group": an organization ("PNDS party").
+        // An acronym followed by "party" or "group": an organization ("ADP party").
         if range.count == 1 && tokens[range.lowerBound].isAllCaps {
             if isLowercaseWord(range.upperBound, .organizationHead) || nextWord(range.upperBound) == "party" {
                 _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
@@ -862,25 +862,25 @@ struct MentionBuilder {
         var candidate = Candidate(tokens: range, phrase: (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound,
                                   kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
                                   owner: owner, nameParts: parts, canStartEntity: canStart)
-        // Only a name standing free mid-sentence ("a response from Colby") vouches for a surname.
+        // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
         candidate.vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
             && !sentence.isTitleCase
         if let title {
             candidate.title = title.text
             candidate.titleTarget = title.target
-            // "president, Mohamed Bazoum" and "president of Belarus, X" are no names.
+            // "president, Ali Mansour" and "president of Belarus, X" are no names.
             if title.text != nil, !(candidate.phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
                 candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound))
             }
         }
         let personIndex = add(candidate)
-        // Apposition: "Nicholas Burns, the U.S. ambassador to China", "Alan Estevez, Under Secretary of Commerce".
+        // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Sanandaj, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
             && ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"].contains(nextWord(range.lowerBound - 1) ?? "")
         if isMark(range.upperBound, ","), !placeLike {
             var start = range.upperBound + 1
-            // "Bola Tinubu, also chairman of ...", "X, the U.S. ambassador".
+            // "Ama Boateng, also chairman of ...", "X, the U.S. ambassador".
             while start < range.upperBound + 3, let word = nextWord(start), MentionBuilder.appositionOpeners.contains(word) {
                 start += 1
             }
@@ -888,7 +888,7 @@ struct MentionBuilder {
         }
     }
 
-    /// "his son Victor", "Lukashenko's daughter Maria": a family tie owned by someone names a person.
+    /// "his son Pavel", "Novak's daughter Maria": a family tie owned by someone names a person.
     private func isKinBefore(_ start: Int) -> Bool {
         guard start >= 2, isLowercaseWord(start - 1, .kin) else { return false }
         return isPossessive(start - 2) || isLowercaseWord(start - 2, .determiner)
@@ -949,7 +949,7 @@ struct MentionBuilder {
         return tokens[index].id >= 0 ? lexicon.vocabulary.word(tokens[index].id) : String(decoding: text[Int(tokens[index].start)..<Int(tokens[index].end)], as: UTF8.self).lowercased()
     }
 
-    /// The type a run's head word gives it: the last word ("Defense and Security Forces"), or the
+    /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
     /// word before "of" ("Ministry of Finance", "Authority of Heads of State").
     private func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1

@@ -159,7 +159,7 @@ struct Tokenizer {
         while index < text.count {
             let byte = text[index]
             if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) {
-                // Web copy glues names together ("MenendezRobert"): split where a capital follows
+                // Web copy glues names together ("SandovalMaria"): split where a capital follows
                 // four or more lowercase letters, which no real name does.
                 if byte >= 0x41 && byte <= 0x5A {
                     if capitalized && lowercaseRun >= 4 { break }

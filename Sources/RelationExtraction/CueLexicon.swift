@@ -17,7 +17,7 @@ public enum CuePattern: String, Sendable, CaseIterable {
     /// "India's reckless behavior", "Israel bears responsibility", in what someone says: the speaker
     /// is the source, the actor judged is the target.
     case evaluative
-    /// Like `evaluative`, for generic words that judge only a subject ("Colby has been really bad"),
+    /// Like `evaluative`, for generic words that judge only a subject ("Harmon has been really bad"),
     /// never a possessor ("China's bad loans").
     case evaluativeSubject = "evaluative-subject"
     /// "Y dismissed the accusations": Y answers whoever just accused Y (in this or the previous sentence).

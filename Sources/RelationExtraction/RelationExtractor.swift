@@ -187,7 +187,7 @@ struct GraphBuilder {
         "part", "parts", "arm", "unit", "branch", "division", "wing", "subsidiary", "affiliate", "component", "agency",
     ]
 
-    /// "Bazoum's PNDS party", "Lopez's Socialist Party": the person whose party it is.
+    /// "Mansour's ADP party", "Lopez's Socialist Party": the person whose party it is.
     private func partyHolder(_ mention: Mention) -> Int? {
         let start = mention.tokens.lowerBound
         let end = mention.tokens.upperBound

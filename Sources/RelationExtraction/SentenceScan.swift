@@ -86,7 +86,7 @@ struct SentenceScan {
             !inside.contains { other in
                 other.entity != mention.entity && other.phrase.contains(mention.tokens.lowerBound)
                     && (!other.tokens.contains(mention.tokens.lowerBound)
-                        // "the Central Bank of Sri Lanka": a name inside a longer name heads nothing.
+                        // "the Central Bank of Kenya": a name inside a longer name heads nothing.
                         || (other.tokens.count > mention.tokens.count && other.tokens.upperBound >= mention.tokens.upperBound))
             }
         }
@@ -302,7 +302,7 @@ struct SentenceScan {
         while let previous = heads.last(where: { $0.tokens.upperBound <= current.phrase.lowerBound && $0.kind != .weak }) {
             let gap = previous.tokens.upperBound..<current.phrase.lowerBound
             guard gap.count <= 2, gap.allSatisfy({ lower($0) == "and" || lower($0) == "," }) else { break }
-            // "According to Reuters, Yun and Kishida met": an attribution or a place is no co-subject.
+            // "According to Reuters, Ruiz and Sato met": an attribution or a place is no co-subject.
             let before = previous.phrase.lowerBound - 1
             if before >= range.lowerBound, word(before) == .speech || SentenceScan.prepositions.contains(lower(before)) { break }
             result.append(previous.entity)
@@ -339,13 +339,13 @@ struct SentenceScan {
                     break
                 }
             } else {
-                // Coordination only: "A, B and C", "Lukashenko, his son Victor".
+                // Coordination only: "A, B and C", "Novak, his son Pavel".
                 let words = gap.map { lower($0) }
                 guard gap.count <= 5, words.contains(where: { $0 == "and" || $0 == "," || $0 == "or" }),
                     words.allSatisfy({ SentenceScan.coordinationWords.contains($0) })
                 else { break }
             }
-            // "Hamas ally Islamic Jihad", "China's Ministry of Public Security": the later name is the head.
+            // "Iran ally Hezbollah", "China's Ministry of Public Security": the later name is the head.
             var mention = mention
             // "Venezuela's state oil company PDVSA": after a possessive, up to three common nouns.
             while let following = heads.first(where: { $0.tokens.lowerBound > mention.tokens.upperBound }),
@@ -505,7 +505,7 @@ struct SentenceScan {
     }
 
     /// The actor an evaluative cue judges: the possessor ("India's [increasingly] reckless conduct") or
-    /// the subject ("Colby \"has been really bad", "Israel bears responsibility").
+    /// the subject ("Harmon \"has been really bad", "Israel bears responsibility").
     private func judged(by cue: Range<Int>, possessor: Bool) -> Int? {
         var token = cue.lowerBound - 1
         if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
