@@ -79,6 +79,8 @@ public struct ArticleAnalysis: Sendable {
     public func lowercaseWord(_ index: Int) -> String {
         let token = tokens[index]
         if token.kind == .punctuation { return String(UnicodeScalar(token.mark)) }
+        // A word the lexicons know is already stored lowercase.
+        if token.id >= 0 { return lexicon.vocabulary.word(token.id) }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, Int(token.start), Int(token.end), into: &key)
         return String(decoding: key, as: UTF8.self)

@@ -67,14 +67,15 @@ enum ArticleLayout {
     private static func isBoilerplate(_ line: ArraySlice<Token>, text: [UInt8], lexicon: Lexicon) -> Bool {
         guard let first = line.first, let last = line.last else { return true }
         let start = Int(first.start)
-        let end = min(Int(last.end), start + 48)
-        var lowered: [UInt8] = []
-        Tokenizer.lowercaseKey(text, start, end, into: &lowered)
-        if lexicon.isBoilerplate(lowered[...]) { return true }
+        if lexicon.isBoilerplate(text, start, Int(last.end)) { return true }
         // Shouted lines ("SUPREME COURT JUSTICES SAVE ...") are related-headline teasers.
-        let words = line.filter { $0.kind == .word && $0.end - $0.start > 1 }
-        if words.count >= 3 && words.filter(\.isAllCaps).count * 10 >= words.count * 8 { return true }
-        return false
+        var words = 0
+        var capitalWords = 0
+        for token in line where token.kind == .word && token.end - token.start > 1 {
+            words += 1
+            if token.isAllCaps { capitalWords += 1 }
+        }
+        return words >= 3 && capitalWords * 10 >= words * 8
     }
 
     static func sentences(_ tokens: [Token], text: [UInt8], lexicon: Lexicon) -> [Sentence] {

@@ -65,7 +65,9 @@ public struct Lexicon: Sendable {
     var entries: [LexiconEntry] = []
     var trie = PhraseTrie()
     var wordClasses: [UInt32] = []
-    var boilerplatePrefixes: [[UInt8]] = []
+    /// Boilerplate line openings, lowercased, bucketed by first byte: a line is checked against a
+    /// handful, not all of them.
+    var boilerplatePrefixes: [[[UInt8]]] = Array(repeating: [], count: 256)
     /// Country canonical names, for affiliation and coreference.
     var countryNames: Set<String> = []
     /// Known body names to their type and country.
@@ -129,7 +131,10 @@ public struct Lexicon: Sendable {
             }
         }
         let boilerplate = try Lexicon.readResource("boilerplate.txt")
-        boilerplatePrefixes = boilerplate.rows.map { Array(String($0.columns[0]).lowercased().utf8) }
+        for row in boilerplate.rows {
+            let prefix = Array(String(row.columns[0]).lowercased().utf8)
+            if let first = prefix.first { boilerplatePrefixes[Int(first)].append(prefix) }
+        }
         try loadCountries(try Lexicon.readResource("countries.tsv"))
         try loadBodies(try Lexicon.readResource("bodies.tsv"))
         try loadTitles(try Lexicon.readResource("titles.tsv"))
@@ -278,12 +283,20 @@ public struct Lexicon: Sendable {
     }
 
     /// Whether a line (as lowercase bytes) begins with a boilerplate phrase.
-    func isBoilerplate(_ lowercaseLine: ArraySlice<UInt8>) -> Bool {
-        for prefix in boilerplatePrefixes where lowercaseLine.count >= prefix.count {
-            if lowercaseLine.starts(with: prefix) { return true }
+    /// Whether `text[start..<end]` opens with a boilerplate phrase, ignoring ASCII case.
+    func isBoilerplate(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        let first = text[start]
+        candidates: for prefix in boilerplatePrefixes[Int(first &- 0x41 < 26 ? first | 0x20 : first)] where end - start >= prefix.count {
+            for offset in 1..<prefix.count {
+                let byte = text[start + offset]
+                if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { continue candidates }
+            }
+            return true
         }
         return false
     }
+
 }
 
 extension String {
@@ -292,18 +305,24 @@ extension String {
 
 /// A trie over token IDs, stored as one hash table of (node, token) → child.
 struct PhraseTrie: Sendable {
-    private var children: [Int64: Int32] = [:]
+    /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
+    /// probes it at every token, where the standard library's seeded hashing costs several times
+    /// more.
+    private var keys: [Int64] = Array(repeating: PhraseTrie.empty, count: 1 << 12)
+    private var values: [Int32] = Array(repeating: 0, count: 1 << 12)
+    private var used = 0
     private var terminals: [Int32: [Int32]] = [:]
     private var nodeCount: Int32 = 1
+
+    private static let empty: Int64 = -1
 
     mutating func insert(_ tokens: [Int32], entry: Int32) {
         var node: Int32 = 0
         for token in tokens {
-            let key = Int64(node) << 32 | Int64(UInt32(bitPattern: token))
-            if let child = children[key] {
+            if let child = child(of: node, token) {
                 node = child
             } else {
-                children[key] = nodeCount
+                store(PhraseTrie.key(node, token), nodeCount)
                 node = nodeCount
                 nodeCount += 1
             }
@@ -312,8 +331,44 @@ struct PhraseTrie: Sendable {
     }
 
     func child(of node: Int32, _ token: Int32) -> Int32? {
-        children[Int64(node) << 32 | Int64(UInt32(bitPattern: token))]
+        let key = PhraseTrie.key(node, token)
+        let mask = keys.count - 1
+        var slot = PhraseTrie.slot(key, mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key { return values[slot] }
+            if stored == PhraseTrie.empty { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 
     func entries(at node: Int32) -> [Int32]? { terminals[node] }
+
+    private static func key(_ node: Int32, _ token: Int32) -> Int64 {
+        Int64(node) << 32 | Int64(UInt32(bitPattern: token))
+    }
+
+    private static func slot(_ key: Int64, _ mask: Int) -> Int {
+        let mixed = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 32) & mask
+    }
+
+    private mutating func store(_ key: Int64, _ value: Int32) {
+        if (used + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = PhraseTrie.slot(key, mask)
+        while keys[slot] != PhraseTrie.empty { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        used += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = Array(repeating: PhraseTrie.empty, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        used = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != PhraseTrie.empty { store(key, value) }
+    }
 }

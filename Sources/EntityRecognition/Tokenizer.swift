@@ -67,9 +67,13 @@ struct Tokenizer {
                 var end = Tokenizer.wordEnd(text, from: index)
                 end = extendAbbreviation(text, start: start, end: end)
                 let shape = Tokenizer.shape(of: text, start, end)
-                scratch.removeAll(keepingCapacity: true)
-                Tokenizer.lowercaseKey(text, start, end, into: &scratch)
-                emit(start, end, .word, shape, 0, id: vocabulary.id(of: scratch))
+                var id = vocabulary.id(ofASCIIWordIn: text, start, end)
+                if id == nil {
+                    scratch.removeAll(keepingCapacity: true)
+                    Tokenizer.lowercaseKey(text, start, end, into: &scratch)
+                    id = vocabulary.id(of: scratch)
+                }
+                emit(start, end, .word, shape, 0, id: id!)
                 index = end
                 continue
             }
@@ -135,9 +139,11 @@ struct Tokenizer {
         {
             return end + 1
         }
-        var key: [UInt8] = []
-        Tokenizer.lowercaseKey(text, start, end, into: &key)
-        let id = vocabulary.id(of: key)
+        let id = vocabulary.id(ofASCIIWordIn: text, start, end) ?? {
+            var key: [UInt8] = []
+            Tokenizer.lowercaseKey(text, start, end, into: &key)
+            return vocabulary.id(of: key)
+        }()
         if id != Vocabulary.unknown && abbreviations.contains(id) { return end + 1 }
         return end
     }

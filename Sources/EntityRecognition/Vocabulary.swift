@@ -36,6 +36,36 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// The ID of `text[start..<end]` lowercased, folding ASCII capitals while hashing so no key is
+    /// built; nil when the word has a non-ASCII byte (the caller lowercases it the long way).
+    func id(ofASCIIWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32? {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<end {
+            let byte = text[index]
+            if byte >= 0x80 { return nil }
+            value ^= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            value = value &* 0x100_0000_01b3
+        }
+        var slot = Int(truncatingIfNeeded: value ^ (value >> 29)) & mask
+        while true {
+            let candidate = slots[slot]
+            if candidate < 0 { return Vocabulary.unknown }
+            let range = keyRanges[Int(candidate)]
+            if range.count == end - start {
+                var stored = range.lowerBound
+                var index = start
+                while index < end {
+                    let byte = text[index]
+                    if keyBytes[stored] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { break }
+                    stored += 1
+                    index += 1
+                }
+                if index == end { return candidate }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// Adds a lowercase key if it is new and returns its ID.
     mutating func intern<C: RandomAccessCollection>(_ key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
         let existing = id(of: key)
