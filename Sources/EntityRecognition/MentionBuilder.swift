@@ -988,7 +988,29 @@ struct MentionBuilder {
     }
 
     static func parts(of name: String) -> [String] {
-        name.split(separator: " ").map { $0.lowercased().replacingApostrophes() }
+        // Names are nearly always ASCII: lowercase their bytes directly instead of through String.
+        let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var parts: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                var failed = false
+                let part = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for offset in 0..<(end - start) {
+                        let byte = bytes[start + offset]
+                        if byte >= 0x80 { failed = true }
+                        buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    }
+                    return end - start
+                }
+                if failed { return nil }
+                if part != "jr." && part != "sr." { parts.append(part) }
+            }
+            return parts
+        }
+        if let ascii, let parts = ascii { return parts }
+        return name.split(separator: " ").map { $0.lowercased().replacingApostrophes() }
             .filter { !$0.isEmpty && $0 != "jr." && $0 != "sr." }
     }
 
