@@ -241,7 +241,8 @@ struct SentenceScan {
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
             if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
-            if word(token) == .boundary || lower(token) == "and" || lower(token) == "," {
+            // "plans for a meeting with", "prepared for talks with": the plan reaches over "for".
+            if (word(token) == .boundary && lower(token) != "for") || lower(token) == "and" || lower(token) == "," {
                 // "denied that it blacklisted": a denied clause did not happen.
                 if lower(token) == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
                 break

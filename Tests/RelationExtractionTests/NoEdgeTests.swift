@@ -12,6 +12,20 @@ struct NoEdgeTests {
         #expect(result.edges(.metWith).isEmpty, "\(result.summary)")
     }
 
+    @Test("Preparation: a meeting someone travels to prepare for, or talks ahead of a summit, has not happened")
+    func preparingFor() throws {
+        let travel = try extract("Foreign Minister Cho Hyun will travel to Tokyo to prepare for a meeting with China.")
+        #expect(travel.id("Cho Hyun") != nil && travel.id("China") != nil, "\(travel.summary)")
+        #expect(travel.edges(.metWith).isEmpty, "\(travel.summary)")
+        let plans = try extract("Foreign Minister Cho Hyun plans for a meeting with China.")
+        #expect(plans.edges(.metWith).isEmpty, "\(plans.summary)")
+        let ahead = try extract("Diplomats gathered in Geneva ahead of a summit between Ghana and Togo.")
+        #expect(ahead.edges(.metWith).isEmpty, "\(ahead.summary)")
+        // The meeting itself still counts.
+        let held = try extract("Foreign Minister Cho Hyun held a meeting with China in Tokyo.")
+        #expect(!held.edges(.metWith).isEmpty, "\(held.summary)")
+    }
+
     @Test("Plan: 'plans to impose sanctions on' gives no sanctioned")
     func plansToImpose() throws {
         let result = try extract("The European Union plans to impose sanctions on Belarus.")
