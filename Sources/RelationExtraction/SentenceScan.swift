@@ -29,6 +29,7 @@ struct SentenceScan {
     static let statementNouns: Set<String> = [
         "claims", "claim", "remarks", "comments", "statement", "statements", "accusations", "allegations", "argument",
         "arguments", "position", "assertion", "assertions", "criticism", "charges", "version", "narrative", "rhetoric",
+        "protest", "protests", "complaint", "complaints", "objections", "demands",
     ]
 
     /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").

@@ -250,3 +250,18 @@ struct DeedJudgmentTests {
         #expect(result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
     }
 }
+
+@Suite("Formal protests are criticism")
+struct ProtestTests {
+    @Test("'lodged a formal protest with Y' gives X -criticized-> Y; a protest still to come gives nothing")
+    func lodgedProtest() throws {
+        let lodged = try extract("Japan lodged a formal protest with China over the incursion on Wednesday.")
+        #expect(lodged.has("Japan", .criticized, "China"), "\(lodged.summary)")
+        let protested = try extract("Ghana protested to Togo after the border closure.")
+        #expect(protested.has("Ghana", .criticized, "Togo"), "\(protested.summary)")
+        let rejected = try extract("Spokesperson Lin Jian rejected Japan's protest on Thursday.")
+        #expect(rejected.has("Lin Jian", .criticized, "Japan"), "\(rejected.summary)")
+        let planned = try extract("Japan will lodge a protest with China if the ships return.")
+        #expect(planned.edges(.criticized).isEmpty, "\(planned.summary)")
+    }
+}
