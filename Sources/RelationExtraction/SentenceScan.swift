@@ -626,6 +626,15 @@ struct SentenceScan {
             }
             if token > range.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token) }
         }
+        // "X rejected the protest, saying …": a participle of speech after a comma speaks for the
+        // sentence's subject.
+        for token in range where token > range.lowerBound && lower(token - 1) == "," && !inQuote(token)
+            && SentenceScan.speechParticiples.contains(lower(token))
+        {
+            return sentenceSubject()
+        }
         return nil
     }
+
+    static let speechParticiples: Set<String> = ["saying", "adding", "insisting", "noting", "stressing", "arguing", "warning"]
 }

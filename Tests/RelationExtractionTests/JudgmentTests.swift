@@ -10,6 +10,14 @@ struct EvaluativeTests {
         #expect(result.has("Hana Novak", .criticized, "Serbia"), "\(result.summary)")
     }
 
+    @Test("'X rejected the plan, saying Y's claims are baseless': the participle speaks for the subject")
+    func participleSpeaker() throws {
+        let result = try extract("Spokesperson Lin Jian rejected the plan on Friday, saying that Japan's claims are baseless.")
+        #expect(result.has("Lin Jian", .criticized, "Japan"), "\(result.summary)")
+        let writer = try extract("The plan was rejected on Friday, and Japan's claims are baseless, officials noted.")
+        #expect(!writer.has("Lin Jian", .criticized, "Japan"), "\(writer.summary)")
+    }
+
     @Test("An unattributed judgment in the writer's voice gives no edge")
     func noSpeakerNoEdge() throws {
         let result = try extract("Serbia's reckless conduct had raised tensions, and Croatia closed the border.")
