@@ -26,6 +26,15 @@ struct NoEdgeTests {
         #expect(!held.edges(.metWith).isEmpty, "\(held.summary)")
     }
 
+    @Test("Deliberation: sanctions being weighed or debated are not imposed")
+    func weighing() throws {
+        let weighed = try extract("The European Union is weighing new sanctions against Belarus.")
+        #expect(weighed.id("European Union") != nil && weighed.id("Belarus") != nil, "\(weighed.summary)")
+        #expect(weighed.edges(.sanctioned).isEmpty, "\(weighed.summary)")
+        let debated = try extract("Canada debated sanctions on Iran for weeks.")
+        #expect(debated.edges(.sanctioned).isEmpty, "\(debated.summary)")
+    }
+
     @Test("Plan: 'plans to impose sanctions on' gives no sanctioned")
     func plansToImpose() throws {
         let result = try extract("The European Union plans to impose sanctions on Belarus.")
