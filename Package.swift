@@ -49,7 +49,10 @@ let package = Package(
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition"]),
         .testTarget(name: "RelationExtractionTests", dependencies: ["RelationExtraction", "EntityRecognition"]),
-        .testTarget(name: "GraphStoreTests", dependencies: ["GraphStore", "NewsGraph"]),
+        .testTarget(
+            name: "GraphStoreTests",
+            dependencies: ["GraphStore", "NewsGraph", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
         .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
     ],

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import GraphStore
+import KnowledgeGraph
+import Testing
+
+@Suite("Upgrading a version-1 store")
+struct StoreUpgradeTests {
+    /// A store as version 1 wrote it: no weights, no record of article names, no corrections.
+    static func versionOneStore(at path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE articles (id INTEGER PRIMARY KEY, document TEXT NOT NULL, path TEXT NOT NULL,
+                    digest TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT, added TEXT NOT NULL);
+                CREATE TABLE entities (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+                    type TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE aliases (entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    alias TEXT NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (entity, folded));
+                CREATE INDEX aliases_folded ON aliases(folded);
+                CREATE TABLE relations (id INTEGER PRIMARY KEY, source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL, target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE, UNIQUE (source, type, target));
+                CREATE INDEX relations_target ON relations(target);
+                CREATE TABLE evidence (relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, sentence TEXT NOT NULL,
+                    start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY (relation, article, start));
+                INSERT INTO articles VALUES (1, 'a', '/a.txt', 'd1', 'A', NULL, '2026-01-01'), (2, 'b', '/b.txt', 'd2', 'B', NULL, '2026-01-02');
+                INSERT INTO entities VALUES (1, 'ines-duarte', 'Ines Duarte', 'person', 3), (2, 'chile', 'Chile', 'country', 2);
+                INSERT INTO aliases VALUES (1, 'Ines Duarte', 'ines duarte'), (1, 'Duarte', 'duarte'), (2, 'Chile', 'chile');
+                INSERT INTO relations VALUES (1, 1, 'criticized', 2);
+                INSERT INTO evidence VALUES (1, 1, 'Duarte criticized Chile.', 0, 24), (1, 2, 'Duarte criticized Chile again.', 0, 30),
+                    (1, 2, 'She criticized Chile.', 40, 61);
+                PRAGMA application_id = 1313296968;
+                PRAGMA user_version = 1;
+                """)
+        }
+    }
+
+    @Test("Opening a version-1 store upgrades it: weights are counted and later articles still merge")
+    func upgrade() throws {
+        let path = TemporaryStore.makePath()
+        defer { TemporaryStore.remove(path) }
+        try Self.versionOneStore(at: path)
+        let store = try GraphStore(path: path, create: false)
+        let (_, neighbors) = try #require(try store.neighbors(of: "duarte"))
+        #expect(neighbors.map(\.entity.name) == ["Chile"])
+        #expect(neighbors.first?.weight == 2)
+
+        let later = Graph(entities: [Entity(name: "Duarte", type: .person, mentions: 1)], relations: [])
+        try store.add(later, article: record("c"))
+        #expect(try store.entities(types: [.person]).count == 1)
+        #expect(try store.sources(of: "Ines Duarte").map(\.name) == ["Duarte"])
+    }
+}
