@@ -128,7 +128,7 @@ struct Progress {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the stored graph as DOT, SVG, PNG, JSON or GraphML.",
+        abstract: "Write the stored graph as DOT, SVG, PNG, JSON, GraphML, node-link JSON or Neo4j CSV.",
         discussion: "SVG and PNG are rendered in-process by Graphviz; the layout is dot for small graphs and sfdp for large ones unless --layout says otherwise.")
 
     @OptionGroup var store: StoreOptions
