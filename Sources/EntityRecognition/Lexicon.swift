@@ -311,12 +311,15 @@ struct PhraseTrie: Sendable {
     private var keys: [Int64] = Array(repeating: PhraseTrie.empty, count: 1 << 12)
     private var values: [Int32] = Array(repeating: 0, count: 1 << 12)
     private var used = 0
-    private var terminals: [Int32: [Int32]] = [:]
+    /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
+    private var terminals: [[Int32]] = [[]]
     private var nodeCount: Int32 = 1
 
     private static let empty: Int64 = -1
 
-    mutating func insert(_ tokens: [Int32], entry: Int32) {
+    /// Adds a phrase and returns the node where it ends.
+    @discardableResult
+    mutating func insert(_ tokens: [Int32], entry: Int32) -> Int32 {
         var node: Int32 = 0
         for token in tokens {
             if let child = child(of: node, token) {
@@ -325,9 +328,11 @@ struct PhraseTrie: Sendable {
                 store(PhraseTrie.key(node, token), nodeCount)
                 node = nodeCount
                 nodeCount += 1
+                terminals.append([])
             }
         }
-        terminals[node, default: []].append(entry)
+        terminals[Int(node)].append(entry)
+        return node
     }
 
     func child(of node: Int32, _ token: Int32) -> Int32? {
@@ -342,7 +347,10 @@ struct PhraseTrie: Sendable {
         }
     }
 
-    func entries(at node: Int32) -> [Int32]? { terminals[node] }
+    func entries(at node: Int32) -> [Int32]? {
+        let entries = terminals[Int(node)]
+        return entries.isEmpty ? nil : entries
+    }
 
     private static func key(_ node: Int32, _ token: Int32) -> Int64 {
         Int64(node) << 32 | Int64(UInt32(bitPattern: token))

@@ -4,15 +4,19 @@
 /// every matcher before the recognizer: tokens then carry the IDs the matcher looks for.
 public struct PhraseMatcher: Sendable {
     private var trie = PhraseTrie()
-    private var payloads: [Int] = []
+    /// The payloads of the phrases ending at each trie node, so a match allocates nothing.
+    private var payloadsByNode: [[Int]] = []
 
     /// Registers `phrases` (each with a payload the caller chooses) in `lexicon`'s vocabulary.
     public init(phrases: [(phrase: String, payload: Int)], lexicon: inout Lexicon) {
         for (phrase, payload) in phrases {
             let ids = lexicon.internWords(of: phrase)
             guard !ids.isEmpty else { continue }
-            trie.insert(ids, entry: Int32(payloads.count))
-            payloads.append(payload)
+            let node = Int(trie.insert(ids, entry: Int32(truncatingIfNeeded: payload)))
+            if payloadsByNode.count <= node {
+                payloadsByNode.append(contentsOf: Array(repeating: [], count: node + 1 - payloadsByNode.count))
+            }
+            payloadsByNode[node].append(payload)
         }
     }
 
@@ -32,8 +36,8 @@ public struct PhraseMatcher: Sendable {
             }
             node = child
             index += 1
-            if let entries = trie.entries(at: node) {
-                best = (index - start, entries.map { payloads[Int($0)] })
+            if Int(node) < payloadsByNode.count, !payloadsByNode[Int(node)].isEmpty {
+                best = (index - start, payloadsByNode[Int(node)])
             }
         }
         return best
