@@ -63,7 +63,7 @@ struct WordClass: OptionSet, Sendable {
 public struct Lexicon: Sendable {
     var vocabulary = Vocabulary()
     var entries: [LexiconEntry] = []
-    var trie = PhraseTrie()
+    var trie = PhraseTrie<Int32>()
     var wordClasses: [UInt32] = []
     /// Boilerplate line openings, lowercased, bucketed by first byte: a line is checked against a
     /// handful, not all of them.
@@ -188,12 +188,7 @@ public struct Lexicon: Sendable {
                 && spelling.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A })
                 && spelling.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
             exact.append(mixedCase ? spelling : nil)
-            key.removeAll(keepingCapacity: true)
-            if token.kind == .punctuation {
-                key.append(token.mark)
-            } else {
-                Tokenizer.lowercaseKey(bytes, Int(token.start), Int(token.end), into: &key)
-            }
+            Tokenizer.key(of: token, in: bytes, into: &key)
             ids.append(vocabulary.intern(key))
             let length = Int(token.end - token.start)
             if mixedCase {
@@ -304,7 +299,7 @@ extension String {
 }
 
 /// A trie over token IDs, stored as one hash table of (node, token) → child.
-struct PhraseTrie: Sendable {
+struct PhraseTrie<Entry: Sendable>: Sendable {
     /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
     /// probes it at every token, where the standard library's seeded hashing costs several times
     /// more.
@@ -312,14 +307,14 @@ struct PhraseTrie: Sendable {
     private var values: [Int32] = Array(repeating: 0, count: 1 << 12)
     private var used = 0
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
-    private var terminals: [[Int32]] = [[]]
+    private var terminals: [[Entry]] = [[]]
     private var nodeCount: Int32 = 1
 
-    private static let empty: Int64 = -1
+    private static var empty: Int64 { -1 }
 
     /// Adds a phrase and returns the node where it ends.
     @discardableResult
-    mutating func insert(_ tokens: [Int32], entry: Int32) -> Int32 {
+    mutating func insert(_ tokens: [Int32], entry: Entry) -> Int32 {
         var node: Int32 = 0
         for token in tokens {
             if let child = child(of: node, token) {
@@ -347,7 +342,7 @@ struct PhraseTrie: Sendable {
         }
     }
 
-    func entries(at node: Int32) -> [Int32]? {
+    func entries(at node: Int32) -> [Entry]? {
         let entries = terminals[Int(node)]
         return entries.isEmpty ? nil : entries
     }

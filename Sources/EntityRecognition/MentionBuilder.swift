@@ -426,17 +426,8 @@ struct MentionBuilder {
                 var cursor = after
                 while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
                 if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) {
-                    let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
-                                                     key: .country(country), name: country, aliases: [surface]))
-                    let phrase = range.lowerBound..<(cursor + 1)
-                    let head = string(after..<(cursor + 1)).lowercased()
-                    let body = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                                             key: .generic(MentionBuilder.genericKey(head), country: country),
-                                             name: string(phrase), aliases: [head], owner: countryIndex))
-                    owner = body
-                    ownerStart = phrase.lowerBound
-                    ownerEnd = phrase.upperBound
-                    skipItems(through: cursor, items: items, index: &index)
+                    addCountryBody(country: country, at: range, surface: surface, lexiconName: nil, head: after..<(cursor + 1),
+                                   items: items, index: &index, owner: &owner, ownerStart: &ownerStart, ownerEnd: &ownerEnd)
                     return
                 }
             }
@@ -447,18 +438,8 @@ struct MentionBuilder {
                 if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun)
                     && nextWord(cursor) != "military" && (cursor > after + 1 || !isLowercaseWord(cursor + 1, .lowercaseBodyHead))
                 {
-                    let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
-                                                     key: .country(country), name: country, aliases: [surface],
-                                                     lexiconName: country))
-                    let phrase = range.lowerBound..<(cursor + 1)
-                    let head = string((after + 1)..<(cursor + 1)).lowercased()
-                    let body = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                                             key: .generic(MentionBuilder.genericKey(head), country: country),
-                                             name: string(phrase), aliases: [head], owner: countryIndex))
-                    owner = body
-                    ownerStart = phrase.lowerBound
-                    ownerEnd = phrase.upperBound
-                    skipItems(through: cursor, items: items, index: &index)
+                    addCountryBody(country: country, at: range, surface: surface, lexiconName: country, head: (after + 1)..<(cursor + 1),
+                                   items: items, index: &index, owner: &owner, ownerStart: &ownerStart, ownerEnd: &ownerEnd)
                     return
                 }
             }
@@ -548,6 +529,24 @@ struct MentionBuilder {
     private func isTitleThenName(_ items: [Item], _ index: Int) -> Bool {
         guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = category else { return false }
         return true
+    }
+
+    /// A country word and the lowercase body after it ("Israeli army", "Iran's defense ministry"):
+    /// the country, and the body it owns, which becomes the owner of what follows.
+    private mutating func addCountryBody(
+        country: String, at range: Range<Int>, surface: String, lexiconName: String?, head: Range<Int>,
+        items: [Item], index: inout Int, owner: inout Int?, ownerStart: inout Int, ownerEnd: inout Int
+    ) {
+        let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
+                                         key: .country(country), name: country, aliases: [surface], lexiconName: lexiconName))
+        let phrase = range.lowerBound..<head.upperBound
+        let headName = string(head).lowercased()
+        owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                              key: .generic(MentionBuilder.genericKey(headName), country: country),
+                              name: string(phrase), aliases: [headName], owner: countryIndex))
+        ownerStart = phrase.lowerBound
+        ownerEnd = phrase.upperBound
+        skipItems(through: head.upperBound - 1, items: items, index: &index)
     }
 
     private func skipItems(through token: Int, items: [Item], index: inout Int) {

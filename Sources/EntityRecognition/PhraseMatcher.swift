@@ -3,20 +3,14 @@
 /// The phrases' words are added to the lexicon's vocabulary when the matcher is made, so build
 /// every matcher before the recognizer: tokens then carry the IDs the matcher looks for.
 public struct PhraseMatcher: Sendable {
-    private var trie = PhraseTrie()
-    /// The payloads of the phrases ending at each trie node, so a match allocates nothing.
-    private var payloadsByNode: [[Int]] = []
+    private var trie = PhraseTrie<Int>()
 
     /// Registers `phrases` (each with a payload the caller chooses) in `lexicon`'s vocabulary.
     public init(phrases: [(phrase: String, payload: Int)], lexicon: inout Lexicon) {
         for (phrase, payload) in phrases {
             let ids = lexicon.internWords(of: phrase)
             guard !ids.isEmpty else { continue }
-            let node = Int(trie.insert(ids, entry: Int32(truncatingIfNeeded: payload)))
-            if payloadsByNode.count <= node {
-                payloadsByNode.append(contentsOf: Array(repeating: [], count: node + 1 - payloadsByNode.count))
-            }
-            payloadsByNode[node].append(payload)
+            trie.insert(ids, entry: payload)
         }
     }
 
@@ -36,8 +30,8 @@ public struct PhraseMatcher: Sendable {
             }
             node = child
             index += 1
-            if Int(node) < payloadsByNode.count, !payloadsByNode[Int(node)].isEmpty {
-                best = (index - start, payloadsByNode[Int(node)])
+            if let payloads = trie.entries(at: node) {
+                best = (index - start, payloads)
             }
         }
         return best
@@ -51,12 +45,7 @@ extension Lexicon {
         var ids: [Int32] = []
         var key: [UInt8] = []
         for token in tokenizer.tokenize(bytes) {
-            key.removeAll(keepingCapacity: true)
-            if token.kind == .punctuation {
-                key.append(token.mark)
-            } else {
-                Tokenizer.lowercaseKey(bytes, Int(token.start), Int(token.end), into: &key)
-            }
+            Tokenizer.key(of: token, in: bytes, into: &key)
             ids.append(vocabulary.intern(key))
         }
         return ids

@@ -18,8 +18,6 @@ struct Tokenizer {
         var lineStart = true
         var paragraphStart = true
         var blankLine = true
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
 
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
             var fullShape = shape
@@ -67,13 +65,7 @@ struct Tokenizer {
                 var end = Tokenizer.wordEnd(text, from: index)
                 end = extendAbbreviation(text, start: start, end: end)
                 let shape = Tokenizer.shape(of: text, start, end)
-                var id = vocabulary.id(ofASCIIWordIn: text, start, end)
-                if id == nil {
-                    scratch.removeAll(keepingCapacity: true)
-                    Tokenizer.lowercaseKey(text, start, end, into: &scratch)
-                    id = vocabulary.id(of: scratch)
-                }
-                emit(start, end, .word, shape, 0, id: id!)
+                emit(start, end, .word, shape, 0, id: vocabulary.id(ofWordIn: text, start, end))
                 index = end
                 continue
             }
@@ -139,11 +131,7 @@ struct Tokenizer {
         {
             return end + 1
         }
-        let id = vocabulary.id(ofASCIIWordIn: text, start, end) ?? {
-            var key: [UInt8] = []
-            Tokenizer.lowercaseKey(text, start, end, into: &key)
-            return vocabulary.id(of: key)
-        }()
+        let id = vocabulary.id(ofWordIn: text, start, end)
         if id != Vocabulary.unknown && abbreviations.contains(id) { return end + 1 }
         return end
     }
@@ -271,6 +259,16 @@ struct Tokenizer {
 
     /// The lowercase lookup key of a word: ASCII folded in place, other scripts through `lowercased()`,
     /// and the right single quote written as an ASCII apostrophe.
+    /// A token's vocabulary key: its punctuation mark, or its lowercased word.
+    static func key(of token: Token, in text: [UInt8], into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        if token.kind == .punctuation {
+            key.append(token.mark)
+        } else {
+            lowercaseKey(text, Int(token.start), Int(token.end), into: &key)
+        }
+    }
+
     static func lowercaseKey(_ text: [UInt8], _ start: Int, _ end: Int, into key: inout [UInt8]) {
         var ascii = true
         for index in start..<end where text[index] >= 0x80 {

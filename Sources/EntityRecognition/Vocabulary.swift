@@ -36,9 +36,17 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// The ID of the word `text[start..<end]`, lowercased, or `unknown`.
+    func id(ofWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32 {
+        if let id = id(ofASCIIWordIn: text, start, end) { return id }
+        var key: [UInt8] = []
+        Tokenizer.lowercaseKey(text, start, end, into: &key)
+        return id(of: key)
+    }
+
     /// The ID of `text[start..<end]` lowercased, folding ASCII capitals while hashing so no key is
-    /// built; nil when the word has a non-ASCII byte (the caller lowercases it the long way).
-    func id(ofASCIIWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32? {
+    /// built; nil when the word has a non-ASCII byte, which needs full Unicode lowercasing.
+    private func id(ofASCIIWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32? {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             let byte = text[index]

@@ -77,10 +77,7 @@ extension GraphStore {
     /// The entity named `name` (by name or any alias, ignoring case, accents and dots).
     public func entity(named name: String) throws(StoreError) -> Entity? {
         try read { db in
-            guard let id = try GraphStore.entityID(named: name, in: db),
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id])
-            else { return nil }
-            return GraphStore.entity(row, aliases: try GraphStore.aliases(of: id, in: db))
+            try GraphStore.entityID(named: name, in: db).map { try GraphStore.entity(id: $0, in: db) }
         }
     }
 

@@ -39,9 +39,7 @@ public enum TextReport {
             }
             let via = neighbor.depth > 1 ? " (via \(neighbor.via))" : ""
             out += "  \(arrow) \(neighbor.relation.rawValue) \(neighbor.entity.name) [\(neighbor.entity.type.rawValue)] weight \(neighbor.weight)\(via)\n"
-            if let evidence = neighbor.evidence {
-                out += "      \"\(evidence.sentence)\" (\(evidence.document))\n"
-            }
+            out += evidenceLine(neighbor.evidence)
         }
         return out
     }
@@ -59,10 +57,14 @@ public enum TextReport {
             case .both: "<-\(step.relation.rawValue)->"
             }
             out += "  \(step.from.name) \(link) \(step.to.name) (weight \(step.weight))\n"
-            if let evidence = step.evidence {
-                out += "      \"\(evidence.sentence)\" (\(evidence.document))\n"
-            }
+            out += evidenceLine(step.evidence)
         }
         return out
+    }
+
+    /// The sentence behind an edge and its document, indented under the edge; empty without one.
+    private static func evidenceLine(_ evidence: Evidence?) -> String {
+        guard let evidence else { return "" }
+        return "      \"\(evidence.sentence)\" (\(evidence.document))\n"
     }
 }

@@ -28,7 +28,7 @@ public enum CuePattern: String, Sendable, CaseIterable {
 
 /// Words that steer extraction without naming a relation.
 enum FunctionWord: String, CaseIterable {
-    case negation, modal, done, auxiliary, speech, boundary, pronoun
+    case negation, modal, done, auxiliary, speech, boundary, preposition, pronoun
 }
 
 /// Relation cues and function words, from the shipped `cues.tsv` and the user's cue files.

@@ -13,9 +13,8 @@ public struct RelationExtractor: Sendable {
         self.cues = cues.cues
         cueMatcher = PhraseMatcher(phrases: cues.cues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
         let words = FunctionWord.allCases
-        let extra: [(String, FunctionWord)] = [("for", .boundary), ("by", .boundary)]
         functionMatcher = PhraseMatcher(
-            phrases: (cues.functionWords + extra).map { ($0.0, words.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
+            phrases: cues.functionWords.map { ($0.0, words.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {

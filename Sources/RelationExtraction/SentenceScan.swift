@@ -242,8 +242,8 @@ struct SentenceScan {
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
             if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
-            // "plans for a meeting with", "prepared for talks with": the plan reaches over "for".
-            if (word(token) == .boundary && lower(token) != "for") || lower(token) == "and" || lower(token) == "," {
+            // "plans for a meeting with" reaches over "for"; a passive agent ("by X") ends the window.
+            if word(token) == .boundary || lower(token) == "by" || lower(token) == "and" || lower(token) == "," {
                 // "denied that it blacklisted": a denied clause did not happen.
                 if lower(token) == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
                 break
@@ -295,7 +295,7 @@ struct SentenceScan {
                 && inQuote($0.tokens.lowerBound) == quoted
         }) else { return [] }
         // A clause boundary between the subject and the cue means the subject is someone else's.
-        for token in nearest.tokens.upperBound..<cue where word(token) == .boundary && !["by", "for"].contains(lower(token)) {
+        for token in nearest.tokens.upperBound..<cue where word(token) == .boundary {
             if ["who", "which", "that"].contains(lower(token)) { continue }
             return []
         }
@@ -322,7 +322,8 @@ struct SentenceScan {
             let gap = cursor..<mention.phrase.lowerBound
             if result.isEmpty {
                 guard gap.count <= SentenceScan.targetReach else { break }
-                if gap.contains(where: { word($0) == .boundary && !inQuote($0) == !quoted && !["by"].contains(lower($0)) }) { break }
+                // "sanctioned X for …": what follows "for" is the reason, not another object.
+                if gap.contains(where: { (word($0) == .boundary || lower($0) == "for") && !inQuote($0) == !quoted }) { break }
                 // "sanctioned 10 officials, including X": the named examples are objects too.
                 let including = gap.count >= 2 && lower(gap.upperBound - 1) == "including" && lower(gap.upperBound - 2) == ","
                 if !including, gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
@@ -478,7 +479,7 @@ struct SentenceScan {
     /// the rest of the clause.
     private func predicateUndone(after start: Int) -> Bool {
         for token in start..<range.upperBound {
-            if word(token) == .boundary { return false }
+            if word(token) == .boundary || word(token) == .preposition { return false }
             if word(token) == .negation || word(token) == .modal { return true }
         }
         return false

@@ -213,9 +213,9 @@ struct Neighbors: ParsableCommand {
         ego.add(origin)
         for neighbor in neighbors {
             ego.add(neighbor.entity)
-            let (source, target) = neighbor.direction == .incoming ? (neighbor.entity.id, neighbor.via) : (neighbor.via, neighbor.entity.id)
             if ego.entity(withID: neighbor.via) == nil { continue }
-            ego.add(Relation(source: source, type: neighbor.relation, target: target, evidence: neighbor.evidence.map { [$0] } ?? []))
+            ego.addEdge(from: neighbor.via, neighbor.relation, to: neighbor.entity.id, direction: neighbor.direction,
+                        evidence: neighbor.evidence)
         }
         let exportFormat: ExportFormat = switch format {
         case .json: .json
@@ -320,8 +320,7 @@ struct Path: ParsableCommand {
             chain.add(path.origin)
             for step in path.steps {
                 chain.add(step.to)
-                let (source, target) = step.direction == .incoming ? (step.to.id, step.from.id) : (step.from.id, step.to.id)
-                chain.add(Relation(source: source, type: step.relation, target: target, evidence: step.evidence.map { [$0] } ?? []))
+                chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
             }
             print(JSONWriter.write(chain), terminator: "")
         }
@@ -343,8 +342,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let graphStore = try store.open()
-        try requireEntities([name, survivor], in: graphStore)
-        let entity = try graphStore.merge(name, into: survivor)
+        let entity = try suggestingNames(in: graphStore) { try graphStore.merge(name, into: survivor) }
         print("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
     }
 }
@@ -370,8 +368,7 @@ struct Split: ParsableCommand {
 
     func run() throws {
         let graphStore = try store.open()
-        try requireEntities([name], in: graphStore)
-        let entity = try graphStore.split(name, aliases: aliases, as: newName, type: type)
+        let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: type) }
         print("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
     }
 }
@@ -393,8 +390,7 @@ struct Rename: ParsableCommand {
 
     func run() throws {
         let graphStore = try store.open()
-        try requireEntities([name], in: graphStore)
-        let entity = try graphStore.rename(name, to: newName, type: type)
+        let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: type) }
         print("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
     }
 }
@@ -417,5 +413,24 @@ struct Corrections: ParsableCommand {
 func requireEntities(_ names: [String], in graphStore: GraphStore) throws {
     for name in names where try graphStore.entity(named: name) == nil {
         throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
+    }
+}
+
+/// Runs a correction, turning the store's "no entity named X" into one with "did you mean" hints.
+func suggestingNames<T>(in graphStore: GraphStore, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError where error.kind == .noEntity {
+        throw NewsGraphError.noEntity(error.detail, suggestions: try graphStore.suggestions(for: error.detail))
+    }
+}
+
+extension Graph {
+    /// Adds the edge a query walked from `near` to `far`, pointing the way the stored edge points.
+    mutating func addEdge(from near: String, _ relation: RelationType, to far: String, direction: Neighbor.Direction,
+                          evidence: Evidence?)
+    {
+        let (source, target) = direction == .incoming ? (far, near) : (near, far)
+        add(Relation(source: source, type: relation, target: target, evidence: evidence.map { [$0] } ?? []))
     }
 }
