@@ -1032,11 +1032,14 @@ extension String {
     /// British and American spellings of one body share a key.
     public func replacingOccurrencesOfDefence() -> String {
         // A byte scan for "efence" first: most names have none, and Foundation's search is slow.
-        let bytes = Array(utf8)
-        let needle: [UInt8] = Array("efence".utf8)
-        guard bytes.count >= needle.count,
-            (0...(bytes.count - needle.count)).contains(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
-        else { return self }
+        let needle: StaticString = "efence"
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 6 else { return false }
+            return needle.withUTF8Buffer { pattern in
+                (0...(bytes.count - 6)).contains { start in (0..<6).allSatisfy { bytes[start + $0] == pattern[$0] } }
+            }
+        } ?? true
+        guard found else { return self }
         return split(separator: " ", omittingEmptySubsequences: false)
             .map { $0 == "defence" ? "defense" : $0 == "Defence" ? "Defense" : String($0) }
             .joined(separator: " ")

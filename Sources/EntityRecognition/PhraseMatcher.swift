@@ -16,13 +16,18 @@ public struct PhraseMatcher: Sendable {
 
     /// The longest phrase starting at token `start`: its length in tokens and its payloads.
     public func match(in analysis: ArticleAnalysis, at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
+        match(in: analysis.tokens, at: start, end: end)
+    }
+
+    /// The longest phrase of `tokens` starting at `start`.
+    public func match(in tokens: [Token], at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
         var node: Int32 = 0
         var best: (Int, [Int])?
         var index = start
         while index < end {
-            guard let child = trie.child(of: node, analysis.tokens[index].id) else {
+            guard let child = trie.child(of: node, tokens[index].id) else {
                 // A quote mark inside a phrase is skipped: 'bears "responsibility'.
-                if index > start, index + 1 < end, analysis.tokens[index].isMark("\"") {
+                if index > start, index + 1 < end, tokens[index].isMark("\"") {
                     index += 1
                     continue
                 }

@@ -11,6 +11,13 @@ struct Tokenizer {
     let possessiveID: Int32
 
     func tokenize(_ text: [UInt8]) -> [Token] {
+        // Unchecked buffer access: the scanner's own bounds tests make array checks redundant.
+        text.withUnsafeBufferPointer { tokenize(bytes: $0) }
+    }
+
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private func tokenize(bytes text: Bytes) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 5)
         var index = 0
@@ -108,7 +115,7 @@ struct Tokenizer {
     static let possessiveKey: [UInt8] = Array("'s".utf8)
 
     /// Keeps the period of "U.S." and of known abbreviations such as "Sen.".
-    private func extendAbbreviation(_ text: [UInt8], start: Int, end: Int) -> Int {
+    private func extendAbbreviation(_ text: Bytes, start: Int, end: Int) -> Int {
         guard end < text.count, text[end] == UInt8(ascii: ".") else { return end }
         // Letter-dot runs: U.S., E.U., D.C. (each part one or two letters).
         if end - start <= 2 {
@@ -146,7 +153,7 @@ struct Tokenizer {
 
     /// Letters, digits and letter-like multibyte characters; apostrophes inside words ("N'Djamena",
     /// "don't") stay, a possessive 's does not.
-    static func wordEnd(_ text: [UInt8], from start: Int) -> Int {
+    static func wordEnd(_ text: Bytes, from start: Int) -> Int {
         var index = start
         var lowercaseRun = 0
         let capitalized = text[start] >= 0x41 && text[start] <= 0x5A
@@ -186,7 +193,7 @@ struct Tokenizer {
     }
 
     /// True when `index` starts an "s" that ends the word (the s of a possessive).
-    static func isPossessive(_ text: [UInt8], _ index: Int) -> Bool {
+    static func isPossessive(_ text: Bytes, _ index: Int) -> Bool {
         guard index < text.count, text[index] == UInt8(ascii: "s") || text[index] == UInt8(ascii: "S") else { return false }
         let next = index + 1
         return next >= text.count || !(isASCIILetter(text[next]) || text[next] >= 0xC0)
@@ -200,7 +207,7 @@ struct Tokenizer {
     }
 
     /// Multibyte punctuation and spaces, mapped to ASCII: quotes, dashes, ellipsis, no-break space.
-    static func multiByteMark(_ text: [UInt8], _ index: Int) -> (UInt8, Int)? {
+    static func multiByteMark(_ text: Bytes, _ index: Int) -> (UInt8, Int)? {
         let lead = text[index]
         if lead == 0xC2, index + 1 < text.count {
             switch text[index + 1] {
@@ -220,7 +227,7 @@ struct Tokenizer {
         }
     }
 
-    static func shape(of text: [UInt8], _ start: Int, _ end: Int) -> Token.Shape {
+    static func shape(of text: Bytes, _ start: Int, _ end: Int) -> Token.Shape {
         var upper = 0
         var lower = 0
         var firstIsUpper = false
@@ -269,7 +276,9 @@ struct Tokenizer {
         }
     }
 
-    static func lowercaseKey(_ text: [UInt8], _ start: Int, _ end: Int, into key: inout [UInt8]) {
+    static func lowercaseKey<Text: RandomAccessCollection<UInt8>>(
+        _ text: Text, _ start: Int, _ end: Int, into key: inout [UInt8]
+    ) where Text.Index == Int {
         var ascii = true
         for index in start..<end where text[index] >= 0x80 {
             ascii = false

@@ -7,6 +7,8 @@ struct Vocabulary: Sendable {
 
     private var keyBytes: [UInt8] = []
     private var keyRanges: [Range<Int>] = []
+    /// Each ID's word as a String, made once: stages after the tokenizer ask for words often.
+    private var words: [String] = []
     private var slots: [Int32]
     private var mask: Int
 
@@ -22,7 +24,7 @@ struct Vocabulary: Sendable {
     /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
-        return String(decoding: keyBytes[keyRanges[Int(id)]], as: UTF8.self)
+        return words[Int(id)]
     }
 
     /// The ID of a lowercase key, or `unknown`.
@@ -37,7 +39,7 @@ struct Vocabulary: Sendable {
     }
 
     /// The ID of the word `text[start..<end]`, lowercased, or `unknown`.
-    func id(ofWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32 {
+    func id(ofWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         if let id = id(ofASCIIWordIn: text, start, end) { return id }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, start, end, into: &key)
@@ -46,7 +48,7 @@ struct Vocabulary: Sendable {
 
     /// The ID of `text[start..<end]` lowercased, folding ASCII capitals while hashing so no key is
     /// built; nil when the word has a non-ASCII byte, which needs full Unicode lowercasing.
-    private func id(ofASCIIWordIn text: [UInt8], _ start: Int, _ end: Int) -> Int32? {
+    private func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for index in start..<end {
             let byte = text[index]
@@ -83,6 +85,7 @@ struct Vocabulary: Sendable {
         let start = keyBytes.count
         keyBytes.append(contentsOf: key)
         keyRanges.append(start..<keyBytes.count)
+        words.append(String(decoding: keyBytes[start...], as: UTF8.self))
         insert(newID)
         return newID
     }

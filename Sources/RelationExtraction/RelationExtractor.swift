@@ -23,6 +23,8 @@ public struct RelationExtractor: Sendable {
         // Mentions are sorted by position: walk them alongside the sentences.
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
+        let articleTokens = analysis.tokens
+        var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -32,17 +34,23 @@ public struct RelationExtractor: Sendable {
             while endMention < analysis.mentions.count && analysis.mentions[endMention].tokens.lowerBound < tokens.upperBound {
                 endMention += 1
             }
-            let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
-                                    mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)
             // Criticism found in this and the previous sentence, for rebuttals ("dismissed the accusations").
             accusations.removeAll { $0.sentence < sentenceIndex - 1 }
-            var token = scan.range.lowerBound
-            while token < scan.range.upperBound {
-                guard let (length, payloads) = cueMatcher.match(in: analysis, at: token, end: scan.range.upperBound) else {
+            // Most sentences hold no cue: the scan of a sentence is built only when a cue is found.
+            cueMatches.removeAll(keepingCapacity: true)
+            var token = tokens.lowerBound
+            while token < tokens.upperBound {
+                guard let (length, payloads) = cueMatcher.match(in: articleTokens, at: token, end: tokens.upperBound) else {
                     token += 1
                     continue
                 }
-                let cueRange = token..<(token + length)
+                cueMatches.append((token..<(token + length), payloads))
+                token += length
+            }
+            if cueMatches.isEmpty { continue }
+            let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
+                                    mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)
+            for (cueRange, payloads) in cueMatches {
                 for payload in payloads {
                     let found = scan.edges(for: cues[payload], at: cueRange) { accused in
                         accusations.last { $0.target == accused }?.source
@@ -52,7 +60,6 @@ public struct RelationExtractor: Sendable {
                         if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
                     }
                 }
-                token += length
             }
         }
         return builder.graph
@@ -74,8 +81,6 @@ struct GraphBuilder {
     private let ids: [String]
     /// Each sentence's start and end in Unicode scalars, computed in one pass.
     private let scalarRanges: [Range<Int>]
-    /// Agency names folded for title lookups, computed once.
-    private let foldedNames: [String]
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
@@ -83,7 +88,6 @@ struct GraphBuilder {
         ids = entities.map(\.id)
         graph = Graph(entities: entities, relations: [])
         scalarRanges = analysis.scalarRanges(ofSentences: analysis.sentences.map(\.bytes))
-        foldedNames = analysis.entities.map { $0.name.lowercased().replacingOccurrencesOfDefence() }
     }
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
@@ -142,7 +146,7 @@ struct GraphBuilder {
             let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
             let ownerCountry = mention.owner.map { entities[$0].name }
             for (index, entity) in entities.enumerated() where entity.type == .agency && entity.lexiconName == nil {
-                let name = foldedNames[index]
+                let name = entity.name.lowercased().replacingOccurrencesOfDefence()
                 guard name.hasSuffix(head) || entity.aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head }) else { continue }
                 if ownerCountry == nil || name.hasPrefix(ownerCountry!.lowercased()) || bodyCountry(index) == ownerCountry {
                     return index
