@@ -97,19 +97,29 @@ public struct ArticleAnalysis: Sendable {
     public func scalarRanges(ofSentences ranges: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(ranges.count)
-        var byte = 0
-        var scalars = 0
-        func advance(to target: Int) -> Int {
-            while byte < min(target, text.count) {
-                if text[byte] & 0xC0 != 0x80 { scalars += 1 }
-                byte += 1
+        text.withUnsafeBufferPointer { bytes in
+            var byte = 0
+            var scalars = 0
+            func advance(to target: Int) -> Int {
+                let target = min(target, bytes.count)
+                // Eight bytes at a time: every byte but a continuation byte (10xxxxxx) starts a scalar.
+                while byte + 8 <= target {
+                    let word = UnsafeRawPointer(bytes.baseAddress! + byte).loadUnaligned(as: UInt64.self)
+                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    scalars += 8 - continuations.nonzeroBitCount
+                    byte += 8
+                }
+                while byte < target {
+                    if bytes[byte] & 0xC0 != 0x80 { scalars += 1 }
+                    byte += 1
+                }
+                return scalars
             }
-            return scalars
-        }
-        for range in ranges {
-            let start = advance(to: range.lowerBound)
-            let end = advance(to: range.upperBound)
-            result.append(start..<end)
+            for range in ranges {
+                let start = advance(to: range.lowerBound)
+                let end = advance(to: range.upperBound)
+                result.append(start..<end)
+            }
         }
         return result
     }
@@ -160,9 +170,10 @@ public struct ArticleAnalysis: Sendable {
                 id = "\(id)-\(suffix)"
             }
             used.insert(id)
-            var aliases = entity.aliases
-            aliases.remove(entity.name)
-            result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases.sorted(),
+            // Sorting first: removing from a copy of the set would rebuild its storage.
+            var aliases = entity.aliases.sorted()
+            aliases.removeAll { $0 == entity.name }
+            result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases,
                                  mentions: entity.mentionCount))
         }
         return result

@@ -24,22 +24,27 @@ struct EntityResolver {
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
-        singleNames = Set(candidates.filter { $0.vouchesForSurname }.map { $0.nameParts[0] })
-        var assigned = [Int?](repeating: nil, count: candidates.count)
-        for (index, candidate) in candidates.enumerated() where candidate.kind == .name {
-            assigned[index] = resolveName(candidate, candidates: candidates)
+        // Candidates are large: the loops read them in place rather than copy each one.
+        for index in candidates.indices where candidates[index].vouchesForSurname {
+            singleNames.insert(candidates[index].nameParts[0])
         }
-        for (index, candidate) in candidates.enumerated() where candidate.kind == .title {
-            guard case .titleReference(let title, let country) = candidate.key else { continue }
+        var assigned = [Int?](repeating: nil, count: candidates.count)
+        for index in candidates.indices where candidates[index].kind == .name {
+            assigned[index] = resolveName(candidates[index], candidates: candidates)
+        }
+        for index in candidates.indices where candidates[index].kind == .title {
+            guard case .titleReference(let title, let country) = candidates[index].key else { continue }
             assigned[index] = personWithTitle(title, country: country)
             if let person = assigned[index] { touch(person) }
         }
-        for (index, candidate) in candidates.enumerated() where candidate.kind == .weak {
-            assigned[index] = keyed[candidate.key]
+        for index in candidates.indices where candidates[index].kind == .weak {
+            assigned[index] = keyed[candidates[index].key]
         }
         var mentions: [Mention] = []
-        for (index, candidate) in candidates.enumerated() {
+        mentions.reserveCapacity(candidates.count)
+        for index in candidates.indices {
             guard let entity = assigned[index] else { continue }
+            let candidate = candidates[index]
             var ownerEntity = candidate.owner.flatMap { assigned[$0] }
             if ownerEntity == entity { ownerEntity = nil }
             var mention = Mention(tokens: candidate.tokens, phrase: candidate.phrase, kind: candidate.kind,
@@ -169,7 +174,7 @@ struct EntityResolver {
     /// True when `needle` appears in `haystack` as consecutive parts.
     static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return true
         }
         return false
@@ -178,12 +183,15 @@ struct EntityResolver {
     /// The longest alias whose words are the person's name parts.
     static func displayName(parts: [String], aliases: Set<String>) -> String {
         let target = parts.joined(separator: " ")
-        for alias in aliases.sorted(by: { $0.count > $1.count }) {
+        let spacedTarget = " " + target
+        var longest: (alias: String, length: Int)?
+        for alias in aliases {
+            let length = alias.count
+            guard length > longest?.length ?? -1 else { continue }
             let folded = alias.lowercased().replacingApostrophes()
-            if folded == target || folded.hasSuffix(" " + target) {
-                return String(alias.suffix(target.count))
-            }
+            if folded == target || folded.hasSuffix(spacedTarget) { longest = (alias, length) }
         }
+        if let longest { return String(longest.alias.suffix(target.count)) }
         return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }

@@ -102,28 +102,29 @@ struct MentionBuilder {
     }
 
     private func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
+        // Entries are compared by index, in place: copying one copies its arrays and names.
         var node: Int32 = 0
-        var best: (Int, LexiconCategory)?
+        var best: (length: Int, entry: Int)?
         var index = start
         while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
             node = child
             index += 1
             guard let entries = lexicon.trie.entries(at: node) else { continue }
             for entryIndex in entries {
-                let entry = lexicon.entries[Int(entryIndex)]
-                if excludingTitles, case .title = entry.category { continue }
+                let entry = Int(entryIndex)
+                if excludingTitles, case .title = lexicon.entries[entry].category { continue }
                 if caseMatches(entry, from: start) {
-                    if best == nil || best!.0 < index - start || MentionBuilder.priority(entry.category) > MentionBuilder.priority(best!.1) {
-                        best = (index - start, entry.category)
+                    if best == nil || best!.length < index - start || priority(entry) > priority(best!.entry) {
+                        best = (index - start, entry)
                     }
                 }
             }
         }
-        return best
+        return best.map { ($0.length, lexicon.entries[$0.entry].category) }
     }
 
-    private static func priority(_ category: LexiconCategory) -> Int {
-        switch category {
+    private func priority(_ entry: Int) -> Int {
+        switch lexicon.entries[entry].category {
         case .person: 6
         case .body: 5
         case .country: 4
@@ -133,21 +134,20 @@ struct MentionBuilder {
         }
     }
 
-    private func caseMatches(_ entry: LexiconEntry, from start: Int) -> Bool {
-        for (offset, rule) in entry.caseRule.enumerated() {
+    private func caseMatches(_ entry: Int, from start: Int) -> Bool {
+        let ruleCount = lexicon.entries[entry].caseRule.count
+        for offset in 0..<ruleCount {
             let token = tokens[start + offset]
-            switch rule {
+            switch lexicon.entries[entry].caseRule[offset] {
             case 1 where !token.isCapitalized && !token.isAllCaps: return false
             case 2 where !token.isAllCaps: return false
             case 3:
-                guard let spelling = entry.exactSpelling[offset],
+                guard let spelling = lexicon.entries[entry].exactSpelling[offset],
                     text[Int(token.start)..<Int(token.end)].elementsEqual(spelling)
                 else { return false }
             default: continue
             }
         }
-        // A capitalized word alone must not be a sentence-initial common word that a lexicon also
-        // lists (e.g. "Chad" as a given name is a country; "General" as a title is fine).
         return true
     }
 
@@ -169,6 +169,7 @@ struct MentionBuilder {
 
     private func items(_ range: Range<Int>) -> [Item] {
         var items: [Item] = []
+        items.reserveCapacity(range.count)
         var index = range.lowerBound
         while index < range.upperBound {
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
@@ -1009,13 +1010,13 @@ struct MentionBuilder {
             return parts
         }
         if let ascii, let parts = ascii { return parts }
-        return name.split(separator: " ").map { $0.lowercased().replacingApostrophes() }
+        return name.splitOnSpaces().map { $0.lowercased().replacingApostrophes() }
             .filter { !$0.isEmpty && $0 != "jr." && $0 != "sr." }
     }
 
     /// "Ministry of Foreign Affairs" and "Foreign Ministry" share the key "foreign ministry".
     static func genericKey(_ name: String) -> String {
-        var words = name.lowercased().replacingOccurrencesOfDefence().split(separator: " ").map(String.init)
+        var words = name.lowercased().replacingOccurrencesOfDefence().splitOnSpaces().map(String.init)
         if let ofIndex = words.firstIndex(of: "of"), ofIndex == 1 {
             let head = words[0]
             var rest = Array(words[(ofIndex + 1)...])
@@ -1029,6 +1030,23 @@ struct MentionBuilder {
 }
 
 extension String {
+    /// The parts between ASCII spaces, found on UTF-8 bytes: splitting into Characters costs
+    /// several times more and a space never joins a grapheme in names.
+    func splitOnSpaces(omittingEmpty: Bool = true) -> [Substring] {
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if !omittingEmpty || start != index { parts.append(self[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if !omittingEmpty || start != index { parts.append(self[start..<index]) }
+        return parts
+    }
+
     /// British and American spellings of one body share a key.
     public func replacingOccurrencesOfDefence() -> String {
         // A byte scan for "efence" first: most names have none, and Foundation's search is slow.
@@ -1040,7 +1058,7 @@ extension String {
             }
         } ?? true
         guard found else { return self }
-        return split(separator: " ", omittingEmptySubsequences: false)
+        return splitOnSpaces(omittingEmpty: false)
             .map { $0 == "defence" ? "defense" : $0 == "Defence" ? "Defense" : String($0) }
             .joined(separator: " ")
     }

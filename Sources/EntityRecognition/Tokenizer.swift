@@ -67,6 +67,15 @@ struct Tokenizer {
                 index += length
                 continue
             }
+            if Tokenizer.isASCIILetter(byte), let (end, shape, hash) = Tokenizer.scanASCIIWord(text, from: index),
+                end == text.count || text[end] != UInt8(ascii: ".")
+            {
+                // The common case in one pass: an ASCII word, not followed by a period that could make
+                // it an abbreviation.
+                emit(index, end, .word, shape, 0, id: vocabulary.id(ofASCIIWordIn: text, index, end, hash: hash))
+                index = end
+                continue
+            }
             if Tokenizer.isLetterStart(byte) {
                 let start = index
                 var end = Tokenizer.wordEnd(text, from: index)
@@ -190,6 +199,51 @@ struct Tokenizer {
             }
         }
         return min(index, text.count)
+    }
+
+    /// The end, shape and vocabulary hash of the ASCII word at `start`, found in one pass; nil when
+    /// the word holds a multibyte letter or apostrophe, which `wordEnd` handles.
+    @inline(__always)
+    static func scanASCIIWord(_ text: Bytes, from start: Int) -> (end: Int, shape: Token.Shape, hash: UInt64)? {
+        var index = start
+        var hash = Vocabulary.hashSeed
+        var upper = 0
+        var lower = 0
+        var lowercaseRun = 0
+        let capitalized = text[start] &- 0x41 < 26
+        while index < text.count {
+            let byte = text[index]
+            if byte &- 0x41 < 26 {
+                // The same glued-name split as `wordEnd`: "SandovalMaria".
+                if capitalized && lowercaseRun >= 4 { break }
+                lowercaseRun = 0
+                upper += 1
+            } else if byte &- 0x61 < 26 {
+                lowercaseRun += 1
+                lower += 1
+            } else if byte &- 0x30 < 10 {
+                lowercaseRun = 0
+            } else if byte >= 0x80 {
+                // Punctuation such as a curly quote ends the word; a letter or apostrophe needs the slow path.
+                guard multiByteMark(text, index) != nil else { return nil }
+                if text[index] == 0xE2, text[index + 1] == 0x80, text[index + 2] == 0x99, index + 3 < text.count,
+                    isASCIILetter(text[index + 3]), !isPossessive(text, index + 3)
+                {
+                    return nil
+                }
+                break
+            } else if byte == UInt8(ascii: "'") {
+                // An apostrophe inside the word ("don't", "N'Djamena"), not a possessive.
+                guard index + 1 < text.count, isASCIILetter(text[index + 1]), !isPossessive(text, index + 1) else { break }
+            } else {
+                break
+            }
+            hash = Vocabulary.hash(hash, adding: byte)
+            index += 1
+        }
+        var shape: Token.Shape = capitalized ? .capitalized : []
+        if upper >= 2 && lower == 0 { shape.insert(.allCaps) }
+        return (index, shape, hash)
     }
 
     /// True when `index` starts an "s" that ends the word (the s of a possessive).

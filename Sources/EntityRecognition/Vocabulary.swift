@@ -49,14 +49,28 @@ struct Vocabulary: Sendable {
     /// The ID of `text[start..<end]` lowercased, folding ASCII capitals while hashing so no key is
     /// built; nil when the word has a non-ASCII byte, which needs full Unicode lowercasing.
     private func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = Vocabulary.hashSeed
         for index in start..<end {
             let byte = text[index]
             if byte >= 0x80 { return nil }
-            value ^= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            value = value &* 0x100_0000_01b3
+            hash = Vocabulary.hash(hash, adding: byte)
         }
-        var slot = Int(truncatingIfNeeded: value ^ (value >> 29)) & mask
+        return id(ofASCIIWordIn: text, start, end, hash: hash)
+    }
+
+    /// The FNV-1a hash state before any byte.
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash state after one more byte, folded to lowercase: the tokenizer hashes words while it
+    /// scans them.
+    @inline(__always)
+    static func hash(_ state: UInt64, adding byte: UInt8) -> UInt64 {
+        (state ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+    }
+
+    /// The ID of the ASCII word `text[start..<end]`, lowercased, whose folded bytes hash to `hash`.
+    func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hash: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while true {
             let candidate = slots[slot]
             if candidate < 0 { return Vocabulary.unknown }
@@ -114,7 +128,7 @@ struct Vocabulary: Sendable {
     }
 
     private static func hash<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var value: UInt64 = hashSeed
         for byte in key {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3
