@@ -48,6 +48,9 @@ struct MentionBuilder {
     private var acronyms: [String: Int] = [:]
     /// People whose apposition names a body not built yet, by the body's first token.
     private var pendingOwners: [Int: Int] = [:]
+    /// What the current sentence's hits name, and the phrases absorbed into its runs.
+    private var hitCategories: [LexiconCategory] = []
+    private var absorbedHits: [(Range<Int>, LexiconCategory)] = []
 
     init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
         self.lexicon = lexicon
@@ -55,9 +58,11 @@ struct MentionBuilder {
         self.tokens = tokens
     }
 
+    /// Items hold no references, so walking and copying them costs no reference counting: a hit's
+    /// payload indexes `hitCategories`, a run's the lexicon phrases it absorbed in `absorbedHits`.
     private enum Item {
-        case hit(Range<Int>, LexiconCategory)
-        case run(Range<Int>, absorbed: [(Range<Int>, LexiconCategory)])
+        case hit(Range<Int>, Int)
+        case run(Range<Int>, absorbed: Range<Int>)
         case token(Int)
 
         var range: Range<Int> {
@@ -167,9 +172,22 @@ struct MentionBuilder {
 
     // MARK: Items
 
-    private func items(_ range: Range<Int>) -> [Item] {
+    private mutating func hitItem(_ range: Range<Int>, _ category: LexiconCategory) -> Item {
+        hitCategories.append(category)
+        return .hit(range, hitCategories.count - 1)
+    }
+
+    private mutating func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
+        let start = absorbedHits.count
+        absorbedHits.append(contentsOf: absorbed)
+        return .run(range, absorbed: start..<absorbedHits.count)
+    }
+
+    private mutating func items(_ range: Range<Int>) -> [Item] {
         var items: [Item] = []
         items.reserveCapacity(range.count)
+        hitCategories.removeAll(keepingCapacity: true)
+        absorbedHits.removeAll(keepingCapacity: true)
         var index = range.lowerBound
         while index < range.upperBound {
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
@@ -199,23 +217,23 @@ struct MentionBuilder {
                     !MentionBuilder.rankWords.contains(nextWord(index) ?? "")
                 {
                     // "Foreign Ministry spokesperson": the body named inside the title is a body.
-                    items.append(.run(index..<(headEnd + 1), absorbed: []))
+                    items.append(runItem(index..<(headEnd + 1), absorbed: []))
                     index = headEnd + 1
                     continue
                 }
                 if isBodyOrTitle(category), isNameToken(index) {
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
                     if run.count > length && isHead(run.upperBound - 1) {
-                        items.append(.run(run, absorbed: absorbed))
+                        items.append(runItem(run, absorbed: absorbed))
                         index = run.upperBound
                         continue
                     }
                 }
-                items.append(.hit(index..<(index + length), category))
+                items.append(hitItem(index..<(index + length), category))
                 index += length
             } else if isNameToken(index) && !(tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized && index + 1 < range.upperBound && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)) {
                 let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
-                items.append(.run(run, absorbed: absorbed))
+                items.append(runItem(run, absorbed: absorbed))
                 index = run.upperBound
             } else {
                 items.append(.token(index))
@@ -334,12 +352,12 @@ struct MentionBuilder {
                 index += 1
             case .hit(let range, let category):
                 index += 1
-                handleHit(range, category, items: items, index: &index, owner: &owner, ownerStart: &ownerStart,
+                handleHit(range, hitCategories[category], items: items, index: &index, owner: &owner, ownerStart: &ownerStart,
                           ownerEnd: &ownerEnd, sentence: sentence)
             case .run(let range, let absorbed):
                 index += 1
-                handleRun(range, absorbed: absorbed, items: items, index: &index, owner: owner, ownerStart: ownerStart,
-                          title: nil, sentence: sentence)
+                handleRun(range, absorbed: absorbedHits[absorbed], items: items, index: &index, owner: owner,
+                          ownerStart: ownerStart, title: nil, sentence: sentence)
                 owner = candidates.count > 0 && candidates[candidates.count - 1].tokens == range
                     && candidates[candidates.count - 1].type != .person ? candidates.count - 1 : nil
                 ownerStart = range.lowerBound
@@ -358,7 +376,9 @@ struct MentionBuilder {
             index += 1
             words += 1
         }
-        guard words > 0, index < items.count, case .hit(_, .title(_, let honorific)) = items[index] else { return false }
+        guard words > 0, index < items.count, case .hit(_, let category) = items[index],
+            case .title(_, let honorific) = hitCategories[category]
+        else { return false }
         return !honorific
     }
 
@@ -449,8 +469,8 @@ struct MentionBuilder {
                 guard nextStartsAdjacent, let next else { return false }
                 switch next {
                 case .hit(_, let nextCategory):
-                    if case .title = nextCategory { return true }
-                    if case .body = nextCategory { return true }
+                    if case .title = hitCategories[nextCategory] { return true }
+                    if case .body = hitCategories[nextCategory] { return true }
                     return false
                 case .run(let runRange, _): return isHead(runRange.upperBound - 1) || isTitleThenName(items, index)
                 case .token: return false
@@ -528,7 +548,8 @@ struct MentionBuilder {
     }
 
     private func isTitleThenName(_ items: [Item], _ index: Int) -> Bool {
-        guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = category else { return false }
+        guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = hitCategories[category]
+        else { return false }
         return true
     }
 
@@ -563,7 +584,7 @@ struct MentionBuilder {
         var titleTarget = target
         var titleOwner = owner
         while index < items.count, case .hit(let nextRange, let category) = items[index], nextRange.lowerBound == titleRange.upperBound {
-            if case .title(let nextTarget, _) = category {
+            if case .title(let nextTarget, _) = hitCategories[category] {
                 titleRange = titleRange.lowerBound..<nextRange.upperBound
                 if nextTarget != nil { titleTarget = nextTarget }
                 index += 1
@@ -574,7 +595,8 @@ struct MentionBuilder {
         // "Chief Foreign Affairs Correspondent", "Adviser to the President on Media": a run
         // between two titles belongs to the title.
         while index + 1 < items.count, case .run(let inner, _) = items[index], inner.lowerBound == titleRange.upperBound,
-            case .hit(let nextRange, .title(let nextTarget, _)) = items[index + 1], nextRange.lowerBound == inner.upperBound
+            case .hit(let nextRange, let category) = items[index + 1], case .title(let nextTarget, _) = hitCategories[category],
+            nextRange.lowerBound == inner.upperBound
         {
             titleRange = titleRange.lowerBound..<nextRange.upperBound
             if nextTarget != nil { titleTarget = nextTarget }
@@ -588,7 +610,8 @@ struct MentionBuilder {
             while cursor < items.count, case .token(let word) = items[cursor], word == extended.upperBound {
                 let text = nextWord(word)
                 if text == "to", cursor + 2 < items.count, case .token(let the) = items[cursor + 1], nextWord(the) == "the",
-                    case .hit(let next, .title) = items[cursor + 2], next.lowerBound == the + 1
+                    case .hit(let next, let category) = items[cursor + 2], case .title = hitCategories[category],
+                    next.lowerBound == the + 1
                 {
                     extended = extended.lowerBound..<next.upperBound
                     cursor += 3
@@ -635,11 +658,13 @@ struct MentionBuilder {
         {
             index = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
-            handleRun(runRange, absorbed: absorbed, items: items, index: &index, owner: honorific ? nil : titleOwner,
+            handleRun(runRange, absorbed: absorbedHits[absorbed], items: items, index: &index, owner: honorific ? nil : titleOwner,
                       ownerStart: phraseStart, title: (honorific ? nil : titleText, titleTarget, honorific), sentence: sentence)
             return
         }
-        if nameIndex < items.count, case .hit(let hitRange, .person) = items[nameIndex], hitRange.lowerBound == titleRange.upperBound {
+        if nameIndex < items.count, case .hit(let hitRange, let category) = items[nameIndex], case .person = hitCategories[category],
+            hitRange.lowerBound == titleRange.upperBound
+        {
             return
         }
         // A title standing for a person: "the secretary of state", "The Spokesperson",
@@ -672,9 +697,10 @@ struct MentionBuilder {
         let serves = nextWord(ofToken) == "to"
         var ownerItem = index + 1
         if case .token(let token) = items[ownerItem], nextWord(token) == "the" { ownerItem += 1 }
-        guard ownerItem + 1 < items.count, case .hit(let ownerRange, let category) = items[ownerItem],
+        guard ownerItem + 1 < items.count, case .hit(let ownerRange, let categoryIndex) = items[ownerItem],
             ownerRange.lowerBound == items[ownerItem - 1].range.upperBound
         else { return false }
+        let category = hitCategories[categoryIndex]
         var nameItem = ownerItem + 1
         var comma = false
         if case .token(let token) = items[nameItem], isMark(token, ",") {
@@ -700,7 +726,7 @@ struct MentionBuilder {
         let placeIndex = add(ownerCandidate)
         let ownerIndex = serves ? sendingState! : placeIndex
         index = nameItem + 1
-        handleRun(runRange, absorbed: absorbed, items: items, index: &index, owner: ownerIndex,
+        handleRun(runRange, absorbed: absorbedHits[absorbed], items: items, index: &index, owner: ownerIndex,
                   ownerStart: titleRange.lowerBound, title: (string(titleRange), target, false), sentence: sentence)
         return true
     }
@@ -746,7 +772,7 @@ struct MentionBuilder {
     }
 
     private mutating func handleRun(
-        _ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)], items: [Item], index: inout Int, owner: Int?,
+        _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, items: [Item], index: inout Int, owner: Int?,
         ownerStart: Int, title: (text: String?, target: String?, honorific: Bool)?, sentence: Sentence
     ) {
         let surface = string(range)
@@ -896,7 +922,8 @@ struct MentionBuilder {
 
     private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {
         guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
-        guard case .hit(let range, let category) = items[itemIndex] else { return }
+        guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
+        let category = hitCategories[categoryIndex]
         if case .title(let target, let honorific) = category, !honorific {
             candidates[person].title = candidates[person].title ?? string(range)
             candidates[person].titleTarget = candidates[person].titleTarget ?? target
@@ -906,9 +933,12 @@ struct MentionBuilder {
                 let bodyStart = nextWord(range.upperBound + 1) == "the" ? range.upperBound + 2 : range.upperBound + 1
                 if let item = items.first(where: { $0.range.lowerBound == bodyStart }) {
                     switch item {
-                    case .hit(_, .body): pendingOwners[bodyStart] = person
-                    // "Kim Jong Un, the leader of North Korea".
-                    case .hit(_, .country): pendingOwners[bodyStart] = person
+                    case .hit(_, let hit):
+                        switch hitCategories[hit] {
+                        // "Kim Jong Un, the leader of North Korea".
+                        case .body, .country: pendingOwners[bodyStart] = person
+                        default: break
+                        }
                     case .run(let runRange, _) where bodyType(runRange) != nil: pendingOwners[bodyStart] = person
                     default: break
                     }
@@ -926,7 +956,9 @@ struct MentionBuilder {
         var next = itemIndex + 1
         if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
         // Allow one or two lowercase modifiers ("top policy official" is not a title we know).
-        guard next < items.count, case .hit(_, .title(let target, let honorific)) = items[next], !honorific else { return }
+        guard next < items.count, case .hit(_, let nextCategory) = items[next],
+            case .title(let target, let honorific) = hitCategories[nextCategory], !honorific
+        else { return }
         let ownerCandidate: Candidate
         if let country {
             ownerCandidate = Candidate(tokens: range, phrase: range, kind: .name, type: .country, key: .country(country),
