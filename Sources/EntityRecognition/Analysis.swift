@@ -81,6 +81,19 @@ public struct ArticleAnalysis: Sendable {
         if token.kind == .punctuation { return String(UnicodeScalar(token.mark)) }
         // A word the lexicons know is already stored lowercase.
         if token.id >= 0 { return lexicon.vocabulary.word(token.id) }
+        // An ASCII word is folded straight into the String (short ones need no allocation).
+        let start = Int(token.start)
+        let count = Int(token.end) - start
+        var ascii = true
+        let folded = String(unsafeUninitializedCapacity: count) { buffer in
+            for offset in 0..<count {
+                let byte = text[start + offset]
+                if byte >= 0x80 { ascii = false }
+                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            }
+            return count
+        }
+        if ascii { return folded }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, Int(token.start), Int(token.end), into: &key)
         return String(decoding: key, as: UTF8.self)
@@ -172,7 +185,7 @@ public struct ArticleAnalysis: Sendable {
             used.insert(id)
             // Sorting first: removing from a copy of the set would rebuild its storage.
             var aliases = entity.aliases.sorted()
-            aliases.removeAll { $0 == entity.name }
+            if let own = aliases.firstIndex(of: entity.name) { aliases.remove(at: own) }
             result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases,
                                  mentions: entity.mentionCount))
         }

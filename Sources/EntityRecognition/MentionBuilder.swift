@@ -179,7 +179,7 @@ struct MentionBuilder {
 
     private mutating func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
         let start = absorbedHits.count
-        absorbedHits.append(contentsOf: absorbed)
+        if !absorbed.isEmpty { absorbedHits.append(contentsOf: absorbed) }
         return .run(range, absorbed: start..<absorbedHits.count)
     }
 
@@ -304,13 +304,17 @@ struct MentionBuilder {
                 }
             }
         }
-        absorbed.removeAll { $0.0.upperBound > end }
+        if !absorbed.isEmpty { absorbed.removeAll { $0.0.upperBound > end } }
         return (start..<end, absorbed)
     }
 
     /// Words of a name, counting "Byung-Se" as one.
     private func wordCount(_ range: Range<Int>) -> Int {
-        range.filter { $0 == range.lowerBound || (tokens[$0].kind == .word && tokens[$0].shape.contains(.spaceBefore)) }.count
+        var count = 0
+        for index in range where index == range.lowerBound || (tokens[index].kind == .word && tokens[index].shape.contains(.spaceBefore)) {
+            count += 1
+        }
+        return count
     }
 
     /// Whether capitalized words from `start` end in a head word ("... and Security Forces").

@@ -35,7 +35,7 @@ public struct RelationExtractor: Sendable {
                 endMention += 1
             }
             // Criticism found in this and the previous sentence, for rebuttals ("dismissed the accusations").
-            accusations.removeAll { $0.sentence < sentenceIndex - 1 }
+            if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
             // Most sentences hold no cue: the scan of a sentence is built only when a cue is found.
             cueMatches.removeAll(keepingCapacity: true)
             var token = tokens.lowerBound
