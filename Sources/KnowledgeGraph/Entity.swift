@@ -23,20 +23,27 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     public static func slug(for name: String) -> String {
         // Most names are ASCII: fold them byte by byte without Unicode tables.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(name.utf8.count)
-            var pendingHyphen = false
-            for byte in name.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                    if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
-                    pendingHyphen = false
-                    bytes.append(lower)
-                } else if byte != 0x2E && byte != 0x27 {
-                    pendingHyphen = true
+            // The slug is never longer than the name: build it in place.
+            let slug = String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+                var count = 0
+                var pendingHyphen = false
+                for byte in name.utf8 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if pendingHyphen && count > 0 {
+                            buffer[count] = 0x2D
+                            count += 1
+                        }
+                        pendingHyphen = false
+                        buffer[count] = lower
+                        count += 1
+                    } else if byte != 0x2E && byte != 0x27 {
+                        pendingHyphen = true
+                    }
                 }
+                return count
             }
-            return bytes.isEmpty ? "entity" : String(decoding: bytes, as: UTF8.self)
+            return slug.isEmpty ? "entity" : slug
         }
         var result = String.UnicodeScalarView()
         var pendingHyphen = false

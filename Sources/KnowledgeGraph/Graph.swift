@@ -10,6 +10,8 @@ public struct Graph: Hashable, Sendable {
     public init() {}
 
     public init(entities: [Entity], relations: [Relation]) {
+        self.entities.reserveCapacity(entities.count)
+        entityIndex.reserveCapacity(entities.count)
         for entity in entities { add(entity) }
         for relation in relations { add(relation) }
     }
@@ -20,7 +22,9 @@ public struct Graph: Hashable, Sendable {
 
     /// Adds an entity, or folds its aliases and mentions into the one with the same id.
     public mutating func add(_ entity: Entity) {
-        if let index = entityIndex[entity.id] {
+        // One hash for a new id, the common case: insert first, and restore on a clash.
+        if let index = entityIndex.updateValue(entities.count, forKey: entity.id) {
+            entityIndex[entity.id] = index
             var existing = entities[index]
             var names = Set(existing.aliases).union(entity.aliases)
             if entity.name != existing.name { names.insert(entity.name) }
@@ -29,7 +33,6 @@ public struct Graph: Hashable, Sendable {
             existing.mentions += entity.mentions
             entities[index] = existing
         } else {
-            entityIndex[entity.id] = entities.count
             entities.append(entity)
         }
     }
@@ -40,11 +43,12 @@ public struct Graph: Hashable, Sendable {
         precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
                      "relation endpoint missing from graph")
         let index: Int
-        if let existing = relationIndex[relation.key] {
+        let key = relation.key
+        if let existing = relationIndex.updateValue(relations.count, forKey: key) {
+            relationIndex[key] = existing
             index = existing
         } else {
             index = relations.count
-            relationIndex[relation.key] = index
             var empty = relation
             empty.evidence = []
             relations.append(empty)
