@@ -12,7 +12,7 @@ public struct EntityRecognizer: Sendable {
     public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
         let tokens = ArticleLayout.contentTokens(lexicon.tokenizer.tokenize(text), text: text, lexicon: lexicon)
         let sentences = ArticleLayout.sentences(tokens, text: text, lexicon: lexicon)
-        var builder = MentionBuilder(lexicon: lexicon, text: text, tokens: tokens)
+        let builder = MentionBuilder(lexicon: lexicon, text: text, tokens: tokens)
         // Title-case lines (headlines) come last: there capitals prove nothing, so they only
         // name what the body of the article names.
         for sentence in sentences where !sentence.isTitleCase { builder.scan(sentence) }

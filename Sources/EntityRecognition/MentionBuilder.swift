@@ -39,7 +39,10 @@ struct Candidate {
 
 /// Scans sentences into candidate mentions: lexicon phrases, capitalized name runs, and the
 /// patterns that tie them together ("Chinese Foreign Ministry spokesman Wang Wenbin").
-struct MentionBuilder {
+///
+/// A class, made once per article: as a struct, every helper called from a mutating method was
+/// handed a copy of the whole builder, lexicon included.
+final class MentionBuilder {
     let lexicon: Lexicon
     let text: [UInt8]
     let tokens: [Token]
@@ -172,18 +175,18 @@ struct MentionBuilder {
 
     // MARK: Items
 
-    private mutating func hitItem(_ range: Range<Int>, _ category: LexiconCategory) -> Item {
+    private func hitItem(_ range: Range<Int>, _ category: LexiconCategory) -> Item {
         hitCategories.append(category)
         return .hit(range, hitCategories.count - 1)
     }
 
-    private mutating func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
+    private func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
         let start = absorbedHits.count
         if !absorbed.isEmpty { absorbedHits.append(contentsOf: absorbed) }
         return .run(range, absorbed: start..<absorbedHits.count)
     }
 
-    private mutating func items(_ range: Range<Int>) -> [Item] {
+    private func items(_ range: Range<Int>) -> [Item] {
         var items: [Item] = []
         items.reserveCapacity(range.count)
         hitCategories.removeAll(keepingCapacity: true)
@@ -329,7 +332,7 @@ struct MentionBuilder {
 
     // MARK: Assembly
 
-    mutating func scan(_ sentence: Sentence) {
+    func scan(_ sentence: Sentence) {
         let items = items(sentence.tokens)
         var index = 0
         var owner: Int?
@@ -386,7 +389,7 @@ struct MentionBuilder {
         return !honorific
     }
 
-    private mutating func add(_ candidate: Candidate) -> Int {
+    private func add(_ candidate: Candidate) -> Int {
         candidates.append(candidate)
         let index = candidates.count - 1
         if !pendingOwners.isEmpty, let person = pendingOwners.removeValue(forKey: candidate.tokens.lowerBound),
@@ -410,7 +413,7 @@ struct MentionBuilder {
     /// Words that may open an apposition before its title: "X, also chairman of ...".
     static let appositionOpeners: Set<String> = ["the", "also", "now", "currently", "a", "an"]
 
-    private mutating func handleHit(
+    private func handleHit(
         _ range: Range<Int>, _ category: LexiconCategory, items: [Item], index: inout Int, owner: inout Int?,
         ownerStart: inout Int, ownerEnd: inout Int, sentence: Sentence
     ) {
@@ -536,7 +539,7 @@ struct MentionBuilder {
         }
     }
 
-    private mutating func statedCountry(inside range: Range<Int>) -> Int? {
+    private func statedCountry(inside range: Range<Int>) -> Int? {
         for start in range {
             let end = start == range.lowerBound ? range.upperBound - 1 : range.upperBound
             guard let (length, category) = lexiconMatch(at: start, end: end) else { continue }
@@ -559,7 +562,7 @@ struct MentionBuilder {
 
     /// A country word and the lowercase body after it ("Israeli army", "Iran's defense ministry"):
     /// the country, and the body it owns, which becomes the owner of what follows.
-    private mutating func addCountryBody(
+    private func addCountryBody(
         country: String, at range: Range<Int>, surface: String, lexiconName: String?, head: Range<Int>,
         items: [Item], index: inout Int, owner: inout Int?, ownerStart: inout Int, ownerEnd: inout Int
     ) {
@@ -579,7 +582,7 @@ struct MentionBuilder {
         while index < items.count && items[index].range.lowerBound <= token { index += 1 }
     }
 
-    private mutating func handleTitle(
+    private func handleTitle(
         _ range: Range<Int>, target: String?, honorific: Bool, items: [Item], index: inout Int, owner: Int?,
         ownerStart: Int, sentence: Sentence
     ) {
@@ -690,7 +693,7 @@ struct MentionBuilder {
 
     /// "the president of Ghana, Kwame Asante", "the chairman of the Federal Reserve Jerome
     /// Powell": the country or body after "of" owns the title of the name that follows.
-    private mutating func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: [Item],
+    private func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: [Item],
                                         index: inout Int, sentence: Sentence) -> Bool
     {
         guard index + 1 < items.count, case .token(let ofToken) = items[index], ofToken == titleRange.upperBound,
@@ -775,7 +778,7 @@ struct MentionBuilder {
         title.lowercased().replacingOccurrencesOfDefence()
     }
 
-    private mutating func handleRun(
+    private func handleRun(
         _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, items: [Item], index: inout Int, owner: Int?,
         ownerStart: Int, title: (text: String?, target: String?, honorific: Bool)?, sentence: Sentence
     ) {
@@ -924,7 +927,7 @@ struct MentionBuilder {
         return isPossessive(start - 2) || isLowercaseWord(start - 2, .determiner)
     }
 
-    private mutating func appositionOwner(for person: Int, from start: Int, items: [Item]) {
+    private func appositionOwner(for person: Int, from start: Int, items: [Item]) {
         guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
         guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
         let category = hitCategories[categoryIndex]
@@ -1008,7 +1011,7 @@ struct MentionBuilder {
     }
 
     /// "Full Name (ACR)": records ACR as another name of the candidate; returns the token after ")".
-    private mutating func defineAcronym(after index: Int, for candidate: Int) -> Int? {
+    private func defineAcronym(after index: Int, for candidate: Int) -> Int? {
         var cursor = index
         guard isMark(cursor, "(") else { return nil }
         cursor += 1
