@@ -17,7 +17,7 @@ public struct EntityRecognizer: Sendable {
         // name what the body of the article names.
         for sentence in sentences where !sentence.isTitleCase { builder.scan(sentence) }
         for sentence in sentences where sentence.isTitleCase { builder.scan(sentence) }
-        var resolver = EntityResolver(lexicon: lexicon, text: text, tokens: tokens)
+        var resolver = EntityResolver()
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
                                mentions: mentions, entities: entities, lexicon: lexicon)

@@ -2,9 +2,6 @@ import KnowledgeGraph
 
 /// Merges candidate mentions into the entities of one article: one entity per actor.
 struct EntityResolver {
-    let lexicon: Lexicon
-    let text: [UInt8]
-    let tokens: [Token]
 
     private var entities: [ArticleEntity] = []
     private var keyed: [EntityKey: Int] = [:]
@@ -15,12 +12,6 @@ struct EntityResolver {
     private var personRecency: [Int] = []
     private var personTitles: [Int: [(title: String, country: String?)]] = [:]
     private var singleNames: Set<String> = []
-
-    init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
-        self.lexicon = lexicon
-        self.text = text
-        self.tokens = tokens
-    }
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
@@ -42,20 +33,26 @@ struct EntityResolver {
         }
         var mentions: [Mention] = []
         mentions.reserveCapacity(candidates.count)
+        // Most aliases repeat: they are gathered per entity without hashing, then hashed once each.
+        var aliasLists = [[String]](repeating: [], count: entities.count)
         for index in candidates.indices {
             guard let entity = assigned[index] else { continue }
-            let candidate = candidates[index]
-            var ownerEntity = candidate.owner.flatMap { assigned[$0] }
+            var ownerEntity = candidates[index].owner.flatMap { assigned[$0] }
             if ownerEntity == entity { ownerEntity = nil }
-            var mention = Mention(tokens: candidate.tokens, phrase: candidate.phrase, kind: candidate.kind,
+            var mention = Mention(tokens: candidates[index].tokens, phrase: candidates[index].phrase, kind: candidates[index].kind,
                                   type: entities[entity].type, entity: entity, owner: ownerEntity,
-                                  title: candidate.title, titleTarget: candidate.titleTarget)
-            mention.appositionBody = candidate.appositionBody.flatMap { assigned[$0] }
+                                  title: candidates[index].title, titleTarget: candidates[index].titleTarget)
+            mention.appositionBody = candidates[index].appositionBody.flatMap { assigned[$0] }
             mentions.append(mention)
-            if candidate.kind != .weak {
+            if candidates[index].kind != .weak {
                 entities[entity].mentionCount += 1
-                for alias in candidate.aliases where !alias.isEmpty { entities[entity].aliases.insert(alias) }
+                for alias in candidates[index].aliases where !alias.isEmpty && !aliasLists[entity].contains(alias) {
+                    aliasLists[entity].append(alias)
+                }
             }
+        }
+        for (entity, aliases) in aliasLists.enumerated() where !aliases.isEmpty {
+            entities[entity].aliases = Set(aliases)
         }
         mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         for (entity, parts) in personParts {
