@@ -309,6 +309,9 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
     private var terminals: [[Entry]] = [[]]
     private var nodeCount: Int32 = 1
+    /// Whether a token ID starts any phrase, by ID: most tokens start none, and this dense table
+    /// answers for them without probing the hash table.
+    private var startsPhrase: [Bool] = []
 
     private static var empty: Int64 { -1 }
 
@@ -316,6 +319,12 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     @discardableResult
     mutating func insert(_ tokens: [Int32], entry: Entry) -> Int32 {
         var node: Int32 = 0
+        if let first = tokens.first, first >= 0 {
+            if startsPhrase.count <= Int(first) {
+                startsPhrase.append(contentsOf: repeatElement(false, count: Int(first) + 1 - startsPhrase.count))
+            }
+            startsPhrase[Int(first)] = true
+        }
         for token in tokens {
             if let child = child(of: node, token) {
                 node = child
@@ -331,6 +340,7 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     }
 
     func child(of node: Int32, _ token: Int32) -> Int32? {
+        if node == 0 && (token < 0 || Int(token) >= startsPhrase.count || !startsPhrase[Int(token)]) { return nil }
         let key = PhraseTrie.key(node, token)
         let mask = keys.count - 1
         var slot = PhraseTrie.slot(key, mask)
