@@ -298,7 +298,8 @@ extension String {
     func trimmingSpacesString() -> String { self[...].trimmingSpaces() }
 }
 
-/// A trie over token IDs, stored as one hash table of (node, token) → child.
+/// A trie over token IDs: a dense table for the root's children, one hash table of (node, token) → child
+/// below it.
 struct PhraseTrie<Entry: Sendable>: Sendable {
     /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
     /// probes it at every token, where the standard library's seeded hashing costs several times
@@ -309,9 +310,9 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
     private var terminals: [[Entry]] = [[]]
     private var nodeCount: Int32 = 1
-    /// Whether a token ID starts any phrase, by ID: most tokens start none, and this dense table
-    /// answers for them without probing the hash table.
-    private var startsPhrase: [Bool] = []
+    /// The root's children by token ID (0 where none): nearly every lookup is at the root, and a
+    /// dense table answers it with one load instead of a probe.
+    private var rootChildren: [Int32] = []
 
     private static var empty: Int64 { -1 }
 
@@ -319,17 +320,18 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     @discardableResult
     mutating func insert(_ tokens: [Int32], entry: Entry) -> Int32 {
         var node: Int32 = 0
-        if let first = tokens.first, first >= 0 {
-            if startsPhrase.count <= Int(first) {
-                startsPhrase.append(contentsOf: repeatElement(false, count: Int(first) + 1 - startsPhrase.count))
-            }
-            startsPhrase[Int(first)] = true
-        }
         for token in tokens {
             if let child = child(of: node, token) {
                 node = child
             } else {
-                store(PhraseTrie.key(node, token), nodeCount)
+                if node == 0 && token >= 0 {
+                    if rootChildren.count <= Int(token) {
+                        rootChildren.append(contentsOf: repeatElement(0, count: Int(token) + 1 - rootChildren.count))
+                    }
+                    rootChildren[Int(token)] = nodeCount
+                } else {
+                    store(PhraseTrie.key(node, token), nodeCount)
+                }
                 node = nodeCount
                 nodeCount += 1
                 terminals.append([])
@@ -340,7 +342,11 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     }
 
     func child(of node: Int32, _ token: Int32) -> Int32? {
-        if node == 0 && (token < 0 || Int(token) >= startsPhrase.count || !startsPhrase[Int(token)]) { return nil }
+        if node == 0 && token >= 0 {
+            guard Int(token) < rootChildren.count else { return nil }
+            let child = rootChildren[Int(token)]
+            return child == 0 ? nil : child
+        }
         let key = PhraseTrie.key(node, token)
         let mask = keys.count - 1
         var slot = PhraseTrie.slot(key, mask)
