@@ -7,10 +7,11 @@ struct EntityResolver {
     private var keyed: [EntityKey: Int] = [:]
     /// Generic bodies by key alone, for "Foreign Ministry" without a country.
     private var genericByName: [String: [Int]] = [:]
-    private var personParts: [Int: [String]] = [:]
+    /// By entity index (these and `personTitles` grow with `entities`): the name parts of people.
+    private var personParts: [[String]?] = []
     /// Persons in order of their latest mention, most recent last.
     private var personRecency: [Int] = []
-    private var personTitles: [Int: [(title: String, country: String?)]] = [:]
+    private var personTitles: [[(title: String, country: String?)]] = []
     private var singleNames: Set<String> = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
@@ -55,7 +56,8 @@ struct EntityResolver {
             entities[entity].aliases = Set(aliases)
         }
         mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
-        for (entity, parts) in personParts {
+        for (entity, parts) in personParts.enumerated() {
+            guard let parts else { continue }
             entities[entity].name = EntityResolver.displayName(parts: parts, aliases: entities[entity].aliases)
         }
         return (mentions, entities)
@@ -65,6 +67,8 @@ struct EntityResolver {
         entities.append(ArticleEntity(name: name ?? candidate.name, type: candidate.type, aliases: [],
                                       mentionCount: 0, knownCountry: candidate.knownCountry,
                                       lexiconName: candidate.lexiconName, titles: []))
+        personParts.append(nil)
+        personTitles.append([])
         return entities.count - 1
     }
 
@@ -147,7 +151,7 @@ struct EntityResolver {
         if let title = candidate.title {
             var country: String?
             if let owner = candidate.owner, case .country(let name) = candidates[owner].key { country = name }
-            personTitles[person, default: []].append((MentionBuilder.normalizedTitle(title), country))
+            personTitles[person].append((MentionBuilder.normalizedTitle(title), country))
             entities[person].titles.insert(title.lowercased())
         }
         touch(person)
@@ -161,7 +165,7 @@ struct EntityResolver {
 
     private func personWithTitle(_ title: String, country: String?) -> Int? {
         for person in personRecency.reversed() {
-            for held in personTitles[person] ?? [] where held.title == title || held.title.hasSuffix(" " + title) {
+            for held in personTitles[person] where held.title == title || held.title.hasSuffix(" " + title) {
                 if country == nil || held.country == nil || held.country == country { return person }
             }
         }

@@ -19,6 +19,21 @@ public struct PhraseMatcher: Sendable {
         match(in: analysis.tokens, at: start, end: end)
     }
 
+    /// Every phrase in `tokens[range]`, left to right: the longest at each start, resuming after it.
+    /// One call per sentence, so callers in other modules pay no call per token.
+    public func matches(in tokens: [Token], range: Range<Int>, into found: inout [(range: Range<Int>, payloads: [Int])]) {
+        found.removeAll(keepingCapacity: true)
+        var token = range.lowerBound
+        while token < range.upperBound {
+            guard let (length, payloads) = match(in: tokens, at: token, end: range.upperBound) else {
+                token += 1
+                continue
+            }
+            found.append((token..<(token + length), payloads))
+            token += length
+        }
+    }
+
     /// The longest phrase of `tokens` starting at `start`.
     public func match(in tokens: [Token], at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
         var node: Int32 = 0

@@ -37,16 +37,7 @@ public struct RelationExtractor: Sendable {
             // Criticism found in this and the previous sentence, for rebuttals ("dismissed the accusations").
             if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
             // Most sentences hold no cue: the scan of a sentence is built only when a cue is found.
-            cueMatches.removeAll(keepingCapacity: true)
-            var token = tokens.lowerBound
-            while token < tokens.upperBound {
-                guard let (length, payloads) = cueMatcher.match(in: articleTokens, at: token, end: tokens.upperBound) else {
-                    token += 1
-                    continue
-                }
-                cueMatches.append((token..<(token + length), payloads))
-                token += length
-            }
+            cueMatcher.matches(in: articleTokens, range: tokens, into: &cueMatches)
             if cueMatches.isEmpty { continue }
             let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
                                     mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)

@@ -52,14 +52,10 @@ struct SentenceScan {
         words = Array(repeating: nil, count: range.count)
         inQuote = Array(repeating: false, count: range.count)
         let all = FunctionWord.allCases
-        var token = range.lowerBound
-        while token < range.upperBound {
-            if let (length, payloads) = functionMatcher.match(in: analysis, at: token, end: range.upperBound) {
-                for offset in 0..<length { words[token - range.lowerBound + offset] = all[payloads[0]] }
-                token += length
-            } else {
-                token += 1
-            }
+        var found: [(range: Range<Int>, payloads: [Int])] = []
+        functionMatcher.matches(in: analysis.tokens, range: range, into: &found)
+        for (phrase, payloads) in found {
+            for token in phrase { words[token - range.lowerBound] = all[payloads[0]] }
         }
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
         // inside the quote opened in an earlier sentence.
