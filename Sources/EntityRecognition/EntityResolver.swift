@@ -22,7 +22,7 @@ struct EntityResolver {
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
-            assigned[index] = resolveName(candidates[index], candidates: candidates)
+            assigned[index] = resolveName(at: index, in: candidates)
         }
         for index in candidates.indices where candidates[index].kind == .title {
             guard case .titleReference(let title, let country) = candidates[index].key else { continue }
@@ -63,21 +63,23 @@ struct EntityResolver {
         return (mentions, entities)
     }
 
-    private mutating func newEntity(_ candidate: Candidate, name: String? = nil) -> Int {
-        entities.append(ArticleEntity(name: name ?? candidate.name, type: candidate.type, aliases: [],
-                                      mentionCount: 0, knownCountry: candidate.knownCountry,
-                                      lexiconName: candidate.lexiconName, titles: []))
+    /// Candidates are passed by index throughout: a copy of one retains all its strings.
+    private mutating func newEntity(_ index: Int, in candidates: [Candidate]) -> Int {
+        entities.append(ArticleEntity(name: candidates[index].name, type: candidates[index].type, aliases: [],
+                                      mentionCount: 0, knownCountry: candidates[index].knownCountry,
+                                      lexiconName: candidates[index].lexiconName, titles: []))
         personParts.append(nil)
         personTitles.append([])
         return entities.count - 1
     }
 
-    private mutating func resolveName(_ candidate: Candidate, candidates: [Candidate]) -> Int? {
-        switch candidate.key {
+    private mutating func resolveName(at index: Int, in candidates: [Candidate]) -> Int? {
+        let key = candidates[index].key
+        switch key {
         case .person:
-            return resolvePerson(candidate, candidates: candidates)
+            return resolvePerson(at: index, in: candidates)
         case .generic(let name, let country):
-            if let existing = keyed[candidate.key] { return existing }
+            if let existing = keyed[key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
             // A bare head ("the Ministry said") is the latest body of that kind, or nobody.
@@ -89,22 +91,22 @@ struct EntityResolver {
             if let country, let ownerless = keyed[.generic(name, country: nil)] {
                 keyed[.generic(name, country: nil)] = nil
                 keyed[.generic(name, country: country)] = ownerless
-                if entities[ownerless].name.count < candidate.name.count { entities[ownerless].name = candidate.name }
+                if entities[ownerless].name.count < candidates[index].name.count { entities[ownerless].name = candidates[index].name }
                 return ownerless
             }
-            let entity = newEntity(candidate)
-            keyed[candidate.key] = entity
+            let entity = newEntity(index, in: candidates)
+            keyed[key] = entity
             genericByName[name, default: []].append(entity)
             return entity
         case .country, .body, .organization:
-            if let existing = keyed[candidate.key] {
-                if case .organization = candidate.key, entities[existing].name.count < candidate.name.count {
-                    entities[existing].name = candidate.name
+            if let existing = keyed[key] {
+                if case .organization = key, entities[existing].name.count < candidates[index].name.count {
+                    entities[existing].name = candidates[index].name
                 }
                 return existing
             }
-            let entity = newEntity(candidate)
-            keyed[candidate.key] = entity
+            let entity = newEntity(index, in: candidates)
+            keyed[key] = entity
             return entity
         case .titleReference:
             return nil
@@ -119,8 +121,8 @@ struct EntityResolver {
         bodyOrder.last { entities[$0].name.lowercased().hasSuffix(head) }
     }
 
-    private mutating func resolvePerson(_ candidate: Candidate, candidates: [Candidate]) -> Int? {
-        let parts = candidate.nameParts
+    private mutating func resolvePerson(at index: Int, in candidates: [Candidate]) -> Int? {
+        let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
         var match: Int?
         for person in personRecency.reversed() {
@@ -129,14 +131,14 @@ struct EntityResolver {
             // headline, "Blinken Meets Wang Yi" is not Wang Yi's full name.
             let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
             if EntityResolver.contains(known, parts) || middleName
-                || (candidate.canStartEntity && EntityResolver.contains(parts, known))
+                || (candidates[index].canStartEntity && EntityResolver.contains(parts, known))
             {
                 match = person
                 break
             }
         }
         // Some other entity by this name ("Hamas" mentioned like a speaker) is not a person.
-        if match == nil, parts.count == 1, let other = entities.firstIndex(where: { $0.aliases.contains(candidate.name) }) {
+        if match == nil, parts.count == 1, let other = entities.firstIndex(where: { $0.aliases.contains(candidates[index].name) }) {
             return other
         }
         let person: Int
@@ -144,13 +146,14 @@ struct EntityResolver {
             person = match
             if parts.count > personParts[match]!.count { personParts[match] = parts }
         } else {
-            guard candidate.canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!)) else { return nil }
-            person = newEntity(candidate)
+            guard candidates[index].canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!))
+            else { return nil }
+            person = newEntity(index, in: candidates)
             personParts[person] = parts
         }
-        if let title = candidate.title {
+        if let title = candidates[index].title {
             var country: String?
-            if let owner = candidate.owner, case .country(let name) = candidates[owner].key { country = name }
+            if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
             personTitles[person].append((MentionBuilder.normalizedTitle(title), country))
             entities[person].titles.insert(title.lowercased())
         }
