@@ -137,10 +137,6 @@ struct EntityResolver {
                 break
             }
         }
-        // Some other entity by this name ("Hamas" mentioned like a speaker) is not a person.
-        if match == nil, parts.count == 1, let other = entities.firstIndex(where: { $0.aliases.contains(candidates[index].name) }) {
-            return other
-        }
         let person: Int
         if let match {
             person = match
