@@ -22,29 +22,30 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
     public static func slug(for name: String) -> String {
         // Most names are ASCII: fold them byte by byte without Unicode tables.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The slug is never longer than the name: build it in place.
-            let slug = String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
+        let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            // The slug is never longer than the name: build it in a stack buffer.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { slug -> String? in
                 var count = 0
                 var pendingHyphen = false
-                for byte in name.utf8 {
+                for byte in bytes {
+                    if byte >= 0x80 { return nil }
                     let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                         if pendingHyphen && count > 0 {
-                            buffer[count] = 0x2D
+                            slug[count] = 0x2D
                             count += 1
                         }
                         pendingHyphen = false
-                        buffer[count] = lower
+                        slug[count] = lower
                         count += 1
                     } else if byte != 0x2E && byte != 0x27 {
                         pendingHyphen = true
                     }
                 }
-                return count
+                return count == 0 ? "entity" : String(decoding: UnsafeBufferPointer(rebasing: slug[..<count]), as: UTF8.self)
             }
-            return slug.isEmpty ? "entity" : slug
         }
+        if let ascii, let slug = ascii { return slug }
         var result = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in name.foldingLatinDiacritics.unicodeScalars {

@@ -100,7 +100,8 @@ struct SentenceScan {
     /// `accuser` gives, for an entity, who criticized it in this or the previous sentence.
     func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>, accuser: (Int) -> Int? = { _ in nil }) -> [FoundEdge] {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
-        let rationale = "cue '\(cue.phrase)' (\(cue.pattern.rawValue))"
+        // Most cues yield no edge: the rationale is spelled out only for edges that are made.
+        var rationale: String { "cue '\(cue.phrase)' (\(cue.pattern.rawValue))" }
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
         if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
             SentenceScan.nounMarkers.contains(lower(cueRange.lowerBound - 1))
@@ -217,11 +218,13 @@ struct SentenceScan {
         }
     }
 
-    private func pairs(_ sources: [Int], _ targets: [Int], _ type: RelationType, _ rationale: String) -> [FoundEdge] {
+    private func pairs(_ sources: [Int], _ targets: [Int], _ type: RelationType, _ makeRationale: @autoclosure () -> String) -> [FoundEdge] {
         var edges: [FoundEdge] = []
+        var rationale: String?
         for source in sources {
             for target in targets where target != source {
-                edges.append(FoundEdge(source: source, target: target, type: type, rationale: rationale))
+                if rationale == nil { rationale = makeRationale() }
+                edges.append(FoundEdge(source: source, target: target, type: type, rationale: rationale!))
             }
         }
         return edges
