@@ -54,6 +54,26 @@ public struct ArticleEntity: Sendable, Hashable {
     public var titles: Set<String>
 }
 
+/// The lexicon's words and word classes by ID, made once per recognizer and shared by its analyses
+/// (an analysis is copied into every stage; a reference costs one count, the lexicon a dozen).
+final class WordTable: Sendable {
+    private let words: [String]
+    private let wordClasses: [UInt32]
+
+    init(lexicon: Lexicon) {
+        words = lexicon.vocabulary.allWords
+        wordClasses = lexicon.wordClasses
+    }
+
+    func word(_ id: Int32) -> String {
+        id >= 0 && Int(id) < words.count ? words[Int(id)] : ""
+    }
+
+    func classes(of id: Int32) -> WordClass {
+        id >= 0 && Int(id) < wordClasses.count ? WordClass(rawValue: wordClasses[Int(id)]) : []
+    }
+}
+
 /// Everything the recognizer found in one article.
 public struct ArticleAnalysis: Sendable {
     public var document: String
@@ -62,7 +82,7 @@ public struct ArticleAnalysis: Sendable {
     public var sentences: [Sentence]
     public var mentions: [Mention]
     public var entities: [ArticleEntity]
-    let lexicon: Lexicon
+    let words: WordTable
 
     public func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
@@ -80,7 +100,7 @@ public struct ArticleAnalysis: Sendable {
         let token = tokens[index]
         if token.kind == .punctuation { return String(UnicodeScalar(token.mark)) }
         // A word the lexicons know is already stored lowercase.
-        if token.id >= 0 { return lexicon.vocabulary.word(token.id) }
+        if token.id >= 0 { return words.word(token.id) }
         // An ASCII word is folded straight into the String (short ones need no allocation).
         let start = Int(token.start)
         let count = Int(token.end) - start
@@ -141,7 +161,7 @@ public struct ArticleAnalysis: Sendable {
     /// capitalized common words: an actor the recognizer could not place ("Blinken" alone).
     public func isUnplacedName(_ index: Int) -> Bool {
         let token = tokens[index]
-        guard token.kind == .word, token.isCapitalized, !lexicon.classes(of: token.id).contains(.nonEntity) else { return false }
+        guard token.kind == .word, token.isCapitalized, !words.classes(of: token.id).contains(.nonEntity) else { return false }
         // A phrase reaches at most a few dozen tokens before its name.
         return !mentions(startingIn: max(0, index - 40)..<(index + 40)).contains { $0.phrase.contains(index) }
     }

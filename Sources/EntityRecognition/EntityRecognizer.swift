@@ -4,9 +4,11 @@ import KnowledgeGraph
 /// way the article names one actor into one entity.
 public struct EntityRecognizer: Sendable {
     public let lexicon: Lexicon
+    private let wordTable: WordTable
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        wordTable = WordTable(lexicon: lexicon)
     }
 
     public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
@@ -20,7 +22,7 @@ public struct EntityRecognizer: Sendable {
         var resolver = EntityResolver()
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
-                               mentions: mentions, entities: entities, lexicon: lexicon)
+                               mentions: mentions, entities: entities, words: wordTable)
     }
 }
 

@@ -21,6 +21,9 @@ struct Vocabulary: Sendable {
 
     var count: Int { keyRanges.count }
 
+    /// Every word, by ID.
+    var allWords: [String] { words }
+
     /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
