@@ -389,11 +389,15 @@ final class MentionBuilder {
         return !honorific
     }
 
-    private func add(_ candidate: Candidate) -> Int {
+    /// Takes the candidate over: it moves into the list instead of being copied, strings and all.
+    private func add(_ candidate: consuming Candidate) -> Int {
+        let start = candidate.tokens.lowerBound
+        let type = candidate.type
+        let kind = candidate.kind
         candidates.append(candidate)
         let index = candidates.count - 1
-        if !pendingOwners.isEmpty, let person = pendingOwners.removeValue(forKey: candidate.tokens.lowerBound),
-            candidate.type == .agency || candidate.type == .organization || (candidate.type == .country && candidate.kind == .name)
+        if !pendingOwners.isEmpty, let person = pendingOwners.removeValue(forKey: start),
+            type == .agency || type == .organization || (type == .country && kind == .name)
         {
             if candidates[person].owner == nil { candidates[person].owner = index } else { candidates[person].appositionBody = index }
         }
