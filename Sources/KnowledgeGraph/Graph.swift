@@ -44,16 +44,22 @@ public struct Graph: Hashable, Sendable {
                      "relation endpoint missing from graph")
         let index: Int
         let key = relation.key
+        let evidenceList = relation.evidence
         if let existing = relationIndex.updateValue(relations.count, forKey: key) {
             relationIndex[key] = existing
             index = existing
         } else {
             index = relations.count
+            // A new edge with at most one piece of evidence has nothing to merge: it moves in whole.
+            if evidenceList.count <= 1 {
+                relations.append(relation)
+                return
+            }
             var empty = relation
             empty.evidence = []
             relations.append(empty)
         }
-        for evidence in relation.evidence where !relations[index].evidence.contains(where: { $0.isSamePlace(as: evidence) }) {
+        for evidence in evidenceList where !relations[index].evidence.contains(where: { $0.isSamePlace(as: evidence) }) {
             relations[index].evidence.append(evidence)
         }
     }
