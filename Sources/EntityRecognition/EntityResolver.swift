@@ -21,6 +21,7 @@ struct EntityResolver {
             singleNames.insert(candidates[index].nameParts[0])
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
+        keyed.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
         }
@@ -83,7 +84,7 @@ struct EntityResolver {
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
             // A bare head ("the Ministry said") is the latest body of that kind, or nobody.
-            if country == nil && !name.contains(" ") {
+            if country == nil && !name.utf8.contains(0x20) {
                 return latestBody(withHead: name)
             }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is

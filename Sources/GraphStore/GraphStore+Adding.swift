@@ -181,7 +181,7 @@ extension GraphStore {
         let names = ([entity.name] + entity.aliases).filter { !NameFolding.fold($0).isEmpty }
         let fullName = NameFolding.fold(entity.name)
         var match = try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity FROM pins WHERE folded = ?"), arguments: [fullName])
-        let isSingleWord = !fullName.contains(" ")
+        let isSingleWord = !fullName.utf8.contains(0x20)
         if match != nil {
             // The user decided where this name belongs.
         } else if entity.type == .person && isSingleWord {

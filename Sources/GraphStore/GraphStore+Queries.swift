@@ -100,7 +100,7 @@ extension GraphStore {
         }
         // A surname alone ("blinken") finds the most mentioned person of that name; then a name's
         // first word, which is the family name in "Xi Jinping" and "Kim Jong Un".
-        guard !folded.contains(" ") else { return nil }
+        guard !folded.utf8.contains(0x20) else { return nil }
         if let id = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
             WHERE a.surname = ? AND e.type = 'person'
