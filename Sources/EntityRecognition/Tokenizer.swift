@@ -353,7 +353,7 @@ struct Tokenizer {
 
 extension String {
     func replacingApostrophes() -> String {
-        guard unicodeScalars.contains("\u{2019}") else { return self }
+        guard utf8.contains(0xE2), unicodeScalars.contains("\u{2019}") else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 }
