@@ -95,8 +95,9 @@ struct GraphBuilder {
         let entities = analysis.entities
         for mention in analysis.mentions where mention.kind == .name {
             guard let sentence = analysis.sentenceIndex(ofToken: mention.tokens.lowerBound) else { continue }
-            let entity = entities[mention.entity]
-            if entity.type == .person {
+            // The type alone: copying the entity would retain all its names.
+            let type = entities[mention.entity].type
+            if type == .person {
                 if let body = titleBody(mention) {
                     add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
                                   rationale: "title '\(mention.title ?? "")' names a body in the article"), sentence: sentence)
@@ -108,15 +109,15 @@ struct GraphBuilder {
                     add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
                                   rationale: "an apposition names the person's role in '\(entities[body].name)'"), sentence: sentence)
                 }
-            } else if entity.type == .organization, let leader = partyHolder(mention) {
+            } else if type == .organization, let leader = partyHolder(mention) {
                 add(FoundEdge(source: leader, target: mention.entity, type: .affiliatedWith,
                               rationale: "'\(entities[leader].name)'s' names the person's party"), sentence: sentence)
-            } else if mention.owner == nil, entity.type == .agency || entity.type == .organization,
+            } else if mention.owner == nil, type == .agency || type == .organization,
                 let whole = wholeBody(of: mention, sentence: sentence)
             {
                 add(FoundEdge(source: mention.entity, target: whole, type: .affiliatedWith,
-                              rationale: "'\(entity.name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
-            } else if let owner = mention.owner, entity.type == .agency || entity.type == .organization,
+                              rationale: "'\(entities[mention.entity].name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
+            } else if let owner = mention.owner, type == .agency || type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
                 add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
