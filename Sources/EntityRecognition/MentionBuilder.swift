@@ -12,6 +12,37 @@ enum EntityKey: Hashable, Sendable {
     case titleReference(String, country: String?)
 }
 
+/// The names a candidate gives its entity: nearly always one, which is kept without an array.
+struct Aliases: Sequence, ExpressibleByArrayLiteral {
+    private var first: String?
+    private var rest: [String] = []
+
+    init(arrayLiteral names: String...) {
+        for name in names { append(name) }
+    }
+
+    mutating func append(_ name: String) {
+        if first == nil { first = name } else { rest.append(name) }
+    }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate var first: String?
+        fileprivate var rest: IndexingIterator<[String]>
+
+        mutating func next() -> String? {
+            if let name = first {
+                first = nil
+                return name
+            }
+            return rest.next()
+        }
+    }
+
+    func makeIterator() -> Iterator {
+        Iterator(first: first, rest: rest.makeIterator())
+    }
+}
+
 /// A mention before entities are resolved.
 struct Candidate {
     var tokens: Range<Int>
@@ -20,7 +51,7 @@ struct Candidate {
     var type: EntityType
     var key: EntityKey
     var name: String
-    var aliases: [String] = []
+    var aliases: Aliases = []
     var lexiconName: String?
     var knownCountry: String?
     /// Index of the candidate this one belongs to ("Chinese" for "Chinese Foreign Ministry").
@@ -828,7 +859,7 @@ final class MentionBuilder {
                 }
             }
             let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
-            var aliases = [surface]
+            var aliases: Aliases = [surface]
             if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
             let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
             // "ECOWAS Commission" is not the "African Union Commission".
