@@ -57,21 +57,17 @@ public struct ArticleEntity: Sendable, Hashable {
 /// The lexicon's words and word classes by ID, made once per recognizer and shared by its analyses
 /// (an analysis is copied into every stage; a reference costs one count, the lexicon a dozen).
 final class WordTable: Sendable {
-    private let words: [String]
+    private let vocabulary: Vocabulary
     private let wordClasses: [UInt32]
 
     init(lexicon: Lexicon) {
-        words = lexicon.vocabulary.allWords
+        vocabulary = lexicon.vocabulary
         wordClasses = lexicon.wordClasses
     }
 
-    func word(_ id: Int32) -> String {
-        id >= 0 && Int(id) < words.count ? words[Int(id)] : ""
-    }
+    func word(_ id: Int32) -> String { vocabulary.word(id) }
 
-    func classes(of id: Int32) -> WordClass {
-        id >= 0 && Int(id) < wordClasses.count ? WordClass(rawValue: wordClasses[Int(id)]) : []
-    }
+    func classes(of id: Int32) -> WordClass { WordClass(of: id, in: wordClasses) }
 }
 
 /// Everything the recognizer found in one article.
@@ -109,7 +105,7 @@ public struct ArticleAnalysis: Sendable {
             for offset in 0..<count {
                 let byte = text[start + offset]
                 if byte >= 0x80 { ascii = false }
-                buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                buffer[offset] = byte.asciiLowercased
             }
             return count
         }
@@ -117,13 +113,6 @@ public struct ArticleAnalysis: Sendable {
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, Int(token.start), Int(token.end), into: &key)
         return String(decoding: key, as: UTF8.self)
-    }
-
-    /// The offset in Unicode scalars (Python string index) of a byte offset.
-    public func scalarOffset(ofByte byte: Int) -> Int {
-        var count = 0
-        for index in 0..<min(byte, text.count) where text[index] & 0xC0 != 0x80 { count += 1 }
-        return count
     }
 
     /// Byte ranges (in increasing order) as Unicode scalar ranges, in one pass over the text.

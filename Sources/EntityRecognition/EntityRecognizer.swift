@@ -38,7 +38,7 @@ enum ArticleLayout {
             let line = tokens[lineStart..<lineEnd]
             if !isBoilerplate(line, text: text, lexicon: lexicon) {
                 var first = lineStart
-                // A dateline: "WASHINGTON —", "ABUJA, Nigeria —", "BEIJING (Reuters) -".
+                // A dateline: "WASHINGTON —", "LAGOS, Nigeria —", "BEIJING (Reuters) -".
                 if tokens[first].isAllCaps, first + 1 < lineEnd, tokens[first + 1].kind == .punctuation,
                     [UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "(")].contains(tokens[first + 1].mark)
                 {
@@ -70,7 +70,7 @@ enum ArticleLayout {
         guard let first = line.first, let last = line.last else { return true }
         let start = Int(first.start)
         if lexicon.isBoilerplate(text, start, Int(last.end)) { return true }
-        // Shouted lines ("SUPREME COURT JUSTICES SAVE ...") are related-headline teasers.
+        // Shouted lines ("SENATE PANEL WEIGHS NEW ...") are related-headline teasers.
         var words = 0
         var capitalWords = 0
         for token in line where token.kind == .word && token.end - token.start > 1 {
@@ -145,7 +145,7 @@ enum ArticleLayout {
             } else if token.end - token.start >= 5
                 || (token.shape.contains(.spaceBefore) && !lexicon.classes(of: token.id).contains(.headlineLowercase))
             {
-                // "… Forces said on Wednesday that so": a lowercase verb is no headline style.
+                // "… Army said on Friday that it": a lowercase verb is no headline style.
                 return false
             }
         }

@@ -30,6 +30,14 @@ struct LexiconEntry: Sendable {
 /// Single-word classes, stored per vocabulary ID.
 struct WordClass: OptionSet, Sendable {
     let rawValue: UInt32
+
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// The classes of a word in a table indexed by vocabulary ID; none for unknown words.
+    init(of id: Int32, in table: [UInt32]) {
+        rawValue = id >= 0 && Int(id) < table.count ? table[Int(id)] : 0
+    }
+
     static let givenName = WordClass(rawValue: 1 << 0)
     static let familyNameFirst = WordClass(rawValue: 1 << 1)
     static let nonEntity = WordClass(rawValue: 1 << 2)
@@ -49,7 +57,7 @@ struct WordClass: OptionSet, Sendable {
     static let determiner = WordClass(rawValue: 1 << 16)
     static let publicModifier = WordClass(rawValue: 1 << 17)
     static let compass = WordClass(rawValue: 1 << 18)
-    /// A family tie before a given name: "his son Victor".
+    /// A family tie before a given name: "his son Pavel".
     static let kin = WordClass(rawValue: 1 << 19)
     /// A short word that title-case headlines leave lowercase ("to", "of", "with").
     static let headlineLowercase = WordClass(rawValue: 1 << 20)
@@ -91,7 +99,7 @@ public struct Lexicon: Sendable {
     }
 
     func classes(of id: Int32) -> WordClass {
-        id >= 0 && Int(id) < wordClasses.count ? WordClass(rawValue: wordClasses[Int(id)]) : []
+        WordClass(of: id, in: wordClasses)
     }
 
     var tokenizer: Tokenizer { Tokenizer(vocabulary: vocabulary, abbreviations: abbreviationIDs, possessiveID: possessiveID) }
@@ -282,10 +290,10 @@ public struct Lexicon: Sendable {
     func isBoilerplate(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard start < end else { return false }
         let first = text[start]
-        candidates: for prefix in boilerplatePrefixes[Int(first &- 0x41 < 26 ? first | 0x20 : first)] where end - start >= prefix.count {
+        candidates: for prefix in boilerplatePrefixes[Int(first.asciiLowercased)] where end - start >= prefix.count {
             for offset in 1..<prefix.count {
                 let byte = text[start + offset]
-                if (byte &- 0x41 < 26 ? byte | 0x20 : byte) != prefix[offset] { continue candidates }
+                if byte.asciiLowercased != prefix[offset] { continue candidates }
             }
             return true
         }

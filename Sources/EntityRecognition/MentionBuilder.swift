@@ -69,7 +69,7 @@ struct Candidate {
 }
 
 /// Scans sentences into candidate mentions: lexicon phrases, capitalized name runs, and the
-/// patterns that tie them together ("Chinese Foreign Ministry spokesman Wang Wenbin").
+/// patterns that tie them together ("Chinese Foreign Ministry spokesman Li Wei").
 ///
 /// A class, made once per article: as a struct, every helper called from a mutating method was
 /// handed a copy of the whole builder, lexicon included.
@@ -528,7 +528,7 @@ final class MentionBuilder {
                 // "a Panama-flagged tanker", "U.S.-made": an adjective, not the actor.
                 kind = .weak
             } else if range.lowerBound > 0, tokens[range.lowerBound - 1].isCapitalized, classes(range.lowerBound - 1).contains(.compass) {
-                // "West Azerbaijan province" is a region, not the country.
+                // "North Kazakhstan province" is a region, not the country.
                 kind = .weak
             } else if case .seat = category, range.lowerBound > 0, classes(range.lowerBound - 1).contains(.locative)
                 || (range.lowerBound > 1 && lexicon.vocabulary.word(tokens[range.lowerBound - 1].id) == "the"
@@ -634,7 +634,7 @@ final class MentionBuilder {
                 break
             }
         }
-        // "Chief Foreign Affairs Correspondent", "Adviser to the President on Media": a run
+        // "Chief Foreign Affairs Correspondent", "Adviser to the President on Energy": a run
         // between two titles belongs to the title.
         while index + 1 < items.count, case .run(let inner, _) = items[index], inner.lowerBound == titleRange.upperBound,
             case .hit(let nextRange, let category) = items[index + 1], case .title(let nextTarget, _) = hitCategories[category],
@@ -645,7 +645,7 @@ final class MentionBuilder {
             index += 2
         }
         // "Senior Adviser to the President on Trade and Investment, Ade Okoro": a title may
-        // name whom the holder serves ("to the President") and the portfolio ("on Media ...").
+        // name whom the holder serves ("to the President") and the portfolio ("on Energy ...").
         if !honorific {
             var cursor = index
             var extended = titleRange
@@ -852,7 +852,7 @@ final class MentionBuilder {
                 } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
                     absorbedRange.upperBound == range.upperBound
                 {
-                    // "Board of Directors of the International Monetary Fund": part of the named body.
+                    // "Board of Governors of the Asian Development Bank": part of the named body.
                     bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: bodyType,
                                               key: .body(bodyName), name: bodyName, aliases: [string(absorbedRange)],
                                               lexiconName: bodyName, knownCountry: bodyCountry))
@@ -903,7 +903,7 @@ final class MentionBuilder {
             }
             return
         }
-        // Otherwise a person, when something says so; shouted words ("LETTER TO OBAMA") are not a name.
+        // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
         }
@@ -943,7 +943,7 @@ final class MentionBuilder {
         }
         let personIndex = add(candidate)
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
-        // "the governor of Sanandaj, the commander of ...": one word after "of" or "in" is a place.
+        // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
             && ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"].contains(nextWord(range.lowerBound - 1) ?? "")
         if isMark(range.upperBound, ","), !placeLike {
@@ -997,7 +997,7 @@ final class MentionBuilder {
         }
         var next = itemIndex + 1
         if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
-        // Allow one or two lowercase modifiers ("top policy official" is not a title we know).
+        // Allow one or two lowercase modifiers ("top trade negotiator" is not a title we know).
         guard next < items.count, case .hit(_, let nextCategory) = items[next],
             case .title(let target, let honorific) = hitCategories[nextCategory], !honorific
         else { return }
@@ -1024,7 +1024,7 @@ final class MentionBuilder {
     }
 
     /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
-    /// word before "of" ("Ministry of Finance", "Authority of Heads of State").
+    /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
     private func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1
         if classes(last).contains(.agencyHead) { return .agency }
@@ -1074,7 +1074,7 @@ final class MentionBuilder {
                     for offset in 0..<(end - start) {
                         let byte = bytes[start + offset]
                         if byte >= 0x80 { failed = true }
-                        buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        buffer[offset] = byte.asciiLowercased
                     }
                     return end - start
                 }

@@ -41,7 +41,7 @@ public struct PhraseMatcher: Sendable {
         var index = start
         while index < end {
             guard let child = trie.child(of: node, tokens[index].id) else {
-                // A quote mark inside a phrase is skipped: 'bears "responsibility'.
+                // A quote mark inside a phrase is skipped: 'held "talks with'.
                 if index > start, index + 1 < end, tokens[index].isMark("\"") {
                     index += 1
                     continue

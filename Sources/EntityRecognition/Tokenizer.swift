@@ -341,7 +341,7 @@ struct Tokenizer {
         if ascii {
             for index in start..<end {
                 let byte = text[index]
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                key.append(byte.asciiLowercased)
             }
         } else {
             let lowered = String(decoding: text[start..<end], as: UTF8.self).lowercased()
@@ -349,6 +349,11 @@ struct Tokenizer {
             key.append(contentsOf: lowered.utf8)
         }
     }
+}
+
+extension UInt8 {
+    /// The byte with an ASCII capital folded to lowercase; any other byte as it is.
+    var asciiLowercased: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
 }
 
 extension String {

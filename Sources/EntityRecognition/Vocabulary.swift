@@ -21,9 +21,6 @@ struct Vocabulary: Sendable {
 
     var count: Int { keyRanges.count }
 
-    /// Every word, by ID.
-    var allWords: [String] { words }
-
     /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
         guard id >= 0 else { return "" }
@@ -68,7 +65,7 @@ struct Vocabulary: Sendable {
     /// scans them.
     @inline(__always)
     static func hash(_ state: UInt64, adding byte: UInt8) -> UInt64 {
-        (state ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        (state ^ UInt64(byte.asciiLowercased)) &* 0x100_0000_01b3
     }
 
     /// The ID of the ASCII word `text[start..<end]`, lowercased, whose folded bytes hash to `hash`.
@@ -83,7 +80,7 @@ struct Vocabulary: Sendable {
                 var index = start
                 while index < end {
                     let byte = text[index]
-                    if keyBytes[stored] != (byte &- 0x41 < 26 ? byte | 0x20 : byte) { break }
+                    if keyBytes[stored] != byte.asciiLowercased { break }
                     stored += 1
                     index += 1
                 }

@@ -6,8 +6,8 @@ extension Article {
         "november", "december",
     ]
 
-    /// The first date the article's opening lines give ("2024-06-20", "December 13, 2021",
-    /// "12 May 2024"), as YYYY-MM-DD; nil when none is there.
+    /// The first date the article's opening lines give ("2025-01-15", "March 4, 2023",
+    /// "9 October 2025"), as YYYY-MM-DD; nil when none is there.
     public var date: String? {
         let head = String(decoding: text.prefix(600), as: UTF8.self)
         let words = head.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "," })
@@ -20,13 +20,13 @@ extension Article {
                 return Article.format(year, month, day)
             }
             guard let month = Article.months.firstIndex(of: word.lowercased()).map({ $0 + 1 }) else { continue }
-            // "December 13, 2021"
+            // "March 4, 2023"
             if index + 2 < words.count, let day = Int(words[index + 1]), let year = Int(words[index + 2]),
                 (1...31).contains(day), (1900...2100).contains(year)
             {
                 return Article.format(year, month, day)
             }
-            // "12 May 2024"
+            // "9 October 2025"
             if index >= 1, index + 1 < words.count, let day = Int(words[index - 1]), let year = Int(words[index + 1]),
                 (1...31).contains(day), (1900...2100).contains(year)
             {

@@ -149,7 +149,7 @@ struct GraphBuilder {
         return entities.firstIndex { $0.lexiconName == target }
     }
 
-    /// "X, a unit of Y", "X is one of the most powerful parts of Y": the body X belongs to.
+    /// "X, a unit of Y", "X is one of the oldest parts of Y": the body X belongs to.
     private func wholeBody(of mention: Mention, sentence: Int) -> Int? {
         let end = analysis.sentences[sentence].tokens.upperBound
         var token = mention.tokens.upperBound

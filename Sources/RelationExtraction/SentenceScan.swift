@@ -249,7 +249,7 @@ struct SentenceScan {
             }
             if word(token) == .negation || word(token) == .modal { return true }
             if lower(token) == "to" && token == cue - 1 {
-                // "agreed to impose" happened; "plans to impose", "volunteered to speak" did not.
+                // "agreed to impose" happened; "plans to impose", "offered to mediate" did not.
                 if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
                 return true
             }
@@ -279,7 +279,7 @@ struct SentenceScan {
     }
 
     /// The subject: the nearest mention before the cue, with any mentions coordinated with it
-    /// ("Great Britain and Canada imposed ...").
+    /// ("Norway and Canada imposed ...").
     private func subjects(before cue: Int) -> [Int] {
         let quoted = inQuote(cue)
         // "Vassily Nebenzia, Russia's envoy to the UN, accused ...": skip the apposition.
@@ -334,7 +334,7 @@ struct SentenceScan {
                 {
                     break
                 }
-                // "the governor of Sanandaj": the object is an unnamed official, not the place.
+                // "the governor of Kandahar": the object is an unnamed official, not the place.
                 if let of = gap.last(where: { lower($0) == "of" }), of > gap.lowerBound,
                     SentenceScan.unnamedHolders.contains(lower(of - 1))
                 {

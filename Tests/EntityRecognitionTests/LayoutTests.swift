@@ -46,7 +46,7 @@ struct DatelineTests {
 struct HeadlineStyleTests {
     @Test("A cut-off last line with a lowercase verb is no headline: its body is named")
     func cutOffLine() throws {
-        let result = try Recognized("Troops left the capital on Friday.\nMali's Defense and Security Forces said on Tuesday that so")
+        let result = try Recognized("Troops left the capital on Friday.\nMali's Border and Customs Police reported on Tuesday that the")
         #expect(!result.entities(ofType: .agency).isEmpty, "\(result.summary)")
     }
 

@@ -40,7 +40,7 @@ struct EvaluativeTests {
 
     @Test("A generic word judges a subject ('Y has been really bad') but not a possessor ('Y's bad loans')")
     func subjectOnlyWords() throws {
-        let subject = try extract("\"Moldova has been really bad on this,\" Senator Ruth Hale said.")
+        let subject = try extract("\"Moldova has been really bad for years,\" Senator Ruth Hale said.")
         #expect(subject.has("Ruth Hale", .criticized, "Moldova"), "\(subject.summary)")
         let possessor = try extract("Senator Ruth Hale said Moldova's bad loans had doubled.")
         #expect(possessor.edges(.criticized).isEmpty, "\(possessor.summary)")
