@@ -103,6 +103,11 @@ if runs("extraction") {
         oneCore.append(seconds { for article in articles { _ = extractor.graph(of: article) } })
     }
     let oneCoreMedian = median(oneCore)
+    if CommandLine.arguments.contains("--split") {
+        var recognize: [Double] = []
+        for _ in 0..<5 { recognize.append(seconds { for article in articles { _ = extractor.analyze(article) } }) }
+        print(String(format: "recognition only:     %7.1f MB/s", megabytes / median(recognize)))
+    }
     print(String(format: "extraction, 1 core:   %7.1f MB/s  %8.0f articles/s  (median of 5)", megabytes / oneCoreMedian,
                  Double(articles.count) / oneCoreMedian))
 

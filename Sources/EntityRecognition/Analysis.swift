@@ -182,8 +182,9 @@ public struct ArticleAnalysis: Sendable {
 
     /// The graph's entities, in order of first mention, with slug ids unique within the article.
     public func graphEntities() -> [Entity] {
-        var used: Set<String> = []
+        var used = Set<String>(minimumCapacity: entities.count)
         var result: [Entity] = []
+        result.reserveCapacity(entities.count)
         for entity in entities {
             var id = Entity.slug(for: entity.name)
             if used.contains(id) {

@@ -184,15 +184,49 @@ struct EntityResolver {
     /// The longest alias whose words are the person's name parts.
     static func displayName(parts: [String], aliases: Set<String>) -> String {
         let target = parts.joined(separator: " ")
+        let targetIsASCII = isPlainASCII(target)
         let spacedTarget = " " + target
         var longest: (alias: String, length: Int)?
         for alias in aliases {
-            let length = alias.count
+            // Plain ASCII (nearly every alias) is compared byte by byte, without lowercased copies.
+            let ascii = targetIsASCII && isPlainASCII(alias)
+            let length = ascii ? alias.utf8.count : alias.count
             guard length > longest?.length ?? -1 else { continue }
-            let folded = alias.lowercased().replacingApostrophes()
-            if folded == target || folded.hasSuffix(spacedTarget) { longest = (alias, length) }
+            let matches: Bool
+            if ascii {
+                matches = endsWithWords(alias, target)
+            } else {
+                let folded = alias.lowercased().replacingApostrophes()
+                matches = folded == target || folded.hasSuffix(spacedTarget)
+            }
+            if matches { longest = (alias, length) }
         }
-        if let longest { return String(longest.alias.suffix(target.count)) }
+        if let longest {
+            if targetIsASCII && isPlainASCII(longest.alias) {
+                return String(decoding: longest.alias.utf8.suffix(target.utf8.count), as: UTF8.self)
+            }
+            return String(longest.alias.suffix(target.count))
+        }
         return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+
+    /// Printable ASCII only: one Character per byte, and lowercasing is byte folding.
+    private static func isPlainASCII(_ string: String) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } ?? false
+    }
+
+    /// Whether `alias`, folded to lowercase, is `target` or ends with a space and `target`
+    /// (both plain ASCII, `target` already lowercase).
+    private static func endsWithWords(_ alias: String, _ target: String) -> Bool {
+        alias.utf8.withContiguousStorageIfAvailable { aliasBytes in
+            target.utf8.withContiguousStorageIfAvailable { targetBytes in
+                let start = aliasBytes.count - targetBytes.count
+                guard start >= 0, start == 0 || aliasBytes[start - 1] == 0x20 else { return false }
+                for offset in 0..<targetBytes.count where aliasBytes[start + offset].asciiLowercased != targetBytes[offset] {
+                    return false
+                }
+                return true
+            } ?? false
+        } ?? false
     }
 }

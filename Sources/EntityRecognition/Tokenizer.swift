@@ -62,17 +62,17 @@ struct Tokenizer {
                     index = end
                     continue
                 } else {
-                    emit(index, index + length, .punctuation, [], mark, id: vocabulary.id(of: CollectionOfOne(mark)))
+                    emit(index, index + length, .punctuation, [], mark, id: vocabulary.id(ofASCII: mark))
                 }
                 index += length
                 continue
             }
-            if Tokenizer.isASCIILetter(byte), let (end, shape, hash) = Tokenizer.scanASCIIWord(text, from: index),
+            if Tokenizer.isASCIILetter(byte), let (end, shape) = Tokenizer.scanASCIIWord(text, from: index),
                 end == text.count || text[end] != UInt8(ascii: ".")
             {
                 // The common case in one pass: an ASCII word, not followed by a period that could make
                 // it an abbreviation.
-                emit(index, end, .word, shape, 0, id: vocabulary.id(ofASCIIWordIn: text, index, end, hash: hash))
+                emit(index, end, .word, shape, 0, id: vocabulary.id(ofASCIIWordIn: text, index, end))
                 index = end
                 continue
             }
@@ -110,7 +110,7 @@ struct Tokenizer {
             }
             // Any other byte is one punctuation token; a stray continuation byte is skipped.
             if byte < 0x80 {
-                emit(index, index + 1, .punctuation, [], byte, id: vocabulary.id(of: CollectionOfOne(byte)))
+                emit(index, index + 1, .punctuation, [], byte, id: vocabulary.id(ofASCII: byte))
                 index += 1
             } else {
                 let length = Tokenizer.sequenceLength(byte)
@@ -201,12 +201,11 @@ struct Tokenizer {
         return min(index, text.count)
     }
 
-    /// The end, shape and vocabulary hash of the ASCII word at `start`, found in one pass; nil when
-    /// the word holds a multibyte letter or apostrophe, which `wordEnd` handles.
+    /// The end and shape of the ASCII word at `start` (letters, digits, inner apostrophes), found in
+    /// one pass; nil when the word holds a multibyte letter or apostrophe, which `wordEnd` handles.
     @inline(__always)
-    static func scanASCIIWord(_ text: Bytes, from start: Int) -> (end: Int, shape: Token.Shape, hash: UInt64)? {
+    static func scanASCIIWord(_ text: Bytes, from start: Int) -> (end: Int, shape: Token.Shape)? {
         var index = start
-        var hash = Vocabulary.hashSeed
         var upper = 0
         var lower = 0
         var lowercaseRun = 0
@@ -238,12 +237,11 @@ struct Tokenizer {
             } else {
                 break
             }
-            hash = Vocabulary.hash(hash, adding: byte)
             index += 1
         }
         var shape: Token.Shape = capitalized ? .capitalized : []
         if upper >= 2 && lower == 0 { shape.insert(.allCaps) }
-        return (index, shape, hash)
+        return (index, shape)
     }
 
     /// True when `index` starts an "s" that ends the word (the s of a possessive).

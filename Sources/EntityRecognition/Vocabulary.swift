@@ -2,24 +2,33 @@
 ///
 /// Built once from the lexicons; during recognition tokens are only looked up, never added,
 /// so a word no lexicon knows gets `Vocabulary.unknown` without any allocation.
+///
+/// Keys are hashed and compared eight bytes at a time: most words fit in one or two loads, and an
+/// ASCII word of the text is folded to lowercase inside the load (see `id(ofASCIIWordIn:_:_:)`).
 struct Vocabulary: Sendable {
     static let unknown: Int32 = -1
 
-    private var keyBytes: [UInt8] = []
-    private var keyRanges: [Range<Int>] = []
+    /// Every key's bytes, followed by eight zero bytes so a key's last load never leaves the array.
+    private var keyBytes: [UInt8] = Array(repeating: 0, count: 8)
+    /// Each ID's key as start (high 32 bits) and length (low 32 bits) in `keyBytes`.
+    private var keySpans: [UInt64] = []
     /// Each ID's word as a String, made once: stages after the tokenizer ask for words often.
     private var words: [String] = []
-    private var slots: [Int32]
+    /// Open addressing: 0 is empty, otherwise the key hash's high 32 bits and the ID plus one. The
+    /// hash bits reject nearly every other key without touching its bytes.
+    private var slots: [UInt64]
     private var mask: Int
+    /// IDs of one-byte ASCII keys (punctuation marks), read directly.
+    private var asciiIDs: [Int32] = Array(repeating: Vocabulary.unknown, count: 128)
 
     init(capacity: Int = 1 << 14) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
-    var count: Int { keyRanges.count }
+    var count: Int { keySpans.count }
 
     /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
@@ -29,110 +38,241 @@ struct Vocabulary: Sendable {
 
     /// The ID of a lowercase key, or `unknown`.
     func id<C: RandomAccessCollection>(of key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
-        var slot = Vocabulary.hash(key) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return Vocabulary.unknown }
-            if equals(Int(candidate), key) { return candidate }
-            slot = (slot + 1) & mask
+        var chunks = KeyChunks()
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in key {
+            chunk |= UInt64(byte) << shift
+            shift += 8
+            if shift == 64 {
+                chunks.append(chunk)
+                chunk = 0
+                shift = 0
+            }
         }
+        if shift > 0 { chunks.append(chunk) }
+        return chunks.withChunks { find($0, length: key.count) }
+    }
+
+    /// The ID of a one-byte ASCII key such as a punctuation mark.
+    func id(ofASCII byte: UInt8) -> Int32 {
+        byte < 0x80 ? asciiIDs[Int(byte)] : Vocabulary.unknown
     }
 
     /// The ID of the word `text[start..<end]`, lowercased, or `unknown`.
     func id(ofWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-        if let id = id(ofASCIIWordIn: text, start, end) { return id }
+        var foldable = true
+        for index in start..<end {
+            let byte = text[index]
+            if !(Tokenizer.isASCIILetter(byte) || byte &- 0x30 < 10 || byte == UInt8(ascii: "'")) {
+                foldable = false
+                break
+            }
+        }
+        if foldable { return id(ofASCIIWordIn: text, start, end) }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, start, end, into: &key)
         return id(of: key)
     }
 
-    /// The ID of `text[start..<end]` lowercased, folding ASCII capitals while hashing so no key is
-    /// built; nil when the word has a non-ASCII byte, which needs full Unicode lowercasing.
-    private func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        var hash = Vocabulary.hashSeed
-        for index in start..<end {
-            let byte = text[index]
-            if byte >= 0x80 { return nil }
-            hash = Vocabulary.hash(hash, adding: byte)
-        }
-        return id(ofASCIIWordIn: text, start, end, hash: hash)
-    }
-
-    /// The FNV-1a hash state before any byte.
-    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// The hash state after one more byte, folded to lowercase: the tokenizer hashes words while it
-    /// scans them.
+    /// The ID of the ASCII word `text[start..<end]` (letters, digits and apostrophes only), lowercased.
+    ///
+    /// For those bytes setting bit 5 is exactly ASCII lowercasing, so each eight-byte load is folded
+    /// with one OR and no key is built.
     @inline(__always)
-    static func hash(_ state: UInt64, adding byte: UInt8) -> UInt64 {
-        (state ^ UInt64(byte.asciiLowercased)) &* 0x100_0000_01b3
-    }
-
-    /// The ID of the ASCII word `text[start..<end]`, lowercased, whose folded bytes hash to `hash`.
-    func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hash: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return Vocabulary.unknown }
-            let range = keyRanges[Int(candidate)]
-            if range.count == end - start {
-                var stored = range.lowerBound
-                var index = start
-                while index < end {
-                    let byte = text[index]
-                    if keyBytes[stored] != byte.asciiLowercased { break }
-                    stored += 1
-                    index += 1
-                }
-                if index == end { return candidate }
-            }
-            slot = (slot + 1) & mask
+    func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let length = end - start
+        if length <= 8 {
+            let first = Vocabulary.load(text, start, length) | Vocabulary.lowercaseBits(length)
+            return find(first, length: length)
         }
+        if length <= 16 {
+            let first = Vocabulary.load(text, start, 8) | Vocabulary.lowercaseBits(8)
+            let second = Vocabulary.load(text, start + 8, length - 8) | Vocabulary.lowercaseBits(length - 8)
+            return find(first, second, length: length)
+        }
+        var chunks = KeyChunks()
+        var offset = start
+        while offset < end {
+            let count = min(8, end - offset)
+            chunks.append(Vocabulary.load(text, offset, count) | Vocabulary.lowercaseBits(count))
+            offset += count
+        }
+        return chunks.withChunks { find($0, length: length) }
     }
 
     /// Adds a lowercase key if it is new and returns its ID.
     mutating func intern<C: RandomAccessCollection>(_ key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
         let existing = id(of: key)
         if existing != Vocabulary.unknown { return existing }
-        if (keyRanges.count + 1) * 2 > slots.count { grow() }
-        let newID = Int32(keyRanges.count)
-        let start = keyBytes.count
+        if (keySpans.count + 1) * 2 > slots.count { grow() }
+        let newID = Int32(keySpans.count)
+        let start = keyBytes.count - 8
+        keyBytes.removeLast(8)
         keyBytes.append(contentsOf: key)
-        keyRanges.append(start..<keyBytes.count)
-        words.append(String(decoding: keyBytes[start...], as: UTF8.self))
+        keyBytes.append(contentsOf: repeatElement(0, count: 8))
+        keySpans.append(UInt64(start) << 32 | UInt64(key.count))
+        words.append(String(decoding: keyBytes[start..<(start + key.count)], as: UTF8.self))
         insert(newID)
+        if key.count == 1, let byte = key.first, byte < 0x80 { asciiIDs[Int(byte)] = newID }
         return newID
     }
 
+    // MARK: Hashing and probing
+
+    /// The chunks of a key longer than eight bytes; words that long are rare, and up to 32 bytes
+    /// stay on the stack.
+    private struct KeyChunks {
+        private var inline: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var count = 0
+        private var overflow: [UInt64] = []
+
+        mutating func append(_ chunk: UInt64) {
+            if count < 4 {
+                withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: chunk, toByteOffset: count * 8, as: UInt64.self) }
+            } else {
+                if overflow.isEmpty { overflow = withUnsafeBytes(of: inline) { Array($0.bindMemory(to: UInt64.self)) } }
+                overflow.append(chunk)
+            }
+            count += 1
+        }
+
+        func withChunks<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+            if count > 4 { return overflow.withUnsafeBufferPointer(body) }
+            return withUnsafeBytes(of: inline) { body(UnsafeBufferPointer(start: $0.bindMemory(to: UInt64.self).baseAddress, count: count)) }
+        }
+    }
+
+    /// Up to eight bytes of `text` from `start`, little-endian, zero above `count`.
+    @inline(__always)
+    private static func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+        if start + 8 <= text.count {
+            let word = UnsafeRawPointer(text.baseAddress! + start).loadUnaligned(as: UInt64.self)
+            return count == 8 ? word : word & ((1 << UInt64(count * 8)) - 1)
+        }
+        var word: UInt64 = 0
+        for offset in 0..<count { word |= UInt64(text[start + offset]) << UInt64(offset * 8) }
+        return word
+    }
+
+    /// Bit 5 of each of the first `count` bytes.
+    @inline(__always)
+    private static func lowercaseBits(_ count: Int) -> UInt64 {
+        count == 8 ? 0x2020_2020_2020_2020 : 0x2020_2020_2020_2020 & ((1 << UInt64(count * 8)) - 1)
+    }
+
+    @inline(__always)
+    private static func hashSeed(length: Int) -> UInt64 { UInt64(length) &* 0x9E37_79B9_7F4A_7C15 }
+
+    @inline(__always)
+    private static func hash(_ state: UInt64, adding chunk: UInt64) -> UInt64 {
+        let mixed = (state ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+        return mixed ^ (mixed >> 32)
+    }
+
+    private static func hash(_ chunks: UnsafeBufferPointer<UInt64>, length: Int) -> UInt64 {
+        // An empty key hashes like one zero chunk, as the short-key probe does.
+        if chunks.isEmpty { return Vocabulary.hash(hashSeed(length: 0), adding: 0) }
+        var hash = hashSeed(length: length)
+        for chunk in chunks { hash = Vocabulary.hash(hash, adding: chunk) }
+        return hash
+    }
+
+    /// Probes for a key of at most sixteen bytes, given as one or two chunks.
+    @inline(__always)
+    private func find(_ first: UInt64, _ second: UInt64 = 0, length: Int) -> Int32 {
+        var hash = Vocabulary.hash(Vocabulary.hashSeed(length: length), adding: first)
+        if length > 8 { hash = Vocabulary.hash(hash, adding: second) }
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            keyBytes.withUnsafeBytes { bytes in
+                while true {
+                    let stored = slots[slot]
+                    if stored == 0 { return Vocabulary.unknown }
+                    if stored >> 32 == tag {
+                        let id = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+                        let span = keySpans[id]
+                        if Int(span & 0xFFFF_FFFF) == length {
+                            let start = Int(span >> 32)
+                            let head = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                            if length <= 8 {
+                                if head & Vocabulary.byteMask(length) == first { return Int32(id) }
+                            } else if head == first,
+                                bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self) & Vocabulary.byteMask(length - 8) == second
+                            {
+                                return Int32(id)
+                            }
+                        }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Ones in the first `count` bytes (`count` at most eight).
+    @inline(__always)
+    private static func byteMask(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << UInt64(count * 8)) - 1
+    }
+
+    private func find(_ chunks: UnsafeBufferPointer<UInt64>, length: Int) -> Int32 {
+        if chunks.count <= 2 { return find(chunks.first ?? 0, chunks.count == 2 ? chunks[1] : 0, length: length) }
+        let hash = Vocabulary.hash(chunks, length: length)
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let stored = slots[slot]
+                if stored == 0 { return Vocabulary.unknown }
+                if stored >> 32 == tag {
+                    let id = Int32(truncatingIfNeeded: stored) - 1
+                    if matches(Int(id), chunks, length: length) { return id }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    private func matches(_ id: Int, _ chunks: UnsafeBufferPointer<UInt64>, length: Int) -> Bool {
+        let span = keySpans[id]
+        guard Int(span & 0xFFFF_FFFF) == length else { return false }
+        let start = Int(span >> 32)
+        return keyBytes.withUnsafeBytes { bytes in
+            for (index, chunk) in chunks.enumerated() {
+                let stored = bytes.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self)
+                let remaining = length - index * 8
+                let mask: UInt64 = remaining >= 8 ? ~0 : (1 << UInt64(remaining * 8)) - 1
+                if stored & mask != chunk { return false }
+            }
+            return true
+        }
+    }
+
     private mutating func insert(_ id: Int32) {
-        var slot = Vocabulary.hash(keyBytes[keyRanges[Int(id)]]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
+        let span = keySpans[Int(id)]
+        let start = Int(span >> 32)
+        let length = Int(span & 0xFFFF_FFFF)
+        var chunks = KeyChunks()
+        var offset = 0
+        keyBytes.withUnsafeBytes { bytes in
+            while offset < length {
+                let count = min(8, length - offset)
+                let word = bytes.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
+                chunks.append(count == 8 ? word : word & ((1 << UInt64(count * 8)) - 1))
+                offset += count
+            }
+        }
+        let hash = chunks.withChunks { Vocabulary.hash($0, length: length) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
-        for id in 0..<keyRanges.count { insert(Int32(id)) }
-    }
-
-    private func equals<C: RandomAccessCollection>(_ id: Int, _ key: C) -> Bool where C.Element == UInt8, C.Index == Int {
-        let range = keyRanges[id]
-        guard range.count == key.count else { return false }
-        var index = range.lowerBound
-        for byte in key {
-            if keyBytes[index] != byte { return false }
-            index += 1
-        }
-        return true
-    }
-
-    private static func hash<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
-        var value: UInt64 = hashSeed
-        for byte in key {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: value ^ (value >> 29))
+        for id in 0..<keySpans.count { insert(Int32(id)) }
     }
 }
