@@ -91,10 +91,13 @@ public struct ArticleAnalysis: Sendable {
         String(decoding: text[bytes], as: UTF8.self)
     }
 
+    /// Each ASCII mark as a String, made once.
+    private static let markStrings = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// The lowercase word of a token, for cue matching by other stages.
     public func lowercaseWord(_ index: Int) -> String {
         let token = tokens[index]
-        if token.kind == .punctuation { return String(UnicodeScalar(token.mark)) }
+        if token.kind == .punctuation { return ArticleAnalysis.markStrings[Int(token.mark & 0x7F)] }
         // A word the lexicons know is already stored lowercase.
         if token.id >= 0 { return words.word(token.id) }
         // An ASCII word is folded straight into the String (short ones need no allocation).

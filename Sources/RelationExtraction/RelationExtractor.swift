@@ -93,7 +93,8 @@ struct GraphBuilder {
     /// Titles and owners tie people to bodies and bodies to countries.
     mutating func addAffiliations() {
         let entities = analysis.entities
-        for mention in analysis.mentions where mention.kind == .name {
+        for mentionIndex in analysis.mentions.indices where analysis.mentions[mentionIndex].kind == .name {
+            let mention = analysis.mentions[mentionIndex]
             guard let sentence = analysis.sentenceIndex(ofToken: mention.tokens.lowerBound) else { continue }
             // The type alone: copying the entity would retain all its names.
             let type = entities[mention.entity].type
@@ -154,9 +155,9 @@ struct GraphBuilder {
         let end = analysis.sentences[sentence].tokens.upperBound
         var token = mention.tokens.upperBound
         if token < end, analysis.lowercaseWord(token) == "," { token += 1 }
-        if token < end, ["is", "was", "are", "remains"].contains(analysis.lowercaseWord(token)) { token += 1 }
+        if token < end, GraphBuilder.copulas.contains(analysis.lowercaseWord(token)) { token += 1 }
         // The phrase opens with a determiner or the part noun itself: "a unit of", "one of the parts of", "part of".
-        guard token < end, ["a", "an", "the", "one", "its", "now"].contains(analysis.lowercaseWord(token))
+        guard token < end, GraphBuilder.partOpeners.contains(analysis.lowercaseWord(token))
             || GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
         else { return nil }
         var words = 0
@@ -177,6 +178,10 @@ struct GraphBuilder {
         else { return nil }
         return whole.entity
     }
+
+    // Short lists are scanned: comparing a few small strings costs less than hashing one.
+    static let copulas = ["is", "was", "are", "remains"]
+    static let partOpeners = ["a", "an", "the", "one", "its", "now"]
 
     static let partNouns: Set<String> = [
         "part", "parts", "arm", "unit", "branch", "division", "wing", "subsidiary", "affiliate", "component", "agency",

@@ -1,6 +1,13 @@
 import EntityRecognition
 import KnowledgeGraph
 
+/// A sentence token's function word (an index into `FunctionWord.allCases`) and quotation state.
+private struct TokenMarks {
+    static let none = UInt8.max
+    var functionWord = TokenMarks.none
+    var inQuote = false
+}
+
 /// One sentence seen by the extractor: its mentions, function words and quotes.
 struct SentenceScan {
     let analysis: ArticleAnalysis
@@ -8,8 +15,9 @@ struct SentenceScan {
     let range: Range<Int>
     /// Mentions in the sentence that head a noun phrase (not the "Chinese" of "Chinese Foreign Ministry").
     private var heads: [Mention] = []
-    private var words: [FunctionWord?]
-    private var inQuote: [Bool]
+    /// Per token of the sentence: its function word and whether it stands inside a quotation,
+    /// in one array (one allocation per sentence).
+    private var marks: [TokenMarks]
     private let functionMatcher: PhraseMatcher
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
@@ -49,13 +57,11 @@ struct SentenceScan {
         self.sentenceIndex = sentenceIndex
         self.functionMatcher = functionMatcher
         range = analysis.sentences[sentenceIndex].tokens
-        words = Array(repeating: nil, count: range.count)
-        inQuote = Array(repeating: false, count: range.count)
-        let all = FunctionWord.allCases
+        marks = Array(repeating: TokenMarks(), count: range.count)
         var found: [(range: Range<Int>, payloads: [Int])] = []
         functionMatcher.matches(in: analysis.tokens, range: range, into: &found)
         for (phrase, payloads) in found {
-            for token in phrase { words[token - range.lowerBound] = all[payloads[0]] }
+            for token in phrase { marks[token - range.lowerBound].functionWord = UInt8(payloads[0]) }
         }
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
         // inside the quote opened in an earlier sentence.
@@ -71,27 +77,37 @@ struct SentenceScan {
                 open.toggle()
                 continue
             }
-            inQuote[token - range.lowerBound] = open
+            marks[token - range.lowerBound].inQuote = open
         }
         heads = SentenceScan.headMentions(mentions)
     }
 
     private static func headMentions(_ inside: ArraySlice<Mention>) -> [Mention] {
-        return inside.filter { mention in
+        // Compared in place by index: copying a mention retains its title strings.
+        var heads: [Mention] = []
+        for index in inside.indices {
+            let start = inside[index].tokens.lowerBound
             // Drop a mention that only qualifies a larger one ("Chinese" in "Chinese Foreign Ministry",
             // "U.S." in "U.S. Treasury").
-            !inside.contains { other in
-                other.entity != mention.entity && other.phrase.contains(mention.tokens.lowerBound)
-                    && (!other.tokens.contains(mention.tokens.lowerBound)
+            let qualifies = inside.indices.contains { other in
+                inside[other].entity != inside[index].entity && inside[other].phrase.contains(start)
+                    && (!inside[other].tokens.contains(start)
                         // "the Central Bank of Kenya": a name inside a longer name heads nothing.
-                        || (other.tokens.count > mention.tokens.count && other.tokens.upperBound >= mention.tokens.upperBound))
+                        || (inside[other].tokens.count > inside[index].tokens.count
+                            && inside[other].tokens.upperBound >= inside[index].tokens.upperBound))
             }
+            if !qualifies { heads.append(inside[index]) }
         }
+        return heads
     }
 
     private func word(_ token: Int) -> FunctionWord? {
-        range.contains(token) ? words[token - range.lowerBound] : nil
+        guard range.contains(token) else { return nil }
+        let raw = marks[token - range.lowerBound].functionWord
+        return raw == TokenMarks.none ? nil : SentenceScan.functionWords[Int(raw)]
     }
+
+    static let functionWords = FunctionWord.allCases
 
     private func lower(_ token: Int) -> String { analysis.lowercaseWord(token) }
 
@@ -230,7 +246,7 @@ struct SentenceScan {
         return edges
     }
 
-    private func inQuote(_ token: Int) -> Bool { range.contains(token) && inQuote[token - range.lowerBound] }
+    private func inQuote(_ token: Int) -> Bool { range.contains(token) && marks[token - range.lowerBound].inQuote }
 
     /// Negated, planned, asked-for or conditional: the event did not (yet) happen.
     private func isHypothetical(before cue: Int) -> Bool {
@@ -611,7 +627,7 @@ struct SentenceScan {
     /// A speech word of the cue lexicon, in any sentence.
     private func isSpeechWord(_ token: Int) -> Bool {
         guard let (_, payloads) = functionMatcher.match(in: analysis, at: token, end: token + 1) else { return false }
-        return FunctionWord.allCases[payloads[0]] == .speech
+        return SentenceScan.functionWords[payloads[0]] == .speech
     }
 
     /// Who speaks the quotes of this sentence: the mention next to a speech word outside quotes,
