@@ -371,6 +371,11 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
         return entries.isEmpty ? nil : entries
     }
 
+    /// How many entries end at a node; with `entry(_:at:)`, reads them without copying the list.
+    func entryCount(at node: Int32) -> Int { terminals[Int(node)].count }
+
+    func entry(_ index: Int, at node: Int32) -> Entry { terminals[Int(node)][index] }
+
     private static func key(_ node: Int32, _ token: Int32) -> Int64 {
         Int64(node) << 32 | Int64(UInt32(bitPattern: token))
     }

@@ -109,6 +109,7 @@ final class MentionBuilder {
 
     // MARK: Tokens
 
+    @inline(__always)
     private func classes(_ index: Int) -> WordClass {
         index >= 0 && index < tokens.count ? lexicon.classes(of: tokens[index].id) : []
     }
@@ -118,10 +119,12 @@ final class MentionBuilder {
         return String(decoding: text[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)], as: UTF8.self)
     }
 
+    @inline(__always)
     private func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
         index < tokens.count && tokens[index].isMark(mark)
     }
 
+    @inline(__always)
     private func isPossessive(_ index: Int) -> Bool {
         index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
             && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
@@ -148,9 +151,8 @@ final class MentionBuilder {
         while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
             node = child
             index += 1
-            guard let entries = lexicon.trie.entries(at: node) else { continue }
-            for entryIndex in entries {
-                let entry = Int(entryIndex)
+            for position in 0..<lexicon.trie.entryCount(at: node) {
+                let entry = Int(lexicon.trie.entry(position, at: node))
                 if excludingTitles, case .title = lexicon.entries[entry].category { continue }
                 if caseMatches(entry, from: start) {
                     if best == nil || best!.length < index - start || priority(entry) > priority(best!.entry) {
@@ -190,6 +192,7 @@ final class MentionBuilder {
         return true
     }
 
+    @inline(__always)
     private func isNameToken(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, !isPossessive(index) else { return false }
