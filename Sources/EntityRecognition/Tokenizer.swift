@@ -207,19 +207,25 @@ struct Tokenizer {
     static func scanASCIIWord(_ text: Bytes, from start: Int) -> (end: Int, shape: Token.Shape)? {
         var index = start
         var upper = 0
-        var lower = 0
+        var sawLower = false
         var lowercaseRun = 0
         let capitalized = text[start] &- 0x41 < 26
         while index < text.count {
             let byte = text[index]
+            if byte &- 0x61 < 26 {
+                // Most bytes of a word are lowercase letters: take the whole run in a tight loop.
+                let runStart = index
+                index += 1
+                index = lowercaseRunEnd(text, from: index)
+                lowercaseRun += index - runStart
+                sawLower = true
+                continue
+            }
             if byte &- 0x41 < 26 {
                 // The same glued-name split as `wordEnd`: "SandovalMaria".
                 if capitalized && lowercaseRun >= 4 { break }
                 lowercaseRun = 0
                 upper += 1
-            } else if byte &- 0x61 < 26 {
-                lowercaseRun += 1
-                lower += 1
             } else if byte &- 0x30 < 10 {
                 lowercaseRun = 0
             } else if byte >= 0x80 {
@@ -240,8 +246,30 @@ struct Tokenizer {
             index += 1
         }
         var shape: Token.Shape = capitalized ? .capitalized : []
-        if upper >= 2 && lower == 0 { shape.insert(.allCaps) }
+        if upper >= 2 && !sawLower { shape.insert(.allCaps) }
         return (index, shape)
+    }
+
+    /// The end of the run of ASCII lowercase letters at `start`, eight bytes at a time: a byte b
+    /// below 0x80 is in a...z when b + 0x1F sets its top bit and b + 0x05 does not. Only a byte at
+    /// or above 0x80 (never lowercase) can carry into its neighbour, and that neighbour comes later
+    /// in the text, after the run has already ended.
+    @inline(__always)
+    static func lowercaseRunEnd(_ text: Bytes, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= text.count {
+            let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let lowercase = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x0505_0505_0505_0505) & ~word & high
+            if lowercase == high {
+                index += 8
+                continue
+            }
+            // The first byte whose top bit is clear in `lowercase` ends the run (little-endian).
+            return index + (~lowercase & high).trailingZeroBitCount / 8
+        }
+        while index < text.count && text[index] &- 0x61 < 26 { index += 1 }
+        return index
     }
 
     /// True when `index` starts an "s" that ends the word (the s of a possessive).
