@@ -25,6 +25,27 @@ struct UserLexiconTests {
         #expect(!result.entities.contains { $0.type == .agency && $0.aliases.contains("VOG") }, "\(result.summary)")
     }
 
+    /// Words are looked up eight bytes at a time: lengths on both sides of each chunk boundary,
+    /// in any capitalization and with non-ASCII letters, must find the phrase the file names.
+    @Test("Lexicon words of every length are found whatever their case", arguments: [
+        "Ab", "Abcdefgh", "Abcdefghi", "Abcdefghijklmnop", "Abcdefghijklmnopq", "Abcdefghijklmnopqrstuvwxyzabcdef",
+        "Abcdefghijklmnopqrstuvwxyzabcdefg", "Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz", "Zürichsee", "Ölmeyer-Şahin",
+    ])
+    func wordLengths(word: String) throws {
+        let name = "\(word) Oversight Office"
+        let file = try TemporaryFile(name: "lengths.tsv", contents: "\(name)\tagency\tCanada\t\n")
+        let recognizer = EntityRecognizer(lexicon: try Lexicon.bundled(adding: [file.path]))
+        for written in [name, name.uppercased()] {
+            let result = try Recognized("The \(written) fined the importer on Monday.", recognizer: recognizer)
+            let office = try #require(result.entity(named: name), "\(written): \(result.summary)")
+            #expect(office.type == .agency, "\(written): \(result.summary)")
+        }
+        // One letter changed anywhere in the long word is another word.
+        let altered = String(word.dropLast()) + (word.last == "z" ? "y" : "z")
+        let result = try Recognized("The \(altered) Oversight Office fined the importer.", recognizer: recognizer)
+        #expect(result.entity(named: name) == nil, "\(result.summary)")
+    }
+
     @Test("A row with an unknown type throws a LexiconError naming the file and line")
     func badType() throws {
         let file = try TemporaryFile(
