@@ -12,6 +12,8 @@ public struct Graph: Hashable, Sendable {
     public init(entities: [Entity], relations: [Relation]) {
         self.entities.reserveCapacity(entities.count)
         entityIndex.reserveCapacity(entities.count)
+        self.relations.reserveCapacity(relations.count)
+        relationIndex.reserveCapacity(relations.count)
         for entity in entities { add(entity) }
         for relation in relations { add(relation) }
     }

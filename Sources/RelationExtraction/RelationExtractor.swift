@@ -68,18 +68,22 @@ struct FoundEdge {
 /// Turns entity indices into graph ids and sentences into evidence.
 struct GraphBuilder {
     let analysis: ArticleAnalysis
-    private(set) var graph: Graph
+    private let graphEntities: [Entity]
+    private var relations: [Relation] = []
     private let ids: [String]
     /// Each sentence's start and end in Unicode scalars, computed in one pass.
     private let scalarRanges: [Range<Int>]
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
-        let entities = analysis.graphEntities()
-        ids = entities.map(\.id)
-        graph = Graph(entities: entities, relations: [])
+        graphEntities = analysis.graphEntities()
+        ids = graphEntities.map(\.id)
         scalarRanges = analysis.scalarRanges(ofSentences: analysis.sentences.map(\.bytes))
     }
+
+    /// The graph of the entities and every relation added, made once so its indexes are sized
+    /// once and not grown edge by edge.
+    var graph: Graph { Graph(entities: graphEntities, relations: relations) }
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
@@ -87,7 +91,7 @@ struct GraphBuilder {
         let scalars = scalarRanges[sentence]
         let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: bytes),
                                 start: scalars.lowerBound, end: scalars.upperBound, rationale: edge.rationale)
-        graph.add(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
+        relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
     }
 
     /// Titles and owners tie people to bodies and bodies to countries.
