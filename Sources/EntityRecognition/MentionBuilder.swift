@@ -448,6 +448,12 @@ final class MentionBuilder {
     /// Words that rank a title rather than name a body: "Deputy Treasury Secretary".
     static let rankWords: Set<String> = ["deputy", "vice", "assistant", "under", "acting", "senior", "principal", "associate", "former"]
 
+    /// Words after which a single capitalized word is a place: "the governor of Kandahar".
+    static let placePrepositions: Set<String> = ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"]
+
+    /// "state-owned", "state-run", "state-controlled" before a company's name.
+    static let stateOwnership: Set<String> = ["owned", "run", "controlled"]
+
     /// Words that may open an apposition before its title: "X, also chairman of ...".
     static let appositionOpeners: Set<String> = ["the", "also", "now", "currently", "a", "an"]
 
@@ -892,7 +898,7 @@ final class MentionBuilder {
         }
         // "state-owned Rosneft", "state-run Petrobras": a company.
         if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), nextWord(range.lowerBound - 3) == "state",
-            ["owned", "run", "controlled"].contains(nextWord(range.lowerBound - 1) ?? ""), !classes(range.lowerBound).contains(.givenName)
+            MentionBuilder.stateOwnership.contains(nextWord(range.lowerBound - 1) ?? ""), !classes(range.lowerBound).contains(.givenName)
         {
             _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
                               key: .organization(surface.lowercased()), name: surface))
@@ -948,7 +954,7 @@ final class MentionBuilder {
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
-            && ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"].contains(nextWord(range.lowerBound - 1) ?? "")
+            && MentionBuilder.placePrepositions.contains(nextWord(range.lowerBound - 1) ?? "")
         if isMark(range.upperBound, ","), !placeLike {
             var start = range.upperBound + 1
             // "Ama Boateng, also chairman of ...", "X, the U.S. ambassador".
@@ -1093,7 +1099,50 @@ final class MentionBuilder {
 
     /// "Ministry of Foreign Affairs" and "Foreign Ministry" share the key "foreign ministry".
     static func genericKey(_ name: String) -> String {
-        var words = name.lowercased().replacingOccurrencesOfDefence().splitOnSpaces().map(String.init)
+        if let key = asciiGenericKey(name) { return key }
+        return genericKey(words: name.lowercased().replacingOccurrencesOfDefence().splitOnSpaces().map(String.init))
+    }
+
+    /// `genericKey` on the bytes of an ASCII name, building only the result; nil for other names.
+    private static func asciiGenericKey(_ name: String) -> String? {
+        let key = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var lower = [UInt8](repeating: 0, count: bytes.count)
+            var words: [Range<Int>] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                for index in start..<end {
+                    guard bytes[index] < 0x80 else { return nil }
+                    lower[index] = bytes[index].asciiLowercased
+                }
+                words.append(start..<end)
+            }
+            func equals(_ word: Range<Int>, _ literal: StaticString) -> Bool {
+                word.count == literal.utf8CodeUnitCount
+                    && literal.withUTF8Buffer { literal in zip(lower[word], literal).allSatisfy { $0 == $1 } }
+            }
+            if words.count >= 2, equals(words[1], "of"), !equals(words[0], "of") {
+                // "ministry of foreign affairs (of ...)": the words up to the next "of", then the head.
+                var reordered = Array(words[2...].prefix { !equals($0, "of") })
+                reordered.append(words[0])
+                words = reordered
+            }
+            words.removeAll { equals($0, "the") || equals($0, "affairs") }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            for word in words {
+                if !result.isEmpty { result.append(0x20) }
+                // British and American spellings of one body share a key.
+                if equals(word, "defence") { result.append(contentsOf: "defense".utf8) } else { result.append(contentsOf: lower[word]) }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        return key ?? nil
+    }
+
+    private static func genericKey(words: [String]) -> String {
+        var words = words
         if let ofIndex = words.firstIndex(of: "of"), ofIndex == 1 {
             let head = words[0]
             var rest = Array(words[(ofIndex + 1)...])

@@ -275,9 +275,12 @@ struct SentenceScan {
         return false
     }
 
+    /// Adverbs between an auxiliary and its participle: "was also sanctioned".
+    static let passiveAdverbs: Set<String> = ["also", "newly", "previously", "already", "recently", "then"]
+
     private func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1
-        while token >= range.lowerBound, ["also", "newly", "previously", "already", "recently", "then"].contains(lower(token)) {
+        while token >= range.lowerBound, SentenceScan.passiveAdverbs.contains(lower(token)) {
             token -= 1
         }
         return token >= range.lowerBound && word(token) == .auxiliary
