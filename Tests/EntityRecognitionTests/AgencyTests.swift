@@ -25,6 +25,29 @@ struct LexiconAgencyTests {
     }
 }
 
+@Suite("One body named two ways is one agency")
+struct BodyKeyTests {
+    @Test("'Ministry of Defence' and 'Defense Ministry' are one agency")
+    func defenceAndDefense() throws {
+        let result = try Recognized(
+            "The Zambian Ministry of Defence said on Monday that the drills would go ahead. "
+                + "A spokesman for the Zambian Defense Ministry later confirmed the dates.")
+        let agencies = result.entities(ofType: .agency)
+        #expect(agencies.count == 1, "\(result.summary)")
+        #expect(agencies.first?.mentions == 2, "\(result.summary)")
+    }
+
+    @Test("'Ministry of Foreign Affairs of X' and a later 'Foreign Ministry' are one agency")
+    func ofFormAndHeadForm() throws {
+        let result = try Recognized(
+            "The Ministry of Foreign Affairs of the Republic of Zambia issued a statement on Monday. "
+                + "The Foreign Ministry said the envoy would return next week.")
+        let agencies = result.entities(ofType: .agency)
+        #expect(agencies.count == 1, "\(result.summary)")
+        #expect(agencies.first?.aliases.contains("Foreign Ministry") == true, "\(result.summary)")
+    }
+}
+
 @Suite("A demonym before a body head word is an agency of that country")
 struct DemonymBodyTests {
     @Test("'Chinese Foreign Ministry' is an agency owned by China")
