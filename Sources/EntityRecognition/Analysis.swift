@@ -44,7 +44,8 @@ public struct Mention: Sendable, Hashable {
 public struct ArticleEntity: Sendable, Hashable {
     public var name: String
     public var type: EntityType
-    public var aliases: Set<String>
+    /// Every name the article uses for the entity, sorted, each once.
+    public var aliases: [String]
     public var mentionCount: Int
     /// The country the lexicon knows this body belongs to.
     public var knownCountry: String?
@@ -196,8 +197,7 @@ public struct ArticleAnalysis: Sendable {
                 id = "\(id)-\(suffix)"
             }
             used.insert(id)
-            // Sorting first: removing from a copy of the set would rebuild its storage.
-            var aliases = entity.aliases.sorted()
+            var aliases = entity.aliases
             if let own = aliases.firstIndex(of: entity.name) { aliases.remove(at: own) }
             result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases,
                                  mentions: entity.mentionCount))

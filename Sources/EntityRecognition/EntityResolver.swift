@@ -35,7 +35,7 @@ struct EntityResolver {
         }
         var mentions: [Mention] = []
         mentions.reserveCapacity(candidates.count)
-        // Most aliases repeat: they are gathered per entity without hashing, then hashed once each.
+        // Most aliases repeat: they are gathered per entity without hashing, then sorted once.
         var aliasLists = [[String]](repeating: [], count: entities.count)
         for index in candidates.indices {
             guard let entity = assigned[index] else { continue }
@@ -54,7 +54,7 @@ struct EntityResolver {
             }
         }
         for (entity, aliases) in aliasLists.enumerated() where !aliases.isEmpty {
-            entities[entity].aliases = Set(aliases)
+            entities[entity].aliases = aliases.sorted()
         }
         mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         for (entity, parts) in personParts.enumerated() {
@@ -182,7 +182,7 @@ struct EntityResolver {
     }
 
     /// The longest alias whose words are the person's name parts.
-    static func displayName(parts: [String], aliases: Set<String>) -> String {
+    static func displayName(parts: [String], aliases: [String]) -> String {
         let target = parts.joined(separator: " ")
         let targetIsASCII = isPlainASCII(target)
         let spacedTarget = " " + target
