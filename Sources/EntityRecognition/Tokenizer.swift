@@ -12,12 +12,12 @@ struct Tokenizer {
 
     func tokenize(_ text: [UInt8]) -> [Token] {
         // Unchecked buffer access: the scanner's own bounds tests make array checks redundant.
-        text.withUnsafeBufferPointer { tokenize(bytes: $0) }
+        text.withUnsafeBufferPointer { bytes in vocabulary.withReader { tokenize(bytes: bytes, reader: $0) } }
     }
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    private func tokenize(bytes text: Bytes) -> [Token] {
+    private func tokenize(bytes text: Bytes, reader: Vocabulary.Reader) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 5)
         var index = 0
@@ -72,7 +72,8 @@ struct Tokenizer {
             {
                 // The common case in one pass: an ASCII word, not followed by a period that could make
                 // it an abbreviation.
-                emit(index, end, .word, shape, 0, id: vocabulary.id(ofASCIIWordIn: text, index, end))
+                let id = reader.id(ofShortASCIIWordIn: text, index, end) ?? vocabulary.id(ofASCIIWordIn: text, index, end)
+                emit(index, end, .word, shape, 0, id: id)
                 index = end
                 continue
             }

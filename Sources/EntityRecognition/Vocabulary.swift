@@ -118,6 +118,63 @@ struct Vocabulary: Sendable {
         return newID
     }
 
+    /// Read-only access to the tables through raw pointers, for the tokenizer's per-token lookups:
+    /// taken once per article, so a lookup costs no array bounds or reference checks.
+    struct Reader {
+        fileprivate let slots: UnsafeBufferPointer<UInt64>
+        fileprivate let spans: UnsafeBufferPointer<UInt64>
+        fileprivate let keyBytes: UnsafeRawBufferPointer
+        fileprivate let mask: Int
+
+        /// The ID of an ASCII word of at most sixteen bytes (letters, digits, apostrophes),
+        /// lowercased; nil for a longer word, which `Vocabulary.id(ofASCIIWordIn:_:_:)` handles.
+        @inline(__always)
+        func id(ofShortASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
+            let length = end &- start
+            guard length <= 16 else { return nil }
+            let firstCount = min(length, 8)
+            let first = Vocabulary.load(text, start, firstCount) | Vocabulary.lowercaseBits(firstCount)
+            var second: UInt64 = 0
+            var hash = Vocabulary.hash(Vocabulary.hashSeed(length: length), adding: first)
+            if length > 8 {
+                second = Vocabulary.load(text, start &+ 8, length &- 8) | Vocabulary.lowercaseBits(length &- 8)
+                hash = Vocabulary.hash(hash, adding: second)
+            }
+            let tag = hash >> 32
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let stored = slots[slot]
+                if stored == 0 { return Vocabulary.unknown }
+                if stored >> 32 == tag {
+                    let id = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) &- 1
+                    let span = spans[id]
+                    if Int(span & 0xFFFF_FFFF) == length {
+                        let keyStart = Int(span >> 32)
+                        let head = keyBytes.loadUnaligned(fromByteOffset: keyStart, as: UInt64.self)
+                        if length <= 8 {
+                            if head & Vocabulary.byteMask(length) == first { return Int32(truncatingIfNeeded: id) }
+                        } else if head == first,
+                            keyBytes.loadUnaligned(fromByteOffset: keyStart &+ 8, as: UInt64.self) & Vocabulary.byteMask(length &- 8) == second
+                        {
+                            return Int32(truncatingIfNeeded: id)
+                        }
+                    }
+                }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            keySpans.withUnsafeBufferPointer { spans in
+                keyBytes.withUnsafeBytes { keyBytes in
+                    body(Reader(slots: slots, spans: spans, keyBytes: keyBytes, mask: mask))
+                }
+            }
+        }
+    }
+
     // MARK: Hashing and probing
 
     /// The chunks of a key longer than eight bytes; words that long are rare, and up to 32 bytes
@@ -146,9 +203,9 @@ struct Vocabulary: Sendable {
     /// Up to eight bytes of `text` from `start`, little-endian, zero above `count`.
     @inline(__always)
     private static func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
-        if start + 8 <= text.count {
-            let word = UnsafeRawPointer(text.baseAddress! + start).loadUnaligned(as: UInt64.self)
-            return count == 8 ? word : word & ((1 << UInt64(count * 8)) - 1)
+        if start &+ 8 <= text.count {
+            let word = UnsafeRawPointer(text.baseAddress.unsafelyUnwrapped + start).loadUnaligned(as: UInt64.self)
+            return word & byteMask(count)
         }
         var word: UInt64 = 0
         for offset in 0..<count { word |= UInt64(text[start + offset]) << UInt64(offset * 8) }
@@ -158,7 +215,7 @@ struct Vocabulary: Sendable {
     /// Bit 5 of each of the first `count` bytes.
     @inline(__always)
     private static func lowercaseBits(_ count: Int) -> UInt64 {
-        count == 8 ? 0x2020_2020_2020_2020 : 0x2020_2020_2020_2020 & ((1 << UInt64(count * 8)) - 1)
+        0x2020_2020_2020_2020 & byteMask(count)
     }
 
     @inline(__always)
@@ -214,7 +271,7 @@ struct Vocabulary: Sendable {
     /// Ones in the first `count` bytes (`count` at most eight).
     @inline(__always)
     private static func byteMask(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : (1 << UInt64(count * 8)) - 1
+        count >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
     }
 
     private func find(_ chunks: UnsafeBufferPointer<UInt64>, length: Int) -> Int32 {
