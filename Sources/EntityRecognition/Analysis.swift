@@ -186,17 +186,22 @@ public struct ArticleAnalysis: Sendable {
 
     /// The graph's entities, in order of first mention, with slug ids unique within the article.
     public func graphEntities() -> [Entity] {
-        var used = Set<String>(minimumCapacity: entities.count)
+        // An article names a few dozen entities at most: a scan of the ids so far costs less than
+        // hashing each one, and a set takes over for very long articles.
+        var used: Set<String>? = entities.count > 64 ? Set(minimumCapacity: entities.count) : nil
         var result: [Entity] = []
         result.reserveCapacity(entities.count)
+        func isUsed(_ id: String) -> Bool {
+            used?.contains(id) ?? result.contains { $0.id == id }
+        }
         for entity in entities {
             var id = Entity.slug(for: entity.name)
-            if used.contains(id) {
+            if isUsed(id) {
                 var suffix = 2
-                while used.contains("\(id)-\(suffix)") { suffix += 1 }
+                while isUsed("\(id)-\(suffix)") { suffix += 1 }
                 id = "\(id)-\(suffix)"
             }
-            used.insert(id)
+            used?.insert(id)
             var aliases = entity.aliases
             if let own = aliases.firstIndex(of: entity.name) { aliases.remove(at: own) }
             result.append(Entity(id: id, name: entity.name, type: entity.type, aliases: aliases,

@@ -99,3 +99,29 @@ struct RankedTitleTests {
         #expect(cole.aliases.contains("Deputy Treasury Secretary Ana Cole"), "\(result.summary)")
     }
 }
+
+@Suite("Graph ids are unique within an article")
+struct GraphIDTests {
+    static let pair = "Prime Minister Jean-Luc Martin said the talks would resume on Monday.\n\n"
+        + "Finance Minister Jean Luc Martin said nothing about the talks.\n"
+
+    @Test("Two people whose names give one slug get distinct ids")
+    func sameSlug() throws {
+        let result = try Recognized(GraphIDTests.pair)
+        let ids = result.entities(ofType: .person).map(\.id).sorted()
+        #expect(ids == ["jean-luc-martin", "jean-luc-martin-2"], "\(result.summary)")
+    }
+
+    @Test("Ids stay unique in an article naming many entities", arguments: [10, 80])
+    func manyEntities(count: Int) throws {
+        // Many distinct people first, so the clash is found among many ids.
+        let given = ["Alan", "Maria", "Ahmed", "Olga", "Kenji", "Priya", "Tunde", "Lucia", "Omar", "Elena"]
+        let family = ["Novak", "Haddad", "Tanaka", "Okafor", "Silva", "Petrov", "Kaur", "Mensah", "Rossi", "Aziz"]
+        let people = (0..<count).map { "Minister \(given[$0 % 10]) \(family[$0 / 10 % 10]) spoke on Monday." }
+        let result = try Recognized(people.joined(separator: "\n\n") + "\n\n" + GraphIDTests.pair)
+        let ids = result.entities.map(\.id)
+        #expect(Set(ids).count == ids.count, "\(result.summary)")
+        #expect(ids.contains("jean-luc-martin-2"), "\(result.summary)")
+        #expect(result.entities(ofType: .person).count >= count + 2, "\(result.summary)")
+    }
+}
