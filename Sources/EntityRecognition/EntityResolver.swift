@@ -12,13 +12,15 @@ struct EntityResolver {
     /// Persons in order of their latest mention, most recent last.
     private var personRecency: [Int] = []
     private var personTitles: [[(title: String, country: String?)]] = []
-    private var singleNames: Set<String> = []
+    /// Few per article: scanned rather than hashed.
+    private var singleNames: [String] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
         // Candidates are large: the loops read them in place rather than copy each one.
         for index in candidates.indices where candidates[index].vouchesForSurname {
-            singleNames.insert(candidates[index].nameParts[0])
+            let name = candidates[index].nameParts[0]
+            if !singleNames.contains(name) { singleNames.append(name) }
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
         keyed.reserveCapacity(candidates.count)
@@ -54,7 +56,7 @@ struct EntityResolver {
             }
         }
         for (entity, aliases) in aliasLists.enumerated() where !aliases.isEmpty {
-            entities[entity].aliases = aliases.sorted()
+            entities[entity].aliases = aliases.count > 1 ? aliases.sorted() : aliases
         }
         mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         for (entity, parts) in personParts.enumerated() {
