@@ -349,6 +349,12 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
         return node
     }
 
+    /// Whether any phrase starts with `token`: one load.
+    @inline(__always)
+    func startsPhrase(_ token: Int32) -> Bool {
+        token >= 0 && Int(token) < rootChildren.count && rootChildren[Int(token)] != 0
+    }
+
     func child(of node: Int32, _ token: Int32) -> Int32? {
         if node == 0 && token >= 0 {
             guard Int(token) < rootChildren.count else { return nil }

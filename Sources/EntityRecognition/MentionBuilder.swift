@@ -227,6 +227,15 @@ final class MentionBuilder {
         absorbedHits.removeAll(keepingCapacity: true)
         var index = range.lowerBound
         while index < range.upperBound {
+            let token = tokens[index]
+            if !lexicon.trie.startsPhrase(token.id)
+                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
+            {
+                // Most tokens start no lexicon phrase and cannot be part of a name.
+                items.append(.token(index))
+                index += 1
+                continue
+            }
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
                 if case .title(let target, _) = category,
                     let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)

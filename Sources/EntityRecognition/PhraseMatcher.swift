@@ -25,7 +25,10 @@ public struct PhraseMatcher: Sendable {
         found.removeAll(keepingCapacity: true)
         var token = range.lowerBound
         while token < range.upperBound {
-            guard let (length, payloads) = match(in: tokens, at: token, end: range.upperBound) else {
+            // Nearly every token starts no phrase: one load says so.
+            guard trie.startsPhrase(tokens[token].id),
+                let (length, payloads) = match(in: tokens, at: token, end: range.upperBound)
+            else {
                 token += 1
                 continue
             }
