@@ -132,7 +132,8 @@ public struct ArticleAnalysis: Sendable {
                 while byte + 8 <= target {
                     let word = UnsafeRawPointer(bytes.baseAddress! + byte).loadUnaligned(as: UInt64.self)
                     let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
-                    scalars += 8 - continuations.nonzeroBitCount
+                    // Mostly ASCII: the bit count (a library call on baseline x86-64) is rarely needed.
+                    scalars += continuations == 0 ? 8 : 8 - continuations.nonzeroBitCount
                     byte += 8
                 }
                 while byte < target {
