@@ -257,14 +257,15 @@ struct SentenceScan {
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
             if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
+            let text = lower(token)
             // "plans for a meeting with" reaches over "for"; a passive agent ("by X") ends the window.
-            if word(token) == .boundary || lower(token) == "by" || lower(token) == "and" || lower(token) == "," {
+            if word(token) == .boundary || text == "by" || text == "and" || text == "," {
                 // "denied that it blacklisted": a denied clause did not happen.
-                if lower(token) == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
+                if text == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
                 break
             }
             if word(token) == .negation || word(token) == .modal { return true }
-            if lower(token) == "to" && token == cue - 1 {
+            if text == "to" && token == cue - 1 {
                 // "agreed to impose" happened; "plans to impose", "offered to mediate" did not.
                 if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
                 return true
