@@ -80,9 +80,9 @@ struct Tokenizer {
             if Tokenizer.isLetterStart(byte) {
                 let start = index
                 var end = Tokenizer.wordEnd(text, from: index)
-                end = extendAbbreviation(text, start: start, end: end)
+                end = extendAbbreviation(text, start: start, end: end, reader: reader)
                 let shape = Tokenizer.shape(of: text, start, end)
-                emit(start, end, .word, shape, 0, id: vocabulary.id(ofWordIn: text, start, end))
+                emit(start, end, .word, shape, 0, id: wordID(text, start, end, reader: reader))
                 index = end
                 continue
             }
@@ -125,7 +125,17 @@ struct Tokenizer {
     static let possessiveKey: [UInt8] = Array("'s".utf8)
 
     /// Keeps the period of "U.S." and of known abbreviations such as "Sen.".
-    private func extendAbbreviation(_ text: Bytes, start: Int, end: Int) -> Int {
+    /// The vocabulary ID of a word: through the reader when plain ASCII folds in place.
+    private func wordID(_ text: Bytes, _ start: Int, _ end: Int, reader: Vocabulary.Reader) -> Int32 {
+        if end - start <= 16, (start..<end).allSatisfy({ Vocabulary.foldsInPlace(text[$0]) }),
+            let id = reader.id(ofShortASCIIWordIn: text, start, end)
+        {
+            return id
+        }
+        return vocabulary.id(ofWordIn: text, start, end)
+    }
+
+    private func extendAbbreviation(_ text: Bytes, start: Int, end: Int, reader: Vocabulary.Reader) -> Int {
         guard end < text.count, text[end] == UInt8(ascii: ".") else { return end }
         // Letter-dot runs: U.S., E.U., D.C. (each part one or two letters).
         if end - start <= 2 {
@@ -148,7 +158,7 @@ struct Tokenizer {
         {
             return end + 1
         }
-        let id = vocabulary.id(ofWordIn: text, start, end)
+        let id = wordID(text, start, end, reader: reader)
         if id != Vocabulary.unknown && abbreviations.contains(id) { return end + 1 }
         return end
     }

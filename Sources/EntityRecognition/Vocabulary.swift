@@ -61,24 +61,23 @@ struct Vocabulary: Sendable {
 
     /// The ID of the word `text[start..<end]`, lowercased, or `unknown`.
     func id(ofWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
-        var foldable = true
-        for index in start..<end {
-            let byte = text[index]
-            if !(Tokenizer.isASCIILetter(byte) || byte &- 0x30 < 10 || byte == UInt8(ascii: "'")) {
-                foldable = false
-                break
-            }
-        }
-        if foldable { return id(ofASCIIWordIn: text, start, end) }
+        if (start..<end).allSatisfy({ Vocabulary.foldsInPlace(text[$0]) }) { return id(ofASCIIWordIn: text, start, end) }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, start, end, into: &key)
         return id(of: key)
     }
 
-    /// The ID of the ASCII word `text[start..<end]` (letters, digits and apostrophes only), lowercased.
+    /// Whether setting bit 5 of `byte` is its ASCII lowercasing: letters, and the bytes 0x20...0x3F
+    /// (digits, apostrophe, period, hyphen), which already have it set.
+    @inline(__always)
+    static func foldsInPlace(_ byte: UInt8) -> Bool {
+        Tokenizer.isASCIILetter(byte) || byte &- 0x20 < 0x20
+    }
+
+    /// The ID of the ASCII word `text[start..<end]` whose bytes all fold in place, lowercased.
     ///
-    /// For those bytes setting bit 5 is exactly ASCII lowercasing, so each eight-byte load is folded
-    /// with one OR and no key is built.
+    /// Setting bit 5 is then exactly ASCII lowercasing, so each eight-byte load is folded with one
+    /// OR and no key is built.
     @inline(__always)
     func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let length = end - start
@@ -126,8 +125,8 @@ struct Vocabulary: Sendable {
         fileprivate let keyBytes: UnsafeRawBufferPointer
         fileprivate let mask: Int
 
-        /// The ID of an ASCII word of at most sixteen bytes (letters, digits, apostrophes),
-        /// lowercased; nil for a longer word, which `Vocabulary.id(ofASCIIWordIn:_:_:)` handles.
+        /// The ID of an ASCII word of at most sixteen bytes that all fold in place, lowercased; nil
+        /// for a longer word, which `Vocabulary.id(ofASCIIWordIn:_:_:)` handles.
         @inline(__always)
         func id(ofShortASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
             let length = end &- start
