@@ -25,6 +25,7 @@ public struct RelationExtractor: Sendable {
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
         let articleTokens = analysis.tokens
         var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
+        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher)
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -39,8 +40,7 @@ public struct RelationExtractor: Sendable {
             // Most sentences hold no cue: the scan of a sentence is built only when a cue is found.
             cueMatcher.matches(in: articleTokens, range: tokens, into: &cueMatches)
             if cueMatches.isEmpty { continue }
-            let scan = SentenceScan(analysis: analysis, sentenceIndex: sentenceIndex,
-                                    mentions: analysis.mentions[firstMention..<endMention], functionMatcher: functionMatcher)
+            scan.load(sentenceIndex: sentenceIndex, mentions: analysis.mentions[firstMention..<endMention])
             for (cueRange, payloads) in cueMatches {
                 for payload in payloads {
                     let found = scan.edges(for: cues[payload], at: cueRange) { accused in

@@ -9,15 +9,18 @@ private struct TokenMarks {
 }
 
 /// One sentence seen by the extractor: its mentions, function words and quotes.
+///
+/// Made once per article and loaded with each sentence that holds a cue, so its buffers are
+/// allocated once.
 struct SentenceScan {
     let analysis: ArticleAnalysis
-    let sentenceIndex: Int
-    let range: Range<Int>
+    private(set) var sentenceIndex = 0
+    private(set) var range: Range<Int> = 0..<0
     /// Mentions in the sentence that head a noun phrase (not the "Chinese" of "Chinese Foreign Ministry").
     private var heads: [Mention] = []
-    /// Per token of the sentence: its function word and whether it stands inside a quotation,
-    /// in one array (one allocation per sentence).
-    private var marks: [TokenMarks]
+    /// Per token of the sentence: its function word and whether it stands inside a quotation.
+    private var marks: [TokenMarks] = []
+    private var functionMatches: [(range: Range<Int>, payloads: [Int])] = []
     private let functionMatcher: PhraseMatcher
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
@@ -51,16 +54,19 @@ struct SentenceScan {
     private static let targetReach = 9
     private static let subjectReach = 14
 
-    /// `mentions` are the article's mentions that start in this sentence.
-    init(analysis: ArticleAnalysis, sentenceIndex: Int, mentions: ArraySlice<Mention>, functionMatcher: PhraseMatcher) {
+    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher) {
         self.analysis = analysis
-        self.sentenceIndex = sentenceIndex
         self.functionMatcher = functionMatcher
+    }
+
+    /// Scans sentence `sentenceIndex`; `mentions` are the article's mentions that start in it.
+    mutating func load(sentenceIndex: Int, mentions: ArraySlice<Mention>) {
+        self.sentenceIndex = sentenceIndex
         range = analysis.sentences[sentenceIndex].tokens
-        marks = Array(repeating: TokenMarks(), count: range.count)
-        var found: [(range: Range<Int>, payloads: [Int])] = []
-        functionMatcher.matches(in: analysis.tokens, range: range, into: &found)
-        for (phrase, payloads) in found {
+        marks.removeAll(keepingCapacity: true)
+        marks.append(contentsOf: repeatElement(TokenMarks(), count: range.count))
+        functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
+        for (phrase, payloads) in functionMatches {
             for token in phrase { marks[token - range.lowerBound].functionWord = UInt8(payloads[0]) }
         }
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
@@ -79,12 +85,12 @@ struct SentenceScan {
             }
             marks[token - range.lowerBound].inQuote = open
         }
-        heads = SentenceScan.headMentions(mentions)
+        SentenceScan.headMentions(mentions, into: &heads)
     }
 
-    private static func headMentions(_ inside: ArraySlice<Mention>) -> [Mention] {
+    private static func headMentions(_ inside: ArraySlice<Mention>, into heads: inout [Mention]) {
         // Compared in place by index: copying a mention retains its title strings.
-        var heads: [Mention] = []
+        heads.removeAll(keepingCapacity: true)
         for index in inside.indices {
             let start = inside[index].tokens.lowerBound
             // Drop a mention that only qualifies a larger one ("Chinese" in "Chinese Foreign Ministry",
@@ -98,7 +104,6 @@ struct SentenceScan {
             }
             if !qualifies { heads.append(inside[index]) }
         }
-        return heads
     }
 
     private func word(_ token: Int) -> FunctionWord? {
