@@ -17,54 +17,33 @@ struct Tokenizer {
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    private func tokenize(bytes text: Bytes, reader: Vocabulary.Reader) -> [Token] {
+    /// The tokens so far and the layout seen since the last one.
+    private struct Sink {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.count / 5)
-        var index = 0
-        var spaceBefore = true
-        var lineStart = true
-        var paragraphStart = true
+        /// Space, line and paragraph starts seen since the last token, as shape bits.
+        var pending: Token.Shape = [.spaceBefore, .lineStart, .paragraphStart]
         var blankLine = true
 
-        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
-            var fullShape = shape
-            if spaceBefore { fullShape.insert(.spaceBefore) }
-            if lineStart { fullShape.insert(.lineStart) }
-            if paragraphStart { fullShape.insert(.paragraphStart) }
-            tokens.append(Token(start: Int32(start), end: Int32(end), id: id, kind: kind, shape: fullShape, mark: mark))
-            spaceBefore = false
-            lineStart = false
-            paragraphStart = false
+        @inline(__always)
+        mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
+            tokens.append(Token(start: Int32(start), end: Int32(end), id: id, kind: kind,
+                                shape: shape.union(pending), mark: mark))
+            pending = []
             blankLine = false
         }
+    }
 
+    /// The hot loop takes spaces and plain ASCII words; everything else goes to `token(at:...)`,
+    /// which keeps this loop small enough for its helpers to be inlined.
+    private func tokenize(bytes text: Bytes, reader: Vocabulary.Reader) -> [Token] {
+        var sink = Sink()
+        sink.tokens.reserveCapacity(text.count / 5)
+        var index = 0
         while index < text.count {
             let byte = text[index]
-            if byte == 0x0A {
-                if blankLine && !tokens.isEmpty { paragraphStart = true }
-                lineStart = true
-                blankLine = true
-                spaceBefore = true
+            if byte == 0x20 {
+                sink.pending.insert(.spaceBefore)
                 index += 1
-                continue
-            }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                spaceBefore = true
-                index += 1
-                continue
-            }
-            if byte >= 0x80, let (mark, length) = Tokenizer.multiByteMark(text, index) {
-                if mark == 0x20 {
-                    spaceBefore = true
-                } else if mark == UInt8(ascii: "'") && Tokenizer.isPossessive(text, index + length) && !spaceBefore {
-                    let end = index + length + 1
-                    emit(index, end, .word, [], 0, id: possessiveID)
-                    index = end
-                    continue
-                } else {
-                    emit(index, index + length, .punctuation, [], mark, id: vocabulary.id(ofASCII: mark))
-                }
-                index += length
                 continue
             }
             if Tokenizer.isASCIILetter(byte), let (end, shape) = Tokenizer.scanASCIIWord(text, from: index),
@@ -73,58 +52,81 @@ struct Tokenizer {
                 // The common case in one pass: an ASCII word, not followed by a period that could make
                 // it an abbreviation.
                 let id = reader.id(ofShortASCIIWordIn: text, index, end) ?? vocabulary.id(ofASCIIWordIn: text, index, end)
-                emit(index, end, .word, shape, 0, id: id)
+                sink.emit(index, end, .word, shape, 0, id: id)
                 index = end
                 continue
             }
-            if Tokenizer.isLetterStart(byte) {
-                let start = index
-                var end = Tokenizer.wordEnd(text, from: index)
-                end = extendAbbreviation(text, start: start, end: end, reader: reader)
-                let shape = Tokenizer.shape(of: text, start, end)
-                emit(start, end, .word, shape, 0, id: wordID(text, start, end, reader: reader))
-                index = end
-                continue
-            }
-            if byte >= 0x30 && byte <= 0x39 {
-                let start = index
-                index += 1
-                while index < text.count {
-                    let next = text[index]
-                    if next >= 0x30 && next <= 0x39 {
-                        index += 1
-                    } else if (next == 0x2C || next == 0x2E) && index + 1 < text.count
-                        && text[index + 1] >= 0x30 && text[index + 1] <= 0x39
-                    {
-                        index += 2
-                    } else {
-                        break
-                    }
-                }
-                emit(start, index, .number, [], 0, id: Vocabulary.unknown)
-                continue
-            }
-            if byte == UInt8(ascii: "'") && !spaceBefore && Tokenizer.isPossessive(text, index + 1) {
-                emit(index, index + 2, .word, [], 0, id: possessiveID)
-                index += 2
-                continue
-            }
-            // Any other byte is one punctuation token; a stray continuation byte is skipped.
-            if byte < 0x80 {
-                emit(index, index + 1, .punctuation, [], byte, id: vocabulary.id(ofASCII: byte))
-                index += 1
-            } else {
-                let length = Tokenizer.sequenceLength(byte)
-                emit(index, min(index + length, text.count), .punctuation, [], UInt8(ascii: "?"), id: Vocabulary.unknown)
-                index += length
-            }
+            index = token(at: index, in: text, reader: reader, into: &sink)
         }
-        return tokens
+        return sink.tokens
+    }
+
+    /// Everything but spaces and plain ASCII words: line breaks, other white space, multibyte marks,
+    /// words with periods or multibyte letters, numbers, possessives and punctuation. Returns the
+    /// index after what it took.
+    @inline(never)
+    private func token(at index: Int, in text: Bytes, reader: Vocabulary.Reader, into sink: inout Sink) -> Int {
+        let byte = text[index]
+        if byte == 0x0A {
+            if sink.blankLine && !sink.tokens.isEmpty { sink.pending.insert(.paragraphStart) }
+            sink.pending.formUnion([.lineStart, .spaceBefore])
+            sink.blankLine = true
+            return index + 1
+        }
+        if byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+            sink.pending.insert(.spaceBefore)
+            return index + 1
+        }
+        if byte >= 0x80, let (mark, length) = Tokenizer.multiByteMark(text, index) {
+            if mark == 0x20 {
+                sink.pending.insert(.spaceBefore)
+            } else if mark == UInt8(ascii: "'") && Tokenizer.isPossessive(text, index + length) && !sink.pending.contains(.spaceBefore) {
+                let end = index + length + 1
+                sink.emit(index, end, .word, [], 0, id: possessiveID)
+                return end
+            } else {
+                sink.emit(index, index + length, .punctuation, [], mark, id: vocabulary.id(ofASCII: mark))
+            }
+            return index + length
+        }
+        if Tokenizer.isLetterStart(byte) {
+            var end = Tokenizer.wordEnd(text, from: index)
+            end = extendAbbreviation(text, start: index, end: end, reader: reader)
+            let shape = Tokenizer.shape(of: text, index, end)
+            sink.emit(index, end, .word, shape, 0, id: wordID(text, index, end, reader: reader))
+            return end
+        }
+        if byte >= 0x30 && byte <= 0x39 {
+            var end = index + 1
+            while end < text.count {
+                let next = text[end]
+                if next >= 0x30 && next <= 0x39 {
+                    end += 1
+                } else if (next == 0x2C || next == 0x2E) && end + 1 < text.count && text[end + 1] >= 0x30 && text[end + 1] <= 0x39 {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            sink.emit(index, end, .number, [], 0, id: Vocabulary.unknown)
+            return end
+        }
+        if byte == UInt8(ascii: "'") && !sink.pending.contains(.spaceBefore) && Tokenizer.isPossessive(text, index + 1) {
+            sink.emit(index, index + 2, .word, [], 0, id: possessiveID)
+            return index + 2
+        }
+        // Any other byte is one punctuation token; a stray continuation byte is skipped.
+        if byte < 0x80 {
+            sink.emit(index, index + 1, .punctuation, [], byte, id: vocabulary.id(ofASCII: byte))
+            return index + 1
+        }
+        let length = Tokenizer.sequenceLength(byte)
+        sink.emit(index, min(index + length, text.count), .punctuation, [], UInt8(ascii: "?"), id: Vocabulary.unknown)
+        return index + length
     }
 
     static let possessiveKey: [UInt8] = Array("'s".utf8)
 
-    /// Keeps the period of "U.S." and of known abbreviations such as "Sen.".
     /// The vocabulary ID of a word: through the reader when plain ASCII folds in place.
     private func wordID(_ text: Bytes, _ start: Int, _ end: Int, reader: Vocabulary.Reader) -> Int32 {
         if end - start <= 16, (start..<end).allSatisfy({ Vocabulary.foldsInPlace(text[$0]) }),
@@ -135,6 +137,7 @@ struct Tokenizer {
         return vocabulary.id(ofWordIn: text, start, end)
     }
 
+    /// Keeps the period of "U.S." and of known abbreviations such as "Sen.".
     private func extendAbbreviation(_ text: Bytes, start: Int, end: Int, reader: Vocabulary.Reader) -> Int {
         guard end < text.count, text[end] == UInt8(ascii: ".") else { return end }
         // Letter-dot runs: U.S., E.U., D.C. (each part one or two letters).
