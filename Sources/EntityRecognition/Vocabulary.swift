@@ -134,11 +134,15 @@ struct Vocabulary: Sendable {
             let firstCount = min(length, 8)
             let first = Vocabulary.load(text, start, firstCount) | Vocabulary.lowercaseBits(firstCount)
             var second: UInt64 = 0
+            if length > 8 { second = Vocabulary.load(text, start &+ 8, length &- 8) | Vocabulary.lowercaseBits(length &- 8) }
+            return find(first, second, length: length)
+        }
+
+        /// Probes for a key of at most sixteen bytes, given as one or two chunks.
+        @inline(__always)
+        func find(_ first: UInt64, _ second: UInt64, length: Int) -> Int32 {
             var hash = Vocabulary.hash(Vocabulary.hashSeed(length: length), adding: first)
-            if length > 8 {
-                second = Vocabulary.load(text, start &+ 8, length &- 8) | Vocabulary.lowercaseBits(length &- 8)
-                hash = Vocabulary.hash(hash, adding: second)
-            }
+            if length > 8 { hash = Vocabulary.hash(hash, adding: second) }
             let tag = hash >> 32
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -234,37 +238,8 @@ struct Vocabulary: Sendable {
         return hash
     }
 
-    /// Probes for a key of at most sixteen bytes, given as one or two chunks.
-    @inline(__always)
     private func find(_ first: UInt64, _ second: UInt64 = 0, length: Int) -> Int32 {
-        var hash = Vocabulary.hash(Vocabulary.hashSeed(length: length), adding: first)
-        if length > 8 { hash = Vocabulary.hash(hash, adding: second) }
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            keyBytes.withUnsafeBytes { bytes in
-                while true {
-                    let stored = slots[slot]
-                    if stored == 0 { return Vocabulary.unknown }
-                    if stored >> 32 == tag {
-                        let id = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-                        let span = keySpans[id]
-                        if Int(span & 0xFFFF_FFFF) == length {
-                            let start = Int(span >> 32)
-                            let head = bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-                            if length <= 8 {
-                                if head & Vocabulary.byteMask(length) == first { return Int32(id) }
-                            } else if head == first,
-                                bytes.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self) & Vocabulary.byteMask(length - 8) == second
-                            {
-                                return Int32(id)
-                            }
-                        }
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
+        withReader { $0.find(first, second, length: length) }
     }
 
     /// Ones in the first `count` bytes (`count` at most eight).
