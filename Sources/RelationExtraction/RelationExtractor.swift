@@ -158,12 +158,20 @@ struct GraphBuilder {
     private func wholeBody(of mention: Mention, sentence: Int) -> Int? {
         let end = analysis.sentences[sentence].tokens.upperBound
         var token = mention.tokens.upperBound
-        if token < end, analysis.lowercaseWord(token) == "," { token += 1 }
-        if token < end, GraphBuilder.copulas.contains(analysis.lowercaseWord(token)) { token += 1 }
+        guard token < end else { return nil }
+        var word = analysis.lowercaseWord(token)
+        if word == "," {
+            token += 1
+            guard token < end else { return nil }
+            word = analysis.lowercaseWord(token)
+        }
+        if GraphBuilder.copulas.contains(word) {
+            token += 1
+            guard token < end else { return nil }
+            word = analysis.lowercaseWord(token)
+        }
         // The phrase opens with a determiner or the part noun itself: "a unit of", "one of the parts of", "part of".
-        guard token < end, GraphBuilder.partOpeners.contains(analysis.lowercaseWord(token))
-            || GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
-        else { return nil }
+        guard GraphBuilder.partOpeners.contains(word) || GraphBuilder.partNouns.contains(word) else { return nil }
         var words = 0
         while token < end, words < 6, analysis.tokens[token].kind == .word, !analysis.tokens[token].isCapitalized,
             !GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
