@@ -85,6 +85,8 @@ final class MentionBuilder {
     /// What the current sentence's hits name, and the phrases absorbed into its runs.
     private var hitCategories: [LexiconCategory] = []
     private var absorbedHits: [(Range<Int>, LexiconCategory)] = []
+    /// The items of the last sentence scanned, kept for their storage.
+    private var itemBuffer: [Item] = []
 
     init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
         self.lexicon = lexicon
@@ -221,10 +223,13 @@ final class MentionBuilder {
     }
 
     private func items(_ range: Range<Int>) -> [Item] {
-        var items: [Item] = []
+        // The previous sentence's buffer, taken over so its storage is reused.
+        var items = itemBuffer
+        itemBuffer = []
+        if !items.isEmpty { items.removeAll(keepingCapacity: true) }
         items.reserveCapacity(range.count)
-        hitCategories.removeAll(keepingCapacity: true)
-        absorbedHits.removeAll(keepingCapacity: true)
+        if !hitCategories.isEmpty { hitCategories.removeAll(keepingCapacity: true) }
+        if !absorbedHits.isEmpty { absorbedHits.removeAll(keepingCapacity: true) }
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
@@ -377,6 +382,7 @@ final class MentionBuilder {
 
     func scan(_ sentence: Sentence) {
         let items = items(sentence.tokens)
+        defer { itemBuffer = items }
         var index = 0
         var owner: Int?
         var ownerEnd = -1

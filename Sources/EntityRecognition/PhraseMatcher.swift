@@ -22,7 +22,7 @@ public struct PhraseMatcher: Sendable {
     /// Every phrase in `tokens[range]`, left to right: the longest at each start, resuming after it.
     /// One call per sentence, so callers in other modules pay no call per token.
     public func matches(in tokens: [Token], range: Range<Int>, into found: inout [(range: Range<Int>, payloads: [Int])]) {
-        found.removeAll(keepingCapacity: true)
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
         var token = range.lowerBound
         while token < range.upperBound {
             // Nearly every token starts no phrase: one load says so.
