@@ -43,11 +43,10 @@ struct EntityResolver {
             guard let entity = assigned[index] else { continue }
             var ownerEntity = candidates[index].owner.flatMap { assigned[$0] }
             if ownerEntity == entity { ownerEntity = nil }
-            var mention = Mention(tokens: candidates[index].tokens, phrase: candidates[index].phrase, kind: candidates[index].kind,
-                                  type: entities[entity].type, entity: entity, owner: ownerEntity,
-                                  title: candidates[index].title, titleTarget: candidates[index].titleTarget)
-            mention.appositionBody = candidates[index].appositionBody.flatMap { assigned[$0] }
-            mentions.append(mention)
+            mentions.append(Mention(tokens: candidates[index].tokens, phrase: candidates[index].phrase, kind: candidates[index].kind,
+                                    type: entities[entity].type, entity: entity, owner: ownerEntity,
+                                    title: candidates[index].title, titleTarget: candidates[index].titleTarget,
+                                    appositionBody: candidates[index].appositionBody.flatMap { assigned[$0] }))
             if candidates[index].kind != .weak {
                 entities[entity].mentionCount += 1
                 for alias in candidates[index].aliases where !alias.isEmpty && !aliasLists[entity].contains(alias) {
@@ -153,8 +152,9 @@ struct EntityResolver {
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
-            personTitles[person].append((MentionBuilder.normalizedTitle(title), country))
-            entities[person].titles.insert(title.lowercased())
+            let lowercased = title.lowercased()
+            personTitles[person].append((MentionBuilder.normalizedTitle(lowercased: lowercased), country))
+            entities[person].titles.insert(lowercased)
         }
         touch(person)
         return person

@@ -834,7 +834,12 @@ final class MentionBuilder {
     }
 
     static func normalizedTitle(_ title: String) -> String {
-        title.lowercased().replacingOccurrencesOfDefence()
+        normalizedTitle(lowercased: title.lowercased())
+    }
+
+    /// The normalized form of a title already lowercased.
+    static func normalizedTitle(lowercased title: String) -> String {
+        title.replacingOccurrencesOfDefence()
     }
 
     private func handleRun(
