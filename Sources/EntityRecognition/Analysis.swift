@@ -193,7 +193,8 @@ public struct ArticleAnalysis: Sendable {
         var result: [Entity] = []
         result.reserveCapacity(entities.count)
         func isUsed(_ id: String) -> Bool {
-            used?.contains(id) ?? result.contains { $0.id == id }
+            // Lengths are stored: most ids differ in length and skip the string comparison.
+            used?.contains(id) ?? result.contains { $0.id.utf8.count == id.utf8.count && $0.id == id }
         }
         for entity in entities {
             var id = Entity.slug(for: entity.name)

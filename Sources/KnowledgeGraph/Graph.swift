@@ -10,12 +10,50 @@ public struct Graph: Hashable, Sendable {
     public init() {}
 
     public init(entities: [Entity], relations: [Relation]) {
-        self.entities.reserveCapacity(entities.count)
+        // Extraction hands over distinct ids and edges: then the arrays are taken whole and only
+        // indexed. A repeat anywhere falls back to merging item by item.
         entityIndex.reserveCapacity(entities.count)
-        self.relations.reserveCapacity(relations.count)
+        if Graph.index(entities, into: &entityIndex) {
+            self.entities = entities
+        } else {
+            entityIndex.removeAll(keepingCapacity: true)
+            self.entities.reserveCapacity(entities.count)
+            for entity in entities { add(entity) }
+        }
         relationIndex.reserveCapacity(relations.count)
-        for entity in entities { add(entity) }
-        for relation in relations { add(relation) }
+        if indexDistinct(relations) {
+            self.relations = relations
+        } else {
+            relationIndex.removeAll(keepingCapacity: true)
+            self.relations.reserveCapacity(relations.count)
+            for relation in relations { add(relation) }
+        }
+    }
+
+    /// Indexes entities by id; false at the first repeated id.
+    private static func index(_ entities: [Entity], into index: inout [String: Int]) -> Bool {
+        for position in entities.indices where index.updateValue(position, forKey: entities[position].id) != nil {
+            return false
+        }
+        return true
+    }
+
+    /// Indexes relations by key; false at the first repeated key or repeated place in one edge's
+    /// evidence, which `add(_:)` would merge.
+    private mutating func indexDistinct(_ relations: [Relation]) -> Bool {
+        for position in relations.indices {
+            let relation = relations[position]
+            precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
+                         "relation endpoint missing from graph")
+            let evidence = relation.evidence
+            if evidence.count > 1 {
+                for later in 1..<evidence.count where evidence[..<later].contains(where: { $0.isSamePlace(as: evidence[later]) }) {
+                    return false
+                }
+            }
+            if relationIndex.updateValue(position, forKey: relation.key) != nil { return false }
+        }
+        return true
     }
 
     public func entity(withID id: String) -> Entity? {

@@ -70,6 +70,9 @@ struct GraphBuilder {
     let analysis: ArticleAnalysis
     private let graphEntities: [Entity]
     private var relations: [Relation] = []
+    /// Each relation's endpoints as entity indices (ordered for a symmetric type), so a repeated
+    /// edge is found without comparing ids.
+    private var relationEnds: [(source: Int, target: Int)] = []
     private let ids: [String]
     /// Each sentence's start and end in Unicode scalars, computed in one pass.
     private let scalarRanges: [Range<Int>]
@@ -87,64 +90,86 @@ struct GraphBuilder {
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
-        let bytes = analysis.sentences[sentence].bytes
         let scalars = scalarRanges[sentence]
-        let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: bytes),
+        // Ids are unique, so equal indices make the same edge the graph would merge; a sentence
+        // already cited for it adds nothing.
+        let ends = edge.type.isSymmetric ? (min(edge.source, edge.target), max(edge.source, edge.target)) : (edge.source, edge.target)
+        let existing = relationEnds.indices.first { relationEnds[$0] == ends && relations[$0].type == edge.type }
+        if let existing, relations[existing].evidence.contains(where: { $0.start == scalars.lowerBound && $0.end == scalars.upperBound }) {
+            return
+        }
+        let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: analysis.sentences[sentence].bytes),
                                 start: scalars.lowerBound, end: scalars.upperBound, rationale: edge.rationale)
-        relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
+        if let existing {
+            relations[existing].evidence.append(evidence)
+        } else {
+            relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
+            relationEnds.append(ends)
+        }
     }
 
     /// Titles and owners tie people to bodies and bodies to countries.
     mutating func addAffiliations() {
         let entities = analysis.entities
-        for mentionIndex in analysis.mentions.indices where analysis.mentions[mentionIndex].kind == .name {
-            let mention = analysis.mentions[mentionIndex]
-            guard let sentence = analysis.sentenceIndex(ofToken: mention.tokens.lowerBound) else { continue }
+        let mentions = analysis.mentions
+        let sentences = analysis.sentences
+        var sentence = 0
+        // Fields are read one by one: copying a mention would retain its title strings.
+        for mentionIndex in mentions.indices where mentions[mentionIndex].kind == .name {
+            let tokens = mentions[mentionIndex].tokens
+            let entity = mentions[mentionIndex].entity
+            let owner = mentions[mentionIndex].owner
+            // Mentions are in text order, so their sentence only moves forward.
+            while sentence < sentences.count && sentences[sentence].tokens.upperBound <= tokens.lowerBound { sentence += 1 }
+            guard sentence < sentences.count, sentences[sentence].tokens.contains(tokens.lowerBound) else { continue }
             // The type alone: copying the entity would retain all its names.
-            let type = entities[mention.entity].type
+            let type = entities[entity].type
             if type == .person {
-                if let body = titleBody(mention) {
-                    add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
-                                  rationale: "title '\(mention.title ?? "")' names a body in the article"), sentence: sentence)
-                } else if let owner = mention.owner {
-                    add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
+                if let body = titleBody(mentionIndex) {
+                    add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
+                                  rationale: "title '\(mentions[mentionIndex].title ?? "")' names a body in the article"), sentence: sentence)
+                } else if let owner {
+                    add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
                                   rationale: "'\(entities[owner].name)' stands before the person's title"), sentence: sentence)
                 }
-                if let body = mention.appositionBody {
-                    add(FoundEdge(source: mention.entity, target: body, type: .affiliatedWith,
+                if let body = mentions[mentionIndex].appositionBody {
+                    add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
                                   rationale: "an apposition names the person's role in '\(entities[body].name)'"), sentence: sentence)
                 }
-            } else if type == .organization, let leader = partyHolder(mention) {
-                add(FoundEdge(source: leader, target: mention.entity, type: .affiliatedWith,
+            } else if type == .organization, let leader = partyHolder(of: tokens) {
+                add(FoundEdge(source: leader, target: entity, type: .affiliatedWith,
                               rationale: "'\(entities[leader].name)'s' names the person's party"), sentence: sentence)
-            } else if mention.owner == nil, type == .agency || type == .organization,
-                let whole = wholeBody(of: mention, sentence: sentence)
+            } else if owner == nil, type == .agency || type == .organization,
+                let whole = wholeBody(of: entity, after: tokens, sentence: sentence)
             {
-                add(FoundEdge(source: mention.entity, target: whole, type: .affiliatedWith,
-                              rationale: "'\(entities[mention.entity].name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
-            } else if let owner = mention.owner, type == .agency || type == .organization,
+                add(FoundEdge(source: entity, target: whole, type: .affiliatedWith,
+                              rationale: "'\(entities[entity].name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
+            } else if let owner, type == .agency || type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
-                add(FoundEdge(source: mention.entity, target: owner, type: .affiliatedWith,
-                              rationale: "'\(analysis.string(mention.phrase))' names its owner"), sentence: sentence)
+                add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
+                              rationale: "'\(analysis.string(mentions[mentionIndex].phrase))' names its owner"), sentence: sentence)
             }
         }
     }
 
     /// The body a title points to, when the article names it: "Secretary of State" → State
     /// Department; "Foreign Minister" with "South Korean" → the South Korean foreign ministry.
-    private func titleBody(_ mention: Mention) -> Int? {
-        guard let target = mention.titleTarget else {
-            if let owner = mention.owner { return analysis.entities[owner].type == .country ? nil : owner }
+    private func titleBody(_ mentionIndex: Int) -> Int? {
+        let owner = analysis.mentions[mentionIndex].owner
+        guard let target = analysis.mentions[mentionIndex].titleTarget else {
+            if let owner { return analysis.entities[owner].type == .country ? nil : owner }
             return nil
         }
         let entities = analysis.entities
         if target.hasPrefix("~") {
             let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
-            let ownerCountry = mention.owner.map { entities[$0].name }
-            for (index, entity) in entities.enumerated() where entity.type == .agency && entity.lexiconName == nil {
-                let name = entity.name.lowercased().replacingOccurrencesOfDefence()
-                guard name.hasSuffix(head) || entity.aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head }) else { continue }
+            let ownerCountry = owner.map { entities[$0].name }
+            for index in entities.indices where entities[index].type == .agency && entities[index].lexiconName == nil {
+                let name = entities[index].name.lowercased().replacingOccurrencesOfDefence()
+                guard name.hasSuffix(head)
+                    || entities[index].aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head })
+                else { continue }
                 if ownerCountry == nil || name.hasPrefix(ownerCountry!.lowercased()) || bodyCountry(index) == ownerCountry {
                     return index
                 }
@@ -155,9 +180,9 @@ struct GraphBuilder {
     }
 
     /// "X, a unit of Y", "X is one of the oldest parts of Y": the body X belongs to.
-    private func wholeBody(of mention: Mention, sentence: Int) -> Int? {
+    private func wholeBody(of part: Int, after name: Range<Int>, sentence: Int) -> Int? {
         let end = analysis.sentences[sentence].tokens.upperBound
-        var token = mention.tokens.upperBound
+        var token = name.upperBound
         guard token < end else { return nil }
         var word = analysis.lowercaseWord(token)
         if word == "," {
@@ -185,7 +210,7 @@ struct GraphBuilder {
         var start = token + 2
         if start < end, analysis.lowercaseWord(start) == "the" { start += 1 }
         guard let whole = analysis.mentions(startingIn: start..<min(end, start + 40)).first(where: { $0.phrase.lowerBound == start && $0.kind == .name }),
-            whole.entity != mention.entity,
+            whole.entity != part,
             analysis.entities[whole.entity].type == .agency || analysis.entities[whole.entity].type == .organization
         else { return nil }
         return whole.entity
@@ -200,9 +225,9 @@ struct GraphBuilder {
     ]
 
     /// "Mansour's ADP party", "Lopez's Socialist Party": the person whose party it is.
-    private func partyHolder(_ mention: Mention) -> Int? {
-        let start = mention.tokens.lowerBound
-        let end = mention.tokens.upperBound
+    private func partyHolder(of name: Range<Int>) -> Int? {
+        let start = name.lowerBound
+        let end = name.upperBound
         guard start >= 2, analysis.lowercaseWord(start - 1) == "'s" else { return nil }
         let isParty = (end < analysis.tokens.count && analysis.lowercaseWord(end) == "party")
             || analysis.lowercaseWord(end - 1) == "party"
