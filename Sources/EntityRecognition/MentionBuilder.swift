@@ -13,12 +13,15 @@ enum EntityKey: Hashable, Sendable {
 }
 
 /// The names a candidate gives its entity: nearly always one, which is kept without an array.
-struct Aliases: Sequence, ExpressibleByArrayLiteral {
+/// (No array literal: its variadic array would be allocated for every candidate.)
+struct Aliases: Sequence {
     private var first: String?
     private var rest: [String] = []
 
-    init(arrayLiteral names: String...) {
-        for name in names { append(name) }
+    init() {}
+
+    init(_ name: String) {
+        first = name
     }
 
     mutating func append(_ name: String) {
@@ -51,7 +54,7 @@ struct Candidate {
     var type: EntityType
     var key: EntityKey
     var name: String
-    var aliases: Aliases = []
+    var aliases = Aliases()
     var lexiconName: String?
     var knownCountry: String?
     /// Index of the candidate this one belongs to ("Chinese" for "Chinese Foreign Ministry").
@@ -505,7 +508,7 @@ final class MentionBuilder {
                 if isLowercaseWord(after, .governmentNoun) {
                     let phrase = range.lowerBound..<(after + 1)
                     owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .country,
-                                          key: .country(country), name: country, aliases: [string(phrase)]))
+                                          key: .country(country), name: country, aliases: Aliases(string(phrase))))
                     skipItems(through: after, items: items, index: &index)
                     return
                 }
@@ -563,7 +566,7 @@ final class MentionBuilder {
                 kind = .name
             }
             let candidate = add(Candidate(tokens: range, phrase: range, kind: kind, type: .country,
-                                          key: .country(country), name: country, aliases: [surface],
+                                          key: .country(country), name: country, aliases: Aliases(surface),
                                           lexiconName: country))
             if ownsNext || possessive {
                 owner = candidate
@@ -581,7 +584,7 @@ final class MentionBuilder {
             }
             let phrase = owner != nil ? min(ownerStart, range.lowerBound)..<range.upperBound : range
             let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: .body(name),
-                                          name: name, aliases: [surface], lexiconName: name, knownCountry: country,
+                                          name: name, aliases: Aliases(surface), lexiconName: name, knownCountry: country,
                                           owner: bodyOwner))
             if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) { skipItems(through: acronymEnd - 1, items: items, index: &index) }
             owner = candidate
@@ -589,7 +592,7 @@ final class MentionBuilder {
             ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
         case .person(let name, _):
             _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .person, key: .person, name: name,
-                              aliases: [surface], lexiconName: name, nameParts: MentionBuilder.parts(of: name)))
+                              aliases: Aliases(surface), lexiconName: name, nameParts: MentionBuilder.parts(of: name)))
             owner = nil
         case .title(let target, let honorific):
             handleTitle(range, target: target, honorific: honorific, items: items, index: &index, owner: owner,
@@ -606,7 +609,7 @@ final class MentionBuilder {
             case .country(let stated), .demonym(let stated):
                 let stated_range = start..<(start + length)
                 return add(Candidate(tokens: stated_range, phrase: stated_range, kind: .name, type: .country,
-                                     key: .country(stated), name: stated, aliases: [string(stated_range)]))
+                                     key: .country(stated), name: stated, aliases: Aliases(string(stated_range))))
             default: continue
             }
         }
@@ -626,12 +629,12 @@ final class MentionBuilder {
         items: [Item], index: inout Int, owner: inout Int?, ownerStart: inout Int, ownerEnd: inout Int
     ) {
         let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
-                                         key: .country(country), name: country, aliases: [surface], lexiconName: lexiconName))
+                                         key: .country(country), name: country, aliases: Aliases(surface), lexiconName: lexiconName))
         let phrase = range.lowerBound..<head.upperBound
         let headName = string(head).lowercased()
         owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
                               key: .generic(MentionBuilder.genericKey(headName), country: country),
-                              name: string(phrase), aliases: [headName], owner: countryIndex))
+                              name: string(phrase), aliases: Aliases(headName), owner: countryIndex))
         ownerStart = phrase.lowerBound
         ownerEnd = phrase.upperBound
         skipItems(through: head.upperBound - 1, items: items, index: &index)
@@ -782,10 +785,10 @@ final class MentionBuilder {
         switch category {
         case .country(let country):
             ownerCandidate = Candidate(tokens: ownerRange, phrase: ownerRange, kind: .name, type: .country,
-                                       key: .country(country), name: country, aliases: [surface], lexiconName: country)
+                                       key: .country(country), name: country, aliases: Aliases(surface), lexiconName: country)
         case .body(let name, let type, let country):
             ownerCandidate = Candidate(tokens: ownerRange, phrase: ownerRange, kind: .name, type: type, key: .body(name),
-                                       name: name, aliases: [surface], lexiconName: name, knownCountry: country)
+                                       name: name, aliases: Aliases(surface), lexiconName: name, knownCountry: country)
         default:
             return false
         }
@@ -854,7 +857,7 @@ final class MentionBuilder {
             let leader = surface.split(separator: "-").first.map(String.init) ?? surface
             _ = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
                               key: .organization(leader.lowercased() + " administration"), name: leader + " administration",
-                              aliases: [string(phrase)]))
+                              aliases: Aliases(string(phrase))))
             skipItems(through: range.upperBound, items: items, index: &index)
             return
         }
@@ -862,7 +865,7 @@ final class MentionBuilder {
             var candidate = candidates[existing]
             candidate.tokens = range
             candidate.phrase = range
-            candidate.aliases = [surface]
+            candidate.aliases = Aliases(surface)
             candidate.owner = owner
             _ = add(candidate)
             return
@@ -877,18 +880,18 @@ final class MentionBuilder {
                 if case .country(let name) = category {
                     country = name
                     bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: .country,
-                                              key: .country(name), name: name, aliases: [string(absorbedRange)]))
+                                              key: .country(name), name: name, aliases: Aliases(string(absorbedRange))))
                 } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
                     absorbedRange.upperBound == range.upperBound
                 {
                     // "Board of Governors of the Asian Development Bank": part of the named body.
                     bodyOwner = add(Candidate(tokens: absorbedRange, phrase: absorbedRange, kind: .name, type: bodyType,
-                                              key: .body(bodyName), name: bodyName, aliases: [string(absorbedRange)],
+                                              key: .body(bodyName), name: bodyName, aliases: Aliases(string(absorbedRange)),
                                               lexiconName: bodyName, knownCountry: bodyCountry))
                 }
             }
             let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
-            var aliases: Aliases = [surface]
+            var aliases = Aliases(surface)
             if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
             let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
             // "ECOWAS Commission" is not the "African Union Commission".
@@ -956,21 +959,20 @@ final class MentionBuilder {
         // later matches a person ("Executive Order" is not one).
         if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
-        var candidate = Candidate(tokens: range, phrase: (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound,
-                                  kind: .name, type: .person, key: .person, name: surface, aliases: [surface],
-                                  owner: owner, nameParts: parts, canStartEntity: canStart)
-        // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
-        candidate.vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
-            && !sentence.isTitleCase
-        if let title {
-            candidate.title = title.text
-            candidate.titleTarget = title.target
-            // "president, Ali Mansour" and "president of Belarus, X" are no names.
-            if title.text != nil, !(candidate.phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
-                candidate.aliases.append(string(candidate.phrase.lowerBound..<range.upperBound))
-            }
+        let phrase = (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound
+        var aliases = Aliases(surface)
+        // "president, Ali Mansour" and "president of Belarus, X" are no names.
+        if let title, title.text != nil, !(phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
+            aliases.append(string(phrase))
         }
-        let personIndex = add(candidate)
+        // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
+        let vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
+            && !sentence.isTitleCase
+        // Made in the call, so it moves into the list instead of being copied.
+        let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
+                                        aliases: aliases, owner: owner, title: title.flatMap(\.text),
+                                        titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
+                                        vouchesForSurname: vouchesForSurname))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
@@ -1033,10 +1035,10 @@ final class MentionBuilder {
         let ownerCandidate: Candidate
         if let country {
             ownerCandidate = Candidate(tokens: range, phrase: range, kind: .name, type: .country, key: .country(country),
-                                       name: country, aliases: [string(range)])
+                                       name: country, aliases: Aliases(string(range)))
         } else if let bodyName, let info = lexicon.bodies[bodyName] {
             ownerCandidate = Candidate(tokens: range, phrase: range, kind: .name, type: info.type, key: .body(bodyName),
-                                       name: bodyName, aliases: [string(range)], lexiconName: bodyName, knownCountry: info.country)
+                                       name: bodyName, aliases: Aliases(string(range)), lexiconName: bodyName, knownCountry: info.country)
         } else {
             return
         }
@@ -1094,6 +1096,8 @@ final class MentionBuilder {
         // Names are nearly always ASCII: lowercase their bytes directly instead of through String.
         let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
             var parts: [String] = []
+            // One allocation for names of up to four words, not one per doubling.
+            parts.reserveCapacity(4)
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
                 defer { start = end + 1 }
