@@ -50,6 +50,8 @@ struct EntityResolver {
             if candidates[index].kind != .weak {
                 entities[entity].mentionCount += 1
                 for alias in candidates[index].aliases where !alias.isEmpty && !aliasLists[entity].contains(alias) {
+                    // Room for a few names at once rather than one more each time.
+                    if aliasLists[entity].isEmpty { aliasLists[entity].reserveCapacity(4) }
                     aliasLists[entity].append(alias)
                 }
             }
@@ -185,29 +187,36 @@ struct EntityResolver {
 
     /// The longest alias whose words are the person's name parts.
     static func displayName(parts: [String], aliases: [String]) -> String {
-        let target = parts.joined(separator: " ")
-        let targetIsASCII = isPlainASCII(target)
-        let spacedTarget = " " + target
-        var longest: (alias: String, length: Int)?
+        let partsAreASCII = parts.allSatisfy(isPlainASCII)
+        // The parts joined by spaces, made only for a name with other characters.
+        var joined: String?
+        func target() -> String {
+            if let joined { return joined }
+            let made = parts.joined(separator: " ")
+            joined = made
+            return made
+        }
+        var longest: (alias: String, length: Int, ascii: Bool)?
         for alias in aliases {
             // Plain ASCII (nearly every alias) is compared byte by byte, without lowercased copies.
-            let ascii = targetIsASCII && isPlainASCII(alias)
+            let ascii = partsAreASCII && isPlainASCII(alias)
             let length = ascii ? alias.utf8.count : alias.count
             guard length > longest?.length ?? -1 else { continue }
             let matches: Bool
             if ascii {
-                matches = endsWithWords(alias, target)
+                matches = endsWithWords(alias, parts)
             } else {
                 let folded = alias.lowercased().replacingApostrophes()
-                matches = folded == target || folded.hasSuffix(spacedTarget)
+                matches = folded == target() || folded.hasSuffix(" " + target())
             }
-            if matches { longest = (alias, length) }
+            if matches { longest = (alias, length, ascii) }
         }
         if let longest {
-            if targetIsASCII && isPlainASCII(longest.alias) {
-                return String(decoding: longest.alias.utf8.suffix(target.utf8.count), as: UTF8.self)
+            if longest.ascii {
+                let targetLength = parts.reduce(parts.count - 1) { $0 + $1.utf8.count }
+                return String(decoding: longest.alias.utf8.suffix(targetLength), as: UTF8.self)
             }
-            return String(longest.alias.suffix(target.count))
+            return String(longest.alias.suffix(target().count))
         }
         return parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
@@ -217,18 +226,28 @@ struct EntityResolver {
         string.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } ?? false
     }
 
-    /// Whether `alias`, folded to lowercase, is `target` or ends with a space and `target`
-    /// (both plain ASCII, `target` already lowercase).
-    private static func endsWithWords(_ alias: String, _ target: String) -> Bool {
+    /// Whether `alias`, folded to lowercase, is the parts joined by spaces or ends with a space and
+    /// them (all plain ASCII, the parts already lowercase).
+    private static func endsWithWords(_ alias: String, _ parts: [String]) -> Bool {
         alias.utf8.withContiguousStorageIfAvailable { aliasBytes in
-            target.utf8.withContiguousStorageIfAvailable { targetBytes in
-                let start = aliasBytes.count - targetBytes.count
-                guard start >= 0, start == 0 || aliasBytes[start - 1] == 0x20 else { return false }
-                for offset in 0..<targetBytes.count where aliasBytes[start + offset].asciiLowercased != targetBytes[offset] {
-                    return false
+            var end = aliasBytes.count
+            for (number, part) in parts.reversed().enumerated() {
+                if number > 0 {
+                    guard end > 0, aliasBytes[end - 1] == 0x20 else { return false }
+                    end -= 1
                 }
-                return true
-            } ?? false
+                let matched = part.utf8.withContiguousStorageIfAvailable { partBytes -> Bool in
+                    let start = end - partBytes.count
+                    guard start >= 0 else { return false }
+                    for offset in 0..<partBytes.count where aliasBytes[start + offset].asciiLowercased != partBytes[offset] {
+                        return false
+                    }
+                    return true
+                } ?? false
+                guard matched else { return false }
+                end -= part.utf8.count
+            }
+            return end == 0 || aliasBytes[end - 1] == 0x20
         } ?? false
     }
 }

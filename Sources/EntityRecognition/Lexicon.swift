@@ -27,6 +27,53 @@ struct LexiconEntry: Sendable {
     var category: LexiconCategory
 }
 
+/// What a match of a lexicon entry checks, packed in one word so the hot match loop reads one
+/// small array instead of each entry's rule arrays.
+struct EntryCheck: Sendable {
+    let rawValue: UInt64
+
+    /// Phrases this long or with exactly spelled tokens are checked against their entry.
+    static let maximumLength = 24
+
+    init(_ entry: LexiconEntry) {
+        var capitalized: UInt64 = 0
+        var allCaps: UInt64 = 0
+        var needsEntry = entry.caseRule.count > EntryCheck.maximumLength
+        for (offset, rule) in entry.caseRule.prefix(EntryCheck.maximumLength).enumerated() {
+            switch rule {
+            case 1: capitalized |= 1 << offset
+            case 2: allCaps |= 1 << offset
+            case 3: needsEntry = true
+            default: break
+            }
+        }
+        rawValue = capitalized | allCaps << 24 | UInt64(EntryCheck.priority(of: entry.category)) << 48
+            | (needsEntry ? 1 << 63 : 0)
+    }
+
+    /// Tokens (by offset) that must be capitalized or all caps.
+    var capitalized: UInt64 { rawValue & 0xFF_FFFF }
+    /// Tokens (by offset) that must be all caps.
+    var allCaps: UInt64 { (rawValue >> 24) & 0xFF_FFFF }
+    /// Which entry wins among phrases of one length: people, then bodies, countries, seats,
+    /// demonyms and titles.
+    var priority: Int { Int((rawValue >> 48) & 0x7) }
+    var isTitle: Bool { priority == 1 }
+    /// The rules need the entry itself: exact spellings, or a very long phrase.
+    var needsEntry: Bool { rawValue >> 63 != 0 }
+
+    private static func priority(of category: LexiconCategory) -> UInt64 {
+        switch category {
+        case .person: 6
+        case .body: 5
+        case .country: 4
+        case .seat: 3
+        case .demonym: 2
+        case .title: 1
+        }
+    }
+}
+
 /// Single-word classes, stored per vocabulary ID.
 struct WordClass: OptionSet, Sendable {
     let rawValue: UInt32
@@ -71,6 +118,8 @@ struct WordClass: OptionSet, Sendable {
 public struct Lexicon: Sendable {
     var vocabulary = Vocabulary()
     var entries: [LexiconEntry] = []
+    /// Per entry, what a match checks.
+    var entryChecks: [EntryCheck] = []
     var trie = PhraseTrie<Int32>()
     var wordClasses: [UInt32] = []
     /// Boilerplate line openings, lowercased, bucketed by first byte: a line is checked against a
@@ -218,6 +267,7 @@ public struct Lexicon: Sendable {
         if caseInsensitive { rules = rules.map { $0 >= 2 ? $0 : 0 } }
         let index = entries.count
         entries.append(LexiconEntry(tokens: ids, caseRule: rules, exactSpelling: exact, category: category))
+        entryChecks.append(EntryCheck(entries[index]))
         trie.insert(ids, entry: Int32(index))
     }
 

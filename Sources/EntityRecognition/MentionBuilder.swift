@@ -149,35 +149,35 @@ final class MentionBuilder {
     }
 
     private func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
-        // Entries are compared by index, in place: copying one copies its arrays and names.
+        // Entries are compared by index, through their packed checks: copying one copies its
+        // arrays and names.
         var node: Int32 = 0
-        var best: (length: Int, entry: Int)?
+        var best: (length: Int, entry: Int, priority: Int)?
         var index = start
+        // Offsets (from `start`) of the tokens passed so far that are capitalized, and all caps.
+        var capitalized: UInt64 = 0
+        var allCaps: UInt64 = 0
         while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
+            let offset = index - start
+            if offset < EntryCheck.maximumLength {
+                if tokens[index].isCapitalized || tokens[index].isAllCaps { capitalized |= 1 << offset }
+                if tokens[index].isAllCaps { allCaps |= 1 << offset }
+            }
             node = child
             index += 1
             for position in 0..<lexicon.trie.entryCount(at: node) {
                 let entry = Int(lexicon.trie.entry(position, at: node))
-                if excludingTitles, case .title = lexicon.entries[entry].category { continue }
-                if caseMatches(entry, from: start) {
-                    if best == nil || best!.length < index - start || priority(entry) > priority(best!.entry) {
-                        best = (index - start, entry)
-                    }
+                let check = lexicon.entryChecks[entry]
+                if excludingTitles && check.isTitle { continue }
+                let matches = check.needsEntry
+                    ? caseMatches(entry, from: start)
+                    : check.capitalized & ~capitalized == 0 && check.allCaps & ~allCaps == 0
+                if matches, best == nil || best!.length < index - start || check.priority > best!.priority {
+                    best = (index - start, entry, check.priority)
                 }
             }
         }
         return best.map { ($0.length, lexicon.entries[$0.entry].category) }
-    }
-
-    private func priority(_ entry: Int) -> Int {
-        switch lexicon.entries[entry].category {
-        case .person: 6
-        case .body: 5
-        case .country: 4
-        case .seat: 3
-        case .demonym: 2
-        case .title: 1
-        }
     }
 
     private func caseMatches(_ entry: Int, from start: Int) -> Bool {
