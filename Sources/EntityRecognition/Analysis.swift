@@ -51,8 +51,6 @@ public struct ArticleEntity: Sendable, Hashable {
     public var knownCountry: String?
     /// Lexicon name, where it comes from a lexicon.
     public var lexiconName: String?
-    /// Titles the article gives this person, lowercased.
-    public var titles: Set<String>
 }
 
 /// The lexicon's words and word classes by ID, made once per recognizer and shared by its analyses

@@ -12,7 +12,8 @@ public struct EntityRecognizer: Sendable {
     }
 
     public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
-        let tokens = ArticleLayout.contentTokens(lexicon.tokenizer.tokenize(text), text: text, lexicon: lexicon)
+        var tokens = lexicon.tokenizer.tokenize(text)
+        ArticleLayout.keepContent(of: &tokens, text: text, lexicon: lexicon)
         let sentences = ArticleLayout.sentences(tokens, text: text, lexicon: lexicon)
         let builder = MentionBuilder(lexicon: lexicon, text: text, tokens: tokens)
         // Title-case lines (headlines) come last: there capitals prove nothing, so they only
@@ -28,45 +29,53 @@ public struct EntityRecognizer: Sendable {
 
 /// Drops site boilerplate and datelines, and splits the rest into sentences.
 enum ArticleLayout {
-    static func contentTokens(_ tokens: [Token], text: [UInt8], lexicon: Lexicon) -> [Token] {
-        var kept: [Token] = []
-        kept.reserveCapacity(tokens.count)
-        var lineStart = 0
-        while lineStart < tokens.count {
-            var lineEnd = lineStart + 1
-            while lineEnd < tokens.count && !tokens[lineEnd].shape.contains(.lineStart) { lineEnd += 1 }
-            let line = tokens[lineStart..<lineEnd]
-            if !isBoilerplate(line, text: text, lexicon: lexicon) {
-                var first = lineStart
-                // A dateline: "WASHINGTON —", "LAGOS, Nigeria —", "BEIJING (Reuters) -".
-                if tokens[first].isAllCaps, first + 1 < lineEnd, tokens[first + 1].kind == .punctuation,
-                    [UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "(")].contains(tokens[first + 1].mark)
-                {
-                    first += 1
-                    if tokens[first].isMark(",") { first += 1 }
-                    // "BEIJING (Newswire) —": the credit in parentheses is part of the dateline.
-                    if first < lineEnd, tokens[first].isMark("("),
-                        let close = (first..<min(first + 5, lineEnd)).first(where: { tokens[$0].isMark(")") })
+    /// Removes boilerplate lines and datelines, in place: most lines stay, and each token moves
+    /// at most once.
+    static func keepContent(of tokens: inout [Token], text: [UInt8], lexicon: Lexicon) {
+        let kept = tokens.withUnsafeMutableBufferPointer { tokens -> Int in
+            var kept = 0
+            var lineStart = 0
+            while lineStart < tokens.count {
+                var lineEnd = lineStart + 1
+                while lineEnd < tokens.count && !tokens[lineEnd].shape.contains(.lineStart) { lineEnd += 1 }
+                // The line is read in full before any of it is written back, at or before its start.
+                if !isBoilerplate(tokens[lineStart..<lineEnd], text: text, lexicon: lexicon) {
+                    var first = lineStart
+                    // A dateline: "WASHINGTON —", "LAGOS, Nigeria —", "BEIJING (Reuters) -".
+                    if tokens[first].isAllCaps, first + 1 < lineEnd, tokens[first + 1].kind == .punctuation,
+                        tokens[first + 1].mark == UInt8(ascii: "-") || tokens[first + 1].mark == UInt8(ascii: ",")
+                            || tokens[first + 1].mark == UInt8(ascii: "(")
                     {
-                        first = close + 1
-                        if first < lineEnd, tokens[first].isMark("-") { first += 1 }
-                    } else if first < lineEnd, tokens[first].isMark("-") {
                         first += 1
+                        if tokens[first].isMark(",") { first += 1 }
+                        // "BEIJING (Newswire) —": the credit in parentheses is part of the dateline.
+                        if first < lineEnd, tokens[first].isMark("("),
+                            let close = (first..<min(first + 5, lineEnd)).first(where: { tokens[$0].isMark(")") })
+                        {
+                            first = close + 1
+                            if first < lineEnd, tokens[first].isMark("-") { first += 1 }
+                        } else if first < lineEnd, tokens[first].isMark("-") {
+                            first += 1
+                        }
+                    }
+                    if first < lineEnd {
+                        tokens[kept] = tokens[first]
+                        tokens[kept].shape.insert(.lineStart)
+                        kept += 1
+                        for index in (first + 1)..<lineEnd {
+                            tokens[kept] = tokens[index]
+                            kept += 1
+                        }
                     }
                 }
-                if first < lineEnd {
-                    var head = tokens[first]
-                    head.shape.insert(.lineStart)
-                    kept.append(head)
-                    kept.append(contentsOf: tokens[(first + 1)..<lineEnd])
-                }
+                lineStart = lineEnd
             }
-            lineStart = lineEnd
+            return kept
         }
-        return kept
+        tokens.removeLast(tokens.count - kept)
     }
 
-    private static func isBoilerplate(_ line: ArraySlice<Token>, text: [UInt8], lexicon: Lexicon) -> Bool {
+    private static func isBoilerplate(_ line: Slice<UnsafeMutableBufferPointer<Token>>, text: [UInt8], lexicon: Lexicon) -> Bool {
         guard let first = line.first, let last = line.last else { return true }
         let start = Int(first.start)
         if lexicon.isBoilerplate(text, start, Int(last.end)) { return true }

@@ -9,6 +9,9 @@ struct EntityResolver {
     private var genericByName: [String: [Int]] = [:]
     /// By entity index (these and `personTitles` grow with `entities`): the name parts of people.
     private var personParts: [[String]?] = []
+    /// Per entity, a bit for each of its name parts (`partBits`): a person shares no part with a
+    /// name whose bits miss all of these, and needs no comparison.
+    private var personPartBits: [UInt64] = []
     /// Persons in order of their latest mention, most recent last.
     private var personRecency: [Int] = []
     private var personTitles: [[(title: String, country: String?)]] = []
@@ -71,8 +74,9 @@ struct EntityResolver {
     private mutating func newEntity(_ index: Int, in candidates: [Candidate]) -> Int {
         entities.append(ArticleEntity(name: candidates[index].name, type: candidates[index].type, aliases: [],
                                       mentionCount: 0, knownCountry: candidates[index].knownCountry,
-                                      lexiconName: candidates[index].lexiconName, titles: []))
+                                      lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
+        personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
     }
@@ -129,34 +133,32 @@ struct EntityResolver {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
         var match: Int?
-        for person in personRecency.reversed() {
-            guard let known = personParts[person] else { continue }
-            // A longer name may extend a known one only when it is itself a sure name: in a
-            // headline, "Blinken Meets Wang Yi" is not Wang Yi's full name.
-            let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
-            if EntityResolver.contains(known, parts) || middleName
-                || (candidates[index].canStartEntity && EntityResolver.contains(parts, known))
-            {
-                match = person
-                break
-            }
+        let canExtend = candidates[index].canStartEntity
+        // Known names are passed straight from the array: bound to a local, each would be retained.
+        let bits = EntityResolver.partBits(parts)
+        for person in personRecency.reversed()
+        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personParts[person], parts, canExtend: canExtend) {
+            match = person
+            break
         }
         let person: Int
         if let match {
             person = match
-            if parts.count > personParts[match]!.count { personParts[match] = parts }
+            if parts.count > personParts[match]!.count {
+                personParts[match] = parts
+                personPartBits[match] = bits
+            }
         } else {
             guard candidates[index].canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!))
             else { return nil }
             person = newEntity(index, in: candidates)
             personParts[person] = parts
+            personPartBits[person] = bits
         }
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
-            let lowercased = title.lowercased()
-            personTitles[person].append((MentionBuilder.normalizedTitle(lowercased: lowercased), country))
-            entities[person].titles.insert(lowercased)
+            personTitles[person].append((MentionBuilder.normalizedTitle(lowercased: title.lowercased()), country))
         }
         touch(person)
         return person
@@ -174,6 +176,26 @@ struct EntityResolver {
             }
         }
         return nil
+    }
+
+    /// Whether `parts` name the person known by `known`: a part of the name, the same first and
+    /// last name around another middle, or (`canExtend`) a fuller name. In a headline,
+    /// "Blinken Meets Wang Yi" is not Wang Yi's full name, so only a sure name may extend one.
+    private static func isSamePerson(_ known: [String]?, _ parts: [String], canExtend: Bool) -> Bool {
+        guard let known else { return false }
+        let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
+        return contains(known, parts) || middleName || (canExtend && contains(parts, known))
+    }
+
+    /// One bit per part, chosen by its length and first bytes: equal parts set equal bits.
+    private static func partBits(_ parts: [String]) -> UInt64 {
+        var bits: UInt64 = 0
+        for part in parts {
+            var mixed = UInt64(part.utf8.count)
+            for byte in part.utf8.prefix(4) { mixed = mixed &* 31 &+ UInt64(byte) }
+            bits |= 1 << (mixed & 63)
+        }
+        return bits
     }
 
     /// True when `needle` appears in `haystack` as consecutive parts.

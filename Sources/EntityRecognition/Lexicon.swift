@@ -359,14 +359,22 @@ extension String {
 /// A trie over token IDs: a dense table for the root's children, one hash table of (node, token) → child
 /// below it.
 struct PhraseTrie<Entry: Sendable>: Sendable {
+    /// A key and its child side by side, so a probe touches one cache line.
+    private struct Slot {
+        var key: Int64
+        var child: Int32
+    }
+
     /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
     /// probes it at every token, where the standard library's seeded hashing costs several times
     /// more.
-    private var keys: [Int64] = Array(repeating: PhraseTrie.empty, count: 1 << 12)
-    private var values: [Int32] = Array(repeating: 0, count: 1 << 12)
+    private var slots: [Slot] = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: 1 << 12)
     private var used = 0
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
     private var terminals: [[Entry]] = [[]]
+    /// How many entries end at each node, in one dense array: matching asks at every node it
+    /// passes, and most have none.
+    private var terminalCounts: [UInt32] = [0]
     private var nodeCount: Int32 = 1
     /// The root's children by token ID (0 where none): nearly every lookup is at the root, and a
     /// dense table answers it with one load instead of a probe.
@@ -393,9 +401,11 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
                 node = nodeCount
                 nodeCount += 1
                 terminals.append([])
+                terminalCounts.append(0)
             }
         }
         terminals[Int(node)].append(entry)
+        terminalCounts[Int(node)] += 1
         return node
     }
 
@@ -412,23 +422,22 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
             return child == 0 ? nil : child
         }
         let key = PhraseTrie.key(node, token)
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = PhraseTrie.slot(key, mask)
         while true {
-            let stored = keys[slot]
-            if stored == key { return values[slot] }
-            if stored == PhraseTrie.empty { return nil }
+            let stored = slots[slot]
+            if stored.key == key { return stored.child }
+            if stored.key == PhraseTrie.empty { return nil }
             slot = (slot + 1) & mask
         }
     }
 
     func entries(at node: Int32) -> [Entry]? {
-        let entries = terminals[Int(node)]
-        return entries.isEmpty ? nil : entries
+        terminalCounts[Int(node)] == 0 ? nil : terminals[Int(node)]
     }
 
     /// How many entries end at a node; with `entry(_:at:)`, reads them without copying the list.
-    func entryCount(at node: Int32) -> Int { terminals[Int(node)].count }
+    func entryCount(at node: Int32) -> Int { Int(terminalCounts[Int(node)]) }
 
     func entry(_ index: Int, at node: Int32) -> Entry { terminals[Int(node)][index] }
 
@@ -441,22 +450,19 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
         return Int(truncatingIfNeeded: mixed >> 32) & mask
     }
 
-    private mutating func store(_ key: Int64, _ value: Int32) {
-        if (used + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+    private mutating func store(_ key: Int64, _ child: Int32) {
+        if (used + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var slot = PhraseTrie.slot(key, mask)
-        while keys[slot] != PhraseTrie.empty { slot = (slot + 1) & mask }
-        keys[slot] = key
-        values[slot] = value
+        while slots[slot].key != PhraseTrie.empty { slot = (slot + 1) & mask }
+        slots[slot] = Slot(key: key, child: child)
         used += 1
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = Array(repeating: PhraseTrie.empty, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: old.count * 2)
         used = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != PhraseTrie.empty { store(key, value) }
+        for slot in old where slot.key != PhraseTrie.empty { store(slot.key, slot.child) }
     }
 }
