@@ -59,8 +59,10 @@ struct EntityResolver {
                 }
             }
         }
-        for (entity, aliases) in aliasLists.enumerated() where !aliases.isEmpty {
-            entities[entity].aliases = aliases.count > 1 ? aliases.sorted() : aliases
+        for entity in aliasLists.indices where !aliasLists[entity].isEmpty {
+            // Sorted in place: the entity then shares the list's storage.
+            aliasLists[entity].sort()
+            entities[entity].aliases = aliasLists[entity]
         }
         mentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
         for (entity, parts) in personParts.enumerated() {

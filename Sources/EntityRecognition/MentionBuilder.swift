@@ -95,6 +95,8 @@ final class MentionBuilder {
         self.lexicon = lexicon
         self.text = text
         self.tokens = tokens
+        // About one candidate per ten tokens in news text.
+        candidates.reserveCapacity(tokens.count / 8 + 8)
     }
 
     /// Items hold no references, so walking and copying them costs no reference counting: a hit's
@@ -230,7 +232,8 @@ final class MentionBuilder {
         var items = itemBuffer
         itemBuffer = []
         if !items.isEmpty { items.removeAll(keepingCapacity: true) }
-        items.reserveCapacity(range.count)
+        // Grown by doubling, not to each longer sentence's exact length.
+        if items.capacity < range.count { items.reserveCapacity(max(range.count, 2 * items.capacity)) }
         if !hitCategories.isEmpty { hitCategories.removeAll(keepingCapacity: true) }
         if !absorbedHits.isEmpty { absorbedHits.removeAll(keepingCapacity: true) }
         var index = range.lowerBound
