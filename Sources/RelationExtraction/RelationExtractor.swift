@@ -76,6 +76,9 @@ struct GraphBuilder {
     private let ids: [String]
     /// Each sentence's start and end in Unicode scalars, computed in one pass.
     private let scalarRanges: [Range<Int>]
+    /// The text of the sentence cited last: edges come sentence by sentence, and each of a
+    /// sentence's edges then shares one copy.
+    private var citedSentence: (index: Int, text: String)?
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
@@ -98,7 +101,10 @@ struct GraphBuilder {
         if let existing, relations[existing].evidence.contains(where: { $0.start == scalars.lowerBound && $0.end == scalars.upperBound }) {
             return
         }
-        let evidence = Evidence(document: analysis.document, sentence: analysis.string(bytes: analysis.sentences[sentence].bytes),
+        if citedSentence?.index != sentence {
+            citedSentence = (sentence, analysis.string(bytes: analysis.sentences[sentence].bytes))
+        }
+        let evidence = Evidence(document: analysis.document, sentence: citedSentence!.text,
                                 start: scalars.lowerBound, end: scalars.upperBound, rationale: edge.rationale)
         if let existing {
             relations[existing].evidence.append(evidence)

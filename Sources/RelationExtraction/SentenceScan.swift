@@ -78,12 +78,18 @@ struct SentenceScan {
             open = true
         }
         startsInQuote = open
-        for token in range {
-            if analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"") {
-                open.toggle()
-                continue
+        let start = range.lowerBound
+        // One uniqueness check for the sentence, not one per token.
+        analysis.tokens.withUnsafeBufferPointer { tokens in
+            marks.withUnsafeMutableBufferPointer { marks in
+                for token in range {
+                    if tokens[token].kind == .punctuation && tokens[token].mark == UInt8(ascii: "\"") {
+                        open.toggle()
+                        continue
+                    }
+                    marks[token - start].inQuote = open
+                }
             }
-            marks[token - range.lowerBound].inQuote = open
         }
         SentenceScan.headMentions(mentions, into: &heads)
     }
