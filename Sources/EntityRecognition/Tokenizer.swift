@@ -373,17 +373,30 @@ struct Tokenizer {
     static func lowercaseKey<Text: RandomAccessCollection<UInt8>>(
         _ text: Text, _ start: Int, _ end: Int, into key: inout [UInt8]
     ) where Text.Index == Int {
-        var ascii = true
-        for index in start..<end where text[index] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii {
-            for index in start..<end {
-                let byte = text[index]
+        // ASCII, Latin-1 letters and the right single quote fold byte by byte, as `lowercased()`
+        // and `replacingApostrophes()` would; other scripts go through them.
+        let folded = key.count
+        var index = start
+        while index < end {
+            let byte = text[index]
+            if byte < 0x80 {
                 key.append(byte.asciiLowercased)
+                index += 1
+            } else if byte == 0xC3, index + 1 < end, text[index + 1] &- 0x80 < 0x40 {
+                // À...Þ (but ×, U+00D7) lowercase to à...þ, 0x20 higher; the rest of the block is lowercase.
+                let second = text[index + 1]
+                key.append(0xC3)
+                key.append(second < 0x9F && second != 0x97 ? second + 0x20 : second)
+                index += 2
+            } else if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x99 {
+                key.append(UInt8(ascii: "'"))
+                index += 3
+            } else {
+                break
             }
-        } else {
+        }
+        if index < end {
+            key.removeLast(key.count - folded)
             let lowered = String(decoding: text[start..<end], as: UTF8.self).lowercased()
                 .replacingApostrophes()
             key.append(contentsOf: lowered.utf8)
