@@ -53,22 +53,6 @@ public struct ArticleEntity: Sendable, Hashable {
     public var lexiconName: String?
 }
 
-/// The lexicon's words and word classes by ID, made once per recognizer and shared by its analyses
-/// (an analysis is copied into every stage; a reference costs one count, the lexicon a dozen).
-final class WordTable: Sendable {
-    private let vocabulary: Vocabulary
-    private let wordClasses: [UInt32]
-
-    init(lexicon: Lexicon) {
-        vocabulary = lexicon.vocabulary
-        wordClasses = lexicon.wordClasses
-    }
-
-    func word(_ id: Int32) -> String { vocabulary.word(id) }
-
-    func classes(of id: Int32) -> WordClass { WordClass(of: id, in: wordClasses) }
-}
-
 /// Everything the recognizer found in one article.
 public struct ArticleAnalysis: Sendable {
     public var document: String
@@ -77,17 +61,22 @@ public struct ArticleAnalysis: Sendable {
     public var sentences: [Sentence]
     public var mentions: [Mention]
     public var entities: [ArticleEntity]
-    let words: WordTable
+    /// The lexicon's words and their classes by vocabulary ID. Arrays rather than a shared object:
+    /// reading an element of an array retains nothing, while every call on a shared object
+    /// retains and releases it, from every thread.
+    let words: [String]
+    let wordClasses: [UInt32]
 
     public func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let start = Int(tokens[range.lowerBound].start)
         let end = Int(tokens[range.upperBound - 1].end)
-        return String(decoding: text[start..<end], as: UTF8.self)
+        return string(bytes: start..<end)
     }
 
     public func string(bytes: Range<Int>) -> String {
-        String(decoding: text[bytes], as: UTF8.self)
+        // Through a buffer pointer: a slice of the array would retain and release its storage.
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     /// Each ASCII mark as a String, made once.
@@ -98,7 +87,7 @@ public struct ArticleAnalysis: Sendable {
         let token = tokens[index]
         if token.kind == .punctuation { return ArticleAnalysis.markStrings[Int(token.mark & 0x7F)] }
         // A word the lexicons know is already stored lowercase.
-        if token.id >= 0 { return words.word(token.id) }
+        if token.id >= 0 { return words[Int(token.id)] }
         // An ASCII word is folded straight into the String (short ones need no allocation).
         let start = Int(token.start)
         let count = Int(token.end) - start
@@ -153,7 +142,7 @@ public struct ArticleAnalysis: Sendable {
     /// capitalized common words: an actor the recognizer could not place ("Blinken" alone).
     public func isUnplacedName(_ index: Int) -> Bool {
         let token = tokens[index]
-        guard token.kind == .word, token.isCapitalized, !words.classes(of: token.id).contains(.nonEntity) else { return false }
+        guard token.kind == .word, token.isCapitalized, !WordClass(of: token.id, in: wordClasses).contains(.nonEntity) else { return false }
         // A phrase reaches at most a few dozen tokens before its name.
         return !mentions(startingIn: max(0, index - 40)..<(index + 40)).contains { $0.phrase.contains(index) }
     }

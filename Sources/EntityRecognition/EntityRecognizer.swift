@@ -4,11 +4,8 @@ import KnowledgeGraph
 /// way the article names one actor into one entity.
 public struct EntityRecognizer: Sendable {
     public let lexicon: Lexicon
-    private let wordTable: WordTable
-
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        wordTable = WordTable(lexicon: lexicon)
     }
 
     public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
@@ -23,7 +20,8 @@ public struct EntityRecognizer: Sendable {
         var resolver = EntityResolver()
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
-                               mentions: mentions, entities: entities, words: wordTable)
+                               mentions: mentions, entities: entities, words: lexicon.vocabulary.words,
+                               wordClasses: lexicon.wordClasses)
     }
 }
 

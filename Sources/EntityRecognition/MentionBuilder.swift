@@ -123,7 +123,9 @@ final class MentionBuilder {
 
     private func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        return String(decoding: text[Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)], as: UTF8.self)
+        let bytes = Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
+        // Through a buffer pointer: a slice of the array would retain and release its storage.
+        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     @inline(__always)
