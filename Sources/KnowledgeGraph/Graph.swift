@@ -10,6 +10,16 @@ public struct Graph: Hashable, Sendable {
     public init() {}
 
     public init(entities: [Entity], relations: [Relation]) {
+        self.init(entities: entities, relations: relations, endpointsKnown: false)
+    }
+
+    /// For builders that make every relation from the entities they pass (the relation
+    /// extractor): the endpoint check, two lookups per relation, is skipped.
+    package init(entities: [Entity], relationsBetweenThem relations: [Relation]) {
+        self.init(entities: entities, relations: relations, endpointsKnown: true)
+    }
+
+    private init(entities: [Entity], relations: [Relation], endpointsKnown: Bool) {
         // Extraction hands over distinct ids and edges: then the arrays are taken whole and only
         // indexed. A repeat anywhere falls back to merging item by item.
         entityIndex.reserveCapacity(entities.count)
@@ -21,7 +31,7 @@ public struct Graph: Hashable, Sendable {
             for entity in entities { add(entity) }
         }
         relationIndex.reserveCapacity(relations.count)
-        if indexDistinct(relations) {
+        if indexDistinct(relations, endpointsKnown: endpointsKnown) {
             self.relations = relations
         } else {
             relationIndex.removeAll(keepingCapacity: true)
@@ -40,10 +50,10 @@ public struct Graph: Hashable, Sendable {
 
     /// Indexes relations by key; false at the first repeated key or repeated place in one edge's
     /// evidence, which `add(_:)` would merge.
-    private mutating func indexDistinct(_ relations: [Relation]) -> Bool {
+    private mutating func indexDistinct(_ relations: [Relation], endpointsKnown: Bool) -> Bool {
         for position in relations.indices {
             let relation = relations[position]
-            precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
+            precondition(endpointsKnown || (entityIndex[relation.source] != nil && entityIndex[relation.target] != nil),
                          "relation endpoint missing from graph")
             let evidence = relation.evidence
             if evidence.count > 1 {

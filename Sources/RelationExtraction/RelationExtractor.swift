@@ -89,7 +89,7 @@ struct GraphBuilder {
 
     /// The graph of the entities and every relation added, made once so its indexes are sized
     /// once and not grown edge by edge.
-    var graph: Graph { Graph(entities: graphEntities, relations: relations) }
+    var graph: Graph { Graph(entities: graphEntities, relationsBetweenThem: relations) }
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
