@@ -25,7 +25,7 @@ public struct Token: Sendable, Hashable {
     public var start: Int32
     public var end: Int32
     /// The vocabulary ID of the lowercase form, or -1 when no lexicon knows the word.
-    var id: Int32
+    @usableFromInline var id: Int32
     public var kind: Kind
     public var shape: Shape
     /// For punctuation, the ASCII mark it stands for: curly quotes become `"` or `'`, dashes `-`.

@@ -7,25 +7,27 @@ public struct RelationExtractor: Sendable {
     private let cues: [CueLexicon.Cue]
     private let cueMatcher: PhraseMatcher
     private let functionMatcher: PhraseMatcher
+    private let words: ScanWords
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     public init(cues: CueLexicon, lexicon: inout Lexicon) {
         self.cues = cues.cues
         cueMatcher = PhraseMatcher(phrases: cues.cues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
-        let words = FunctionWord.allCases
+        let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
-            phrases: cues.functionWords.map { ($0.0, words.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
+            phrases: cues.functionWords.map { ($0.0, functionWords.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
+        self.words = ScanWords(lexicon: &lexicon)
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
-        var builder = GraphBuilder(analysis: analysis)
+        var builder = GraphBuilder(analysis: analysis, words: words)
         builder.addAffiliations()
         // Mentions are sorted by position: walk them alongside the sentences.
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
         let articleTokens = analysis.tokens
         var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
-        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher)
+        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words)
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -80,8 +82,11 @@ struct GraphBuilder {
     /// sentence's edges then shares one copy.
     private var citedSentence: (index: Int, text: String)?
 
-    init(analysis: ArticleAnalysis) {
+    private let words: ScanWords
+
+    init(analysis: ArticleAnalysis, words: ScanWords) {
         self.analysis = analysis
+        self.words = words
         graphEntities = analysis.graphEntities()
         ids = graphEntities.map(\.id)
         scalarRanges = analysis.scalarRanges(ofSentences: analysis.sentences.map(\.bytes))
@@ -190,31 +195,26 @@ struct GraphBuilder {
         let end = analysis.sentences[sentence].tokens.upperBound
         var token = name.upperBound
         guard token < end else { return nil }
-        var word = analysis.lowercaseWord(token)
-        if word == "," {
+        if isWord(token, words.comma) {
             token += 1
             guard token < end else { return nil }
-            word = analysis.lowercaseWord(token)
         }
-        if GraphBuilder.copulas.contains(word) {
+        if isWord(token, words.copulas) {
             token += 1
             guard token < end else { return nil }
-            word = analysis.lowercaseWord(token)
         }
         // The phrase opens with a determiner or the part noun itself: "a unit of", "one of the parts of", "part of".
-        guard GraphBuilder.partOpeners.contains(word) || GraphBuilder.partNouns.contains(word) else { return nil }
-        var words = 0
-        while token < end, words < 6, analysis.tokens[token].kind == .word, !analysis.tokens[token].isCapitalized,
-            !GraphBuilder.partNouns.contains(analysis.lowercaseWord(token))
+        guard isWord(token, words.partOpeners) || isWord(token, words.partNouns) else { return nil }
+        var skipped = 0
+        while token < end, skipped < 6, analysis.tokens[token].kind == .word, !analysis.tokens[token].isCapitalized,
+            !isWord(token, words.partNouns)
         {
             token += 1
-            words += 1
+            skipped += 1
         }
-        guard token + 1 < end, GraphBuilder.partNouns.contains(analysis.lowercaseWord(token)),
-            analysis.lowercaseWord(token + 1) == "of"
-        else { return nil }
+        guard token + 1 < end, isWord(token, words.partNouns), isWord(token + 1, words.of) else { return nil }
         var start = token + 2
-        if start < end, analysis.lowercaseWord(start) == "the" { start += 1 }
+        if start < end, isWord(start, words.the) { start += 1 }
         guard let whole = analysis.mentions(startingIn: start..<min(end, start + 40)).first(where: { $0.phrase.lowerBound == start && $0.kind == .name }),
             whole.entity != part,
             analysis.entities[whole.entity].type == .agency || analysis.entities[whole.entity].type == .organization
@@ -222,27 +222,20 @@ struct GraphBuilder {
         return whole.entity
     }
 
-    // Short lists are scanned: comparing a few small strings costs less than hashing one.
-    static let copulas = ["is", "was", "are", "remains"]
-    static let partOpeners = ["a", "an", "the", "one", "its", "now"]
-
-    static let partNouns: Set<String> = [
-        "part", "parts", "arm", "unit", "branch", "division", "wing", "subsidiary", "affiliate", "component", "agency",
-    ]
-
     /// "Mansour's ADP party", "Lopez's Socialist Party": the person whose party it is.
     private func partyHolder(of name: Range<Int>) -> Int? {
         let start = name.lowerBound
         let end = name.upperBound
-        guard start >= 2, analysis.lowercaseWord(start - 1) == "'s" else { return nil }
-        let isParty = (end < analysis.tokens.count && analysis.lowercaseWord(end) == "party")
-            || analysis.lowercaseWord(end - 1) == "party"
+        guard start >= 2, isWord(start - 1, words.possessive) else { return nil }
+        let isParty = (end < analysis.tokens.count && isWord(end, words.party)) || isWord(end - 1, words.party)
         guard isParty,
             let holder = analysis.mentions(startingIn: max(0, start - 12)..<start).first(where: { $0.tokens.upperBound == start - 1 && $0.kind == .name }),
             analysis.entities[holder.entity].type == .person
         else { return nil }
         return holder.entity
     }
+
+    private func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
 
     private func bodyCountry(_ body: Int) -> String? {
         for mention in analysis.mentions where mention.entity == body {

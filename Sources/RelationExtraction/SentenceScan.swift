@@ -22,41 +22,22 @@ struct SentenceScan {
     private var marks: [TokenMarks] = []
     private var functionMatches: [(range: Range<Int>, payloads: [Int])] = []
     private let functionMatcher: PhraseMatcher
+    private let words: ScanWords
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
 
-    /// Words before a cue that make it a noun ("the sanctions"), not a verb.
-    static let nounMarkers: Set<String> = [
-        "the", "a", "an", "new", "fresh", "further", "additional", "more", "these", "those", "its", "their", "his",
-        "her", "any", "retaliatory", "such", "of", "'s",
-    ]
 
-    static let coordinationWords: Set<String> = [
-        "and", ",", "or", "as", "well", "also", "his", "her", "its", "their", "the", "son", "wife", "daughter",
-        "brother", "sister", "husband", "former",
-    ]
 
-    /// What someone says, which can be rejected ("rejected Moscow's claims").
-    static let statementNouns: Set<String> = [
-        "claims", "claim", "remarks", "comments", "statement", "statements", "accusations", "allegations", "argument",
-        "arguments", "position", "assertion", "assertions", "criticism", "charges", "version", "narrative", "rhetoric",
-        "protest", "protests", "complaint", "complaints", "objections", "demands",
-    ]
 
-    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").
-    static let unnamedHolders: Set<String> = [
-        "governor", "commander", "head", "chief", "leader", "leaders", "member", "members", "officials", "official",
-        "director", "minister", "ministers", "spokesman", "spokesperson", "family", "son", "daughter", "wife", "citizens",
-        "companies", "firms", "entities", "individuals", "residents", "people", "mayor", "staff", "employees", "units",
-    ]
 
     /// How far a target may stand from its cue, in tokens.
     private static let targetReach = 9
     private static let subjectReach = 14
 
-    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher) {
+    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords) {
         self.analysis = analysis
         self.functionMatcher = functionMatcher
+        self.words = words
     }
 
     /// Scans sentence `sentenceIndex`; `mentions` are the article's mentions that start in it.
@@ -122,6 +103,9 @@ struct SentenceScan {
 
     private func lower(_ token: Int) -> String { analysis.lowercaseWord(token) }
 
+    /// Whether a token is one of `set`, by vocabulary ID: no string is made.
+    private func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
+
     // MARK: Edges
 
     /// `accuser` gives, for an entity, who criticized it in this or the previous sentence.
@@ -131,7 +115,7 @@ struct SentenceScan {
         var rationale: String { "cue '\(cue.phrase)' (\(cue.pattern.rawValue))" }
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
         if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
-            SentenceScan.nounMarkers.contains(lower(cueRange.lowerBound - 1))
+            isWord(cueRange.lowerBound - 1, words.nounMarkers)
         {
             return []
         }
@@ -139,7 +123,7 @@ struct SentenceScan {
         var targets: [Int]
         switch cue.pattern {
         case .verb, .noun:
-            if cue.pattern == .noun, lower(cueRange.upperBound - 1) == "between" {
+            if cue.pattern == .noun, isWord(cueRange.upperBound - 1, words.between) {
                 // "talks between Russia and Ukraine": the two sides met each other.
                 let sides = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
                 guard sides.count == 2, !predicateUndone(after: cueRange.upperBound) else { return [] }
@@ -152,8 +136,8 @@ struct SentenceScan {
                 return pairs(sources, targets, cue.relation, rationale + ", passive")
             }
             if cue.pattern == .verb, cueRange.upperBound < range.upperBound,
-                ["of", "for", "over"].contains(lower(cueRange.upperBound)),
-                !SentenceScan.objectlessCueEnds.contains(lower(cueRange.upperBound - 1))
+                isWord(cueRange.upperBound, words.participleObjects),
+                !isWord(cueRange.upperBound - 1, words.objectlessCueEnds)
             {
                 // "companies accused of supplying ...", "officials sanctioned for ...": a participle whose
                 // subject is the one accused; with no agent, no edge.
@@ -181,7 +165,7 @@ struct SentenceScan {
         case .possessiveObject:
             guard let target = heads.first(where: { $0.tokens.lowerBound >= cueRange.upperBound }),
                 target.phrase.lowerBound - cueRange.upperBound <= 1, isPossessive(target.tokens.upperBound),
-                SentenceScan.statementNouns.contains(lower(target.tokens.upperBound + 1))
+                isWord(target.tokens.upperBound + 1, words.statementNouns)
             else { return [] }
             var sources = subjects(before: cueRange.lowerBound)
             // "He rejected China's criticism": the pronoun's person.
@@ -214,7 +198,7 @@ struct SentenceScan {
         case .listing:
             // "The Commerce Department added Huawei and ZTE to the entity list".
             guard let verb = (max(range.lowerBound, cueRange.lowerBound - SentenceScan.targetReach)..<cueRange.lowerBound)
-                .last(where: { SentenceScan.listingVerbs.contains(lower($0)) }), !isHypothetical(before: verb),
+                .last(where: { isWord($0, words.listingVerbs) }), !isHypothetical(before: verb),
                 !isPassive(verb)
             else { return [] }
             let targets = objects(after: verb + 1, quoted: inQuote(verb)).filter { target in
@@ -261,22 +245,20 @@ struct SentenceScan {
 
     /// Negated, planned, asked-for or conditional: the event did not (yet) happen.
     private func isHypothetical(before cue: Int) -> Bool {
-        let first = lower(range.lowerBound)
-        if first == "if" || first == "unless" { return true }
+        if isWord(range.lowerBound, words.conditionals) { return true }
         // The window is the cue's own clause: back to the nearest mention or clause boundary.
         var token = cue - 1
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
             if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
-            let text = lower(token)
             // "plans for a meeting with" reaches over "for"; a passive agent ("by X") ends the window.
-            if word(token) == .boundary || text == "by" || text == "and" || text == "," {
+            if word(token) == .boundary || isWord(token, words.windowEnds) {
                 // "denied that it blacklisted": a denied clause did not happen.
-                if text == "that", token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
+                if isWord(token, words.that), token - 1 >= range.lowerBound, word(token - 1) == .negation { return true }
                 break
             }
             if word(token) == .negation || word(token) == .modal { return true }
-            if text == "to" && token == cue - 1 {
+            if token == cue - 1 && isWord(token, words.to) {
                 // "agreed to impose" happened; "plans to impose", "offered to mediate" did not.
                 if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
                 return true
@@ -287,12 +269,10 @@ struct SentenceScan {
         return false
     }
 
-    /// Adverbs between an auxiliary and its participle: "was also sanctioned".
-    static let passiveAdverbs: Set<String> = ["also", "newly", "previously", "already", "recently", "then"]
 
     private func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1
-        while token >= range.lowerBound, SentenceScan.passiveAdverbs.contains(lower(token)) {
+        while token >= range.lowerBound, isWord(token, words.passiveAdverbs) {
             token -= 1
         }
         return token >= range.lowerBound && word(token) == .auxiliary
@@ -301,7 +281,7 @@ struct SentenceScan {
     private func agent(after end: Int) -> Int? {
         var token = end
         while token < min(range.upperBound, end + 6) {
-            if lower(token) == "by" {
+            if isWord(token, words.by) {
                 return heads.first { $0.tokens.lowerBound > token && $0.tokens.lowerBound <= token + 4 && $0.kind != .weak }?.entity
             }
             token += 1
@@ -314,8 +294,8 @@ struct SentenceScan {
     private func subjects(before cue: Int) -> [Int] {
         let quoted = inQuote(cue)
         // "Vassily Nebenzia, Russia's envoy to the UN, accused ...": skip the apposition.
-        if cue - 1 > range.lowerBound, lower(cue - 1) == ",",
-            let open = (range.lowerBound..<(cue - 1)).last(where: { lower($0) == "," }),
+        if cue - 1 > range.lowerBound, isWord(cue - 1, words.comma),
+            let open = (range.lowerBound..<(cue - 1)).last(where: { isWord($0, words.comma) }),
             let person = heads.last(where: { $0.tokens.upperBound == open && $0.kind != .weak })
         {
             return [person.entity]
@@ -326,17 +306,17 @@ struct SentenceScan {
         }) else { return [] }
         // A clause boundary between the subject and the cue means the subject is someone else's.
         for token in nearest.tokens.upperBound..<cue where word(token) == .boundary {
-            if ["who", "which", "that"].contains(lower(token)) { continue }
+            if isWord(token, words.relativePronouns) { continue }
             return []
         }
         var result = [nearest.entity]
         var current = nearest
         while let previous = heads.last(where: { $0.tokens.upperBound <= current.phrase.lowerBound && $0.kind != .weak }) {
             let gap = previous.tokens.upperBound..<current.phrase.lowerBound
-            guard gap.count <= 2, gap.allSatisfy({ lower($0) == "and" || lower($0) == "," }) else { break }
+            guard gap.count <= 2, gap.allSatisfy({ isWord($0, words.conjunctions) }) else { break }
             // "According to Reuters, Ruiz and Sato met": an attribution or a place is no co-subject.
             let before = previous.phrase.lowerBound - 1
-            if before >= range.lowerBound, word(before) == .speech || SentenceScan.prepositions.contains(lower(before)) { break }
+            if before >= range.lowerBound, word(before) == .speech || isWord(before, words.prepositions) { break }
             result.append(previous.entity)
             current = previous
         }
@@ -353,29 +333,28 @@ struct SentenceScan {
             if result.isEmpty {
                 guard gap.count <= SentenceScan.targetReach else { break }
                 // "sanctioned X for …": what follows "for" is the reason, not another object.
-                if gap.contains(where: { (word($0) == .boundary || lower($0) == "for") && !inQuote($0) == !quoted }) { break }
+                if gap.contains(where: { (word($0) == .boundary || isWord($0, words.forWord)) && !inQuote($0) == !quoted }) { break }
                 // "sanctioned 10 officials, including X": the named examples are objects too.
-                let including = gap.count >= 2 && lower(gap.upperBound - 1) == "including" && lower(gap.upperBound - 2) == ","
-                if !including, gap.contains(where: { lower($0) == "," || lower($0) == "." }) { break }
-                if including, gap.dropLast(2).contains(where: { lower($0) == "," || lower($0) == "." }) { break }
+                let including = gap.count >= 2 && isWord(gap.upperBound - 1, words.including) && isWord(gap.upperBound - 2, words.comma)
+                if !including, gap.contains(where: { isWord($0, words.sentenceMarks) }) { break }
+                if including, gap.dropLast(2).contains(where: { isWord($0, words.sentenceMarks) }) { break }
                 // "accused the administration of slowing deliveries to Ukraine": a name inside the charge
                 // after "of" is no object.
-                if let of = gap.first(where: { lower($0) == "of" }), of > gap.lowerBound,
-                    ((of + 1)..<gap.upperBound).contains(where: { lower($0) != "of" && SentenceScan.prepositions.contains(lower($0)) })
+                if let of = gap.first(where: { isWord($0, words.of) }), of > gap.lowerBound,
+                    ((of + 1)..<gap.upperBound).contains(where: { !isWord($0, words.of) && isWord($0, words.prepositions) })
                 {
                     break
                 }
                 // "the governor of Kandahar": the object is an unnamed official, not the place.
-                if let of = gap.last(where: { lower($0) == "of" }), of > gap.lowerBound,
-                    SentenceScan.unnamedHolders.contains(lower(of - 1))
+                if let of = gap.last(where: { isWord($0, words.of) }), of > gap.lowerBound,
+                    isWord(of - 1, words.unnamedHolders)
                 {
                     break
                 }
             } else {
                 // Coordination only: "A, B and C", "Novak, his son Pavel".
-                let words = gap.map { lower($0) }
-                guard gap.count <= 5, words.contains(where: { $0 == "and" || $0 == "," || $0 == "or" }),
-                    words.allSatisfy({ SentenceScan.coordinationWords.contains($0) })
+                guard gap.count <= 5, gap.contains(where: { isWord($0, words.coordinators) }),
+                    gap.allSatisfy({ isWord($0, words.coordination) })
                 else { break }
             }
             // "Iran ally Hezbollah", "China's Ministry of Public Security": the later name is the head.
@@ -399,18 +378,18 @@ struct SentenceScan {
 
     private func withBeforePartner(after end: Int) -> Bool {
         guard let partner = heads.first(where: { $0.tokens.lowerBound >= end && !isMerePlace($0) }) else { return false }
-        return (end..<partner.phrase.lowerBound).contains { lower($0) == "with" }
+        return (end..<partner.phrase.lowerBound).contains { isWord($0, words.with) }
     }
 
     /// "the two leaders" before the cue, and exactly two people named in this sentence before it
     /// or in the two sentences before.
     private func twoPeople(before cue: Int) -> (Int, Int)? {
         var token = cue - 1
-        while token > range.lowerBound, ["later", "also", "then", "first", "subsequently", "briefly"].contains(lower(token)) {
+        while token > range.lowerBound, isWord(token, words.pairAdverbs) {
             token -= 1
         }
-        guard token - 2 >= range.lowerBound, SentenceScan.pairNouns.contains(lower(token)), lower(token - 1) == "two",
-            lower(token - 2) == "the"
+        guard token - 2 >= range.lowerBound, isWord(token, words.pairNouns), isWord(token - 1, words.two),
+            isWord(token - 2, words.the)
         else { return nil }
         let start = analysis.sentences[max(0, sentenceIndex - 2)].tokens.lowerBound
         var people: [Int] = []
@@ -422,65 +401,53 @@ struct SentenceScan {
         return people.count == 2 ? (people[0], people[1]) : nil
     }
 
-    static let pairNouns: Set<String> = [
-        "leaders", "presidents", "ministers", "premiers", "men", "women", "diplomats", "envoys", "counterparts", "officials",
-        "chancellors", "monarchs",
-    ]
 
     /// "met in Tokyo": a capital or adjective after "in" is where, not whom.
     private func isMerePlace(_ mention: Mention) -> Bool {
         guard mention.kind == .weak, mention.phrase.lowerBound > range.lowerBound else { return false }
-        return SentenceScan.placePrepositions.contains(lower(mention.phrase.lowerBound - 1))
+        return isWord(mention.phrase.lowerBound - 1, words.placePrepositions)
     }
 
-    static let placePrepositions: Set<String> = ["in", "near", "inside", "outside", "across", "within", "around", "throughout"]
 
     private func isCommonNoun(_ token: Int) -> Bool {
         let value = analysis.tokens[token]
         return value.kind == .word && !value.isCapitalized && word(token) == nil
-            && !["and", "or", "of", "in", "on", "at", "by", "with", "to", "from", "'s"].contains(lower(token))
+            && !isWord(token, words.notCommonNouns)
     }
 
     /// A verb right after "and": it shares the subject of the sentence's first verb.
     private func isCoordinatedVerb(_ cue: Int) -> Bool {
         // ", denouncing Israel's attacks": a participle shares the sentence's subject.
-        if cue - 1 > range.lowerBound, lower(cue - 1) == ",", lower(cue).hasSuffix("ing") { return true }
+        if cue - 1 > range.lowerBound, isWord(cue - 1, words.comma), lower(cue).hasSuffix("ing") { return true }
         var token = cue - 1
-        while token > range.lowerBound, ["also", "then", "later", "subsequently"].contains(lower(token)) { token -= 1 }
-        guard token > range.lowerBound, lower(token) == "and" else { return false }
+        while token > range.lowerBound, isWord(token, words.sequenceAdverbs) { token -= 1 }
+        guard token > range.lowerBound, isWord(token, words.and) else { return false }
         return !heads.contains { $0.tokens.upperBound == token }
     }
 
     /// The subject of the sentence: a leading he/she, or the first name if the sentence opens with it.
     private func sentenceSubject() -> Int? {
         var token = range.lowerBound
-        while token < range.upperBound, ["but", "and", "however", ",", "yet", "so"].contains(lower(token)) { token += 1 }
-        if token < range.upperBound, ["he", "she"].contains(lower(token)) { return lastPerson(before: range.lowerBound) }
+        while token < range.upperBound, isWord(token, words.sentenceOpeners) { token += 1 }
+        if token < range.upperBound, isWord(token, words.subjectPronouns) { return lastPerson(before: range.lowerBound) }
         return heads.first { $0.phrase.lowerBound <= token + 4 && $0.kind != .weak }?.entity
     }
 
     private func isPossessive(_ token: Int) -> Bool {
-        range.contains(token) && lower(token) == "'s"
+        range.contains(token) && isWord(token, words.possessive)
     }
 
     private func isPronounObject(_ token: Int) -> Bool {
         guard range.contains(token) else { return false }
-        let word = lower(token)
-        if word == "her" {
+        if isWord(token, words.her) {
             // "met her counterpart": a determiner; "accused her of", "met her on Monday": the object.
             let next = token + 1
             return !range.contains(next) || analysis.tokens[next].kind == .punctuation
-                || SentenceScan.afterObjectPronoun.contains(lower(next))
+                || isWord(next, words.afterObjectPronoun)
         }
-        return word == "it" || word == "them" || word == "him"
+        return isWord(token, words.objectPronouns)
     }
 
-    /// Words that may follow an object pronoun; before any other word "her" is a determiner.
-    static let afterObjectPronoun: Set<String> = [
-        "of", "for", "in", "on", "at", "with", "to", "over", "after", "before", "during", "and", "or", "but", "as",
-        "about", "from", "by", "last", "this", "that", "yesterday", "today", "earlier", "again", "twice", "personally",
-        "directly", "privately", "publicly", "repeatedly", "while", "when", "because", "since", "despite", "amid",
-    ]
 
     /// "the US has accused it": the nearest other actor named before the subject.
     private func pronounTarget(before cue: Int) -> Int? {
@@ -493,8 +460,7 @@ struct SentenceScan {
     private func pronounSubject(before cue: Int) -> Int? {
         var token = cue - 1
         while token >= range.lowerBound && cue - token <= 3 {
-            let word = lower(token)
-            if word == "he" || word == "she" {
+            if isWord(token, words.subjectPronouns) {
                 // "Blinken traveled to Beijing, where he met ...": "he" is the unplaced name, not an
                 // earlier person.
                 if unplacedSubject(before: token) { return nil }
@@ -520,7 +486,7 @@ struct SentenceScan {
     private func unplacedSubject(before token: Int) -> Bool {
         for index in range.lowerBound..<token where analysis.isUnplacedName(index) {
             if index > range.lowerBound, analysis.tokens[index - 1].kind == .word, analysis.tokens[index - 1].isCapitalized { continue }
-            if index > range.lowerBound, SentenceScan.prepositions.contains(lower(index - 1)) { continue }
+            if index > range.lowerBound, isWord(index - 1, words.prepositions) { continue }
             if isQuoteMark(max(range.lowerBound, index - 1)) && index > range.lowerBound { continue }
             return true
         }
@@ -556,12 +522,12 @@ struct SentenceScan {
         // Subject: [mention] ["] [is/was/has been] [one or two adverbs] cue.
         var steps = 0
         while token >= range.lowerBound, steps < 2, word(token) == nil, analysis.tokens[token].kind == .word,
-            !analysis.tokens[token].isCapitalized, lower(token).hasSuffix("ly") || SentenceScan.intensifiers.contains(lower(token))
+            !analysis.tokens[token].isCapitalized, lower(token).hasSuffix("ly") || isWord(token, words.intensifiers)
         {
             token -= 1
             steps += 1
         }
-        while token >= range.lowerBound, word(token) == .auxiliary || lower(token) == "has" || lower(token) == "have" {
+        while token >= range.lowerBound, word(token) == .auxiliary || isWord(token, words.perfectAuxiliaries) {
             token -= 1
         }
         if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
@@ -576,22 +542,13 @@ struct SentenceScan {
         else { return nil }
         // "the situation in Iran is bad": a place after a preposition is no subject.
         let before = subject.phrase.lowerBound - 1
-        if before >= range.lowerBound, SentenceScan.prepositions.contains(lower(before)) { return nil }
+        if before >= range.lowerBound, isWord(before, words.prepositions) { return nil }
         return subject.entity
     }
 
-    static let prepositions: Set<String> = [
-        "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
-        "across", "toward", "towards", "within", "inside", "outside", "near",
-    ]
 
-    /// Cue phrases that end in their own preposition and take the object right after it.
-    static let objectlessCueEnds: Set<String> = ["of", "with", "at", "on", "to", "against", "by", "from", "targeting", "between"]
 
-    /// Verbs that put someone on a list: "added X to the entity list".
-    static let listingVerbs: Set<String> = ["targeted", "targets", "targeting", "hit", "hits", "add", "added", "adds", "adding", "place", "put", "puts", "placed", "places", "placing", "included", "includes"]
 
-    static let intensifiers: Set<String> = ["very", "so", "too", "quite", "rather", "most", "more", "even", "still", "just", "being"]
 
     /// A quote left open at the end of this sentence and closed in the next one with its speaker:
     /// "\"Russia is to blame. It must pay,\" Smith said."
@@ -603,7 +560,7 @@ struct SentenceScan {
         let nextMentions = analysis.mentions(startingIn: (close + 1)..<next.upperBound)
         // ..." Smith said / ..." said Smith / ..." he said.
         var token = close + 1
-        if token < next.upperBound, lower(token) == "," { token += 1 }
+        if token < next.upperBound, isWord(token, words.comma) { token += 1 }
         let window = token..<min(next.upperBound, token + 6)
         guard let speech = window.first(where: { isSpeechWord($0) }) else { return nil }
         let named = nextMentions.filter { $0.kind != Mention.Kind.weak }
@@ -613,7 +570,7 @@ struct SentenceScan {
         if let after = named.first(where: { $0.tokens.lowerBound > speech && $0.tokens.lowerBound - speech <= 2 }) {
             return after.entity
         }
-        if speech > token, ["he", "she"].contains(lower(speech - 1)) { return lastPerson(before: range.lowerBound) }
+        if speech > token, isWord(speech - 1, words.subjectPronouns) { return lastPerson(before: range.lowerBound) }
         return nil
     }
 
@@ -629,13 +586,13 @@ struct SentenceScan {
             analysis.tokens[open].shape.contains(.spaceBefore) || open == previous.lowerBound
         else { return nil }
         var token = open - 1
-        if token >= previous.lowerBound, lower(token) == ":" || lower(token) == "," { token -= 1 }
+        if token >= previous.lowerBound, isWord(token, words.quoteLeads) { token -= 1 }
         guard token >= previous.lowerBound, isSpeechWord(token) else { return nil }
         let named = analysis.mentions(startingIn: previous).filter { $0.kind != Mention.Kind.weak }
         if let before = named.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 }) {
             return before.entity
         }
-        if token > previous.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token - 1) }
+        if token > previous.lowerBound, isWord(token - 1, words.subjectPronouns) { return lastPerson(before: token - 1) }
         return nil
     }
 
@@ -655,17 +612,16 @@ struct SentenceScan {
             if let after = heads.first(where: { $0.tokens.lowerBound > token && $0.phrase.lowerBound - token <= 2 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return after.entity
             }
-            if token > range.lowerBound, ["he", "she"].contains(lower(token - 1)) { return lastPerson(before: token) }
+            if token > range.lowerBound, isWord(token - 1, words.subjectPronouns) { return lastPerson(before: token) }
         }
         // "X rejected the protest, saying …": a participle of speech after a comma speaks for the
         // sentence's subject.
-        for token in range where token > range.lowerBound && lower(token - 1) == "," && !inQuote(token)
-            && SentenceScan.speechParticiples.contains(lower(token))
+        for token in range where token > range.lowerBound && isWord(token - 1, words.comma) && !inQuote(token)
+            && isWord(token, words.speechParticiples)
         {
             return sentenceSubject()
         }
         return nil
     }
 
-    static let speechParticiples: Set<String> = ["saying", "adding", "insisting", "noting", "stressing", "arguing", "warning"]
 }
