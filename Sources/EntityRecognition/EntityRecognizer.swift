@@ -78,11 +78,17 @@ enum ArticleLayout {
         let start = Int(first.start)
         if lexicon.isBoilerplate(text, start, Int(last.end)) { return true }
         // Shouted lines ("SENATE PANEL WEIGHS NEW ...") are related-headline teasers.
+        // At least 80% of its words in capitals: four capital words for each other one.
         var words = 0
         var capitalWords = 0
-        for token in line where token.kind == .word && token.end - token.start > 1 {
+        var remaining = line.count
+        for token in line {
+            remaining -= 1
+            guard token.kind == .word && token.end - token.start > 1 else { continue }
             words += 1
             if token.isAllCaps { capitalWords += 1 }
+            // Prose gives up early: even all the tokens left could not make up the capitals.
+            if (words - capitalWords) * 4 > capitalWords + remaining { return false }
         }
         return words >= 3 && capitalWords * 10 >= words * 8
     }

@@ -189,12 +189,12 @@ struct EntityResolver {
         return contains(known, parts) || middleName || (canExtend && contains(parts, known))
     }
 
-    /// One bit per part, chosen by its length and first bytes: equal parts set equal bits.
+    /// One bit per part, chosen by its length and its first and last bytes: equal parts set equal bits.
     private static func partBits(_ parts: [String]) -> UInt64 {
         var bits: UInt64 = 0
         for part in parts {
-            var mixed = UInt64(part.utf8.count)
-            for byte in part.utf8.prefix(4) { mixed = mixed &* 31 &+ UInt64(byte) }
+            let utf8 = part.utf8
+            let mixed = UInt64(utf8.count) &* 31 &+ UInt64(utf8.first ?? 0) &* 7 &+ UInt64(utf8.last ?? 0)
             bits |= 1 << (mixed & 63)
         }
         return bits
