@@ -27,6 +27,12 @@ struct EntityResolver {
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
         keyed.reserveCapacity(candidates.count)
+        // An entity per candidate at most: the per-entity arrays are sized once.
+        entities.reserveCapacity(candidates.count)
+        personParts.reserveCapacity(candidates.count)
+        personPartBits.reserveCapacity(candidates.count)
+        personTitles.reserveCapacity(candidates.count)
+        personRecency.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
         }
