@@ -4,7 +4,7 @@ import KnowledgeGraph
 struct EntityResolver {
 
     private var entities: [ArticleEntity] = []
-    private var keyed: [EntityKey: Int] = [:]
+    private var keyed = KeyIndex()
     /// Generic bodies by key alone, for "Foreign Ministry" without a country.
     private var genericByName: [String: [Int]] = [:]
     /// By entity index (these and `personTitles` grow with `entities`): the name parts of people.

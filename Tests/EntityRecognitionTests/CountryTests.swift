@@ -13,6 +13,31 @@ struct CountryTests {
         #expect(result.entities.count == 1, "\(result.summary)")
     }
 
+    /// Keys of the article's first few dozen entities are scanned; past that a table takes over,
+    /// and a name seen again after the switch must still find its entity.
+    @Test("Countries named twice in a long article are one entity each", arguments: [5, 70])
+    func manyCountries(count: Int) throws {
+        let names = [
+            "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahrain",
+            "Bangladesh", "Belarus", "Belgium", "Bolivia", "Botswana", "Brazil", "Bulgaria", "Cambodia", "Cameroon",
+            "Canada", "Chad", "Chile", "Colombia", "Croatia", "Cuba", "Cyprus", "Denmark", "Ecuador", "Egypt", "Eritrea",
+            "Estonia", "Ethiopia", "Finland", "France", "Gabon", "Georgia", "Germany", "Ghana", "Greece", "Guatemala",
+            "Guinea", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel",
+            "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kuwait", "Latvia", "Lebanon", "Libya",
+            "Lithuania", "Malaysia", "Mali", "Mexico", "Mongolia", "Morocco", "Nepal", "Nigeria", "Norway", "Oman",
+        ]
+        let chosen = Array(names.prefix(count))
+        let first = chosen.map { "Officials from \($0) arrived on Monday." }
+        let second = chosen.reversed().map { "\($0) later left the talks." }
+        let result = try Recognized((first + second).joined(separator: "\n\n"))
+        let countries = result.entities(ofType: .country)
+        #expect(countries.count == count, "\(result.summary)")
+        for name in chosen {
+            let country = try #require(result.entity(named: name), "\(name): \(result.summary)")
+            #expect(country.mentions == 2, "\(name): \(result.summary)")
+        }
+    }
+
     @Test("An alias such as 'the U.S.' names the United States")
     func byAlias() throws {
         let result = try Recognized("The U.S. expelled two diplomats on Monday.")
