@@ -1132,40 +1132,60 @@ final class MentionBuilder {
         return genericKey(words: name.lowercased().replacingOccurrencesOfDefence().splitOnSpaces().map(String.init))
     }
 
-    /// `genericKey` on the bytes of an ASCII name, building only the result; nil for other names.
+    /// `genericKey` on the bytes of an ASCII name, building only the result (in place, with the
+    /// words' ranges on the stack); nil for other names.
     private static func asciiGenericKey(_ name: String) -> String? {
         let key = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var lower = [UInt8](repeating: 0, count: bytes.count)
-            var words: [Range<Int>] = []
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                for index in start..<end {
-                    guard bytes[index] < 0x80 else { return nil }
-                    lower[index] = bytes[index].asciiLowercased
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { words -> String in
+                var count = 0
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                    if end > start {
+                        words.initializeElement(at: count, to: start..<end)
+                        count += 1
+                    }
+                    start = end + 1
                 }
-                words.append(start..<end)
+                func equals(_ word: Range<Int>, _ literal: StaticString) -> Bool {
+                    guard word.count == literal.utf8CodeUnitCount else { return false }
+                    let letters = literal.utf8Start
+                    for offset in 0..<word.count where bytes[word.lowerBound + offset].asciiLowercased != letters[offset] {
+                        return false
+                    }
+                    return true
+                }
+                // Words are dropped or reordered, never lengthened: the key fits in the name's length.
+                return String(unsafeUninitializedCapacity: bytes.count) { key -> Int in
+                    var length = 0
+                    func append(_ word: Range<Int>) {
+                        if equals(word, "the") || equals(word, "affairs") { return }
+                        if length > 0 {
+                            key[length] = 0x20
+                            length += 1
+                        }
+                        // British and American spellings of one body share a key.
+                        let spelling: StaticString = "defense"
+                        let american = equals(word, "defence")
+                        for offset in 0..<word.count {
+                            key[length] = american ? spelling.utf8Start[offset] : bytes[word.lowerBound + offset].asciiLowercased
+                            length += 1
+                        }
+                    }
+                    if count >= 2, equals(words[1], "of"), !equals(words[0], "of") {
+                        // "ministry of foreign affairs (of ...)": the words up to the next "of", then the head.
+                        var index = 2
+                        while index < count, !equals(words[index], "of") {
+                            append(words[index])
+                            index += 1
+                        }
+                        append(words[0])
+                    } else {
+                        for index in 0..<count { append(words[index]) }
+                    }
+                    return length
+                }
             }
-            func equals(_ word: Range<Int>, _ literal: StaticString) -> Bool {
-                word.count == literal.utf8CodeUnitCount
-                    && literal.withUTF8Buffer { literal in zip(lower[word], literal).allSatisfy { $0 == $1 } }
-            }
-            if words.count >= 2, equals(words[1], "of"), !equals(words[0], "of") {
-                // "ministry of foreign affairs (of ...)": the words up to the next "of", then the head.
-                var reordered = Array(words[2...].prefix { !equals($0, "of") })
-                reordered.append(words[0])
-                words = reordered
-            }
-            words.removeAll { equals($0, "the") || equals($0, "affairs") }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            for word in words {
-                if !result.isEmpty { result.append(0x20) }
-                // British and American spellings of one body share a key.
-                if equals(word, "defence") { result.append(contentsOf: "defense".utf8) } else { result.append(contentsOf: lower[word]) }
-            }
-            return String(decoding: result, as: UTF8.self)
         }
         return key ?? nil
     }
