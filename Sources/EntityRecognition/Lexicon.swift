@@ -110,6 +110,14 @@ struct WordClass: OptionSet, Sendable {
     static let headlineLowercase = WordClass(rawValue: 1 << 20)
     /// A lowercase word between a body and a title: "EU foreign policy chief", "Hamas political leader".
     static let roleModifier = WordClass(rawValue: 1 << 21)
+    /// A rank before a title: "Deputy Treasury Secretary" is one title.
+    static let rank = WordClass(rawValue: 1 << 22)
+    /// Before a single capitalized word, a place: "the governor of Kandahar".
+    static let placePreposition = WordClass(rawValue: 1 << 23)
+    /// The second half of "state-owned", "state-run".
+    static let stateOwnership = WordClass(rawValue: 1 << 24)
+    /// A word that opens an apposition after a name: "X, the U.S. ambassador".
+    static let appositionOpener = WordClass(rawValue: 1 << 25)
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -204,7 +212,8 @@ public struct Lexicon: Sendable {
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
             "administration": .administration, "determiner": .determiner,
             "public-modifier": .publicModifier, "compass": .compass, "kin": .kin,
-            "headline-lowercase": .headlineLowercase, "role-modifier": .roleModifier,
+            "headline-lowercase": .headlineLowercase, "role-modifier": .roleModifier, "rank": .rank,
+            "place-preposition": .placePreposition, "state-ownership": .stateOwnership, "apposition-opener": .appositionOpener,
         ]
         for row in file.rows {
             guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {

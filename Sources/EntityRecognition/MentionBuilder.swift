@@ -273,7 +273,7 @@ final class MentionBuilder {
                 if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
                     (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) }),
                     // "Deputy Treasury Secretary" is one title, not a body "Deputy Treasury".
-                    !MentionBuilder.rankWords.contains(nextWord(index) ?? "")
+                    !classes(index).contains(.rank)
                 {
                     // "Foreign Ministry spokesperson": the body named inside the title is a body.
                     items.append(runItem(index..<(headEnd + 1), absorbed: []))
@@ -467,18 +467,6 @@ final class MentionBuilder {
         guard isMark(index, "\"") else { return false }
         return tokens[index].shape.contains(.spaceBefore) || tokens[index].shape.contains(.lineStart)
     }
-
-    /// Words that rank a title rather than name a body: "Deputy Treasury Secretary".
-    static let rankWords: Set<String> = ["deputy", "vice", "assistant", "under", "acting", "senior", "principal", "associate", "former"]
-
-    /// Words after which a single capitalized word is a place: "the governor of Kandahar".
-    static let placePrepositions: Set<String> = ["of", "in", "at", "near", "outside", "inside", "across", "within", "around"]
-
-    /// "state-owned", "state-run", "state-controlled" before a company's name.
-    static let stateOwnership: Set<String> = ["owned", "run", "controlled"]
-
-    /// Words that may open an apposition before its title: "X, also chairman of ...".
-    static let appositionOpeners: Set<String> = ["the", "also", "now", "currently", "a", "an"]
 
     private func handleHit(
         _ range: Range<Int>, _ category: LexiconCategory, items: [Item], index: inout Int, owner: inout Int?,
@@ -926,7 +914,7 @@ final class MentionBuilder {
         }
         // "state-owned Rosneft", "state-run Petrobras": a company.
         if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), nextWord(range.lowerBound - 3) == "state",
-            MentionBuilder.stateOwnership.contains(nextWord(range.lowerBound - 1) ?? ""), !classes(range.lowerBound).contains(.givenName)
+            classes(range.lowerBound - 1).contains(.stateOwnership), !classes(range.lowerBound).contains(.givenName)
         {
             _ = add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
                               key: .organization(surface.lowercased()), name: surface))
@@ -981,11 +969,11 @@ final class MentionBuilder {
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
-            && MentionBuilder.placePrepositions.contains(nextWord(range.lowerBound - 1) ?? "")
+            && classes(range.lowerBound - 1).contains(.placePreposition)
         if isMark(range.upperBound, ","), !placeLike {
             var start = range.upperBound + 1
             // "Ama Boateng, also chairman of ...", "X, the U.S. ambassador".
-            while start < range.upperBound + 3, let word = nextWord(start), MentionBuilder.appositionOpeners.contains(word) {
+            while start < range.upperBound + 3, classes(start).contains(.appositionOpener) {
                 start += 1
             }
             appositionOwner(for: personIndex, from: start, items: items)
