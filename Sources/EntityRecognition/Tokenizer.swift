@@ -219,6 +219,14 @@ struct Tokenizer {
     /// one pass; nil when the word holds a multibyte letter or apostrophe, which `wordEnd` handles.
     @inline(__always)
     static func scanASCIIWord(_ text: Bytes, from start: Int) -> (end: Int, shape: Token.Shape)? {
+        // Most words are a letter, lowercase letters, and then a space or a mark: take those in one
+        // run and leave capitals, digits, apostrophes and multibyte letters to the loop below.
+        if start + 1 < text.count, text[start + 1] &- 0x61 < 26 {
+            let end = lowercaseRunEnd(text, from: start + 2)
+            if end == text.count || endsPlainWord(text[end]) {
+                return (end, text[start] &- 0x41 < 26 ? .capitalized : [])
+            }
+        }
         var index = start
         var upper = 0
         var sawLower = false
@@ -262,6 +270,13 @@ struct Tokenizer {
         var shape: Token.Shape = capitalized ? .capitalized : []
         if upper >= 2 && !sawLower { shape.insert(.allCaps) }
         return (index, shape)
+    }
+
+    /// A byte after a lowercase letter that ends the word for certain: ASCII, and no letter, digit
+    /// or apostrophe.
+    @inline(__always)
+    static func endsPlainWord(_ byte: UInt8) -> Bool {
+        byte < 0x80 && (byte | 0x20) &- 0x61 >= 26 && byte &- 0x30 >= 10 && byte != UInt8(ascii: "'")
     }
 
     /// The end of the run of ASCII lowercase letters at `start`, eight bytes at a time: a byte b
