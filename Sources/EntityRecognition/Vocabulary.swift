@@ -132,16 +132,22 @@ struct Vocabulary: Sendable {
         func id(ofShortASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
             let length = end &- start
             guard length <= 16 else { return nil }
-            let firstCount = min(length, 8)
-            let first = Vocabulary.load(text, start, firstCount) | Vocabulary.lowercaseBits(firstCount)
-            var second: UInt64 = 0
-            if length > 8 { second = Vocabulary.load(text, start &+ 8, length &- 8) | Vocabulary.lowercaseBits(length &- 8) }
-            return find(first, second, length: length)
+            // Each chunk's byte mask is made once and serves the load, the folding and the compare.
+            if length <= 8 {
+                let mask = Vocabulary.byteMask(length)
+                let first = Vocabulary.load(text, start, length, mask: mask) | (Vocabulary.lowercaseBits & mask)
+                return find(first, 0, length: length, lastMask: mask)
+            }
+            let mask = Vocabulary.byteMask(length &- 8)
+            let first = Vocabulary.load(text, start, 8, mask: ~0) | Vocabulary.lowercaseBits
+            let second = Vocabulary.load(text, start &+ 8, length &- 8, mask: mask) | (Vocabulary.lowercaseBits & mask)
+            return find(first, second, length: length, lastMask: mask)
         }
 
-        /// Probes for a key of at most sixteen bytes, given as one or two chunks.
+        /// Probes for a key of at most sixteen bytes, given as one or two chunks; `lastMask` keeps
+        /// the bytes of the last chunk.
         @inline(__always)
-        func find(_ first: UInt64, _ second: UInt64, length: Int) -> Int32 {
+        func find(_ first: UInt64, _ second: UInt64, length: Int, lastMask: UInt64) -> Int32 {
             var hash = Vocabulary.hash(Vocabulary.hashSeed(length: length), adding: first)
             if length > 8 { hash = Vocabulary.hash(hash, adding: second) }
             let tag = hash >> 32
@@ -156,9 +162,9 @@ struct Vocabulary: Sendable {
                         let keyStart = Int(span >> 32)
                         let head = keyBytes.loadUnaligned(fromByteOffset: keyStart, as: UInt64.self)
                         if length <= 8 {
-                            if head & Vocabulary.byteMask(length) == first { return Int32(truncatingIfNeeded: id) }
+                            if head & lastMask == first { return Int32(truncatingIfNeeded: id) }
                         } else if head == first,
-                            keyBytes.loadUnaligned(fromByteOffset: keyStart &+ 8, as: UInt64.self) & Vocabulary.byteMask(length &- 8) == second
+                            keyBytes.loadUnaligned(fromByteOffset: keyStart &+ 8, as: UInt64.self) & lastMask == second
                         {
                             return Int32(truncatingIfNeeded: id)
                         }
@@ -207,19 +213,28 @@ struct Vocabulary: Sendable {
     /// Up to eight bytes of `text` from `start`, little-endian, zero above `count`.
     @inline(__always)
     private static func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+        load(text, start, count, mask: byteMask(count))
+    }
+
+    /// `load` with the byte mask of `count` made by the caller.
+    @inline(__always)
+    private static func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, mask: UInt64) -> UInt64 {
         if start &+ 8 <= text.count {
             let word = UnsafeRawPointer(text.baseAddress.unsafelyUnwrapped + start).loadUnaligned(as: UInt64.self)
-            return word & byteMask(count)
+            return word & mask
         }
         var word: UInt64 = 0
         for offset in 0..<count { word |= UInt64(text[start + offset]) << UInt64(offset * 8) }
         return word
     }
 
+    /// Bit 5 of every byte: OR'd into letters, it lowercases them.
+    private static let lowercaseBits: UInt64 = 0x2020_2020_2020_2020
+
     /// Bit 5 of each of the first `count` bytes.
     @inline(__always)
     private static func lowercaseBits(_ count: Int) -> UInt64 {
-        0x2020_2020_2020_2020 & byteMask(count)
+        lowercaseBits & byteMask(count)
     }
 
     @inline(__always)
@@ -240,7 +255,8 @@ struct Vocabulary: Sendable {
     }
 
     private func find(_ first: UInt64, _ second: UInt64 = 0, length: Int) -> Int32 {
-        withReader { $0.find(first, second, length: length) }
+        let lastMask = Vocabulary.byteMask(length <= 8 ? length : length - 8)
+        return withReader { $0.find(first, second, length: length, lastMask: lastMask) }
     }
 
     /// Ones in the first `count` bytes (`count` at most eight).
