@@ -932,7 +932,7 @@ final class MentionBuilder {
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
         }
-        let parts = MentionBuilder.parts(of: surface)
+        let parts = nameParts(range, surface: surface)
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
@@ -1083,6 +1083,42 @@ final class MentionBuilder {
         acronyms[acronym] = candidate
         candidates[candidate].aliases.append(acronym)
         return cursor + 1
+    }
+
+    /// `parts(of: surface)` for the name in `range`: a part that is one word the vocabulary knows
+    /// is its vocabulary key, the same lowercase string, so only unknown words are made anew.
+    private func nameParts(_ range: Range<Int>, surface: String) -> [String] {
+        var parts: [String] = []
+        parts.reserveCapacity(4)
+        var first = range.lowerBound
+        for index in range where index + 1 == range.upperBound || tokens[index].end != tokens[index + 1].start {
+            if index + 1 < range.upperBound {
+                // Parts are split at single spaces; any other gap goes the general way.
+                let gap = Int(tokens[index].end)
+                guard Int(tokens[index + 1].start) == gap + 1, text[gap] == 0x20 else { return MentionBuilder.parts(of: surface) }
+            }
+            let part: String
+            if index == first && tokens[index].kind == .word && tokens[index].id >= 0 {
+                part = lexicon.vocabulary.word(tokens[index].id)
+            } else {
+                let bytes = Int(tokens[first].start)..<Int(tokens[index].end)
+                var isASCII = true
+                part = text.withUnsafeBufferPointer { text in
+                    String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                        for offset in 0..<bytes.count {
+                            let byte = text[bytes.lowerBound + offset]
+                            if byte >= 0x80 { isASCII = false }
+                            buffer[offset] = byte.asciiLowercased
+                        }
+                        return bytes.count
+                    }
+                }
+                guard isASCII else { return MentionBuilder.parts(of: surface) }
+            }
+            if part != "jr." && part != "sr." { parts.append(part) }
+            first = index + 1
+        }
+        return parts
     }
 
     static func parts(of name: String) -> [String] {
