@@ -18,26 +18,55 @@ struct Tokenizer {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
     /// The tokens so far and the layout seen since the last one.
-    private struct Sink {
-        var tokens: [Token] = []
+    ///
+    /// Tokens go to a buffer of its own rather than an array: an append to an array asks the
+    /// runtime whether its storage is shared, once per token.
+    private struct Sink: ~Copyable {
+        private var buffer: UnsafeMutablePointer<Token>
+        private var capacity: Int
+        private(set) var count = 0
         /// Space, line and paragraph starts seen since the last token, as shape bits.
         var pending: Token.Shape = [.spaceBefore, .lineStart, .paragraphStart]
         var blankLine = true
 
+        init(capacity: Int) {
+            self.capacity = max(16, capacity)
+            buffer = .allocate(capacity: self.capacity)
+        }
+
+        deinit { buffer.deallocate() }
+
+        var isEmpty: Bool { count == 0 }
+
         @inline(__always)
         mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
-            tokens.append(Token(start: Int32(start), end: Int32(end), id: id, kind: kind,
-                                shape: shape.union(pending), mark: mark))
+            if count == capacity { grow() }
+            (buffer + count).initialize(to: Token(start: Int32(start), end: Int32(end), id: id, kind: kind,
+                                                  shape: shape.union(pending), mark: mark))
+            count += 1
             pending = []
             blankLine = false
+        }
+
+        @inline(never)
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = larger
+            capacity *= 2
+        }
+
+        /// The tokens, as an array of exactly their number.
+        func tokens() -> [Token] {
+            Array(UnsafeBufferPointer(start: buffer, count: count))
         }
     }
 
     /// The hot loop takes spaces and plain ASCII words; everything else goes to `token(at:...)`,
     /// which keeps this loop small enough for its helpers to be inlined.
     private func tokenize(bytes text: Bytes, reader: Vocabulary.Reader) -> [Token] {
-        var sink = Sink()
-        sink.tokens.reserveCapacity(text.count / 5)
+        var sink = Sink(capacity: text.count / 5)
         var index = 0
         while index < text.count {
             let byte = text[index]
@@ -58,7 +87,7 @@ struct Tokenizer {
             }
             index = token(at: index, in: text, reader: reader, into: &sink)
         }
-        return sink.tokens
+        return sink.tokens()
     }
 
     /// Everything but spaces and plain ASCII words: line breaks, other white space, multibyte marks,
@@ -68,7 +97,7 @@ struct Tokenizer {
     private func token(at index: Int, in text: Bytes, reader: Vocabulary.Reader, into sink: inout Sink) -> Int {
         let byte = text[index]
         if byte == 0x0A {
-            if sink.blankLine && !sink.tokens.isEmpty { sink.pending.insert(.paragraphStart) }
+            if sink.blankLine && !sink.isEmpty { sink.pending.insert(.paragraphStart) }
             sink.pending.formUnion([.lineStart, .spaceBefore])
             sink.blankLine = true
             return index + 1
