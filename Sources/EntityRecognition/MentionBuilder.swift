@@ -88,16 +88,25 @@ final class MentionBuilder {
     /// What the current sentence's hits name, and the phrases absorbed into its runs.
     private var hitCategories: [LexiconCategory] = []
     private var absorbedHits: [(Range<Int>, LexiconCategory)] = []
-    /// The items of the last sentence scanned, kept for their storage.
-    private var itemBuffer: [Item] = []
+    /// The current sentence's items. Every item takes at least one token, so a sentence's items
+    /// fit in as many slots as it has tokens; one buffer serves every sentence, and adding an item
+    /// checks neither sharing nor capacity as an array append would.
+    private var itemStorage: UnsafeMutablePointer<Item>
+    private var itemCapacity = 64
 
     init(lexicon: Lexicon, text: [UInt8], tokens: [Token]) {
         self.lexicon = lexicon
         self.text = text
         self.tokens = tokens
+        itemStorage = .allocate(capacity: itemCapacity)
         // About one candidate per ten tokens in news text.
         candidates.reserveCapacity(tokens.count / 8 + 8)
     }
+
+    deinit { itemStorage.deallocate() }
+
+    /// A sentence's items, valid until the next sentence is itemized.
+    private typealias Items = UnsafeBufferPointer<Item>
 
     /// Items hold no references, so walking and copying them costs no reference counting: a hit's
     /// payload indexes `hitCategories`, a run's the lexicon phrases it absorbed in `absorbedHits`.
@@ -229,15 +238,21 @@ final class MentionBuilder {
         return .run(range, absorbed: start..<absorbedHits.count)
     }
 
-    private func items(_ range: Range<Int>) -> [Item] {
-        // The previous sentence's buffer, taken over so its storage is reused.
-        var items = itemBuffer
-        itemBuffer = []
-        if !items.isEmpty { items.removeAll(keepingCapacity: true) }
-        // Grown by doubling, not to each longer sentence's exact length.
-        if items.capacity < range.count { items.reserveCapacity(max(range.count, 2 * items.capacity)) }
+    private func items(_ range: Range<Int>) -> Items {
+        if itemCapacity < range.count {
+            // Grown by doubling, not to each longer sentence's exact length; nothing in it is kept.
+            itemStorage.deallocate()
+            itemCapacity = max(range.count, 2 * itemCapacity)
+            itemStorage = .allocate(capacity: itemCapacity)
+        }
         if !hitCategories.isEmpty { hitCategories.removeAll(keepingCapacity: true) }
         if !absorbedHits.isEmpty { absorbedHits.removeAll(keepingCapacity: true) }
+        let storage = itemStorage
+        var count = 0
+        func add(_ item: Item) {
+            (storage + count).initialize(to: item)
+            count += 1
+        }
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
@@ -245,7 +260,7 @@ final class MentionBuilder {
                 && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
             {
                 // Most tokens start no lexicon phrase and cannot be part of a name.
-                items.append(.token(index))
+                add(.token(index))
                 index += 1
                 continue
             }
@@ -276,30 +291,30 @@ final class MentionBuilder {
                     !classes(index).contains(.rank)
                 {
                     // "Foreign Ministry spokesperson": the body named inside the title is a body.
-                    items.append(runItem(index..<(headEnd + 1), absorbed: []))
+                    add(runItem(index..<(headEnd + 1), absorbed: []))
                     index = headEnd + 1
                     continue
                 }
                 if isBodyOrTitle(category), isNameToken(index) {
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
                     if run.count > length && isHead(run.upperBound - 1) {
-                        items.append(runItem(run, absorbed: absorbed))
+                        add(runItem(run, absorbed: absorbed))
                         index = run.upperBound
                         continue
                     }
                 }
-                items.append(hitItem(index..<(index + length), category))
+                add(hitItem(index..<(index + length), category))
                 index += length
             } else if isNameToken(index) && !(tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized && index + 1 < range.upperBound && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)) {
                 let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
-                items.append(runItem(run, absorbed: absorbed))
+                add(runItem(run, absorbed: absorbed))
                 index = run.upperBound
             } else {
-                items.append(.token(index))
+                add(.token(index))
                 index += 1
             }
         }
-        return items
+        return Items(start: storage, count: count)
     }
 
     /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
@@ -390,7 +405,6 @@ final class MentionBuilder {
 
     func scan(_ sentence: Sentence) {
         let items = items(sentence.tokens)
-        defer { itemBuffer = items }
         var index = 0
         var owner: Int?
         var ownerEnd = -1
@@ -431,7 +445,7 @@ final class MentionBuilder {
     }
 
     /// One or two lowercase role words ("foreign policy", "press", "political") and then a title.
-    private func roleModifiersThenTitle(_ items: [Item], from start: Int) -> Bool {
+    private func roleModifiersThenTitle(_ items: Items, from start: Int) -> Bool {
         var index = start
         var words = 0
         while index < items.count, case .token(let token) = items[index], words < 2,
@@ -469,7 +483,7 @@ final class MentionBuilder {
     }
 
     private func handleHit(
-        _ range: Range<Int>, _ category: LexiconCategory, items: [Item], index: inout Int, owner: inout Int?,
+        _ range: Range<Int>, _ category: LexiconCategory, items: Items, index: inout Int, owner: inout Int?,
         ownerStart: inout Int, ownerEnd: inout Int, sentence: Sentence
     ) {
         let surface = string(range)
@@ -609,7 +623,7 @@ final class MentionBuilder {
         return nil
     }
 
-    private func isTitleThenName(_ items: [Item], _ index: Int) -> Bool {
+    private func isTitleThenName(_ items: Items, _ index: Int) -> Bool {
         guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = hitCategories[category]
         else { return false }
         return true
@@ -619,7 +633,7 @@ final class MentionBuilder {
     /// the country, and the body it owns, which becomes the owner of what follows.
     private func addCountryBody(
         country: String, at range: Range<Int>, surface: String, lexiconName: String?, head: Range<Int>,
-        items: [Item], index: inout Int, owner: inout Int?, ownerStart: inout Int, ownerEnd: inout Int
+        items: Items, index: inout Int, owner: inout Int?, ownerStart: inout Int, ownerEnd: inout Int
     ) {
         let countryIndex = add(Candidate(tokens: range, phrase: range, kind: .name, type: .country,
                                          key: .country(country), name: country, aliases: Aliases(surface), lexiconName: lexiconName))
@@ -633,12 +647,12 @@ final class MentionBuilder {
         skipItems(through: head.upperBound - 1, items: items, index: &index)
     }
 
-    private func skipItems(through token: Int, items: [Item], index: inout Int) {
+    private func skipItems(through token: Int, items: Items, index: inout Int) {
         while index < items.count && items[index].range.lowerBound <= token { index += 1 }
     }
 
     private func handleTitle(
-        _ range: Range<Int>, target: String?, honorific: Bool, items: [Item], index: inout Int, owner: Int?,
+        _ range: Range<Int>, target: String?, honorific: Bool, items: Items, index: inout Int, owner: Int?,
         ownerStart: Int, sentence: Sentence
     ) {
         // Further titles and bodies may follow: "Foreign Office Spokesperson", "Under Secretary".
@@ -748,7 +762,7 @@ final class MentionBuilder {
 
     /// "the president of Ghana, Kwame Asante", "the chairman of the Federal Reserve Jerome
     /// Powell": the country or body after "of" owns the title of the name that follows.
-    private func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: [Item],
+    private func handleOfOwner(after titleRange: Range<Int>, target: String?, sendingState: Int?, items: Items,
                                         index: inout Int, sentence: Sentence) -> Bool
     {
         guard index + 1 < items.count, case .token(let ofToken) = items[index], ofToken == titleRange.upperBound,
@@ -839,7 +853,7 @@ final class MentionBuilder {
     }
 
     private func handleRun(
-        _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, items: [Item], index: inout Int, owner: Int?,
+        _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, items: Items, index: inout Int, owner: Int?,
         ownerStart: Int, title: (text: String?, target: String?, honorific: Bool)?, sentence: Sentence
     ) {
         let surface = string(range)
@@ -986,7 +1000,7 @@ final class MentionBuilder {
         return isPossessive(start - 2) || isLowercaseWord(start - 2, .determiner)
     }
 
-    private func appositionOwner(for person: Int, from start: Int, items: [Item]) {
+    private func appositionOwner(for person: Int, from start: Int, items: Items) {
         guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
         guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
         let category = hitCategories[categoryIndex]
