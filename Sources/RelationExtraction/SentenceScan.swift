@@ -44,8 +44,12 @@ struct SentenceScan {
     mutating func load(sentenceIndex: Int, mentions: ArraySlice<Mention>) {
         self.sentenceIndex = sentenceIndex
         range = analysis.sentences[sentenceIndex].tokens
-        marks.removeAll(keepingCapacity: true)
-        marks.append(contentsOf: repeatElement(TokenMarks(), count: range.count))
+        // Marks past this sentence's tokens are left from longer sentences and never read.
+        if marks.count < range.count { marks.append(contentsOf: repeatElement(TokenMarks(), count: range.count - marks.count)) }
+        let count = range.count
+        marks.withUnsafeMutableBufferPointer { marks in
+            for index in 0..<count { marks[index] = TokenMarks() }
+        }
         functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
         for (phrase, payloads) in functionMatches {
             for token in phrase { marks[token - range.lowerBound].functionWord = UInt8(payloads[0]) }
