@@ -21,14 +21,18 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
     public static func slug(for name: String) -> String {
-        // Most names are ASCII: fold them byte by byte without Unicode tables.
+        // Most names are ASCII: fold them byte by byte, without Unicode tables, straight into the
+        // slug's storage (a slug is never longer than its name).
         let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            // The slug is never longer than the name: build it in a stack buffer.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { slug -> String? in
+            var isASCII = true
+            let slug = String(unsafeUninitializedCapacity: max(1, bytes.count)) { slug -> Int in
                 var count = 0
                 var pendingHyphen = false
                 for byte in bytes {
-                    if byte >= 0x80 { return nil }
+                    if byte >= 0x80 {
+                        isASCII = false
+                        return 0
+                    }
                     let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                         if pendingHyphen && count > 0 {
@@ -42,8 +46,9 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
                         pendingHyphen = true
                     }
                 }
-                return count == 0 ? "entity" : String(decoding: UnsafeBufferPointer(rebasing: slug[..<count]), as: UTF8.self)
+                return count
             }
+            return isASCII ? (slug.isEmpty ? "entity" : slug) : nil
         }
         if let ascii, let slug = ascii { return slug }
         var result = String.UnicodeScalarView()
