@@ -195,12 +195,12 @@ struct EntityResolver {
         return contains(known, parts) || middleName || (canExtend && contains(parts, known))
     }
 
-    /// One bit per part, chosen by its length and its first and last bytes: equal parts set equal bits.
+    /// One bit per part, chosen by its length and first byte: equal parts set equal bits.
     private static func partBits(_ parts: [String]) -> UInt64 {
         var bits: UInt64 = 0
         for part in parts {
             let utf8 = part.utf8
-            let mixed = UInt64(utf8.count) &* 31 &+ UInt64(utf8.first ?? 0) &* 7 &+ UInt64(utf8.last ?? 0)
+            let mixed = UInt64(utf8.count) &* 31 &+ UInt64(utf8.first ?? 0) &* 7
             bits |= 1 << (mixed & 63)
         }
         return bits
