@@ -3,7 +3,9 @@ import EntityRecognition
 /// The words the extractor's patterns look for, compared with tokens by vocabulary ID.
 ///
 /// Made with the relation extractor, before the recognizer, so their words are in the vocabulary.
-struct ScanWords: Sendable {
+/// A class: its many sets are shared by every article's builders, which a copy would retain one
+/// by one.
+final class ScanWords: Sendable {
     /// Words before a cue that make it a noun ("the sanctions"), not a verb.
     let nounMarkers: WordSet
     /// What may stand between coordinated objects: "A, B and C", "Novak, his son Pavel".
