@@ -245,8 +245,10 @@ final class MentionBuilder {
             itemCapacity = max(range.count, 2 * itemCapacity)
             itemStorage = .allocate(capacity: itemCapacity)
         }
-        if !hitCategories.isEmpty { hitCategories.removeAll(keepingCapacity: true) }
-        if !absorbedHits.isEmpty { absorbedHits.removeAll(keepingCapacity: true) }
+        // One removeLast() per element: a sentence leaves a few, and removeAll(keepingCapacity:)
+        // goes through the general range replacement.
+        while !hitCategories.isEmpty { hitCategories.removeLast() }
+        while !absorbedHits.isEmpty { absorbedHits.removeLast() }
         let storage = itemStorage
         var count = 0
         func add(_ item: Item) {

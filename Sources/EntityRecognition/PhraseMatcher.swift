@@ -22,7 +22,9 @@ public struct PhraseMatcher: Sendable {
     /// Every phrase in `tokens[range]`, left to right: the longest at each start, resuming after it.
     /// One call per sentence, so callers in other modules pay no call per token.
     public func matches(in tokens: [Token], range: Range<Int>, into found: inout [(range: Range<Int>, payloads: [Int])]) {
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        // One removeLast() per match: a sentence holds a few, and removeAll(keepingCapacity:) goes
+        // through the general range replacement.
+        while !found.isEmpty { found.removeLast() }
         var token = range.lowerBound
         while token < range.upperBound {
             // Nearly every token starts no phrase: one load says so.
