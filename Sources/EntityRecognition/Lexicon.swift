@@ -118,6 +118,13 @@ struct WordClass: OptionSet, Sendable {
     static let stateOwnership = WordClass(rawValue: 1 << 24)
     /// A word that opens an apposition after a name: "X, the U.S. ambassador".
     static let appositionOpener = WordClass(rawValue: 1 << 25)
+    /// The first word of some lexicon phrase; set with the phrase, so one load per token tells
+    /// the mention builder both this and the word's other classes.
+    static let phraseStart = WordClass(rawValue: 1 << 26)
+
+    /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
+    /// still an ordinary word where the builder asks whether a word has any class at all.
+    static let lookups: WordClass = [.rank, .placePreposition, .stateOwnership, .appositionOpener, .phraseStart]
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -278,6 +285,7 @@ public struct Lexicon: Sendable {
         entries.append(LexiconEntry(tokens: ids, caseRule: rules, exactSpelling: exact, category: category))
         entryChecks.append(EntryCheck(entries[index]))
         trie.insert(ids, entry: Int32(index))
+        setClass(ids[0], .phraseStart)
     }
 
     private mutating func loadCountries(_ file: DataFile) throws(LexiconError) {

@@ -258,8 +258,9 @@ final class MentionBuilder {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            if !lexicon.trie.startsPhrase(token.id)
-                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
+            let wordClasses = lexicon.classes(of: token.id)
+            if !wordClasses.contains(.phraseStart)
+                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || wordClasses.contains(.particle)))
             {
                 // Most tokens start no lexicon phrase and cannot be part of a name.
                 add(.token(index))
@@ -814,7 +815,7 @@ final class MentionBuilder {
         var cursor = titleStart - 1
         var modifiers = 0
         while cursor > 0, modifiers < 2, tokens[cursor].kind == .word, !tokens[cursor].isCapitalized,
-            !isPossessive(cursor), classes(cursor).isEmpty
+            !isPossessive(cursor), classes(cursor).subtracting(.lookups).isEmpty
         {
             cursor -= 1
             modifiers += 1

@@ -18,6 +18,13 @@ struct AppositionAffiliationTests {
         #expect(result.has("Ali Sow", .affiliatedWith, "Guinea"), "\(result.summary)")
     }
 
+    /// "acting" is looked up as a rank word; to the anaphor it is a plain modifier.
+    @Test("A rank word between 'the country's' and the title still reaches the country")
+    func countryAnaphorOverRank() throws {
+        let result = try extract("Officials in Kenya met on Monday. The country's acting president Rigathi Gachagua said talks would continue.")
+        #expect(result.has("Rigathi Gachagua", .affiliatedWith, "Kenya"), "\(result.summary)")
+    }
+
     @Test("'the president, Ali Sow' with no possessive country ties him to nothing")
     func noAnaphor() throws {
         let result = try extract("Soldiers in Guinea detained the interim president, Ali Sow, on Friday.")
