@@ -138,28 +138,28 @@ struct GraphBuilder {
             if type == .person {
                 if let body = titleBody(mentionIndex) {
                     add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
-                                  rationale: "title '\(mentions[mentionIndex].title ?? "")' names a body in the article"), sentence: sentence)
+                                  rationale: concatenated("title '", mentions[mentionIndex].title ?? "", "' names a body in the article")), sentence: sentence)
                 } else if let owner {
                     add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
-                                  rationale: "'\(entities[owner].name)' stands before the person's title"), sentence: sentence)
+                                  rationale: concatenated("'", entities[owner].name, "' stands before the person's title")), sentence: sentence)
                 }
                 if let body = mentions[mentionIndex].appositionBody {
                     add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
-                                  rationale: "an apposition names the person's role in '\(entities[body].name)'"), sentence: sentence)
+                                  rationale: concatenated("an apposition names the person's role in '", entities[body].name, "'")), sentence: sentence)
                 }
             } else if type == .organization, let leader = partyHolder(of: tokens) {
                 add(FoundEdge(source: leader, target: entity, type: .affiliatedWith,
-                              rationale: "'\(entities[leader].name)'s' names the person's party"), sentence: sentence)
+                              rationale: concatenated("'", entities[leader].name, "'s' names the person's party")), sentence: sentence)
             } else if owner == nil, type == .agency || type == .organization,
                 let whole = wholeBody(of: entity, after: tokens, sentence: sentence)
             {
                 add(FoundEdge(source: entity, target: whole, type: .affiliatedWith,
-                              rationale: "'\(entities[entity].name)' is stated to be part of '\(entities[whole].name)'"), sentence: sentence)
+                              rationale: concatenated("'", entities[entity].name, "' is stated to be part of '", entities[whole].name, "'")), sentence: sentence)
             } else if let owner, type == .agency || type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
                 add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
-                              rationale: "'\(analysis.string(mentions[mentionIndex].phrase))' names its owner"), sentence: sentence)
+                              rationale: concatenated("'", analysis.string(mentions[mentionIndex].phrase), "' names its owner")), sentence: sentence)
             }
         }
     }

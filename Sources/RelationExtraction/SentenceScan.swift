@@ -116,7 +116,8 @@ struct SentenceScan {
     func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>, accuser: (Int) -> Int? = { _ in nil }) -> [FoundEdge] {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
         // Most cues yield no edge: the rationale is spelled out only for edges that are made.
-        var rationale: String { "cue '\(cue.phrase)' (\(cue.pattern.rawValue))" }
+        func because(_ detail: String = "") -> String { concatenated("cue '", cue.phrase, "' (", cue.pattern.rawValue, ")", detail) }
+        var rationale: String { because() }
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
         if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
             isWord(cueRange.lowerBound - 1, words.nounMarkers)
@@ -131,13 +132,13 @@ struct SentenceScan {
                 // "talks between Russia and Ukraine": the two sides met each other.
                 let sides = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
                 guard sides.count == 2, !predicateUndone(after: cueRange.upperBound) else { return [] }
-                return pairs([sides[0]], [sides[1]], cue.relation, rationale + ", between the two")
+                return pairs([sides[0]], [sides[1]], cue.relation, because(", between the two"))
             }
             if isPassive(cueRange.lowerBound) {
                 guard let agent = agent(after: cueRange.upperBound) else { return [] }
                 sources = [agent]
                 targets = subjects(before: cueRange.lowerBound)
-                return pairs(sources, targets, cue.relation, rationale + ", passive")
+                return pairs(sources, targets, cue.relation, because(", passive"))
             }
             if cue.pattern == .verb, cueRange.upperBound < range.upperBound,
                 isWord(cueRange.upperBound, words.participleObjects),
@@ -182,11 +183,11 @@ struct SentenceScan {
                 // "held talks in Moscow with Lavrov": the partner comes after "with".
                 guard withBeforePartner(after: cueRange.upperBound) else { return [] }
                 if subjects.isEmpty, isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() { subjects = [subject] }
-                return pairs(subjects, partners, cue.relation, rationale + ", partner after 'with'")
+                return pairs(subjects, partners, cue.relation, because(", partner after 'with'"))
             }
             if subjects.isEmpty, let pair = twoPeople(before: cueRange.lowerBound) {
                 // "The two leaders met": the two people just named.
-                return pairs([pair.0], [pair.1], cue.relation, rationale + ", 'the two ...' are the two people just named")
+                return pairs([pair.0], [pair.1], cue.relation, because(", 'the two ...' are the two people just named"))
             }
             var edges: [FoundEdge] = []
             for (offset, first) in subjects.enumerated() {
@@ -210,12 +211,12 @@ struct SentenceScan {
             }
             var sources = subjects(before: verb)
             if sources.isEmpty, let pronoun = pronounSubject(before: verb) { sources = [pronoun] }
-            return pairs(sources, targets, cue.relation, rationale + ", listed by '\(lower(verb))'")
+            return pairs(sources, targets, cue.relation, because(", listed by '\(lower(verb))'"))
         case .rebuttal:
             var edges: [FoundEdge] = []
             for subject in subjects(before: cueRange.lowerBound) {
                 if let target = accuser(subject) {
-                    edges += pairs([subject], [target], cue.relation, rationale + ", answering an accusation")
+                    edges += pairs([subject], [target], cue.relation, because(", answering an accusation"))
                 }
             }
             return edges
@@ -223,7 +224,7 @@ struct SentenceScan {
             guard let target = judged(by: cueRange, possessor: cue.pattern == .evaluative),
                 let source = speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()
             else { return [] }
-            return pairs([source], [target], cue.relation, rationale + ", said by the speaker")
+            return pairs([source], [target], cue.relation, because(", said by the speaker"))
         case .reverse:
             // "drawing condemnation from Washington and Tokyo": every coordinated object is a source.
             let sources = objects(after: cueRange.upperBound, quoted: false)
