@@ -153,7 +153,6 @@ final class MentionBuilder {
             && classes(index).contains(wordClass)
     }
 
-    /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
     private func isBodyOrTitle(_ category: LexiconCategory) -> Bool {
         switch category {
         case .body, .title: true
@@ -161,6 +160,7 @@ final class MentionBuilder {
         }
     }
 
+    /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
     private func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
         // Entries are compared by index, through their packed checks: copying one copies its
         // arrays and names.
