@@ -75,8 +75,9 @@ public struct ArticleAnalysis: Sendable {
     }
 
     public func string(bytes: Range<Int>) -> String {
+        precondition(bytes.lowerBound >= 0 && bytes.upperBound <= text.count, "byte range outside the article")
         // Through a buffer pointer: a slice of the array would retain and release its storage.
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+        return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 
     /// Each ASCII mark as a String, made once.
@@ -159,17 +160,6 @@ public struct ArticleAnalysis: Sendable {
             return low
         }
         return mentions[firstIndex(atOrAfter: range.lowerBound)..<firstIndex(atOrAfter: range.upperBound)]
-    }
-
-    /// The sentence that holds a token.
-    public func sentenceIndex(ofToken token: Int) -> Int? {
-        var low = 0
-        var high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].tokens.upperBound <= token { low = mid + 1 } else { high = mid }
-        }
-        return low < sentences.count && sentences[low].tokens.contains(token) ? low : nil
     }
 
     /// The graph's entities, in order of first mention, with slug ids unique within the article.

@@ -4,6 +4,7 @@ import KnowledgeGraph
 /// way the article names one actor into one entity.
 public struct EntityRecognizer: Sendable {
     public let lexicon: Lexicon
+
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }

@@ -62,8 +62,16 @@ struct KeyIndex {
     }
 
     private static func fingerprint(_ kind: UInt64, _ text: String) -> UInt64 {
-        let utf8 = text.utf8
-        // The last byte would tell more keys apart, but reaching it costs more than the rare compare.
-        return kind | UInt64(truncatingIfNeeded: utf8.count) << 8 | UInt64(utf8.first ?? 0) << 40
+        kind | text.lengthAndFirstByte << 8
+    }
+}
+
+extension String {
+    /// The UTF-8 length and first byte: equal strings give equal values, and both are read at
+    /// once, so they screen out most comparisons. (The last byte would tell more strings apart,
+    /// but reaching it through the UTF-8 view costs more than the comparisons it saves.)
+    var lengthAndFirstByte: UInt64 {
+        let utf8 = utf8
+        return UInt64(truncatingIfNeeded: utf8.count) << 8 | UInt64(utf8.first ?? 0)
     }
 }

@@ -118,13 +118,10 @@ struct WordClass: OptionSet, Sendable {
     static let stateOwnership = WordClass(rawValue: 1 << 24)
     /// A word that opens an apposition after a name: "X, the U.S. ambassador".
     static let appositionOpener = WordClass(rawValue: 1 << 25)
-    /// The first word of some lexicon phrase; set with the phrase, so one load per token tells
-    /// the mention builder both this and the word's other classes.
-    static let phraseStart = WordClass(rawValue: 1 << 26)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
-    static let lookups: WordClass = [.rank, .placePreposition, .stateOwnership, .appositionOpener, .phraseStart]
+    static let lookups: WordClass = [.rank, .placePreposition, .stateOwnership, .appositionOpener]
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -285,7 +282,6 @@ public struct Lexicon: Sendable {
         entries.append(LexiconEntry(tokens: ids, caseRule: rules, exactSpelling: exact, category: category))
         entryChecks.append(EntryCheck(entries[index]))
         trie.insert(ids, entry: Int32(index))
-        setClass(ids[0], .phraseStart)
     }
 
     private mutating func loadCountries(_ file: DataFile) throws(LexiconError) {
@@ -389,9 +385,6 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     private var used = 0
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
     private var terminals: [[Entry]] = [[]]
-    /// How many entries end at each node, in one dense array: matching asks at every node it
-    /// passes, and most have none.
-    private var terminalCounts: [UInt32] = [0]
     private var nodeCount: Int32 = 1
     /// The root's children by token ID (0 where none): nearly every lookup is at the root, and a
     /// dense table answers it with one load instead of a probe.
@@ -418,11 +411,9 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
                 node = nodeCount
                 nodeCount += 1
                 terminals.append([])
-                terminalCounts.append(0)
             }
         }
         terminals[Int(node)].append(entry)
-        terminalCounts[Int(node)] += 1
         return node
     }
 
@@ -450,11 +441,12 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     }
 
     func entries(at node: Int32) -> [Entry]? {
-        terminalCounts[Int(node)] == 0 ? nil : terminals[Int(node)]
+        let entries = terminals[Int(node)]
+        return entries.isEmpty ? nil : entries
     }
 
     /// How many entries end at a node; with `entry(_:at:)`, reads them without copying the list.
-    func entryCount(at node: Int32) -> Int { Int(terminalCounts[Int(node)]) }
+    func entryCount(at node: Int32) -> Int { terminals[Int(node)].count }
 
     func entry(_ index: Int, at node: Int32) -> Entry { terminals[Int(node)][index] }
 

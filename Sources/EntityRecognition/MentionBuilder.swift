@@ -258,9 +258,8 @@ final class MentionBuilder {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            let wordClasses = lexicon.classes(of: token.id)
-            if !wordClasses.contains(.phraseStart)
-                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || wordClasses.contains(.particle)))
+            if !lexicon.trie.startsPhrase(token.id)
+                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
             {
                 // Most tokens start no lexicon phrase and cannot be part of a name.
                 add(.token(index))
@@ -1119,20 +1118,11 @@ final class MentionBuilder {
                 part = lexicon.vocabulary.word(tokens[index].id)
             } else {
                 let bytes = Int(tokens[first].start)..<Int(tokens[index].end)
-                var isASCII = true
-                part = text.withUnsafeBufferPointer { text in
-                    String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                        for offset in 0..<bytes.count {
-                            let byte = text[bytes.lowerBound + offset]
-                            if byte >= 0x80 { isASCII = false }
-                            buffer[offset] = byte.asciiLowercased
-                        }
-                        return bytes.count
-                    }
-                }
-                guard isASCII else { return MentionBuilder.parts(of: surface) }
+                guard let folded = text.withUnsafeBufferPointer({ MentionBuilder.asciiLowercased(UnsafeBufferPointer(rebasing: $0[bytes])) })
+                else { return MentionBuilder.parts(of: surface) }
+                part = folded
             }
-            if part != "jr." && part != "sr." { parts.append(part) }
+            if MentionBuilder.isNamePart(part) { parts.append(part) }
             first = index + 1
         }
         return parts
@@ -1148,23 +1138,32 @@ final class MentionBuilder {
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
                 defer { start = end + 1 }
                 guard end > start else { continue }
-                var failed = false
-                let part = String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for offset in 0..<(end - start) {
-                        let byte = bytes[start + offset]
-                        if byte >= 0x80 { failed = true }
-                        buffer[offset] = byte.asciiLowercased
-                    }
-                    return end - start
-                }
-                if failed { return nil }
-                if part != "jr." && part != "sr." { parts.append(part) }
+                guard let part = asciiLowercased(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return nil }
+                if isNamePart(part) { parts.append(part) }
             }
             return parts
         }
         if let ascii, let parts = ascii { return parts }
         return name.splitOnSpaces().map { $0.lowercased().replacingApostrophes() }
-            .filter { !$0.isEmpty && $0 != "jr." && $0 != "sr." }
+            .filter { !$0.isEmpty && isNamePart($0) }
+    }
+
+    /// `bytes` as a lowercase String when they are all ASCII; nil otherwise.
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        let folded = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for offset in 0..<bytes.count {
+                if bytes[offset] >= 0x80 { isASCII = false }
+                buffer[offset] = bytes[offset].asciiLowercased
+            }
+            return bytes.count
+        }
+        return isASCII ? folded : nil
+    }
+
+    /// "Jr." and "Sr." follow a name without being part of it.
+    private static func isNamePart(_ part: String) -> Bool {
+        part != "jr." && part != "sr."
     }
 
     /// "Ministry of Foreign Affairs" and "Foreign Ministry" share the key "foreign ministry".

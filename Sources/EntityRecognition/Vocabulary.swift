@@ -13,7 +13,6 @@ struct Vocabulary: Sendable {
     /// Each ID's key as start (high 32 bits) and length (low 32 bits) in `keyBytes`.
     private var keySpans: [UInt64] = []
     /// Each ID's word as a String, made once: stages after the tokenizer ask for words often.
-    /// The keys by ID, as strings.
     private(set) var words: [String] = []
     /// Open addressing: 0 is empty, otherwise the key hash's high 32 bits and the ID plus one. The
     /// hash bits reject nearly every other key without touching its bytes.

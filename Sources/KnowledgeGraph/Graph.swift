@@ -20,8 +20,8 @@ public struct Graph: Hashable, Sendable {
     }
 
     private init(entities: [Entity], relations: [Relation], endpointsKnown: Bool) {
-        // Extraction hands over distinct ids and edges: then the arrays are taken whole and only
-        // indexed. A repeat anywhere falls back to merging item by item.
+        // Extraction hands over distinct ids: then the entities are taken whole and only indexed.
+        // A repeated id falls back to merging entity by entity.
         entityIndex.reserveCapacity(entities.count)
         if Graph.index(entities, into: &entityIndex) {
             self.entities = entities
@@ -30,13 +30,11 @@ public struct Graph: Hashable, Sendable {
             self.entities.reserveCapacity(entities.count)
             for entity in entities { add(entity) }
         }
+        self.relations.reserveCapacity(relations.count)
         relationIndex.reserveCapacity(relations.count)
-        if indexDistinct(relations, endpointsKnown: endpointsKnown) {
-            self.relations = relations
-        } else {
-            relationIndex.removeAll(keepingCapacity: true)
-            self.relations.reserveCapacity(relations.count)
-            for relation in relations { add(relation) }
+        for relation in relations {
+            if !endpointsKnown { checkEndpoints(of: relation) }
+            merge(relation)
         }
     }
 
@@ -44,24 +42,6 @@ public struct Graph: Hashable, Sendable {
     private static func index(_ entities: [Entity], into index: inout [String: Int]) -> Bool {
         for position in entities.indices where index.updateValue(position, forKey: entities[position].id) != nil {
             return false
-        }
-        return true
-    }
-
-    /// Indexes relations by key; false at the first repeated key or repeated place in one edge's
-    /// evidence, which `add(_:)` would merge.
-    private mutating func indexDistinct(_ relations: [Relation], endpointsKnown: Bool) -> Bool {
-        for position in relations.indices {
-            let relation = relations[position]
-            precondition(endpointsKnown || (entityIndex[relation.source] != nil && entityIndex[relation.target] != nil),
-                         "relation endpoint missing from graph")
-            let evidence = relation.evidence
-            if evidence.count > 1 {
-                for later in 1..<evidence.count where evidence[..<later].contains(where: { $0.isSamePlace(as: evidence[later]) }) {
-                    return false
-                }
-            }
-            if relationIndex.updateValue(position, forKey: relation.key) != nil { return false }
         }
         return true
     }
@@ -90,8 +70,18 @@ public struct Graph: Hashable, Sendable {
     /// Adds a relation, or appends its new evidence to the existing edge.
     /// Both endpoints must already be in the graph.
     public mutating func add(_ relation: Relation) {
+        checkEndpoints(of: relation)
+        merge(relation)
+    }
+
+    private func checkEndpoints(of relation: Relation) {
         precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
                      "relation endpoint missing from graph")
+    }
+
+    /// Adds a relation whose endpoints are in the graph, or appends its new evidence to the
+    /// existing edge.
+    private mutating func merge(_ relation: Relation) {
         let index: Int
         let key = relation.key
         let evidenceList = relation.evidence

@@ -67,22 +67,35 @@ struct FoundEdge {
     var rationale: String
 }
 
+/// `pieces` as one string, allocated once at its final length. Every edge made carries a
+/// rationale; interpolation would grow it piece by piece.
+func concatenated(_ pieces: String...) -> String {
+    var length = 0
+    for piece in pieces { length += piece.utf8.count }
+    return String(unsafeUninitializedCapacity: length) { buffer in
+        var offset = 0
+        for var piece in pieces {
+            piece.withUTF8 { bytes in
+                for index in bytes.indices { buffer[offset + index] = bytes[index] }
+                offset += bytes.count
+            }
+        }
+        return offset
+    }
+}
+
 /// Turns entity indices into graph ids and sentences into evidence.
 struct GraphBuilder {
     let analysis: ArticleAnalysis
+    private let words: ScanWords
     private let graphEntities: [Entity]
     private var relations: [Relation] = []
-    /// Each relation's endpoints as entity indices (ordered for a symmetric type), so a repeated
-    /// edge is found without comparing ids.
-    private var relationEnds: [(source: Int, target: Int)] = []
     private let ids: [String]
     /// Each sentence's start and end in Unicode scalars, computed in one pass.
     private let scalarRanges: [Range<Int>]
     /// The text of the sentence cited last: edges come sentence by sentence, and each of a
     /// sentence's edges then shares one copy.
     private var citedSentence: (index: Int, text: String)?
-
-    private let words: ScanWords
 
     init(analysis: ArticleAnalysis, words: ScanWords) {
         self.analysis = analysis
@@ -99,24 +112,13 @@ struct GraphBuilder {
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
         let scalars = scalarRanges[sentence]
-        // Ids are unique, so equal indices make the same edge the graph would merge; a sentence
-        // already cited for it adds nothing.
-        let ends = edge.type.isSymmetric ? (min(edge.source, edge.target), max(edge.source, edge.target)) : (edge.source, edge.target)
-        let existing = relationEnds.indices.first { relationEnds[$0] == ends && relations[$0].type == edge.type }
-        if let existing, relations[existing].evidence.contains(where: { $0.start == scalars.lowerBound && $0.end == scalars.upperBound }) {
-            return
-        }
         if citedSentence?.index != sentence {
             citedSentence = (sentence, analysis.string(bytes: analysis.sentences[sentence].bytes))
         }
+        // A repeated edge is left to the graph, which merges its evidence.
         let evidence = Evidence(document: analysis.document, sentence: citedSentence!.text,
                                 start: scalars.lowerBound, end: scalars.upperBound, rationale: edge.rationale)
-        if let existing {
-            relations[existing].evidence.append(evidence)
-        } else {
-            relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
-            relationEnds.append(ends)
-        }
+        relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
     }
 
     /// Titles and owners tie people to bodies and bodies to countries.

@@ -149,20 +149,3 @@ final class ScanWords: Sendable {
         party = words(["party"])
     }
 }
-
-/// `pieces` as one string, allocated once at its final length. Every edge made carries a
-/// rationale; interpolation would grow it piece by piece.
-func concatenated(_ pieces: String...) -> String {
-    var length = 0
-    for piece in pieces { length += piece.utf8.count }
-    return String(unsafeUninitializedCapacity: length) { buffer in
-        var offset = 0
-        for var piece in pieces {
-            piece.withUTF8 { bytes in
-                for index in bytes.indices { buffer[offset + index] = bytes[index] }
-                offset += bytes.count
-            }
-        }
-        return offset
-    }
-}

@@ -26,10 +26,6 @@ struct SentenceScan {
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
 
-
-
-
-
     /// How far a target may stand from its cue, in tokens.
     private static let targetReach = 9
     private static let subjectReach = 14
@@ -44,16 +40,6 @@ struct SentenceScan {
     mutating func load(sentenceIndex: Int, mentions: ArraySlice<Mention>) {
         self.sentenceIndex = sentenceIndex
         range = analysis.sentences[sentenceIndex].tokens
-        // Marks past this sentence's tokens are left from longer sentences and never read.
-        if marks.count < range.count { marks.append(contentsOf: repeatElement(TokenMarks(), count: range.count - marks.count)) }
-        let count = range.count
-        marks.withUnsafeMutableBufferPointer { marks in
-            for index in 0..<count { marks[index] = TokenMarks() }
-        }
-        functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
-        for (phrase, payloads) in functionMatches {
-            for token in phrase { marks[token - range.lowerBound].functionWord = UInt8(payloads[0]) }
-        }
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
         // inside the quote opened in an earlier sentence.
         var open = false
@@ -63,18 +49,22 @@ struct SentenceScan {
             open = true
         }
         startsInQuote = open
+        // Marks past this sentence's tokens are left from longer sentences and never read. Each of
+        // this sentence's marks is written whole, with its quotation state, through one buffer.
+        if marks.count < range.count { marks.append(contentsOf: repeatElement(TokenMarks(), count: range.count - marks.count)) }
         let start = range.lowerBound
-        // One uniqueness check for the sentence, not one per token.
         analysis.tokens.withUnsafeBufferPointer { tokens in
             marks.withUnsafeMutableBufferPointer { marks in
                 for token in range {
-                    if tokens[token].kind == .punctuation && tokens[token].mark == UInt8(ascii: "\"") {
-                        open.toggle()
-                        continue
-                    }
-                    marks[token - start].inQuote = open
+                    let isQuoteMark = tokens[token].kind == .punctuation && tokens[token].mark == UInt8(ascii: "\"")
+                    if isQuoteMark { open.toggle() }
+                    marks[token - start] = TokenMarks(inQuote: open && !isQuoteMark)
                 }
             }
+        }
+        functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
+        for (phrase, payloads) in functionMatches {
+            for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
         }
         SentenceScan.headMentions(mentions, into: &heads)
     }
@@ -117,7 +107,6 @@ struct SentenceScan {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
         // Most cues yield no edge: the rationale is spelled out only for edges that are made.
         func because(_ detail: String = "") -> String { concatenated("cue '", cue.phrase, "' (", cue.pattern.rawValue, ")", detail) }
-        var rationale: String { because() }
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
         if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
             isWord(cueRange.lowerBound - 1, words.nounMarkers)
@@ -166,7 +155,7 @@ struct SentenceScan {
             if sources.isEmpty, !inQuote(cueRange.lowerBound), let pronoun = pronounSubject(before: cueRange.lowerBound) {
                 sources = [pronoun]
             }
-            return pairs(sources, targets, cue.relation, rationale)
+            return pairs(sources, targets, cue.relation, because())
         case .possessiveObject:
             guard let target = heads.first(where: { $0.tokens.lowerBound >= cueRange.upperBound }),
                 target.phrase.lowerBound - cueRange.upperBound <= 1, isPossessive(target.tokens.upperBound),
@@ -175,7 +164,7 @@ struct SentenceScan {
             var sources = subjects(before: cueRange.lowerBound)
             // "He rejected China's criticism": the pronoun's person.
             if sources.isEmpty, let pronoun = pronounSubject(before: cueRange.lowerBound) { sources = [pronoun] }
-            return pairs(sources, [target.entity], cue.relation, rationale)
+            return pairs(sources, [target.entity], cue.relation, because())
         case .symmetric:
             var subjects = subjects(before: cueRange.lowerBound)
             let partners = objects(after: cueRange.upperBound, quoted: false)
@@ -192,10 +181,10 @@ struct SentenceScan {
             var edges: [FoundEdge] = []
             for (offset, first) in subjects.enumerated() {
                 for second in subjects[(offset + 1)...] where first != second {
-                    edges.append(FoundEdge(source: first, target: second, type: cue.relation, rationale: rationale))
+                    edges.append(FoundEdge(source: first, target: second, type: cue.relation, rationale: because()))
                     // "Israel and Hamas blamed each other": a directed relation goes both ways.
                     if !cue.relation.isSymmetric {
-                        edges.append(FoundEdge(source: second, target: first, type: cue.relation, rationale: rationale))
+                        edges.append(FoundEdge(source: second, target: first, type: cue.relation, rationale: because()))
                     }
                 }
             }
@@ -230,7 +219,7 @@ struct SentenceScan {
             let sources = objects(after: cueRange.upperBound, quoted: false)
             guard !sources.isEmpty else { return [] }
             let targets = subjects(before: cueRange.lowerBound)
-            return pairs(sources, targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, rationale)
+            return pairs(sources, targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, because())
         }
     }
 
