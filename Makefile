@@ -5,9 +5,10 @@ SWIFT ?= swift
 BIN := .build/release/newsgraph
 STORE := Graphs/examples.sqlite
 EVAL := ../shared/eval/evaluate.sh
-# Dev-set floors, just under the scores reached (see README): a regression fails `make test`.
+# Dev-set floors, just under the scores measured against the re-reviewed dev gold (entity 1.000,
+# mission relations 0.866, affiliated_with 0.961): a regression fails `make test`.
 MIN_ENTITY_F1 ?= 0.99
-MIN_RELATION_F1 ?= 0.87
+MIN_RELATION_F1 ?= 0.86
 MIN_AFFILIATION_F1 ?= 0.95
 # Release builds skip the runtime exclusivity checks (about 3% of extraction time). Debug builds,
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
