@@ -45,6 +45,7 @@ let package = Package(
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "Benchmarks", dependencies: ["NewsGraph"], path: "Benchmarks"),
+        .executableTarget(name: "train-relations", dependencies: ["NewsGraph"], path: "Tools/RelationTraining"),
         .executableTarget(name: "NeighborsExample", dependencies: ["NewsGraph"], path: "Examples/NeighborsExample"),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition"]),
