@@ -41,6 +41,10 @@ public struct CueLexicon: Sendable {
 
     var cues: [Cue] = []
     var functionWords: [(String, FunctionWord)] = []
+    /// The word classes of `relation-words.tsv`.
+    var wordClasses: [String: [String]] = [:]
+    /// The trained scorer of `relation-model.tsv`.
+    var model = RelationModel.empty
 
     /// The shipped cues plus the user's files (same format: `phrase<TAB>relation<TAB>pattern`).
     public static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
@@ -52,6 +56,13 @@ public struct CueLexicon: Sendable {
             throw LexiconError(file: "cues.tsv", reason: "bundled cue file is missing; reinstall NewsGraph")
         }
         try lexicon.add(bytes: [UInt8](data), file: "cues.tsv")
+        lexicon.wordClasses = try RelationWords.members(of: try resource("relation-words", "tsv"), file: "relation-words.tsv")
+        let model = String(decoding: try resource("relation-model", "tsv"), as: UTF8.self)
+        do {
+            lexicon.model = try RelationModel(tsv: model)
+        } catch {
+            throw LexiconError(file: "relation-model.tsv", line: error.line, reason: error.reason)
+        }
         for path in userFiles {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw LexiconError(file: path, reason: "cannot read the cue file")
@@ -59,6 +70,16 @@ public struct CueLexicon: Sendable {
             try lexicon.add(bytes: [UInt8](data), file: path)
         }
         return lexicon
+    }
+
+    private static func resource(_ name: String, _ ext: String) throws(LexiconError) -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/\(name).\(ext)"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else {
+            throw LexiconError(file: "\(name).\(ext)", reason: "bundled file is missing; reinstall NewsGraph")
+        }
+        return [UInt8](data)
     }
 
     mutating func add(bytes: [UInt8], file: String) throws(LexiconError) {

@@ -8,6 +8,8 @@ public struct RelationExtractor: Sendable {
     private let cueMatcher: PhraseMatcher
     private let functionMatcher: PhraseMatcher
     private let words: ScanWords
+    private let relationWords: RelationWords
+    private let model: RelationModel
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     public init(cues: CueLexicon, lexicon: inout Lexicon) {
@@ -16,46 +18,143 @@ public struct RelationExtractor: Sendable {
         let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
             phrases: cues.functionWords.map { ($0.0, functionWords.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
-        self.words = ScanWords(lexicon: &lexicon)
+        words = ScanWords(lexicon: &lexicon)
+        relationWords = RelationWords(members: cues.wordClasses, lexicon: &lexicon)
+        model = cues.model
+        // The model's lexical features name words: the vocabulary must know them for tokens to
+        // carry their IDs.
+        _ = WordSet(model.words, lexicon: &lexicon)
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
         var builder = GraphBuilder(analysis: analysis, words: words)
         builder.addAffiliations()
-        // Mentions are sorted by position: walk them alongside the sentences.
-        var firstMention = 0
-        var accusations: [(source: Int, target: Int, sentence: Int)] = []
-        let articleTokens = analysis.tokens
-        var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
-        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words)
-        for sentenceIndex in analysis.sentences.indices {
-            let tokens = analysis.sentences[sentenceIndex].tokens
-            while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
-                firstMention += 1
-            }
-            var endMention = firstMention
-            while endMention < analysis.mentions.count && analysis.mentions[endMention].tokens.lowerBound < tokens.upperBound {
-                endMention += 1
-            }
-            // Criticism found in this and the previous sentence, for rebuttals ("dismissed the accusations").
-            if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
-            // Most sentences hold no cue: the scan of a sentence is built only when a cue is found.
-            cueMatcher.matches(in: articleTokens, range: tokens, into: &cueMatches)
-            if cueMatches.isEmpty { continue }
-            scan.load(sentenceIndex: sentenceIndex, mentions: analysis.mentions[firstMention..<endMention])
-            for (cueRange, payloads) in cueMatches {
-                for payload in payloads {
-                    let found = scan.edges(for: cues[payload], at: cueRange) { accused in
-                        accusations.last { $0.target == accused }?.source
-                    }
-                    for edge in found {
-                        builder.add(edge, sentence: sentenceIndex)
-                        if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
-                    }
-                }
+        var candidates = Candidates(recordingNames: false)
+        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        for key in candidates.order {
+            let candidate = candidates.byKey[key]!
+            if model.judges(key.relation) {
+                let probability = model.probability(of: candidate.features, relation: key.relation)
+                guard model.accepts(probability, relation: key.relation) else { continue }
+                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation,
+                                      rationale: concatenated(candidate.rationale, " (scored ", String(Int(probability * 100)), "%)")),
+                            sentence: candidate.sentence)
+            } else if let rule = candidate.ruleSentence {
+                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation, rationale: candidate.rationale),
+                            sentence: rule)
             }
         }
         return builder.graph
+    }
+
+    /// Every candidate edge of the article with its features spelled out, and the graph of its
+    /// entities and affiliations: what training learns from.
+    package func trainingCandidates(from analysis: ArticleAnalysis)
+        -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, features: [String])])
+    {
+        var builder = GraphBuilder(analysis: analysis, words: words)
+        builder.addAffiliations()
+        var candidates = Candidates(recordingNames: true)
+        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        let graph = builder.graph
+        let ids = graph.entities.map(\.id)
+        let list = candidates.order.map { key in
+            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.features.names ?? [])
+        }
+        return (graph, list)
+    }
+
+    private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
+        CandidateFinder(analysis: analysis, cues: cues, cueMatcher: cueMatcher, functionMatcher: functionMatcher,
+                        words: words, relationWords: relationWords)
+    }
+
+    /// The relations the candidates are built for.
+    static let judgedRelations: [RelationType] = [.sanctioned, .metWith, .criticized]
+}
+
+/// The candidate edges of one article, each with its features pooled over the sentences that
+/// state it.
+struct Candidates {
+    struct Key: Hashable {
+        var source: Int
+        var target: Int
+        var relation: RelationType
+    }
+
+    struct Candidate {
+        var features: FeatureSet
+        /// The sentence cited as evidence: the rules' sentence, else the first one.
+        var sentence: Int
+        var sentences = 1
+        var ruleSentence: Int?
+        var rationale: String
+    }
+
+    private(set) var byKey: [Key: Candidate] = [:]
+    /// Keys in the order first seen, so the graph's edges come in text order.
+    private(set) var order: [Key] = []
+    let recordingNames: Bool
+
+    init(recordingNames: Bool) {
+        self.recordingNames = recordingNames
+    }
+
+    private static func key(_ source: Int, _ target: Int, _ relation: RelationType) -> Key {
+        relation.isSymmetric && target < source
+            ? Key(source: target, target: source, relation: relation) : Key(source: source, target: target, relation: relation)
+    }
+
+    mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int,
+                                features add: (inout FeatureSet) -> Void)
+    {
+        let key = Candidates.key(source, target, relation)
+        var features = FeatureSet(recordingNames: recordingNames)
+        add(&features)
+        if var candidate = byKey[key] {
+            if candidate.sentence != sentence { candidate.sentences += 1 }
+            candidate.features.formUnion(features)
+            byKey[key] = candidate
+        } else {
+            order.append(key)
+            byKey[key] = Candidate(features: features, sentence: sentence,
+                                   rationale: concatenated("'", relation.rawValue, "' cue in the sentence"))
+        }
+    }
+
+    mutating func addRuleEdge(_ edge: FoundEdge, cue: CueLexicon.Cue, sentence: Int) {
+        let key = Candidates.key(edge.source, edge.target, edge.type)
+        var candidate = byKey[key] ?? Candidate(features: FeatureSet(recordingNames: recordingNames), sentence: sentence,
+                                                rationale: edge.rationale)
+        if byKey[key] == nil { order.append(key) }
+        if candidate.ruleSentence == nil {
+            candidate.ruleSentence = sentence
+            candidate.sentence = sentence
+            candidate.rationale = edge.rationale
+        }
+        let r = edge.type.rawValue
+        candidate.features.add(r, "rule")
+        candidate.features.add(r, "rule", cue.pattern.rawValue)
+        byKey[key] = candidate
+    }
+
+    /// Features of the pair in the whole article: ties between the two, how often they meet.
+    mutating func addArticleFeatures(affiliated: Set<[Int]>) {
+        for key in order {
+            var candidate = byKey[key]!
+            let r = key.relation.rawValue
+            if affiliated.contains([key.source, key.target]) || affiliated.contains([key.target, key.source]) {
+                candidate.features.add(r, "affiliated")
+            }
+            if !key.relation.isSymmetric, let reverse = byKey[Key(source: key.target, target: key.source, relation: key.relation)],
+                reverse.ruleSentence != nil
+            {
+                candidate.features.add(r, "rule-reversed")
+            }
+            candidate.features.add(r, "sentences", distanceBucket(candidate.sentences))
+            candidate.features.add(r, "@prior")
+            byKey[key] = candidate
+        }
     }
 }
 
@@ -96,6 +195,8 @@ struct GraphBuilder {
     /// The text of the sentence cited last: edges come sentence by sentence, and each of a
     /// sentence's edges then shares one copy.
     private var citedSentence: (index: Int, text: String)?
+    /// The entity pairs tied by `affiliated_with`, as [source, target].
+    private(set) var affiliatedPairs: Set<[Int]> = []
 
     init(analysis: ArticleAnalysis, words: ScanWords) {
         self.analysis = analysis
@@ -111,6 +212,7 @@ struct GraphBuilder {
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
+        if edge.type == .affiliatedWith { affiliatedPairs.insert([edge.source, edge.target]) }
         let scalars = scalarRanges[sentence]
         if citedSentence?.index != sentence {
             citedSentence = (sentence, analysis.string(bytes: analysis.sentences[sentence].bytes))

@@ -17,12 +17,12 @@ struct SentenceScan {
     private(set) var sentenceIndex = 0
     private(set) var range: Range<Int> = 0..<0
     /// Mentions in the sentence that head a noun phrase (not the "Chinese" of "Chinese Foreign Ministry").
-    private var heads: [Mention] = []
+    private(set) var heads: [Mention] = []
     /// Per token of the sentence: its function word and whether it stands inside a quotation.
     private var marks: [TokenMarks] = []
     private var functionMatches: [(range: Range<Int>, payloads: [Int])] = []
     private let functionMatcher: PhraseMatcher
-    private let words: ScanWords
+    let words: ScanWords
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
 
@@ -87,7 +87,7 @@ struct SentenceScan {
         }
     }
 
-    private func word(_ token: Int) -> FunctionWord? {
+    func word(_ token: Int) -> FunctionWord? {
         guard range.contains(token) else { return nil }
         let raw = marks[token - range.lowerBound].functionWord
         return raw == TokenMarks.none ? nil : SentenceScan.functionWords[Int(raw)]
@@ -95,10 +95,10 @@ struct SentenceScan {
 
     static let functionWords = FunctionWord.allCases
 
-    private func lower(_ token: Int) -> String { analysis.lowercaseWord(token) }
+    func lower(_ token: Int) -> String { analysis.lowercaseWord(token) }
 
     /// Whether a token is one of `set`, by vocabulary ID: no string is made.
-    private func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
+    func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
 
     // MARK: Edges
 
@@ -235,10 +235,10 @@ struct SentenceScan {
         return edges
     }
 
-    private func inQuote(_ token: Int) -> Bool { range.contains(token) && marks[token - range.lowerBound].inQuote }
+    func inQuote(_ token: Int) -> Bool { range.contains(token) && marks[token - range.lowerBound].inQuote }
 
     /// Negated, planned, asked-for or conditional: the event did not (yet) happen.
-    private func isHypothetical(before cue: Int) -> Bool {
+    func isHypothetical(before cue: Int) -> Bool {
         if isWord(range.lowerBound, words.conditionals) { return true }
         // The window is the cue's own clause: back to the nearest mention or clause boundary.
         var token = cue - 1
@@ -264,7 +264,7 @@ struct SentenceScan {
     }
 
 
-    private func isPassive(_ cue: Int) -> Bool {
+    func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1
         while token >= range.lowerBound, isWord(token, words.passiveAdverbs) {
             token -= 1
@@ -546,7 +546,7 @@ struct SentenceScan {
 
     /// A quote left open at the end of this sentence and closed in the next one with its speaker:
     /// "\"Russia is to blame. It must pay,\" Smith said."
-    private func speakerAfterQuote() -> Int? {
+    func speakerAfterQuote() -> Int? {
         // The quote must really be open at the end of this sentence.
         guard let last = range.last, inQuote(last), sentenceIndex + 1 < analysis.sentences.count else { return nil }
         let next = analysis.sentences[sentenceIndex + 1].tokens
@@ -573,7 +573,7 @@ struct SentenceScan {
     }
 
     /// A quotation that began in the previous sentence after its speaker: 'X said: "... . We condemn Y."'
-    private func speakerBeforeQuote() -> Int? {
+    func speakerBeforeQuote() -> Int? {
         guard startsInQuote, sentenceIndex > 0 else { return nil }
         let previous = analysis.sentences[sentenceIndex - 1].tokens
         guard let open = previous.last(where: { isQuoteMark($0) }),
@@ -596,9 +596,14 @@ struct SentenceScan {
         return SentenceScan.functionWords[payloads[0]] == .speech
     }
 
+    var headMentions: [Mention] { heads }
+
+    /// Who speaks the quotes of this sentence, here or in the sentences around it.
+    func quoteSpeaker() -> Int? { speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote() }
+
     /// Who speaks the quotes of this sentence: the mention next to a speech word outside quotes,
     /// or "he"/"she" for the last person named.
-    private func speaker() -> Int? {
+    func speaker() -> Int? {
         for token in range where word(token) == .speech && !inQuote(token) {
             if let before = heads.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return before.entity

@@ -1,35 +1,38 @@
 import Foundation
 import NewsGraph
 
-// Exploration dump: one JSON object per article with sentences, tokens and mentions.
+// Writes, for each article given, one JSON line: its entities, its affiliations and every
+// candidate edge with its features, for Scripts/train_relations.py to learn from.
 let arguments = CommandLine.arguments.dropFirst()
 let extractor = try GraphExtractor()
-for path in arguments {
-    let article = try Article(contentsOf: path)
-    let analysis = extractor.analyze(article)
-    var sentences: [[String: Any]] = []
-    for sentence in analysis.sentences {
-        var tokens: [String] = []
-        for index in sentence.tokens { tokens.append(analysis.string(index..<(index + 1))) }
-        var mentions: [[String: Any]] = []
-        for mention in analysis.mentions(startingIn: sentence.tokens) {
-            let kind: String = switch mention.kind { case .name: "name"; case .title: "title"; case .weak: "weak" }
-            mentions.append([
-                "start": mention.tokens.lowerBound - sentence.tokens.lowerBound,
-                "end": mention.tokens.upperBound - sentence.tokens.lowerBound,
-                "pstart": mention.phrase.lowerBound - sentence.tokens.lowerBound,
-                "entity": mention.entity, "kind": kind,
-            ])
-        }
-        sentences.append(["tokens": tokens, "mentions": mentions])
+let articles = try Article.files(in: Array(arguments)).map { try Article(contentsOf: $0) }
+let lines = CorpusLines(count: articles.count)
+DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+    let analysis = extractor.analyze(articles[index])
+    let (graph, candidates) = extractor.relations.trainingCandidates(from: analysis)
+    let object: [String: Any] = [
+        "document": analysis.document,
+        "entities": graph.entities.map { ["id": $0.id, "name": $0.name, "type": $0.type.rawValue, "aliases": $0.aliases] },
+        "relations": graph.relations.map { ["source": $0.source, "type": $0.type.rawValue, "target": $0.target] },
+        "candidates": candidates.map { ["source": $0.source, "type": $0.relation.rawValue, "target": $0.target, "features": $0.features] },
+    ]
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    lines.set(index, data)
+}
+for line in lines.values {
+    FileHandle.standardOutput.write(line)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+/// One line per article, written from concurrent iterations and printed in the articles' order.
+final class CorpusLines: @unchecked Sendable {
+    private var slots: [Data]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: Data(), count: count) }
+    func set(_ index: Int, _ value: Data) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
     }
-    let graph = extractor.graph(of: analysis)
-    let entities: [[String: Any]] = analysis.entities.enumerated().map { index, entity in
-        ["name": entity.name, "type": entity.type.rawValue, "aliases": entity.aliases, "id": graph.entities[index].id]
-    }
-    let relations: [[String: Any]] = graph.relations.map { ["source": $0.source, "target": $0.target, "type": $0.type.rawValue] }
-    let object: [String: Any] = ["document": analysis.document, "sentences": sentences, "entities": entities, "relations": relations]
-    let data = try JSONSerialization.data(withJSONObject: object)
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write("\n".data(using: .utf8)!)
+    var values: [Data] { slots }
 }

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Train the relation scorer: a logistic regression per relation over candidate features.
+
+    train_relations.py --candidates CANDIDATES.jsonl --gold CORPUS/gold [--output MODEL.tsv]
+                       [--folds 5] [--report]
+
+CANDIDATES.jsonl comes from `train-relations ARTICLES...` (one line per article: its entities,
+affiliations and candidate edges with their features). Each candidate is labelled by the
+official scorer's own matching (../shared/eval/score.py): positive when it would count as a
+true edge, negative when it would count as a false one, left out when the gold lists it as
+optional. Features seen in fewer than two training articles are dropped, so no weight rests
+on one article. Thresholds are chosen by cross-validation over articles, to maximise F1.
+Training is deterministic: full-batch L-BFGS from zero weights, folds by sorted article name.
+"""
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+RELATIONS = ["sanctioned", "met_with", "criticized"]
+
+
+def load_scorer(path):
+    sys.path.insert(0, str(Path(path).resolve()))
+    import score  # noqa: E402  (the official scorer, beside the corpora)
+    return score
+
+
+def label_candidates(score, articles, gold_dir):
+    """Adds 'label' (1, 0 or None) to every candidate."""
+    for article in articles:
+        gold = json.loads((Path(gold_dir) / f"{article['document']}.json").read_text())
+        for candidate in article["candidates"]:
+            pred = {"entities": article["entities"],
+                    "relations": [{"source": candidate["source"], "type": candidate["type"], "target": candidate["target"]}]}
+            _, rel, _, _ = score.score_document(gold, pred, [])
+            counts = rel.get(candidate["type"])
+            if counts is None or (counts.tp == 0 and counts.fp == 0):
+                candidate["label"] = None
+            else:
+                candidate["label"] = 1 if counts.tp else 0
+
+
+def feature_index(articles, relation, min_articles=2):
+    support = defaultdict(set)
+    for article in articles:
+        for candidate in article["candidates"]:
+            if candidate["type"] == relation:
+                for feature in candidate["features"]:
+                    support[feature].add(article["document"])
+    names = sorted(f for f, docs in support.items() if len(docs) >= min_articles)
+    return {name: i for i, name in enumerate(names)}
+
+
+def matrix(articles, relation, index):
+    rows, labels, refs = [], [], []
+    for a, article in enumerate(articles):
+        for c, candidate in enumerate(article["candidates"]):
+            if candidate["type"] != relation:
+                continue
+            rows.append([index[f] for f in candidate["features"] if f in index])
+            labels.append(candidate.get("label"))
+            refs.append((a, c))
+    return rows, labels, refs
+
+
+def fit(rows, labels, dimension, l2):
+    data = [(r, y) for r, y in zip(rows, labels) if y is not None]
+    if not data:
+        return np.zeros(dimension), 0.0
+    from scipy.sparse import csr_matrix
+    indptr, indices = [0], []
+    for r, _ in data:
+        indices.extend(r)
+        indptr.append(len(indices))
+    X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(data), dimension))
+    y = np.array([y for _, y in data], dtype=float)
+
+    def loss(w):
+        z = X @ w[1:] + w[0]
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-12
+        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * np.dot(w[1:], w[1:])
+        g = p - y
+        grad = np.concatenate([[g.sum()], X.T @ g + 2 * l2 * w[1:]])
+        return value, grad
+
+    result = minimize(loss, np.zeros(dimension + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return result.x[1:], result.x[0]
+
+
+def probabilities(rows, weights, bias):
+    return [1 / (1 + math.exp(-(bias + sum(weights[i] for i in r)))) for r in rows]
+
+
+def evaluate(score, articles, gold_dir, predicted):
+    """Mission-relation counts of `predicted` ({article index: [candidate]}) by the official scorer."""
+    totals = defaultdict(lambda: [0, 0, 0])
+    for a, article in enumerate(articles):
+        gold = json.loads((Path(gold_dir) / f"{article['document']}.json").read_text())
+        pred = {"entities": article["entities"], "relations": article["relations"] + predicted.get(a, [])}
+        _, rel, _, _ = score.score_document(gold, pred, [])
+        for relation in RELATIONS:
+            counts = rel.get(relation)
+            if counts:
+                totals[relation][0] += counts.tp
+                totals[relation][1] += counts.fp
+                totals[relation][2] += counts.fn
+    return totals
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--candidates", required=True)
+    parser.add_argument("--gold", required=True)
+    parser.add_argument("--scorer", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "eval"))
+    parser.add_argument("--output")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--dump", help="write the cross-validated probability of every candidate here (JSON lines)")
+    args = parser.parse_args()
+
+    score = load_scorer(args.scorer)
+    articles = [json.loads(line) for line in open(args.candidates, encoding="utf-8")]
+    articles.sort(key=lambda a: a["document"])
+    label_candidates(score, articles, args.gold)
+
+    # Cross-validated probabilities for every candidate, folds by article.
+    held_out = {}
+    for relation in RELATIONS:
+        for fold in range(args.folds):
+            train = [a for i, a in enumerate(articles) if i % args.folds != fold]
+            index = feature_index(train, relation)
+            weights, bias = fit(*matrix(train, relation, index)[:2], len(index), args.l2)
+            test_ids = [i for i in range(len(articles)) if i % args.folds == fold]
+            test = [articles[i] for i in test_ids]
+            rows, _, refs = matrix(test, relation, index)
+            for (a, c), p in zip(refs, probabilities(rows, weights, bias)):
+                held_out[(test_ids[a], c)] = p
+
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for (a, c), p in sorted(held_out.items()):
+                candidate = articles[a]["candidates"][c]
+                out.write(json.dumps({"document": articles[a]["document"], "p": round(p, 4), **candidate}) + "\n")
+
+    # The threshold per relation that maximises its cross-validated F1.
+    thresholds = {}
+    for relation in RELATIONS:
+        best = (0.0, 0.5)
+        for threshold in [x / 100 for x in range(4, 96, 2)]:
+            predicted = defaultdict(list)
+            for (a, c), p in held_out.items():
+                candidate = articles[a]["candidates"][c]
+                if candidate["type"] == relation and p >= threshold:
+                    predicted[a].append(candidate)
+            tp, fp, fn = evaluate(score, articles, args.gold, predicted)[relation]
+            f1 = prf(tp, fp, fn)[2]
+            if f1 > best[0] + 1e-9:
+                best = (f1, threshold)
+        thresholds[relation] = best[1]
+
+    predicted = defaultdict(list)
+    for (a, c), p in held_out.items():
+        candidate = articles[a]["candidates"][c]
+        if p >= thresholds[candidate["type"]]:
+            predicted[a].append(candidate)
+    totals = evaluate(score, articles, args.gold, predicted)
+    print(f"cross-validated on {len(articles)} articles ({args.folds} folds):")
+    all_counts = [0, 0, 0]
+    for relation in RELATIONS:
+        tp, fp, fn = totals[relation]
+        all_counts = [x + y for x, y in zip(all_counts, (tp, fp, fn))]
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {relation:12} threshold {thresholds[relation]:.2f}  tp {tp:4} fp {fp:4} fn {fn:4}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    p, r, f = prf(*all_counts)
+    print(f"  {'mission':12}                 tp {all_counts[0]:4} fp {all_counts[1]:4} fn {all_counts[2]:4}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+    if args.output:
+        lines = ["# relation-model.tsv - the relation scorer's weights: relation<TAB>feature<TAB>weight.",
+                 "# Generated by `make train-relations` (Scripts/train_relations.py) from ../shared/corpus/train;",
+                 "# do not edit by hand. @bias and @threshold are each relation's bias and decision threshold."]
+        for relation in RELATIONS:
+            index = feature_index(articles, relation)
+            weights, bias = fit(*matrix(articles, relation, index)[:2], len(index), args.l2)
+            lines.append(f"{relation}\t@bias\t{bias:.6f}")
+            lines.append(f"{relation}\t@threshold\t{thresholds[relation]:.2f}")
+            for name, i in sorted(index.items()):
+                if abs(weights[i]) >= 1e-4:
+                    lines.append(f"{relation}\t{name}\t{weights[i]:.6f}")
+        Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// Resolves the words that refer back to an actor named earlier: "he" and "she" to the last
+/// person, "it" to the last body or country, "the department" to the last body whose name
+/// holds "department", "the government" to the last country.
+///
+/// News names an actor once and then refers to it: a sanction's source is often "the
+/// department" or "it" by the sentence that lists the targets.
+struct ReferenceResolver {
+    let analysis: ArticleAnalysis
+    let words: RelationWords
+    /// The named mentions seen so far, most recent last: (entity, first token).
+    private var seen: [(entity: Int, token: Int)] = []
+
+    init(analysis: ArticleAnalysis, words: RelationWords) {
+        self.analysis = analysis
+        self.words = words
+    }
+
+    /// Records a sentence's mentions as possible antecedents.
+    mutating func note(_ mentions: ArraySlice<Mention>) {
+        for index in mentions.indices where mentions[index].kind != .weak {
+            seen.append((mentions[index].entity, mentions[index].tokens.lowerBound))
+        }
+        if seen.count > 64 { seen.removeFirst(seen.count - 32) }
+    }
+
+    /// Adds an actor for each reference in `range` that resolves, to `actors`.
+    func resolve(in range: Range<Int>, mentions: ArraySlice<Mention>, into actors: inout [Actor]) {
+        for token in range {
+            // A capital marks a name, except where the sentence starts ("He said").
+            let value = analysis.tokens[token]
+            guard value.kind == .word, !value.isCapitalized || token == range.lowerBound else { continue }
+            if mentions.contains(where: { $0.phrase.contains(token) }) { continue }
+            if analysis.token(token, isIn: words.personPronouns) {
+                if let entity = latest(before: token, mentions: mentions, where: { $0 == .person }) {
+                    actors.append(Actor(reference: token..<(token + 1), entity: entity))
+                }
+            } else if analysis.token(token, isIn: words.bodyPronouns) {
+                // "It" rarely refers inside its own sentence: the antecedent comes from earlier ones.
+                if let entity = latest(before: range.lowerBound, mentions: mentions, where: { $0 != .person }) {
+                    actors.append(Actor(reference: token..<(token + 1), entity: entity))
+                }
+            } else if token > range.lowerBound, analysis.token(token - 1, isIn: words.determiners) {
+                let noun = token..<(token + 1)
+                if analysis.token(token, isIn: words.bodyNouns) {
+                    let word = analysis.lowercaseWord(token)
+                    if let entity = latest(before: token, mentions: mentions, where: { $0 == .agency || $0 == .organization },
+                                           named: word)
+                    {
+                        actors.append(Actor(reference: (token - 1)..<noun.upperBound, entity: entity))
+                    }
+                } else if analysis.token(token, isIn: words.governmentNouns) {
+                    if let entity = latest(before: token, mentions: mentions, where: { $0 == .country }) {
+                        actors.append(Actor(reference: (token - 1)..<noun.upperBound, entity: entity))
+                    }
+                } else if analysis.token(token, isIn: words.companyNouns) {
+                    if let entity = latest(before: token, mentions: mentions, where: { $0 == .organization }) {
+                        actors.append(Actor(reference: (token - 1)..<noun.upperBound, entity: entity))
+                    }
+                }
+            }
+        }
+        actors.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The entity of the latest named mention before `token` (in this sentence or earlier) whose
+    /// type passes `accepts` and, when `named` is given, whose name or aliases hold that word.
+    private func latest(before token: Int, mentions: ArraySlice<Mention>, where accepts: (EntityType) -> Bool,
+                        named word: String? = nil) -> Int?
+    {
+        func fits(_ entity: Int) -> Bool {
+            let candidate = analysis.entities[entity]
+            guard accepts(candidate.type) else { return false }
+            guard let word else { return true }
+            return candidate.name.lowercased().contains(word) || candidate.aliases.contains { $0.lowercased().contains(word) }
+        }
+        for index in mentions.indices.reversed() where mentions[index].kind != .weak && mentions[index].tokens.upperBound <= token {
+            if fits(mentions[index].entity) { return mentions[index].entity }
+        }
+        for (entity, _) in seen.reversed() where fits(entity) { return entity }
+        return nil
+    }
+}

@@ -1,0 +1,173 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// One place in a sentence where an actor stands: a name the recognizer found, or a word that
+/// refers back to one ("he", "the department").
+struct Actor {
+    var tokens: Range<Int>
+    var phrase: Range<Int>
+    var entity: Int
+    var isWeak: Bool
+    /// Resolved from a pronoun or a definite noun rather than named.
+    var isReference: Bool
+
+    init(_ mention: Mention) {
+        tokens = mention.tokens
+        phrase = mention.phrase
+        entity = mention.entity
+        isWeak = mention.kind == .weak
+        isReference = false
+    }
+
+    init(reference tokens: Range<Int>, entity: Int) {
+        self.tokens = tokens
+        phrase = tokens
+        self.entity = entity
+        isWeak = false
+        isReference = true
+    }
+}
+
+/// Finds every candidate edge of an article and its features: pairs of actors in a sentence
+/// with a cue, and the links across sentences that news writing makes (a sanction announced
+/// and its targets listed next; a source named once and then left out).
+struct CandidateFinder {
+    let analysis: ArticleAnalysis
+    let cues: [CueLexicon.Cue]
+    let cueMatcher: PhraseMatcher
+    let functionMatcher: PhraseMatcher
+    let words: ScanWords
+    let relationWords: RelationWords
+
+    /// How many sentences back a source is carried, and forward a list of targets is looked for.
+    static let carryReach = 3
+
+    func find(affiliated: Set<[Int]>, into candidates: inout Candidates) {
+        var firstMention = 0
+        var accusations: [(source: Int, target: Int, sentence: Int)] = []
+        var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
+        var triggers: [Trigger] = []
+        var actors: [Actor] = []
+        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words)
+        var references = ReferenceResolver(analysis: analysis, words: relationWords)
+        /// Per relation: the sources of the cues of recent sentences, with their sentence.
+        var recentSources: [RelationType: [(entity: Int, sentence: Int)]] = [:]
+        /// Per relation: the last sentence with a cue of it.
+        var lastCue: [RelationType: Int] = [:]
+        for sentenceIndex in analysis.sentences.indices {
+            let tokens = analysis.sentences[sentenceIndex].tokens
+            while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
+                firstMention += 1
+            }
+            var endMention = firstMention
+            while endMention < analysis.mentions.count && analysis.mentions[endMention].tokens.lowerBound < tokens.upperBound {
+                endMention += 1
+            }
+            if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
+            cueMatcher.matches(in: analysis.tokens, range: tokens, into: &cueMatches)
+            let recentCue = RelationExtractor.judgedRelations.contains { relation in
+                lastCue[relation].map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
+            }
+            let mentions = analysis.mentions[firstMention..<endMention]
+            if cueMatches.isEmpty && !recentCue {
+                references.note(mentions)
+                continue
+            }
+            scan.load(sentenceIndex: sentenceIndex, mentions: mentions)
+            actors.removeAll(keepingCapacity: true)
+            for head in scan.headMentions { actors.append(Actor(head)) }
+            references.resolve(in: tokens, mentions: mentions, into: &actors)
+            references.note(mentions)
+
+            triggers.removeAll(keepingCapacity: true)
+            for (cueRange, payloads) in cueMatches {
+                for payload in payloads {
+                    let cue = cues[payload]
+                    triggers.append(Trigger(range: cueRange, relation: cue.relation, kind: cue.pattern.rawValue, phrase: cue.phrase))
+                    let found = scan.edges(for: cue, at: cueRange) { accused in
+                        accusations.last { $0.target == accused }?.source
+                    }
+                    for edge in found where edge.source != edge.target {
+                        candidates.addRuleEdge(edge, cue: cue, sentence: sentenceIndex)
+                        if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
+                    }
+                }
+            }
+            let speaker = scan.quoteSpeaker()
+            for relation in RelationExtractor.judgedRelations {
+                let hasCue = triggers.contains { $0.relation == relation }
+                if hasCue {
+                    addSentencePairs(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                                     speaker: speaker, scan: scan, into: &candidates)
+                    addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                                      recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
+                } else if let last = lastCue[relation], sentenceIndex - last <= CandidateFinder.carryReach {
+                    addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
+                                     recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
+                }
+                if hasCue {
+                    lastCue[relation] = sentenceIndex
+                    var sources = (recentSources[relation] ?? []).filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
+                    for trigger in triggers where trigger.relation == relation {
+                        for entity in scan.sourceCandidates(of: trigger.range, actors: actors) where !sources.contains(where: { $0.entity == entity }) {
+                            sources.append((entity, sentenceIndex))
+                        }
+                    }
+                    recentSources[relation] = sources
+                }
+            }
+        }
+        candidates.addArticleFeatures(affiliated: affiliated)
+    }
+
+    /// Every ordered pair of actors of a sentence with a cue of `relation`.
+    private func addSentencePairs(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], speaker: Int?,
+                                  scan: SentenceScan, into candidates: inout Candidates)
+    {
+        for source in actors {
+            for target in actors where target.entity != source.entity {
+                // A symmetric relation is seen once per pair, from the earlier actor.
+                if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
+                candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence) { features in
+                    scan.addPairFeatures(source: source, target: target, relation: relation, triggers: triggers,
+                                         speaker: speaker, into: &features)
+                }
+            }
+        }
+    }
+
+    /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
+    /// names a target but no source takes the sources of the relation's recent cues.
+    private func addCarriedSources(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger],
+                                   recent: [(entity: Int, sentence: Int)], scan: SentenceScan, into candidates: inout Candidates)
+    {
+        for (source, sourceSentence) in recent where !actors.contains(where: { $0.entity == source }) {
+            for target in actors where target.entity != source {
+                candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence) { features in
+                    let r = relation.rawValue
+                    features.add(r, "carried-source", distanceBucket(sentence - sourceSentence))
+                    scan.addTargetFeatures(target, relation: relation, triggers: triggers, prefix: "carried", into: &features)
+                }
+            }
+        }
+    }
+
+    /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
+    /// after a cue, paired with the cue's sources.
+    private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, actors: [Actor],
+                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, into candidates: inout Candidates)
+    {
+        let names = actors.filter { !$0.isWeak && !$0.isReference }
+        guard !names.isEmpty else { return }
+        for (source, _) in recent.suffix(4) {
+            for target in names where target.entity != source {
+                candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence) { features in
+                    let r = relation.rawValue
+                    features.add(r, "listed", distanceBucket(distance))
+                    features.add(r, "listed-names", distanceBucket(names.count))
+                    scan.addListFeatures(target, relation: relation, into: &features)
+                }
+            }
+        }
+    }
+}

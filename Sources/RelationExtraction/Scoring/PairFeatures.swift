@@ -1,0 +1,183 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// A cue word or phrase found in a sentence: a word that may state a relation.
+struct Trigger {
+    var range: Range<Int>
+    var relation: RelationType
+    /// The cue's class: its pattern in the curated cues, its CAMEO code in the generated ones.
+    var kind: String
+    /// The cue as written in the lexicon.
+    var phrase: String
+}
+
+/// Bucketed distances, so that a feature says "near" or "far" rather than a count.
+func distanceBucket(_ tokens: Int) -> String {
+    switch tokens {
+    case ..<1: "0"
+    case 1...2: "1-2"
+    case 3...5: "3-5"
+    case 6...10: "6-10"
+    default: "11+"
+    }
+}
+
+extension SentenceScan {
+    /// The features that two actors of this sentence, `a` (source) and `b` (target), and the
+    /// sentence's triggers of `relation` give the edge `a -relation-> b`.
+    func addPairFeatures(source a: Actor, target b: Actor, relation: RelationType, triggers: [Trigger],
+                         speaker: Int?, into features: inout FeatureSet)
+    {
+        let r = relation.rawValue
+        let sourceType = analysis.entities[a.entity].type.rawValue
+        let targetType = analysis.entities[b.entity].type.rawValue
+        features.add(r, "types", sourceType, targetType)
+        if a.isWeak { features.add(r, "weak-source") }
+        if b.isWeak { features.add(r, "weak-target") }
+        if a.isReference { features.add(r, "reference-source") }
+        if b.isReference { features.add(r, "reference-target") }
+        if analysis.sentences[sentenceIndex].isTitleCase { features.add(r, "headline") }
+        if speaker == a.entity { features.add(r, "source-speaks") }
+        if speaker == b.entity { features.add(r, "target-speaks") }
+        if inQuote(a.tokens.lowerBound) { features.add(r, "source-quoted") }
+        if inQuote(b.tokens.lowerBound) { features.add(r, "target-quoted") }
+        let first = a.tokens.lowerBound < b.tokens.lowerBound ? a : b
+        let second = a.tokens.lowerBound < b.tokens.lowerBound ? b : a
+        let between = first.tokens.upperBound..<max(first.tokens.upperBound, second.phrase.lowerBound)
+        features.add(r, "pair-gap", distanceBucket(between.count), first.entity == a.entity ? "ab" : "ba")
+        if between.count <= 12 {
+            for token in between { addWord(token, relation: r, template: "w:between", into: &features) }
+        }
+        if isCoordinated(first, second) { features.add(r, "coordinated") }
+
+        for trigger in triggers where trigger.relation == relation {
+            let cue = trigger.range
+            let order = Self.order(a.tokens.lowerBound, b.tokens.lowerBound, cue.lowerBound)
+            features.add(r, "order", order)
+            features.add(r, "order", order, trigger.kind)
+            features.add(r, "cue", trigger.phrase, order)
+            if isHypothetical(before: cue.lowerBound) { features.add(r, "hypothetical", order) }
+            if inQuote(cue.lowerBound) {
+                features.add(r, "cue-quoted", speaker == a.entity ? "source-speaks" : "other-speaks")
+            }
+            let passive = isPassive(cue.lowerBound)
+            if passive { features.add(r, "passive", order) }
+            addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
+            addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
+        }
+    }
+
+    private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: String, passive: Bool, relation r: String,
+                                   into features: inout FeatureSet)
+    {
+        if a.tokens.upperBound <= cue.lowerBound {
+            let gap = a.tokens.upperBound..<cue.lowerBound
+            features.add(r, "source-gap", distanceBucket(gap.count))
+            if isNearest(a, before: cue.lowerBound) { features.add(r, "source-nearest", kind) }
+            if gap.contains(where: { word($0) == .boundary }) { features.add(r, "source-boundary") }
+            if gap.contains(where: { isWord($0, words.comma) }) { features.add(r, "source-comma") }
+            if isPossessor(a, of: cue) { features.add(r, "source-possessor", kind) }
+            if gap.isEmpty { features.add(r, "source-modifies-cue", kind) }
+        } else if a.tokens.lowerBound >= cue.upperBound {
+            if a.phrase.lowerBound > range.lowerBound, isWord(a.phrase.lowerBound - 1, words.by) {
+                features.add(r, "source-by", passive ? "passive" : "active")
+            }
+        }
+    }
+
+    /// What the target's place says: the object right after the cue, after a preposition, or the
+    /// subject of a passive cue.
+    func addTargetFeatures(_ b: Actor, trigger: Trigger, passive: Bool, prefix: String, into features: inout FeatureSet) {
+        let r = trigger.relation.rawValue
+        let cue = trigger.range
+        if b.tokens.lowerBound >= cue.upperBound {
+            let gap = cue.upperBound..<b.phrase.lowerBound
+            features.add(r, prefix + "-gap", distanceBucket(gap.count))
+            if isFirst(b, after: cue.upperBound) { features.add(r, prefix + "-first", trigger.kind) }
+            if let preposition = gap.last(where: { isWord($0, words.prepositions) }) {
+                features.add(r, prefix + "-preposition", lower(preposition))
+                features.add(r, prefix + "-preposition", lower(preposition), trigger.kind)
+            }
+            if gap.contains(where: { word($0) == .boundary }) { features.add(r, prefix + "-boundary") }
+            if gap.contains(where: { isWord($0, words.sentenceMarks) }) { features.add(r, prefix + "-comma") }
+        } else if b.tokens.upperBound <= cue.lowerBound {
+            if isNearest(b, before: cue.lowerBound) { features.add(r, prefix + "-nearest-before", passive ? "passive" : "active") }
+            if isPossessor(b, of: cue) { features.add(r, prefix + "-possessor", trigger.kind) }
+        }
+    }
+
+    /// Target features against every cue of the relation in the sentence.
+    func addTargetFeatures(_ b: Actor, relation: RelationType, triggers: [Trigger], prefix: String, into features: inout FeatureSet) {
+        for trigger in triggers where trigger.relation == relation {
+            addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), prefix: prefix, into: &features)
+            if isHypothetical(before: trigger.range.lowerBound) { features.add(relation.rawValue, prefix + "-hypothetical") }
+        }
+    }
+
+    /// An actor in a sentence that follows a cue: whether it stands in a list of names.
+    func addListFeatures(_ b: Actor, relation: RelationType, into features: inout FeatureSet) {
+        let r = relation.rawValue
+        if b.tokens.lowerBound > range.lowerBound, isWord(b.phrase.lowerBound - 1, words.coordinators) { features.add(r, "listed-after-comma") }
+        if b.tokens.upperBound < range.upperBound, isWord(b.tokens.upperBound, words.coordinators) { features.add(r, "listed-before-comma") }
+        if headMentions.first?.tokens == b.tokens { features.add(r, "listed-first") }
+        features.add(r, "listed-type", analysis.entities[b.entity].type.rawValue)
+        if inQuote(b.tokens.lowerBound) { features.add(r, "listed-quoted") }
+    }
+
+    /// The actors that may be the source of a cue: its subject, possessor, passive agent or the
+    /// speaker of the quote it stands in.
+    func sourceCandidates(of cue: Range<Int>, actors: [Actor]) -> [Int] {
+        var result: [Int] = []
+        if let nearest = actors.last(where: { $0.tokens.upperBound <= cue.lowerBound && !$0.isWeak }) {
+            result.append(nearest.entity)
+        }
+        if let agent = actors.first(where: { $0.tokens.lowerBound >= cue.upperBound && $0.phrase.lowerBound > range.lowerBound
+            && isWord($0.phrase.lowerBound - 1, words.by) })
+        {
+            result.append(agent.entity)
+        }
+        if inQuote(cue.lowerBound), let speaker = quoteSpeaker() { result.append(speaker) }
+        return result
+    }
+
+    /// A word as a lexical feature. Scoring knows only words of the vocabulary (the model's
+    /// words are registered in it), so training spells out the same words the scorer can see.
+    private func addWord(_ token: Int, relation r: String, template: String, into features: inout FeatureSet) {
+        guard analysis.tokens[token].kind == .word else { return }
+        guard features.names != nil || analysis.isKnownWord(token) else { return }
+        features.add(r, template, lower(token))
+    }
+
+    /// Where the cue stands among source (a) and target (b): "aTb" reads source, cue, target.
+    static func order(_ source: Int, _ target: Int, _ cue: Int) -> String {
+        switch (source < cue, target < cue, source < target) {
+        case (true, false, _): "aTb"
+        case (false, true, _): "bTa"
+        case (false, false, true): "Tab"
+        case (false, false, false): "Tba"
+        case (true, true, true): "abT"
+        case (true, true, false): "baT"
+        }
+    }
+
+    /// "A, B and C": two actors with only commas, "and" and determiners between them.
+    private func isCoordinated(_ first: Actor, _ second: Actor) -> Bool {
+        let gap = first.tokens.upperBound..<second.phrase.lowerBound
+        return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { isWord($0, words.coordination) }
+    }
+
+    private func isNearest(_ actor: Actor, before token: Int) -> Bool {
+        heads.last { $0.tokens.upperBound <= token && $0.kind != .weak }?.tokens == actor.tokens
+    }
+
+    private func isFirst(_ actor: Actor, after token: Int) -> Bool {
+        heads.first { $0.tokens.lowerBound >= token && $0.kind != .weak }?.tokens == actor.tokens
+    }
+
+    /// "China's sanctions on", "Russia's condemnation of": the actor owns the cue noun.
+    private func isPossessor(_ actor: Actor, of cue: Range<Int>) -> Bool {
+        let end = actor.tokens.upperBound
+        guard end < cue.lowerBound, isWord(end, words.possessive) else { return false }
+        return cue.lowerBound - end <= 3
+    }
+}
