@@ -51,51 +51,75 @@ def feature_index(articles, relation, min_articles=2):
     for article in articles:
         for candidate in article["candidates"]:
             if candidate["type"] == relation:
-                for feature in candidate["features"]:
-                    support[feature].add(article["document"])
+                for occurrence in candidate["occurrences"]:
+                    for feature in occurrence:
+                        support[feature].add(article["document"])
     names = sorted(f for f, docs in support.items() if len(docs) >= min_articles)
     return {name: i for i, name in enumerate(names)}
 
 
-def matrix(articles, relation, index):
-    rows, labels, refs = [], [], []
+def bags(articles, relation, index):
+    """The candidates of `relation` as bags of occurrences: (rows, bag of each row, labels, refs)."""
+    rows, owner, labels, refs = [], [], [], []
     for a, article in enumerate(articles):
         for c, candidate in enumerate(article["candidates"]):
             if candidate["type"] != relation:
                 continue
-            rows.append([index[f] for f in candidate["features"] if f in index])
+            for occurrence in candidate["occurrences"]:
+                rows.append([index[f] for f in occurrence if f in index])
+                owner.append(len(labels))
             labels.append(candidate.get("label"))
             refs.append((a, c))
-    return rows, labels, refs
+    return rows, owner, labels, refs
 
 
-def fit(rows, labels, dimension, l2):
-    data = [(r, y) for r, y in zip(rows, labels) if y is not None]
-    if not data:
-        return np.zeros(dimension), 0.0
+def design(rows, dimension):
     from scipy.sparse import csr_matrix
     indptr, indices = [0], []
-    for r, _ in data:
+    for r in rows:
         indices.extend(r)
         indptr.append(len(indices))
-    X = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(data), dimension))
-    y = np.array([y for _, y in data], dtype=float)
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), dimension))
+
+
+def softplus(z):
+    return np.logaddexp(0, z)
+
+
+def fit(rows, owner, labels, dimension, l2):
+    """Noisy-or multiple-instance logistic regression: a bag (an edge) holds unless every one of
+    its occurrences fails; negatives push every occurrence down, positives at least one up."""
+    keep = [i for i, y in enumerate(owner) if labels[y] is not None]
+    if not keep:
+        return np.zeros(dimension), 0.0
+    bag_ids = sorted({owner[i] for i in keep})
+    remap = {b: k for k, b in enumerate(bag_ids)}
+    X = design([rows[i] for i in keep], dimension)
+    bag = np.array([remap[owner[i]] for i in keep])
+    y = np.array([labels[b] for b in bag_ids], dtype=float)
+    n_bags = len(bag_ids)
 
     def loss(w):
         z = X @ w[1:] + w[0]
-        p = 1 / (1 + np.exp(-z))
-        eps = 1e-12
-        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + l2 * np.dot(w[1:], w[1:])
-        g = p - y
+        total = np.bincount(bag, weights=softplus(z), minlength=n_bags)   # S = -log P(no occurrence holds)
+        total = np.maximum(total, 1e-12)
+        value = np.sum((1 - y) * total) - np.sum(y * np.log(-np.expm1(-total))) + l2 * np.dot(w[1:], w[1:])
+        sig = 1 / (1 + np.exp(-z))
+        per_bag = np.where(y == 1, -1 / np.expm1(total), 1.0)
+        g = sig * per_bag[bag]
         grad = np.concatenate([[g.sum()], X.T @ g + 2 * l2 * w[1:]])
         return value, grad
 
-    result = minimize(loss, np.zeros(dimension + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    result = minimize(loss, np.zeros(dimension + 1), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
     return result.x[1:], result.x[0]
 
 
-def probabilities(rows, weights, bias):
-    return [1 / (1 + math.exp(-(bias + sum(weights[i] for i in r)))) for r in rows]
+def bag_probabilities(rows, owner, n_bags, weights, bias):
+    none = [1.0] * n_bags
+    for r, b in zip(rows, owner):
+        z = bias + sum(weights[i] for i in r)
+        none[b] *= 1 - 1 / (1 + math.exp(-z))
+    return [1 - x for x in none]
 
 
 def evaluate(score, articles, gold_dir, predicted):
@@ -142,11 +166,11 @@ def main():
         for fold in range(args.folds):
             train = [a for i, a in enumerate(articles) if i % args.folds != fold]
             index = feature_index(train, relation)
-            weights, bias = fit(*matrix(train, relation, index)[:2], len(index), args.l2)
+            weights, bias = fit(*bags(train, relation, index)[:3], len(index), args.l2)
             test_ids = [i for i in range(len(articles)) if i % args.folds == fold]
             test = [articles[i] for i in test_ids]
-            rows, _, refs = matrix(test, relation, index)
-            for (a, c), p in zip(refs, probabilities(rows, weights, bias)):
+            rows, owner, labels, refs = bags(test, relation, index)
+            for (a, c), p in zip(refs, bag_probabilities(rows, owner, len(labels), weights, bias)):
                 held_out[(test_ids[a], c)] = p
 
     if args.dump:
@@ -193,7 +217,7 @@ def main():
                  "# do not edit by hand. @bias and @threshold are each relation's bias and decision threshold."]
         for relation in RELATIONS:
             index = feature_index(articles, relation)
-            weights, bias = fit(*matrix(articles, relation, index)[:2], len(index), args.l2)
+            weights, bias = fit(*bags(articles, relation, index)[:3], len(index), args.l2)
             lines.append(f"{relation}\t@bias\t{bias:.6f}")
             lines.append(f"{relation}\t@threshold\t{thresholds[relation]:.2f}")
             for name, i in sorted(index.items()):

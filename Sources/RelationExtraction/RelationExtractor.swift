@@ -34,13 +34,21 @@ public struct RelationExtractor: Sendable {
         for key in candidates.order {
             let candidate = candidates.byKey[key]!
             if model.judges(key.relation) {
-                let probability = model.probability(of: candidate.features, relation: key.relation)
-                guard model.accepts(probability, relation: key.relation) else { continue }
+                // Noisy-or over the places: the edge holds unless every place fails to state it.
+                var none: Float = 1
+                var best: (probability: Float, occurrence: Int) = (-1, 0)
+                for (index, occurrence) in candidate.occurrences.enumerated() {
+                    let probability = model.probability(of: occurrence.features, relation: key.relation)
+                    none *= 1 - probability
+                    if probability > best.probability { best = (probability, index) }
+                }
+                guard model.accepts(1 - none, relation: key.relation) else { continue }
+                let cited = candidate.occurrences[best.occurrence]
                 builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation,
-                                      rationale: concatenated(candidate.rationale, " (scored ", String(Int(probability * 100)), "%)")),
-                            sentence: candidate.sentence)
+                                      rationale: concatenated(cited.rationale, " (scored ", String(Int((1 - none) * 100)), "%)")),
+                            sentence: cited.sentence)
             } else if let rule = candidate.ruleSentence {
-                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation, rationale: candidate.rationale),
+                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation, rationale: candidate.ruleRationale ?? ""),
                             sentence: rule)
             }
         }
@@ -50,7 +58,7 @@ public struct RelationExtractor: Sendable {
     /// Every candidate edge of the article with its features spelled out, and the graph of its
     /// entities and affiliations: what training learns from.
     package func trainingCandidates(from analysis: ArticleAnalysis)
-        -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, features: [String])])
+        -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, occurrences: [[String]])])
     {
         var builder = GraphBuilder(analysis: analysis, words: words)
         builder.addAffiliations()
@@ -59,7 +67,7 @@ public struct RelationExtractor: Sendable {
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
         let list = candidates.order.map { key in
-            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.features.names ?? [])
+            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.occurrences.map { $0.features.names ?? [] })
         }
         return (graph, list)
     }
@@ -73,8 +81,9 @@ public struct RelationExtractor: Sendable {
     static let judgedRelations: [RelationType] = [.sanctioned, .metWith, .criticized]
 }
 
-/// The candidate edges of one article, each with its features pooled over the sentences that
-/// state it.
+/// The candidate edges of one article. Each is seen in one or more places (occurrences), each
+/// with its own features; the model scores each place, and the edge holds if any place states
+/// it (the places' probabilities combine by noisy-or).
 struct Candidates {
     struct Key: Hashable {
         var source: Int
@@ -82,13 +91,17 @@ struct Candidates {
         var relation: RelationType
     }
 
-    struct Candidate {
+    struct Occurrence {
         var features: FeatureSet
-        /// The sentence cited as evidence: the rules' sentence, else the first one.
         var sentence: Int
-        var sentences = 1
-        var ruleSentence: Int?
         var rationale: String
+    }
+
+    struct Candidate {
+        var occurrences: [Occurrence] = []
+        /// The sentence where the rules found the edge.
+        var ruleSentence: Int?
+        var ruleRationale: String?
     }
 
     private(set) var byKey: [Key: Candidate] = [:]
@@ -105,54 +118,55 @@ struct Candidates {
             ? Key(source: target, target: source, relation: relation) : Key(source: source, target: target, relation: relation)
     }
 
-    mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int,
+    mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int, rationale: @autoclosure () -> String,
                                 features add: (inout FeatureSet) -> Void)
     {
         let key = Candidates.key(source, target, relation)
         var features = FeatureSet(recordingNames: recordingNames)
         add(&features)
-        if var candidate = byKey[key] {
-            if candidate.sentence != sentence { candidate.sentences += 1 }
-            candidate.features.formUnion(features)
-            byKey[key] = candidate
-        } else {
+        if byKey[key] == nil {
             order.append(key)
-            byKey[key] = Candidate(features: features, sentence: sentence,
-                                   rationale: concatenated("'", relation.rawValue, "' cue in the sentence"))
+            byKey[key] = Candidate()
         }
+        byKey[key]!.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: rationale()))
     }
 
-    mutating func addRuleEdge(_ edge: FoundEdge, cue: CueLexicon.Cue, sentence: Int) {
+    mutating func addRuleEdge(_ edge: FoundEdge, sentence: Int) {
         let key = Candidates.key(edge.source, edge.target, edge.type)
-        var candidate = byKey[key] ?? Candidate(features: FeatureSet(recordingNames: recordingNames), sentence: sentence,
-                                                rationale: edge.rationale)
-        if byKey[key] == nil { order.append(key) }
-        if candidate.ruleSentence == nil {
-            candidate.ruleSentence = sentence
-            candidate.sentence = sentence
-            candidate.rationale = edge.rationale
+        if byKey[key] == nil {
+            order.append(key)
+            byKey[key] = Candidate()
         }
-        let r = edge.type.rawValue
-        candidate.features.add(r, "rule")
-        candidate.features.add(r, "rule", cue.pattern.rawValue)
-        byKey[key] = candidate
+        if byKey[key]!.ruleSentence == nil {
+            byKey[key]!.ruleSentence = sentence
+            byKey[key]!.ruleRationale = edge.rationale
+        }
     }
 
-    /// Features of the pair in the whole article: ties between the two, how often they meet.
+    /// Features of the pair in the whole article, added to each of its occurrences: ties between
+    /// the two, whether the rules found the edge, how often the pair is seen.
     mutating func addArticleFeatures(affiliated: Set<[Int]>) {
         for key in order {
             var candidate = byKey[key]!
             let r = key.relation.rawValue
+            var shared = FeatureSet(recordingNames: recordingNames)
             if affiliated.contains([key.source, key.target]) || affiliated.contains([key.target, key.source]) {
-                candidate.features.add(r, "affiliated")
+                shared.add(r, "affiliated")
             }
-            if !key.relation.isSymmetric, let reverse = byKey[Key(source: key.target, target: key.source, relation: key.relation)],
-                reverse.ruleSentence != nil
-            {
-                candidate.features.add(r, "rule-reversed")
+            if candidate.ruleSentence != nil { shared.add(r, "rule") }
+            if !key.relation.isSymmetric, byKey[Key(source: key.target, target: key.source, relation: key.relation)]?.ruleSentence != nil {
+                shared.add(r, "rule-reversed")
             }
-            candidate.features.add(r, "sentences", distanceBucket(candidate.sentences))
-            candidate.features.add(r, "@prior")
+            var sentences = Set<Int>()
+            for occurrence in candidate.occurrences { sentences.insert(occurrence.sentence) }
+            shared.add(r, "sentences", distanceBucket(sentences.count))
+            if candidate.occurrences.isEmpty, let sentence = candidate.ruleSentence {
+                // The rules found an edge no occurrence covers (an answer to an accusation).
+                var features = FeatureSet(recordingNames: recordingNames)
+                features.add(r, "rule-only")
+                candidate.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: candidate.ruleRationale ?? ""))
+            }
+            for index in candidate.occurrences.indices { candidate.occurrences[index].features.formUnion(shared) }
             byKey[key] = candidate
         }
     }

@@ -88,7 +88,7 @@ struct CandidateFinder {
                         accusations.last { $0.target == accused }?.source
                     }
                     for edge in found where edge.source != edge.target {
-                        candidates.addRuleEdge(edge, cue: cue, sentence: sentenceIndex)
+                        candidates.addRuleEdge(edge, sentence: sentenceIndex)
                         if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
                     }
                 }
@@ -128,9 +128,11 @@ struct CandidateFinder {
             for target in actors where target.entity != source.entity {
                 // A symmetric relation is seen once per pair, from the earlier actor.
                 if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
-                candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence) { features in
-                    scan.addPairFeatures(source: source, target: target, relation: relation, triggers: triggers,
-                                         speaker: speaker, into: &features)
+                for trigger in triggers where trigger.relation == relation {
+                    candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
+                                             rationale: concatenated("cue '", trigger.phrase, "' in the sentence")) { features in
+                        scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
+                    }
                 }
             }
         }
@@ -143,10 +145,13 @@ struct CandidateFinder {
     {
         for (source, sourceSentence) in recent where !actors.contains(where: { $0.entity == source }) {
             for target in actors where target.entity != source {
-                candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence) { features in
-                    let r = relation.rawValue
-                    features.add(r, "carried-source", distanceBucket(sentence - sourceSentence))
-                    scan.addTargetFeatures(target, relation: relation, triggers: triggers, prefix: "carried", into: &features)
+                for trigger in triggers where trigger.relation == relation {
+                    candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
+                                             rationale: concatenated("cue '", trigger.phrase, "', its source named in an earlier sentence")) { features in
+                        let r = relation.rawValue
+                        features.add(r, "carried-source", distanceBucket(sentence - sourceSentence))
+                        scan.addTargetFeatures(target, trigger: trigger, prefix: "carried", into: &features)
+                    }
                 }
             }
         }
@@ -161,7 +166,8 @@ struct CandidateFinder {
         guard !names.isEmpty else { return }
         for (source, _) in recent.suffix(4) {
             for target in names where target.entity != source {
-                candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence) { features in
+                candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
+                                         rationale: concatenated("listed after a '", relation.rawValue, "' cue")) { features in
                     let r = relation.rawValue
                     features.add(r, "listed", distanceBucket(distance))
                     features.add(r, "listed-names", distanceBucket(names.count))

@@ -25,9 +25,8 @@ func distanceBucket(_ tokens: Int) -> String {
 extension SentenceScan {
     /// The features that two actors of this sentence, `a` (source) and `b` (target), and the
     /// sentence's triggers of `relation` give the edge `a -relation-> b`.
-    func addPairFeatures(source a: Actor, target b: Actor, relation: RelationType, triggers: [Trigger],
-                         speaker: Int?, into features: inout FeatureSet)
-    {
+    func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
+        let relation = trigger.relation
         let r = relation.rawValue
         let sourceType = analysis.entities[a.entity].type.rawValue
         let targetType = analysis.entities[b.entity].type.rawValue
@@ -49,22 +48,23 @@ extension SentenceScan {
             for token in between { addWord(token, relation: r, template: "w:between", into: &features) }
         }
         if isCoordinated(first, second) { features.add(r, "coordinated") }
+        addContextWords(of: a, relation: r, role: "source", into: &features)
+        addContextWords(of: b, relation: r, role: "target", into: &features)
 
-        for trigger in triggers where trigger.relation == relation {
-            let cue = trigger.range
-            let order = Self.order(a.tokens.lowerBound, b.tokens.lowerBound, cue.lowerBound)
-            features.add(r, "order", order)
-            features.add(r, "order", order, trigger.kind)
-            features.add(r, "cue", trigger.phrase, order)
-            if isHypothetical(before: cue.lowerBound) { features.add(r, "hypothetical", order) }
-            if inQuote(cue.lowerBound) {
-                features.add(r, "cue-quoted", speaker == a.entity ? "source-speaks" : "other-speaks")
-            }
-            let passive = isPassive(cue.lowerBound)
-            if passive { features.add(r, "passive", order) }
-            addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
-            addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
+        let cue = trigger.range
+        let order = Self.order(a.tokens.lowerBound, b.tokens.lowerBound, cue.lowerBound)
+        features.add(r, "order", order)
+        features.add(r, "order", order, trigger.kind)
+        features.add(r, "cue", trigger.phrase, order)
+        let hypothetical = isHypothetical(before: cue.lowerBound)
+        if hypothetical { features.add(r, "hypothetical", order) }
+        if inQuote(cue.lowerBound) {
+            features.add(r, "cue-quoted", speaker == a.entity ? "source-speaks" : "other-speaks")
         }
+        let passive = isPassive(cue.lowerBound)
+        if passive { features.add(r, "passive", order) }
+        addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
+        addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
     }
 
     private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: String, passive: Bool, relation r: String,
@@ -106,12 +106,16 @@ extension SentenceScan {
         }
     }
 
-    /// Target features against every cue of the relation in the sentence.
-    func addTargetFeatures(_ b: Actor, relation: RelationType, triggers: [Trigger], prefix: String, into features: inout FeatureSet) {
-        for trigger in triggers where trigger.relation == relation {
-            addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), prefix: prefix, into: &features)
-            if isHypothetical(before: trigger.range.lowerBound) { features.add(relation.rawValue, prefix + "-hypothetical") }
-        }
+    /// Target features against one cue of the sentence, with its class and whether it happened.
+    func addTargetFeatures(_ b: Actor, trigger: Trigger, prefix: String, into features: inout FeatureSet) {
+        let r = trigger.relation.rawValue
+        addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), prefix: prefix, into: &features)
+        features.add(r, prefix + "-cue", trigger.phrase)
+        features.add(r, prefix + "-kind", trigger.kind)
+        if isHypothetical(before: trigger.range.lowerBound) { features.add(r, prefix + "-hypothetical") }
+        if inQuote(trigger.range.lowerBound) { features.add(r, prefix + "-cue-quoted") }
+        features.add(r, prefix + "-type", analysis.entities[b.entity].type.rawValue)
+        if b.isReference { features.add(r, prefix + "-reference") }
     }
 
     /// An actor in a sentence that follows a cue: whether it stands in a list of names.
@@ -122,6 +126,11 @@ extension SentenceScan {
         if headMentions.first?.tokens == b.tokens { features.add(r, "listed-first") }
         features.add(r, "listed-type", analysis.entities[b.entity].type.rawValue)
         if inQuote(b.tokens.lowerBound) { features.add(r, "listed-quoted") }
+        addContextWords(of: b, relation: r, role: "listed", into: &features)
+        // The sentence's opening words say what the list is: "Those designated include", "They are".
+        for token in range.lowerBound..<min(range.upperBound, range.lowerBound + 3) {
+            addWord(token, relation: r, template: "w:list-opening", into: &features)
+        }
     }
 
     /// The actors that may be the source of a cue: its subject, possessor, passive agent or the
@@ -140,11 +149,25 @@ extension SentenceScan {
         return result
     }
 
+    /// The two words before an actor's phrase and the two after its name.
+    func addContextWords(of actor: Actor, relation r: String, role: String, into features: inout FeatureSet) {
+        for token in max(range.lowerBound, actor.phrase.lowerBound - 2)..<actor.phrase.lowerBound {
+            addWord(token, relation: r, template: "w:" + role + "-before", into: &features)
+        }
+        for token in actor.tokens.upperBound..<min(range.upperBound, actor.tokens.upperBound + 2) {
+            addWord(token, relation: r, template: "w:" + role + "-after", into: &features)
+        }
+    }
+
     /// A word as a lexical feature. Scoring knows only words of the vocabulary (the model's
     /// words are registered in it), so training spells out the same words the scorer can see.
     private func addWord(_ token: Int, relation r: String, template: String, into features: inout FeatureSet) {
-        guard analysis.tokens[token].kind == .word else { return }
-        guard features.names != nil || analysis.isKnownWord(token) else { return }
+        switch analysis.tokens[token].kind {
+        case .number: return
+        // Marks are spelled from a table, never built.
+        case .punctuation: break
+        case .word: guard features.names != nil || analysis.isKnownWord(token) else { return }
+        }
         features.add(r, template, lower(token))
     }
 
