@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Check the lexicon files in Sources/EntityRecognition/Resources.
+"""Check the lexicon files in Sources/EntityRecognition/Resources and the
+CAMEO-derived files in Sources/RelationExtraction/Resources.
 
 Checks: column counts, no empty name, allowed values in type/kind columns,
 every country in bodies.tsv is a name in countries.tsv, every specific body
 in titles.tsv is a name in bodies.tsv, no duplicate names, and no surface
 form (name, alias, demonym, seat) pointing to two different entries.
+cameo-cues.tsv: allowed relation/code/form/notes/class values, lowercase
+single-spaced phrases, no duplicate (phrase, relation, code), and the file
+is what Scripts/make_cues.py generates now (when ../shared is present).
+cameo-exclusions.tsv: two columns, lowercase phrases, no duplicates, and
+each entry removes at least one line.
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -12,19 +18,22 @@ Usage: python3 Scripts/validate_lexicons.py [RESOURCES_DIR]
 """
 
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     HERE, "..", "Sources", "EntityRecognition", "Resources")
+REL_RES = os.path.join(HERE, "..", "Sources", "RelationExtraction", "Resources")
 
 errors = []
 warnings = []
+notices = []
 
 
-def rows(fname, min_cols, max_cols):
+def rows(fname, min_cols, max_cols, res=RES):
     out = []
-    path = os.path.join(RES, fname)
+    path = os.path.join(res, fname)
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
@@ -146,6 +155,65 @@ for w in boiler:
 for w in sorted(set(given) & set(nonent)):
     errors.append(f"{w!r} is both a given name and a capitalized non-entity")
 
+# cameo-cues.tsv and cameo-exclusions.tsv (Scripts/make_cues.py)
+sys.path.insert(0, HERE)
+import make_cues  # noqa: E402  (the generator, for the up-to-date check)
+
+CLASSES = {"criticized": {"event", "reject"}, "met_with": {"event"}, "sanctioned": {"event"},
+           "-": {"intent", "threat", "refuse", "none"}}
+FORMS = set(make_cues.FORM_ORDER) | {"phrase-" + f for f in make_cues.FORM_ORDER}
+NOTE = re.compile(r"mutual|reverse|pre-verb|skip@\d+|(target|source)-(after(-skip)?|before)")
+PHRASE = re.compile(r"[^\s|]+( [^\s|]+)*")
+cues = rows("cameo-cues.tsv", 7, 7, REL_RES)
+seen = set()
+for n, (phrase, rel, code, form, block, notes, cls) in cues:
+    where = f"cameo-cues.tsv:{n}"
+    if phrase != phrase.lower() or not PHRASE.fullmatch(phrase):
+        errors.append(f"{where}: phrase not lowercase single-spaced words: {phrase!r}")
+    if cls not in CLASSES.get(rel, ()):
+        errors.append(f"{where}: bad relation/class {rel!r}/{cls!r}")
+    if not re.fullmatch(r"---|\d{3,4}(:\d{3,4})?|:\d{3,4}", code):
+        errors.append(f"{where}: bad code {code!r}")
+    if form not in FORMS:
+        errors.append(f"{where}: bad form {form!r}")
+    if not block:
+        errors.append(f"{where}: empty block")
+    for note in notes.split("|") if notes else []:
+        if not NOTE.fullmatch(note):
+            errors.append(f"{where}: bad note {note!r}")
+    if (phrase, rel, code) in seen:
+        errors.append(f"{where}: duplicate ({phrase}, {rel}, {code})")
+    seen.add((phrase, rel, code))
+cue_relations = {}
+for _, c in cues:
+    cue_relations.setdefault(c[0], set()).add(c[1])
+shared_cues = sum(1 for v in cue_relations.values() if len(v) > 1)
+if shared_cues:
+    warnings.append(f"cameo-cues.tsv: {shared_cues} phrases map to more than one relation "
+                    f"(python3 Scripts/make_cues.py lists them)")
+
+exclusions = rows("cameo-exclusions.tsv", 2, 2, REL_RES)
+seen = set()
+for n, (phrase, reason) in exclusions:
+    if phrase != phrase.lower() or not PHRASE.fullmatch(phrase):
+        errors.append(f"cameo-exclusions.tsv:{n}: phrase not lowercase single-spaced words: {phrase!r}")
+    if not reason:
+        errors.append(f"cameo-exclusions.tsv:{n}: no reason for {phrase!r}")
+    if phrase in seen:
+        errors.append(f"cameo-exclusions.tsv:{n}: duplicate {phrase!r}")
+    seen.add(phrase)
+
+if os.path.exists(os.path.join(make_cues.DEFAULT_SRC, "CAMEO.2.0.txt")):
+    expected, removed = make_cues.build()
+    with open(os.path.join(REL_RES, "cameo-cues.tsv"), encoding="utf-8") as f:
+        if f.read() != expected:
+            errors.append("cameo-cues.tsv is out of date with CAMEO.2.0.txt, cameo-exclusions.tsv "
+                          "or Scripts/make_cues.py: run python3 Scripts/make_cues.py")
+    for phrase in sorted(p for p, k in removed.items() if k == 0):
+        errors.append(f"cameo-exclusions.tsv: {phrase!r} removes no line (not a CAMEO verb?)")
+else:
+    notices.append(f"{make_cues.DEFAULT_SRC} not found: up-to-date check of cameo-cues.tsv skipped")
+
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
       f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
@@ -156,6 +224,10 @@ print(f"given-names.txt              {len(given)} names")
 print(f"family-names-east-asian.txt  {len(family)} names")
 print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")
+print(f"cameo-cues.tsv               {len(cues)} cues")
+print(f"cameo-exclusions.tsv         {len(exclusions)} verbs")
+for m in notices:
+    print("note:", m)
 for w in warnings:
     print("warning:", w)
 for e in errors:
