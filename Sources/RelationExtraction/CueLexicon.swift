@@ -41,6 +41,11 @@ public struct CueLexicon: Sendable {
 
     var cues: [Cue] = []
     var functionWords: [(String, FunctionWord)] = []
+    /// Cues generated from the CAMEO verb dictionary (`cameo-cues.tsv`): verbs and the verb
+    /// phrases that make a relation of a verb that is none by itself ("imposed sanctions").
+    var cameoCues: [(phrase: String, relation: RelationType, code: String)] = []
+    /// CAMEO's words for events that did not happen: intent, threats, refusals.
+    var cameoMarkers: [(phrase: String, kind: String)] = []
     /// The word classes of `relation-words.tsv`.
     var wordClasses: [String: [String]] = [:]
     /// The trained scorer of `relation-model.tsv`.
@@ -56,6 +61,7 @@ public struct CueLexicon: Sendable {
             throw LexiconError(file: "cues.tsv", reason: "bundled cue file is missing; reinstall NewsGraph")
         }
         try lexicon.add(bytes: [UInt8](data), file: "cues.tsv")
+        try lexicon.addCAMEO(bytes: try resource("cameo-cues", "tsv"), file: "cameo-cues.tsv")
         lexicon.wordClasses = try RelationWords.members(of: try resource("relation-words", "tsv"), file: "relation-words.tsv")
         let model = String(decoding: try resource("relation-model", "tsv"), as: UTF8.self)
         do {
@@ -111,6 +117,46 @@ public struct CueLexicon: Sendable {
                 }
                 cues.append(Cue(phrase: columns[0], relation: RelationType(rawValue: columns[1]), pattern: pattern))
             }
+        }
+    }
+
+    /// Reads the generated CAMEO cues: `phrase relation code form block notes class`. Verb forms
+    /// are cues; a verb phrase is a cue only where its verb alone is none of that relation
+    /// ("imposed sanctions", not "condemned missile attacks"), since the scorer reads the
+    /// object itself. Intent, threat and refusal lines are markers of events that did not happen.
+    mutating func addCAMEO(bytes: [UInt8], file: String) throws(LexiconError) {
+        var lines: [(phrase: String, relation: String, code: String, form: String, kind: String)] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 7 else {
+                throw LexiconError(file: file, line: number + 1, reason: "expected 7 columns: phrase relation code form block notes class")
+            }
+            lines.append((String(columns[0]), String(columns[1]), String(columns[2]), String(columns[3]), String(columns[6])))
+        }
+        var verbs: [String: Set<String>] = [:]
+        for line in lines where !line.form.hasPrefix("phrase") && line.relation != "-" {
+            verbs[line.relation, default: []].insert(line.phrase)
+        }
+        var seen = Set<String>()
+        for line in lines {
+            let isPhrase = line.form.hasPrefix("phrase")
+            if line.relation == "-" {
+                guard line.kind == "intent" || line.kind == "threat" || line.kind == "refuse" else { continue }
+                guard !isPhrase || line.code.hasPrefix("1312") else { continue }
+                cameoMarkers.append((line.phrase, line.kind))
+                continue
+            }
+            guard line.kind == "event" || line.kind == "reject" else { continue }
+            if isPhrase {
+                let verb = line.phrase.split(separator: " ").first.map(String.init) ?? ""
+                if verbs[line.relation]?.contains(verb) ?? false { continue }
+            }
+            // "a:b" codes the event both ways; ":b" only from the target back to the source.
+            if line.code.hasPrefix(":") { continue }
+            let code = String(line.code.prefix(3))
+            guard seen.insert(line.phrase + "\t" + line.relation).inserted else { continue }
+            cameoCues.append((line.phrase, RelationType(rawValue: line.relation), line.kind == "reject" ? "reject" : code))
         }
     }
 

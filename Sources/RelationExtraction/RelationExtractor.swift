@@ -5,7 +5,11 @@ import KnowledgeGraph
 /// cue words, and affiliations stated by titles, adjectives and possessives.
 public struct RelationExtractor: Sendable {
     private let cues: [CueLexicon.Cue]
+    /// Every cue the scorer reads: the curated ones (which the rules also read), then CAMEO's.
+    private let triggerCues: [TriggerCue]
     private let cueMatcher: PhraseMatcher
+    private let markerMatcher: PhraseMatcher
+    private let markerKinds: [String]
     private let functionMatcher: PhraseMatcher
     private let words: ScanWords
     private let relationWords: RelationWords
@@ -14,7 +18,17 @@ public struct RelationExtractor: Sendable {
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     public init(cues: CueLexicon, lexicon: inout Lexicon) {
         self.cues = cues.cues
-        cueMatcher = PhraseMatcher(phrases: cues.cues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
+        var triggerCues = cues.cues.enumerated().map { index, cue in
+            TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: cue.pattern.rawValue, curated: index)
+        }
+        for cue in cues.cameoCues {
+            triggerCues.append(TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: "cameo-" + cue.code, curated: nil))
+        }
+        self.triggerCues = triggerCues
+        cueMatcher = PhraseMatcher(phrases: triggerCues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
+        let kinds = Array(Set(cues.cameoMarkers.map(\.kind))).sorted()
+        markerKinds = kinds
+        markerMatcher = PhraseMatcher(phrases: cues.cameoMarkers.map { ($0.phrase, kinds.firstIndex(of: $0.kind)!) }, lexicon: &lexicon)
         let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
             phrases: cues.functionWords.map { ($0.0, functionWords.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
@@ -73,12 +87,22 @@ public struct RelationExtractor: Sendable {
     }
 
     private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
-        CandidateFinder(analysis: analysis, cues: cues, cueMatcher: cueMatcher, functionMatcher: functionMatcher,
+        CandidateFinder(analysis: analysis, cues: cues, triggerCues: triggerCues, cueMatcher: cueMatcher,
+                        markerMatcher: markerMatcher, markerKinds: markerKinds, functionMatcher: functionMatcher,
                         words: words, relationWords: relationWords)
     }
 
     /// The relations the candidates are built for.
     static let judgedRelations: [RelationType] = [.sanctioned, .metWith, .criticized]
+}
+
+/// A cue the scorer reads, with the index of the curated cue the rules read, if any.
+struct TriggerCue: Sendable {
+    var phrase: String
+    var relation: RelationType
+    /// The curated cue's pattern, or CAMEO's code ("cameo-111").
+    var kind: String
+    var curated: Int?
 }
 
 /// The candidate edges of one article. Each is seen in one or more places (occurrences), each

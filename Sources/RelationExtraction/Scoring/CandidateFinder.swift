@@ -34,7 +34,10 @@ struct Actor {
 struct CandidateFinder {
     let analysis: ArticleAnalysis
     let cues: [CueLexicon.Cue]
+    let triggerCues: [TriggerCue]
     let cueMatcher: PhraseMatcher
+    let markerMatcher: PhraseMatcher
+    let markerKinds: [String]
     let functionMatcher: PhraseMatcher
     let words: ScanWords
     let relationWords: RelationWords
@@ -46,6 +49,7 @@ struct CandidateFinder {
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
         var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
+        var markerMatches: [(range: Range<Int>, payloads: [Int])] = []
         var triggers: [Trigger] = []
         var actors: [Actor] = []
         var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words)
@@ -79,11 +83,25 @@ struct CandidateFinder {
             references.resolve(in: tokens, mentions: mentions, into: &actors)
             references.note(mentions)
 
+            markerMatcher.matches(in: analysis.tokens, range: tokens, into: &markerMatches)
             triggers.removeAll(keepingCapacity: true)
             for (cueRange, payloads) in cueMatches {
+                var seenRelations: [RelationType] = []
                 for payload in payloads {
-                    let cue = cues[payload]
-                    triggers.append(Trigger(range: cueRange, relation: cue.relation, kind: cue.pattern.rawValue, phrase: cue.phrase))
+                    let entry = triggerCues[payload]
+                    // One trigger per relation and place: a phrase both lists name is read once, as curated.
+                    if !seenRelations.contains(entry.relation) {
+                        seenRelations.append(entry.relation)
+                        var markers: [String] = []
+                        for (markerRange, kinds) in markerMatches
+                        where markerRange.lowerBound < cueRange.upperBound && markerRange.upperBound + 6 > cueRange.lowerBound {
+                            markers.append(markerKinds[kinds[0]])
+                        }
+                        triggers.append(Trigger(range: cueRange, relation: entry.relation, kind: entry.kind, phrase: entry.phrase,
+                                                markers: markers))
+                    }
+                    guard let curated = entry.curated else { continue }
+                    let cue = cues[curated]
                     let found = scan.edges(for: cue, at: cueRange) { accused in
                         accusations.last { $0.target == accused }?.source
                     }

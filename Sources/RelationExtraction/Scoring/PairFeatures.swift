@@ -9,6 +9,8 @@ struct Trigger {
     var kind: String
     /// The cue as written in the lexicon.
     var phrase: String
+    /// CAMEO's markers of intent, threat or refusal at or just before the cue.
+    var markers: [String] = []
 }
 
 /// Bucketed distances, so that a feature says "near" or "far" rather than a count.
@@ -58,6 +60,7 @@ extension SentenceScan {
         features.add(r, "cue", trigger.phrase, order)
         let hypothetical = isHypothetical(before: cue.lowerBound)
         if hypothetical { features.add(r, "hypothetical", order) }
+        for marker in trigger.markers { features.add(r, "marker", marker) }
         if inQuote(cue.lowerBound) {
             features.add(r, "cue-quoted", speaker == a.entity ? "source-speaks" : "other-speaks")
         }
@@ -113,6 +116,7 @@ extension SentenceScan {
         features.add(r, prefix + "-cue", trigger.phrase)
         features.add(r, prefix + "-kind", trigger.kind)
         if isHypothetical(before: trigger.range.lowerBound) { features.add(r, prefix + "-hypothetical") }
+        for marker in trigger.markers { features.add(r, prefix + "-marker", marker) }
         if inQuote(trigger.range.lowerBound) { features.add(r, prefix + "-cue-quoted") }
         features.add(r, prefix + "-type", analysis.entities[b.entity].type.rawValue)
         if b.isReference { features.add(r, prefix + "-reference") }
