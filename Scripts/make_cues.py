@@ -228,14 +228,14 @@ def read_cameo(path):
         if line.startswith("-"):
             m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", line)
             if not m:
-                print(f"warning: CAMEO line {n}: unreadable pattern {line!r}", file=sys.stderr)
+                stats.setdefault("unreadable lines skipped", set()).add(n)
                 continue
             origin = [c.strip() for c in comment.split(",") if c.strip()]
             blocks[-1]["patterns"].append((m.group(1), m.group(2), n, origin))
             continue
         m = re.match(r"^(\+?[A-Z][A-Z'._+-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?\s*$", line.strip())
         if not m:
-            print(f"warning: CAMEO line {n}: unreadable verb {line!r}", file=sys.stderr)
+            stats.setdefault("unreadable lines skipped", set()).add(n)
             continue
         base = words_of(m.group(1))
         stem = base[0][:-3]

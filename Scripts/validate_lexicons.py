@@ -11,6 +11,12 @@ single-spaced phrases, no duplicate (phrase, relation, code), and the file
 is what Scripts/make_cues.py generates now (when ../shared is present).
 cameo-exclusions.tsv: two columns, lowercase phrases, no duplicates, and
 each entry removes at least one line.
+office-holders.tsv and office-holders-curated.tsv: seven columns, dates
+well formed (YYYY-MM-DD; the curated file also YYYY-MM) with from <= to,
+countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
+code (generated) when the country is empty, one alias list per name, no
+duplicate lines, and the generated file is what
+Scripts/make_office_holders.py generates now (when ../shared is present).
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -214,6 +220,74 @@ if os.path.exists(os.path.join(make_cues.DEFAULT_SRC, "CAMEO.2.0.txt")):
 else:
     notices.append(f"{make_cues.DEFAULT_SRC} not found: up-to-date check of cameo-cues.tsv skipped")
 
+# office-holders.tsv (Scripts/make_office_holders.py) and office-holders-curated.tsv (by hand)
+import calendar  # noqa: E402
+import make_office_holders  # noqa: E402  (the generator, for the up-to-date check)
+
+
+def date_bounds(value, month_ok):
+    """(first day, last day) of a YYYY-MM-DD (or YYYY-MM) date, or None if malformed."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
+    if not m or (m.group(3) is None and not month_ok):
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    if not 1 <= mo <= 12:
+        return None
+    last = calendar.monthrange(y, mo)[1]
+    if m.group(3) is None:
+        return (f"{y:04}-{mo:02}-01", f"{y:04}-{mo:02}-{last:02}")
+    if not 1 <= int(m.group(3)) <= last:
+        return None
+    return (value, value)
+
+
+def check_office_holders(fname, curated):
+    lines = rows(fname, 7, 7, REL_RES)
+    seen, alias_of = set(), {}
+    for n, cols in lines:
+        name, aliases, country, agent, start, end, role = cols
+        where = f"{fname}:{n}"
+        al = vals(aliases)
+        if name in al or len(al) != len(set(al)):
+            errors.append(f"{where}: alias equal to the name or repeated in {name}")
+        if alias_of.setdefault(name, aliases) != aliases:
+            errors.append(f"{where}: {name} has other aliases on another line")
+        if country and country not in cnames:
+            errors.append(f"{where}: unknown country {country!r}")
+        if not country and not (agent in bnames if curated else agent.startswith("IGO")):
+            errors.append(f"{where}: no country and agent {agent!r} is not "
+                          f"{'a name in bodies.tsv' if curated else 'an IGO code'}")
+        if curated and not agent:
+            errors.append(f"{where}: empty agent")
+        bounds = []
+        for d in (start, end):
+            b = date_bounds(d, curated) if d else ("", "")
+            if b is None:
+                errors.append(f"{where}: malformed date {d!r}")
+            bounds.append(b)
+        if all(bounds) and start and end and bounds[0][0] > bounds[1][1]:
+            errors.append(f"{where}: from {start} is after to {end}")
+        if curated and not re.fullmatch(r"[a-z][a-z -]*", role):
+            errors.append(f"{where}: role missing or not lowercase words: {role!r}")
+        if not curated and role:
+            errors.append(f"{where}: generated file with a role {role!r}")
+        if tuple(cols) in seen:
+            errors.append(f"{where}: duplicate line")
+        seen.add(tuple(cols))
+    return lines
+
+
+holders = check_office_holders("office-holders.tsv", curated=False)
+curated_holders = check_office_holders("office-holders-curated.tsv", curated=True)
+if os.path.isdir(make_office_holders.DEFAULT_SRC):
+    expected, _ = make_office_holders.build()
+    with open(os.path.join(REL_RES, "office-holders.tsv"), encoding="utf-8") as f:
+        if f.read() != expected:
+            errors.append("office-holders.tsv is out of date with the Phoenix dictionaries, countries.tsv "
+                          "or Scripts/make_office_holders.py: run python3 Scripts/make_office_holders.py")
+else:
+    notices.append(f"{make_office_holders.DEFAULT_SRC} not found: up-to-date check of office-holders.tsv skipped")
+
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
       f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
@@ -226,6 +300,9 @@ print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")
 print(f"cameo-cues.tsv               {len(cues)} cues")
 print(f"cameo-exclusions.tsv         {len(exclusions)} verbs")
+print(f"office-holders.tsv           {len(holders)} spans of {len({c[0] for _, c in holders})} persons")
+print(f"office-holders-curated.tsv   {len(curated_holders)} spans of "
+      f"{len({c[0] for _, c in curated_holders})} persons")
 for m in notices:
     print("note:", m)
 for w in warnings:
