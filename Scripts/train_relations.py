@@ -86,6 +86,16 @@ def softplus(z):
     return np.logaddexp(0, z)
 
 
+def penalties(index, l2, lexical):
+    """The L2 penalty of each feature: words (`|w:` features) are penalised `lexical` times more,
+    so a weight rests on a word only when many articles agree."""
+    scale = np.full(len(index), l2)
+    for name, i in index.items():
+        if "|w:" in name:
+            scale[i] = l2 * lexical
+    return scale
+
+
 def fit(rows, owner, labels, dimension, l2):
     """Noisy-or multiple-instance logistic regression: a bag (an edge) holds unless every one of
     its occurrences fails; negatives push every occurrence down, positives at least one up."""
@@ -103,7 +113,7 @@ def fit(rows, owner, labels, dimension, l2):
         z = X @ w[1:] + w[0]
         total = np.bincount(bag, weights=softplus(z), minlength=n_bags)   # S = -log P(no occurrence holds)
         total = np.maximum(total, 1e-12)
-        value = np.sum((1 - y) * total) - np.sum(y * np.log(-np.expm1(-total))) + l2 * np.dot(w[1:], w[1:])
+        value = np.sum((1 - y) * total) - np.sum(y * np.log(-np.expm1(-total))) + np.dot(l2 * w[1:], w[1:])
         sig = 1 / (1 + np.exp(-z))
         per_bag = np.where(y == 1, -1 / np.expm1(total), 1.0)
         g = sig * per_bag[bag]
@@ -152,6 +162,7 @@ def main():
     parser.add_argument("--output")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--lexical", type=float, default=1.0, help="how many times more word features are penalised")
     parser.add_argument("--dump", help="write the cross-validated probability of every candidate here (JSON lines)")
     args = parser.parse_args()
 
@@ -166,7 +177,7 @@ def main():
         for fold in range(args.folds):
             train = [a for i, a in enumerate(articles) if i % args.folds != fold]
             index = feature_index(train, relation)
-            weights, bias = fit(*bags(train, relation, index)[:3], len(index), args.l2)
+            weights, bias = fit(*bags(train, relation, index)[:3], len(index), penalties(index, args.l2, args.lexical))
             test_ids = [i for i in range(len(articles)) if i % args.folds == fold]
             test = [articles[i] for i in test_ids]
             rows, owner, labels, refs = bags(test, relation, index)
@@ -217,7 +228,7 @@ def main():
                  "# do not edit by hand. @bias and @threshold are each relation's bias and decision threshold."]
         for relation in RELATIONS:
             index = feature_index(articles, relation)
-            weights, bias = fit(*bags(articles, relation, index)[:3], len(index), args.l2)
+            weights, bias = fit(*bags(articles, relation, index)[:3], len(index), penalties(index, args.l2, args.lexical))
             lines.append(f"{relation}\t@bias\t{bias:.6f}")
             lines.append(f"{relation}\t@threshold\t{thresholds[relation]:.2f}")
             for name, i in sorted(index.items()):

@@ -21,6 +21,10 @@ public struct RelationExtractor: Sendable {
         var triggerCues = cues.cues.enumerated().map { index, cue in
             TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: cue.pattern.rawValue, curated: index)
         }
+        // What someone says can criticize: a speech word is a cue of criticism, judged by what is said.
+        for (phrase, word) in cues.functionWords where word == .speech {
+            triggerCues.append(TriggerCue(phrase: phrase, relation: .criticized, kind: "speech", curated: nil))
+        }
         for cue in cues.cameoCues {
             triggerCues.append(TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: "cameo-" + cue.code, curated: nil))
         }
@@ -167,6 +171,24 @@ struct Candidates {
         }
     }
 
+    /// Whether two entities belong to one body or country through a chain of affiliations.
+    static func sameSide(_ first: Int, _ second: Int, affiliated: Set<[Int]>) -> Bool {
+        func above(_ entity: Int) -> Set<Int> {
+            var seen: Set<Int> = [entity]
+            var todo = [entity]
+            while let next = todo.popLast() {
+                for pair in affiliated where pair[0] == next && !seen.contains(pair[1]) {
+                    seen.insert(pair[1])
+                    todo.append(pair[1])
+                }
+            }
+            return seen
+        }
+        let firstUp = above(first)
+        let secondUp = above(second)
+        return firstUp.contains(second) || secondUp.contains(first) || !firstUp.isDisjoint(with: secondUp)
+    }
+
     /// Features of the pair in the whole article, added to each of its occurrences: ties between
     /// the two, whether the rules found the edge, how often the pair is seen.
     mutating func addArticleFeatures(affiliated: Set<[Int]>) {
@@ -176,6 +198,9 @@ struct Candidates {
             var shared = FeatureSet(recordingNames: recordingNames)
             if affiliated.contains([key.source, key.target]) || affiliated.contains([key.target, key.source]) {
                 shared.add(r, "affiliated")
+            } else if Candidates.sameSide(key.source, key.target, affiliated: affiliated) {
+                // A minister and her country's parliament: one government, rarely at odds.
+                shared.add(r, "same-side")
             }
             if candidate.ruleSentence != nil { shared.add(r, "rule") }
             if !key.relation.isSymmetric, byKey[Key(source: key.target, target: key.source, relation: key.relation)]?.ruleSentence != nil {

@@ -568,7 +568,7 @@ struct SentenceScan {
         return nil
     }
 
-    private func isQuoteMark(_ token: Int) -> Bool {
+    func isQuoteMark(_ token: Int) -> Bool {
         analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"")
     }
 

@@ -73,7 +73,8 @@ struct CandidateFinder {
                 lastCue[relation].map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
             }
             let mentions = analysis.mentions[firstMention..<endMention]
-            if cueMatches.isEmpty && !recentCue {
+            let quoted = tokens.contains { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }
+            if cueMatches.isEmpty && !recentCue && !quoted {
                 references.note(mentions)
                 continue
             }
@@ -86,6 +87,8 @@ struct CandidateFinder {
             markerMatcher.matches(in: analysis.tokens, range: tokens, into: &markerMatches)
             triggers.removeAll(keepingCapacity: true)
             for (cueRange, payloads) in cueMatches {
+                // A cue word inside a name ("United States", "Human Rights Watch") is no cue.
+                if mentions.contains(where: { $0.tokens.overlaps(cueRange) }) { continue }
                 var seenRelations: [RelationType] = []
                 for payload in payloads {
                     let entry = triggerCues[payload]
@@ -112,6 +115,10 @@ struct CandidateFinder {
                 }
             }
             let speaker = scan.quoteSpeaker()
+            // A quotation whose speaker is known may criticize whoever it names.
+            if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
+                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: "quote", phrase: "\""))
+            }
             for relation in RelationExtractor.judgedRelations {
                 let hasCue = triggers.contains { $0.relation == relation }
                 if hasCue {

@@ -67,6 +67,12 @@ extension SentenceScan {
         let passive = isPassive(cue.lowerBound)
         if passive { features.add(r, "passive", order) }
         addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
+        if trigger.kind == "speech" || trigger.kind == "quote" {
+            // What is said decides whether it criticizes: the sentence's words are features.
+            for token in range.prefix(40) where token != a.tokens.lowerBound && !(b.tokens.contains(token)) {
+                addWord(token, relation: r, template: "w:said", into: &features)
+            }
+        }
         addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
     }
 
@@ -94,7 +100,7 @@ extension SentenceScan {
         let r = trigger.relation.rawValue
         let cue = trigger.range
         if b.tokens.lowerBound >= cue.upperBound {
-            let gap = cue.upperBound..<b.phrase.lowerBound
+            let gap = cue.upperBound..<max(cue.upperBound, b.phrase.lowerBound)
             features.add(r, prefix + "-gap", distanceBucket(gap.count))
             if isFirst(b, after: cue.upperBound) { features.add(r, prefix + "-first", trigger.kind) }
             if let preposition = gap.last(where: { isWord($0, words.prepositions) }) {
