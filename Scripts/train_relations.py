@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-RELATIONS = ["sanctioned", "met_with", "criticized"]
+MISSION = ["sanctioned", "met_with", "criticized"]
+RELATIONS = MISSION + ["affiliated_with"]
 
 
 def load_scorer(path):
@@ -214,11 +215,14 @@ def main():
     totals = evaluate(score, articles, args.gold, predicted)
     print(f"cross-validated on {len(articles)} articles ({args.folds} folds):")
     all_counts = [0, 0, 0]
-    for relation in RELATIONS:
+    for relation in MISSION:
         tp, fp, fn = totals[relation]
         all_counts = [x + y for x, y in zip(all_counts, (tp, fp, fn))]
         p, r, f = prf(tp, fp, fn)
         print(f"  {relation:12} threshold {thresholds[relation]:.2f}  tp {tp:4} fp {fp:4} fn {fn:4}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    tp, fp, fn = totals["affiliated_with"]
+    p, r, f = prf(tp, fp, fn)
+    print(f"  {'affiliated_with':12} threshold {thresholds['affiliated_with']:.2f}  tp {tp:4} fp {fp:4} fn {fn:4}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
     p, r, f = prf(*all_counts)
     print(f"  {'mission':12}                 tp {all_counts[0]:4} fp {all_counts[1]:4} fn {all_counts[2]:4}  P {p:.3f} R {r:.3f} F1 {f:.3f}")
 

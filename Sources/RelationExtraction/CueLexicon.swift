@@ -48,6 +48,8 @@ public struct CueLexicon: Sendable {
     var cameoMarkers: [(phrase: String, kind: String)] = []
     /// The word classes of `relation-words.tsv`.
     var wordClasses: [String: [String]] = [:]
+    /// Office holders and their countries, for affiliations the text leaves to world knowledge.
+    var officeHolders = OfficeHolders.empty
     /// The trained scorer of `relation-model.tsv`.
     var model = RelationModel.empty
 
@@ -63,6 +65,14 @@ public struct CueLexicon: Sendable {
         try lexicon.add(bytes: [UInt8](data), file: "cues.tsv")
         try lexicon.addCAMEO(bytes: try resource("cameo-cues", "tsv"), file: "cameo-cues.tsv")
         lexicon.wordClasses = try RelationWords.members(of: try resource("relation-words", "tsv"), file: "relation-words.tsv")
+        for (name, curated) in [("office-holders", false), ("office-holders-curated", true)] {
+            let text = String(decoding: try resource(name, "tsv"), as: UTF8.self)
+            do {
+                try lexicon.officeHolders.add(tsv: text, curated: curated, file: name)
+            } catch {
+                throw LexiconError(file: name + ".tsv", line: error.line, reason: error.reason)
+            }
+        }
         let model = String(decoding: try resource("relation-model", "tsv"), as: UTF8.self)
         do {
             lexicon.model = try RelationModel(tsv: model)

@@ -14,6 +14,7 @@ public struct RelationExtractor: Sendable {
     private let words: ScanWords
     private let relationWords: RelationWords
     private let model: RelationModel
+    private let officeHolders: OfficeHolders
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     public init(cues: CueLexicon, lexicon: inout Lexicon) {
@@ -39,6 +40,7 @@ public struct RelationExtractor: Sendable {
         words = ScanWords(lexicon: &lexicon)
         relationWords = RelationWords(members: cues.wordClasses, lexicon: &lexicon)
         model = cues.model
+        officeHolders = cues.officeHolders
         // The model's lexical features name words: the vocabulary must know them for tokens to
         // carry their IDs.
         _ = WordSet(model.words, lexicon: &lexicon)
@@ -46,9 +48,7 @@ public struct RelationExtractor: Sendable {
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        builder.addAffiliations()
-        var candidates = Candidates(recordingNames: false)
-        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false)
         for key in candidates.order {
             let candidate = candidates.byKey[key]!
             if model.judges(key.relation) {
@@ -76,18 +76,26 @@ public struct RelationExtractor: Sendable {
     /// Every candidate edge of the article with its features spelled out, and the graph of its
     /// entities and affiliations: what training learns from.
     package func trainingCandidates(from analysis: ArticleAnalysis)
-        -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, occurrences: [[String]])])
+        -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, occurrences: [(sentence: Int, features: [String])])])
     {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        builder.addAffiliations()
-        var candidates = Candidates(recordingNames: true)
-        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true)
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
         let list = candidates.order.map { key in
-            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.occurrences.map { $0.features.names ?? [] })
+            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.occurrences.map { ($0.sentence, $0.features.names ?? []) })
         }
         return (graph, list)
+    }
+
+    private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool) -> Candidates {
+        builder.findAffiliations()
+        var candidates = Candidates(recordingNames: recordingNames)
+        AffiliationFinder(analysis: analysis, words: words, officeHolders: officeHolders)
+            .find(rules: builder.ruleAffiliations, into: &candidates)
+        for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
+        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        return candidates
     }
 
     private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
@@ -258,8 +266,10 @@ struct GraphBuilder {
     /// The text of the sentence cited last: edges come sentence by sentence, and each of a
     /// sentence's edges then shares one copy.
     private var citedSentence: (index: Int, text: String)?
-    /// The entity pairs tied by `affiliated_with`, as [source, target].
+    /// The entity pairs the rules tie by `affiliated_with`, as [source, target].
     private(set) var affiliatedPairs: Set<[Int]> = []
+    /// The affiliations the rules found, each with its sentence and the rule that found it.
+    private(set) var ruleAffiliations: [(edge: FoundEdge, sentence: Int, rule: String)] = []
 
     init(analysis: ArticleAnalysis, words: ScanWords) {
         self.analysis = analysis
@@ -275,7 +285,6 @@ struct GraphBuilder {
 
     mutating func add(_ edge: FoundEdge, sentence: Int) {
         guard edge.source != edge.target else { return }
-        if edge.type == .affiliatedWith { affiliatedPairs.insert([edge.source, edge.target]) }
         let scalars = scalarRanges[sentence]
         if citedSentence?.index != sentence {
             citedSentence = (sentence, analysis.string(bytes: analysis.sentences[sentence].bytes))
@@ -286,8 +295,15 @@ struct GraphBuilder {
         relations.append(Relation(source: ids[edge.source], type: edge.type, target: ids[edge.target], evidence: [evidence]))
     }
 
-    /// Titles and owners tie people to bodies and bodies to countries.
-    mutating func addAffiliations() {
+    private mutating func note(_ edge: FoundEdge, sentence: Int, rule: String) {
+        guard edge.source != edge.target else { return }
+        affiliatedPairs.insert([edge.source, edge.target])
+        ruleAffiliations.append((edge, sentence, rule))
+    }
+
+    /// Titles and owners tie people to bodies and bodies to countries: the rules' affiliations,
+    /// noted for the scorer to judge.
+    mutating func findAffiliations() {
         let entities = analysis.entities
         let mentions = analysis.mentions
         let sentences = analysis.sentences
@@ -304,29 +320,29 @@ struct GraphBuilder {
             let type = entities[entity].type
             if type == .person {
                 if let body = titleBody(mentionIndex) {
-                    add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
-                                  rationale: concatenated("title '", mentions[mentionIndex].title ?? "", "' names a body in the article")), sentence: sentence)
+                    note(FoundEdge(source: entity, target: body, type: .affiliatedWith,
+                                  rationale: concatenated("title '", mentions[mentionIndex].title ?? "", "' names a body in the article")), sentence: sentence, rule: "title")
                 } else if let owner {
-                    add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
-                                  rationale: concatenated("'", entities[owner].name, "' stands before the person's title")), sentence: sentence)
+                    note(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
+                                  rationale: concatenated("'", entities[owner].name, "' stands before the person's title")), sentence: sentence, rule: "owner")
                 }
                 if let body = mentions[mentionIndex].appositionBody {
-                    add(FoundEdge(source: entity, target: body, type: .affiliatedWith,
-                                  rationale: concatenated("an apposition names the person's role in '", entities[body].name, "'")), sentence: sentence)
+                    note(FoundEdge(source: entity, target: body, type: .affiliatedWith,
+                                  rationale: concatenated("an apposition names the person's role in '", entities[body].name, "'")), sentence: sentence, rule: "apposition")
                 }
             } else if type == .organization, let leader = partyHolder(of: tokens) {
-                add(FoundEdge(source: leader, target: entity, type: .affiliatedWith,
-                              rationale: concatenated("'", entities[leader].name, "'s' names the person's party")), sentence: sentence)
+                note(FoundEdge(source: leader, target: entity, type: .affiliatedWith,
+                              rationale: concatenated("'", entities[leader].name, "'s' names the person's party")), sentence: sentence, rule: "party")
             } else if owner == nil, type == .agency || type == .organization,
                 let whole = wholeBody(of: entity, after: tokens, sentence: sentence)
             {
-                add(FoundEdge(source: entity, target: whole, type: .affiliatedWith,
-                              rationale: concatenated("'", entities[entity].name, "' is stated to be part of '", entities[whole].name, "'")), sentence: sentence)
+                note(FoundEdge(source: entity, target: whole, type: .affiliatedWith,
+                              rationale: concatenated("'", entities[entity].name, "' is stated to be part of '", entities[whole].name, "'")), sentence: sentence, rule: "part")
             } else if let owner, type == .agency || type == .organization,
                 entities[owner].type == .country || entities[owner].type == .agency
             {
-                add(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
-                              rationale: concatenated("'", analysis.string(mentions[mentionIndex].phrase), "' names its owner")), sentence: sentence)
+                note(FoundEdge(source: entity, target: owner, type: .affiliatedWith,
+                              rationale: concatenated("'", analysis.string(mentions[mentionIndex].phrase), "' names its owner")), sentence: sentence, rule: "body-owner")
             }
         }
     }

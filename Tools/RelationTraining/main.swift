@@ -14,7 +14,7 @@ DispatchQueue.concurrentPerform(iterations: articles.count) { index in
         "document": analysis.document,
         "entities": graph.entities.map { ["id": $0.id, "name": $0.name, "type": $0.type.rawValue, "aliases": $0.aliases] },
         "relations": graph.relations.map { ["source": $0.source, "type": $0.type.rawValue, "target": $0.target] },
-        "candidates": candidates.map { ["source": $0.source, "type": $0.relation.rawValue, "target": $0.target, "occurrences": $0.occurrences] },
+        "candidates": candidates.map { ["source": $0.source, "type": $0.relation.rawValue, "target": $0.target, "occurrences": $0.occurrences.map(\.features), "sentences": $0.occurrences.map(\.sentence)] },
     ]
     let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     lines.set(index, data)

@@ -1,0 +1,138 @@
+import EntityRecognition
+import KnowledgeGraph
+
+/// Candidate affiliations for the scorer: the rules' edges, a person and a body or country named
+/// near each other in a sentence, a body whose country the lexicon knows, and office holders
+/// whose country the article names.
+struct AffiliationFinder {
+    let analysis: ArticleAnalysis
+    let words: ScanWords
+    let officeHolders: OfficeHolders
+
+    static let relation = RelationType.affiliatedWith
+    /// How far apart, in tokens, a person and a body may stand to be paired.
+    static let reach = 20
+
+    func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) {
+        let r = AffiliationFinder.relation.rawValue
+        let entities = analysis.entities
+        for (edge, sentence, rule) in rules {
+            candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
+                                     sentence: sentence, rationale: edge.rationale) { features in
+                features.add(r, "rule", rule)
+                features.add(r, "types", entities[edge.source].type.rawValue, entities[edge.target].type.rawValue)
+            }
+        }
+        for sentenceIndex in analysis.sentences.indices {
+            let range = analysis.sentences[sentenceIndex].tokens
+            let mentions = analysis.mentions(startingIn: range)
+            for source in mentions where source.kind == .name {
+                let sourceType = entities[source.entity].type
+                guard sourceType == .person || sourceType == .agency || sourceType == .organization else { continue }
+                for target in mentions where target.entity != source.entity && target.kind != .title {
+                    guard fits(sourceType, entities[target.entity].type) else { continue }
+                    let gap = source.tokens.lowerBound < target.tokens.lowerBound
+                        ? source.tokens.upperBound..<max(source.tokens.upperBound, target.phrase.lowerBound)
+                        : target.tokens.upperBound..<max(target.tokens.upperBound, source.phrase.lowerBound)
+                    guard gap.count <= AffiliationFinder.reach else { continue }
+                    candidates.addOccurrence(source: source.entity, target: target.entity, relation: AffiliationFinder.relation,
+                                             sentence: sentenceIndex,
+                                             rationale: concatenated("'", entities[target.entity].name, "' named near '", entities[source.entity].name, "'")) { features in
+                        addPairFeatures(source, target, gap: gap, sentence: range, into: &features)
+                    }
+                }
+            }
+        }
+        addWorldKnowledge(into: &candidates)
+    }
+
+    private func fits(_ source: EntityType, _ target: EntityType) -> Bool {
+        switch source {
+        case .person: target != .person
+        case .agency, .organization: target == .country || target == .agency
+        case .country: false
+        }
+    }
+
+    private func addPairFeatures(_ source: Mention, _ target: Mention, gap: Range<Int>, sentence: Range<Int>,
+                                 into features: inout FeatureSet)
+    {
+        let r = AffiliationFinder.relation.rawValue
+        let entities = analysis.entities
+        let sourceFirst = source.tokens.lowerBound < target.tokens.lowerBound
+        features.add(r, "types", entities[source.entity].type.rawValue, entities[target.entity].type.rawValue)
+        features.add(r, "pair-gap", distanceBucket(gap.count), sourceFirst ? "ab" : "ba")
+        if target.kind == .weak { features.add(r, "weak-target") }
+        if source.title != nil { features.add(r, "titled") }
+        if source.phrase.contains(target.tokens.lowerBound) { features.add(r, "target-in-phrase") }
+        if target.phrase.contains(source.tokens.lowerBound) { features.add(r, "source-in-phrase") }
+        if gap.count <= 8 {
+            for token in gap {
+                switch analysis.tokens[token].kind {
+                case .number: continue
+                case .punctuation: features.add(r, "w:between", analysis.lowercaseWord(token))
+                case .word:
+                    if features.names != nil || analysis.isKnownWord(token) { features.add(r, "w:between", analysis.lowercaseWord(token)) }
+                }
+            }
+        }
+        if let first = gap.first {
+            if analysis.token(first, isIn: words.comma) { features.add(r, "comma-after-first") }
+            if analysis.token(first, isIn: words.possessive) { features.add(r, "possessive-first") }
+        }
+        if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, "of-before-second") }
+        // Another person between the two: the body is more likely theirs.
+        if analysis.mentions(startingIn: gap).contains(where: { entities[$0.entity].type == .person && $0.entity != source.entity }) {
+            features.add(r, "person-between")
+        }
+    }
+
+    /// Office holders whose country (or intergovernmental body) the article names, and bodies
+    /// whose country the lexicon knows.
+    private func addWorldKnowledge(into candidates: inout Candidates) {
+        let r = AffiliationFinder.relation.rawValue
+        let entities = analysis.entities
+        var firstSentence = [Int](repeating: -1, count: entities.count)
+        var sentence = 0
+        for mention in analysis.mentions {
+            while sentence < analysis.sentences.count && analysis.sentences[sentence].tokens.upperBound <= mention.tokens.lowerBound { sentence += 1 }
+            if firstSentence[mention.entity] < 0 { firstSentence[mention.entity] = min(sentence, analysis.sentences.count - 1) }
+        }
+        func entity(named name: String, types: [EntityType]) -> Int? {
+            guard !name.isEmpty else { return nil }
+            return entities.indices.first { index in
+                types.contains(entities[index].type)
+                    && (entities[index].name == name || entities[index].lexiconName == name || entities[index].aliases.contains(name))
+            }
+        }
+        for (index, candidate) in entities.enumerated() where firstSentence[index] >= 0 {
+            if candidate.type == .person {
+                var holdings: [OfficeHolders.Holding] = []
+                for name in [candidate.name] + candidate.aliases {
+                    for holding in officeHolders.holdings(of: name) where !holdings.contains(holding) { holdings.append(holding) }
+                }
+                let countries = Set(holdings.map(\.country)).count
+                for holding in holdings {
+                    guard let target = entity(named: holding.country, types: [.country])
+                        ?? entity(named: holding.agent, types: [.agency]) else { continue }
+                    candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
+                                             sentence: firstSentence[index],
+                                             rationale: concatenated("'", candidate.name, "' held office in '", entities[target].name, "'")) { features in
+                        features.add(r, "holder", holding.curated ? "curated" : "phoenix")
+                        features.add(r, "holder-target", entities[target].type.rawValue)
+                        if !holding.role.isEmpty { features.add(r, "holder-role", holding.role) }
+                        features.add(r, "holder-countries", distanceBucket(countries))
+                    }
+                }
+            } else if candidate.type == .agency || candidate.type == .organization, let known = candidate.knownCountry,
+                let target = entity(named: known, types: [.country]), target != index
+            {
+                candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
+                                         sentence: firstSentence[index],
+                                         rationale: concatenated("'", candidate.name, "' belongs to '", known, "'")) { features in
+                    features.add(r, "known-country", candidate.type.rawValue)
+                }
+            }
+        }
+    }
+}
