@@ -24,6 +24,9 @@ public enum CuePattern: String, Sendable, CaseIterable {
     case rebuttal
     /// "to the entity list" after "added X": the clause's subject puts the objects on a list.
     case listing
+    /// A word the scorer reads as a cue ("sanctions", "talks", "criticism") but no rule pattern
+    /// interprets: where source and target stand is left to the scorer's features.
+    case scored
 }
 
 /// Words that steer extraction without naming a relation.

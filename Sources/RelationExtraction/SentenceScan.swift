@@ -214,6 +214,8 @@ struct SentenceScan {
                 let source = speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()
             else { return [] }
             return pairs([source], [target], cue.relation, because(", said by the speaker"))
+        case .scored:
+            return []
         case .reverse:
             // "drawing condemnation from Washington and Tokyo": every coordinated object is a source.
             let sources = objects(after: cueRange.upperBound, quoted: false)
@@ -272,7 +274,7 @@ struct SentenceScan {
         return token >= range.lowerBound && word(token) == .auxiliary
     }
 
-    private func agent(after end: Int) -> Int? {
+    func agent(after end: Int) -> Int? {
         var token = end
         while token < min(range.upperBound, end + 6) {
             if isWord(token, words.by) {
@@ -285,7 +287,7 @@ struct SentenceScan {
 
     /// The subject: the nearest mention before the cue, with any mentions coordinated with it
     /// ("Norway and Canada imposed ...").
-    private func subjects(before cue: Int) -> [Int] {
+    func subjects(before cue: Int) -> [Int] {
         let quoted = inQuote(cue)
         // "Vassily Nebenzia, Russia's envoy to the UN, accused ...": skip the apposition.
         if cue - 1 > range.lowerBound, isWord(cue - 1, words.comma),
@@ -318,7 +320,7 @@ struct SentenceScan {
     }
 
     /// The objects: the first mention after the cue and those coordinated with it.
-    private func objects(after end: Int, quoted: Bool) -> [Int] {
+    func objects(after end: Int, quoted: Bool) -> [Int] {
         var result: [Int] = []
         var cursor = end
         for mention in heads where mention.tokens.lowerBound >= end && !isMerePlace(mention) {

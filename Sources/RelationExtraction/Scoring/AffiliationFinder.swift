@@ -81,6 +81,7 @@ struct AffiliationFinder {
             if analysis.token(first, isIn: words.possessive) { features.add(r, "possessive-first") }
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, "of-before-second") }
+        if let shape = analysis.gapShape(gap, words: words) { features.add(r, "shape", sourceFirst ? "ab" : "ba", shape) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entities[$0.entity].type == .person && $0.entity != source.entity }) {
             features.add(r, "person-between")

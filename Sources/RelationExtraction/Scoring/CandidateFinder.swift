@@ -145,18 +145,36 @@ struct CandidateFinder {
         candidates.addArticleFeatures(affiliated: affiliated)
     }
 
-    /// Every ordered pair of actors of a sentence with a cue of `relation`.
+    /// Every ordered pair of actors of a sentence with a cue of `relation`, read against the cue
+    /// that best relates them: one that gives both a role, else the nearest. One place per pair
+    /// and sentence, so that a sentence with several cues does not count as several places.
     private func addSentencePairs(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], speaker: Int?,
                                   scan: SentenceScan, into candidates: inout Candidates)
     {
+        let relevant = triggers.filter { $0.relation == relation }
+        let roles = relevant.map { scan.roleFillers(of: $0) }
         for source in actors {
             for target in actors where target.entity != source.entity {
                 // A symmetric relation is seen once per pair, from the earlier actor.
                 if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
-                for trigger in triggers where trigger.relation == relation {
-                    candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: concatenated("cue '", trigger.phrase, "' in the sentence")) { features in
-                        scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
+                var best = 0
+                var bestRank = Int.max
+                for (index, trigger) in relevant.enumerated() {
+                    let filled = (roles[index].sources.contains(source.entity) ? 0 : 1) + (roles[index].targets.contains(target.entity) ? 0 : 1)
+                    let distance = abs(trigger.range.lowerBound - source.tokens.lowerBound) + abs(trigger.range.lowerBound - target.tokens.lowerBound)
+                    let rank = filled * 1000 + distance
+                    if rank < bestRank {
+                        bestRank = rank
+                        best = index
+                    }
+                }
+                let trigger = relevant[best]
+                candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
+                                         rationale: concatenated("cue '", trigger.phrase, "' in the sentence")) { features in
+                    scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
+                    features.add(relation.rawValue, "cues-in-sentence", distanceBucket(relevant.count))
+                    if relevant.contains(where: { $0.range != trigger.range && scan.isHypothetical(before: $0.range.lowerBound) }) {
+                        features.add(relation.rawValue, "other-cue-hypothetical")
                     }
                 }
             }

@@ -50,6 +50,7 @@ extension SentenceScan {
             for token in between { addWord(token, relation: r, template: "w:between", into: &features) }
         }
         if isCoordinated(first, second) { features.add(r, "coordinated") }
+        if let shape = analysis.gapShape(between, words: words) { features.add(r, "shape", first.entity == a.entity ? "ab" : "ba", shape) }
         addContextWords(of: a, relation: r, role: "source", into: &features)
         addContextWords(of: b, relation: r, role: "target", into: &features)
 
@@ -67,6 +68,7 @@ extension SentenceScan {
         let passive = isPassive(cue.lowerBound)
         if passive { features.add(r, "passive", order) }
         addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
+        addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
         if trigger.kind == "speech" || trigger.kind == "quote" {
             // What is said decides whether it criticizes: the sentence's words are features.
             for token in range.prefix(40) where token != a.tokens.lowerBound && !(b.tokens.contains(token)) {
@@ -74,6 +76,58 @@ extension SentenceScan {
             }
         }
         addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
+    }
+
+    /// The roles the clause gives the two actors around the cue: subject, passive agent or
+    /// speaker for the source; object (with the objects coordinated with it) or passive subject
+    /// for the target. The pair of roles is the strongest sign of who did what to whom.
+    /// The entities the clause makes the cue's source (subject, passive agent, speaker of its
+    /// quote) and its targets (objects, passive subjects).
+    func roleFillers(of trigger: Trigger) -> (sources: [Int], targets: [Int]) {
+        let cue = trigger.range
+        let quoted = inQuote(cue.lowerBound)
+        let subjects = subjects(before: cue.lowerBound)
+        if isPassive(cue.lowerBound) {
+            return (agent(after: cue.upperBound).map { [$0] } ?? [], subjects)
+        }
+        var sources = subjects
+        if quoted, let speaker = quoteSpeaker() { sources.append(speaker) }
+        return (sources, objects(after: cue.upperBound, quoted: quoted))
+    }
+
+    private func addRoleFeatures(_ a: Actor, _ b: Actor, trigger: Trigger, passive: Bool, speaker: Int?,
+                                 into features: inout FeatureSet)
+    {
+        let r = trigger.relation.rawValue
+        let cue = trigger.range
+        let quoted = inQuote(cue.lowerBound)
+        let subjects = subjects(before: cue.lowerBound)
+        let objects = objects(after: cue.upperBound, quoted: quoted)
+        var sourceRole = "none"
+        if passive, agent(after: cue.upperBound) == a.entity {
+            sourceRole = "agent"
+        } else if !passive, subjects.contains(a.entity) {
+            sourceRole = "subject"
+        } else if quoted, speaker == a.entity {
+            sourceRole = "speaker"
+        }
+        var targetRole = "none"
+        if passive, subjects.contains(b.entity) {
+            targetRole = "passive-subject"
+        } else if objects.first == b.entity {
+            targetRole = "object"
+        } else if objects.contains(b.entity) {
+            targetRole = "listed-object"
+        } else if !passive, subjects.contains(b.entity) {
+            targetRole = "subject"
+        }
+        features.add(r, "role-source", sourceRole, trigger.kind)
+        features.add(r, "role-target", targetRole, trigger.kind)
+        features.add(r, "roles", sourceRole, targetRole)
+        // Another actor fills the role: this one is less likely to.
+        let fillers = roleFillers(of: trigger)
+        if sourceRole == "none", fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "source-role-taken") }
+        if targetRole == "none", fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "target-role-taken") }
     }
 
     private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: String, passive: Bool, relation r: String,
@@ -212,5 +266,42 @@ extension SentenceScan {
         let end = actor.tokens.upperBound
         guard end < cue.lowerBound, isWord(end, words.possessive) else { return false }
         return cue.lowerBound - end <= 3
+    }
+}
+
+extension ArticleAnalysis {
+    /// The shape of the words between two actors, in coarse classes with repeats collapsed:
+    /// "'s w+" for "China's foreign minister", ", D w+ of" for ", the head of". Returns nil past
+    /// eight tokens, where shape says little.
+    func gapShape(_ gap: Range<Int>, words: ScanWords) -> String? {
+        guard gap.count <= 8 else { return nil }
+        if gap.isEmpty { return "-" }
+        var shape = ""
+        var last = ""
+        for token in gap {
+            let value = tokens[token]
+            let symbol: String
+            if self.token(token, isIn: words.possessive) {
+                symbol = "'s"
+            } else if self.token(token, isIn: words.of) {
+                symbol = "of"
+            } else if self.token(token, isIn: words.the) {
+                symbol = "D"
+            } else if value.kind == .punctuation {
+                symbol = lowercaseWord(token)
+            } else if value.kind == .number {
+                symbol = "0"
+            } else {
+                symbol = value.isCapitalized ? "C" : "w"
+            }
+            if symbol == last && (symbol == "w" || symbol == "C") {
+                if !shape.hasSuffix("+") { shape += "+" }
+                continue
+            }
+            if !shape.isEmpty { shape += " " }
+            shape += symbol
+            last = symbol
+        }
+        return shape
     }
 }
