@@ -2,6 +2,12 @@ import KnowledgeGraph
 
 /// Merges candidate mentions into the entities of one article: one entity per actor.
 struct EntityResolver {
+    /// How titles are compared.
+    let keys: NameKeys
+
+    init(keys: NameKeys) {
+        self.keys = keys
+    }
 
     private var entities: [ArticleEntity] = []
     private var keyed = KeyIndex()
@@ -166,7 +172,7 @@ struct EntityResolver {
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
-            personTitles[person].append((MentionBuilder.normalizedTitle(lowercased: title.lowercased()), country))
+            personTitles[person].append((keys.normalizedTitle(lowercased: title.lowercased()), country))
         }
         touch(person)
         return person

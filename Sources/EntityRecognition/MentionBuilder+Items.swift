@@ -1,0 +1,232 @@
+import KnowledgeGraph
+
+/// The first stage: a sentence cut into items. A lexicon phrase is a hit, a run of capitalized
+/// words (with the small words that join body names) is a run, and every other token stands alone.
+extension MentionBuilder {
+
+    func itemize(_ range: Range<Int>) -> Items {
+        if itemCapacity < range.count {
+            // Grown by doubling, not to each longer sentence's exact length; nothing in it is kept.
+            itemStorage.deallocate()
+            itemCapacity = max(range.count, 2 * itemCapacity)
+            itemStorage = .allocate(capacity: itemCapacity)
+        }
+        // One removeLast() per element: a sentence leaves a few, and removeAll(keepingCapacity:)
+        // goes through the general range replacement.
+        while !hitCategories.isEmpty { hitCategories.removeLast() }
+        while !absorbedHits.isEmpty { absorbedHits.removeLast() }
+        let storage = itemStorage
+        var count = 0
+        func add(_ item: Item) {
+            (storage + count).initialize(to: item)
+            count += 1
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            if !lexicon.trie.startsPhrase(token.id)
+                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
+            {
+                // Most tokens start no lexicon phrase and cannot be part of a name.
+                add(.token(index))
+                index += 1
+                continue
+            }
+            if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+                if case .title(let target, _) = category,
+                    let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
+                {
+                    // "State Department spokesman": the body, then the title. But "Commerce Minister"
+                    // (a generic ministry) does not contain the body "Commerce" (the U.S. department).
+                    var split = true
+                    if case .body(let name, _, _) = shorter.1, let target, target != name { split = false }
+                    if split { (length, category) = shorter }
+                }
+                if case .title = category, length > 1,
+                    let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,
+                    case .title(let laterTarget, _) = later
+                {
+                    // "State Minister" + "Minister of Finance": one title, "State Minister of Finance",
+                    // pointing where the longer one points.
+                    if case .title(let target, let honorific) = category {
+                        category = .title(target: laterTarget ?? target, honorific: honorific)
+                    }
+                    length += overlap - 1
+                }
+                if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
+                    (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) }),
+                    // "Deputy Treasury Secretary" is one title, not a body "Deputy Treasury".
+                    !classes(index).contains(.rank)
+                {
+                    // "Foreign Ministry spokesperson": the body named inside the title is a body.
+                    add(runItem(index..<(headEnd + 1), absorbed: []))
+                    index = headEnd + 1
+                    continue
+                }
+                if isBodyOrTitle(category), isNameToken(index) {
+                    let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
+                    if run.count > length && isHead(run.upperBound - 1) {
+                        add(runItem(run, absorbed: absorbed))
+                        index = run.upperBound
+                        continue
+                    }
+                }
+                add(hitItem(index..<(index + length), category))
+                index += length
+            } else if isNameToken(index) && !isStrayParticle(index, limit: range.upperBound) {
+                let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
+                add(runItem(run, absorbed: absorbed))
+                index = run.upperBound
+            } else {
+                add(.token(index))
+                index += 1
+            }
+        }
+        return Items(start: storage, count: count)
+    }
+
+    /// A lowercase particle that no name follows ("al" before a lowercase word).
+    private func isStrayParticle(_ index: Int, limit: Int) -> Bool {
+        tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized
+            && index + 1 < limit && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)
+    }
+
+    private func hitItem(_ range: Range<Int>, _ category: LexiconCategory) -> Item {
+        hitCategories.append(category)
+        return .hit(range, hitCategories.count - 1)
+    }
+
+    private func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
+        let start = absorbedHits.count
+        if !absorbed.isEmpty { absorbedHits.append(contentsOf: absorbed) }
+        return .run(range, absorbed: start..<absorbedHits.count)
+    }
+
+    private func isBodyOrTitle(_ category: LexiconCategory) -> Bool {
+        switch category {
+        case .body, .title: true
+        default: false
+        }
+    }
+
+    /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
+    func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
+        // Entries are compared by index, through their packed checks: copying one copies its
+        // arrays and names.
+        var node: Int32 = 0
+        var best: (length: Int, entry: Int, priority: Int)?
+        var index = start
+        // Offsets (from `start`) of the tokens passed so far that are capitalized, and all caps.
+        var capitalized: UInt64 = 0
+        var allCaps: UInt64 = 0
+        while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
+            let offset = index - start
+            if offset < EntryCheck.maximumLength {
+                if tokens[index].isCapitalized || tokens[index].isAllCaps { capitalized |= 1 << offset }
+                if tokens[index].isAllCaps { allCaps |= 1 << offset }
+            }
+            node = child
+            index += 1
+            for position in 0..<lexicon.trie.entryCount(at: node) {
+                let entry = Int(lexicon.trie.entry(position, at: node))
+                let check = lexicon.entryChecks[entry]
+                if excludingTitles && check.isTitle { continue }
+                let matches = check.needsEntry
+                    ? caseMatches(entry, from: start)
+                    : check.capitalized & ~capitalized == 0 && check.allCaps & ~allCaps == 0
+                if matches, best == nil || best!.length < index - start || check.priority > best!.priority {
+                    best = (index - start, entry, check.priority)
+                }
+            }
+        }
+        return best.map { ($0.length, lexicon.entries[$0.entry].category) }
+    }
+
+    private func caseMatches(_ entry: Int, from start: Int) -> Bool {
+        let ruleCount = lexicon.entries[entry].caseRule.count
+        for offset in 0..<ruleCount {
+            let token = tokens[start + offset]
+            switch lexicon.entries[entry].caseRule[offset] {
+            case 1 where !token.isCapitalized && !token.isAllCaps: return false
+            case 2 where !token.isAllCaps: return false
+            case 3:
+                guard let spelling = lexicon.entries[entry].exactSpelling[offset],
+                    text[Int(token.start)..<Int(token.end)].elementsEqual(spelling)
+                else { return false }
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
+    /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry").
+    func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
+        var end = start + 1
+        var absorbed: [(Range<Int>, LexiconCategory)] = []
+        var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
+        while end < limit {
+            let token = tokens[end]
+            // Hyphenated parts: "Byung-Se", "al-Sisi".
+            if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
+                && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
+            {
+                end += 2
+                continue
+            }
+            if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
+                && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
+            {
+                if !ignoringLexicon && lexiconMatch(at: end, end: limit) != nil { break }
+                if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
+                end += 1
+                continue
+            }
+            // Connectors inside body names.
+            if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector)
+                && (sawHeadOrOfTaking || (classes(end).contains(.conjunction) && headFollows(end + 1, limit: limit)))
+            {
+                var next = end + 1
+                if next < limit && isLowercaseWord(next, .connector) && classes(next).contains(.article) {
+                    next += 1
+                }
+                guard next < limit, tokens[next].kind == .word, tokens[next].isCapitalized || tokens[next].isAllCaps else { break }
+                if let (length, category) = lexiconMatch(at: next, end: limit) {
+                    absorbed.append((next..<(next + length), category))
+                    end = next + length
+                } else {
+                    end = next + 1
+                }
+                continue
+            }
+            break
+        }
+        // A run never ends on a joining word.
+        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps)) {
+            end -= 1
+        }
+        // "and" joins two names only inside a body name ("Ministry of Trade and Industry"), not
+        // "Kim and Putin".
+        if !isHead(end - 1) {
+            for index in start..<end where isLowercaseWord(index, .conjunction) && absorbed.allSatisfy({ $0.0.upperBound <= index }) {
+                if !(start..<index).contains(where: { isHead($0) }) {
+                    end = index
+                    break
+                }
+            }
+        }
+        if !absorbed.isEmpty { absorbed.removeAll { $0.0.upperBound > end } }
+        return (start..<end, absorbed)
+    }
+
+    /// Whether capitalized words from `start` end in a head word ("... and Security Forces").
+    private func headFollows(_ start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit && index < start + 4 && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if isHead(index) { return true }
+            index += 1
+        }
+        return false
+    }
+}
