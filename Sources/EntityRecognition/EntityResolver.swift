@@ -13,8 +13,10 @@ struct EntityResolver {
     private var keyed = KeyIndex()
     /// Generic bodies by key alone, for "Foreign Ministry" without a country.
     private var genericByName: [String: [Int]] = [:]
-    /// By entity index (these and `personTitles` grow with `entities`): the name parts of people.
+    /// By entity index (these and `personTitles` grow with `entities`): the name parts of people,
+    /// as written (for the display name) and as compared (`NameKeys.matchParts`).
     private var personParts: [[String]?] = []
+    private var personKeys: [[String]?] = []
     /// Per entity, a bit for each of its name parts (`partBits`): a person shares no part with a
     /// name whose bits miss all of these, and needs no comparison.
     private var personPartBits: [UInt64] = []
@@ -28,7 +30,7 @@ struct EntityResolver {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
         // Candidates are large: the loops read them in place rather than copy each one.
         for index in candidates.indices where candidates[index].vouchesForSurname {
-            let name = candidates[index].nameParts[0]
+            guard let name = keys.matchParts(candidates[index].nameParts).last else { continue }
             if !singleNames.contains(name) { singleNames.append(name) }
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
@@ -36,6 +38,7 @@ struct EntityResolver {
         // An entity per candidate at most: the per-entity arrays are sized once.
         entities.reserveCapacity(candidates.count)
         personParts.reserveCapacity(candidates.count)
+        personKeys.reserveCapacity(candidates.count)
         personPartBits.reserveCapacity(candidates.count)
         personTitles.reserveCapacity(candidates.count)
         personRecency.reserveCapacity(candidates.count)
@@ -90,6 +93,7 @@ struct EntityResolver {
                                       mentionCount: 0, knownCountry: candidates[index].knownCountry,
                                       lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
+        personKeys.append(nil)
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -146,12 +150,13 @@ struct EntityResolver {
     private mutating func resolvePerson(at index: Int, in candidates: [Candidate]) -> Int? {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
+        let compared = keys.matchParts(parts)
         var match: Int?
         let canExtend = candidates[index].canStartEntity
         // Known names are passed straight from the array: bound to a local, each would be retained.
-        let bits = EntityResolver.partBits(parts)
+        let bits = EntityResolver.partBits(compared)
         for person in personRecency.reversed()
-        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personParts[person], parts, canExtend: canExtend) {
+        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend) {
             match = person
             break
         }
@@ -160,13 +165,18 @@ struct EntityResolver {
             person = match
             if parts.count > personParts[match]!.count {
                 personParts[match] = parts
+            }
+            if compared.count > personKeys[match]!.count {
+                personKeys[match] = compared
                 personPartBits[match] = bits
             }
         } else {
-            guard candidates[index].canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!))
+            guard candidates[index].canStartEntity
+                || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(compared.last!))
             else { return nil }
             person = newEntity(index, in: candidates)
             personParts[person] = parts
+            personKeys[person] = compared
             personPartBits[person] = bits
         }
         if let title = candidates[index].title {
@@ -197,24 +207,57 @@ struct EntityResolver {
     /// "Blinken Meets Wang Yi" is not Wang Yi's full name, so only a sure name may extend one.
     private static func isSamePerson(_ known: [String]?, _ parts: [String], canExtend: Bool) -> Bool {
         guard let known else { return false }
-        let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
+        let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first
+            && isSamePart(known.last!, parts.last!)
         return contains(known, parts) || middleName || (canExtend && contains(parts, known))
     }
 
-    /// One bit per part, chosen by its length and first byte: equal parts set equal bits.
+    /// One bit per part, chosen by its first byte, which spelling variants of a part share.
     private static func partBits(_ parts: [String]) -> UInt64 {
         var bits: UInt64 = 0
-        for part in parts { bits |= 1 << ((part.lengthAndFirstByte &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+        for part in parts { bits |= 1 << (UInt64(part.utf8.first ?? 0) & 63) }
         return bits
     }
 
-    /// True when `needle` appears in `haystack` as consecutive parts.
+    /// True when `needle` appears in `haystack` as consecutive parts, spelled the same or as
+    /// variants (`isSamePart`), with at least one part spelled the same when there are several.
     static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
+        for start in 0...(haystack.count - needle.count) {
+            var exact = 0
+            var matches = true
+            for offset in needle.indices {
+                let known = haystack[start + offset]
+                if known == needle[offset] {
+                    exact += 1
+                } else if !isSamePart(known, needle[offset]) {
+                    matches = false
+                    break
+                }
+            }
+            // A lone part may differ by a letter left out or added ("Menedez"), not by a changed
+            // one: "Mohamud" and "Mohamed" are two names.
+            if matches && (exact > 0 || (needle.count == 1 && needle[0].utf8.count != haystack[start].utf8.count)) { return true }
         }
         return false
+    }
+
+    /// Two spellings of one name part: the same, or one edit apart when both are long enough for
+    /// a slip or a transliteration to show ("Sergei" and "Sergey", "Zelensky" and "Zelenskyy",
+    /// "Menendez" misspelled "Menedez").
+    static func isSamePart(_ first: String, _ second: String) -> Bool {
+        if first == second { return true }
+        let a = Array(first.utf8)
+        let b = Array(second.utf8)
+        guard min(a.count, b.count) >= 6, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }
+        // One substitution, insertion or deletion: skip the common prefix and suffix.
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        return a.count - prefix - suffix <= 1 && b.count - prefix - suffix <= 1
     }
 
     /// The longest alias whose words are the person's name parts.

@@ -218,6 +218,10 @@ public struct Lexicon: Sendable {
             let list = try Lexicon.readResource(file)
             for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
         }
+        // "Ben" and "Abu" are given names too: a name keeps them when compared.
+        let classTable = wordClasses
+        let known = vocabulary
+        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
         let heads = try Lexicon.readResource("heads.tsv")
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
@@ -275,6 +279,7 @@ public struct Lexicon: Sendable {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class with a known class")
             }
             if wordClass == .keyFiller { keys.addFiller(word) }
+            if wordClass == .particle { keys.addParticle(word) }
             if wordClass == .genitive { keys.addGenitive(word) }
             if wordClass == .abbreviation {
                 let id = vocabulary.intern(Array(word.lowercased().utf8))

@@ -53,7 +53,8 @@ extension MentionBuilder {
                     }
                     length += overlap - 1
                 }
-                if case .title = category, let headEnd = (index..<(index + length - 1)).last(where: { isHead($0) }),
+                if case .title = category,
+                    let headEnd = (index..<(index + length - 1)).last(where: { classes($0).contains(.agencyHead) }),
                     (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) }),
                     // "Deputy Treasury Secretary" is one title, not a body "Deputy Treasury".
                     !classes(index).contains(.rank)
@@ -167,10 +168,11 @@ extension MentionBuilder {
         var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
         while end < limit {
             let token = tokens[end]
-            // Hyphenated parts: "Byung-Se", "al-Sisi".
+            // Hyphenated parts: "Byung-Se", "al-Sisi", and the lowercase second syllable of an East
+            // Asian given name ("Kim Jong-un", "John Lee Ka-chiu").
             if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
                 && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
-                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end))
             {
                 end += 2
                 continue
@@ -178,7 +180,10 @@ extension MentionBuilder {
             if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
                 && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
             {
-                if !ignoringLexicon && lexiconMatch(at: end, end: limit) != nil { break }
+                if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
+                    // "Leila De Lima": after a particle, a place name is the surname.
+                    guard case .seat = category, length == 1, classes(end - 1).contains(.particle) else { break }
+                }
                 if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
                 end += 1
                 continue
@@ -191,7 +196,10 @@ extension MentionBuilder {
                 if next < limit && isLowercaseWord(next, .connector) && classes(next).contains(.article) {
                     next += 1
                 }
-                guard next < limit, tokens[next].kind == .word, tokens[next].isCapitalized || tokens[next].isAllCaps else { break }
+                // "Ministry of Foreign Affairs on Friday": a date word ends the name.
+                guard next < limit, tokens[next].kind == .word, tokens[next].isCapitalized || tokens[next].isAllCaps,
+                    isNameToken(next)
+                else { break }
                 if let (length, category) = lexiconMatch(at: next, end: limit) {
                     absorbed.append((next..<(next + length), category))
                     end = next + length
@@ -203,7 +211,9 @@ extension MentionBuilder {
             break
         }
         // A run never ends on a joining word.
-        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps)) {
+        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps))
+            && !(tokens[end - 1].kind == .word && isMark(end - 2, "-") && !tokens[end - 1].shape.contains(.spaceBefore))
+        {
             end -= 1
         }
         // "and" joins two names only inside a body name ("Ministry of Trade and Industry"), not
@@ -218,6 +228,14 @@ extension MentionBuilder {
         }
         if !absorbed.isEmpty { absorbed.removeAll { $0.0.upperBound > end } }
         return (start..<end, absorbed)
+    }
+
+    /// A short lowercase syllable after a hyphen, in a run of two or more words that holds a
+    /// family name written first: "un" in "Kim Jong-un", "chiu" in "John Lee Ka-chiu".
+    private func isGivenNameSyllable(_ index: Int, run: Range<Int>) -> Bool {
+        let token = tokens[index]
+        guard !token.isCapitalized, token.end - token.start <= 5, wordCount(run) >= 2 else { return false }
+        return run.dropLast().contains { classes($0).contains(.familyNameFirst) }
     }
 
     /// Whether capitalized words from `start` end in a head word ("... and Security Forces").

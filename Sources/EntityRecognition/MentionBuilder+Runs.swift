@@ -14,15 +14,26 @@ extension MentionBuilder {
         title: RunTitle?, state: inout ScanState
     ) {
         let surface = string(range)
-        // "Biden administration", "Trump administration".
-        if isLowercaseWord(range.upperBound, .administration) && !isLowercaseWord(range.upperBound, .governmentNoun) {
+        // "Biden administration", "the Maduro regime", "Tamil Nadu government": one body per
+        // leader or place, whichever of the words names it.
+        if isLowercaseWord(range.upperBound, .administration)
+            // "the Federal government", "Central government": no leader and no place.
+            && !(range.count == 1 && !classes(range.lowerBound).isDisjoint(with: [.compass, .publicModifier]))
+        {
             let phrase = range.lowerBound..<(range.upperBound + 1)
-            // "Biden-Harris administration" is the Biden administration.
-            let leader = surface.split(separator: "-").first.map(String.init) ?? surface
+            // "Biden-Harris administration" is the Biden administration; "Donald Trump administration"
+            // the Trump administration.
+            let lastWord = range.lowerBound + (wordCount(range) > 1 ? lastWordOffset(range) : 0)
+            let leader = string(lastWord..<range.upperBound).split(separator: "-").first.map(String.init) ?? surface
+            let word = string(range.upperBound..<phrase.upperBound)
             add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                          key: .organization(leader.lowercased() + " administration"), name: leader + " administration",
+                          key: .organization(leader.lowercased() + " administration"), name: surface + " " + word,
                           aliases: Aliases(string(phrase))))
             state.skipItems(through: range.upperBound, in: items)
+            // "the Habib Bourguiba regime" names Habib Bourguiba too.
+            if wordCount(range) > 1 && !sentence.isTitleCase {
+                addPerson(range, surface: surface, owner: nil, ownerStart: range.lowerBound, title: nil)
+            }
             return
         }
         if let existing = acronyms[surface] {
@@ -70,6 +81,15 @@ extension MentionBuilder {
         ownerStart: Int, state: inout ScanState
     ) {
         let surface = string(range)
+        if let country = governedCountry(range, absorbed: absorbed, owner: owner) {
+            // "the Canadian Government", "Government of Nepal": the country itself.
+            let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
+            var candidate = countryCandidate(range, country)
+            candidate.phrase = phrase
+            candidate.aliases = Aliases(string(phrase))
+            add(candidate)
+            return
+        }
         var bodyOwner = owner
         var country: String?
         if let owner, case .country(let name) = candidates[owner].key { country = name }
@@ -113,6 +133,29 @@ extension MentionBuilder {
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
+    }
+
+    /// The offset of the last word of a name ("Trump" in "Donald Trump", "Sisi" in "el-Sisi").
+    private func lastWordOffset(_ range: Range<Int>) -> Int {
+        var last = range.lowerBound
+        for index in range where tokens[index].kind == .word && tokens[index].shape.contains(.spaceBefore) { last = index }
+        return last - range.lowerBound
+    }
+
+    /// The country a run names as its government: "Government" after a country word ("the
+    /// Canadian Government", "Ethiopia's Government"), or "Government of Nepal".
+    private func governedCountry(_ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?) -> String? {
+        guard classes(range.lowerBound).contains(.governmentNoun) else { return nil }
+        if range.count == 1 {
+            guard let owner, case .country(let name) = candidates[owner].key else { return nil }
+            return name
+        }
+        // "Government of [the] Country", and nothing more.
+        guard owner == nil, let (countryRange, category) = absorbed.last, case .country(let name) = category,
+            countryRange.upperBound == range.upperBound, isWord(range.lowerBound + 1, .genitive)
+        else { return nil }
+        let countryStart = isWord(range.lowerBound + 2, .article) ? range.lowerBound + 3 : range.lowerBound + 2
+        return countryRange.lowerBound == countryStart ? name : nil
     }
 
     /// A run that may be a person's name: it starts an entity only with some sign of a person (a

@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// How names become keys: the lowercase parts of a person's name, the key that makes "Ministry of
 /// Foreign Affairs" and "Foreign Ministry" one body, and the form in which titles are compared.
 ///
@@ -15,6 +17,18 @@ struct NameKeys: Sendable {
     private(set) var spellings: [(variant: [UInt8], key: [UInt8])] = []
     /// How much longer a respelled word can get, so a key's storage is sized once.
     private var spellingGrowth = 0
+    /// Lowercase particles a person's name may carry or drop ("al", "bin", "von"): not given names,
+    /// which "Ben" and "Abu" also are.
+    private(set) var particles: Set<String> = []
+
+    mutating func addParticle(_ word: String) {
+        particles.insert(word.lowercased())
+    }
+
+    /// Keeps only the particles for which `keep` holds.
+    mutating func filterParticles(_ keep: (String) -> Bool) {
+        particles = particles.filter(keep)
+    }
 
     mutating func addNameSuffix(_ word: String) {
         nameSuffixes.append(word.lowercased())
@@ -60,6 +74,29 @@ struct NameKeys: Sendable {
         if let ascii, let parts = ascii { return parts }
         return name.splitOnSpaces().map { $0.lowercased().replacingApostrophes() }
             .filter { !$0.isEmpty && isNamePart($0) }
+    }
+
+    /// The parts a person is compared by: Latin diacritics folded, hyphenated parts split, and
+    /// particles dropped, so "Abdel Fattah al-Burhan", "Abdel Fattah Burhan" and "al-Burhan" share
+    /// their parts, as do "Kim Jong-un" and "Kim Jong Un".
+    func matchParts(_ parts: [String]) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(parts.count + 1)
+        for part in parts {
+            let folded = NameKeys.isPlainASCII(part) ? part : part.foldingLatinDiacritics
+            guard folded.utf8.contains(0x2D) else {
+                if !particles.contains(folded) { result.append(folded) }
+                continue
+            }
+            for piece in folded.split(separator: "-") where !particles.contains(String(piece)) {
+                result.append(String(piece))
+            }
+        }
+        return result.isEmpty ? parts : result
+    }
+
+    private static func isPlainASCII(_ string: String) -> Bool {
+        string.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// `bytes` as a lowercase String when they are all ASCII; nil otherwise.
