@@ -143,7 +143,8 @@ WORD_CLASSES = {
     "compass", "kin", "headline-lowercase", "role-modifier", "rank", "place-preposition",
     "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
-    "adjectival-head", "key-filler", "name-suffix", "spelling",
+    "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
+    "legal-form", "site-chrome", "organization-modifier", "adjective-ending",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()

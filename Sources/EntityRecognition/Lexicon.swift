@@ -142,12 +142,23 @@ struct WordClass: OptionSet, Sendable {
     static let adjectivalHead = WordClass(rawValue: 1 << 36)
     /// A word left out of a body's key: "Ministry of Foreign Affairs" and "Foreign Ministry" share one.
     static let keyFiller = WordClass(rawValue: 1 << 37)
+    /// A lowercase noun for a kind of organization beside a name: "energy company Gazprom".
+    static let organizationNoun = WordClass(rawValue: 1 << 38)
+    /// A sector word that names coordinate: "Oil and Gas", "Science and Technology".
+    static let trade = WordClass(rawValue: 1 << 39)
+    /// A company's legal form: "Inc.", "Co. Ltd.", "S.A.".
+    static let legalForm = WordClass(rawValue: 1 << 40)
+    /// Share buttons and page furniture: "Facebook", "Print", "Icon".
+    static let siteChrome = WordClass(rawValue: 1 << 41)
+    /// A word of an organization's trade between its name and its noun: "the Wagner mercenary group".
+    static let organizationModifier = WordClass(rawValue: 1 << 42)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
     static let lookups: WordClass = [
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
+        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier,
     ]
 }
 
@@ -254,7 +265,9 @@ public struct Lexicon: Sendable {
             "article": .article, "conjunction": .conjunction, "genitive": .genitive, "head-complement": .headComplement,
             "recipient": .recipient, "portfolio": .portfolio, "relative-pronoun": .relativePronoun,
             "anaphoric-state": .anaphoricState, "party-noun": .partyNoun, "state-noun": .stateNoun,
-            "adjectival-head": .adjectivalHead, "key-filler": .keyFiller,
+            "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
+            "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
+            "organization-modifier": .organizationModifier,
         ]
         for row in file.rows {
             guard row.columns.count >= 2 else {
@@ -265,6 +278,9 @@ public struct Lexicon: Sendable {
             switch row.columns[1].trimmingSpaces() {
             case "name-suffix":
                 keys.addNameSuffix(word)
+                continue
+            case "adjective-ending":
+                keys.addAdjectiveEnding(word)
                 continue
             case "spelling":
                 guard row.columns.count >= 3, case let key = row.columns[2].trimmingSpaces(), !key.isEmpty else {

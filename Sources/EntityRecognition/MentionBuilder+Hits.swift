@@ -47,11 +47,15 @@ extension MentionBuilder {
             classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead)
         {
             let whole = range.lowerBound..<runRange.upperBound
-            state.owner = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
-                                        key: .organization(string(whole).lowercased()), name: string(whole)))
+            let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
+                                             key: organizationKey(whole), name: string(whole)))
+            state.owner = organization
             state.ownerStart = whole.lowerBound
             state.ownerEnd = whole.upperBound
             state.next += 1
+            if let acronymEnd = defineAcronym(after: whole.upperBound, for: organization) {
+                state.skipItems(through: acronymEnd - 1, in: items)
+            }
             return
         }
         let after = range.upperBound

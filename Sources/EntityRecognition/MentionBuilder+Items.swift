@@ -33,6 +33,15 @@ extension MentionBuilder {
                 continue
             }
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+                if case .body = category, length > 1, classes(index).contains(.article), index + length < range.upperBound,
+                    tokens[index + length].isCapitalized, isNameToken(index + length)
+                {
+                    // "The Australian Government", "The National Security Council": a title such as
+                    // "The Australian" followed by more of a name is not the newspaper.
+                    add(.token(index))
+                    index += 1
+                    continue
+                }
                 if case .title(let target, _) = category,
                     let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
                 {
@@ -166,7 +175,7 @@ extension MentionBuilder {
         var end = start + 1
         var absorbed: [(Range<Int>, LexiconCategory)] = []
         var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
-        while end < limit {
+        extending: while end < limit {
             let token = tokens[end]
             // Hyphenated parts: "Byung-Se", "al-Sisi", and the lowercase second syllable of an East
             // Asian given name ("Kim Jong-un", "John Lee Ka-chiu").
@@ -177,20 +186,42 @@ extension MentionBuilder {
                 end += 2
                 continue
             }
+            // "Harland & Wolff", "Mitsui E&S": an ampersand always joins two parts of a name.
+            if token.isMark("&") && end + 1 < limit && tokens[end + 1].kind == .word
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
+            {
+                end += 2
+                continue
+            }
+            // "Calvert 22 Foundation", "Channel 12": a number inside a name or after a media head.
+            if token.kind == .number && token.shape.contains(.spaceBefore) && tokens[end - 1].kind == .word
+                && ((end + 1 < limit && tokens[end + 1].shape.contains(.spaceBefore) && isHead(end + 1))
+                    || (end == start + 1 && classes(start).contains(.organizationHead) && !isMark(end + 1, "-")))
+            {
+                end += 1
+                continue
+            }
             if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
                 && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
             {
                 if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
+                    switch category {
                     // "Leila De Lima": after a particle, a place name is the surname.
-                    guard case .seat = category, length == 1, classes(end - 1).contains(.particle) else { break }
+                    case .seat where length == 1 && classes(end - 1).contains(.particle): break
+                    // "Al-Jabri General Trading Co": a rank word inside a company's name.
+                    case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    default: break extending
+                    }
                 }
                 if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
                 end += 1
                 continue
             }
-            // Connectors inside body names.
+            // Connectors inside body names, unless "and" joins two whole names ("Lockheed Martin Corp.
+            // and Raytheon Co.", "the Federation Council and the State Duma").
             if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector)
                 && (sawHeadOrOfTaking || (classes(end).contains(.conjunction) && headFollows(end + 1, limit: limit)))
+                && !(classes(end).contains(.conjunction) && joinsTwoNames(start..<end, conjunction: end, limit: limit))
             {
                 var next = end + 1
                 if next < limit && isLowercaseWord(next, .connector) && classes(next).contains(.article) {
@@ -227,7 +258,39 @@ extension MentionBuilder {
             }
         }
         if !absorbed.isEmpty { absorbed.removeAll { $0.0.upperBound > end } }
+        // "Acuaindustria Narciso Mendoza, S.C. de R.L. de C.V.": a legal form after a comma.
+        if isMark(end, ","), end + 1 < limit, classes(end + 1).contains(.legalForm), tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps {
+            end += 2
+            while end < limit, classes(end).contains(.legalForm) || (isLowercaseWord(end, .connector) && classes(end + 1).contains(.legalForm)) {
+                end += 1
+            }
+        }
         return (start..<end, absorbed)
+    }
+
+    /// Whether the "and" at `conjunction` joins two whole names rather than two words of one: the
+    /// run so far ends in a head or a sector word ("Lockheed Martin Corp.", "Osong Shipping") and a
+    /// name of two or more words with a head follows that does not open with a sector word
+    /// ("Raytheon Co.", not "Gas Enterprise" after "Oil"), or "the" opens a name with a head ("and
+    /// the Security Service"). A run with "of" coordinates its portfolio ("Ministry of Trade and
+    /// Industry").
+    private func joinsTwoNames(_ run: Range<Int>, conjunction: Int, limit: Int) -> Bool {
+        var next = conjunction + 1
+        let article = next < limit && isLowercaseWord(next, .article)
+        if article { next += 1 }
+        guard next < limit, tokens[next].isCapitalized || tokens[next].isAllCaps else { return false }
+        // The capitalized words that follow, up to a head.
+        var end = next
+        var headEnd: Int?
+        while end < limit, end < next + 6, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
+            if isHead(end) { headEnd = end + 1 }
+            end += 1
+        }
+        guard let headEnd else { return false }
+        if article { return true }
+        let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
+        return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
+            && headEnd - next >= 2 && !classes(next).contains(.trade)
     }
 
     /// A short lowercase syllable after a hyphen, in a run of two or more words that holds a

@@ -55,18 +55,17 @@ extension MentionBuilder {
         if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), isWord(range.lowerBound - 3, .stateNoun),
             classes(range.lowerBound - 1).contains(.stateOwnership), !classes(range.lowerBound).contains(.givenName)
         {
-            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
-                          key: .organization(surface.lowercased()), name: surface))
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
-        // An acronym followed by "party" or "group": an organization ("ADP party").
-        if range.count == 1 && tokens[range.lowerBound].isAllCaps {
-            if isLowercaseWord(range.upperBound, .organizationHead) || isWord(range.upperBound, .partyNoun) {
-                add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization,
-                              key: .organization(surface.lowercased()), name: surface))
-            }
+        // "energy company Gazprom", "news agency SUNA", "the Kaldera company", "ADP party": the noun
+        // beside the name says what it names.
+        if title == nil, isNamedOrganization(range) {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
+        // Other acronyms name no person.
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps { return }
         // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
@@ -127,12 +126,56 @@ extension MentionBuilder {
         // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
-        let key: EntityKey = type == .organization ? .organization(surface.lowercased()) : .generic(generic, country: country)
+        let key: EntityKey
+        if type == .organization && range.count == 1 && owner == nil {
+            // "the Fund", "the League": a head word alone is the body of that kind named before, or nobody.
+            key = .generic(generic, country: nil)
+        } else {
+            key = type == .organization ? organizationKey(range) : .generic(generic, country: country)
+        }
         let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
                                       aliases: aliases, owner: bodyOwner))
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
+    }
+
+    /// A run that a lowercase organization noun stands next to: "defence manufacturer Kronshtadt",
+    /// "state news agency SUNA", "the Kaldera company", "the New Eurasia think tank".
+    private func isNamedOrganization(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound - 1
+        if before >= sentence.tokens.lowerBound && isLowercaseWord(before, .organizationNoun) { return true }
+        let after = range.upperBound
+        guard after < sentence.tokens.upperBound else { return false }
+        // "the Kurdish militia", "Asian carriers": an adjective of a people names no organization.
+        if range.count == 1 && isPeopleAdjective(range.lowerBound) { return false }
+        // "State news agency Wam": a common word opening the sentence is no name.
+        if range.count == 1 && !classes(range.lowerBound).subtracting(.lookups).isEmpty { return false }
+        if isLowercaseWord(after, .organizationNoun) || isWord(after, .partyNoun) { return true }
+        // "the LTTE movement", "SWIFT network": an acronym before any organization head.
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps && isLowercaseWord(after, .organizationHead) { return true }
+        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
+        return after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
+            && isLowercaseWord(after + 1, .organizationNoun)
+    }
+
+    /// "Kurdish", "Asian", "Congolese": a capitalized adjective of a people or region, by its ending.
+    private func isPeopleAdjective(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word, !tokens[index].isAllCaps else { return false }
+        let word = text[Int(tokens[index].start)..<Int(tokens[index].end)]
+        return lexicon.keys.isAdjectiveEnding(word)
+    }
+
+    /// The key of an organization: its name in lowercase without the legal form, so "Seagate
+    /// Technology LLC" and "Seagate Technology" are one company.
+    func organizationKey(_ range: Range<Int>) -> EntityKey {
+        var end = range.upperBound
+        while end > range.lowerBound + 1, classes(end - 1).contains(.legalForm) || isMark(end - 1, ",")
+            || (isLowercaseWord(end - 1, .connector) && end - 2 > range.lowerBound && classes(end - 2).contains(.legalForm))
+        {
+            end -= 1
+        }
+        return .organization(string(range.lowerBound..<end).lowercased())
     }
 
     /// The offset of the last word of a name ("Trump" in "Donald Trump", "Sisi" in "el-Sisi").
@@ -275,7 +318,7 @@ extension MentionBuilder {
         for index in range.dropLast() where classes(index).contains(.publicModifier) && classes(index + 1).contains(.organizationHead) {
             return .agency
         }
-        if classes(last).contains(.organizationHead) { return .organization }
+        // "Ministry of Mining", "Bank of America": the head before "of" decides.
         for index in range where isLowercaseWord(index, .headComplement) {
             for head in range.lowerBound..<index {
                 if classes(head).contains(.agencyHead) { return .agency }
@@ -283,6 +326,7 @@ extension MentionBuilder {
             }
             break
         }
+        if classes(last).contains(.organizationHead) { return .organization }
         return nil
     }
 }

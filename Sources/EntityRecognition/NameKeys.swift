@@ -21,6 +21,20 @@ struct NameKeys: Sendable {
     /// which "Ben" and "Abu" also are.
     private(set) var particles: Set<String> = []
 
+    /// Endings of adjectives made from the names of peoples and regions ("-ish", "-ian", "-ese").
+    private(set) var adjectiveEndings: [[UInt8]] = []
+
+    mutating func addAdjectiveEnding(_ ending: String) {
+        adjectiveEndings.append(Array(ending.lowercased().utf8))
+    }
+
+    /// Whether a word ends like an adjective of a people ("Kurdish", "Asian").
+    func isAdjectiveEnding<Word: Collection<UInt8>>(_ word: Word) -> Bool {
+        adjectiveEndings.contains { ending in
+            word.count > ending.count + 2 && word.suffix(ending.count).map(\.asciiLowercased).elementsEqual(ending)
+        }
+    }
+
     mutating func addParticle(_ word: String) {
         particles.insert(word.lowercased())
     }
