@@ -243,7 +243,7 @@ VN	Vietnam	Socialist Republic of Vietnam	Vietnamese	Hanoi
 YE	Yemen		Yemeni	Sanaa|Sana'a|Aden
 ZM	Zambia		Zambian	Lusaka
 ZW	Zimbabwe		Zimbabwean	Harare
-PS	Palestine	State of Palestine|Palestinian territories|Palestinian Territories|Occupied Palestinian Territories	Palestinian	Ramallah
+PS	Palestine	State of Palestine|Palestinian territories|Palestinian Territories|Occupied Palestinian Territories|Palestinian Authority|Palestinian National Authority	Palestinian	Ramallah
 TW	Taiwan	Republic of China|ROC|R.O.C.|Chinese Taipei|Formosa	Taiwanese	Taipei
 EH	Western Sahara	Sahrawi Arab Democratic Republic|SADR|Sahrawi Republic	Sahrawi|Saharawi|Western Saharan	Laayoune|El Aaiún
 GL	Greenland	Kalaallit Nunaat	Greenlandic	Nuuk

@@ -144,16 +144,16 @@ WORD_CLASSES = {
     "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
     "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
-    "legal-form", "site-chrome", "organization-modifier", "adjective-ending",
+    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()
 for n, (word, cls, extra) in word_rows:
     if cls not in WORD_CLASSES:
         errors.append(f"words.tsv:{n}: unknown class {cls!r}")
-    if (cls == "spelling") != bool(extra):
-        errors.append(f"words.tsv:{n}: only a spelling row has a third column")
-    if " " in word:
+    if (cls in ("spelling", "key-synonym")) != bool(extra):
+        errors.append(f"words.tsv:{n}: only spelling and key-synonym rows have a third column")
+    if " " in word and cls not in ("name-suffix",):
         errors.append(f"words.tsv:{n}: more than one word {word!r}")
     if (word, cls) in seen:
         errors.append(f"words.tsv:{n}: duplicate {word!r} {cls}")

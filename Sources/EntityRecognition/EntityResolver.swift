@@ -25,6 +25,10 @@ struct EntityResolver {
     private var personTitles: [[(title: String, country: String?)]] = []
     /// Few per article: scanned rather than hashed.
     private var singleNames: [String] = []
+    /// By entity index: the country a body belongs to, as its key or the lexicon states it.
+    private var bodyCountries: [String?] = []
+    /// By entity index: the generic key of a body named generically ("armed forces").
+    private var bodyKeys: [String?] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
@@ -94,6 +98,8 @@ struct EntityResolver {
                                       lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
         personKeys.append(nil)
+        bodyCountries.append(candidates[index].knownCountry)
+        bodyKeys.append(nil)
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -108,9 +114,17 @@ struct EntityResolver {
             if let existing = keyed[key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
-            // A bare head ("the Ministry said") is the latest body of that kind, or nobody.
-            if country == nil && !name.utf8.contains(0x20) {
-                return latestBody(withHead: name)
+            // A bare head ("the Ministry said", "the Polish Ministry") is the latest body of that
+            // kind (of that country), or nobody.
+            // (A head alone may have a key of two words: "Army" has "armed forces".)
+            if !name.utf8.contains(0x20) || (candidates[index].tokens.count == 1 && candidates[index].phrase == candidates[index].tokens) {
+                if country == nil { return latestBody(withHead: name) }
+                if let latest = latestBody(withHead: name, country: country) { return latest }
+            }
+            // "Sudan's army" is the "Sudanese Armed Forces" the lexicon knows.
+            if let country, let known = lexiconBody(withKey: name, country: country) {
+                keyed[key] = known
+                return known
             }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is
             // stated, and only for that one country.
@@ -122,6 +136,8 @@ struct EntityResolver {
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
+            bodyCountries[entity] = country
+            bodyKeys[entity] = name
             genericByName[name, default: []].append(entity)
             return entity
         case .country, .body, .organization:
@@ -130,6 +146,21 @@ struct EntityResolver {
                     entities[existing].name = candidates[index].name
                 }
                 return existing
+            }
+            if case .organization(let name) = key, let known = organization(shortening: name) {
+                // "the Communist Party" after "the Communist Party of China", "Seagate Technology"
+                // and "Seagate Technology LLC".
+                if entities[known].name.count < candidates[index].name.count && entities[known].lexiconName == nil {
+                    entities[known].name = candidates[index].name
+                }
+                keyed[key] = known
+                return known
+            }
+            if case .body(let name) = key, let country = candidates[index].knownCountry,
+                let generic = genericBody(withKey: keys.genericKey(name), country: country)
+            {
+                keyed[key] = generic
+                return generic
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
@@ -144,12 +175,58 @@ struct EntityResolver {
     }
 
     private func latestBody(withHead head: String) -> Int? {
-        bodyOrder.last { entities[$0].name.lowercased().hasSuffix(head) }
+        bodyOrder.last { hasHead($0, head) }
+    }
+
+    private func latestBody(withHead head: String, country: String?) -> Int? {
+        bodyOrder.last { bodyCountries[$0] == country && hasHead($0, head) }
+    }
+
+    private func hasHead(_ entity: Int, _ head: String) -> Bool {
+        entities[entity].name.lowercased().hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
+    }
+
+    /// A lexicon body of the country whose name has this generic key.
+    private func lexiconBody(withKey key: String, country: String) -> Int? {
+        entities.indices.last { entity in
+            entities[entity].lexiconName != nil && entities[entity].type == .agency && bodyCountries[entity] == country
+                && keys.genericKey(entities[entity].lexiconName!) == key
+        }
+    }
+
+    /// A body of the country named generically ("Sudan's army") with this key.
+    private func genericBody(withKey key: String, country: String) -> Int? {
+        (genericByName[key] ?? []).last { bodyCountries[$0] == country }
+    }
+
+    /// The organization a shorter or longer name of it stands for: the name before "of"
+    /// ("Communist Party" of "Communist Party of China"), the first word of a longer name
+    /// ("Seagate" of "Seagate Technology"), or the same name with more after "of".
+    private func organization(shortening name: String) -> Int? {
+        entities.indices.last { entity in
+            guard entities[entity].type == .organization else { return false }
+            let known = entities[entity].name.lowercased()
+            return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
+        }
+    }
+
+    private static func isShortForm(_ short: String, of long: String) -> Bool {
+        guard long.count > short.count, long.hasPrefix(short) else { return false }
+        let rest = long.dropFirst(short.count)
+        if rest.hasPrefix(" of ") { return true }
+        // A single word that opens a longer name.
+        return rest.hasPrefix(" ") && !short.utf8.contains(0x20) && short.utf8.count >= 4
     }
 
     private mutating func resolvePerson(at index: Int, in candidates: [Candidate]) -> Int? {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
+        // "Seagate said", "Rodong Sinmun accused": an organization's name or first word is no person.
+        if candidates[index].title == nil, parts.count <= 3,
+            let company = organization(shortening: parts.joined(separator: " ")) ?? organization(named: parts.joined(separator: " "))
+        {
+            return company
+        }
         let compared = keys.matchParts(parts)
         var match: Int?
         let canExtend = candidates[index].canStartEntity
@@ -193,6 +270,10 @@ struct EntityResolver {
         personRecency.append(person)
     }
 
+    private func organization(named name: String) -> Int? {
+        entities.indices.last { entities[$0].type == .organization && entities[$0].name.lowercased() == name }
+    }
+
     private func personWithTitle(_ title: String, country: String?) -> Int? {
         for person in personRecency.reversed() {
             for held in personTitles[person] where held.title == title || held.title.hasSuffix(" " + title) {
@@ -209,7 +290,18 @@ struct EntityResolver {
         guard let known else { return false }
         let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first
             && isSamePart(known.last!, parts.last!)
-        return contains(known, parts) || middleName || (canExtend && contains(parts, known))
+        // "Horacio Cartes" and "Horacio Manuel Cartes Jara": the same given name, and the
+        // shorter name's parts in order within the longer one.
+        let fuller = known.count >= 2 && parts.count >= 2 && known.first == parts.first
+            && (isSubsequence(known, of: parts) && canExtend || isSubsequence(parts, of: known))
+        return contains(known, parts) || middleName || fuller || (canExtend && contains(parts, known))
+    }
+
+    private static func isSubsequence(_ short: [String], of long: [String]) -> Bool {
+        guard short.count < long.count else { return false }
+        var next = 0
+        for part in long where next < short.count && part == short[next] { next += 1 }
+        return next == short.count
     }
 
     /// One bit per part, chosen by its first byte, which spelling variants of a part share.
@@ -237,7 +329,11 @@ struct EntityResolver {
             }
             // A lone part may differ by a letter left out or added ("Menedez"), not by a changed
             // one: "Mohamud" and "Mohamed" are two names.
-            if matches && (exact > 0 || (needle.count == 1 && needle[0].utf8.count != haystack[start].utf8.count)) { return true }
+            if matches && (exact > 0
+                || (needle.count == 1 && needle[0].utf8.count >= 6 && needle[0].utf8.count != haystack[start].utf8.count))
+            {
+                return true
+            }
         }
         return false
     }
@@ -249,7 +345,7 @@ struct EntityResolver {
         if first == second { return true }
         let a = Array(first.utf8)
         let b = Array(second.utf8)
-        guard min(a.count, b.count) >= 6, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }
+        guard min(a.count, b.count) >= 5, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }
         // One substitution, insertion or deletion: skip the common prefix and suffix.
         var prefix = 0
         while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }

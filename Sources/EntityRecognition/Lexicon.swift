@@ -223,8 +223,8 @@ public struct Lexicon: Sendable {
         let words = try Lexicon.readResource("words.tsv")
         try loadWordClasses(words)
         for (file, wordClass) in [
-            ("given-names.txt", WordClass.givenName), ("family-names-east-asian.txt", .familyNameFirst),
-            ("capitalized-non-entities.txt", .nonEntity),
+            ("given-names.txt", WordClass.givenName), ("phoenix-given-names.txt", .givenName),
+            ("family-names-east-asian.txt", .familyNameFirst), ("capitalized-non-entities.txt", .nonEntity),
         ] {
             let list = try Lexicon.readResource(file)
             for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
@@ -251,6 +251,9 @@ public struct Lexicon: Sendable {
         try loadCountries(try Lexicon.readResource("countries.tsv"))
         try loadBodies(try Lexicon.readResource("bodies.tsv"))
         try loadTitles(try Lexicon.readResource("titles.tsv"))
+        // World knowledge generated from the event-data dictionaries (Scripts/make_actor_lexicons.py).
+        try loadBodies(try Lexicon.readResource("phoenix-bodies.tsv"))
+        try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
     }
 
     private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
@@ -281,6 +284,12 @@ public struct Lexicon: Sendable {
                 continue
             case "adjective-ending":
                 keys.addAdjectiveEnding(word)
+                continue
+            case "key-synonym":
+                guard row.columns.count >= 3, case let key = row.columns[2].trimmingSpaces(), !key.isEmpty else {
+                    throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>key-synonym<TAB>words keys use")
+                }
+                keys.addSynonym(word, key: key)
                 continue
             case "spelling":
                 guard row.columns.count >= 3, case let key = row.columns[2].trimmingSpaces(), !key.isEmpty else {
@@ -400,6 +409,21 @@ public struct Lexicon: Sendable {
             }
             addPhrase(name, category)
             for alias in aliases { addPhrase(alias, category) }
+        }
+    }
+
+    /// People: `name<TAB>country<TAB>aliases`.
+    private mutating func loadPeople(_ file: DataFile) throws(LexiconError) {
+        for row in file.rows {
+            let name = row.columns[0].trimmingSpaces()
+            guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty name") }
+            let countryColumn = row.columns.count > 1 ? row.columns[1].trimmingSpaces() : ""
+            if !countryColumn.isEmpty && !countryNames.contains(countryColumn) {
+                throw LexiconError(file: file.name, line: row.line, reason: "unknown country '\(countryColumn)'")
+            }
+            let category = LexiconCategory.person(name: name, affiliation: countryColumn.isEmpty ? nil : countryColumn)
+            addPhrase(name, category)
+            for alias in DataFile.values(row.columns.count > 2 ? row.columns[2] : nil) { addPhrase(alias, category) }
         }
     }
 

@@ -25,9 +25,8 @@ extension MentionBuilder {
             state.owner = candidate
             state.ownerStart = range.lowerBound
             state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
-        case .person(let name, _):
-            add(Candidate(tokens: range, phrase: range, kind: .name, type: .person, key: .person, name: name,
-                          aliases: Aliases(string(range)), lexiconName: name, nameParts: lexicon.keys.parts(of: name)))
+        case .person:
+            // Known people become name runs when the sentence is itemized (`itemize`).
             state.owner = nil
         case .title(let target, let honorific):
             handleTitle(range, target: target, honorific: honorific, state: &state)

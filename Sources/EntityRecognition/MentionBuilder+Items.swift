@@ -42,6 +42,19 @@ extension MentionBuilder {
                     index += 1
                     continue
                 }
+                if case .person = category {
+                    // A known person's name is read as a name run: titles, appositions and owners
+                    // apply to it as to any name, and the article's spelling names the entity. A
+                    // longer name goes on ("Maung Maung Kyaw"), unless in a headline's capitals.
+                    var run = index..<(index + length)
+                    if !sentence.isTitleCase {
+                        let (longer, _) = extendRun(from: index, limit: range.upperBound)
+                        if longer.upperBound > run.upperBound { run = longer }
+                    }
+                    add(runItem(run, absorbed: []))
+                    index = run.upperBound
+                    continue
+                }
                 if case .title(let target, _) = category,
                     let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
                 {
@@ -182,6 +195,7 @@ extension MentionBuilder {
             if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
                 && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
                 && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end))
+                && !startsSecondName(afterHyphen: end, run: start..<end, limit: limit)
             {
                 end += 2
                 continue
@@ -206,6 +220,9 @@ extension MentionBuilder {
             {
                 if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
                     switch category {
+                    // "Luiz Inácio Lula da Silva": a known name inside a longer one that opens with a
+                    // given name (but "Leader of Opposition Sushma Swaraj" is a title and a name).
+                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
@@ -218,9 +235,11 @@ extension MentionBuilder {
                 continue
             }
             // Connectors inside body names, unless "and" joins two whole names ("Lockheed Martin Corp.
-            // and Raytheon Co.", "the Federation Council and the State Duma").
+            // and Raytheon Co.", "the Federation Council and the State Duma") or follows a person's
+            // name ("Abdel Fattah al-Sisi and EU Commission President ...").
             if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector)
-                && (sawHeadOrOfTaking || (classes(end).contains(.conjunction) && headFollows(end + 1, limit: limit)))
+                && (sawHeadOrOfTaking
+                    || (classes(end).contains(.conjunction) && headFollows(end + 1, limit: limit) && !classes(start).contains(.givenName)))
                 && !(classes(end).contains(.conjunction) && joinsTwoNames(start..<end, conjunction: end, limit: limit))
             {
                 var next = end + 1
@@ -291,6 +310,14 @@ extension MentionBuilder {
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// "Winston Peters-Antony Blinken talks": after a name of two words or more, a hyphen before a
+    /// given name and another name word joins two people's names, not the parts of one (but
+    /// "Al-Ahmad Al-Jaber" joins a particle to its name).
+    private func startsSecondName(afterHyphen hyphen: Int, run: Range<Int>, limit: Int) -> Bool {
+        wordCount(run) >= 2 && !classes(hyphen - 1).contains(.particle) && classes(hyphen + 1).contains(.givenName) && hyphen + 2 < limit
+            && tokens[hyphen + 2].kind == .word && tokens[hyphen + 2].isCapitalized && tokens[hyphen + 2].shape.contains(.spaceBefore)
     }
 
     /// A short lowercase syllable after a hyphen, in a run of two or more words that holds a

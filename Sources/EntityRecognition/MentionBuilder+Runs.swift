@@ -223,6 +223,8 @@ extension MentionBuilder {
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
         if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        // A person the lexicons know: "Putin" alone is a person.
+        if isKnownPerson(range) { canStart = true }
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
         let phrase = (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound
         var aliases = Aliases(surface)
@@ -250,6 +252,14 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// Whether the lexicons name the whole run as a person.
+    private func isKnownPerson(_ range: Range<Int>) -> Bool {
+        guard let (length, category) = lexiconMatch(at: range.lowerBound, end: range.upperBound), length == range.count,
+            case .person = category
+        else { return false }
+        return true
     }
 
     /// "his son Pavel", "Novak's daughter Maria": a family tie owned by someone names a person.

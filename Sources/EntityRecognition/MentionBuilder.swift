@@ -226,6 +226,13 @@ final class MentionBuilder {
         return cursor + 1
     }
 
+    /// Two words written without a space, which web copy does to names ("BarackObama"): the
+    /// tokenizer parts them, and so does a name.
+    private func isGlued(_ index: Int) -> Bool {
+        index + 1 < tokens.count && tokens[index].kind == .word && tokens[index + 1].kind == .word
+            && tokens[index].end == tokens[index + 1].start && tokens[index + 1].isCapitalized
+    }
+
     /// The parts of the person's name in `range` (see `NameKeys.parts(of:)`): a part that is one
     /// word the vocabulary knows is its vocabulary key, the same lowercase string, so only
     /// unknown words are made anew.
@@ -233,8 +240,10 @@ final class MentionBuilder {
         var parts: [String] = []
         parts.reserveCapacity(4)
         var first = range.lowerBound
-        for index in range where index + 1 == range.upperBound || tokens[index].end != tokens[index + 1].start {
-            if index + 1 < range.upperBound {
+        for index in range where index + 1 == range.upperBound || tokens[index].end != tokens[index + 1].start
+            || isGlued(index)
+        {
+            if index + 1 < range.upperBound && !isGlued(index) {
                 // Parts are split at single spaces; any other gap goes the general way.
                 let gap = Int(tokens[index].end)
                 guard Int(tokens[index + 1].start) == gap + 1, text[gap] == 0x20 else { return lexicon.keys.parts(of: surface) }

@@ -56,6 +56,15 @@ struct NameKeys: Sendable {
         genitives.append(Array(word.lowercased().utf8))
     }
 
+    /// Words a body's key writes as others ("army", "military" → "armed forces").
+    private(set) var synonyms: [(word: [UInt8], key: [UInt8])] = []
+
+    mutating func addSynonym(_ word: String, key: String) {
+        let pair = (Array(word.lowercased().utf8), Array(key.lowercased().utf8))
+        synonyms.append(pair)
+        spellingGrowth = max(spellingGrowth, pair.1.count - pair.0.count)
+    }
+
     mutating func addSpelling(_ variant: String, key: String) {
         let pair = (Array(variant.lowercased().utf8), Array(key.lowercased().utf8))
         spellings.append(pair)
@@ -158,6 +167,7 @@ struct NameKeys: Sendable {
         let words = name.lowercased().splitOnSpaces().map { word -> String in
             let bytes = Array(word.utf8)
             if let pair = spellings.first(where: { $0.variant == bytes }) { return String(decoding: pair.key, as: UTF8.self) }
+            if let pair = synonyms.first(where: { $0.word == bytes }) { return String(decoding: pair.key, as: UTF8.self) }
             return String(word)
         }
         return genericKey(words: words)
@@ -215,8 +225,10 @@ struct NameKeys: Sendable {
                             key[length] = 0x20
                             length += 1
                         }
-                        if let pair = spellings.first(where: { equals(word, $0.variant) }) {
-                            for byte in pair.key {
+                        if let respelled = spellings.first(where: { equals(word, $0.variant) })?.key
+                            ?? synonyms.first(where: { equals(word, $0.word) })?.key
+                        {
+                            for byte in respelled {
                                 key[length] = byte
                                 length += 1
                             }

@@ -274,7 +274,7 @@ struct Tokenizer {
             }
             if byte &- 0x41 < 26 {
                 // The same glued-name split as `wordEnd`: "SandovalMaria".
-                if capitalized && lowercaseRun >= 4 { break }
+                if capitalized && lowercaseRun >= 5 { break }
                 lowercaseRun = 0
                 upper += 1
             } else if byte &- 0x30 < 10 {
