@@ -2,7 +2,7 @@
 """Check the lexicon files in Sources/EntityRecognition/Resources and the
 CAMEO-derived files in Sources/RelationExtraction/Resources.
 
-Checks: column counts, no empty name, allowed values in type/kind columns,
+Checks: column counts, known word classes in words.tsv, no empty name, allowed values in type/kind columns,
 every country in bodies.tsv is a name in countries.tsv, every specific body
 in titles.tsv is a name in bodies.tsv, no duplicate names, and no surface
 form (name, alias, demonym, seat) pointing to two different entries.
@@ -151,6 +151,29 @@ for n, (title, body, kind) in titles:
     if kind == "honorific" and body:
         errors.append(f"titles.tsv:{n}: honorific with a body")
 
+# words.tsv: word<TAB>class, and for `spelling` a third column with the spelling keys use.
+WORD_CLASSES = {
+    "connector", "particle", "of-taking", "government", "locative", "speech", "abbreviation",
+    "lowercase-body-head", "body-modifier", "group", "administration", "determiner", "public-modifier",
+    "compass", "kin", "headline-lowercase", "role-modifier", "rank", "place-preposition",
+    "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
+    "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
+    "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
+    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym",
+}
+word_rows = rows("words.tsv", 2, 3)
+seen = set()
+for n, (word, cls, extra) in word_rows:
+    if cls not in WORD_CLASSES:
+        errors.append(f"words.tsv:{n}: unknown class {cls!r}")
+    if (cls in ("spelling", "key-synonym")) != bool(extra):
+        errors.append(f"words.tsv:{n}: only spelling and key-synonym rows have a third column")
+    if " " in word and cls not in ("name-suffix",):
+        errors.append(f"words.tsv:{n}: more than one word {word!r}")
+    if (word, cls) in seen:
+        errors.append(f"words.tsv:{n}: duplicate {word!r} {cls}")
+    seen.add((word, cls))
+
 given = words("given-names.txt")
 family = words("family-names-east-asian.txt")
 nonent = words("capitalized-non-entities.txt")
@@ -294,6 +317,7 @@ print(f"bodies.tsv                   {len(bodies)} rows "
       f"{sum(1 for _, c in bodies if c[1] == 'organization')} organization)")
 print(f"heads.tsv                    {len(heads)} rows")
 print(f"titles.tsv                   {len(titles)} rows")
+print(f"words.tsv                    {len(word_rows)} rows")
 print(f"given-names.txt              {len(given)} names")
 print(f"family-names-east-asian.txt  {len(family)} names")
 print(f"capitalized-non-entities.txt {len(nonent)} words")

@@ -65,7 +65,7 @@ public struct ArticleAnalysis: Sendable {
     /// reading an element of an array retains nothing, while every call on a shared object
     /// retains and releases it, from every thread.
     let words: [String]
-    let wordClasses: [UInt32]
+    let wordClasses: [UInt64]
 
     public func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }

@@ -18,7 +18,7 @@ public struct EntityRecognizer: Sendable {
         // name what the body of the article names.
         for sentence in sentences where !sentence.isTitleCase { builder.scan(sentence) }
         for sentence in sentences where sentence.isTitleCase { builder.scan(sentence) }
-        var resolver = EntityResolver()
+        var resolver = EntityResolver(keys: lexicon.keys)
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
                                mentions: mentions, entities: entities, words: lexicon.vocabulary.words,
@@ -82,16 +82,22 @@ enum ArticleLayout {
         // At least 80% of its words in capitals: four capital words for each other one.
         var words = 0
         var capitalWords = 0
+        var chromeWords = 0
         var remaining = line.count
+        var shouted = true
         for token in line {
             remaining -= 1
             guard token.kind == .word && token.end - token.start > 1 else { continue }
             words += 1
             if token.isAllCaps { capitalWords += 1 }
+            if token.isCapitalized && lexicon.classes(of: token.id).contains(.siteChrome) { chromeWords += 1 }
             // Prose gives up early: even all the tokens left could not make up the capitals.
-            if (words - capitalWords) * 4 > capitalWords + remaining { return false }
+            if shouted && (words - capitalWords) * 4 > capitalWords + remaining { shouted = false }
+            if !shouted && chromeWords == 0 && words > 12 { return false }
         }
-        return words >= 3 && capitalWords * 10 >= words * 8
+        // A row of share buttons and icons ("Facebook Twitter Mail Print"): one word in four or more.
+        if chromeWords >= 4 && chromeWords * 4 >= words { return true }
+        return shouted && words >= 3 && capitalWords * 10 >= words * 8
     }
 
     static func sentences(_ tokens: [Token], text: [UInt8], lexicon: Lexicon) -> [Sentence] {

@@ -2,13 +2,21 @@ import KnowledgeGraph
 
 /// Merges candidate mentions into the entities of one article: one entity per actor.
 struct EntityResolver {
+    /// How titles are compared.
+    let keys: NameKeys
+
+    init(keys: NameKeys) {
+        self.keys = keys
+    }
 
     private var entities: [ArticleEntity] = []
     private var keyed = KeyIndex()
     /// Generic bodies by key alone, for "Foreign Ministry" without a country.
     private var genericByName: [String: [Int]] = [:]
-    /// By entity index (these and `personTitles` grow with `entities`): the name parts of people.
+    /// By entity index (these and `personTitles` grow with `entities`): the name parts of people,
+    /// as written (for the display name) and as compared (`NameKeys.matchParts`).
     private var personParts: [[String]?] = []
+    private var personKeys: [[String]?] = []
     /// Per entity, a bit for each of its name parts (`partBits`): a person shares no part with a
     /// name whose bits miss all of these, and needs no comparison.
     private var personPartBits: [UInt64] = []
@@ -17,12 +25,16 @@ struct EntityResolver {
     private var personTitles: [[(title: String, country: String?)]] = []
     /// Few per article: scanned rather than hashed.
     private var singleNames: [String] = []
+    /// By entity index: the country a body belongs to, as its key or the lexicon states it.
+    private var bodyCountries: [String?] = []
+    /// By entity index: the generic key of a body named generically ("armed forces").
+    private var bodyKeys: [String?] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
         // Candidates are large: the loops read them in place rather than copy each one.
         for index in candidates.indices where candidates[index].vouchesForSurname {
-            let name = candidates[index].nameParts[0]
+            guard let name = keys.matchParts(candidates[index].nameParts).last else { continue }
             if !singleNames.contains(name) { singleNames.append(name) }
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
@@ -30,6 +42,7 @@ struct EntityResolver {
         // An entity per candidate at most: the per-entity arrays are sized once.
         entities.reserveCapacity(candidates.count)
         personParts.reserveCapacity(candidates.count)
+        personKeys.reserveCapacity(candidates.count)
         personPartBits.reserveCapacity(candidates.count)
         personTitles.reserveCapacity(candidates.count)
         personRecency.reserveCapacity(candidates.count)
@@ -84,6 +97,9 @@ struct EntityResolver {
                                       mentionCount: 0, knownCountry: candidates[index].knownCountry,
                                       lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
+        personKeys.append(nil)
+        bodyCountries.append(candidates[index].knownCountry)
+        bodyKeys.append(nil)
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -98,9 +114,17 @@ struct EntityResolver {
             if let existing = keyed[key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
-            // A bare head ("the Ministry said") is the latest body of that kind, or nobody.
-            if country == nil && !name.utf8.contains(0x20) {
-                return latestBody(withHead: name)
+            // A bare head ("the Ministry said", "the Polish Ministry") is the latest body of that
+            // kind (of that country), or nobody.
+            // (A head alone may have a key of two words: "Army" has "armed forces".)
+            if !name.utf8.contains(0x20) || (candidates[index].tokens.count == 1 && candidates[index].phrase == candidates[index].tokens) {
+                if country == nil { return latestBody(withHead: name) }
+                if let latest = latestBody(withHead: name, country: country) { return latest }
+            }
+            // "Sudan's army" is the "Sudanese Armed Forces" the lexicon knows.
+            if let country, let known = lexiconBody(withKey: name, country: country) {
+                keyed[key] = known
+                return known
             }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is
             // stated, and only for that one country.
@@ -112,6 +136,8 @@ struct EntityResolver {
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
+            bodyCountries[entity] = country
+            bodyKeys[entity] = name
             genericByName[name, default: []].append(entity)
             return entity
         case .country, .body, .organization:
@@ -120,6 +146,21 @@ struct EntityResolver {
                     entities[existing].name = candidates[index].name
                 }
                 return existing
+            }
+            if case .organization(let name) = key, let known = organization(shortening: name) {
+                // "the Communist Party" after "the Communist Party of China", "Seagate Technology"
+                // and "Seagate Technology LLC".
+                if entities[known].name.count < candidates[index].name.count && entities[known].lexiconName == nil {
+                    entities[known].name = candidates[index].name
+                }
+                keyed[key] = known
+                return known
+            }
+            if case .body(let name) = key, let country = candidates[index].knownCountry,
+                let generic = genericBody(withKey: keys.genericKey(name), country: country)
+            {
+                keyed[key] = generic
+                return generic
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
@@ -134,18 +175,65 @@ struct EntityResolver {
     }
 
     private func latestBody(withHead head: String) -> Int? {
-        bodyOrder.last { entities[$0].name.lowercased().hasSuffix(head) }
+        bodyOrder.last { hasHead($0, head) }
+    }
+
+    private func latestBody(withHead head: String, country: String?) -> Int? {
+        bodyOrder.last { bodyCountries[$0] == country && hasHead($0, head) }
+    }
+
+    private func hasHead(_ entity: Int, _ head: String) -> Bool {
+        entities[entity].name.lowercased().hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
+    }
+
+    /// A lexicon body of the country whose name has this generic key.
+    private func lexiconBody(withKey key: String, country: String) -> Int? {
+        entities.indices.last { entity in
+            entities[entity].lexiconName != nil && entities[entity].type == .agency && bodyCountries[entity] == country
+                && keys.genericKey(entities[entity].lexiconName!) == key
+        }
+    }
+
+    /// A body of the country named generically ("Sudan's army") with this key.
+    private func genericBody(withKey key: String, country: String) -> Int? {
+        (genericByName[key] ?? []).last { bodyCountries[$0] == country }
+    }
+
+    /// The organization a shorter or longer name of it stands for: the name before "of"
+    /// ("Communist Party" of "Communist Party of China"), the first word of a longer name
+    /// ("Seagate" of "Seagate Technology"), or the same name with more after "of".
+    private func organization(shortening name: String) -> Int? {
+        entities.indices.last { entity in
+            guard entities[entity].type == .organization else { return false }
+            let known = entities[entity].name.lowercased()
+            return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
+        }
+    }
+
+    private static func isShortForm(_ short: String, of long: String) -> Bool {
+        guard long.count > short.count, long.hasPrefix(short) else { return false }
+        let rest = long.dropFirst(short.count)
+        if rest.hasPrefix(" of ") { return true }
+        // A single word that opens a longer name.
+        return rest.hasPrefix(" ") && !short.utf8.contains(0x20) && short.utf8.count >= 4
     }
 
     private mutating func resolvePerson(at index: Int, in candidates: [Candidate]) -> Int? {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
+        // "Seagate said", "Rodong Sinmun accused": an organization's name or first word is no person.
+        if candidates[index].title == nil, parts.count <= 3,
+            let company = organization(shortening: parts.joined(separator: " ")) ?? organization(named: parts.joined(separator: " "))
+        {
+            return company
+        }
+        let compared = keys.matchParts(parts)
         var match: Int?
         let canExtend = candidates[index].canStartEntity
         // Known names are passed straight from the array: bound to a local, each would be retained.
-        let bits = EntityResolver.partBits(parts)
+        let bits = EntityResolver.partBits(compared)
         for person in personRecency.reversed()
-        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personParts[person], parts, canExtend: canExtend) {
+        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend) {
             match = person
             break
         }
@@ -154,19 +242,24 @@ struct EntityResolver {
             person = match
             if parts.count > personParts[match]!.count {
                 personParts[match] = parts
+            }
+            if compared.count > personKeys[match]!.count {
+                personKeys[match] = compared
                 personPartBits[match] = bits
             }
         } else {
-            guard candidates[index].canStartEntity || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(parts.last!))
+            guard candidates[index].canStartEntity
+                || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(compared.last!))
             else { return nil }
             person = newEntity(index, in: candidates)
             personParts[person] = parts
+            personKeys[person] = compared
             personPartBits[person] = bits
         }
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
-            personTitles[person].append((MentionBuilder.normalizedTitle(lowercased: title.lowercased()), country))
+            personTitles[person].append((keys.normalizedTitle(lowercased: title.lowercased()), country))
         }
         touch(person)
         return person
@@ -175,6 +268,10 @@ struct EntityResolver {
     private mutating func touch(_ person: Int) {
         personRecency.removeAll { $0 == person }
         personRecency.append(person)
+    }
+
+    private func organization(named name: String) -> Int? {
+        entities.indices.last { entities[$0].type == .organization && entities[$0].name.lowercased() == name }
     }
 
     private func personWithTitle(_ title: String, country: String?) -> Int? {
@@ -191,24 +288,72 @@ struct EntityResolver {
     /// "Blinken Meets Wang Yi" is not Wang Yi's full name, so only a sure name may extend one.
     private static func isSamePerson(_ known: [String]?, _ parts: [String], canExtend: Bool) -> Bool {
         guard let known else { return false }
-        let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first && known.last == parts.last
-        return contains(known, parts) || middleName || (canExtend && contains(parts, known))
+        let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first
+            && isSamePart(known.last!, parts.last!)
+        // "Horacio Cartes" and "Horacio Manuel Cartes Jara": the same given name, and the
+        // shorter name's parts in order within the longer one.
+        let fuller = known.count >= 2 && parts.count >= 2 && known.first == parts.first
+            && (isSubsequence(known, of: parts) && canExtend || isSubsequence(parts, of: known))
+        return contains(known, parts) || middleName || fuller || (canExtend && contains(parts, known))
     }
 
-    /// One bit per part, chosen by its length and first byte: equal parts set equal bits.
+    private static func isSubsequence(_ short: [String], of long: [String]) -> Bool {
+        guard short.count < long.count else { return false }
+        var next = 0
+        for part in long where next < short.count && part == short[next] { next += 1 }
+        return next == short.count
+    }
+
+    /// One bit per part, chosen by its first byte, which spelling variants of a part share.
     private static func partBits(_ parts: [String]) -> UInt64 {
         var bits: UInt64 = 0
-        for part in parts { bits |= 1 << ((part.lengthAndFirstByte &* 0x9E37_79B9_7F4A_7C15) >> 58) }
+        for part in parts { bits |= 1 << (UInt64(part.utf8.first ?? 0) & 63) }
         return bits
     }
 
-    /// True when `needle` appears in `haystack` as consecutive parts.
+    /// True when `needle` appears in `haystack` as consecutive parts, spelled the same or as
+    /// variants (`isSamePart`), with at least one part spelled the same when there are several.
     static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
-            return true
+        for start in 0...(haystack.count - needle.count) {
+            var exact = 0
+            var matches = true
+            for offset in needle.indices {
+                let known = haystack[start + offset]
+                if known == needle[offset] {
+                    exact += 1
+                } else if !isSamePart(known, needle[offset]) {
+                    matches = false
+                    break
+                }
+            }
+            // A lone part may differ by a letter left out or added ("Menedez"), not by a changed
+            // one: "Mohamud" and "Mohamed" are two names.
+            if matches && (exact > 0
+                || (needle.count == 1 && needle[0].utf8.count >= 6 && needle[0].utf8.count != haystack[start].utf8.count))
+            {
+                return true
+            }
         }
         return false
+    }
+
+    /// Two spellings of one name part: the same, or one edit apart when both are long enough for
+    /// a slip or a transliteration to show ("Sergei" and "Sergey", "Zelensky" and "Zelenskyy",
+    /// "Menendez" misspelled "Menedez").
+    static func isSamePart(_ first: String, _ second: String) -> Bool {
+        if first == second { return true }
+        let a = Array(first.utf8)
+        let b = Array(second.utf8)
+        guard min(a.count, b.count) >= 5, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }
+        // One substitution, insertion or deletion: skip the common prefix and suffix.
+        var prefix = 0
+        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
+        return a.count - prefix - suffix <= 1 && b.count - prefix - suffix <= 1
     }
 
     /// The longest alias whose words are the person's name parts.

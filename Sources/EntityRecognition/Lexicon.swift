@@ -76,12 +76,12 @@ struct EntryCheck: Sendable {
 
 /// Single-word classes, stored per vocabulary ID.
 struct WordClass: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
-    init(rawValue: UInt32) { self.rawValue = rawValue }
+    init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// The classes of a word in a table indexed by vocabulary ID; none for unknown words.
-    init(of id: Int32, in table: [UInt32]) {
+    init(of id: Int32, in table: [UInt64]) {
         rawValue = id >= 0 && Int(id) < table.count ? table[Int(id)] : 0
     }
 
@@ -118,10 +118,48 @@ struct WordClass: OptionSet, Sendable {
     static let stateOwnership = WordClass(rawValue: 1 << 24)
     /// A word that opens an apposition after a name: "X, the U.S. ambassador".
     static let appositionOpener = WordClass(rawValue: 1 << 25)
+    /// "the": a determiner that some patterns need by itself ("the secretary of state").
+    static let article = WordClass(rawValue: 1 << 26)
+    /// "and": joins two names, or two parts of one body name ("Ministry of Trade and Industry").
+    static let conjunction = WordClass(rawValue: 1 << 27)
+    /// "of": ties a title or head word to what follows ("the president of Ghana").
+    static let genitive = WordClass(rawValue: 1 << 28)
+    /// A preposition after a body's head word: "Ministry of Finance", "Commission for Refugees".
+    static let headComplement = WordClass(rawValue: 1 << 29)
+    /// "to": whom a title serves ("Adviser to the President", "ambassador to Chile").
+    static let recipient = WordClass(rawValue: 1 << 30)
+    /// A preposition opening a title's portfolio: "Adviser on Energy", "Commissioner for Trade".
+    static let portfolio = WordClass(rawValue: 1 << 31)
+    /// "who" after a name and a comma: the name is a person's.
+    static let relativePronoun = WordClass(rawValue: 1 << 32)
+    /// "the country's president": a noun that stands for the country the text is about.
+    static let anaphoricState = WordClass(rawValue: 1 << 33)
+    /// "party" after an acronym: the acronym is a party ("ADP party").
+    static let partyNoun = WordClass(rawValue: 1 << 34)
+    /// "state" in "state-owned", "state-run".
+    static let stateNoun = WordClass(rawValue: 1 << 35)
+    /// A lowercase head that after a possessive reads as an adjective: "Iran's military leaders".
+    static let adjectivalHead = WordClass(rawValue: 1 << 36)
+    /// A word left out of a body's key: "Ministry of Foreign Affairs" and "Foreign Ministry" share one.
+    static let keyFiller = WordClass(rawValue: 1 << 37)
+    /// A lowercase noun for a kind of organization beside a name: "energy company Gazprom".
+    static let organizationNoun = WordClass(rawValue: 1 << 38)
+    /// A sector word that names coordinate: "Oil and Gas", "Science and Technology".
+    static let trade = WordClass(rawValue: 1 << 39)
+    /// A company's legal form: "Inc.", "Co. Ltd.", "S.A.".
+    static let legalForm = WordClass(rawValue: 1 << 40)
+    /// Share buttons and page furniture: "Facebook", "Print", "Icon".
+    static let siteChrome = WordClass(rawValue: 1 << 41)
+    /// A word of an organization's trade between its name and its noun: "the Wagner mercenary group".
+    static let organizationModifier = WordClass(rawValue: 1 << 42)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
-    static let lookups: WordClass = [.rank, .placePreposition, .stateOwnership, .appositionOpener]
+    static let lookups: WordClass = [
+        .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
+        .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
+        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier,
+    ]
 }
 
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
@@ -133,7 +171,7 @@ public struct Lexicon: Sendable {
     /// Per entry, what a match checks.
     var entryChecks: [EntryCheck] = []
     var trie = PhraseTrie<Int32>()
-    var wordClasses: [UInt32] = []
+    var wordClasses: [UInt64] = []
     /// Boilerplate line openings, lowercased, bucketed by first byte: a line is checked against a
     /// handful, not all of them.
     var boilerplatePrefixes: [[[UInt8]]] = Array(repeating: [], count: 256)
@@ -142,6 +180,8 @@ public struct Lexicon: Sendable {
     /// Known body names to their type and country.
     var bodies: [String: (type: EntityType, country: String?)] = [:]
     var abbreviationIDs: Set<Int32> = []
+    /// The words that shape name, body and title keys.
+    var keys = NameKeys()
     /// The ID of the possessive "'s", looked up once.
     private(set) var possessiveID = Vocabulary.unknown
 
@@ -183,12 +223,16 @@ public struct Lexicon: Sendable {
         let words = try Lexicon.readResource("words.tsv")
         try loadWordClasses(words)
         for (file, wordClass) in [
-            ("given-names.txt", WordClass.givenName), ("family-names-east-asian.txt", .familyNameFirst),
-            ("capitalized-non-entities.txt", .nonEntity),
+            ("given-names.txt", WordClass.givenName), ("phoenix-given-names.txt", .givenName),
+            ("family-names-east-asian.txt", .familyNameFirst), ("capitalized-non-entities.txt", .nonEntity),
         ] {
             let list = try Lexicon.readResource(file)
             for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
         }
+        // "Ben" and "Abu" are given names too: a name keeps them when compared.
+        let classTable = wordClasses
+        let known = vocabulary
+        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
         let heads = try Lexicon.readResource("heads.tsv")
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
@@ -207,6 +251,9 @@ public struct Lexicon: Sendable {
         try loadCountries(try Lexicon.readResource("countries.tsv"))
         try loadBodies(try Lexicon.readResource("bodies.tsv"))
         try loadTitles(try Lexicon.readResource("titles.tsv"))
+        // World knowledge generated from the event-data dictionaries (Scripts/make_actor_lexicons.py).
+        try loadBodies(try Lexicon.readResource("phoenix-bodies.tsv"))
+        try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
     }
 
     private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
@@ -218,12 +265,47 @@ public struct Lexicon: Sendable {
             "public-modifier": .publicModifier, "compass": .compass, "kin": .kin,
             "headline-lowercase": .headlineLowercase, "role-modifier": .roleModifier, "rank": .rank,
             "place-preposition": .placePreposition, "state-ownership": .stateOwnership, "apposition-opener": .appositionOpener,
+            "article": .article, "conjunction": .conjunction, "genitive": .genitive, "head-complement": .headComplement,
+            "recipient": .recipient, "portfolio": .portfolio, "relative-pronoun": .relativePronoun,
+            "anaphoric-state": .anaphoricState, "party-noun": .partyNoun, "state-noun": .stateNoun,
+            "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
+            "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
+            "organization-modifier": .organizationModifier,
         ]
         for row in file.rows {
-            guard row.columns.count >= 2, let wordClass = names[row.columns[1].trimmingSpaces()] else {
-                throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class with a known class")
+            guard row.columns.count >= 2 else {
+                throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class")
             }
             let word = row.columns[0].trimmingSpaces()
+            // Classes that only shape keys: the words are kept as strings, not as vocabulary.
+            switch row.columns[1].trimmingSpaces() {
+            case "name-suffix":
+                keys.addNameSuffix(word)
+                continue
+            case "adjective-ending":
+                keys.addAdjectiveEnding(word)
+                continue
+            case "key-synonym":
+                guard row.columns.count >= 3, case let key = row.columns[2].trimmingSpaces(), !key.isEmpty else {
+                    throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>key-synonym<TAB>words keys use")
+                }
+                keys.addSynonym(word, key: key)
+                continue
+            case "spelling":
+                guard row.columns.count >= 3, case let key = row.columns[2].trimmingSpaces(), !key.isEmpty else {
+                    throw LexiconError(file: file.name, line: row.line, reason: "expected variant<TAB>spelling<TAB>spelling keys use")
+                }
+                keys.addSpelling(word, key: key)
+                continue
+            default:
+                break
+            }
+            guard let wordClass = names[row.columns[1].trimmingSpaces()] else {
+                throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class with a known class")
+            }
+            if wordClass == .keyFiller { keys.addFiller(word) }
+            if wordClass == .particle { keys.addParticle(word) }
+            if wordClass == .genitive { keys.addGenitive(word) }
             if wordClass == .abbreviation {
                 let id = vocabulary.intern(Array(word.lowercased().utf8))
                 abbreviationIDs.insert(id)
@@ -327,6 +409,21 @@ public struct Lexicon: Sendable {
             }
             addPhrase(name, category)
             for alias in aliases { addPhrase(alias, category) }
+        }
+    }
+
+    /// People: `name<TAB>country<TAB>aliases`.
+    private mutating func loadPeople(_ file: DataFile) throws(LexiconError) {
+        for row in file.rows {
+            let name = row.columns[0].trimmingSpaces()
+            guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty name") }
+            let countryColumn = row.columns.count > 1 ? row.columns[1].trimmingSpaces() : ""
+            if !countryColumn.isEmpty && !countryNames.contains(countryColumn) {
+                throw LexiconError(file: file.name, line: row.line, reason: "unknown country '\(countryColumn)'")
+            }
+            let category = LexiconCategory.person(name: name, affiliation: countryColumn.isEmpty ? nil : countryColumn)
+            addPhrase(name, category)
+            for alias in DataFile.values(row.columns.count > 2 ? row.columns[2] : nil) { addPhrase(alias, category) }
         }
     }
 

@@ -1,0 +1,168 @@
+import KnowledgeGraph
+
+/// The second stage: lexicon hits. A country, capital or demonym becomes the country (or only
+/// points to it); a known body becomes that body; a title goes to `handleTitle`.
+extension MentionBuilder {
+    func handleHit(_ range: Range<Int>, _ category: LexiconCategory, state: inout ScanState) {
+        switch category {
+        case .country(let country), .seat(let country), .demonym(let country):
+            handleCountryWord(range, category, country: country, state: &state)
+        case .body(let name, let type, let country):
+            var bodyOwner = state.owner
+            // "U.S. Treasury", "Armed Forces of the Republic of Ghana": one lexicon
+            // phrase that still states the agency's country.
+            if bodyOwner == nil && type == .agency {
+                bodyOwner = statedCountry(inside: range)
+            }
+            let phrase = state.owner != nil ? min(state.ownerStart, range.lowerBound)..<range.upperBound : range
+            var body = bodyCandidate(range, name: name, type: type, country: country)
+            body.phrase = phrase
+            body.owner = bodyOwner
+            let candidate = add(body)
+            if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
+                state.skipItems(through: acronymEnd - 1, in: items)
+            }
+            state.owner = candidate
+            state.ownerStart = range.lowerBound
+            state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
+        case .person:
+            // Known people become name runs when the sentence is itemized (`itemize`).
+            state.owner = nil
+        case .title(let target, let honorific):
+            handleTitle(range, target: target, honorific: honorific, state: &state)
+            state.owner = nil
+        }
+    }
+
+    /// A country's name, capital or adjective: the country, a body of it ("Israeli army", "Iran's
+    /// defense ministry"), an organization named after a place ("China Daily"), or a mere pointer
+    /// to the country ("Chinese firms", "in Beijing").
+    private func handleCountryWord(_ range: Range<Int>, _ category: LexiconCategory, country: String, state: inout ScanState) {
+        let next = state.next < items.count ? items[state.next] : nil
+        var isDemonym = false
+        if case .demonym = category { isDemonym = true }
+        // "Boston Herald", "China Daily": a place word starting an organization's name.
+        if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
+            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead)
+        {
+            let whole = range.lowerBound..<runRange.upperBound
+            let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
+                                             key: organizationKey(whole), name: string(whole)))
+            state.owner = organization
+            state.ownerStart = whole.lowerBound
+            state.ownerEnd = whole.upperBound
+            state.next += 1
+            if let acronymEnd = defineAcronym(after: whole.upperBound, for: organization) {
+                state.skipItems(through: acronymEnd - 1, in: items)
+            }
+            return
+        }
+        let after = range.upperBound
+        if isDemonym {
+            // "Chinese firms" names no actor; "the Chinese government" names the country.
+            if isLowercaseWord(after, .groupNoun) && !isLowercaseWord(after, .lowercaseBodyHead) { return }
+            if isLowercaseWord(after, .governmentNoun) {
+                let phrase = range.lowerBound..<(after + 1)
+                state.owner = add(countryCandidate(phrase, country))
+                state.skipItems(through: after, in: items)
+                return
+            }
+            // "Israeli army", "Egyptian foreign ministry".
+            var cursor = after
+            while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
+            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) {
+                addCountryBody(country: country, at: range, lexiconName: nil, head: after..<(cursor + 1), state: &state)
+                return
+            }
+        }
+        if !isDemonym, isPossessive(after) {
+            // "Iran's defense ministry", "Russia's foreign ministry": a lowercase body of the country.
+            var cursor = after + 1
+            while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
+            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun)
+                && !classes(cursor).contains(.adjectivalHead) && (cursor > after + 1 || !isLowercaseWord(cursor + 1, .lowercaseBodyHead))
+            {
+                addCountryBody(country: country, at: range, lexiconName: country, head: (after + 1)..<(cursor + 1), state: &state)
+                return
+            }
+        }
+        let ownsNext = next.map { ownsItem($0, after: after, at: state.next) } ?? false
+        let possessive = isPossessive(after)
+        let kind: Mention.Kind
+        if isDemonym {
+            kind = ownsNext ? .name : .weak
+        } else if isMark(after, "-"), after + 1 < tokens.count, !tokens[after + 1].isCapitalized,
+            !tokens[after + 1].shape.contains(.spaceBefore)
+        {
+            // "a Panama-flagged tanker", "U.S.-made": an adjective, not the actor.
+            kind = .weak
+        } else if range.lowerBound > 0, tokens[range.lowerBound - 1].isCapitalized, classes(range.lowerBound - 1).contains(.compass) {
+            // "North Kazakhstan province" is a region, not the country.
+            kind = .weak
+        } else if case .seat = category, range.lowerBound > 0, classes(range.lowerBound - 1).contains(.locative)
+            || (range.lowerBound > 1 && isWord(range.lowerBound - 1, .article) && classes(range.lowerBound - 2).contains(.locative))
+        {
+            // "in Beijing", "at the Kremlin": a place.
+            kind = .weak
+        } else {
+            kind = .name
+        }
+        let candidate = add(countryCandidate(range, country, kind: kind, lexiconName: country))
+        if ownsNext || possessive {
+            state.owner = candidate
+            state.ownerStart = range.lowerBound
+            state.ownerEnd = possessive ? after + 1 : after
+        } else {
+            state.owner = nil
+        }
+    }
+
+    /// Whether a country word ending before `after` owns the item at `index`: a title or body
+    /// right after it, or a body name, or a name with a title.
+    private func ownsItem(_ item: Item, after: Int, at index: Int) -> Bool {
+        guard item.range.lowerBound == after else { return false }
+        switch item {
+        case .hit(_, let category):
+            switch hitCategories[category] {
+            case .title, .body: return true
+            default: return false
+            }
+        case .run(let runRange, _): return isHead(runRange.upperBound - 1) || isTitleThenName(index)
+        case .token: return false
+        }
+    }
+
+    /// The country a lexicon body's own name states ("U.S. Treasury"), added as a candidate.
+    private func statedCountry(inside range: Range<Int>) -> Int? {
+        for start in range {
+            let end = start == range.lowerBound ? range.upperBound - 1 : range.upperBound
+            guard let (length, category) = lexiconMatch(at: start, end: end) else { continue }
+            switch category {
+            case .country(let stated), .demonym(let stated):
+                return add(countryCandidate(start..<(start + length), stated))
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    private func isTitleThenName(_ index: Int) -> Bool {
+        guard index + 1 < items.count, case .hit(_, let category) = items[index + 1], case .title = hitCategories[category]
+        else { return false }
+        return true
+    }
+
+    /// A country word and the lowercase body after it ("Israeli army", "Iran's defense ministry"):
+    /// the country, and the body it owns, which becomes the owner of what follows.
+    private func addCountryBody(country: String, at range: Range<Int>, lexiconName: String?, head: Range<Int>, state: inout ScanState) {
+        let countryIndex = add(countryCandidate(range, country, lexiconName: lexiconName))
+        let phrase = range.lowerBound..<head.upperBound
+        let headName = string(head).lowercased()
+        state.owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                                    key: .generic(lexicon.keys.genericKey(headName), country: country),
+                                    name: string(phrase), aliases: Aliases(headName), owner: countryIndex))
+        state.ownerStart = phrase.lowerBound
+        state.ownerEnd = phrase.upperBound
+        state.skipItems(through: head.upperBound - 1, in: items)
+    }
+}

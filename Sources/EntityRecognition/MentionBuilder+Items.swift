@@ -1,0 +1,340 @@
+import KnowledgeGraph
+
+/// The first stage: a sentence cut into items. A lexicon phrase is a hit, a run of capitalized
+/// words (with the small words that join body names) is a run, and every other token stands alone.
+extension MentionBuilder {
+
+    func itemize(_ range: Range<Int>) -> Items {
+        if itemCapacity < range.count {
+            // Grown by doubling, not to each longer sentence's exact length; nothing in it is kept.
+            itemStorage.deallocate()
+            itemCapacity = max(range.count, 2 * itemCapacity)
+            itemStorage = .allocate(capacity: itemCapacity)
+        }
+        // One removeLast() per element: a sentence leaves a few, and removeAll(keepingCapacity:)
+        // goes through the general range replacement.
+        while !hitCategories.isEmpty { hitCategories.removeLast() }
+        while !absorbedHits.isEmpty { absorbedHits.removeLast() }
+        let storage = itemStorage
+        var count = 0
+        func add(_ item: Item) {
+            (storage + count).initialize(to: item)
+            count += 1
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            if !lexicon.trie.startsPhrase(token.id)
+                && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
+            {
+                // Most tokens start no lexicon phrase and cannot be part of a name.
+                add(.token(index))
+                index += 1
+                continue
+            }
+            if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+                if case .body = category, length > 1, classes(index).contains(.article), index + length < range.upperBound,
+                    tokens[index + length].isCapitalized, isNameToken(index + length)
+                {
+                    // "The Australian Government", "The National Security Council": a title such as
+                    // "The Australian" followed by more of a name is not the newspaper.
+                    add(.token(index))
+                    index += 1
+                    continue
+                }
+                if case .person = category {
+                    // A known person's name is read as a name run: titles, appositions and owners
+                    // apply to it as to any name, and the article's spelling names the entity. A
+                    // longer name goes on ("Maung Maung Kyaw"), unless in a headline's capitals.
+                    var run = index..<(index + length)
+                    if !sentence.isTitleCase {
+                        let (longer, _) = extendRun(from: index, limit: range.upperBound)
+                        if longer.upperBound > run.upperBound { run = longer }
+                    }
+                    add(runItem(run, absorbed: []))
+                    index = run.upperBound
+                    continue
+                }
+                if case .title(let target, _) = category,
+                    let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
+                {
+                    // "State Department spokesman": the body, then the title. But "Commerce Minister"
+                    // (a generic ministry) does not contain the body "Commerce" (the U.S. department).
+                    var split = true
+                    if case .body(let name, _, _) = shorter.1, let target, target != name { split = false }
+                    if split { (length, category) = shorter }
+                }
+                if case .title = category, length > 1,
+                    let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,
+                    case .title(let laterTarget, _) = later
+                {
+                    // "State Minister" + "Minister of Finance": one title, "State Minister of Finance",
+                    // pointing where the longer one points.
+                    if case .title(let target, let honorific) = category {
+                        category = .title(target: laterTarget ?? target, honorific: honorific)
+                    }
+                    length += overlap - 1
+                }
+                if case .title = category,
+                    let headEnd = (index..<(index + length - 1)).last(where: { classes($0).contains(.agencyHead) }),
+                    (index...headEnd).allSatisfy({ tokens[$0].isCapitalized || classes($0).contains(.connector) }),
+                    // "Deputy Treasury Secretary" is one title, not a body "Deputy Treasury".
+                    !classes(index).contains(.rank)
+                {
+                    // "Foreign Ministry spokesperson": the body named inside the title is a body.
+                    add(runItem(index..<(headEnd + 1), absorbed: []))
+                    index = headEnd + 1
+                    continue
+                }
+                if isBodyOrTitle(category), isNameToken(index) {
+                    let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
+                    if run.count > length && isHead(run.upperBound - 1) {
+                        add(runItem(run, absorbed: absorbed))
+                        index = run.upperBound
+                        continue
+                    }
+                }
+                add(hitItem(index..<(index + length), category))
+                index += length
+            } else if isNameToken(index) && !isStrayParticle(index, limit: range.upperBound) {
+                let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
+                add(runItem(run, absorbed: absorbed))
+                index = run.upperBound
+            } else {
+                add(.token(index))
+                index += 1
+            }
+        }
+        return Items(start: storage, count: count)
+    }
+
+    /// A lowercase particle that no name follows ("al" before a lowercase word).
+    private func isStrayParticle(_ index: Int, limit: Int) -> Bool {
+        tokens[index].kind == .word && classes(index).contains(.particle) && !tokens[index].isCapitalized
+            && index + 1 < limit && !tokens[index + 1].isMark("-") && !isNameToken(index + 1)
+    }
+
+    private func hitItem(_ range: Range<Int>, _ category: LexiconCategory) -> Item {
+        hitCategories.append(category)
+        return .hit(range, hitCategories.count - 1)
+    }
+
+    private func runItem(_ range: Range<Int>, absorbed: [(Range<Int>, LexiconCategory)]) -> Item {
+        let start = absorbedHits.count
+        if !absorbed.isEmpty { absorbedHits.append(contentsOf: absorbed) }
+        return .run(range, absorbed: start..<absorbedHits.count)
+    }
+
+    private func isBodyOrTitle(_ category: LexiconCategory) -> Bool {
+        switch category {
+        case .body, .title: true
+        default: false
+        }
+    }
+
+    /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.
+    func lexiconMatch(at start: Int, end: Int, excludingTitles: Bool = false) -> (Int, LexiconCategory)? {
+        // Entries are compared by index, through their packed checks: copying one copies its
+        // arrays and names.
+        var node: Int32 = 0
+        var best: (length: Int, entry: Int, priority: Int)?
+        var index = start
+        // Offsets (from `start`) of the tokens passed so far that are capitalized, and all caps.
+        var capitalized: UInt64 = 0
+        var allCaps: UInt64 = 0
+        while index < end, let child = lexicon.trie.child(of: node, tokens[index].id) {
+            let offset = index - start
+            if offset < EntryCheck.maximumLength {
+                if tokens[index].isCapitalized || tokens[index].isAllCaps { capitalized |= 1 << offset }
+                if tokens[index].isAllCaps { allCaps |= 1 << offset }
+            }
+            node = child
+            index += 1
+            for position in 0..<lexicon.trie.entryCount(at: node) {
+                let entry = Int(lexicon.trie.entry(position, at: node))
+                let check = lexicon.entryChecks[entry]
+                if excludingTitles && check.isTitle { continue }
+                let matches = check.needsEntry
+                    ? caseMatches(entry, from: start)
+                    : check.capitalized & ~capitalized == 0 && check.allCaps & ~allCaps == 0
+                if matches, best == nil || best!.length < index - start || check.priority > best!.priority {
+                    best = (index - start, entry, check.priority)
+                }
+            }
+        }
+        return best.map { ($0.length, lexicon.entries[$0.entry].category) }
+    }
+
+    private func caseMatches(_ entry: Int, from start: Int) -> Bool {
+        let ruleCount = lexicon.entries[entry].caseRule.count
+        for offset in 0..<ruleCount {
+            let token = tokens[start + offset]
+            switch lexicon.entries[entry].caseRule[offset] {
+            case 1 where !token.isCapitalized && !token.isAllCaps: return false
+            case 2 where !token.isAllCaps: return false
+            case 3:
+                guard let spelling = lexicon.entries[entry].exactSpelling[offset],
+                    text[Int(token.start)..<Int(token.end)].elementsEqual(spelling)
+                else { return false }
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
+    /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry").
+    func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
+        var end = start + 1
+        var absorbed: [(Range<Int>, LexiconCategory)] = []
+        var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
+        extending: while end < limit {
+            let token = tokens[end]
+            // Hyphenated parts: "Byung-Se", "al-Sisi", and the lowercase second syllable of an East
+            // Asian given name ("Kim Jong-un", "John Lee Ka-chiu").
+            if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
+                && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end))
+                && !startsSecondName(afterHyphen: end, run: start..<end, limit: limit)
+            {
+                end += 2
+                continue
+            }
+            // "Harland & Wolff", "Mitsui E&S": an ampersand always joins two parts of a name.
+            if token.isMark("&") && end + 1 < limit && tokens[end + 1].kind == .word
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
+            {
+                end += 2
+                continue
+            }
+            // "Calvert 22 Foundation", "Channel 12": a number inside a name or after a media head.
+            if token.kind == .number && token.shape.contains(.spaceBefore) && tokens[end - 1].kind == .word
+                && ((end + 1 < limit && tokens[end + 1].shape.contains(.spaceBefore) && isHead(end + 1))
+                    || (end == start + 1 && classes(start).contains(.organizationHead) && !isMark(end + 1, "-")))
+            {
+                end += 1
+                continue
+            }
+            if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
+                && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
+            {
+                if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
+                    switch category {
+                    // "Luiz Inácio Lula da Silva": a known name inside a longer one that opens with a
+                    // given name (but "Leader of Opposition Sushma Swaraj" is a title and a name).
+                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst): break
+                    // "Leila De Lima": after a particle, a place name is the surname.
+                    case .seat where length == 1 && classes(end - 1).contains(.particle): break
+                    // "Al-Jabri General Trading Co": a rank word inside a company's name.
+                    case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    default: break extending
+                    }
+                }
+                if isHead(end) || classes(end).contains(.ofTaking) { sawHeadOrOfTaking = true }
+                end += 1
+                continue
+            }
+            // Connectors inside body names, unless "and" joins two whole names ("Lockheed Martin Corp.
+            // and Raytheon Co.", "the Federation Council and the State Duma") or follows a person's
+            // name ("Abdel Fattah al-Sisi and EU Commission President ...").
+            if token.kind == .word && !token.isCapitalized && classes(end).contains(.connector)
+                && (sawHeadOrOfTaking
+                    || (classes(end).contains(.conjunction) && headFollows(end + 1, limit: limit) && !classes(start).contains(.givenName)))
+                && !(classes(end).contains(.conjunction) && joinsTwoNames(start..<end, conjunction: end, limit: limit))
+            {
+                var next = end + 1
+                if next < limit && isLowercaseWord(next, .connector) && classes(next).contains(.article) {
+                    next += 1
+                }
+                // "Ministry of Foreign Affairs on Friday": a date word ends the name.
+                guard next < limit, tokens[next].kind == .word, tokens[next].isCapitalized || tokens[next].isAllCaps,
+                    isNameToken(next)
+                else { break }
+                if let (length, category) = lexiconMatch(at: next, end: limit) {
+                    absorbed.append((next..<(next + length), category))
+                    end = next + length
+                } else {
+                    end = next + 1
+                }
+                continue
+            }
+            break
+        }
+        // A run never ends on a joining word.
+        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps))
+            && !(tokens[end - 1].kind == .word && isMark(end - 2, "-") && !tokens[end - 1].shape.contains(.spaceBefore))
+        {
+            end -= 1
+        }
+        // "and" joins two names only inside a body name ("Ministry of Trade and Industry"), not
+        // "Kim and Putin".
+        if !isHead(end - 1) {
+            for index in start..<end where isLowercaseWord(index, .conjunction) && absorbed.allSatisfy({ $0.0.upperBound <= index }) {
+                if !(start..<index).contains(where: { isHead($0) }) {
+                    end = index
+                    break
+                }
+            }
+        }
+        if !absorbed.isEmpty { absorbed.removeAll { $0.0.upperBound > end } }
+        // "Acuaindustria Narciso Mendoza, S.C. de R.L. de C.V.": a legal form after a comma.
+        if isMark(end, ","), end + 1 < limit, classes(end + 1).contains(.legalForm), tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps {
+            end += 2
+            while end < limit, classes(end).contains(.legalForm) || (isLowercaseWord(end, .connector) && classes(end + 1).contains(.legalForm)) {
+                end += 1
+            }
+        }
+        return (start..<end, absorbed)
+    }
+
+    /// Whether the "and" at `conjunction` joins two whole names rather than two words of one: the
+    /// run so far ends in a head or a sector word ("Lockheed Martin Corp.", "Osong Shipping") and a
+    /// name of two or more words with a head follows that does not open with a sector word
+    /// ("Raytheon Co.", not "Gas Enterprise" after "Oil"), or "the" opens a name with a head ("and
+    /// the Security Service"). A run with "of" coordinates its portfolio ("Ministry of Trade and
+    /// Industry").
+    private func joinsTwoNames(_ run: Range<Int>, conjunction: Int, limit: Int) -> Bool {
+        var next = conjunction + 1
+        let article = next < limit && isLowercaseWord(next, .article)
+        if article { next += 1 }
+        guard next < limit, tokens[next].isCapitalized || tokens[next].isAllCaps else { return false }
+        // The capitalized words that follow, up to a head.
+        var end = next
+        var headEnd: Int?
+        while end < limit, end < next + 6, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
+            if isHead(end) { headEnd = end + 1 }
+            end += 1
+        }
+        guard let headEnd else { return false }
+        if article { return true }
+        let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
+        return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
+            && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// "Winston Peters-Antony Blinken talks": after a name of two words or more, a hyphen before a
+    /// given name and another name word joins two people's names, not the parts of one (but
+    /// "Al-Ahmad Al-Jaber" joins a particle to its name).
+    private func startsSecondName(afterHyphen hyphen: Int, run: Range<Int>, limit: Int) -> Bool {
+        wordCount(run) >= 2 && !classes(hyphen - 1).contains(.particle) && classes(hyphen + 1).contains(.givenName) && hyphen + 2 < limit
+            && tokens[hyphen + 2].kind == .word && tokens[hyphen + 2].isCapitalized && tokens[hyphen + 2].shape.contains(.spaceBefore)
+    }
+
+    /// A short lowercase syllable after a hyphen, in a run of two or more words that holds a
+    /// family name written first: "un" in "Kim Jong-un", "chiu" in "John Lee Ka-chiu".
+    private func isGivenNameSyllable(_ index: Int, run: Range<Int>) -> Bool {
+        let token = tokens[index]
+        guard !token.isCapitalized, token.end - token.start <= 5, wordCount(run) >= 2 else { return false }
+        return run.dropLast().contains { classes($0).contains(.familyNameFirst) }
+    }
+
+    /// Whether capitalized words from `start` end in a head word ("... and Security Forces").
+    private func headFollows(_ start: Int, limit: Int) -> Bool {
+        var index = start
+        while index < limit && index < start + 4 && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if isHead(index) { return true }
+            index += 1
+        }
+        return false
+    }
+}

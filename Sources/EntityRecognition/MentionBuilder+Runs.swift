@@ -1,0 +1,342 @@
+import KnowledgeGraph
+
+/// The fourth stage: runs of capitalized words. A run is a named administration, an acronym the
+/// article defined, a body (by its head word), a company, or a person when something says so.
+extension MentionBuilder {
+    /// A person's title as the run receives it: the text (nil for an honorific), where it points,
+    /// and whether it is an honorific.
+    typealias RunTitle = (text: String?, target: String?, honorific: Bool)
+
+    /// `owner` and `ownerStart` are the run's owner and where its phrase starts: the scan's owner,
+    /// or the owner a title found.
+    func handleRun(
+        _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?, ownerStart: Int,
+        title: RunTitle?, state: inout ScanState
+    ) {
+        let surface = string(range)
+        // "Biden administration", "the Maduro regime", "Tamil Nadu government": one body per
+        // leader or place, whichever of the words names it.
+        if isLowercaseWord(range.upperBound, .administration)
+            // "the Federal government", "Central government": no leader and no place.
+            && !(range.count == 1 && !classes(range.lowerBound).isDisjoint(with: [.compass, .publicModifier]))
+        {
+            let phrase = range.lowerBound..<(range.upperBound + 1)
+            // "Biden-Harris administration" is the Biden administration; "Donald Trump administration"
+            // the Trump administration.
+            let lastWord = range.lowerBound + (wordCount(range) > 1 ? lastWordOffset(range) : 0)
+            let leader = string(lastWord..<range.upperBound).split(separator: "-").first.map(String.init) ?? surface
+            let word = string(range.upperBound..<phrase.upperBound)
+            add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                          key: .organization(leader.lowercased() + " administration"), name: surface + " " + word,
+                          aliases: Aliases(string(phrase))))
+            state.skipItems(through: range.upperBound, in: items)
+            // "the Habib Bourguiba regime" names Habib Bourguiba too.
+            if wordCount(range) > 1 && !sentence.isTitleCase {
+                addPerson(range, surface: surface, owner: nil, ownerStart: range.lowerBound, title: nil)
+            }
+            return
+        }
+        if let existing = acronyms[surface] {
+            var candidate = candidates[existing]
+            candidate.tokens = range
+            candidate.phrase = range
+            candidate.aliases = Aliases(surface)
+            candidate.owner = owner
+            add(candidate)
+            return
+        }
+        if let type = bodyType(range) {
+            // Headlines only repeat bodies the article names; their capitals invent none.
+            if sentence.isTitleCase { return }
+            addBody(range, type: type, absorbed: absorbed, owner: owner, ownerStart: ownerStart, state: &state)
+            return
+        }
+        // "state-owned Rosneft", "state-run Petrobras": a company.
+        if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), isWord(range.lowerBound - 3, .stateNoun),
+            classes(range.lowerBound - 1).contains(.stateOwnership), !classes(range.lowerBound).contains(.givenName)
+        {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            return
+        }
+        // "energy company Gazprom", "news agency SUNA", "the Kaldera company", "ADP party": the noun
+        // beside the name says what it names.
+        if title == nil, isNamedOrganization(range) {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            return
+        }
+        // Other acronyms name no person.
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps { return }
+        // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
+        if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
+            return
+        }
+        addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+    }
+
+    /// A body named by a run with a head word: "Foreign Ministry", "Central Bank of Kenya",
+    /// "Board of Governors of the Asian Development Bank", with the country or body that owns it.
+    private func addBody(
+        _ range: Range<Int>, type: EntityType, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?,
+        ownerStart: Int, state: inout ScanState
+    ) {
+        let surface = string(range)
+        if let country = governedCountry(range, absorbed: absorbed, owner: owner) {
+            // "the Canadian Government", "Government of Nepal": the country itself.
+            let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
+            var candidate = countryCandidate(range, country)
+            candidate.phrase = phrase
+            candidate.aliases = Aliases(string(phrase))
+            add(candidate)
+            return
+        }
+        var bodyOwner = owner
+        var country: String?
+        if let owner, case .country(let name) = candidates[owner].key { country = name }
+        for (absorbedRange, category) in absorbed {
+            if case .country(let name) = category {
+                country = name
+                bodyOwner = add(countryCandidate(absorbedRange, name))
+            } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
+                absorbedRange.upperBound == range.upperBound
+            {
+                // "Board of Governors of the Asian Development Bank": part of the named body.
+                bodyOwner = add(bodyCandidate(absorbedRange, name: bodyName, type: bodyType, country: bodyCountry))
+            }
+        }
+        let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
+        var aliases = Aliases(surface)
+        if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
+        let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
+        // "ECOWAS Commission" is not the "African Union Commission".
+        var generic = lexicon.keys.genericKey(adjacentOwner && candidates[owner!].type != .country ? string(phrase) : surface)
+        if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
+            // "Central Bank of Kenya" is the "Central Bank" of the article.
+            var cut = countryRange.lowerBound
+            while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
+            if cut > range.lowerBound { generic = lexicon.keys.genericKey(string(range.lowerBound..<cut)) }
+        }
+        // "Chinese Foreign Ministry", "ECOWAS Commission": an adjacent owner is part of the name.
+        var name = adjacentOwner ? string(phrase) : surface
+        if let owner, !adjacentOwner, case .country(let countryName) = candidates[owner].key {
+            // "Japan's Foreign Ministry" keeps its country in the name: ministries of different
+            // countries must not merge across articles.
+            name = "\(countryName)'s \(surface)"
+            aliases.append(string(phrase))
+        }
+        // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
+        var type = type
+        if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
+        let key: EntityKey
+        if type == .organization && range.count == 1 && owner == nil {
+            // "the Fund", "the League": a head word alone is the body of that kind named before, or nobody.
+            key = .generic(generic, country: nil)
+        } else {
+            key = type == .organization ? organizationKey(range) : .generic(generic, country: country)
+        }
+        let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
+                                      aliases: aliases, owner: bodyOwner))
+        if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
+            state.skipItems(through: acronymEnd - 1, in: items)
+        }
+    }
+
+    /// A run that a lowercase organization noun stands next to: "defence manufacturer Kronshtadt",
+    /// "state news agency SUNA", "the Kaldera company", "the New Eurasia think tank".
+    private func isNamedOrganization(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound - 1
+        if before >= sentence.tokens.lowerBound && isLowercaseWord(before, .organizationNoun) { return true }
+        let after = range.upperBound
+        guard after < sentence.tokens.upperBound else { return false }
+        // "the Kurdish militia", "Asian carriers": an adjective of a people names no organization.
+        if range.count == 1 && isPeopleAdjective(range.lowerBound) { return false }
+        // "State news agency Wam": a common word opening the sentence is no name.
+        if range.count == 1 && !classes(range.lowerBound).subtracting(.lookups).isEmpty { return false }
+        if isLowercaseWord(after, .organizationNoun) || isWord(after, .partyNoun) { return true }
+        // "the LTTE movement", "SWIFT network": an acronym before any organization head.
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps && isLowercaseWord(after, .organizationHead) { return true }
+        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
+        return after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
+            && isLowercaseWord(after + 1, .organizationNoun)
+    }
+
+    /// "Kurdish", "Asian", "Congolese": a capitalized adjective of a people or region, by its ending.
+    private func isPeopleAdjective(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word, !tokens[index].isAllCaps else { return false }
+        let word = text[Int(tokens[index].start)..<Int(tokens[index].end)]
+        return lexicon.keys.isAdjectiveEnding(word)
+    }
+
+    /// The key of an organization: its name in lowercase without the legal form, so "Seagate
+    /// Technology LLC" and "Seagate Technology" are one company.
+    func organizationKey(_ range: Range<Int>) -> EntityKey {
+        var end = range.upperBound
+        while end > range.lowerBound + 1, classes(end - 1).contains(.legalForm) || isMark(end - 1, ",")
+            || (isLowercaseWord(end - 1, .connector) && end - 2 > range.lowerBound && classes(end - 2).contains(.legalForm))
+        {
+            end -= 1
+        }
+        return .organization(string(range.lowerBound..<end).lowercased())
+    }
+
+    /// The offset of the last word of a name ("Trump" in "Donald Trump", "Sisi" in "el-Sisi").
+    private func lastWordOffset(_ range: Range<Int>) -> Int {
+        var last = range.lowerBound
+        for index in range where tokens[index].kind == .word && tokens[index].shape.contains(.spaceBefore) { last = index }
+        return last - range.lowerBound
+    }
+
+    /// The country a run names as its government: "Government" after a country word ("the
+    /// Canadian Government", "Ethiopia's Government"), or "Government of Nepal".
+    private func governedCountry(_ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?) -> String? {
+        guard classes(range.lowerBound).contains(.governmentNoun) else { return nil }
+        if range.count == 1 {
+            guard let owner, case .country(let name) = candidates[owner].key else { return nil }
+            return name
+        }
+        // "Government of [the] Country", and nothing more.
+        guard owner == nil, let (countryRange, category) = absorbed.last, case .country(let name) = category,
+            countryRange.upperBound == range.upperBound, isWord(range.lowerBound + 1, .genitive)
+        else { return nil }
+        let countryStart = isWord(range.lowerBound + 2, .article) ? range.lowerBound + 3 : range.lowerBound + 2
+        return countryRange.lowerBound == countryStart ? name : nil
+    }
+
+    /// A run that may be a person's name: it starts an entity only with some sign of a person (a
+    /// title, a given name, a speech verb after it), and may take an owner from an apposition.
+    private func addPerson(_ range: Range<Int>, surface: String, owner: Int?, ownerStart: Int, title: RunTitle?) {
+        let parts = nameParts(range, surface: surface)
+        let hasTitle = title != nil
+        let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
+        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
+            || (isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun))
+        let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
+        var canStart: Bool
+        let words = wordCount(range)
+        if words >= 2 {
+            canStart = hasTitle || firstIsGiven || followedBySpeech || !sentence.isTitleCase
+            if words > 4 { canStart = hasTitle }
+        } else {
+            canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
+                || (firstIsGiven && isKinBefore(range.lowerBound))
+        }
+        if sentence.isTitleCase { canStart = false }
+        // A run of two or more names with no sign of a person and no given name is kept only if it
+        // later matches a person ("Executive Order" is not one).
+        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        // A person the lexicons know: "Putin" alone is a person.
+        if isKnownPerson(range) { canStart = true }
+        // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
+        let phrase = (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound
+        var aliases = Aliases(surface)
+        // "president, Ali Mansour" and "president of Belarus, X" are no names.
+        if let title, title.text != nil, !(phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
+            aliases.append(string(phrase))
+        }
+        // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
+        let vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
+            && !sentence.isTitleCase
+        // Made in the call, so it moves into the list instead of being copied.
+        let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
+                                        aliases: aliases, owner: owner, title: title.flatMap(\.text),
+                                        titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
+                                        vouchesForSurname: vouchesForSurname))
+        // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
+        // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
+        let placeLike = words == 1 && range.lowerBound > 0
+            && classes(range.lowerBound - 1).contains(.placePreposition)
+        if isMark(range.upperBound, ","), !placeLike {
+            var start = range.upperBound + 1
+            // "Ama Boateng, also chairman of ...", "X, the U.S. ambassador".
+            while start < range.upperBound + 3, classes(start).contains(.appositionOpener) {
+                start += 1
+            }
+            appositionOwner(for: personIndex, from: start)
+        }
+    }
+
+    /// Whether the lexicons name the whole run as a person.
+    private func isKnownPerson(_ range: Range<Int>) -> Bool {
+        guard let (length, category) = lexiconMatch(at: range.lowerBound, end: range.upperBound), length == range.count,
+            case .person = category
+        else { return false }
+        return true
+    }
+
+    /// "his son Pavel", "Novak's daughter Maria": a family tie owned by someone names a person.
+    private func isKinBefore(_ start: Int) -> Bool {
+        guard start >= 2, isLowercaseWord(start - 1, .kin) else { return false }
+        return isPossessive(start - 2) || isLowercaseWord(start - 2, .determiner)
+    }
+
+    /// The title and owner an apposition after a person's name gives: "X, chairman of the Y",
+    /// "X, the U.S. ambassador".
+    private func appositionOwner(for person: Int, from start: Int) {
+        guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
+        let category = hitCategories[categoryIndex]
+        if case .title(let target, let honorific) = category, !honorific {
+            candidates[person].title = candidates[person].title ?? string(range)
+            candidates[person].titleTarget = candidates[person].titleTarget ?? target
+            candidates[person].canStartEntity = true
+            // "X, chairman of the Authority of ...": the body after "of" owns the title, once it is built.
+            if target == nil, isWord(range.upperBound, .genitive) {
+                let bodyStart = isWord(range.upperBound + 1, .article) ? range.upperBound + 2 : range.upperBound + 1
+                if let item = items.first(where: { $0.range.lowerBound == bodyStart }) {
+                    switch item {
+                    case .hit(_, let hit):
+                        switch hitCategories[hit] {
+                        // "Kim Jong Un, the leader of North Korea".
+                        case .body, .country: pendingOwners[bodyStart] = person
+                        default: break
+                        }
+                    case .run(let runRange, _) where bodyType(runRange) != nil: pendingOwners[bodyStart] = person
+                    default: break
+                    }
+                }
+            }
+            return
+        }
+        let ownerCandidate: Candidate
+        switch category {
+        case .country(let name), .demonym(let name), .seat(let name):
+            ownerCandidate = countryCandidate(range, name)
+        case .body(let name, _, _):
+            guard let info = lexicon.bodies[name] else { return }
+            ownerCandidate = bodyCandidate(range, name: name, type: info.type, country: info.country)
+        default:
+            return
+        }
+        var next = itemIndex + 1
+        if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
+        // Allow one or two lowercase modifiers ("top trade negotiator" is not a title we know).
+        guard next < items.count, case .hit(_, let nextCategory) = items[next],
+            case .title(let target, let honorific) = hitCategories[nextCategory], !honorific
+        else { return }
+        let ownerIndex = add(ownerCandidate)
+        candidates[person].owner = ownerIndex
+        candidates[person].title = candidates[person].title ?? string(items[next].range)
+        candidates[person].titleTarget = candidates[person].titleTarget ?? target
+        candidates[person].canStartEntity = true
+    }
+
+    /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
+    /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
+    func bodyType(_ range: Range<Int>) -> EntityType? {
+        let last = range.upperBound - 1
+        if classes(last).contains(.agencyHead) { return .agency }
+        // "Central Bank", "Reserve Bank": a public body although "Bank" alone is not.
+        for index in range.dropLast() where classes(index).contains(.publicModifier) && classes(index + 1).contains(.organizationHead) {
+            return .agency
+        }
+        // "Ministry of Mining", "Bank of America": the head before "of" decides.
+        for index in range where isLowercaseWord(index, .headComplement) {
+            for head in range.lowerBound..<index {
+                if classes(head).contains(.agencyHead) { return .agency }
+                if classes(head).contains(.organizationHead) { return .organization }
+            }
+            break
+        }
+        if classes(last).contains(.organizationHead) { return .organization }
+        return nil
+    }
+}
