@@ -3,19 +3,23 @@ import NewsGraph
 
 // Writes, for each article given, one JSON line: its entities, its affiliations and every
 // candidate edge with its features, for Scripts/train_relations.py to learn from.
-let arguments = CommandLine.arguments.dropFirst()
+// With --sentences, each line also carries the article's sentences, for reading errors.
+var arguments = Array(CommandLine.arguments.dropFirst())
+let withSentences = arguments.first == "--sentences"
+if withSentences { arguments.removeFirst() }
 let extractor = try GraphExtractor()
-let articles = try Article.files(in: Array(arguments)).map { try Article(contentsOf: $0) }
+let articles = try Article.files(in: arguments).map { try Article(contentsOf: $0) }
 let lines = CorpusLines(count: articles.count)
 DispatchQueue.concurrentPerform(iterations: articles.count) { index in
     let analysis = extractor.analyze(articles[index])
     let (graph, candidates) = extractor.relations.trainingCandidates(from: analysis)
-    let object: [String: Any] = [
+    var object: [String: Any] = [
         "document": analysis.document,
         "entities": graph.entities.map { ["id": $0.id, "name": $0.name, "type": $0.type.rawValue, "aliases": $0.aliases] },
         "relations": graph.relations.map { ["source": $0.source, "type": $0.type.rawValue, "target": $0.target] },
         "candidates": candidates.map { ["source": $0.source, "type": $0.relation.rawValue, "target": $0.target, "occurrences": $0.occurrences.map(\.features), "sentences": $0.occurrences.map(\.sentence)] },
     ]
+    if withSentences { object["sentences"] = analysis.sentences.map { analysis.string(bytes: $0.bytes) } }
     let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     lines.set(index, data)
 }
