@@ -199,7 +199,11 @@ struct Candidates {
 
     /// Features of the pair in the whole article, added to each of its occurrences: ties between
     /// the two, whether the rules found the edge, how often the pair is seen.
-    mutating func addArticleFeatures(affiliated: Set<[Int]>) {
+    func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {
+        byKey[Candidates.key(source, target, relation)] != nil
+    }
+
+    mutating func addArticleFeatures(affiliated: Set<[Int]>, profiles: RoleProfiles = RoleProfiles()) {
         for key in order {
             var candidate = byKey[key]!
             let r = key.relation.rawValue
@@ -213,6 +217,15 @@ struct Candidates {
             if candidate.ruleSentence != nil { shared.add(r, "rule") }
             if !key.relation.isSymmetric, byKey[Key(source: key.target, target: key.source, relation: key.relation)]?.ruleSentence != nil {
                 shared.add(r, "rule-reversed")
+            }
+            if RelationExtractor.judgedRelations.contains(key.relation) {
+                let source = profiles.profile(key.source, key.relation)
+                let target = profiles.profile(key.target, key.relation)
+                shared.add(r, "source-profile", distanceBucket(source.asSource))
+                shared.add(r, "target-profile", distanceBucket(target.asTarget))
+                if source.asTarget > 0 { shared.add(r, "source-as-target", distanceBucket(source.asTarget)) }
+                if target.asSource > 0 { shared.add(r, "target-as-source", distanceBucket(target.asSource)) }
+                if source.asSource > 0, source.asSource == profiles.topSource(key.relation) { shared.add(r, "source-is-top") }
             }
             var sentences = Set<Int>()
             for occurrence in candidate.occurrences { sentences.insert(occurrence.sentence) }

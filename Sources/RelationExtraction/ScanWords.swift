@@ -90,7 +90,7 @@ final class ScanWords: Sendable {
             "director", "minister", "ministers", "spokesman", "spokesperson", "family", "son", "daughter", "wife", "citizens",
             "companies", "firms", "entities", "individuals", "residents", "people", "mayor", "staff", "employees", "units",
         ])
-        passiveAdverbs = words(["also", "newly", "previously", "already", "recently", "then"])
+        passiveAdverbs = words(["also", "newly", "previously", "already", "recently", "then", "again", "since", "now", "later", "first", "once", "all"])
         prepositions = words([
             "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
             "across", "toward", "towards", "within", "inside", "outside", "near",

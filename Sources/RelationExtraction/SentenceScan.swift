@@ -268,8 +268,15 @@ struct SentenceScan {
 
     func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1
-        while token >= range.lowerBound, isWord(token, words.passiveAdverbs) {
+        // "was also sanctioned", "were again accused", "has been repeatedly criticized": adverbs
+        // (listed ones, or any lowercase word in -ly) may stand between the auxiliary and the cue.
+        var skipped = 0
+        while token >= range.lowerBound, skipped < 2,
+            isWord(token, words.passiveAdverbs) || (analysis.tokens[token].kind == .word && !analysis.tokens[token].isCapitalized
+                && lower(token).hasSuffix("ly"))
+        {
             token -= 1
+            skipped += 1
         }
         return token >= range.lowerBound && word(token) == .auxiliary
     }

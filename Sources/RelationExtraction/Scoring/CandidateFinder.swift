@@ -58,6 +58,7 @@ struct CandidateFinder {
         var recentSources: [RelationType: [(entity: Int, sentence: Int)]] = [:]
         /// Per relation: the last sentence with a cue of it.
         var lastCue: [RelationType: Int] = [:]
+        var profiles = RoleProfiles()
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -131,6 +132,10 @@ struct CandidateFinder {
                                      recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
                 }
                 if hasCue {
+                    for trigger in triggers where trigger.relation == relation {
+                        let fillers = scan.roleFillers(of: trigger)
+                        profiles.note(fillers, relation: relation, sentence: sentenceIndex, hypothetical: scan.isHypothetical(before: trigger.range.lowerBound))
+                    }
                     lastCue[relation] = sentenceIndex
                     var sources = (recentSources[relation] ?? []).filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
                     for trigger in triggers where trigger.relation == relation {
@@ -142,7 +147,8 @@ struct CandidateFinder {
                 }
             }
         }
-        candidates.addArticleFeatures(affiliated: affiliated)
+        profiles.addPairs(into: &candidates)
+        candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
     }
 
     /// Every ordered pair of actors of a sentence with a cue of `relation`, read against the cue
@@ -215,6 +221,58 @@ struct CandidateFinder {
                     features.add(r, "listed", distanceBucket(distance))
                     features.add(r, "listed-names", distanceBucket(names.count))
                     scan.addListFeatures(target, relation: relation, into: &features)
+                }
+            }
+        }
+    }
+}
+
+/// How often each entity of an article fills the source or the target role of a relation's
+/// cues. A sanctioning government is the subject of the announcement and the agent of the
+/// passive that follows; its targets are objects and list members across several sentences.
+struct RoleProfiles {
+    struct Profile {
+        var asSource = 0
+        var asTarget = 0
+        /// The first sentence where the entity is a target, where a pair made from profiles is cited.
+        var firstTargetSentence: Int?
+    }
+
+    private(set) var byRelation: [RelationType: [Int: Profile]] = [:]
+
+    mutating func note(_ fillers: (sources: [Int], targets: [Int]), relation: RelationType, sentence: Int, hypothetical: Bool) {
+        // What did not happen gives nobody a role.
+        guard !hypothetical else { return }
+        for entity in Set(fillers.sources) { byRelation[relation, default: [:]][entity, default: Profile()].asSource += 1 }
+        for entity in Set(fillers.targets) {
+            var profile = byRelation[relation, default: [:]][entity, default: Profile()]
+            profile.asTarget += 1
+            if profile.firstTargetSentence == nil { profile.firstTargetSentence = sentence }
+            byRelation[relation, default: [:]][entity] = profile
+        }
+    }
+
+    func profile(_ entity: Int, _ relation: RelationType) -> Profile {
+        byRelation[relation]?[entity] ?? Profile()
+    }
+
+    /// The largest number of times one entity is a source of the relation in the article.
+    func topSource(_ relation: RelationType) -> Int {
+        byRelation[relation]?.values.map(\.asSource).max() ?? 0
+    }
+
+    /// Pairs the article's sources and targets of a relation that no sentence names together.
+    func addPairs(into candidates: inout Candidates) {
+        for (relation, profiles) in byRelation {
+            let sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
+            let targets = profiles.filter { $0.value.asTarget > 0 }.keys.sorted()
+            for source in sources {
+                for target in targets where target != source && !candidates.contains(source, target, relation) {
+                    guard let sentence = profiles[target]?.firstTargetSentence else { continue }
+                    candidates.addOccurrence(source: source, target: target, relation: relation, sentence: sentence,
+                                             rationale: concatenated("the article's '", relation.rawValue, "' source and target")) { features in
+                        features.add(relation.rawValue, "profile-pair")
+                    }
                 }
             }
         }

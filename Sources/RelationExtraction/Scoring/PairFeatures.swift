@@ -112,7 +112,10 @@ extension SentenceScan {
             sourceRole = "speaker"
         }
         var targetRole = "none"
-        if passive, subjects.contains(b.entity) {
+        if !passive, ownsObject(b, after: cue.upperBound) {
+            // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
+            targetRole = "object-owner"
+        } else if passive, subjects.contains(b.entity) {
             targetRole = "passive-subject"
         } else if objects.first == b.entity {
             targetRole = "object"
@@ -128,6 +131,18 @@ extension SentenceScan {
         let fillers = roleFillers(of: trigger)
         if sourceRole == "none", fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "source-role-taken") }
         if targetRole == "none", fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "target-role-taken") }
+    }
+
+    /// Whether the actor owns the noun right after the cue: "[the] US sanctions", "Israel's attacks".
+    private func ownsObject(_ actor: Actor, after end: Int) -> Bool {
+        var token = end
+        while token < range.upperBound, isWord(token, words.the) || isWord(token, words.nounMarkers) { token += 1 }
+        guard actor.phrase.lowerBound == token || actor.tokens.lowerBound == token else { return false }
+        var next = actor.tokens.upperBound
+        if next < range.upperBound, isWord(next, words.possessive) { next += 1 }
+        guard next < range.upperBound else { return false }
+        let value = analysis.tokens[next]
+        return value.kind == .word && !value.isCapitalized && word(next) == nil && !isWord(next, words.prepositions)
     }
 
     private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: String, passive: Bool, relation r: String,
