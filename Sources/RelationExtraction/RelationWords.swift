@@ -10,8 +10,9 @@ final class RelationWords: Sendable {
     let governmentNouns: WordSet
     let companyNouns: WordSet
     let determiners: WordSet
+    let listOpeners: WordSet
 
-    static let classes = ["person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner"]
+    static let classes = ["person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener"]
 
     /// Reads `word<TAB>class` lines into the members of each class.
     static func members(of bytes: [UInt8], file: String) throws(LexiconError) -> [String: [String]] {
@@ -36,5 +37,6 @@ final class RelationWords: Sendable {
         governmentNouns = set("government-noun")
         companyNouns = set("company-noun")
         determiners = set("determiner")
+        listOpeners = set("list-opener")
     }
 }

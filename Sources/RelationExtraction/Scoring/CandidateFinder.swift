@@ -133,7 +133,11 @@ struct CandidateFinder {
                 }
                 if hasCue {
                     for trigger in triggers where trigger.relation == relation {
-                        let fillers = scan.roleFillers(of: trigger)
+                        var fillers = scan.roleFillers(of: trigger)
+                        for listed in scan.listedTargets(after: trigger.range, openers: relationWords.listOpeners)
+                        where !fillers.targets.contains(listed) && !fillers.sources.contains(listed) {
+                            fillers.targets.append(listed)
+                        }
                         profiles.note(fillers, relation: relation, sentence: sentenceIndex, hypothetical: scan.isHypothetical(before: trigger.range.lowerBound))
                     }
                     lastCue[relation] = sentenceIndex

@@ -95,6 +95,21 @@ extension SentenceScan {
         return (sources, objects(after: cue.upperBound, quoted: quoted))
     }
 
+    /// The names listed after a cue: "Those hit by the new sanctions are A, chairman of B; C and
+    /// D", "the companies sanctioned include A and B". Names after "of", "at" and the like
+    /// describe a listed name and are left out.
+    func listedTargets(after cue: Range<Int>, openers: WordSet) -> [Int] {
+        guard let opener = (cue.upperBound..<min(range.upperBound, cue.upperBound + 8)).first(where: { isWord($0, openers) })
+        else { return [] }
+        var result: [Int] = []
+        for head in heads where head.tokens.lowerBound > opener && head.kind != .weak && !inQuote(head.tokens.lowerBound) {
+            let before = head.phrase.lowerBound - 1
+            if before > opener, isWord(before, words.prepositions) || isWord(before, words.possessive) { continue }
+            if !result.contains(head.entity) { result.append(head.entity) }
+        }
+        return result
+    }
+
     private func addRoleFeatures(_ a: Actor, _ b: Actor, trigger: Trigger, passive: Bool, speaker: Int?,
                                  into features: inout FeatureSet)
     {
