@@ -225,6 +225,7 @@ struct Candidates {
                 shared.add(r, "target-profile", distanceBucket(target.asTarget))
                 if source.asTarget > 0 { shared.add(r, "source-as-target", distanceBucket(source.asTarget)) }
                 if target.asSource > 0 { shared.add(r, "target-as-source", distanceBucket(target.asSource)) }
+                if target.asListed > 0 { shared.add(r, "target-listed", distanceBucket(target.asListed)) }
                 if source.asSource > 0, source.asSource == profiles.topSource(key.relation) { shared.add(r, "source-is-top") }
             }
             var sentences = Set<Int>()

@@ -128,11 +128,13 @@ struct CandidateFinder {
                     addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
                                       recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
                 } else if let last = lastCue[relation], sentenceIndex - last <= CandidateFinder.carryReach {
+                    profiles.noteList(scan.listNames(actors: actors), relation: relation, sentence: sentenceIndex)
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
                                      recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
                 }
                 if hasCue {
-                    for trigger in triggers where trigger.relation == relation {
+                    // Speech is no criticism by itself: its roles say nothing of who criticized whom.
+                    for trigger in triggers where trigger.relation == relation && trigger.kind != "speech" && trigger.kind != "quote" {
                         var fillers = scan.roleFillers(of: trigger)
                         for listed in scan.listedTargets(after: trigger.range, openers: relationWords.listOpeners)
                         where !fillers.targets.contains(listed) && !fillers.sources.contains(listed) {
@@ -238,6 +240,8 @@ struct RoleProfiles {
     struct Profile {
         var asSource = 0
         var asTarget = 0
+        /// How often the entity is one of several names listed in a sentence after a cue.
+        var asListed = 0
         /// The first sentence where the entity is a target, where a pair made from profiles is cited.
         var firstTargetSentence: Int?
     }
@@ -256,6 +260,16 @@ struct RoleProfiles {
         }
     }
 
+    mutating func noteList(_ names: [Int], relation: RelationType, sentence: Int) {
+        guard names.count >= 2 else { return }
+        for entity in Set(names) {
+            var profile = byRelation[relation, default: [:]][entity, default: Profile()]
+            profile.asListed += 1
+            if profile.firstTargetSentence == nil { profile.firstTargetSentence = sentence }
+            byRelation[relation, default: [:]][entity] = profile
+        }
+    }
+
     func profile(_ entity: Int, _ relation: RelationType) -> Profile {
         byRelation[relation]?[entity] ?? Profile()
     }
@@ -269,7 +283,7 @@ struct RoleProfiles {
     func addPairs(into candidates: inout Candidates) {
         for (relation, profiles) in byRelation {
             let sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
-            let targets = profiles.filter { $0.value.asTarget > 0 }.keys.sorted()
+            let targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
             for source in sources {
                 for target in targets where target != source && !candidates.contains(source, target, relation) {
                     guard let sentence = profiles[target]?.firstTargetSentence else { continue }

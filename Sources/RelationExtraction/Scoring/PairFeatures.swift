@@ -95,6 +95,25 @@ extension SentenceScan {
         return (sources, objects(after: cue.upperBound, quoted: quoted))
     }
 
+    /// The names of a list sentence: people, bodies and organizations standing in a row of
+    /// commas, semicolons, dashes and "and" (each perhaps with its description), not after "of",
+    /// "at" and the like, which describe a listed name.
+    func listNames(actors: [Actor]) -> [Int] {
+        let separators = range.filter { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }
+        guard separators.count >= 1 else { return [] }
+        var result: [Int] = []
+        for actor in actors where !actor.isWeak && !actor.isReference && analysis.entities[actor.entity].type != .country {
+            let before = actor.phrase.lowerBound - 1
+            if before >= range.lowerBound, isWord(before, words.prepositions) || isWord(before, words.possessive) { continue }
+            if !result.contains(actor.entity) { result.append(actor.entity) }
+        }
+        return result
+    }
+
+    private func isMark(_ token: Int, _ mark: Character) -> Bool {
+        analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == mark.asciiValue
+    }
+
     /// The names listed after a cue: "Those hit by the new sanctions are A, chairman of B; C and
     /// D", "the companies sanctioned include A and B". Names after "of", "at" and the like
     /// describe a listed name and are left out.
