@@ -118,6 +118,19 @@ public struct Graph: Hashable, Sendable {
         return Graph(entities: kept, relations: edges)
     }
 
+    /// The graph with every piece of evidence dated `date` (the publication day of the one
+    /// document it was extracted from).
+    public func dated(_ date: String?) -> Graph {
+        guard let date else { return self }
+        var copy = self
+        for index in copy.relations.indices {
+            for evidenceIndex in copy.relations[index].evidence.indices {
+                copy.relations[index].evidence[evidenceIndex].date = date
+            }
+        }
+        return copy
+    }
+
     /// Number of relations touching each entity.
     public func degrees() -> [String: Int] {
         var degree: [String: Int] = [:]
