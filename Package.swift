@@ -26,7 +26,11 @@ let package = Package(
         ),
         .target(
             name: "GraphStore",
-            dependencies: ["KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the few inserts a build repeats hundreds of thousands of times.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .systemLibrary(
             name: "CGraphviz",

@@ -1,0 +1,157 @@
+import GRDB
+import KnowledgeGraph
+
+/// What the writer remembers of the store between batches: entity names, which aliases and edges
+/// exist. The same few thousand entities recur through a corpus, so most lookups of a batch are
+/// answered here rather than asked of SQLite.
+///
+/// It holds only rows that exist, and they stay right while nothing but this writer changes the
+/// store: the store forgets it when another connection has committed (SQLite's `data_version`
+/// changes), when a correction writes through this store, and when a batch fails.
+struct StoreMemory {
+    /// `PRAGMA data_version` when the memory was last right.
+    var dataVersion: Int
+    var names: [Int64: String] = [:]
+    var knownAliases: Set<AliasKey> = []
+    var edges: [EdgeKey: Int64] = [:]
+    /// Answers to entity lookups by folded name, by name, then by query and type.
+    var lookups: [String: [LookupKey: Int64?]] = [:]
+
+    struct LookupKey: Hashable {
+        /// The query, by the address of its text: each is a literal, and hashing the address
+        /// costs nothing next to hashing the text.
+        var query: UInt
+        var type: String?
+    }
+
+    struct AliasKey: Hashable {
+        var entity: Int64
+        var folded: String
+    }
+
+    struct EdgeKey: Hashable {
+        var source: Int64
+        var type: RelationType
+        var target: Int64
+    }
+
+    /// Past this many entries the memory starts over, so a build of millions of articles keeps
+    /// its memory bounded.
+    static let capacity = 500_000
+
+    var isFull: Bool { names.count + knownAliases.count + edges.count + lookups.count > StoreMemory.capacity }
+}
+
+/// What one batch of articles needs as it adds them: the store's memory, the pinned names, the
+/// prepared inserts, and the counts to add up.
+///
+/// Every answer is exactly what the query it replaces would give at that moment: during a batch
+/// the writer holds the store's write lock, nothing else changes the store, and the rows
+/// remembered are only ever added to while it runs (pins and deletions come from corrections,
+/// which never run inside a batch). Mention counts and edge weights are added up and written when
+/// the batch ends, since no merge decision reads them.
+struct BatchCache {
+    private(set) var memory: StoreMemory
+    private let pins: [String: Int64]
+    private var pendingMentions: [Int64: Int] = [:]
+    private var pendingWeights: [Int64: Int] = [:]
+    private let insertAlias: RawStatement
+    private let insertAppearance: RawStatement
+    private let insertEvidence: RawStatement
+    private let addToMentions: RawStatement
+    private let addToWeight: RawStatement
+
+    /// Starts a batch inside its transaction. Pins (names a user sent to an entity by hand) are
+    /// few; they are read whole.
+    init(_ db: Database, memory: StoreMemory) throws {
+        self.memory = memory
+        var pins: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
+        self.pins = pins
+        insertAlias = try RawStatement("INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)", in: db)
+        insertAppearance = try RawStatement(
+            "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)", in: db)
+        insertEvidence = try RawStatement(
+            "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\") VALUES (?, ?, ?, ?, ?)", in: db)
+        addToMentions = try RawStatement("UPDATE entities SET mentions = mentions + ? WHERE id = ?", in: db)
+        addToWeight = try RawStatement("UPDATE relations SET weight = weight + ? WHERE id = ?", in: db)
+    }
+
+    /// The entity a user pinned this folded name to.
+    func pinnedEntity(_ folded: String) -> Int64? { pins[folded] }
+
+    /// The entity's display name.
+    mutating func name(of entity: Int64, in db: Database) throws -> String {
+        if let name = memory.names[entity] { return name }
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [entity]) ?? ""
+        memory.names[entity] = name
+        return name
+    }
+
+    /// Records the name of an entity just created.
+    mutating func named(_ entity: Int64, _ name: String) { memory.names[entity] = name }
+
+    mutating func rename(_ entity: Int64, to name: String, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [name, entity])
+        memory.names[entity] = name
+    }
+
+    mutating func addMentions(_ count: Int, to entity: Int64) { pendingMentions[entity, default: 0] += count }
+
+    /// `GraphStore.addAlias`, skipped when the writer has already added or met the same alias of
+    /// the same entity (the insert would be ignored).
+    mutating func addAlias(_ alias: String, to entity: Int64, in db: Database) throws {
+        let folded = NameFolding.fold(alias)
+        guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, folded: folded)).inserted else { return }
+        try insertAlias.bind(entity).bind(alias).bind(folded).bind(NameFolding.surname(of: folded)).run()
+        // Lookups of this name may find one more entity now.
+        memory.lookups[folded] = nil
+    }
+
+    /// The entity id a query by folded name finds (`sql` takes the name, then `type` when given),
+    /// remembered until an alias with that folded name is added. The query's answer must depend
+    /// only on the aliases with that folded name and on entity types, which no batch changes.
+    mutating func entityID(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> Int64? {
+        let key = StoreMemory.LookupKey(query: UInt(bitPattern: sql.utf8Start), type: type)
+        if let known = memory.lookups[folded]?[key] { return known }
+        let arguments: StatementArguments = type.map { [folded, $0] } ?? [folded]
+        let id = try Int64.fetchOne(db.cachedStatement(sql: "\(sql)"), arguments: arguments)
+        memory.lookups[folded, default: [:]][key] = .some(id)
+        return id
+    }
+
+    /// `GraphStore.recordAppearance`: which name this article used for the stored entity.
+    func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) throws {
+        try insertAppearance.bind(rowID).bind(article).bind(entity.name).bind(NameFolding.fold(entity.name))
+            .bind(entity.aliases.joined(separator: "\n")).bind(entity.mentions).run()
+    }
+
+    func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) throws {
+        try insertEvidence.bind(relation).bind(article).bind(evidence.sentence).bind(evidence.start).bind(evidence.end).run()
+    }
+
+    /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
+    mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
+        let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
+        if let id = memory.edges[key] { return id }
+        let id = try GraphStore.relationID(source, type, target, in: db)
+        memory.edges[key] = id
+        return id
+    }
+
+    /// Counts one more article behind the edge.
+    mutating func addArticle(to relation: Int64) { pendingWeights[relation, default: 0] += 1 }
+
+    /// Writes the mention counts and edge weights added up during the batch.
+    mutating func flush(in db: Database) throws {
+        // In row order, so the updates walk each table once from start to end.
+        for (entity, count) in pendingMentions.sorted(by: { $0.key < $1.key }) {
+            try addToMentions.bind(count).bind(entity).run()
+        }
+        for (relation, count) in pendingWeights.sorted(by: { $0.key < $1.key }) {
+            try addToWeight.bind(count).bind(relation).run()
+        }
+        pendingMentions = [:]
+        pendingWeights = [:]
+    }
+}
