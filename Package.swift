@@ -38,10 +38,16 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "GraphExport", dependencies: ["KnowledgeGraph", "CGraphviz"]),
+        // gzip-compressed articles and news dumps, through the system's zlib.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NewsGraph",
             dependencies: [
-                "KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphStore", "GraphExport",
+                "KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphStore", "GraphExport", "CZlib",
             ]
         ),
         .executableTarget(
