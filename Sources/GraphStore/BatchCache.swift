@@ -72,7 +72,7 @@ struct BatchCache {
         insertAppearance = try RawStatement(
             "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)", in: db)
         insertEvidence = try RawStatement(
-            "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\") VALUES (?, ?, ?, ?, ?)", in: db)
+            "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\", date) VALUES (?, ?, ?, ?, ?, ?)", in: db)
         addToMentions = try RawStatement("UPDATE entities SET mentions = mentions + ? WHERE id = ?", in: db)
         addToWeight = try RawStatement("UPDATE relations SET weight = weight + ? WHERE id = ?", in: db)
     }
@@ -127,7 +127,8 @@ struct BatchCache {
     }
 
     func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) throws {
-        try insertEvidence.bind(relation).bind(article).bind(evidence.sentence).bind(evidence.start).bind(evidence.end).run()
+        try insertEvidence.bind(relation).bind(article).bind(evidence.sentence).bind(evidence.start).bind(evidence.end)
+            .bind(evidence.date).run()
     }
 
     /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.

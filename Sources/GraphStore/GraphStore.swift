@@ -39,6 +39,13 @@ public final class GraphStore: Sendable {
         try migrate(isNew: !exists)
     }
 
+    /// The read-only connection closes first, so that the writer's connection is the last one and
+    /// folds the write-ahead log back into the store file as it closes (a read-only connection
+    /// cannot).
+    deinit {
+        concurrentReader.withLock { $0 = nil }
+    }
+
     static func storeError(_ error: any Error, path: String) -> StoreError {
         if var error = error as? StoreError {
             if error.path.isEmpty { error.path = path }
@@ -167,10 +174,13 @@ public final class GraphStore: Sendable {
         }
     }
 
-    /// Version 3 keeps each article's address (news dumps give it) and finds articles by date,
+    /// Version 3 dates each piece of evidence (its article's publication day, as the article
+    /// gave it), keeps each article's address (news dumps give it), and finds articles by date,
     /// for queries over a span of time.
     private static func migrateFromVersion2(_ db: Database) throws {
         try db.execute(sql: """
+            ALTER TABLE evidence ADD COLUMN date TEXT;
+            UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
             ALTER TABLE articles ADD COLUMN url TEXT;
             CREATE INDEX articles_date ON articles(date);
             """)
