@@ -56,6 +56,13 @@ public struct Graph: Hashable, Sendable {
         if let index = entityIndex.updateValue(entities.count, forKey: entity.id) {
             entityIndex[entity.id] = index
             var existing = entities[index]
+            // An entity met again under names already known (the common case when many
+            // articles are joined) only adds its mentions, when the known aliases are already
+            // in the order and form the full merge below would leave them in.
+            if existing.isKnown(by: entity), existing.hasNormalAliases {
+                entities[index].mentions += entity.mentions
+                return
+            }
             var names = Set(existing.aliases).union(entity.aliases)
             if entity.name != existing.name { names.insert(entity.name) }
             names.remove(existing.name)
@@ -150,5 +157,18 @@ public struct Graph: Hashable, Sendable {
             if entityIndex[relation.source] == nil || entityIndex[relation.target] == nil { return false }
         }
         return true
+    }
+}
+
+extension Entity {
+    /// Whether every name of `other` is this entity's name or one of its aliases.
+    fileprivate func isKnown(by other: Entity) -> Bool {
+        func known(_ name: String) -> Bool { name == self.name || aliases.contains(name) }
+        return known(other.name) && other.aliases.allSatisfy(known)
+    }
+
+    /// Whether the aliases are sorted, distinct, and without the name.
+    fileprivate var hasNormalAliases: Bool {
+        !aliases.contains(name) && zip(aliases, aliases.dropFirst()).allSatisfy { $0 < $1 }
     }
 }

@@ -60,7 +60,7 @@ public struct Article: Sendable, Hashable {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.prefix(8192).contains(0) { throw .binaryFile(path) }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8(path) }
+        guard UTF8Validation.isValid(bytes) else { throw .notUTF8(path) }
         var metadata = Metadata()
         if isHTML { (bytes, metadata) = HTMLText.read(bytes) }
         self.init(document: document ?? InputFormat.documentName(of: path), path: path, text: bytes, metadata: metadata)

@@ -158,6 +158,10 @@ public struct ArticleReader {
                 stream = text
                 let body = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
                 let first = body.first { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
+                if first == nil && start.count < 65_536 {
+                    finishedBytes += size
+                    return .problem(InputProblem(path: path, line: nil, reason: "\(path) is empty: there is no article to read"))
+                }
                 if first != UInt8(ascii: "{") {
                     let bytes = try ArticleReader.readAll(stream, path: path, limit: Article.sizeLimit)
                     finishedBytes += size
@@ -199,7 +203,9 @@ public struct ArticleReader {
         } catch {
             lines = nil
             finishedBytes += dump.size
-            return .problem(InputProblem(path: dump.path, line: dump.reader.lineNumber + 1, reason: error.description))
+            // The location names the file; the reason need not again.
+            let reason = if case .unreadable(_, let reason) = error { reason } else { error.description }
+            return .problem(InputProblem(path: dump.path, line: dump.reader.lineNumber + 1, reason: reason))
         }
         lines = nil
         finishedBytes += dump.size
@@ -236,7 +242,7 @@ private struct DumpLines {
         } catch {
             return .problem(InputProblem(path: path, line: number, reason: error.reason))
         }
-        guard let text = record.text, String(validating: text, as: UTF8.self) != nil else {
+        guard let text = record.text, UTF8Validation.isValid(text) else {
             return .problem(InputProblem(path: path, line: number, reason: "\"text\" is not valid UTF-8"))
         }
         guard text.count <= Article.sizeLimit else {

@@ -25,12 +25,8 @@ enum InputFormat: Equatable {
     }
 
     init(path: String) {
-        var name = InputFormat.fileName(of: path).lowercased()
-        let compressed = name.hasSuffix(".gz")
-        if compressed { name.removeLast(3) }
-        let ext = name.split(separator: ".", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        let hasExtension = name.contains(".")
-        let inner: Inner = switch hasExtension ? ext : "" {
+        let (ext, compressed) = InputFormat.extensions(of: path)
+        let inner: Inner = switch ext {
         case "html", "htm": .html
         case "jsonl", "ndjson": .jsonLines
         case "txt", "md": .text
@@ -47,6 +43,24 @@ enum InputFormat: Equatable {
         }
     }
 
+    /// The extension of a file's name, lowercased, without a final `.gz`, and whether there was
+    /// one: ("jsonl", true) for `news.JSONL.gz`. Read from the name's bytes: a build asks this of
+    /// every file.
+    private static func extensions(of path: String) -> (String, Bool) {
+        var utf8 = path.utf8[...]
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")) { utf8 = utf8[utf8.index(after: slash)...] }
+        func lowered(_ bytes: Substring.UTF8View.SubSequence) -> String {
+            String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        func lastExtension(_ name: Substring.UTF8View.SubSequence) -> (String, Substring.UTF8View.SubSequence)? {
+            guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+            return (lowered(name[name.index(after: dot)...]), name[..<dot])
+        }
+        guard let (last, rest) = lastExtension(utf8[...]) else { return ("", false) }
+        guard last == "gz" else { return (last, false) }
+        return (lastExtension(rest)?.0 ?? "", true)
+    }
+
     var isCompressed: Bool {
         if case .compressed = self { return true }
         return false
@@ -56,22 +70,17 @@ enum InputFormat: Equatable {
 
     /// Whether a file met in a folder is an article file: a known extension, or one followed by `.gz`.
     static func isArticleFileName(_ name: String) -> Bool {
-        var name = name.lowercased()
-        if name.hasSuffix(".gz") { name.removeLast(3) }
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
-        return Article.extensions.contains(String(name[name.index(after: dot)...]))
-    }
-
-    static func fileName(of path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        Article.extensions.contains(extensions(of: name).0)
     }
 
     /// The file's name without its extensions: `news-a01` for `news-a01.txt.gz`.
     static func documentName(of path: String) -> String {
-        var name = fileName(of: path)
-        if name.lowercased().hasSuffix(".gz") { name.removeLast(3) }
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-        return name
+        var name = Substring(path)
+        while name.hasSuffix("/") { name.removeLast() }
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.utf8.count > 3, name.utf8.suffix(3).map({ $0 | 0x20 }) == Array(".gz".utf8) { name.removeLast(3) }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
+        return String(name)
     }
 }
 
@@ -298,5 +307,53 @@ final class PeekedStream: ByteStream {
             return count
         }
         return try base.read(into: buffer)
+    }
+}
+
+/// UTF-8 validation without making a string: eight ASCII bytes at a time, then each multi-byte
+/// sequence checked as the Unicode standard defines it (no overlong forms, no surrogates, nothing
+/// past U+10FFFF).
+enum UTF8Validation {
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // News is mostly ASCII: skip it a word at a time.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < count else { return true }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = base[index + 1]
+            guard second >= lower && second <= upper else { return false }
+            for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
+        }
+        return true
     }
 }

@@ -42,7 +42,9 @@ enum PublicationDate {
 
     /// The first date among the words of `bytes`: an ISO date, "March 4, 2023" or "9 October 2025".
     private static func firstDate(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard hasYear(bytes) else { return nil }
         var words: [Word] = []
+        words.reserveCapacity(128)
         var index = 0
         while index < bytes.count {
             while index < bytes.count && isSeparator(bytes[index]) { index += 1 }
@@ -51,11 +53,18 @@ enum PublicationDate {
             var word = Word(start: index, end: end)
             while word.start < word.end && !isAlphanumeric(bytes[word.start]) { word.start += 1 }
             while word.end > word.start && !isAlphanumeric(bytes[word.end - 1]) { word.end -= 1 }
-            if word.start < word.end { words.append(word) }
             index = end
+            guard word.start < word.end else { continue }
+            // An ISO date ends the search, unless a written-out date comes before it.
+            if let day = isoDay(bytes, at: word.start, end: word.end) { return writtenDate(in: bytes, words) ?? day }
+            words.append(word)
         }
+        return writtenDate(in: bytes, words)
+    }
+
+    /// The first "March 4, 2023" or "9 October 2025" among `words`.
+    private static func writtenDate(in bytes: UnsafeBufferPointer<UInt8>, _ words: [Word]) -> String? {
         for (position, word) in words.enumerated() {
-            if let day = isoDay(bytes, at: word.start, end: word.end) { return day }
             guard let month = month(bytes, word) else { continue }
             // "March 4, 2023"
             if position + 2 < words.count, let day = number(bytes, words[position + 1], ordinal: true),
@@ -71,6 +80,23 @@ enum PublicationDate {
             }
         }
         return nil
+    }
+
+    /// Whether four digits starting with 19 or 20 appear: every date read here has such a year,
+    /// and most text without one is passed over at the cost of one scan.
+    private static func hasYear(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for index in 0..<(bytes.count - 3) {
+            let first = bytes[index]
+            guard first == 0x31 || first == 0x32 else { continue }
+            let second = bytes[index + 1]
+            if ((first == 0x31 && second == 0x39) || (first == 0x32 && second == 0x30)) && isDigit(bytes[index + 2])
+                && isDigit(bytes[index + 3])
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// "2024-06-20" or "2024/06/20" at `start`, alone or followed by a time ("T09:14:00Z", " 09:14").

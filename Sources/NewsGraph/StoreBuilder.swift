@@ -60,8 +60,7 @@ public struct StoreBuilder: Sendable {
         }
         let handoff = Handoff<[ArticleGraph]>()
         let store = self.store
-        let writerDone = DispatchSemaphore(value: 0)
-        let writer = Thread {
+        let writer = JoinableThread {
             while let batch = handoff.take() {
                 do throws(StoreError) {
                     let results = try store.add(batch)
@@ -75,10 +74,7 @@ public struct StoreBuilder: Sendable {
                     handoff.fail(error)
                 }
             }
-            writerDone.signal()
         }
-        writer.name = "newsgraph store writer"
-        writer.start()
 
         var storeError: StoreError?
         var articlesPerBatch = min(32, batchArticles)
@@ -132,7 +128,7 @@ public struct StoreBuilder: Sendable {
             if !handoff.put(batch) { break }
         }
         handoff.close()
-        writerDone.wait()
+        writer.join()
         if let error = storeError ?? handoff.failure { throw .store(error) }
         let final = snapshot()
         progress(final)
@@ -191,5 +187,40 @@ final class Handoff<Value>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return error
+    }
+}
+
+/// A thread that can be waited for until it has ended and released everything its work held:
+/// the store writer's last reference to the store must go before the command returns, so that
+/// the store is closed (and its write-ahead log folded back into the file) before the process exits.
+final class JoinableThread: @unchecked Sendable {
+    private final class Work {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    #if os(Linux)
+    private var thread = pthread_t()
+    #else
+    private var thread: pthread_t?
+    #endif
+
+    init(_ body: @escaping @Sendable () -> Void) {
+        let work = Unmanaged.passRetained(Work(body)).toOpaque()
+        let created = pthread_create(&thread, nil, { argument in
+            // Released when this function returns, before the thread ends.
+            let work = Unmanaged<Work>.fromOpaque(argument!).takeRetainedValue()
+            work.body()
+            return nil
+        }, work)
+        precondition(created == 0, "cannot start the store writer's thread (error \(created))")
+    }
+
+    func join() {
+        #if os(Linux)
+        pthread_join(thread, nil)
+        #else
+        if let thread { pthread_join(thread, nil) }
+        #endif
     }
 }
