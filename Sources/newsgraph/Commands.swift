@@ -111,6 +111,7 @@ struct Export: ParsableCommand {
     var layout: GraphvizRenderer.Layout?
 
     @OptionGroup var filters: GraphFilterOptions
+    @OptionGroup var dates: DateOptions
 
     func run() throws {
         var chosen = format
@@ -118,7 +119,8 @@ struct Export: ParsableCommand {
             chosen = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
-        let graph = filters.apply(try store.open().graph())
+        let range = try dates.range()
+        let graph = filters.apply(try store.open().graph(dates: range))
         if chosen == .csv {
             guard let output else {
                 throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
@@ -162,14 +164,17 @@ struct Neighbors: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var dates: DateOptions
+
     func validate() throws {
         guard depth >= 1 && depth <= 6 else { throw ValidationError("--depth must be between 1 and 6") }
     }
 
     func run() throws {
+        let range = try dates.range()
         let graphStore = try store.open()
         let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                  types: Set(types), direction: direction)
+                                  types: Set(types), direction: direction, dates: range)
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
             throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
         }
@@ -273,11 +278,14 @@ struct Path: ParsableCommand {
     @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
     var format: Format = .text
 
+    @OptionGroup var dates: DateOptions
+
     func run() throws {
+        let range = try dates.range()
         let graphStore = try store.open()
         try requireEntities([from, to], in: graphStore)
         guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                             maximumLength: maximumLength)
+                                             maximumLength: maximumLength, dates: range)
         else { return }
         switch format {
         case .text:
@@ -291,6 +299,43 @@ struct Path: ParsableCommand {
                 chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
             }
             print(JSONWriter.write(chain), terminator: "")
+        }
+    }
+}
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the dated sentences that relate two entities, oldest first.",
+        discussion: "Every relation between them counts, in either direction; sentences from undated articles are counted but not listed.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "One entity.")
+    var first: String
+
+    @Argument(help: "The other entity.")
+    var second: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Only this relation type; repeatable.", valueName: "type"))
+    var relation: [String] = []
+
+    @OptionGroup var dates: DateOptions
+
+    @Option(help: "text, or json (the entries with their dates, relations and sentences).")
+    var format: Format = .text
+
+    func run() throws {
+        let range = try dates.range()
+        let graphStore = try store.open()
+        try requireEntities([first, second], in: graphStore)
+        guard let timeline = try graphStore.timeline(between: first, and: second, relations: Set(relation.map(RelationType.init(rawValue:))),
+                                                     dates: range)
+        else { return }
+        switch format {
+        case .text: print(TextReport.describe(timeline), terminator: "")
+        case .json: try writeStandardOutput(JSONWriter.bytes(of: timeline))
         }
     }
 }
