@@ -48,18 +48,37 @@ struct StoreMemory {
 /// Every answer is exactly what the query it replaces would give at that moment: during a batch
 /// the writer holds the store's write lock, nothing else changes the store, and the rows
 /// remembered are only ever added to while it runs (pins and deletions come from corrections,
-/// which never run inside a batch). Mention counts and edge weights are added up and written when
-/// the batch ends, since no merge decision reads them.
+/// which never run inside a batch). Mention counts and edge weights are added up, and appearances
+/// and evidence collected, and all are written when the batch ends, many rows per statement:
+/// no merge decision reads them.
 struct BatchCache {
     private(set) var memory: StoreMemory
     private let pins: [String: Int64]
     private var pendingMentions: [Int64: Int] = [:]
     private var pendingWeights: [Int64: Int] = [:]
+    private var pendingAppearances: [Appearance] = []
+    private var pendingEvidence: [EvidenceRow] = []
     private let insertAlias: RawStatement
-    private let insertAppearance: RawStatement
-    private let insertEvidence: RawStatement
     private let addToMentions: RawStatement
     private let addToWeight: RawStatement
+
+    /// Which name an article used for a stored entity (a row of `appearances`).
+    private struct Appearance {
+        var entity: Int64
+        var article: Int64
+        var name: String
+        var aliases: [String]
+        var mentions: Int
+    }
+
+    private struct EvidenceRow {
+        var relation: Int64
+        var article: Int64
+        var evidence: Evidence
+    }
+
+    /// Rows per insert statement when the batch's rows are written.
+    private static let rowsPerInsert = 64
 
     /// Starts a batch inside its transaction. Pins (names a user sent to an entity by hand) are
     /// few; they are read whole.
@@ -69,10 +88,6 @@ struct BatchCache {
         for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
         self.pins = pins
         insertAlias = try RawStatement("INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)", in: db)
-        insertAppearance = try RawStatement(
-            "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)", in: db)
-        insertEvidence = try RawStatement(
-            "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\", date) VALUES (?, ?, ?, ?, ?, ?)", in: db)
         addToMentions = try RawStatement("UPDATE entities SET mentions = mentions + ? WHERE id = ?", in: db)
         addToWeight = try RawStatement("UPDATE relations SET weight = weight + ? WHERE id = ?", in: db)
     }
@@ -120,15 +135,16 @@ struct BatchCache {
         return id
     }
 
-    /// `GraphStore.recordAppearance`: which name this article used for the stored entity.
-    func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) throws {
-        try insertAppearance.bind(rowID).bind(article).bind(entity.name).bind(NameFolding.fold(entity.name))
-            .bind(entity.aliases.joined(separator: "\n")).bind(entity.mentions).run()
+    /// `GraphStore.recordAppearance`: which name this article used for the stored entity,
+    /// written when the batch ends.
+    mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
+        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, aliases: entity.aliases,
+                                             mentions: entity.mentions))
     }
 
-    func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) throws {
-        try insertEvidence.bind(relation).bind(article).bind(evidence.sentence).bind(evidence.start).bind(evidence.end)
-            .bind(evidence.date).run()
+    /// A sentence stating the edge, written when the batch ends.
+    mutating func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) {
+        pendingEvidence.append(EvidenceRow(relation: relation, article: article, evidence: evidence))
     }
 
     /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
@@ -143,8 +159,21 @@ struct BatchCache {
     /// Counts one more article behind the edge.
     mutating func addArticle(to relation: Int64) { pendingWeights[relation, default: 0] += 1 }
 
-    /// Writes the mention counts and edge weights added up during the batch.
+    /// Writes the appearances and evidence collected during the batch, in the order they came,
+    /// and the mention counts and edge weights added up.
     mutating func flush(in db: Database) throws {
+        try BatchCache.insert(pendingAppearances, into: "appearances (entity, article, name, folded, aliases, mentions)", columns: 6,
+                              in: db) { statement, row in
+            statement.bind(row.entity).bind(row.article).bind(row.name).bind(NameFolding.fold(row.name))
+                .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
+        }
+        try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,
+                              in: db) { statement, row in
+            statement.bind(row.relation).bind(row.article).bind(row.evidence.sentence).bind(row.evidence.start)
+                .bind(row.evidence.end).bind(row.evidence.date)
+        }
+        pendingAppearances = []
+        pendingEvidence = []
         // In row order, so the updates walk each table once from start to end.
         for (entity, count) in pendingMentions.sorted(by: { $0.key < $1.key }) {
             try addToMentions.bind(count).bind(entity).run()
@@ -154,5 +183,22 @@ struct BatchCache {
         }
         pendingMentions = [:]
         pendingWeights = [:]
+    }
+
+    /// `INSERT OR IGNORE` of `rows` in statements of up to `rowsPerInsert` rows each: one
+    /// statement runs the table's and indexes' cursors once for all its rows.
+    private static func insert<Row>(_ rows: [Row], into table: String, columns: Int, in db: Database,
+                                    bind: (RawStatement, Row) -> Void) throws
+    {
+        let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var statements: [Int: RawStatement] = [:]
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
+            let statement = try statements[chunk.count] ?? RawStatement(
+                "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), in: db)
+            statements[chunk.count] = statement
+            for row in chunk { bind(statement, row) }
+            try statement.run()
+        }
     }
 }

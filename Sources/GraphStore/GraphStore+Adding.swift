@@ -128,13 +128,13 @@ extension GraphStore {
         for entity in graph.entities {
             let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db, cache: &cache)
             rowIDs[entity.id] = rowID
-            try cache.recordAppearance(of: entity, as: rowID, in: articleID)
+            cache.recordAppearance(of: entity, as: rowID, in: articleID)
         }
         var supported: Set<Int64> = []
         for relation in graph.relations {
             guard let source = rowIDs[relation.source], let target = rowIDs[relation.target], source != target else { continue }
             let relationID = try cache.edge(source, relation.type, target, in: db)
-            for evidence in relation.evidence { try cache.addEvidence(evidence, to: relationID, in: articleID) }
+            for evidence in relation.evidence { cache.addEvidence(evidence, to: relationID, in: articleID) }
             supported.insert(relationID)
         }
         // This article is new, so each edge it supports gains exactly one article.
