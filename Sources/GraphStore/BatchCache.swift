@@ -59,6 +59,9 @@ struct BatchCache {
     private var pendingAppearances: [Appearance] = []
     private var pendingEvidence: [EvidenceRow] = []
     private let insertAlias: RawStatement
+    private let findArticle: RawStatement
+    private let insertArticleRow: RawStatement
+    private var lookupStatements: [UInt: RawStatement] = [:]
     private let addToMentions: RawStatement
     private let addToWeight: RawStatement
 
@@ -88,8 +91,19 @@ struct BatchCache {
         for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
         self.pins = pins
         insertAlias = try RawStatement("INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)", in: db)
+        findArticle = try RawStatement("SELECT 1 FROM articles WHERE digest = ?", in: db)
+        insertArticleRow = try RawStatement(
+            "INSERT INTO articles (document, path, digest, title, date, url, added) VALUES (?, ?, ?, ?, ?, ?, ?)", in: db)
         addToMentions = try RawStatement("UPDATE entities SET mentions = mentions + ? WHERE id = ?", in: db)
         addToWeight = try RawStatement("UPDATE relations SET weight = weight + ? WHERE id = ?", in: db)
+    }
+
+    /// Adds the article's row and returns its id; nil when an article with its digest is stored.
+    func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
+        if try findArticle.bind(article.digest).integer() != nil { return nil }
+        try insertArticleRow.bind(article.document).bind(article.path).bind(article.digest).bind(article.title).bind(article.date)
+            .bind(article.url).bind(added).run()
+        return db.lastInsertedRowID
     }
 
     /// The entity a user pinned this folded name to.
@@ -127,10 +141,14 @@ struct BatchCache {
     /// remembered until an alias with that folded name is added. The query's answer must depend
     /// only on the aliases with that folded name and on entity types, which no batch changes.
     mutating func entityID(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> Int64? {
-        let key = StoreMemory.LookupKey(query: UInt(bitPattern: sql.utf8Start), type: type)
+        let query = UInt(bitPattern: sql.utf8Start)
+        let key = StoreMemory.LookupKey(query: query, type: type)
         if let known = memory.lookups[folded]?[key] { return known }
-        let arguments: StatementArguments = type.map { [folded, $0] } ?? [folded]
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "\(sql)"), arguments: arguments)
+        let statement = try lookupStatements[query] ?? RawStatement("\(sql)", in: db)
+        lookupStatements[query] = statement
+        statement.bind(folded)
+        if let type { statement.bind(type) }
+        let id = try statement.integer()
         memory.lookups[folded, default: [:]][key] = .some(id)
         return id
     }

@@ -116,12 +116,7 @@ extension GraphStore {
     private static func add(_ graph: Graph, article: ArticleRecord, added: String, cache: inout BatchCache,
                             in db: Database) throws -> AddResult
     {
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE digest = ?"), arguments: [article.digest]) == true {
-            return .unchanged
-        }
-        try db.cachedStatement(sql: "INSERT INTO articles (document, path, digest, title, date, url, added) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [article.document, article.path, article.digest, article.title, article.date, article.url, added])
-        let articleID = db.lastInsertedRowID
+        guard let articleID = try cache.insertArticle(article, added: added, in: db) else { return .unchanged }
         var rowIDs: [String: Int64] = [:]
         rowIDs.reserveCapacity(graph.entities.count)
         let countries = GraphStore.countries(in: graph)
