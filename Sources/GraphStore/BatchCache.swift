@@ -13,6 +13,10 @@ struct StoreMemory {
     var dataVersion: Int
     var names: [Int64: String] = [:]
     var knownAliases: Set<AliasKey> = []
+    /// The same, by the alias as written, so that a name met again is not even folded.
+    var knownWrittenAliases: Set<AliasKey> = []
+    /// Folded forms of names, by name.
+    var folded: [String: String] = [:]
     var edges: [EdgeKey: Int64] = [:]
     /// Answers to entity lookups by folded name, by name, then by query and type.
     var lookups: [String: [LookupKey: Int64?]] = [:]
@@ -24,9 +28,10 @@ struct StoreMemory {
         var type: String?
     }
 
+    /// An entity's alias, folded or as written.
     struct AliasKey: Hashable {
         var entity: Int64
-        var folded: String
+        var name: String
     }
 
     struct EdgeKey: Hashable {
@@ -39,7 +44,9 @@ struct StoreMemory {
     /// its memory bounded.
     static let capacity = 500_000
 
-    var isFull: Bool { names.count + knownAliases.count + edges.count + lookups.count > StoreMemory.capacity }
+    var isFull: Bool {
+        names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count > StoreMemory.capacity
+    }
 }
 
 /// What one batch of articles needs as it adds them: the store's memory, the pinned names, the
@@ -70,6 +77,7 @@ struct BatchCache {
         var entity: Int64
         var article: Int64
         var name: String
+        var folded: String
         var aliases: [String]
         var mentions: Int
     }
@@ -130,11 +138,20 @@ struct BatchCache {
     /// `GraphStore.addAlias`, skipped when the writer has already added or met the same alias of
     /// the same entity (the insert would be ignored).
     mutating func addAlias(_ alias: String, to entity: Int64, in db: Database) throws {
-        let folded = NameFolding.fold(alias)
-        guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, folded: folded)).inserted else { return }
+        guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
+        let folded = fold(alias)
+        guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
         try insertAlias.bind(entity).bind(alias).bind(folded).bind(NameFolding.surname(of: folded)).run()
         // Lookups of this name may find one more entity now.
         memory.lookups[folded] = nil
+    }
+
+    /// `NameFolding.fold`, remembered: the same names recur from article to article.
+    mutating func fold(_ name: String) -> String {
+        if let folded = memory.folded[name] { return folded }
+        let folded = NameFolding.fold(name)
+        memory.folded[name] = folded
+        return folded
     }
 
     /// The entity id a query by folded name finds (`sql` takes the name, then `type` when given),
@@ -156,8 +173,8 @@ struct BatchCache {
     /// `GraphStore.recordAppearance`: which name this article used for the stored entity,
     /// written when the batch ends.
     mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
-        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, aliases: entity.aliases,
-                                             mentions: entity.mentions))
+        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: fold(entity.name),
+                                             aliases: entity.aliases, mentions: entity.mentions))
     }
 
     /// A sentence stating the edge, written when the batch ends.
@@ -182,7 +199,7 @@ struct BatchCache {
     mutating func flush(in db: Database) throws {
         try BatchCache.insert(pendingAppearances, into: "appearances (entity, article, name, folded, aliases, mentions)", columns: 6,
                               in: db) { statement, row in
-            statement.bind(row.entity).bind(row.article).bind(row.name).bind(NameFolding.fold(row.name))
+            statement.bind(row.entity).bind(row.article).bind(row.name).bind(row.folded)
                 .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
         }
         try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,

@@ -38,12 +38,16 @@ public struct ArticleRecord: Sendable, Hashable {
 
 /// One article's graph with the article's record: what a batch is made of.
 public struct ArticleGraph: Sendable {
-    public var graph: Graph
-    public var article: ArticleRecord
+    public let graph: Graph
+    public let article: ArticleRecord
+    /// The countries of the graph's entities (see `GraphStore.countries(in:)`), worked out when
+    /// the batch is made, on the thread that made it, rather than by the store's single writer.
+    let countries: [String: Set<String>]
 
     public init(_ graph: Graph, article: ArticleRecord) {
         self.graph = graph
         self.article = article
+        countries = GraphStore.countries(in: graph)
     }
 }
 
@@ -104,7 +108,7 @@ extension GraphStore {
             var results: [AddResult] = []
             results.reserveCapacity(batch.count)
             for item in batch {
-                results.append(try GraphStore.add(item.graph, article: item.article, added: added, cache: &cache, in: db))
+                results.append(try GraphStore.add(item, added: added, cache: &cache, in: db))
             }
             try cache.flush(in: db)
             memory = cache.memory
@@ -113,13 +117,12 @@ extension GraphStore {
     }
 
     /// Stores one article inside the caller's transaction.
-    private static func add(_ graph: Graph, article: ArticleRecord, added: String, cache: inout BatchCache,
-                            in db: Database) throws -> AddResult
-    {
-        guard let articleID = try cache.insertArticle(article, added: added, in: db) else { return .unchanged }
+    private static func add(_ item: ArticleGraph, added: String, cache: inout BatchCache, in db: Database) throws -> AddResult {
+        let graph = item.graph
+        guard let articleID = try cache.insertArticle(item.article, added: added, in: db) else { return .unchanged }
         var rowIDs: [String: Int64] = [:]
         rowIDs.reserveCapacity(graph.entities.count)
-        let countries = GraphStore.countries(in: graph)
+        let countries = item.countries
         for entity in graph.entities {
             let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db, cache: &cache)
             rowIDs[entity.id] = rowID

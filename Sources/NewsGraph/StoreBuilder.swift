@@ -33,9 +33,11 @@ public struct StoreBuilder: Sendable {
     public let extractor: GraphExtractor
     public let store: GraphStore
     /// A batch ends at this many articles or this many bytes of text, whichever comes first.
-    /// The first batches are smaller (from 32 articles, doubling), so the writer starts early.
-    public var batchArticles = 1024
-    public var batchBytes = 8 * 1_048_576
+    /// The first batches are smaller (32 articles, then four times more each time), so that the
+    /// writer starts early. Larger batches write less in all: each batch updates the mention
+    /// counts and edge weights it touched once.
+    public var batchArticles = 2048
+    public var batchBytes = 16 * 1_048_576
 
     public init(extractor: GraphExtractor, store: GraphStore) {
         self.extractor = extractor
@@ -80,7 +82,7 @@ public struct StoreBuilder: Sendable {
         var articlesPerBatch = min(32, batchArticles)
         while storeError == nil {
             let items = reader.nextBatch(articles: articlesPerBatch, bytes: batchBytes)
-            articlesPerBatch = min(articlesPerBatch * 2, batchArticles)
+            articlesPerBatch = min(articlesPerBatch * 4, batchArticles)
             guard !items.isEmpty else { break }
             // Read the files and digest every article on all cores.
             let read = parallelMap(items) { item -> Result<(Article, ArticleRecord), InputProblem> in
