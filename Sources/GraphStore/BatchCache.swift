@@ -69,8 +69,6 @@ struct BatchCache {
     private let findArticle: RawStatement
     private let insertArticleRow: RawStatement
     private var lookupStatements: [UInt: RawStatement] = [:]
-    private let addToMentions: RawStatement
-    private let addToWeight: RawStatement
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -102,8 +100,6 @@ struct BatchCache {
         findArticle = try RawStatement("SELECT 1 FROM articles WHERE digest = ?", in: db)
         insertArticleRow = try RawStatement(
             "INSERT INTO articles (document, path, digest, title, date, url, added) VALUES (?, ?, ?, ?, ?, ?, ?)", in: db)
-        addToMentions = try RawStatement("UPDATE entities SET mentions = mentions + ? WHERE id = ?", in: db)
-        addToWeight = try RawStatement("UPDATE relations SET weight = weight + ? WHERE id = ?", in: db)
     }
 
     /// Adds the article's row and returns its id; nil when an article with its digest is stored.
@@ -210,12 +206,8 @@ struct BatchCache {
         pendingAppearances = []
         pendingEvidence = []
         // In row order, so the updates walk each table once from start to end.
-        for (entity, count) in pendingMentions.sorted(by: { $0.key < $1.key }) {
-            try addToMentions.bind(count).bind(entity).run()
-        }
-        for (relation, count) in pendingWeights.sorted(by: { $0.key < $1.key }) {
-            try addToWeight.bind(count).bind(relation).run()
-        }
+        try BatchCache.addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
+        try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
     }
@@ -233,6 +225,23 @@ struct BatchCache {
                 "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), in: db)
             statements[chunk.count] = statement
             for row in chunk { bind(statement, row) }
+            try statement.run()
+        }
+    }
+
+    /// Adds each count to its row's column (`update` is "TABLE SET column = column"), in row
+    /// order, many rows per statement (`UPDATE … FROM (VALUES …)`).
+    private static func addCounts(_ counts: [Int64: Int], to update: String, in db: Database) throws {
+        let rows = counts.sorted { $0.key < $1.key }
+        var statements: [Int: RawStatement] = [:]
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
+            let table = update.prefix { $0 != " " }
+            let statement = try statements[chunk.count] ?? RawStatement(
+                "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+                    + ") AS counts WHERE \(table).id = counts.column1", in: db)
+            statements[chunk.count] = statement
+            for (id, count) in chunk { statement.bind(id).bind(count) }
             try statement.run()
         }
     }

@@ -249,8 +249,8 @@ extension GraphStore {
     /// Finds the stored entity this one is (a name the user pinned, or same type and a full name
     /// or alias in common), or creates it; returns its row id.
     static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database, cache: inout BatchCache) throws -> Int64 {
-        let names = ([entity.name] + entity.aliases).filter { !NameFolding.fold($0).isEmpty }
-        let fullName = NameFolding.fold(entity.name)
+        let names = ([entity.name] + entity.aliases).filter { !cache.fold($0).isEmpty }
+        let fullName = cache.fold(entity.name)
         var match = cache.pinnedEntity(fullName)
         let isSingleWord = !fullName.utf8.contains(0x20)
         if match != nil {
