@@ -82,8 +82,11 @@ struct JSONOutput {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Two spaces per level, in one append.
     mutating func indent(_ level: Int) {
-        for _ in 0..<level { raw("  ") }
+        let spaces: StaticString = "                                "
+        let count = min(2 * level, spaces.utf8CodeUnitCount)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: spaces.utf8Start, count: count))
     }
 
     /// `"name" : ` at the given indentation.
@@ -101,8 +104,23 @@ struct JSONOutput {
         if last { raw("\n") } else { raw(",\n") }
     }
 
+    /// A decimal integer, its digits written straight into the output.
     mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any Int and a sign
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                position -= 1
+                buffer[position] = 0x2D
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
+        }
     }
 
     /// The elements one per line, or `[` and `]` around an empty line when there are none, as
@@ -126,10 +144,19 @@ struct JSONOutput {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none needs escaping: sentences rarely do.
+                if index + 8 <= utf8.count,
+                    !JSONOutput.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(index - 1)]))
                 switch byte {
                 case 0x22: raw("\\\"")
                 case 0x5C: raw("\\\\")
@@ -139,16 +166,26 @@ struct JSONOutput {
                 case 0x0C: raw("\\f")
                 case 0x0D: raw("\\r")
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    let hex: StaticString = "0123456789abcdef"
                     raw("\\u00")
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
+                    bytes.append(hex.utf8Start[Int(byte >> 4)])
+                    bytes.append(hex.utf8Start[Int(byte & 0x0F)])
                 }
-                runStart = index + 1
+                runStart = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         raw("\"")
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, a quote or a backslash
+    /// (the classic "has a zero byte" test on the word, on it XORed with each character).
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowSpace = (word &- 0x20 &* ones) & ~word & highs != 0
+        return belowSpace || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
     }
 }
 

@@ -128,14 +128,19 @@ public struct Graph: Hashable, Sendable {
     /// The graph with every piece of evidence dated `date` (the publication day of the one
     /// document it was extracted from).
     public func dated(_ date: String?) -> Graph {
-        guard let date else { return self }
         var copy = self
-        for index in copy.relations.indices {
-            for evidenceIndex in copy.relations[index].evidence.indices {
-                copy.relations[index].evidence[evidenceIndex].date = date
+        copy.date(date)
+        return copy
+    }
+
+    /// Dates every piece of evidence `date`, in place: a graph just extracted is not copied.
+    public mutating func date(_ date: String?) {
+        guard let date else { return }
+        for index in relations.indices {
+            for evidenceIndex in relations[index].evidence.indices {
+                relations[index].evidence[evidenceIndex].date = date
             }
         }
-        return copy
     }
 
     /// Number of relations touching each entity.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An article: UTF-8 text, with HTML reduced to its text, and what its source said about it.
 public struct Article: Sendable, Hashable {
     /// The name evidence gives the article: a file's name without its extension, a JSON Lines
@@ -59,7 +65,10 @@ public struct Article: Sendable, Hashable {
     init(path: String, bytes: [UInt8], isHTML: Bool, document: String? = nil) throws(NewsGraphError) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.prefix(8192).contains(0) { throw .binaryFile(path) }
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, min(buffer.count, 8192)) != nil } ?? false
+        }
+        if hasNUL { throw .binaryFile(path) }
         guard UTF8Validation.isValid(bytes) else { throw .notUTF8(path) }
         var metadata = Metadata()
         if isHTML { (bytes, metadata) = HTMLText.read(bytes) }

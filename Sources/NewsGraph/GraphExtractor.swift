@@ -29,7 +29,9 @@ public struct GraphExtractor: Sendable {
 
     /// The article's graph with its evidence dated `date`, for a caller that knows the date already.
     func graph(of article: Article, dated date: String?) -> Graph {
-        relations.extract(from: analyze(article)).dated(date)
+        var graph = relations.extract(from: analyze(article))
+        graph.date(date)
+        return graph
     }
 
     public func graph(of analysis: ArticleAnalysis) -> Graph {

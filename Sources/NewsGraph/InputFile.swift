@@ -98,12 +98,26 @@ enum InputFile {
         let size = Int(status.st_size)
         if (status.st_mode & S_IFMT) == S_IFREG {
             if size > limit { throw .tooLarge(path, bytes: size, limit: limit) }
-            // A regular file is read straight into an array of its size.
-            var bytes = [UInt8](repeating: 0, count: size)
-            let count = try readFully(descriptor, into: &bytes, from: 0, path: path)
-            if count < size { bytes.removeLast(size - count) }
-            // A file that grew while being read: whatever is beyond, up to the limit.
-            if count == size { try appendRest(of: descriptor, to: &bytes, path: path, limit: limit) }
+            // A regular file is read straight into an array one byte longer than the file, so
+            // that a short read tells the end without another call (or a file that grew while
+            // being read: then the rest is read too, up to the limit).
+            var failure: NewsGraphError?
+            var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+                var count = 0
+                while count < buffer.count {
+                    let read = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        failure = .unreadable(path, reason: errorText(errno))
+                        break
+                    }
+                    if read == 0 { break }
+                    count += read
+                }
+                initialized = count
+            }
+            if let failure { throw failure }
+            if bytes.count > size { try appendRest(of: descriptor, to: &bytes, path: path, limit: limit) }
             return bytes
         }
         var bytes: [UInt8] = []
