@@ -22,9 +22,6 @@ enum HTMLText {
         return (reader.output, metadata)
     }
 
-    /// The text of `html` alone.
-    static func text(of html: [UInt8]) -> [UInt8] { read(html).text }
-
     private struct Reader {
         let html: [UInt8]
         var output: [UInt8] = []
