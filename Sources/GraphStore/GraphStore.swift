@@ -30,6 +30,10 @@ public final class GraphStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // A statement that may have to be undone half way (a many-row insert, a foreign key)
+            // keeps a journal of what it changed; in a temporary file that journal cost a
+            // build 60,000 writes. Each lasts one statement: memory holds it.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
