@@ -46,8 +46,9 @@ test: deps
 eval: release
 	$(EVAL) -- --verbose
 
+# `--only ingest` times the newsgraph binary itself, so both are built.
 bench: deps
-	$(SWIFT) build $(RELEASE) --product Benchmarks && stdbuf -oL .build/release/Benchmarks $(BENCH_ARGS)
+	$(SWIFT) build $(RELEASE) --product newsgraph && $(SWIFT) build $(RELEASE) --product Benchmarks && stdbuf -oL .build/release/Benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf .build
