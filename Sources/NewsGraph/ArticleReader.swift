@@ -195,7 +195,7 @@ public struct ArticleReader {
                 switch line {
                 case .tooLong(let number):
                     return .problem(InputProblem(path: dump.path, line: number,
-                                                 reason: "the line is over \(LineReader.defaultLimit / 1_048_576) MB; articles over \(Article.sizeLimit / 1_048_576) MB are refused"))
+                                                 reason: "the line is over \(LineReader.defaultLimit / 1_048_576) MB, more than an article of at most \(Article.sizeLimit / 1_048_576) MB can take"))
                 case .line(let number, let bytes):
                     if let item = dump.record(bytes, number: number, queue: &queued) { return item }
                 }

@@ -136,7 +136,6 @@ public struct StoreBuilder: Sendable {
         progress(final)
         return final
     }
-
 }
 
 /// Hands batches from the reading thread to the writer's thread, one at a time: the reader
