@@ -166,8 +166,8 @@ struct BatchCache {
         return id
     }
 
-    /// `GraphStore.recordAppearance`: which name this article used for the stored entity,
-    /// written when the batch ends.
+    /// Remembers which name this article used for the stored entity, so that the merge can be
+    /// undone (`split`); written when the batch ends.
     mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
         pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: fold(entity.name),
                                              aliases: entity.aliases, mentions: entity.mentions))

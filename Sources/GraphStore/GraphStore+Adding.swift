@@ -219,13 +219,6 @@ extension GraphStore {
         return db.lastInsertedRowID
     }
 
-    /// Remembers which name this article used for the stored entity, so the merge can be undone.
-    static func recordAppearance(of entity: Entity, as rowID: Int64, in articleID: Int64, db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [rowID, articleID, entity.name, NameFolding.fold(entity.name), entity.aliases.joined(separator: "\n"),
-                                 entity.mentions])
-    }
-
     static func addAlias(_ alias: String, to rowID: Int64, in db: Database) throws {
         let folded = NameFolding.fold(alias)
         guard !folded.isEmpty else { return }
