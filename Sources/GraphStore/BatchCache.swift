@@ -57,7 +57,8 @@ struct StoreMemory {
 /// remembered are only ever added to while it runs (pins and deletions come from corrections,
 /// which never run inside a batch). Mention counts and edge weights are added up, and appearances
 /// and evidence collected, and all are written when the batch ends, many rows per statement:
-/// no merge decision reads them.
+/// no merge decision reads them. Merging must add aliases through `addAlias` here, which also
+/// forgets the lookups a new alias may change.
 struct BatchCache {
     private(set) var memory: StoreMemory
     private let pins: [String: Int64]
