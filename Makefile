@@ -1,5 +1,5 @@
 # NewsGraph: two commands on a fresh Debian machine.
-#   make demo   installs Graphviz's library if missing, builds, graphs Examples/ into Graphs/
+#   make demo   installs Graphviz's library and zlib if missing, builds, graphs Examples/ into Graphs/
 #   make test   runs every test, then scores the dev set when ../shared is present
 SWIFT ?= swift
 BIN := .build/release/newsgraph
@@ -17,10 +17,10 @@ RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 .PHONY: demo test deps build release eval bench clean
 
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null; then \
-	  echo "Installing libgraphviz-dev (Graphviz's C library) with apt-get..."; \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null; then \
+	  echo "Installing libgraphviz-dev (Graphviz's C library) and zlib1g-dev (gzip) with apt-get..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev zlib1g-dev pkg-config >/dev/null; \
 	fi
 
 release: deps
@@ -46,8 +46,9 @@ test: deps
 eval: release
 	$(EVAL) -- --verbose
 
+# `--only ingest` times the newsgraph binary itself, so both are built.
 bench: deps
-	$(SWIFT) build $(RELEASE) --product Benchmarks && stdbuf -oL .build/release/Benchmarks $(BENCH_ARGS)
+	$(SWIFT) build $(RELEASE) --product newsgraph && $(SWIFT) build $(RELEASE) --product Benchmarks && stdbuf -oL .build/release/Benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

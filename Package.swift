@@ -26,7 +26,11 @@ let package = Package(
         ),
         .target(
             name: "GraphStore",
-            dependencies: ["KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the few inserts a build repeats hundreds of thousands of times.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .systemLibrary(
             name: "CGraphviz",
@@ -34,10 +38,16 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "GraphExport", dependencies: ["KnowledgeGraph", "CGraphviz"]),
+        // gzip-compressed articles and news dumps, through the system's zlib.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NewsGraph",
             dependencies: [
-                "KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphStore", "GraphExport",
+                "KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphStore", "GraphExport", "CZlib",
             ]
         ),
         .executableTarget(

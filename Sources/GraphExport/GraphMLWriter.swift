@@ -14,6 +14,8 @@ public enum GraphMLWriter {
           <key id="weight" for="edge" attr.name="weight" attr.type="int"/>
           <key id="evidence" for="edge" attr.name="evidence" attr.type="string"/>
           <key id="documents" for="edge" attr.name="documents" attr.type="string"/>
+          <key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/>
+          <key id="last_seen" for="edge" attr.name="last_seen" attr.type="string"/>
           <graph id="newsgraph" edgedefault="directed">
 
         """
@@ -32,6 +34,9 @@ public enum GraphMLWriter {
             out += "      <data key=\"weight\">\(documents.count)</data>\n"
             out += "      <data key=\"evidence\">\(escape(relation.evidence.first?.sentence ?? ""))</data>\n"
             out += "      <data key=\"documents\">\(escape(documents.sorted().joined(separator: "|")))</data>\n"
+            // The earliest and latest publication days among the evidence (YYYY-MM-DD), when dated.
+            if let first = relation.firstSeen { out += "      <data key=\"first_seen\">\(escape(first))</data>\n" }
+            if let last = relation.lastSeen { out += "      <data key=\"last_seen\">\(escape(last))</data>\n" }
             out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"

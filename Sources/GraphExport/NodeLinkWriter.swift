@@ -31,6 +31,15 @@ public enum NodeLinkWriter {
         var symmetric: Bool
         var weight: Int
         var evidence: [Evidence]
+        /// The earliest and latest publication days among the evidence, when dated.
+        var firstSeen: String?
+        var lastSeen: String?
+
+        enum CodingKeys: String, CodingKey {
+            case source, target, key, relation, symmetric, weight, evidence
+            case firstSeen = "first_seen"
+            case lastSeen = "last_seen"
+        }
     }
 
     public static func write(_ graph: Graph) -> String {
@@ -40,7 +49,8 @@ public enum NodeLinkWriter {
             },
             links: graph.strippingRationale().relations.map {
                 Link(source: $0.source, target: $0.target, key: $0.type.rawValue, relation: $0.type.rawValue,
-                     symmetric: $0.type.isSymmetric, weight: Set($0.evidence.map(\.document)).count, evidence: $0.evidence)
+                     symmetric: $0.type.isSymmetric, weight: Set($0.evidence.map(\.document)).count, evidence: $0.evidence,
+                     firstSeen: $0.firstSeen, lastSeen: $0.lastSeen)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,15 +7,19 @@ public struct ArticleRecord: Sendable, Hashable {
     public var document: String
     public var path: String
     public var title: String
+    /// The publication day, as YYYY-MM-DD.
     public var date: String?
+    /// Where the article is published, when its source said.
+    public var url: String?
     /// A digest of the article's bytes: the same text is never added twice.
     public var digest: String
 
-    public init(document: String, path: String, title: String, date: String?, text: [UInt8]) {
+    public init(document: String, path: String, title: String, date: String?, url: String? = nil, text: [UInt8]) {
         self.document = document
         self.path = path
         self.title = title
         self.date = date
+        self.url = url
         self.digest = ArticleRecord.digest(of: text)
     }
 
@@ -32,6 +36,21 @@ public struct ArticleRecord: Sendable, Hashable {
     }
 }
 
+/// One article's graph with the article's record: what a batch is made of.
+public struct ArticleGraph: Sendable {
+    public let graph: Graph
+    public let article: ArticleRecord
+    /// The countries of the graph's entities (see `GraphStore.countries(in:)`), worked out when
+    /// the batch is made, on the thread that made it, rather than by the store's single writer.
+    let countries: [String: Set<String>]
+
+    public init(_ graph: Graph, article: ArticleRecord) {
+        self.graph = graph
+        self.article = article
+        countries = GraphStore.countries(in: graph)
+    }
+}
+
 extension GraphStore {
     public enum AddResult: Sendable, Equatable {
         case added
@@ -41,8 +60,28 @@ extension GraphStore {
     /// Whether an article with this digest is already stored, so a resumed build can skip it
     /// before extracting anything.
     public func contains(digest: String) throws(StoreError) -> Bool {
-        try read { db in
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE digest = ?"), arguments: [digest]) == true
+        try !storedDigests(among: [digest]).isEmpty
+    }
+
+    /// The digests among `digests` of articles already stored, in one query. It reads without
+    /// waiting for a build writing into this store from this process, so a pipeline can skip
+    /// stored articles while the previous batch is being written.
+    public func storedDigests(among digests: [String]) throws(StoreError) -> Set<String> {
+        guard !digests.isEmpty else { return [] }
+        return try readConcurrently { db in
+            var found: Set<String> = []
+            // SQLite takes at most 32,766 parameters per statement; a batch is far smaller, but
+            // the chunks keep any caller safe.
+            for start in stride(from: 0, to: digests.count, by: 500) {
+                let chunk = digests[start..<min(start + 500, digests.count)]
+                let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for digest in try String.fetchAll(db, sql: "SELECT digest FROM articles WHERE digest IN (\(placeholders))",
+                                                  arguments: StatementArguments(Array(chunk)))
+                {
+                    found.insert(digest)
+                }
+            }
+            return found
         }
     }
 
@@ -50,37 +89,69 @@ extension GraphStore {
     /// store changes nothing.
     @discardableResult
     public func add(_ graph: Graph, article: ArticleRecord) throws(StoreError) -> AddResult {
-        try write { db in
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM articles WHERE digest = ?"), arguments: [article.digest]) == true {
-                return .unchanged
+        try add([ArticleGraph(graph, article: article)])[0]
+    }
+
+    /// Adds many articles' graphs in a single transaction: the batch is stored whole or not at
+    /// all. Each article whose text is already stored (before or earlier in the batch) changes
+    /// nothing. The results are in the batch's order.
+    ///
+    /// The articles are merged one after another, exactly as separate `add` calls would merge
+    /// them; the batch only saves what repeats: one commit (and one sync to disk), and rows the
+    /// writer has met before looked up in its memory (see `BatchCache`).
+    @discardableResult
+    public func add(_ batch: [ArticleGraph]) throws(StoreError) -> [AddResult] {
+        guard !batch.isEmpty else { return [] }
+        let added = GraphStore.timestamp()
+        return try writeBatch { db, memory in
+            var cache = try BatchCache(db, memory: memory)
+            var results: [AddResult] = []
+            results.reserveCapacity(batch.count)
+            for item in batch {
+                results.append(try GraphStore.add(item, added: added, cache: &cache, in: db))
             }
-            try db.cachedStatement(sql: "INSERT INTO articles (document, path, digest, title, date, added) VALUES (?, ?, ?, ?, ?, ?)")
-                .execute(arguments: [article.document, article.path, article.digest, article.title, article.date,
-                                     ISO8601DateFormatter().string(from: Date())])
-            let articleID = db.lastInsertedRowID
-            var rowIDs: [String: Int64] = [:]
-            let countries = GraphStore.countries(in: graph)
-            for entity in graph.entities {
-                let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db)
-                rowIDs[entity.id] = rowID
-                try GraphStore.recordAppearance(of: entity, as: rowID, in: articleID, db: db)
-            }
-            var supported: Set<Int64> = []
-            for relation in graph.relations {
-                guard let source = rowIDs[relation.source], let target = rowIDs[relation.target], source != target else { continue }
-                let relationID = try GraphStore.relationID(source, relation.type, target, in: db)
-                for evidence in relation.evidence {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence (relation, article, sentence, start, \"end\") VALUES (?, ?, ?, ?, ?)")
-                        .execute(arguments: [relationID, articleID, evidence.sentence, evidence.start, evidence.end])
-                }
-                supported.insert(relationID)
-            }
-            // This article is new, so each edge it supports gains exactly one article.
-            for relationID in supported {
-                try db.cachedStatement(sql: "UPDATE relations SET weight = weight + 1 WHERE id = ?").execute(arguments: [relationID])
-            }
-            return .added
+            try cache.flush(in: db)
+            memory = cache.memory
+            return results
         }
+    }
+
+    /// Stores one article inside the caller's transaction.
+    private static func add(_ item: ArticleGraph, added: String, cache: inout BatchCache, in db: Database) throws -> AddResult {
+        let graph = item.graph
+        guard let articleID = try cache.insertArticle(item.article, added: added, in: db) else { return .unchanged }
+        var rowIDs: [String: Int64] = [:]
+        rowIDs.reserveCapacity(graph.entities.count)
+        let countries = item.countries
+        for entity in graph.entities {
+            let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db, cache: &cache)
+            rowIDs[entity.id] = rowID
+            cache.recordAppearance(of: entity, as: rowID, in: articleID)
+        }
+        var supported: Set<Int64> = []
+        for relation in graph.relations {
+            guard let source = rowIDs[relation.source], let target = rowIDs[relation.target], source != target else { continue }
+            let relationID = try cache.edge(source, relation.type, target, in: db)
+            for evidence in relation.evidence { cache.addEvidence(evidence, to: relationID, in: articleID) }
+            supported.insert(relationID)
+        }
+        // This article is new, so each edge it supports gains exactly one article.
+        for relationID in supported { cache.addArticle(to: relationID) }
+        return .added
+    }
+
+    /// When an article was added, as ISO 8601 in UTC ("2026-03-04T10:15:00Z"), made without a
+    /// date formatter (creating one per article cost a sixth of a build).
+    static func timestamp(_ seconds: time_t = time(nil)) -> String {
+        var seconds = seconds
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
     }
 
     /// The folded names of the countries each entity of an article is affiliated with, directly
@@ -148,13 +219,6 @@ extension GraphStore {
         return db.lastInsertedRowID
     }
 
-    /// Remembers which name this article used for the stored entity, so the merge can be undone.
-    static func recordAppearance(of entity: Entity, as rowID: Int64, in articleID: Int64, db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO appearances (entity, article, name, folded, aliases, mentions) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [rowID, articleID, entity.name, NameFolding.fold(entity.name), entity.aliases.joined(separator: "\n"),
-                                 entity.mentions])
-    }
-
     static func addAlias(_ alias: String, to rowID: Int64, in db: Database) throws {
         let folded = NameFolding.fold(alias)
         guard !folded.isEmpty else { return }
@@ -177,10 +241,10 @@ extension GraphStore {
 
     /// Finds the stored entity this one is (a name the user pinned, or same type and a full name
     /// or alias in common), or creates it; returns its row id.
-    static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database) throws -> Int64 {
-        let names = ([entity.name] + entity.aliases).filter { !NameFolding.fold($0).isEmpty }
-        let fullName = NameFolding.fold(entity.name)
-        var match = try Int64.fetchOne(db.cachedStatement(sql: "SELECT entity FROM pins WHERE folded = ?"), arguments: [fullName])
+    static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database, cache: inout BatchCache) throws -> Int64 {
+        let names = ([entity.name] + entity.aliases).filter { !cache.fold($0).isEmpty }
+        let fullName = cache.fold(entity.name)
+        var match = cache.pinnedEntity(fullName)
         let isSingleWord = !fullName.utf8.contains(0x20)
         if match != nil {
             // The user decided where this name belongs.
@@ -201,10 +265,10 @@ extension GraphStore {
         } else if entity.type == .person {
             // A full name matches a full name; a full name joins the one person known by its
             // surname alone.
-            match = try Int64.fetchOne(db.cachedStatement(sql: """
+            match = try cache.entityID(sql: """
                 SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
                 WHERE a.folded = ? AND e.type = 'person' AND a.surname != '' LIMIT 1
-                """), arguments: [fullName])
+                """, folded: fullName, in: db)
             if match == nil {
                 let surname = NameFolding.surname(of: fullName)
                 let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
@@ -217,10 +281,10 @@ extension GraphStore {
         } else {
             // The new name among stored names and aliases, or a stored name among the new aliases;
             // two aliases alone ("Foreign Ministry") do not make two bodies one.
-            match = try Int64.fetchOne(db.cachedStatement(sql: """
+            match = try cache.entityID(sql: """
                 SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
                 WHERE a.folded = ? AND e.type = ? LIMIT 1
-                """), arguments: [fullName, entity.type.rawValue])
+                """, folded: fullName, type: entity.type.rawValue, in: db)
             if match == nil {
                 for alias in names.dropFirst() {
                     match = try Int64.fetchOne(db.cachedStatement(sql: """
@@ -234,25 +298,26 @@ extension GraphStore {
         let rowID: Int64
         if let match {
             rowID = match
-            let current = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [match]) ?? ""
+            let current = try cache.name(of: match, in: db)
             // The fullest name wins: "Blinken" becomes "Antony Blinken".
             if entity.type == .person && entity.name.count > current.count
                 && entity.name.split(separator: " ").count > current.split(separator: " ").count
             {
-                try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [entity.name, match])
+                try cache.rename(match, to: entity.name, in: db)
                 // The id follows the fuller name when that id is free.
                 let slug = Entity.slug(for: entity.name)
                 if try slugIsFree(slug, in: db) {
                     try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, match])
                 }
             }
-            try db.cachedStatement(sql: "UPDATE entities SET mentions = mentions + ? WHERE id = ?").execute(arguments: [entity.mentions, match])
+            cache.addMentions(entity.mentions, to: match)
         } else {
             try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [try freeSlug(for: entity.name, in: db), entity.name, entity.type.rawValue, entity.mentions])
             rowID = db.lastInsertedRowID
+            cache.named(rowID, entity.name)
         }
-        for name in names { try addAlias(name, to: rowID, in: db) }
+        for name in names { try cache.addAlias(name, to: rowID, in: db) }
         return rowID
     }
 }
@@ -260,6 +325,7 @@ extension GraphStore {
 /// Case, accent and punctuation folding for name lookups: "U.S." and "US", "Erdoğan" and "erdogan".
 public enum NameFolding {
     public static func fold(_ name: String) -> String {
+        if let folded = foldASCII(name) { return folded }
         var out = ""
         var pendingSpace = false
         for scalar in name.foldingLatinDiacritics.lowercased().unicodeScalars {
@@ -274,6 +340,54 @@ public enum NameFolding {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// `fold` for an ASCII name (a right single quotation mark, as in "Xi’s", is allowed too),
+    /// byte by byte and without Unicode tables: most names are ASCII, and a build folds every
+    /// name of every article. Nil for any other name.
+    static func foldASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var isASCII = true
+            let folded = String(unsafeUninitializedCapacity: max(1, bytes.count)) { out -> Int in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == 0x2E || byte == 0x27 { continue }  // "." and "'"
+                    if byte >= 0x80 {
+                        // U+2019 is dropped like "'"; anything else takes the Unicode path.
+                        if byte == 0xE2 && index + 1 < bytes.count && bytes[index] == 0x80 && bytes[index + 1] == 0x99 {
+                            index += 2
+                            continue
+                        }
+                        isASCII = false
+                        return 0
+                    }
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if pendingSpace && count > 0 {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        pendingSpace = false
+                        out[count] = lower
+                        count += 1
+                    } else {
+                        pendingSpace = true
+                    }
+                }
+                // "the united states" is "united states".
+                if count > 4 && out[0] == 0x74 && out[1] == 0x68 && out[2] == 0x65 && out[3] == 0x20 {
+                    for index in 4..<count { out[index - 4] = out[index] }
+                    count -= 4
+                }
+                return count
+            }
+            return isASCII ? folded : nil
+        }
     }
 
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty

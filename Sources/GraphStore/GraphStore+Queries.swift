@@ -29,12 +29,17 @@ public struct NeighborQuery: Sendable {
     public var relations: Set<RelationType>
     public var types: Set<EntityType>
     public var direction: Neighbor.Direction
+    /// Only edges stated in articles published in this range, weighed by those articles alone.
+    public var dates: DateRange
 
-    public init(depth: Int = 1, relations: Set<RelationType> = [], types: Set<EntityType> = [], direction: Neighbor.Direction = .both) {
+    public init(depth: Int = 1, relations: Set<RelationType> = [], types: Set<EntityType> = [], direction: Neighbor.Direction = .both,
+                dates: DateRange = .all)
+    {
         self.depth = depth
         self.relations = relations
         self.types = types
         self.direction = direction
+        self.dates = dates
     }
 }
 
@@ -152,7 +157,7 @@ extension GraphStore {
             for depth in 1...max(1, query.depth) {
                 var next: [(Int64, String)] = []
                 for (node, nodeSlug) in frontier {
-                    for edge in try GraphStore.edges(of: node, in: db) {
+                    for edge in try GraphStore.edges(of: node, dates: query.dates, in: db) {
                         // Each edge once, and never back to where the search started.
                         guard !reported.contains(edge.relation), edge.other != start else { continue }
                         let type = RelationType(rawValue: edge.row["type"])
@@ -164,7 +169,8 @@ extension GraphStore {
                         let entity = Entity(id: edge.row["slug"], name: edge.row["name"], type: entityType, mentions: edge.row["mentions"])
                         reported.insert(edge.relation)
                         result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: edge.row["weight"],
-                                               evidence: try GraphStore.firstEvidence(of: edge.relation, in: db), depth: depth, via: nodeSlug))
+                                               evidence: try GraphStore.firstEvidence(of: edge.relation, dates: query.dates, in: db),
+                                               depth: depth, via: nodeSlug))
                         if visited.insert(edge.other).inserted {
                             next.append((edge.other, entity.id))
                         }
@@ -184,8 +190,25 @@ extension GraphStore {
         var row: Row
     }
 
-    /// The edges at a node, heaviest first: two index lookups, one per end.
-    private static func edges(of node: Int64, in db: Database) throws -> [Edge] {
+    /// The edges at a node, heaviest first: two index lookups, one per end. With a bounded date
+    /// range, only edges with evidence in it, weighed by the articles in it.
+    private static func edges(of node: Int64, dates: DateRange, in db: Database) throws -> [Edge] {
+        if !dates.isUnbounded {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT r.id AS relation, r.type AS type, COUNT(DISTINCT v.article) AS weight, 1 AS outgoing,
+                       e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions
+                FROM relations r JOIN entities e ON e.id = r.target
+                JOIN evidence v ON v.relation = r.id JOIN articles a ON a.id = v.article
+                WHERE r.source = ?1 AND v.date >= ?2 AND v.date <= ?3 GROUP BY r.id
+                UNION ALL
+                SELECT r.id, r.type, COUNT(DISTINCT v.article), 0, e.id, e.slug, e.name, e.type, e.mentions
+                FROM relations r JOIN entities e ON e.id = r.source
+                JOIN evidence v ON v.relation = r.id JOIN articles a ON a.id = v.article
+                WHERE r.target = ?1 AND v.date >= ?2 AND v.date <= ?3 GROUP BY r.id
+                ORDER BY weight DESC, name
+                """), arguments: [node, dates.lowerBound, dates.upperBound])
+            return rows.map { Edge(relation: $0["relation"], other: $0["other"], isSource: $0["outgoing"] == 1, row: $0) }
+        }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT r.id AS relation, r.type AS type, r.weight AS weight, 1 AS outgoing,
                    e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions
@@ -198,20 +221,32 @@ extension GraphStore {
         return rows.map { Edge(relation: $0["relation"], other: $0["other"], isSource: $0["outgoing"] == 1, row: $0) }
     }
 
-    private static func firstEvidence(of relation: Int64, in db: Database) throws -> Evidence? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
-            FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY v.article, v.start LIMIT 1
-            """), arguments: [relation]).map {
-            Evidence(document: $0["document"], sentence: $0["sentence"], start: $0["start"], end: $0["end"])
+    /// The edge's first stored sentence (in the date range, when it is bounded).
+    private static func firstEvidence(of relation: Int64, dates: DateRange, in db: Database) throws -> Evidence? {
+        let row = if dates.isUnbounded {
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT a.document AS document, v.date AS date, v.sentence AS sentence, v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY v.article, v.start LIMIT 1
+                """), arguments: [relation])
+        } else {
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT a.document AS document, v.date AS date, v.sentence AS sentence, v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? AND v.date >= ? AND v.date <= ?
+                ORDER BY v.article, v.start LIMIT 1
+                """), arguments: [relation, dates.lowerBound, dates.upperBound])
         }
+        return row.map(GraphStore.evidence)
+    }
+
+    static func evidence(_ row: Row) -> Evidence {
+        Evidence(document: row["document"], sentence: row["sentence"], start: row["start"], end: row["end"], date: row["date"])
     }
 
     /// The shortest chain of edges between two entities, in either direction along each edge,
     /// through at most `maximumLength` edges; nil when either name is unknown, empty steps when
     /// no chain is that short.
-    public func path(from name: String, to otherName: String, relations: Set<RelationType> = [], maximumLength: Int = 6)
-        throws(StoreError) -> PathResult?
+    public func path(from name: String, to otherName: String, relations: Set<RelationType> = [], maximumLength: Int = 6,
+                     dates: DateRange = .all) throws(StoreError) -> PathResult?
     {
         try read { db in
             guard let start = try GraphStore.entityID(named: name, in: db),
@@ -229,7 +264,7 @@ extension GraphStore {
                 length += 1
                 var next: [Int64] = []
                 for node in frontier {
-                    for edge in try GraphStore.edges(of: node, in: db) where visited.insert(edge.other).inserted {
+                    for edge in try GraphStore.edges(of: node, dates: dates, in: db) where visited.insert(edge.other).inserted {
                         if !relations.isEmpty && !relations.contains(RelationType(rawValue: edge.row["type"])) {
                             visited.remove(edge.other)
                             continue
@@ -250,7 +285,7 @@ extension GraphStore {
                 let to = try GraphStore.entity(id: node, in: db)
                 steps.append(PathStep(from: from, relation: type, to: to,
                                       direction: type.isSymmetric ? .both : (edge.isSource ? .outgoing : .incoming),
-                                      weight: edge.row["weight"], evidence: try GraphStore.firstEvidence(of: edge.relation, in: db)))
+                                      weight: edge.row["weight"], evidence: try GraphStore.firstEvidence(of: edge.relation, dates: dates, in: db)))
                 node = previous
             }
             return PathResult(origin: origin, destination: destination, steps: steps.reversed())
@@ -295,31 +330,52 @@ extension GraphStore {
         }
     }
 
-    /// The whole stored graph, with every edge's evidence.
-    public func graph() throws(StoreError) -> Graph {
+    /// The whole stored graph, with every edge's evidence. With a bounded date range: the
+    /// evidence from articles published in it, the edges left with some, and the entities those
+    /// articles name.
+    public func graph(dates: DateRange = .all) throws(StoreError) -> Graph {
         try read { db in
             var aliasesByEntity: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT entity, alias FROM aliases") {
                 aliasesByEntity[row["entity"], default: []].append(row["alias"])
+            }
+            var evidenceByRelation: [Int64: [Evidence]] = [:]
+            let dateArguments: StatementArguments = dates.isUnbounded ? [] : [dates.lowerBound, dates.upperBound]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT v.relation AS relation, a.document AS document, v.date AS date, v.sentence AS sentence,
+                       v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article
+                \(dates.isUnbounded ? "" : "WHERE v.date >= ?1 AND v.date <= ?2") ORDER BY a.id, v.start
+                """, arguments: dateArguments)
+            {
+                evidenceByRelation[row["relation"], default: []].append(GraphStore.evidence(row))
+            }
+            var named: Set<Int64>?
+            if !dates.isUnbounded {
+                named = Set(try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT p.entity FROM appearances p JOIN articles a ON a.id = p.article
+                    WHERE a.date >= ?1 AND a.date <= ?2
+                    """, arguments: dateArguments))
+            }
+            let relationRows = try Row.fetchAll(db, sql: "SELECT * FROM relations ORDER BY id").filter { row in
+                dates.isUnbounded || evidenceByRelation[row["id"]] != nil
+            }
+            if named != nil {
+                for row in relationRows {
+                    named?.insert(row["source"])
+                    named?.insert(row["target"])
+                }
             }
             var slugs: [Int64: String] = [:]
             var entities: [Entity] = []
             for row in try Row.fetchAll(db, sql: "SELECT * FROM entities ORDER BY id") {
                 let id: Int64 = row["id"]
                 slugs[id] = row["slug"]
+                if let named, !named.contains(id) { continue }
                 entities.append(GraphStore.entity(row, aliases: aliasesByEntity[id] ?? []))
             }
-            var evidenceByRelation: [Int64: [Evidence]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT v.relation AS relation, a.document AS document, v.sentence AS sentence, v.start AS start, v."end" AS "end"
-                FROM evidence v JOIN articles a ON a.id = v.article ORDER BY a.id, v.start
-                """)
-            {
-                evidenceByRelation[row["relation"], default: []].append(
-                    Evidence(document: row["document"], sentence: row["sentence"], start: row["start"], end: row["end"]))
-            }
             var relations: [Relation] = []
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM relations ORDER BY id") {
+            for row in relationRows {
                 guard let source = slugs[row["source"]], let target = slugs[row["target"]] else { continue }
                 relations.append(Relation(source: source, type: RelationType(rawValue: row["type"]), target: target,
                                           evidence: evidenceByRelation[row["id"]] ?? []))

@@ -1,17 +1,23 @@
 import Foundation
 import GRDB
 import KnowledgeGraph
+import Synchronization
 
 /// The graph of many articles, kept in one SQLite file.
 ///
-/// Each article is added in one transaction, so a failed or killed build leaves only whole
-/// articles behind. Entities are merged across articles by name and alias.
+/// Articles are added in batches, each in one transaction, so a failed or killed build leaves
+/// only whole batches behind. Entities are merged across articles by name and alias.
 public final class GraphStore: Sendable {
     public let path: String
     private let database: DatabaseQueue
+    /// A second, read-only connection, opened on first use: in WAL mode it reads while the
+    /// first connection is in the middle of a write.
+    private let concurrentReader = Mutex<DatabaseQueue?>(nil)
+    /// What the batch writer remembers between batches; see `StoreMemory`.
+    private let memory = Mutex<StoreMemory?>(nil)
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -24,6 +30,10 @@ public final class GraphStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // A statement that may have to be undone half way (a many-row insert, a foreign key)
+            // keeps a journal of what it changed; in a temporary file that journal cost a
+            // build 60,000 writes. Each lasts one statement: memory holds it.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
@@ -31,6 +41,13 @@ public final class GraphStore: Sendable {
             throw GraphStore.storeError(error, path: path)
         }
         try migrate(isNew: !exists)
+    }
+
+    /// The read-only connection closes first, so that the writer's connection is the last one and
+    /// folds the write-ahead log back into the store file as it closes (a read-only connection
+    /// cannot).
+    deinit {
+        concurrentReader.withLock { $0 = nil }
     }
 
     static func storeError(_ error: any Error, path: String) -> StoreError {
@@ -67,7 +84,9 @@ public final class GraphStore: Sendable {
                     throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
                 }
                 if version == 0 { try GraphStore.createSchema(db) }
-                if version == 1 { try GraphStore.migrateFromVersion1(db) }
+                if version <= 1 { try GraphStore.migrateFromVersion1(db) }
+                if version <= 2 { try GraphStore.migrateFromVersion2(db) }
+                if version < GraphStore.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(GraphStore.schemaVersion)") }
             }
             try database.writeWithoutTransaction { db in
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
@@ -77,6 +96,7 @@ public final class GraphStore: Sendable {
         }
     }
 
+    /// The tables of version 1; the migrations below bring them up to date.
     private static func createSchema(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE articles (
@@ -120,7 +140,6 @@ public final class GraphStore: Sendable {
             );
             CREATE INDEX evidence_article ON evidence(article);
             """)
-        try migrateFromVersion1(db)
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
 
@@ -157,7 +176,18 @@ public final class GraphStore: Sendable {
             try db.execute(sql: "UPDATE aliases SET surname = ? WHERE rowid = ?",
                            arguments: [NameFolding.surname(of: row["folded"]), row["rowid"] as Int64])
         }
-        try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+    }
+
+    /// Version 3 dates each piece of evidence (its article's publication day, as the article
+    /// gave it), keeps each article's address (news dumps give it), and finds articles by date,
+    /// for queries over a span of time.
+    private static func migrateFromVersion2(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE evidence ADD COLUMN date TEXT;
+            UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
+            ALTER TABLE articles ADD COLUMN url TEXT;
+            CREATE INDEX articles_date ON articles(date);
+            """)
     }
 
     /// Reads inside one transaction; errors become `StoreError`.
@@ -169,7 +199,50 @@ public final class GraphStore: Sendable {
         }
     }
 
+    /// Writes a batch inside one transaction with the writer's memory of the store, which is
+    /// kept for the next batch only when this one commits.
+    func writeBatch<T>(_ body: (Database, inout StoreMemory) throws -> T) throws(StoreError) -> T {
+        let remembered = memory.withLock { memory in
+            defer { memory = nil }
+            return memory
+        }
+        do {
+            let (result, kept) = try database.write { db -> (T, StoreMemory) in
+                let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                var current = remembered.flatMap { $0.dataVersion == version && !$0.isFull ? $0 : nil }
+                    ?? StoreMemory(dataVersion: version)
+                let result = try body(db, &current)
+                return (result, current)
+            }
+            memory.withLock { $0 = kept }
+            return result
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    /// Reads through the second connection, which does not wait for this store's writes.
+    func readConcurrently<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            let reader = try concurrentReader.withLock { reader throws -> DatabaseQueue in
+                if let reader { return reader }
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(30)
+                let opened = try DatabaseQueue(path: path, configuration: configuration)
+                reader = opened
+                return opened
+            }
+            return try reader.read(body)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    /// Writes inside one transaction; errors become `StoreError`. The batch writer's memory is
+    /// forgotten: whatever this writes (a correction) may contradict it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        memory.withLock { $0 = nil }
         do {
             return try database.write(body)
         } catch {

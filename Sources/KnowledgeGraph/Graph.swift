@@ -55,16 +55,28 @@ public struct Graph: Hashable, Sendable {
         // One hash for a new id, the common case: insert first, and restore on a clash.
         if let index = entityIndex.updateValue(entities.count, forKey: entity.id) {
             entityIndex[entity.id] = index
-            var existing = entities[index]
-            var names = Set(existing.aliases).union(entity.aliases)
-            if entity.name != existing.name { names.insert(entity.name) }
-            names.remove(existing.name)
-            existing.aliases = names.sorted()
-            existing.mentions += entity.mentions
-            entities[index] = existing
+            absorb(entity, at: index)
         } else {
             entities.append(entity)
         }
+    }
+
+    /// Folds an entity's aliases and mentions into the one at `index`, which has its id.
+    private mutating func absorb(_ entity: Entity, at index: Int) {
+        var existing = entities[index]
+        // An entity met again under names already known (the common case when many
+        // articles are joined) only adds its mentions, when the known aliases are already
+        // in the order and form the full merge below would leave them in.
+        if existing.isKnown(by: entity), existing.hasNormalAliases {
+            entities[index].mentions += entity.mentions
+            return
+        }
+        var names = Set(existing.aliases).union(entity.aliases)
+        if entity.name != existing.name { names.insert(entity.name) }
+        names.remove(existing.name)
+        existing.aliases = names.sorted()
+        existing.mentions += entity.mentions
+        entities[index] = existing
     }
 
     /// Adds a relation, or appends its new evidence to the existing edge.
@@ -82,11 +94,21 @@ public struct Graph: Hashable, Sendable {
     /// Adds a relation whose endpoints are in the graph, or appends its new evidence to the
     /// existing edge.
     private mutating func merge(_ relation: Relation) {
-        let index: Int
         let key = relation.key
-        let evidenceList = relation.evidence
         if let existing = relationIndex.updateValue(relations.count, forKey: key) {
             relationIndex[key] = existing
+            merge(relation, at: existing)
+        } else {
+            merge(relation, at: nil)
+        }
+    }
+
+    /// Appends the relation's new evidence to the edge at `index`, or, with no index, adds the
+    /// relation as a new edge (already entered in the index).
+    private mutating func merge(_ relation: Relation, at existing: Int?) {
+        let index: Int
+        let evidenceList = relation.evidence
+        if let existing {
             index = existing
         } else {
             index = relations.count
@@ -106,8 +128,26 @@ public struct Graph: Hashable, Sendable {
 
     /// Merges another graph into this one.
     public mutating func formUnion(_ other: Graph) {
-        for entity in other.entities { add(entity) }
-        for relation in other.relations { add(relation) }
+        // Joining many articles' graphs meets the same entities and edges again and again: each
+        // is looked up once, and the other graph's edges need no endpoint check (they join its
+        // own entities, all added first).
+        for entity in other.entities {
+            if let index = entityIndex[entity.id] {
+                absorb(entity, at: index)
+            } else {
+                entityIndex[entity.id] = entities.count
+                entities.append(entity)
+            }
+        }
+        for relation in other.relations {
+            let key = relation.key
+            if let index = relationIndex[key] {
+                merge(relation, at: index)
+            } else {
+                relationIndex[key] = relations.count
+                merge(relation, at: nil)
+            }
+        }
     }
 
     /// The graph with only the entities that pass `isIncluded` and the relations between them.
@@ -116,6 +156,24 @@ public struct Graph: Hashable, Sendable {
         let ids = Set(kept.map(\.id))
         let edges = relations.filter { ids.contains($0.source) && ids.contains($0.target) && keepRelation($0) }
         return Graph(entities: kept, relations: edges)
+    }
+
+    /// The graph with every piece of evidence dated `date` (the publication day of the one
+    /// document it was extracted from).
+    public func dated(_ date: String?) -> Graph {
+        var copy = self
+        copy.date(date)
+        return copy
+    }
+
+    /// Dates every piece of evidence `date`, in place: a graph just extracted is not copied.
+    public mutating func date(_ date: String?) {
+        guard let date else { return }
+        for index in relations.indices {
+            for evidenceIndex in relations[index].evidence.indices {
+                relations[index].evidence[evidenceIndex].date = date
+            }
+        }
     }
 
     /// Number of relations touching each entity.
@@ -137,5 +195,18 @@ public struct Graph: Hashable, Sendable {
             if entityIndex[relation.source] == nil || entityIndex[relation.target] == nil { return false }
         }
         return true
+    }
+}
+
+extension Entity {
+    /// Whether every name of `other` is this entity's name or one of its aliases.
+    fileprivate func isKnown(by other: Entity) -> Bool {
+        func known(_ name: String) -> Bool { name == self.name || aliases.contains(name) }
+        return known(other.name) && other.aliases.allSatisfy(known)
+    }
+
+    /// Whether the aliases are sorted, distinct, and without the name.
+    fileprivate var hasNormalAliases: Bool {
+        !aliases.contains(name) && zip(aliases, aliases.dropFirst()).allSatisfy { $0 < $1 }
     }
 }

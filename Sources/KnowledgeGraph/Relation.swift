@@ -8,18 +8,21 @@ public struct Evidence: Hashable, Sendable, Codable {
     public var end: Int
     /// Why the edge was made: the cue and the pattern that matched. Not part of the JSON contract.
     public var rationale: String?
+    /// The day the document was published, as YYYY-MM-DD; nil when the document gives none.
+    public var date: String?
 
     /// Two pieces of evidence are the same place in the same document, whatever found them.
     public func isSamePlace(as other: Evidence) -> Bool {
         document == other.document && start == other.start && end == other.end
     }
 
-    public init(document: String, sentence: String, start: Int, end: Int, rationale: String? = nil) {
+    public init(document: String, sentence: String, start: Int, end: Int, rationale: String? = nil, date: String? = nil) {
         self.document = document
         self.sentence = sentence
         self.start = start
         self.end = end
         self.rationale = rationale
+        self.date = date
     }
 }
 
@@ -53,6 +56,24 @@ public struct Relation: Hashable, Sendable, Codable {
                   type: try container.decode(RelationType.self, forKey: .type),
                   target: try container.decode(String.self, forKey: .target),
                   evidence: try container.decodeIfPresent([Evidence].self, forKey: .evidence) ?? [])
+    }
+
+    /// The earliest date among the evidence, as YYYY-MM-DD; nil when no evidence is dated.
+    public var firstSeen: String? {
+        var first: String?
+        for evidence in self.evidence {
+            if let date = evidence.date, first.map({ date < $0 }) ?? true { first = date }
+        }
+        return first
+    }
+
+    /// The latest date among the evidence, as YYYY-MM-DD; nil when no evidence is dated.
+    public var lastSeen: String? {
+        var last: String?
+        for evidence in self.evidence {
+            if let date = evidence.date, last.map({ date > $0 }) ?? true { last = date }
+        }
+        return last
     }
 
     /// Identifies the edge regardless of its evidence.

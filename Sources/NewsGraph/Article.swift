@@ -1,133 +1,157 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// An article read from disk: checked to be UTF-8 text, with HTML reduced to its text.
+/// An article: UTF-8 text, with HTML reduced to its text, and what its source said about it.
 public struct Article: Sendable, Hashable {
-    /// The file name without its extension; evidence names it.
+    /// The name evidence gives the article: a file's name without its extension, a JSON Lines
+    /// record's `id`, or the dump's name and line number.
     public var document: String
+    /// Where it was read from: a file, or a file and line ("dump.jsonl:17").
     public var path: String
     public var text: [UInt8]
+    public var metadata: Metadata
+
+    /// What the source gave besides the text; nil where it gave nothing.
+    public struct Metadata: Sendable, Hashable {
+        public var title: String?
+        /// The publication day, as YYYY-MM-DD.
+        public var date: String?
+        public var url: String?
+
+        public init(title: String? = nil, date: String? = nil, url: String? = nil) {
+            self.title = title
+            self.date = date
+            self.url = url
+        }
+    }
 
     /// Articles larger than this are refused rather than slowly processed.
     public static let sizeLimit = 32 * 1_048_576
-    public static let extensions: Set<String> = ["txt", "md", "html", "htm"]
+    /// The extensions of article files in a folder; each may also end in `.gz`.
+    public static let extensions: Set<String> = ["txt", "md", "html", "htm", "jsonl", "ndjson"]
 
-    public init(document: String, text: String) {
+    public init(document: String, text: String, metadata: Metadata = Metadata()) {
         self.document = document
         self.path = document
         self.text = Array(text.utf8)
+        self.metadata = metadata
     }
 
-    /// Reads one article file.
-    public init(contentsOf path: String) throws(NewsGraphError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
-        guard !isDirectory.boolValue else { throw .unreadable(path, reason: "it is a folder") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Article.sizeLimit {
-            throw .tooLarge(path, bytes: size, limit: Article.sizeLimit)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, reason: "permission denied") }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.prefix(8192).contains(0) { throw .binaryFile(path) }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .notUTF8(path) }
-        let url = URL(fileURLWithPath: path)
-        let ext = url.pathExtension.lowercased()
-        if ext == "html" || ext == "htm" { bytes = HTMLText.text(of: bytes) }
-        self.document = url.deletingPathExtension().lastPathComponent
+    /// An article from bytes already checked to be UTF-8 text.
+    init(document: String, path: String, text: [UInt8], metadata: Metadata) {
+        self.document = document
         self.path = path
-        self.text = bytes
+        self.text = text
+        self.metadata = metadata
+    }
+
+    /// Reads one article file: text, Markdown or HTML, or any of them gzip-compressed.
+    public init(contentsOf path: String) throws(NewsGraphError) {
+        let format = InputFormat(path: path)
+        guard format != .jsonLines else {
+            throw .invalidArgument("\(path) holds many articles, one per line; read it with ArticleReader")
+        }
+        var bytes = try InputFile.contents(of: path, limit: Article.sizeLimit)
+        if format.isCompressed || Gzip.isCompressed(bytes) {
+            bytes = try Gzip.decompress(bytes, path: path, limit: Article.sizeLimit)
+        }
+        try self.init(path: path, bytes: bytes, isHTML: format.isHTML)
+    }
+
+    /// Checks and converts a whole file's bytes (after decompression).
+    init(path: String, bytes: [UInt8], isHTML: Bool, document: String? = nil) throws(NewsGraphError) {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, min(buffer.count, 8192)) != nil } ?? false
+        }
+        if hasNUL { throw .binaryFile(path) }
+        guard UTF8Validation.isValid(bytes) else { throw .notUTF8(path) }
+        var metadata = Metadata()
+        if isHTML { (bytes, metadata) = HTMLText.read(bytes) }
+        self.init(document: document ?? InputFormat.documentName(of: path), path: path, text: bytes, metadata: metadata)
     }
 
     /// The article files named by `paths`: files as given, folders searched recursively for
-    /// .txt, .md and .html files, in name order.
+    /// .txt, .md, .html, .jsonl and .ndjson files (compressed or not), in name order.
     public static func files(in paths: [String]) throws(NewsGraphError) -> [String] {
-        var result: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
-            if !isDirectory.boolValue {
-                result.append(path)
-                continue
-            }
-            guard let walker = FileManager.default.enumerator(atPath: path) else { throw .unreadable(path, reason: "cannot list the folder") }
-            var found: [String] = []
-            for case let relative as String in walker {
-                let ext = (relative as NSString).pathExtension.lowercased()
-                if extensions.contains(ext) { found.append((path as NSString).appendingPathComponent(relative)) }
-            }
-            guard !found.isEmpty else { throw .noArticles(path) }
-            result.append(contentsOf: found.sorted())
-        }
-        return result
+        try InputFile.list(paths).map(\.path)
     }
 
-    /// The first non-empty line, as a title.
+    /// The title the source gave, else the first non-empty line (at most 200 characters).
     public var title: String {
-        let line = text.split(separator: 0x0A).first { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 } }
-        let title = line.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-        return title.count > 200 ? String(title.prefix(200)) + "…" : title
+        if let title = metadata.title { return title }
+        var lineStart = 0
+        while lineStart < text.count {
+            let lineEnd = text[lineStart...].firstIndex(of: 0x0A) ?? text.count
+            let line = Article.trimmed(text[lineStart..<lineEnd])
+            if !line.isEmpty {
+                guard line.count > 200 else { return String(decoding: line, as: UTF8.self) }
+                // Characters are counted in a bounded prefix: a 10 MB article may be one line.
+                let title = String(decoding: line.prefix(3200), as: UTF8.self)
+                return title.count > 200 ? String(title.prefix(200)) + "…" : (line.count > 3200 ? title + "…" : title)
+            }
+            lineStart = lineEnd + 1
+        }
+        return ""
+    }
+
+    /// The publication day: the source's, else the first date of the opening lines ("2025-01-15",
+    /// "March 4, 2023", "9 October 2025"), as YYYY-MM-DD; nil when neither gives one.
+    public var date: String? {
+        metadata.date ?? PublicationDate.dateline(in: text)
+    }
+
+    /// The line without the spaces around it: ASCII white space, and the no-break and other
+    /// Unicode spaces that HTML and word processors leave.
+    static func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var line = line
+        while true {
+            if let first = line.first, first == 0x20 || (first >= 0x09 && first <= 0x0D) {
+                line.removeFirst()
+            } else if let length = unicodeSpaceLength(line, at: line.startIndex) {
+                line.removeFirst(length)
+            } else {
+                break
+            }
+        }
+        while true {
+            if let last = line.last, last == 0x20 || (last >= 0x09 && last <= 0x0D) {
+                line.removeLast()
+            } else if let length = [2, 3].first(where: { unicodeSpaceLength(line, at: line.endIndex - $0) == $0 }) {
+                line.removeLast(length)
+            } else {
+                break
+            }
+        }
+        return line
+    }
+
+    /// The length of the Unicode space at `index` (U+00A0, U+1680, U+2000–U+200A, U+2028,
+    /// U+2029, U+202F, U+205F, U+3000, U+FEFF), or nil.
+    private static func unicodeSpaceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
+        guard index >= bytes.startIndex, index < bytes.endIndex else { return nil }
+        let lead = bytes[index]
+        if lead == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
+        guard index + 2 < bytes.endIndex else { return nil }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
+        switch (lead, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : nil
+        case (0xE2, 0x80): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : nil
+        case (0xE2, 0x81): return third == 0x9F ? 3 : nil
+        case (0xE3, 0x80): return third == 0x80 ? 3 : nil
+        case (0xEF, 0xBB): return third == 0xBF ? 3 : nil
+        default: return nil
+        }
     }
 }
 
-/// Reduces HTML to its readable text: drops scripts, styles and tags, decodes common entities,
-/// and keeps block elements on lines of their own.
-enum HTMLText {
-    static func text(of html: [UInt8]) -> [UInt8] {
-        let source = String(decoding: html, as: UTF8.self)
-        var output = ""
-        var index = source.startIndex
-        let blockTags: Set<String> = ["p", "br", "div", "h1", "h2", "h3", "h4", "li", "tr", "title", "article", "section"]
-        while index < source.endIndex {
-            let character = source[index]
-            if character == "<" {
-                guard let close = source[index...].firstIndex(of: ">") else { break }
-                let tag = source[source.index(after: index)..<close].lowercased()
-                let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
-                if !tag.hasPrefix("/") && (name == "script" || name == "style") {
-                    if let end = source.range(of: "</\(name)", options: .caseInsensitive, range: close..<source.endIndex) {
-                        index = source[end.upperBound...].firstIndex(of: ">").map { source.index(after: $0) } ?? source.endIndex
-                        continue
-                    }
-                }
-                if blockTags.contains(name) { output.append("\n") }
-                index = source.index(after: close)
-                continue
-            }
-            if character == "&", let semicolon = source[index...].prefix(10).firstIndex(of: ";") {
-                let entity = String(source[source.index(after: index)..<semicolon])
-                if let decoded = decode(entity) {
-                    output.append(decoded)
-                    index = source.index(after: semicolon)
-                    continue
-                }
-            }
-            output.append(character)
-            index = source.index(after: index)
-        }
-        return Array(output.utf8)
-    }
-
-    private static func decode(_ entity: String) -> String? {
-        switch entity {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos", "#39": return "'"
-        case "nbsp": return " "
-        case "rsquo", "lsquo": return "\u{2019}"
-        case "ldquo": return "\u{201C}"
-        case "rdquo": return "\u{201D}"
-        case "mdash": return "\u{2014}"
-        case "ndash": return "\u{2013}"
-        default:
-            if entity.hasPrefix("#x"), let value = UInt32(entity.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
-                return String(scalar)
-            }
-            if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
-                return String(scalar)
-            }
-            return nil
-        }
+extension Article {
+    /// The store's record of this article.
+    public var record: ArticleRecord {
+        ArticleRecord(document: document, path: path, title: title, date: date, url: metadata.url, text: text)
     }
 }

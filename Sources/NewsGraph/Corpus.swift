@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Runs the extractor over many article files on all cores, keeping the files' order.
 public struct CorpusRunner: Sendable {
@@ -11,9 +10,7 @@ public struct CorpusRunner: Sendable {
 
     /// Extracts each article's graph on all cores, in the articles' order.
     public func graphs(of articles: [Article]) -> [Graph] {
-        let results = ResultBox<Graph>(count: articles.count)
-        DispatchQueue.concurrentPerform(iterations: articles.count) { results.set($0, extractor.graph(of: articles[$0])) }
-        return results.values
+        parallelMap(articles) { extractor.graph(of: $0) }
     }
 
     /// Extracts each file's graph; a file that cannot be read gives its error in its place.
@@ -28,30 +25,61 @@ public struct CorpusRunner: Sendable {
     public func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
         -> [Result<(Article, Graph?), NewsGraphError>]
     {
-        let results = ResultBox<Result<(Article, Graph?), NewsGraphError>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = Result { () throws(NewsGraphError) -> (Article, Graph?) in
-                let article = try Article(contentsOf: paths[index])
+        parallelMap(paths) { path in
+            Result { () throws(NewsGraphError) -> (Article, Graph?) in
+                let article = try Article(contentsOf: path)
                 return (article, skip(article) ? nil : extractor.graph(of: article))
             }
-            results.set(index, result)
         }
-        return results.values
     }
 }
 
-/// Slots written once each from concurrent iterations.
-final class ResultBox<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+extension CorpusRunner {
+    /// The union of the graphs of every article `reader` gives, extracted on all cores a batch
+    /// at a time (so memory holds one batch of text, and the graph), with how many articles
+    /// were read. Problems are reported through `problem`, in input order, and skipped.
+    public func graph(of reader: inout ArticleReader, problem: (InputProblem) -> Void) -> (graph: Graph, articles: Int) {
+        var graph = Graph()
+        var articles = 0
+        while true {
+            let items = reader.nextBatch(articles: 256, bytes: 4 * 1_048_576)
+            guard !items.isEmpty else { break }
+            let results = parallelMap(items) { item -> Result<Graph, InputProblem> in
+                switch item {
+                case .file(let path): ArticleReader.read(path).map { extractor.graph(of: $0) }
+                case .article(let article): .success(extractor.graph(of: article))
+                case .problem(let problem): .failure(problem)
+                }
+            }
+            for result in results {
+                switch result {
+                case .success(let articleGraph):
+                    graph.formUnion(articleGraph)
+                    articles += 1
+                case .failure(let reported):
+                    problem(reported)
+                }
+            }
+        }
+        return (graph, articles)
     }
+}
 
-    var values: [Value] { slots.map { $0! } }
+/// `items.map(transform)` on all cores, in the items' order. Each result is written once, by the
+/// one iteration that computes it, so the slots need no lock.
+func parallelMap<Item, Value>(_ items: [Item], _ transform: (Item) -> Value) -> [Value] {
+    guard items.count > 1 else { return items.map(transform) }
+    return [Value](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+        nonisolated(unsafe) let slots = buffer
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            items.withUnsafeBufferPointer { items in
+                nonisolated(unsafe) let items = items
+                DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                    (slots.baseAddress! + index).initialize(to: transform(items[index]))
+                }
+            }
+        }
+        initialized = items.count
+    }
 }

@@ -22,8 +22,16 @@ public struct GraphExtractor: Sendable {
         recognizer.analyze(article.text, document: article.document)
     }
 
+    /// The article's graph, each piece of evidence dated with the article's publication day.
     public func graph(of article: Article) -> Graph {
-        relations.extract(from: analyze(article))
+        graph(of: article, dated: article.date)
+    }
+
+    /// The article's graph with its evidence dated `date`, for a caller that knows the date already.
+    func graph(of article: Article, dated date: String?) -> Graph {
+        var graph = relations.extract(from: analyze(article))
+        graph.date(date)
+        return graph
     }
 
     public func graph(of analysis: ArticleAnalysis) -> Graph {

@@ -62,6 +62,27 @@ public enum TextReport {
         return out
     }
 
+    /// A timeline as one line per dated sentence, oldest first.
+    public static func describe(_ timeline: Timeline) -> String {
+        let pair = "\(timeline.first.name) and \(timeline.second.name)"
+        var out: String
+        if let first = timeline.entries.first, let last = timeline.entries.last {
+            let count = timeline.entries.count
+            out = "\(pair): \(count) dated sentence\(count == 1 ? "" : "s"), \(first.date) to \(last.date)\n"
+        } else {
+            out = "no dated sentence relates \(pair)\n"
+        }
+        for entry in timeline.entries {
+            let link = entry.relation.isSymmetric ? "<-\(entry.relation.rawValue)->" : "-\(entry.relation.rawValue)->"
+            out += "  \(entry.date)  \(entry.source.name) \(link) \(entry.target.name)\n"
+            out += evidenceLine(entry.evidence)
+        }
+        if timeline.undated > 0 {
+            out += "  (\(timeline.undated) sentence\(timeline.undated == 1 ? "" : "s") from undated articles not listed)\n"
+        }
+        return out
+    }
+
     /// The sentence behind an edge and its document, indented under the edge; empty without one.
     private static func evidenceLine(_ evidence: Evidence?) -> String {
         guard let evidence else { return "" }

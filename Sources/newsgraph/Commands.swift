@@ -4,7 +4,8 @@ import NewsGraph
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build a graph from these articles alone (no store) and print it.")
+        abstract: "Build a graph from these articles alone (no store) and print it.",
+        discussion: "Takes the same inputs as build: files, folders, JSON Lines dumps, .gz files and - for standard input.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, text }
 
@@ -13,116 +14,83 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var lexicons: LexiconOptions
 
-    @Argument(help: ArgumentHelp("Article files, or folders of .txt, .md and .html articles.", valueName: "article"))
+    @Argument(help: ArgumentHelp("Article files (.txt, .md, .html, .jsonl, any of them .gz), folders of them, or - for standard input.",
+                                 valueName: "article"))
     var articles: [String]
 
     func run() throws {
+        var reader = try ArticleReader(paths: articles)
         let extractor = try lexicons.extractor()
-        let paths = try Article.files(in: articles)
+        var failed = 0
+        let report = { (problem: InputProblem) in
+            standardError(problem.line == nil ? "newsgraph: skipped \(problem)" : "\(problem)")
+            if !problem.isWarning { failed += 1 }
+        }
         if format == .text {
-            for path in paths {
-                let article = try Article(contentsOf: path)
-                print(TextReport.describe(extractor.analyze(article), graph: extractor.graph(of: extractor.analyze(article))))
+            while let result = reader.next() {
+                switch result {
+                case .success(let article):
+                    let analysis = extractor.analyze(article)
+                    print(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
+                case .failure(let problem):
+                    report(problem)
+                }
             }
+            if failed > 0 { throw ExitCode.failure }
             return
         }
-        var graph = Graph()
-        for result in CorpusRunner(extractor: extractor).graphs(of: paths) {
-            graph.formUnion(try result.get().1)
+        let result = CorpusRunner(extractor: extractor).graph(of: &reader, problem: report)
+        if result.articles > 0 || failed == 0 {
+            switch format {
+            case .json: try writeStandardOutput(JSONWriter.bytes(of: result.graph))
+            case .dot: try writeStandardOutput(Array(DOTWriter().write(result.graph).utf8))
+            case .text: break
+            }
         }
-        switch format {
-        case .json: print(JSONWriter.write(graph), terminator: "")
-        case .dot: print(DOTWriter().write(graph), terminator: "")
-        case .text: break
-        }
+        if failed > 0 { throw ExitCode.failure }
     }
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Add articles (files, or folders of .txt/.md/.html files) to the store.",
-        discussion: "Each article is added in one transaction; re-adding an unchanged article changes nothing.")
+        abstract: "Add articles to the store: files, folders, JSON Lines news dumps, .gz files, or - for standard input.",
+        discussion: """
+            Articles are .txt, .md or .html files, or JSON Lines (.jsonl, .ndjson): one JSON object per line with \
+            "text" and optionally "title", "date", "url" and "id". Any of them may be gzip-compressed (.gz). A line or \
+            file that cannot be read is reported (file:line: reason) and skipped, the rest is stored, and the exit \
+            status is 1. Articles are stored in batches, each in one transaction; re-adding an unchanged article \
+            changes nothing.
+            """)
 
-    @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Article files, folders, or - for standard input.", valueName: "path"))
     var paths: [String]
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var lexicons: LexiconOptions
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress, no summary).")
     var quiet = false
 
     func run() throws {
-        let files = try Article.files(in: paths)
+        var reader = try ArticleReader(paths: paths)
         let extractor = try lexicons.extractor()
         let graphStore = try store.open(create: true)
-        let runner = CorpusRunner(extractor: extractor)
-        var progress = Progress(total: files.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        var added = 0
-        var unchanged = 0
-        var failures: [String] = []
-        // Extract a batch on all cores, then store it article by article: memory stays bounded.
-        let batchSize = 64
-        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[batchStart..<min(batchStart + batchSize, files.count)])
-            // Articles already stored (a resumed build) are read but not extracted again.
-            let results = runner.graphs(of: batch, skipping: { article in
-                (try? graphStore.contains(digest: article.record.digest)) ?? false
-            })
-            for (path, result) in zip(batch, results) {
-                switch result {
-                case .success((_, nil)):
-                    unchanged += 1
-                case .success(let (article, graph?)):
-                    switch try graphStore.add(graph, article: article.record) {
-                    case .added: added += 1
-                    case .unchanged: unchanged += 1
-                    }
-                case .failure(let error):
-                    if files.count == 1 { throw error }
-                    failures.append("\(path): \(error)")
-                    FileHandle.standardError.write(Data("newsgraph: skipped \(error)\n".utf8))
-                }
-                progress.advance()
-            }
-        }
-        progress.finish()
+        let display = ProgressDisplay(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let summary = try StoreBuilder(extractor: extractor, store: graphStore).add(
+            from: &reader,
+            problem: { problem in
+                display.clear()
+                standardError(problem.line == nil ? "newsgraph: skipped \(problem)" : "\(problem)")
+            },
+            progress: { display.show($0) })
+        display.finish()
         if !quiet {
-            var line = "added \(added) article\(added == 1 ? "" : "s") to \(store.path)"
-            if unchanged > 0 { line += "; \(unchanged) already there, unchanged" }
-            if !failures.isEmpty { line += "; \(failures.count) skipped" }
+            var line = "added \(summary.added) article\(summary.added == 1 ? "" : "s") to \(store.path)"
+            if summary.unchanged > 0 { line += "; \(summary.unchanged) already there, unchanged" }
+            if summary.failed > 0 { line += "; \(summary.failed) skipped" }
             print(line)
         }
-        if !failures.isEmpty && added + unchanged == 0 { throw ExitCode.failure }
-    }
-}
-
-/// A one-line progress display on a terminal: articles done, rate, time left.
-struct Progress {
-    let total: Int
-    let enabled: Bool
-    private var done = 0
-    private let start = Date()
-    private var lastDraw = Date.distantPast
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    mutating func advance() {
-        done += 1
-        guard enabled, Date().timeIntervalSince(lastDraw) > 0.2 || done == total else { return }
-        lastDraw = Date()
-        let elapsed = max(Date().timeIntervalSince(start), 0.001)
-        let rate = Double(done) / elapsed
-        let left = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r%d/%d articles, %.0f/s, %.0fs left ", done, total, rate, left)
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+        if summary.failed > 0 { throw ExitCode.failure }
     }
 }
 
@@ -143,6 +111,7 @@ struct Export: ParsableCommand {
     var layout: GraphvizRenderer.Layout?
 
     @OptionGroup var filters: GraphFilterOptions
+    @OptionGroup var dates: DateOptions
 
     func run() throws {
         var chosen = format
@@ -150,7 +119,8 @@ struct Export: ParsableCommand {
             chosen = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
-        let graph = filters.apply(try store.open().graph())
+        let range = try dates.range()
+        let graph = filters.apply(try store.open().graph(dates: range))
         if chosen == .csv {
             guard let output else {
                 throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
@@ -194,14 +164,17 @@ struct Neighbors: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var dates: DateOptions
+
     func validate() throws {
         guard depth >= 1 && depth <= 6 else { throw ValidationError("--depth must be between 1 and 6") }
     }
 
     func run() throws {
+        let range = try dates.range()
         let graphStore = try store.open()
         let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                  types: Set(types), direction: direction)
+                                  types: Set(types), direction: direction, dates: range)
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
             throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
         }
@@ -305,11 +278,14 @@ struct Path: ParsableCommand {
     @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
     var format: Format = .text
 
+    @OptionGroup var dates: DateOptions
+
     func run() throws {
+        let range = try dates.range()
         let graphStore = try store.open()
         try requireEntities([from, to], in: graphStore)
         guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                             maximumLength: maximumLength)
+                                             maximumLength: maximumLength, dates: range)
         else { return }
         switch format {
         case .text:
@@ -323,6 +299,43 @@ struct Path: ParsableCommand {
                 chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
             }
             print(JSONWriter.write(chain), terminator: "")
+        }
+    }
+}
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the dated sentences that relate two entities, oldest first.",
+        discussion: "Every relation between them counts, in either direction; sentences from undated articles are counted but not listed.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "One entity.")
+    var first: String
+
+    @Argument(help: "The other entity.")
+    var second: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Only this relation type; repeatable.", valueName: "type"))
+    var relation: [String] = []
+
+    @OptionGroup var dates: DateOptions
+
+    @Option(help: "text, or json (the entries with their dates, relations and sentences).")
+    var format: Format = .text
+
+    func run() throws {
+        let range = try dates.range()
+        let graphStore = try store.open()
+        try requireEntities([first, second], in: graphStore)
+        guard let timeline = try graphStore.timeline(between: first, and: second, relations: Set(relation.map(RelationType.init(rawValue:))),
+                                                     dates: range)
+        else { return }
+        switch format {
+        case .text: print(TextReport.describe(timeline), terminator: "")
+        case .json: try writeStandardOutput(JSONWriter.bytes(of: timeline))
         }
     }
 }

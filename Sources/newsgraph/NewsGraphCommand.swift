@@ -12,7 +12,7 @@ struct NewsGraphCommand: ParsableCommand {
             sanctioned, met_with, criticized and affiliated_with relations between them, each with \
             the sentence that states it.
             """,
-        subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Path.self, Entities.self, Stats.self,
+        subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Path.self, Timeline.self, Entities.self, Stats.self,
                       Merge.self, Split.self, Rename.self, Corrections.self]
     )
 
@@ -61,6 +61,26 @@ struct StoreOptions: ParsableArguments {
 
     func open(create: Bool = false) throws -> GraphStore {
         try GraphStore(path: path, create: create)
+    }
+}
+
+/// A span of publication days: only evidence from articles published in it counts.
+struct DateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only evidence from articles published on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).",
+                               valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only evidence from articles published on or before this day (YYYY, YYYY-MM or YYYY-MM-DD).",
+                               valueName: "date"))
+    var until: String?
+
+    /// The range; a bound that is not a date is one clear error line.
+    func range() throws -> DateRange {
+        do {
+            return try DateRange(since: since, until: until)
+        } catch {
+            throw NewsGraphError.invalidArgument(error.detail)
+        }
     }
 }
 

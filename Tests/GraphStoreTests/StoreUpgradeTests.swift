@@ -52,3 +52,55 @@ struct StoreUpgradeTests {
         #expect(try store.sources(of: "Ines Duarte").map(\.name) == ["Duarte"])
     }
 }
+
+@Suite("Upgrading a version-2 store")
+struct StoreVersionTwoUpgradeTests {
+    /// A store as version 2 wrote it: evidence without dates, articles without addresses.
+    static func versionTwoStore(at path: String) throws {
+        try StoreUpgradeTests.versionOneStore(at: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            // Version 2's own upgrade, as it ran then.
+            try db.execute(sql: """
+                ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+                UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
+                ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+                CREATE INDEX aliases_surname ON aliases(surname);
+                UPDATE aliases SET surname = 'duarte' WHERE folded = 'ines duarte';
+                CREATE TABLE appearances (entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, name TEXT NOT NULL, folded TEXT NOT NULL,
+                    aliases TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (article, entity, folded));
+                CREATE INDEX appearances_entity ON appearances(entity);
+                CREATE TABLE pins (folded TEXT PRIMARY KEY, entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE);
+                CREATE TABLE corrections (id INTEGER PRIMARY KEY, action TEXT NOT NULL, detail TEXT NOT NULL, made TEXT NOT NULL);
+                UPDATE articles SET date = '2023-03-01' WHERE id = 1;
+                UPDATE articles SET date = '2024-07-15' WHERE id = 2;
+                PRAGMA user_version = 2;
+                """)
+        }
+    }
+
+    @Test("Opening a version-2 store dates its evidence from its articles, and date queries work on it")
+    func upgrade() throws {
+        let path = TemporaryStore.makePath()
+        defer { TemporaryStore.remove(path) }
+        try Self.versionTwoStore(at: path)
+        let store = try GraphStore(path: path, create: false)
+        let criticized = try #require(try store.graph().relations.first)
+        #expect(criticized.evidence.map(\.date) == ["2023-03-01", "2024-07-15", "2024-07-15"])
+        #expect(criticized.firstSeen == "2023-03-01")
+        #expect(criticized.lastSeen == "2024-07-15")
+        let query = NeighborQuery(dates: try DateRange(since: "2024", until: nil))
+        let (_, neighbors) = try #require(try store.neighbors(of: "duarte", query: query))
+        #expect(neighbors.first?.weight == 1)
+        #expect(neighbors.first?.evidence?.date == "2024-07-15")
+
+        // New articles keep their address, and the schema reads as current.
+        try store.add(Graph(entities: [Entity(name: "Chile", type: .country)], relations: []),
+                      article: ArticleRecord(document: "c", path: "/c.txt", title: "C", date: nil, url: "https://example.org/c",
+                                             text: Array("C.".utf8)))
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT url FROM articles WHERE document = 'c'") } == "https://example.org/c")
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+    }
+}

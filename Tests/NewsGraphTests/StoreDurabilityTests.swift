@@ -121,4 +121,77 @@ struct StoreDurabilityTests {
         let people = try GraphStore(path: store, create: false).entities(types: [.person]).map(\.name)
         #expect(people.filter { $0.contains("Blinken") } == ["Antony Blinken"])
     }
+
+    @Test("Killed with SIGKILL at ten random moments: only whole batches are lost, and the next build gives the clean build's graph")
+    func killedAtRandomMoments() throws {
+        let folder = try TemporaryFolder()
+        let count = 300
+        try Corpus.write(count, into: folder, subfolder: "articles")
+        let order = try Article.files(in: [folder.file("articles")]).map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+
+        let cleanStore = folder.file("clean.sqlite")
+        let started = Date()
+        let clean = try CLI.run(["build", "articles", "--store", cleanStore, "--quiet"], in: folder)
+        try #require(clean.status == 0, "\(clean.summary)")
+        let duration = Date().timeIntervalSince(started)
+        let expected = try GraphStore(path: cleanStore, create: false).graph()
+        let expectedEvidence = try Corpus.evidenceByDocument(cleanStore)
+
+        let seed = UInt64(Date().timeIntervalSince1970 * 1000)
+        var random = SeededRandom(seed: seed)
+        for round in 0..<10 {
+            let store = folder.file("killed-\(round).sqlite")
+            let build = try launch(["build", "articles", "--store", store, "--quiet"], in: folder)
+            // Anywhere from before the store exists to near the end of the build.
+            Thread.sleep(forTimeInterval: duration * Double.random(in: 0...0.9, using: &random))
+            kill(build.processIdentifier, SIGKILL)
+            build.waitUntilExit()
+            let context = "round \(round), seed \(seed)"
+
+            if FileManager.default.fileExists(atPath: store), let killed = try? GraphStore(path: store, create: false) {
+                // What was stored is a run of whole articles from the start of the input: whole batches.
+                let stored = try Corpus.evidenceByDocument(store)
+                let articles = try killed.statistics().articles
+                #expect(Set(stored.keys) == Set(order.prefix(articles)), "\(context): not a run from the start of the input")
+                for (document, evidence) in stored {
+                    #expect(evidence == expectedEvidence[document], "\(context): article \(document) is partial")
+                }
+            }
+            let resumed = try CLI.run(["build", "articles", "--store", store, "--quiet"], in: folder)
+            #expect(resumed.status == 0, "\(context): \(resumed.summary)")
+            #expect(try GraphStore(path: store, create: false).graph() == expected, "\(context): the resumed graph differs")
+        }
+    }
+
+    @Test("Two builds of the same articles into one store at once both succeed and store each article once")
+    func concurrentBuildsOfTheSameArticles() throws {
+        let folder = try TemporaryFolder()
+        try Corpus.write(150, into: folder, subfolder: "articles")
+        let store = folder.file("shared.sqlite")
+        let one = try launch(["build", "articles", "--store", store, "--quiet"], in: folder)
+        let two = try launch(["build", "articles", "--store", store, "--quiet"], in: folder)
+        one.waitUntilExit()
+        two.waitUntilExit()
+        #expect(one.terminationStatus == 0)
+        #expect(two.terminationStatus == 0)
+        let reference = folder.file("reference.sqlite")
+        try #require(try CLI.run(["build", "articles", "--store", reference, "--quiet"], in: folder).status == 0)
+        #expect(try GraphStore(path: store, create: false).statistics() == GraphStore(path: reference, create: false).statistics())
+        #expect(try Corpus.evidenceByDocument(store) == Corpus.evidenceByDocument(reference))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing round can be replayed from its seed.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }

@@ -1,0 +1,249 @@
+import GRDB
+import KnowledgeGraph
+
+/// What the writer remembers of the store between batches: entity names, which aliases and edges
+/// exist. The same few thousand entities recur through a corpus, so most lookups of a batch are
+/// answered here rather than asked of SQLite.
+///
+/// It holds only rows that exist, and they stay right while nothing but this writer changes the
+/// store: the store forgets it when another connection has committed (SQLite's `data_version`
+/// changes), when a correction writes through this store, and when a batch fails.
+struct StoreMemory {
+    /// `PRAGMA data_version` when the memory was last right.
+    var dataVersion: Int
+    var names: [Int64: String] = [:]
+    var knownAliases: Set<AliasKey> = []
+    /// The same, by the alias as written, so that a name met again is not even folded.
+    var knownWrittenAliases: Set<AliasKey> = []
+    /// Folded forms of names, by name.
+    var folded: [String: String] = [:]
+    var edges: [EdgeKey: Int64] = [:]
+    /// Answers to entity lookups by folded name, by name, then by query and type.
+    var lookups: [String: [LookupKey: Int64?]] = [:]
+
+    struct LookupKey: Hashable {
+        /// The query, by the address of its text: each is a literal, and hashing the address
+        /// costs nothing next to hashing the text.
+        var query: UInt
+        var type: String?
+    }
+
+    /// An entity's alias, folded or as written.
+    struct AliasKey: Hashable {
+        var entity: Int64
+        var name: String
+    }
+
+    struct EdgeKey: Hashable {
+        var source: Int64
+        var type: RelationType
+        var target: Int64
+    }
+
+    /// Past this many entries the memory starts over, so a build of millions of articles keeps
+    /// its memory bounded.
+    static let capacity = 500_000
+
+    var isFull: Bool {
+        names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count > StoreMemory.capacity
+    }
+}
+
+/// What one batch of articles needs as it adds them: the store's memory, the pinned names, the
+/// prepared inserts, and the counts to add up.
+///
+/// Every answer is exactly what the query it replaces would give at that moment: during a batch
+/// the writer holds the store's write lock, nothing else changes the store, and the rows
+/// remembered are only ever added to while it runs (pins and deletions come from corrections,
+/// which never run inside a batch). Mention counts and edge weights are added up, and appearances
+/// and evidence collected, and all are written when the batch ends, many rows per statement:
+/// no merge decision reads them. Merging must add aliases through `addAlias` here, which also
+/// forgets the lookups a new alias may change.
+struct BatchCache {
+    private(set) var memory: StoreMemory
+    private let pins: [String: Int64]
+    private var pendingMentions: [Int64: Int] = [:]
+    private var pendingWeights: [Int64: Int] = [:]
+    private var pendingAppearances: [Appearance] = []
+    private var pendingEvidence: [EvidenceRow] = []
+    private let insertAlias: RawStatement
+    private let findArticle: RawStatement
+    private let insertArticleRow: RawStatement
+    private var lookupStatements: [UInt: RawStatement] = [:]
+
+    /// Which name an article used for a stored entity (a row of `appearances`).
+    private struct Appearance {
+        var entity: Int64
+        var article: Int64
+        var name: String
+        var folded: String
+        var aliases: [String]
+        var mentions: Int
+    }
+
+    private struct EvidenceRow {
+        var relation: Int64
+        var article: Int64
+        var evidence: Evidence
+    }
+
+    /// Rows per insert statement when the batch's rows are written.
+    private static let rowsPerInsert = 64
+
+    /// Starts a batch inside its transaction. Pins (names a user sent to an entity by hand) are
+    /// few; they are read whole.
+    init(_ db: Database, memory: StoreMemory) throws {
+        self.memory = memory
+        var pins: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
+        self.pins = pins
+        insertAlias = try RawStatement("INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)", in: db)
+        findArticle = try RawStatement("SELECT 1 FROM articles WHERE digest = ?", in: db)
+        insertArticleRow = try RawStatement(
+            "INSERT INTO articles (document, path, digest, title, date, url, added) VALUES (?, ?, ?, ?, ?, ?, ?)", in: db)
+    }
+
+    /// Adds the article's row and returns its id; nil when an article with its digest is stored.
+    func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
+        if try findArticle.bind(article.digest).integer() != nil { return nil }
+        try insertArticleRow.bind(article.document).bind(article.path).bind(article.digest).bind(article.title).bind(article.date)
+            .bind(article.url).bind(added).run()
+        return db.lastInsertedRowID
+    }
+
+    /// The entity a user pinned this folded name to.
+    func pinnedEntity(_ folded: String) -> Int64? { pins[folded] }
+
+    /// The entity's display name.
+    mutating func name(of entity: Int64, in db: Database) throws -> String {
+        if let name = memory.names[entity] { return name }
+        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [entity]) ?? ""
+        memory.names[entity] = name
+        return name
+    }
+
+    /// Records the name of an entity just created.
+    mutating func named(_ entity: Int64, _ name: String) { memory.names[entity] = name }
+
+    mutating func rename(_ entity: Int64, to name: String, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [name, entity])
+        memory.names[entity] = name
+    }
+
+    mutating func addMentions(_ count: Int, to entity: Int64) { pendingMentions[entity, default: 0] += count }
+
+    /// `GraphStore.addAlias`, skipped when the writer has already added or met the same alias of
+    /// the same entity (the insert would be ignored).
+    mutating func addAlias(_ alias: String, to entity: Int64, in db: Database) throws {
+        guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
+        let folded = fold(alias)
+        guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
+        try insertAlias.bind(entity).bind(alias).bind(folded).bind(NameFolding.surname(of: folded)).run()
+        // Lookups of this name may find one more entity now.
+        memory.lookups[folded] = nil
+    }
+
+    /// `NameFolding.fold`, remembered: the same names recur from article to article.
+    mutating func fold(_ name: String) -> String {
+        if let folded = memory.folded[name] { return folded }
+        let folded = NameFolding.fold(name)
+        memory.folded[name] = folded
+        return folded
+    }
+
+    /// The entity id a query by folded name finds (`sql` takes the name, then `type` when given),
+    /// remembered until an alias with that folded name is added. The query's answer must depend
+    /// only on the aliases with that folded name and on entity types, which no batch changes.
+    mutating func entityID(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> Int64? {
+        let query = UInt(bitPattern: sql.utf8Start)
+        let key = StoreMemory.LookupKey(query: query, type: type)
+        if let known = memory.lookups[folded]?[key] { return known }
+        let statement = try lookupStatements[query] ?? RawStatement("\(sql)", in: db)
+        lookupStatements[query] = statement
+        statement.bind(folded)
+        if let type { statement.bind(type) }
+        let id = try statement.integer()
+        memory.lookups[folded, default: [:]][key] = .some(id)
+        return id
+    }
+
+    /// Remembers which name this article used for the stored entity, so that the merge can be
+    /// undone (`split`); written when the batch ends.
+    mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
+        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: fold(entity.name),
+                                             aliases: entity.aliases, mentions: entity.mentions))
+    }
+
+    /// A sentence stating the edge, written when the batch ends.
+    mutating func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) {
+        pendingEvidence.append(EvidenceRow(relation: relation, article: article, evidence: evidence))
+    }
+
+    /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
+    mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
+        let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
+        if let id = memory.edges[key] { return id }
+        let id = try GraphStore.relationID(source, type, target, in: db)
+        memory.edges[key] = id
+        return id
+    }
+
+    /// Counts one more article behind the edge.
+    mutating func addArticle(to relation: Int64) { pendingWeights[relation, default: 0] += 1 }
+
+    /// Writes the appearances and evidence collected during the batch, in the order they came,
+    /// and the mention counts and edge weights added up.
+    mutating func flush(in db: Database) throws {
+        try BatchCache.insert(pendingAppearances, into: "appearances (entity, article, name, folded, aliases, mentions)", columns: 6,
+                              in: db) { statement, row in
+            statement.bind(row.entity).bind(row.article).bind(row.name).bind(row.folded)
+                .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
+        }
+        try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,
+                              in: db) { statement, row in
+            statement.bind(row.relation).bind(row.article).bind(row.evidence.sentence).bind(row.evidence.start)
+                .bind(row.evidence.end).bind(row.evidence.date)
+        }
+        pendingAppearances = []
+        pendingEvidence = []
+        // In row order, so the updates walk each table once from start to end.
+        try BatchCache.addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
+        try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
+        pendingMentions = [:]
+        pendingWeights = [:]
+    }
+
+    /// `INSERT OR IGNORE` of `rows` in statements of up to `rowsPerInsert` rows each: one
+    /// statement runs the table's and indexes' cursors once for all its rows.
+    private static func insert<Row>(_ rows: [Row], into table: String, columns: Int, in db: Database,
+                                    bind: (RawStatement, Row) -> Void) throws
+    {
+        let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        var statements: [Int: RawStatement] = [:]
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
+            let statement = try statements[chunk.count] ?? RawStatement(
+                "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), in: db)
+            statements[chunk.count] = statement
+            for row in chunk { bind(statement, row) }
+            try statement.run()
+        }
+    }
+
+    /// Adds each count to its row's column (`update` is "TABLE SET column = column"), in row
+    /// order, many rows per statement (`UPDATE … FROM (VALUES …)`).
+    private static func addCounts(_ counts: [Int64: Int], to update: String, in db: Database) throws {
+        let rows = counts.sorted { $0.key < $1.key }
+        var statements: [Int: RawStatement] = [:]
+        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
+            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
+            let table = update.prefix { $0 != " " }
+            let statement = try statements[chunk.count] ?? RawStatement(
+                "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+                    + ") AS counts WHERE \(table).id = counts.column1", in: db)
+            statements[chunk.count] = statement
+            for (id, count) in chunk { statement.bind(id).bind(count) }
+            try statement.run()
+        }
+    }
+}

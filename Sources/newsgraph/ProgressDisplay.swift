@@ -1,0 +1,69 @@
+import Foundation
+import NewsGraph
+
+/// One line of progress on a terminal, redrawn at most five times a second: articles read and
+/// their rate, megabytes per second, articles stored, and the time left when the input's size is
+/// known. Silent when disabled (not a terminal, or --quiet).
+final class ProgressDisplay: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var lastDraw: Double = -1
+    private var drawn = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func show(_ progress: BuildProgress) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard progress.elapsed - lastDraw >= 0.2 else { return }
+        lastDraw = progress.elapsed
+        let seconds = max(progress.elapsed, 0.001)
+        var line = "\r\(progress.articlesRead) articles, \(Int(Double(progress.articlesRead) / seconds))/s, "
+            + String(format: "%.1f MB/s", Double(progress.textBytes) / 1_048_576 / seconds)
+            + ", \(progress.added) stored"
+        if progress.unchanged > 0 { line += ", \(progress.unchanged) unchanged" }
+        if progress.failed > 0 { line += ", \(progress.failed) skipped" }
+        if let total = progress.totalInputBytes, total > 0, progress.inputBytes > 0, progress.inputBytes < total {
+            let left = seconds * Double(total - progress.inputBytes) / Double(progress.inputBytes)
+            line += ", " + ProgressDisplay.duration(left) + " left"
+        }
+        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        drawn = true
+    }
+
+    /// Erases the line, so that a message can be printed in its place.
+    func clear() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        drawn = false
+    }
+
+    func finish() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        if total >= 3600 { return String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) }
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+}
+
+/// Writes one line to standard error.
+func standardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Writes bytes to standard output.
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+    FileHandle.standardOutput.write(Data(bytes))
+}
