@@ -11,8 +11,10 @@ final class RelationWords: Sendable {
     let companyNouns: WordSet
     let determiners: WordSet
     let listOpeners: WordSet
+    let roleNouns: WordSet
+    let originPrepositions: WordSet
 
-    static let classes = ["person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener"]
+    static let classes = ["person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener", "role-noun", "origin-preposition"]
 
     /// Reads `word<TAB>class` lines into the members of each class.
     static func members(of bytes: [UInt8], file: String) throws(LexiconError) -> [String: [String]] {
@@ -38,5 +40,7 @@ final class RelationWords: Sendable {
         companyNouns = set("company-noun")
         determiners = set("determiner")
         listOpeners = set("list-opener")
+        roleNouns = set("role-noun")
+        originPrepositions = set("origin-preposition")
     }
 }

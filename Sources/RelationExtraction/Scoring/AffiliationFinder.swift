@@ -7,6 +7,7 @@ import KnowledgeGraph
 struct AffiliationFinder {
     let analysis: ArticleAnalysis
     let words: ScanWords
+    let relationWords: RelationWords
     let officeHolders: OfficeHolders
 
     static let relation = RelationType.affiliatedWith
@@ -82,10 +83,58 @@ struct AffiliationFinder {
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, "of-before-second") }
         if let shape = analysis.gapShape(gap, words: words) { features.add(r, "shape", sourceFirst ? "ab" : "ba", shape) }
+        if let frame = frame(source, target, sentence: sentence) { features.add(r, "frame", frame) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entities[$0.entity].type == .person && $0.entity != source.entity }) {
             features.add(r, "person-between")
         }
+    }
+
+    /// The construction that ties a person (or body) to a body or country, if the words between
+    /// them make one: "Kenya's U.N. ambassador Martin Kimani" (possessive-role), "Treasury
+    /// spokeswoman Ana Ruiz" (modifier-role), "X, a spokesman for Y" (apposition-role), "the head
+    /// of Y, X" (role-of), "X was the head of Y" (copula-role), "X of Canada" (origin).
+    private func frame(_ source: Mention, _ target: Mention, sentence: Range<Int>) -> String? {
+        let tokens = analysis.tokens
+        func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: relationWords.roleNouns) }
+        func isBreak(_ token: Int) -> Bool {
+            tokens[token].kind == .punctuation && !analysis.token(token, isIn: words.possessive) && tokens[token].mark != UInt8(ascii: "-")
+        }
+        if target.tokens.upperBound <= source.tokens.lowerBound {
+            // Target first.
+            let gap = target.tokens.upperBound..<source.tokens.lowerBound
+            guard gap.count <= 7 else { return nil }
+            if !gap.contains(where: isBreak), gap.contains(where: isRole) {
+                return gap.first.map { analysis.token($0, isIn: words.possessive) } == true ? "possessive-role" : "modifier-role"
+            }
+            // "the head of Y, X": a role and "of" just before the target, a comma just after it.
+            if target.phrase.lowerBound >= sentence.lowerBound + 2 {
+                var before = target.phrase.lowerBound - 1
+                if analysis.token(before, isIn: words.the), before > sentence.lowerBound { before -= 1 }
+                if analysis.token(before, isIn: words.of) || analysis.token(before, isIn: words.forWord), before > sentence.lowerBound,
+                    isRole(before - 1), gap.count <= 2
+                {
+                    return "role-of"
+                }
+            }
+            return nil
+        }
+        // Source (the person or body) first.
+        guard target.phrase.lowerBound >= source.tokens.upperBound else { return nil }
+        let gap = source.tokens.upperBound..<target.phrase.lowerBound
+        guard !gap.isEmpty, gap.count <= 10 else { return gap.isEmpty ? "adjacent" : nil }
+        if gap.count <= 2, gap.allSatisfy({ analysis.token($0, isIn: relationWords.originPrepositions) || analysis.token($0, isIn: words.the) }) {
+            return "origin"
+        }
+        let first = gap.lowerBound
+        let roles = gap.filter(isRole)
+        guard let role = roles.first else { return nil }
+        // The role's complement must lead to the target: "head of [the] Y", "a spokesman for Y's party".
+        let afterRole = (role + 1)..<gap.upperBound
+        guard !afterRole.contains(where: isBreak) else { return nil }
+        if analysis.token(first, isIn: words.comma) { return "apposition-role" }
+        if analysis.token(first, isIn: words.copulas) || analysis.token(first, isIn: words.the) { return "copula-role" }
+        return nil
     }
 
     /// Office holders whose country (or intergovernmental body) the article names, and bodies
