@@ -91,10 +91,10 @@ public struct RelationExtractor: Sendable {
     private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool) -> Candidates {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
-        AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
+        let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
-        finder(for: analysis).find(affiliated: builder.affiliatedPairs, into: &candidates)
+        finder(for: analysis).find(affiliated: builder.affiliatedPairs.union(known), into: &candidates)
         return candidates
     }
 

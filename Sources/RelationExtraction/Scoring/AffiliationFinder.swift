@@ -14,7 +14,10 @@ struct AffiliationFinder {
     /// How far apart, in tokens, a person and a body may stand to be paired.
     static let reach = 20
 
-    func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) {
+    /// Adds the candidates; returns the pairs world knowledge alone ties (an office holder and
+    /// the country named in the article), which mark two entities as one side.
+    @discardableResult
+    func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) -> Set<[Int]> {
         let r = AffiliationFinder.relation.rawValue
         let entities = analysis.entities
         for (edge, sentence, rule) in rules {
@@ -44,7 +47,7 @@ struct AffiliationFinder {
                 }
             }
         }
-        addWorldKnowledge(into: &candidates)
+        return addWorldKnowledge(into: &candidates)
     }
 
     private func fits(_ source: EntityType, _ target: EntityType) -> Bool {
@@ -139,7 +142,8 @@ struct AffiliationFinder {
 
     /// Office holders whose country (or intergovernmental body) the article names, and bodies
     /// whose country the lexicon knows.
-    private func addWorldKnowledge(into candidates: inout Candidates) {
+    private func addWorldKnowledge(into candidates: inout Candidates) -> Set<[Int]> {
+        var offices: Set<[Int]> = []
         let r = AffiliationFinder.relation.rawValue
         let entities = analysis.entities
         var firstSentence = [Int](repeating: -1, count: entities.count)
@@ -165,6 +169,7 @@ struct AffiliationFinder {
                 for holding in holdings {
                     guard let target = entity(named: holding.country, types: [.country])
                         ?? entity(named: holding.agent, types: [.agency]) else { continue }
+                    offices.insert([index, target])
                     candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                              sentence: firstSentence[index],
                                              rationale: concatenated("'", candidate.name, "' held office in '", entities[target].name, "'")) { features in
@@ -184,5 +189,6 @@ struct AffiliationFinder {
                 }
             }
         }
+        return offices
     }
 }
