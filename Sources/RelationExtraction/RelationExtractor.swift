@@ -9,7 +9,7 @@ public struct RelationExtractor: Sendable {
     private let triggerCues: [TriggerCue]
     private let cueMatcher: PhraseMatcher
     private let markerMatcher: PhraseMatcher
-    private let markerKinds: [String]
+    private let markerKinds: [FeaturePart]
     private let functionMatcher: PhraseMatcher
     private let words: ScanWords
     private let relationWords: RelationWords
@@ -30,9 +30,9 @@ public struct RelationExtractor: Sendable {
             triggerCues.append(TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: "cameo-" + cue.code, curated: nil))
         }
         self.triggerCues = triggerCues
-        cueMatcher = PhraseMatcher(phrases: triggerCues.enumerated().map { ($1.phrase, $0) }, lexicon: &lexicon)
+        cueMatcher = PhraseMatcher(phrases: triggerCues.enumerated().map { ($1.phrase.name, $0) }, lexicon: &lexicon)
         let kinds = Array(Set(cues.cameoMarkers.map(\.kind))).sorted()
-        markerKinds = kinds
+        markerKinds = kinds.map { FeaturePart($0) }
         markerMatcher = PhraseMatcher(phrases: cues.cameoMarkers.map { ($0.phrase, kinds.firstIndex(of: $0.kind)!) }, lexicon: &lexicon)
         let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
@@ -110,11 +110,18 @@ public struct RelationExtractor: Sendable {
 
 /// A cue the scorer reads, with the index of the curated cue the rules read, if any.
 struct TriggerCue: Sendable {
-    var phrase: String
+    var phrase: FeaturePart
     var relation: RelationType
     /// The curated cue's pattern, or CAMEO's code ("cameo-111").
-    var kind: String
+    var kind: FeaturePart
     var curated: Int?
+
+    init(phrase: String, relation: RelationType, kind: String, curated: Int?) {
+        self.phrase = FeaturePart(phrase)
+        self.relation = relation
+        self.kind = FeaturePart(kind)
+        self.curated = curated
+    }
 }
 
 /// The candidate edges of one article. Each is seen in one or more places (occurrences), each
@@ -206,7 +213,7 @@ struct Candidates {
     mutating func addArticleFeatures(affiliated: Set<[Int]>, profiles: RoleProfiles = RoleProfiles()) {
         for key in order {
             var candidate = byKey[key]!
-            let r = key.relation.rawValue
+            let r = FeaturePart.relation(key.relation)
             var shared = FeatureSet(recordingNames: recordingNames)
             if affiliated.contains([key.source, key.target]) || affiliated.contains([key.target, key.source]) {
                 shared.add(r, "affiliated")
@@ -221,20 +228,20 @@ struct Candidates {
             if RelationExtractor.judgedRelations.contains(key.relation) {
                 let source = profiles.profile(key.source, key.relation)
                 let target = profiles.profile(key.target, key.relation)
-                shared.add(r, "source-profile", distanceBucket(source.asSource))
-                shared.add(r, "target-profile", distanceBucket(target.asTarget))
-                if source.asTarget > 0 { shared.add(r, "source-as-target", distanceBucket(source.asTarget)) }
-                if target.asSource > 0 { shared.add(r, "target-as-source", distanceBucket(target.asSource)) }
-                if target.asListed > 0 { shared.add(r, "target-listed", distanceBucket(target.asListed)) }
+                shared.add(r, "source-profile", FeaturePart.bucket(source.asSource))
+                shared.add(r, "target-profile", FeaturePart.bucket(target.asTarget))
+                if source.asTarget > 0 { shared.add(r, "source-as-target", FeaturePart.bucket(source.asTarget)) }
+                if target.asSource > 0 { shared.add(r, "target-as-source", FeaturePart.bucket(target.asSource)) }
+                if target.asListed > 0 { shared.add(r, "target-listed", FeaturePart.bucket(target.asListed)) }
                 if source.asSource > 0, source.asSource == profiles.topSource(key.relation) { shared.add(r, "source-is-top") }
             }
             var sentences = Set<Int>()
             for occurrence in candidate.occurrences { sentences.insert(occurrence.sentence) }
-            shared.add(r, "sentences", distanceBucket(sentences.count))
+            shared.add(r, "sentences", FeaturePart.bucket(sentences.count))
             if candidate.occurrences.isEmpty, let sentence = candidate.ruleSentence {
                 // The rules found an edge no occurrence covers (an answer to an accusation).
                 var features = FeatureSet(recordingNames: recordingNames)
-                features.add(r, "rule-only")
+                features.add(r, .ruleOnly)
                 candidate.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: candidate.ruleRationale ?? ""))
             }
             for index in candidate.occurrences.indices { candidate.occurrences[index].features.formUnion(shared) }

@@ -18,13 +18,13 @@ struct AffiliationFinder {
     /// the country named in the article), which mark two entities as one side.
     @discardableResult
     func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) -> Set<[Int]> {
-        let r = AffiliationFinder.relation.rawValue
+        let r = FeaturePart.affiliatedWith
         let entities = analysis.entities
         for (edge, sentence, rule) in rules {
             candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
                                      sentence: sentence, rationale: edge.rationale) { features in
-                features.add(r, "rule", rule)
-                features.add(r, "types", entities[edge.source].type.rawValue, entities[edge.target].type.rawValue)
+                features.add(r, .rule, FeaturePart(rule))
+                features.add(r, .types, .type(entities[edge.source].type), .type(entities[edge.target].type))
             }
         }
         for sentenceIndex in analysis.sentences.indices {
@@ -61,35 +61,35 @@ struct AffiliationFinder {
     private func addPairFeatures(_ source: Mention, _ target: Mention, gap: Range<Int>, sentence: Range<Int>,
                                  into features: inout FeatureSet)
     {
-        let r = AffiliationFinder.relation.rawValue
+        let r = FeaturePart.affiliatedWith
         let entities = analysis.entities
         let sourceFirst = source.tokens.lowerBound < target.tokens.lowerBound
-        features.add(r, "types", entities[source.entity].type.rawValue, entities[target.entity].type.rawValue)
-        features.add(r, "pair-gap", distanceBucket(gap.count), sourceFirst ? "ab" : "ba")
-        if target.kind == .weak { features.add(r, "weak-target") }
-        if source.title != nil { features.add(r, "titled") }
-        if source.phrase.contains(target.tokens.lowerBound) { features.add(r, "target-in-phrase") }
-        if target.phrase.contains(source.tokens.lowerBound) { features.add(r, "source-in-phrase") }
+        features.add(r, .types, .type(entities[source.entity].type), .type(entities[target.entity].type))
+        features.add(r, .pairGap, FeaturePart.bucket(gap.count), sourceFirst ? .ab : .ba)
+        if target.kind == .weak { features.add(r, .weakTarget) }
+        if source.title != nil { features.add(r, .titled) }
+        if source.phrase.contains(target.tokens.lowerBound) { features.add(r, .targetInPhrase) }
+        if target.phrase.contains(source.tokens.lowerBound) { features.add(r, .sourceInPhrase) }
         if gap.count <= 8 {
             for token in gap {
                 switch analysis.tokens[token].kind {
                 case .number: continue
-                case .punctuation: features.add(r, "w:between", analysis.lowercaseWord(token))
+                case .punctuation: features.add(r, .wordBetween, FeaturePart(analysis.lowercaseWord(token)))
                 case .word:
-                    if features.names != nil || analysis.isKnownWord(token) { features.add(r, "w:between", analysis.lowercaseWord(token)) }
+                    if features.isRecordingNames || analysis.isKnownWord(token) { features.add(r, .wordBetween, FeaturePart(analysis.lowercaseWord(token))) }
                 }
             }
         }
         if let first = gap.first {
-            if analysis.token(first, isIn: words.comma) { features.add(r, "comma-after-first") }
-            if analysis.token(first, isIn: words.possessive) { features.add(r, "possessive-first") }
+            if analysis.token(first, isIn: words.comma) { features.add(r, .commaAfterFirst) }
+            if analysis.token(first, isIn: words.possessive) { features.add(r, .possessiveFirst) }
         }
-        if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, "of-before-second") }
-        if let shape = analysis.gapShape(gap, words: words) { features.add(r, "shape", sourceFirst ? "ab" : "ba", shape) }
-        if let frame = frame(source, target, sentence: sentence) { features.add(r, "frame", frame) }
+        if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, .ofBeforeSecond) }
+        if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, FeaturePart(shape)) }
+        if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, FeaturePart(frame)) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entities[$0.entity].type == .person && $0.entity != source.entity }) {
-            features.add(r, "person-between")
+            features.add(r, .personBetween)
         }
     }
 
@@ -144,7 +144,7 @@ struct AffiliationFinder {
     /// whose country the lexicon knows.
     private func addWorldKnowledge(into candidates: inout Candidates) -> Set<[Int]> {
         var offices: Set<[Int]> = []
-        let r = AffiliationFinder.relation.rawValue
+        let r = FeaturePart.affiliatedWith
         let entities = analysis.entities
         var firstSentence = [Int](repeating: -1, count: entities.count)
         var sentence = 0
@@ -173,10 +173,10 @@ struct AffiliationFinder {
                     candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                              sentence: firstSentence[index],
                                              rationale: concatenated("'", candidate.name, "' held office in '", entities[target].name, "'")) { features in
-                        features.add(r, "holder", holding.curated ? "curated" : "phoenix")
-                        features.add(r, "holder-target", entities[target].type.rawValue)
-                        if !holding.role.isEmpty { features.add(r, "holder-role", holding.role) }
-                        features.add(r, "holder-countries", distanceBucket(countries))
+                        features.add(r, .holder, holding.curated ? .curated : .phoenix)
+                        features.add(r, .holderTarget, .type(entities[target].type))
+                        if !holding.role.isEmpty { features.add(r, .holderRole, FeaturePart(holding.role)) }
+                        features.add(r, .holderCountries, FeaturePart.bucket(countries))
                     }
                 }
             } else if candidate.type == .agency || candidate.type == .organization, let known = candidate.knownCountry,
@@ -185,7 +185,7 @@ struct AffiliationFinder {
                 candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                          sentence: firstSentence[index],
                                          rationale: concatenated("'", candidate.name, "' belongs to '", known, "'")) { features in
-                    features.add(r, "known-country", candidate.type.rawValue)
+                    features.add(r, .knownCountry, FeaturePart.type(candidate.type))
                 }
             }
         }

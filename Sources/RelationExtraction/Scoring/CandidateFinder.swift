@@ -37,7 +37,7 @@ struct CandidateFinder {
     let triggerCues: [TriggerCue]
     let cueMatcher: PhraseMatcher
     let markerMatcher: PhraseMatcher
-    let markerKinds: [String]
+    let markerKinds: [FeaturePart]
     let functionMatcher: PhraseMatcher
     let words: ScanWords
     let relationWords: RelationWords
@@ -96,7 +96,7 @@ struct CandidateFinder {
                     // One trigger per relation and place: a phrase both lists name is read once, as curated.
                     if !seenRelations.contains(entry.relation) {
                         seenRelations.append(entry.relation)
-                        var markers: [String] = []
+                        var markers: [FeaturePart] = []
                         for (markerRange, kinds) in markerMatches
                         where markerRange.lowerBound < cueRange.upperBound && markerRange.upperBound + 6 > cueRange.lowerBound {
                             markers.append(markerKinds[kinds[0]])
@@ -118,7 +118,7 @@ struct CandidateFinder {
             let speaker = scan.quoteSpeaker()
             // A quotation whose speaker is known may criticize whoever it names.
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
-                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: "quote", phrase: "\""))
+                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
             }
             for relation in RelationExtractor.judgedRelations {
                 let hasCue = triggers.contains { $0.relation == relation }
@@ -134,7 +134,7 @@ struct CandidateFinder {
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
-                    for trigger in triggers where trigger.relation == relation && trigger.kind != "speech" && trigger.kind != "quote" {
+                    for trigger in triggers where trigger.relation == relation && !trigger.isSpeech {
                         var fillers = scan.roleFillers(of: trigger)
                         for listed in scan.listedTargets(after: trigger.range, openers: relationWords.listOpeners)
                         where !fillers.targets.contains(listed) && !fillers.sources.contains(listed) {
@@ -182,11 +182,11 @@ struct CandidateFinder {
                 }
                 let trigger = relevant[best]
                 candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                         rationale: concatenated("cue '", trigger.phrase, "' in the sentence")) { features in
+                                         rationale: concatenated("cue '", trigger.phrase.name, "' in the sentence")) { features in
                     scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
-                    features.add(relation.rawValue, "cues-in-sentence", distanceBucket(relevant.count))
+                    features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
                     if relevant.contains(where: { $0.range != trigger.range && scan.isHypothetical(before: $0.range.lowerBound) }) {
-                        features.add(relation.rawValue, "other-cue-hypothetical")
+                        features.add(FeaturePart.relation(relation), .otherCueHypothetical)
                     }
                 }
             }
@@ -202,10 +202,10 @@ struct CandidateFinder {
             for target in actors where target.entity != source {
                 for trigger in triggers where trigger.relation == relation {
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: concatenated("cue '", trigger.phrase, "', its source named in an earlier sentence")) { features in
-                        let r = relation.rawValue
-                        features.add(r, "carried-source", distanceBucket(sentence - sourceSentence))
-                        scan.addTargetFeatures(target, trigger: trigger, prefix: "carried", into: &features)
+                                             rationale: concatenated("cue '", trigger.phrase.name, "', its source named in an earlier sentence")) { features in
+                        let r = FeaturePart.relation(relation)
+                        features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
+                        scan.addTargetFeatures(target, trigger: trigger, templates: .carried, into: &features)
                     }
                 }
             }
@@ -223,9 +223,9 @@ struct CandidateFinder {
             for target in names where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: concatenated("listed after a '", relation.rawValue, "' cue")) { features in
-                    let r = relation.rawValue
-                    features.add(r, "listed", distanceBucket(distance))
-                    features.add(r, "listed-names", distanceBucket(names.count))
+                    let r = FeaturePart.relation(relation)
+                    features.add(r, .listed, FeaturePart.bucket(distance))
+                    features.add(r, .listedNames, FeaturePart.bucket(names.count))
                     scan.addListFeatures(target, relation: relation, into: &features)
                 }
             }
@@ -289,7 +289,7 @@ struct RoleProfiles {
                     guard let sentence = profiles[target]?.firstTargetSentence else { continue }
                     candidates.addOccurrence(source: source, target: target, relation: relation, sentence: sentence,
                                              rationale: concatenated("the article's '", relation.rawValue, "' source and target")) { features in
-                        features.add(relation.rawValue, "profile-pair")
+                        features.add(FeaturePart.relation(relation), .profilePair)
                     }
                 }
             }

@@ -6,22 +6,56 @@ struct Trigger {
     var range: Range<Int>
     var relation: RelationType
     /// The cue's class: its pattern in the curated cues, its CAMEO code in the generated ones.
-    var kind: String
+    var kind: FeaturePart
     /// The cue as written in the lexicon.
-    var phrase: String
+    var phrase: FeaturePart
     /// CAMEO's markers of intent, threat or refusal at or just before the cue.
-    var markers: [String] = []
+    var markers: [FeaturePart] = []
+
+    /// Speech and quotations are cues of criticism judged by what is said.
+    var isSpeech: Bool { kind == .speech || kind == .quote }
 }
 
-/// Bucketed distances, so that a feature says "near" or "far" rather than a count.
-func distanceBucket(_ tokens: Int) -> String {
-    switch tokens {
-    case ..<1: "0"
-    case 1...2: "1-2"
-    case 3...5: "3-5"
-    case 6...10: "6-10"
-    default: "11+"
+/// The templates of the features of a target seen against a cue, in two sets: for a target of
+/// the cue's own sentence and for one whose source was carried from an earlier sentence.
+struct TargetTemplates: Sendable {
+    let gap, first, preposition, boundary, comma, nearestBefore, possessor, cue, kind, hypothetical, marker, cueQuoted, type,
+        reference: FeaturePart
+
+    init(_ prefix: String) {
+        func part(_ suffix: String) -> FeaturePart { FeaturePart(prefix + "-" + suffix) }
+        gap = part("gap")
+        first = part("first")
+        preposition = part("preposition")
+        boundary = part("boundary")
+        comma = part("comma")
+        nearestBefore = part("nearest-before")
+        possessor = part("possessor")
+        cue = part("cue")
+        kind = part("kind")
+        hypothetical = part("hypothetical")
+        marker = part("marker")
+        cueQuoted = part("cue-quoted")
+        type = part("type")
+        reference = part("reference")
     }
+
+    static let target = TargetTemplates("target")
+    static let carried = TargetTemplates("carried")
+}
+
+/// The templates of the words around an actor ("w:source-before").
+struct ContextTemplates: Sendable {
+    let before, after: FeaturePart
+
+    init(_ role: String) {
+        before = FeaturePart("w:" + role + "-before")
+        after = FeaturePart("w:" + role + "-after")
+    }
+
+    static let source = ContextTemplates("source")
+    static let target = ContextTemplates("target")
+    static let listed = ContextTemplates("listed")
 }
 
 extension SentenceScan {
@@ -29,53 +63,53 @@ extension SentenceScan {
     /// sentence's triggers of `relation` give the edge `a -relation-> b`.
     func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
         let relation = trigger.relation
-        let r = relation.rawValue
-        let sourceType = analysis.entities[a.entity].type.rawValue
-        let targetType = analysis.entities[b.entity].type.rawValue
-        features.add(r, "types", sourceType, targetType)
-        if a.isWeak { features.add(r, "weak-source") }
-        if b.isWeak { features.add(r, "weak-target") }
-        if a.isReference { features.add(r, "reference-source") }
-        if b.isReference { features.add(r, "reference-target") }
-        if analysis.sentences[sentenceIndex].isTitleCase { features.add(r, "headline") }
-        if speaker == a.entity { features.add(r, "source-speaks") }
-        if speaker == b.entity { features.add(r, "target-speaks") }
-        if inQuote(a.tokens.lowerBound) { features.add(r, "source-quoted") }
-        if inQuote(b.tokens.lowerBound) { features.add(r, "target-quoted") }
+        let r = FeaturePart.relation(relation)
+        let sourceType = FeaturePart.type(analysis.entities[a.entity].type)
+        let targetType = FeaturePart.type(analysis.entities[b.entity].type)
+        features.add(r, .types, sourceType, targetType)
+        if a.isWeak { features.add(r, .weakSource) }
+        if b.isWeak { features.add(r, .weakTarget) }
+        if a.isReference { features.add(r, .referenceSource) }
+        if b.isReference { features.add(r, .referenceTarget) }
+        if analysis.sentences[sentenceIndex].isTitleCase { features.add(r, .headline) }
+        if speaker == a.entity { features.add(r, .sourceSpeaks) }
+        if speaker == b.entity { features.add(r, .targetSpeaks) }
+        if inQuote(a.tokens.lowerBound) { features.add(r, .sourceQuoted) }
+        if inQuote(b.tokens.lowerBound) { features.add(r, .targetQuoted) }
         let first = a.tokens.lowerBound < b.tokens.lowerBound ? a : b
         let second = a.tokens.lowerBound < b.tokens.lowerBound ? b : a
         let between = first.tokens.upperBound..<max(first.tokens.upperBound, second.phrase.lowerBound)
-        features.add(r, "pair-gap", distanceBucket(between.count), first.entity == a.entity ? "ab" : "ba")
+        features.add(r, .pairGap, FeaturePart.bucket(between.count), first.entity == a.entity ? .ab : .ba)
         if between.count <= 12 {
-            for token in between { addWord(token, relation: r, template: "w:between", into: &features) }
+            for token in between { addWord(token, relation: r, template: .wordBetween, into: &features) }
         }
-        if isCoordinated(first, second) { features.add(r, "coordinated") }
-        if let shape = analysis.gapShape(between, words: words) { features.add(r, "shape", first.entity == a.entity ? "ab" : "ba", shape) }
-        addContextWords(of: a, relation: r, role: "source", into: &features)
-        addContextWords(of: b, relation: r, role: "target", into: &features)
+        if isCoordinated(first, second) { features.add(r, .coordinated) }
+        if let shape = analysis.gapShape(between, words: words) { features.add(r, .shape, first.entity == a.entity ? .ab : .ba, FeaturePart(shape)) }
+        addContextWords(of: a, relation: r, templates: .source, into: &features)
+        addContextWords(of: b, relation: r, templates: .target, into: &features)
 
         let cue = trigger.range
         let order = Self.order(a.tokens.lowerBound, b.tokens.lowerBound, cue.lowerBound)
-        features.add(r, "order", order)
-        features.add(r, "order", order, trigger.kind)
-        features.add(r, "cue", trigger.phrase, order)
+        features.add(r, .order, order)
+        features.add(r, .order, order, trigger.kind)
+        features.add(r, .cue, trigger.phrase, order)
         let hypothetical = isHypothetical(before: cue.lowerBound)
-        if hypothetical { features.add(r, "hypothetical", order) }
-        for marker in trigger.markers { features.add(r, "marker", marker) }
+        if hypothetical { features.add(r, .hypothetical, order) }
+        for marker in trigger.markers { features.add(r, .marker, marker) }
         if inQuote(cue.lowerBound) {
-            features.add(r, "cue-quoted", speaker == a.entity ? "source-speaks" : "other-speaks")
+            features.add(r, .cueQuoted, speaker == a.entity ? .sourceSpeaks : .otherSpeaks)
         }
         let passive = isPassive(cue.lowerBound)
-        if passive { features.add(r, "passive", order) }
+        if passive { features.add(r, .passive, order) }
         addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
-        if trigger.kind == "speech" || trigger.kind == "quote" {
+        if trigger.isSpeech {
             // What is said decides whether it criticizes: the sentence's words are features.
             for token in range.prefix(40) where token != a.tokens.lowerBound && !(b.tokens.contains(token)) {
-                addWord(token, relation: r, template: "w:said", into: &features)
+                addWord(token, relation: r, template: .wordSaid, into: &features)
             }
         }
-        addTargetFeatures(b, trigger: trigger, passive: passive, prefix: "target", into: &features)
+        addTargetFeatures(b, trigger: trigger, passive: passive, templates: .target, into: &features)
     }
 
     /// The roles the clause gives the two actors around the cue: subject, passive agent or
@@ -132,39 +166,39 @@ extension SentenceScan {
     private func addRoleFeatures(_ a: Actor, _ b: Actor, trigger: Trigger, passive: Bool, speaker: Int?,
                                  into features: inout FeatureSet)
     {
-        let r = trigger.relation.rawValue
+        let r = FeaturePart.relation(trigger.relation)
         let cue = trigger.range
         let quoted = inQuote(cue.lowerBound)
         let subjects = subjects(before: cue.lowerBound)
         let objects = objects(after: cue.upperBound, quoted: quoted)
-        var sourceRole = "none"
+        var sourceRole = FeaturePart.noRole
         if passive, agent(after: cue.upperBound) == a.entity {
-            sourceRole = "agent"
+            sourceRole = .agentRole
         } else if !passive, subjects.contains(a.entity) {
-            sourceRole = "subject"
+            sourceRole = .subjectRole
         } else if quoted, speaker == a.entity {
-            sourceRole = "speaker"
+            sourceRole = .speakerRole
         }
-        var targetRole = "none"
+        var targetRole = FeaturePart.noRole
         if !passive, ownsObject(b, after: cue.upperBound) {
             // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
-            targetRole = "object-owner"
+            targetRole = .objectOwnerRole
         } else if passive, subjects.contains(b.entity) {
-            targetRole = "passive-subject"
+            targetRole = .passiveSubjectRole
         } else if objects.first == b.entity {
-            targetRole = "object"
+            targetRole = .objectRole
         } else if objects.contains(b.entity) {
-            targetRole = "listed-object"
+            targetRole = .listedObjectRole
         } else if !passive, subjects.contains(b.entity) {
-            targetRole = "subject"
+            targetRole = .subjectRole
         }
-        features.add(r, "role-source", sourceRole, trigger.kind)
-        features.add(r, "role-target", targetRole, trigger.kind)
-        features.add(r, "roles", sourceRole, targetRole)
+        features.add(r, .roleSource, sourceRole, trigger.kind)
+        features.add(r, .roleTarget, targetRole, trigger.kind)
+        features.add(r, .roles, sourceRole, targetRole)
         // Another actor fills the role: this one is less likely to.
         let fillers = roleFillers(of: trigger)
-        if sourceRole == "none", fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "source-role-taken") }
-        if targetRole == "none", fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, "target-role-taken") }
+        if sourceRole == .noRole, fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .sourceRoleTaken) }
+        if targetRole == .noRole, fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .targetRoleTaken) }
     }
 
     /// Whether the actor owns the noun right after the cue: "[the] US sanctions", "Israel's attacks".
@@ -179,70 +213,71 @@ extension SentenceScan {
         return value.kind == .word && !value.isCapitalized && word(next) == nil && !isWord(next, words.prepositions)
     }
 
-    private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: String, passive: Bool, relation r: String,
+    private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: FeaturePart, passive: Bool, relation r: FeaturePart,
                                    into features: inout FeatureSet)
     {
         if a.tokens.upperBound <= cue.lowerBound {
             let gap = a.tokens.upperBound..<cue.lowerBound
-            features.add(r, "source-gap", distanceBucket(gap.count))
-            if isNearest(a, before: cue.lowerBound) { features.add(r, "source-nearest", kind) }
-            if gap.contains(where: { word($0) == .boundary }) { features.add(r, "source-boundary") }
-            if gap.contains(where: { isWord($0, words.comma) }) { features.add(r, "source-comma") }
-            if isPossessor(a, of: cue) { features.add(r, "source-possessor", kind) }
-            if gap.isEmpty { features.add(r, "source-modifies-cue", kind) }
+            features.add(r, .sourceGap, FeaturePart.bucket(gap.count))
+            if isNearest(a, before: cue.lowerBound) { features.add(r, .sourceNearest, kind) }
+            if gap.contains(where: { word($0) == .boundary }) { features.add(r, .sourceBoundary) }
+            if gap.contains(where: { isWord($0, words.comma) }) { features.add(r, .sourceComma) }
+            if isPossessor(a, of: cue) { features.add(r, .sourcePossessor, kind) }
+            if gap.isEmpty { features.add(r, .sourceModifiesCue, kind) }
         } else if a.tokens.lowerBound >= cue.upperBound {
             if a.phrase.lowerBound > range.lowerBound, isWord(a.phrase.lowerBound - 1, words.by) {
-                features.add(r, "source-by", passive ? "passive" : "active")
+                features.add(r, .sourceBy, passive ? .passive : .active)
             }
         }
     }
 
     /// What the target's place says: the object right after the cue, after a preposition, or the
     /// subject of a passive cue.
-    func addTargetFeatures(_ b: Actor, trigger: Trigger, passive: Bool, prefix: String, into features: inout FeatureSet) {
-        let r = trigger.relation.rawValue
+    func addTargetFeatures(_ b: Actor, trigger: Trigger, passive: Bool, templates t: TargetTemplates, into features: inout FeatureSet) {
+        let r = FeaturePart.relation(trigger.relation)
         let cue = trigger.range
         if b.tokens.lowerBound >= cue.upperBound {
             let gap = cue.upperBound..<max(cue.upperBound, b.phrase.lowerBound)
-            features.add(r, prefix + "-gap", distanceBucket(gap.count))
-            if isFirst(b, after: cue.upperBound) { features.add(r, prefix + "-first", trigger.kind) }
+            features.add(r, t.gap, FeaturePart.bucket(gap.count))
+            if isFirst(b, after: cue.upperBound) { features.add(r, t.first, trigger.kind) }
             if let preposition = gap.last(where: { isWord($0, words.prepositions) }) {
-                features.add(r, prefix + "-preposition", lower(preposition))
-                features.add(r, prefix + "-preposition", lower(preposition), trigger.kind)
+                let word = FeaturePart(lower(preposition))
+                features.add(r, t.preposition, word)
+                features.add(r, t.preposition, word, trigger.kind)
             }
-            if gap.contains(where: { word($0) == .boundary }) { features.add(r, prefix + "-boundary") }
-            if gap.contains(where: { isWord($0, words.sentenceMarks) }) { features.add(r, prefix + "-comma") }
+            if gap.contains(where: { word($0) == .boundary }) { features.add(r, t.boundary) }
+            if gap.contains(where: { isWord($0, words.sentenceMarks) }) { features.add(r, t.comma) }
         } else if b.tokens.upperBound <= cue.lowerBound {
-            if isNearest(b, before: cue.lowerBound) { features.add(r, prefix + "-nearest-before", passive ? "passive" : "active") }
-            if isPossessor(b, of: cue) { features.add(r, prefix + "-possessor", trigger.kind) }
+            if isNearest(b, before: cue.lowerBound) { features.add(r, t.nearestBefore, passive ? .passive : .active) }
+            if isPossessor(b, of: cue) { features.add(r, t.possessor, trigger.kind) }
         }
     }
 
     /// Target features against one cue of the sentence, with its class and whether it happened.
-    func addTargetFeatures(_ b: Actor, trigger: Trigger, prefix: String, into features: inout FeatureSet) {
-        let r = trigger.relation.rawValue
-        addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), prefix: prefix, into: &features)
-        features.add(r, prefix + "-cue", trigger.phrase)
-        features.add(r, prefix + "-kind", trigger.kind)
-        if isHypothetical(before: trigger.range.lowerBound) { features.add(r, prefix + "-hypothetical") }
-        for marker in trigger.markers { features.add(r, prefix + "-marker", marker) }
-        if inQuote(trigger.range.lowerBound) { features.add(r, prefix + "-cue-quoted") }
-        features.add(r, prefix + "-type", analysis.entities[b.entity].type.rawValue)
-        if b.isReference { features.add(r, prefix + "-reference") }
+    func addTargetFeatures(_ b: Actor, trigger: Trigger, templates t: TargetTemplates, into features: inout FeatureSet) {
+        let r = FeaturePart.relation(trigger.relation)
+        addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), templates: t, into: &features)
+        features.add(r, t.cue, trigger.phrase)
+        features.add(r, t.kind, trigger.kind)
+        if isHypothetical(before: trigger.range.lowerBound) { features.add(r, t.hypothetical) }
+        for marker in trigger.markers { features.add(r, t.marker, marker) }
+        if inQuote(trigger.range.lowerBound) { features.add(r, t.cueQuoted) }
+        features.add(r, t.type, FeaturePart.type(analysis.entities[b.entity].type))
+        if b.isReference { features.add(r, t.reference) }
     }
 
     /// An actor in a sentence that follows a cue: whether it stands in a list of names.
     func addListFeatures(_ b: Actor, relation: RelationType, into features: inout FeatureSet) {
-        let r = relation.rawValue
-        if b.tokens.lowerBound > range.lowerBound, isWord(b.phrase.lowerBound - 1, words.coordinators) { features.add(r, "listed-after-comma") }
-        if b.tokens.upperBound < range.upperBound, isWord(b.tokens.upperBound, words.coordinators) { features.add(r, "listed-before-comma") }
-        if headMentions.first?.tokens == b.tokens { features.add(r, "listed-first") }
-        features.add(r, "listed-type", analysis.entities[b.entity].type.rawValue)
-        if inQuote(b.tokens.lowerBound) { features.add(r, "listed-quoted") }
-        addContextWords(of: b, relation: r, role: "listed", into: &features)
+        let r = FeaturePart.relation(relation)
+        if b.tokens.lowerBound > range.lowerBound, isWord(b.phrase.lowerBound - 1, words.coordinators) { features.add(r, .listedAfterComma) }
+        if b.tokens.upperBound < range.upperBound, isWord(b.tokens.upperBound, words.coordinators) { features.add(r, .listedBeforeComma) }
+        if headMentions.first?.tokens == b.tokens { features.add(r, .listedFirst) }
+        features.add(r, .listedType, FeaturePart.type(analysis.entities[b.entity].type))
+        if inQuote(b.tokens.lowerBound) { features.add(r, .listedQuoted) }
+        addContextWords(of: b, relation: r, templates: .listed, into: &features)
         // The sentence's opening words say what the list is: "Those designated include", "They are".
         for token in range.lowerBound..<min(range.upperBound, range.lowerBound + 3) {
-            addWord(token, relation: r, template: "w:list-opening", into: &features)
+            addWord(token, relation: r, template: .wordListOpening, into: &features)
         }
     }
 
@@ -263,36 +298,36 @@ extension SentenceScan {
     }
 
     /// The two words before an actor's phrase and the two after its name.
-    func addContextWords(of actor: Actor, relation r: String, role: String, into features: inout FeatureSet) {
+    func addContextWords(of actor: Actor, relation r: FeaturePart, templates: ContextTemplates, into features: inout FeatureSet) {
         for token in max(range.lowerBound, actor.phrase.lowerBound - 2)..<actor.phrase.lowerBound {
-            addWord(token, relation: r, template: "w:" + role + "-before", into: &features)
+            addWord(token, relation: r, template: templates.before, into: &features)
         }
         for token in actor.tokens.upperBound..<min(range.upperBound, actor.tokens.upperBound + 2) {
-            addWord(token, relation: r, template: "w:" + role + "-after", into: &features)
+            addWord(token, relation: r, template: templates.after, into: &features)
         }
     }
 
     /// A word as a lexical feature. Scoring knows only words of the vocabulary (the model's
     /// words are registered in it), so training spells out the same words the scorer can see.
-    private func addWord(_ token: Int, relation r: String, template: String, into features: inout FeatureSet) {
+    private func addWord(_ token: Int, relation r: FeaturePart, template: FeaturePart, into features: inout FeatureSet) {
         switch analysis.tokens[token].kind {
         case .number: return
         // Marks are spelled from a table, never built.
         case .punctuation: break
-        case .word: guard features.names != nil || analysis.isKnownWord(token) else { return }
+        case .word: guard features.isRecordingNames || analysis.isKnownWord(token) else { return }
         }
-        features.add(r, template, lower(token))
+        features.add(r, template, FeaturePart(lower(token)))
     }
 
     /// Where the cue stands among source (a) and target (b): "aTb" reads source, cue, target.
-    static func order(_ source: Int, _ target: Int, _ cue: Int) -> String {
+    static func order(_ source: Int, _ target: Int, _ cue: Int) -> FeaturePart {
         switch (source < cue, target < cue, source < target) {
-        case (true, false, _): "aTb"
-        case (false, true, _): "bTa"
-        case (false, false, true): "Tab"
-        case (false, false, false): "Tba"
-        case (true, true, true): "abT"
-        case (true, true, false): "baT"
+        case (true, false, _): .sourceCueTarget
+        case (false, true, _): .targetCueSource
+        case (false, false, true): .cueSourceTarget
+        case (false, false, false): .cueTargetSource
+        case (true, true, true): .sourceTargetCue
+        case (true, true, false): .targetSourceCue
         }
     }
 

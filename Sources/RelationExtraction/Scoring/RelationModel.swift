@@ -5,9 +5,12 @@ import KnowledgeGraph
 /// threshold per relation. Trained on the annotated train corpus by `make train-relations`
 /// (`Scripts/train_relations.py`); shipped as `relation-model.tsv`.
 struct RelationModel: Sendable {
-    private var weights: [UInt64: Float] = [:]
+    private var weights = WeightTable()
     private var bias: [RelationType: Float] = [:]
     private var threshold: [RelationType: Float] = [:]
+    /// The words that lexical features name ("criticized|w:between|illegal"): the scorer sees a
+    /// word only when the vocabulary knows it.
+    private(set) var words: [String] = []
 
     /// A model that knows no relation: every relation is left to the rules.
     static let empty = RelationModel()
@@ -15,10 +18,10 @@ struct RelationModel: Sendable {
     /// Whether the model was trained for `relation`; other relations keep the rules' edges.
     func judges(_ relation: RelationType) -> Bool { bias[relation] != nil }
 
-    /// The probability that the candidate's edge holds.
+    /// The probability that a place states the edge.
     func probability(of features: FeatureSet, relation: RelationType) -> Float {
         var sum = bias[relation] ?? 0
-        for hash in features.hashes { sum += weights[hash] ?? 0 }
+        for hash in features.hashes { sum += weights[hash] }
         return 1 / (1 + expf(-sum))
     }
 
@@ -29,6 +32,8 @@ struct RelationModel: Sendable {
     /// Reads `relation<TAB>feature<TAB>weight` lines; the features `@bias` and `@threshold` set a
     /// relation's bias and decision threshold.
     init(tsv text: String) throws(ModelError) {
+        var entries: [(UInt64, Float)] = []
+        var words = Set<String>()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -40,21 +45,54 @@ struct RelationModel: Sendable {
             case "@bias": bias[relation] = value
             case "@threshold": threshold[relation] = value
             default:
-                weights[FeatureSet.hash(String(columns[1]))] = value
+                entries.append((FeaturePart.hash(ofFeature: columns[1]), value))
                 let parts = columns[1].split(separator: "|")
-                if parts.count == 3, parts[1].hasPrefix("w:") { words.append(String(parts[2])) }
+                if parts.count == 3, parts[1].hasPrefix("w:") { words.insert(String(parts[2])) }
             }
         }
+        weights = WeightTable(entries)
+        self.words = words.sorted()
     }
 
     private init() {}
 
-    /// The words that lexical features name ("criticized|w:between|illegal"): the scorer sees a
-    /// word only when the vocabulary knows it.
-    private(set) var words: [String] = []
-
     struct ModelError: Error {
         var line: Int
         var reason: String
+    }
+}
+
+/// Feature weights by hash, in an open-addressing table: the hashes are already well mixed,
+/// so their low bits index it directly, with no hashing of their own.
+struct WeightTable: Sendable {
+    private var keys: [UInt64] = [0]
+    private var values: [Float] = [0]
+    private var mask = 0
+
+    init() {}
+
+    init(_ entries: [(UInt64, Float)]) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity *= 2 }
+        keys = Array(repeating: 0, count: capacity)
+        values = Array(repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (key, value) in entries where key != 0 {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] += value
+        }
+    }
+
+    /// The weight of a feature; 0 for a feature the model never saw.
+    subscript(key: UInt64) -> Float {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
     }
 }
