@@ -15,6 +15,7 @@ public struct RelationExtractor: Sendable {
     private let relationWords: RelationWords
     private let model: RelationModel
     private let officeHolders: OfficeHolders
+    private let modelWords: WordSet
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     public init(cues: CueLexicon, lexicon: inout Lexicon) {
@@ -43,7 +44,7 @@ public struct RelationExtractor: Sendable {
         officeHolders = cues.officeHolders
         // The model's lexical features name words: the vocabulary must know them for tokens to
         // carry their IDs.
-        _ = WordSet(model.words, lexicon: &lexicon)
+        modelWords = WordSet(model.words, lexicon: &lexicon)
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
@@ -51,22 +52,26 @@ public struct RelationExtractor: Sendable {
         let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false)
         for key in candidates.order {
             let candidate = candidates.byKey[key]!
-            if model.judges(key.relation) {
+            let relation = candidates.relation(of: key)
+            let source = Int(key.source)
+            let target = Int(key.target)
+            if model.judges(relation) {
                 // Noisy-or over the places: the edge holds unless every place fails to state it.
+                let shared = model.score(of: candidate.shared)
                 var none: Float = 1
                 var best: (probability: Float, occurrence: Int) = (-1, 0)
                 for (index, occurrence) in candidate.occurrences.enumerated() {
-                    let probability = model.probability(of: occurrence.features, relation: key.relation)
+                    let probability = model.probability(of: occurrence.features, adding: shared, relation: relation)
                     none *= 1 - probability
                     if probability > best.probability { best = (probability, index) }
                 }
-                guard model.accepts(1 - none, relation: key.relation) else { continue }
+                guard model.accepts(1 - none, relation: relation) else { continue }
                 let cited = candidate.occurrences[best.occurrence]
-                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation,
-                                      rationale: concatenated(cited.rationale, " (scored ", String(Int((1 - none) * 100)), "%)")),
+                builder.add(FoundEdge(source: source, target: target, type: relation,
+                                      rationale: concatenated(cited.rationale.text(analysis.entities), " (scored ", String(Int((1 - none) * 100)), "%)")),
                             sentence: cited.sentence)
             } else if let rule = candidate.ruleSentence {
-                builder.add(FoundEdge(source: key.source, target: key.target, type: key.relation, rationale: candidate.ruleRationale ?? ""),
+                builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
                             sentence: rule)
             }
         }
@@ -83,7 +88,10 @@ public struct RelationExtractor: Sendable {
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
         let list = candidates.order.map { key in
-            (ids[key.source], key.relation, ids[key.target], candidates.byKey[key]!.occurrences.map { ($0.sentence, $0.features.names ?? []) })
+            let candidate = candidates.byKey[key]!
+            let shared = candidate.shared.names ?? []
+            return (ids[Int(key.source)], candidates.relation(of: key), ids[Int(key.target)],
+                    candidate.occurrences.map { ($0.sentence, ($0.features.names ?? []) + shared) })
         }
         return (graph, list)
     }
@@ -101,7 +109,7 @@ public struct RelationExtractor: Sendable {
     private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
         CandidateFinder(analysis: analysis, cues: cues, triggerCues: triggerCues, cueMatcher: cueMatcher,
                         markerMatcher: markerMatcher, markerKinds: markerKinds, functionMatcher: functionMatcher,
-                        words: words, relationWords: relationWords)
+                        words: words, relationWords: relationWords, modelWords: modelWords)
     }
 
     /// The relations the candidates are built for.
@@ -124,24 +132,53 @@ struct TriggerCue: Sendable {
     }
 }
 
+/// Why a candidate was made, spelled out only for the edges that are kept.
+enum Rationale {
+    case cue(String)
+    case carriedCue(String)
+    case listed(RelationType)
+    case profile(RelationType)
+    case near(source: Int, target: Int)
+    case office(person: Int, target: Int)
+    case knownCountry(body: Int, country: String)
+    case text(String)
+
+    func text(_ entities: [ArticleEntity]) -> String {
+        switch self {
+        case .cue(let phrase): concatenated("cue '", phrase, "' in the sentence")
+        case .carriedCue(let phrase): concatenated("cue '", phrase, "', its source named in an earlier sentence")
+        case .listed(let relation): concatenated("listed after a '", relation.rawValue, "' cue")
+        case .profile(let relation): concatenated("the article's '", relation.rawValue, "' source and target")
+        case .near(let source, let target): concatenated("'", entities[target].name, "' named near '", entities[source].name, "'")
+        case .office(let person, let target): concatenated("'", entities[person].name, "' held office in '", entities[target].name, "'")
+        case .knownCountry(let body, let country): concatenated("'", entities[body].name, "' belongs to '", country, "'")
+        case .text(let text): text
+        }
+    }
+}
+
 /// The candidate edges of one article. Each is seen in one or more places (occurrences), each
-/// with its own features; the model scores each place, and the edge holds if any place states
-/// it (the places' probabilities combine by noisy-or).
+/// with its own features, and has features of the pair in the whole article; the model scores
+/// each place, and the edge holds if any place states it (the places' probabilities combine by
+/// noisy-or).
 struct Candidates {
     struct Key: Hashable {
-        var source: Int
-        var target: Int
-        var relation: RelationType
+        var source: Int32
+        var target: Int32
+        /// An index into `relations`: hashing an integer, not the relation's name.
+        var relation: Int32
     }
 
     struct Occurrence {
         var features: FeatureSet
         var sentence: Int
-        var rationale: String
+        var rationale: Rationale
     }
 
     struct Candidate {
         var occurrences: [Occurrence] = []
+        /// Features of the pair in the whole article, which every occurrence adds.
+        var shared: FeatureSet
         /// The sentence where the rules found the edge.
         var ruleSentence: Int?
         var ruleRationale: String?
@@ -150,35 +187,50 @@ struct Candidates {
     private(set) var byKey: [Key: Candidate] = [:]
     /// Keys in the order first seen, so the graph's edges come in text order.
     private(set) var order: [Key] = []
+    /// The relation of each key's index.
+    private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
     let recordingNames: Bool
 
     init(recordingNames: Bool) {
         self.recordingNames = recordingNames
     }
 
-    private static func key(_ source: Int, _ target: Int, _ relation: RelationType) -> Key {
-        relation.isSymmetric && target < source
-            ? Key(source: target, target: source, relation: relation) : Key(source: source, target: target, relation: relation)
+    func relation(of key: Key) -> RelationType { relations[Int(key.relation)] }
+
+    private mutating func key(_ source: Int, _ target: Int, _ relation: RelationType) -> Key {
+        var index = relations.firstIndex(of: relation)
+        if index == nil {
+            relations.append(relation)
+            index = relations.count - 1
+        }
+        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(index!))
     }
 
-    mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int, rationale: @autoclosure () -> String,
+    private func existingKey(_ source: Int, _ target: Int, _ relation: RelationType) -> Key? {
+        guard let index = relations.firstIndex(of: relation) else { return nil }
+        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(index))
+    }
+
+    mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int, rationale: Rationale,
                                 features add: (inout FeatureSet) -> Void)
     {
-        let key = Candidates.key(source, target, relation)
+        let key = key(source, target, relation)
         var features = FeatureSet(recordingNames: recordingNames)
         add(&features)
-        if byKey[key] == nil {
+        let occurrence = Occurrence(features: features, sentence: sentence, rationale: rationale)
+        if byKey[key]?.occurrences.append(occurrence) == nil {
             order.append(key)
-            byKey[key] = Candidate()
+            byKey[key] = Candidate(occurrences: [occurrence], shared: FeatureSet(recordingNames: recordingNames))
         }
-        byKey[key]!.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: rationale()))
     }
 
     mutating func addRuleEdge(_ edge: FoundEdge, sentence: Int) {
-        let key = Candidates.key(edge.source, edge.target, edge.type)
+        let key = key(edge.source, edge.target, edge.type)
         if byKey[key] == nil {
             order.append(key)
-            byKey[key] = Candidate()
+            byKey[key] = Candidate(shared: FeatureSet(recordingNames: recordingNames))
         }
         if byKey[key]!.ruleSentence == nil {
             byKey[key]!.ruleSentence = sentence
@@ -204,47 +256,53 @@ struct Candidates {
         return firstUp.contains(second) || secondUp.contains(first) || !firstUp.isDisjoint(with: secondUp)
     }
 
-    /// Features of the pair in the whole article, added to each of its occurrences: ties between
-    /// the two, whether the rules found the edge, how often the pair is seen.
     func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {
-        byKey[Candidates.key(source, target, relation)] != nil
+        existingKey(source, target, relation).map { byKey[$0] != nil } ?? false
     }
 
+    /// Features of the pair in the whole article, shared by its occurrences: ties between the
+    /// two, whether the rules found the edge, how often the pair is seen, the two entities'
+    /// role profiles.
     mutating func addArticleFeatures(affiliated: Set<[Int]>, profiles: RoleProfiles = RoleProfiles()) {
+        var sameSide: [[Int]: Bool] = [:]
         for key in order {
             var candidate = byKey[key]!
-            let r = FeaturePart.relation(key.relation)
-            var shared = FeatureSet(recordingNames: recordingNames)
-            if affiliated.contains([key.source, key.target]) || affiliated.contains([key.target, key.source]) {
-                shared.add(r, "affiliated")
-            } else if Candidates.sameSide(key.source, key.target, affiliated: affiliated) {
+            let relation = relations[Int(key.relation)]
+            let source = Int(key.source)
+            let target = Int(key.target)
+            let r = FeaturePart.relation(relation)
+            if affiliated.contains([source, target]) || affiliated.contains([target, source]) {
+                candidate.shared.add(r, .affiliated)
+            } else {
+                let pair = source < target ? [source, target] : [target, source]
+                let tied = sameSide[pair] ?? Candidates.sameSide(source, target, affiliated: affiliated)
+                sameSide[pair] = tied
                 // A minister and her country's parliament: one government, rarely at odds.
-                shared.add(r, "same-side")
+                if tied { candidate.shared.add(r, .sameSide) }
             }
-            if candidate.ruleSentence != nil { shared.add(r, "rule") }
-            if !key.relation.isSymmetric, byKey[Key(source: key.target, target: key.source, relation: key.relation)]?.ruleSentence != nil {
-                shared.add(r, "rule-reversed")
+            if candidate.ruleSentence != nil { candidate.shared.add(r, .rule) }
+            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), byKey[reverse]?.ruleSentence != nil {
+                candidate.shared.add(r, .ruleReversed)
             }
-            if RelationExtractor.judgedRelations.contains(key.relation) {
-                let source = profiles.profile(key.source, key.relation)
-                let target = profiles.profile(key.target, key.relation)
-                shared.add(r, "source-profile", FeaturePart.bucket(source.asSource))
-                shared.add(r, "target-profile", FeaturePart.bucket(target.asTarget))
-                if source.asTarget > 0 { shared.add(r, "source-as-target", FeaturePart.bucket(source.asTarget)) }
-                if target.asSource > 0 { shared.add(r, "target-as-source", FeaturePart.bucket(target.asSource)) }
-                if target.asListed > 0 { shared.add(r, "target-listed", FeaturePart.bucket(target.asListed)) }
-                if source.asSource > 0, source.asSource == profiles.topSource(key.relation) { shared.add(r, "source-is-top") }
+            if RelationExtractor.judgedRelations.contains(relation) {
+                let sourceProfile = profiles.profile(source, relation)
+                let targetProfile = profiles.profile(target, relation)
+                candidate.shared.add(r, .sourceProfile, FeaturePart.bucket(sourceProfile.asSource))
+                candidate.shared.add(r, .targetProfile, FeaturePart.bucket(targetProfile.asTarget))
+                if sourceProfile.asTarget > 0 { candidate.shared.add(r, .sourceAsTarget, FeaturePart.bucket(sourceProfile.asTarget)) }
+                if targetProfile.asSource > 0 { candidate.shared.add(r, .targetAsSource, FeaturePart.bucket(targetProfile.asSource)) }
+                if targetProfile.asListed > 0 { candidate.shared.add(r, .targetListed, FeaturePart.bucket(targetProfile.asListed)) }
+                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(relation) { candidate.shared.add(r, .sourceIsTop) }
             }
             var sentences = Set<Int>()
             for occurrence in candidate.occurrences { sentences.insert(occurrence.sentence) }
-            shared.add(r, "sentences", FeaturePart.bucket(sentences.count))
+            candidate.shared.add(r, .sentences, FeaturePart.bucket(sentences.count))
             if candidate.occurrences.isEmpty, let sentence = candidate.ruleSentence {
                 // The rules found an edge no occurrence covers (an answer to an accusation).
                 var features = FeatureSet(recordingNames: recordingNames)
                 features.add(r, .ruleOnly)
-                candidate.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: candidate.ruleRationale ?? ""))
+                candidate.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: .text(candidate.ruleRationale ?? "")))
             }
-            for index in candidate.occurrences.indices { candidate.occurrences[index].features.formUnion(shared) }
             byKey[key] = candidate
         }
     }

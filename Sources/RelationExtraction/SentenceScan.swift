@@ -30,10 +30,22 @@ struct SentenceScan {
     private static let targetReach = 9
     private static let subjectReach = 14
 
-    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords) {
+    /// Each token's word as a feature part, for the words the model knows (all of them when
+    /// training spells features out); nil for the others.
+    private(set) var wordParts: [FeaturePart?] = []
+    /// The words the model's lexical features name; nil when training, which needs every word.
+    private let modelWords: WordSet?
+
+    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWords: WordSet? = nil) {
         self.analysis = analysis
         self.functionMatcher = functionMatcher
         self.words = words
+        self.modelWords = modelWords
+    }
+
+    /// The feature part of a token's word, if a feature may name it.
+    func wordPart(_ token: Int) -> FeaturePart? {
+        range.contains(token) ? wordParts[token - range.lowerBound] : nil
     }
 
     /// Scans sentence `sentenceIndex`; `mentions` are the article's mentions that start in it.
@@ -67,6 +79,15 @@ struct SentenceScan {
             for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
         }
         SentenceScan.headMentions(mentions, into: &heads)
+        wordParts.removeAll(keepingCapacity: true)
+        for token in range {
+            let kind = analysis.tokens[token].kind
+            if kind == .number || (kind == .word && modelWords.map({ !analysis.token(token, isIn: $0) }) ?? false) {
+                wordParts.append(nil)
+            } else {
+                wordParts.append(FeaturePart(lower(token)))
+            }
+        }
     }
 
     private static func headMentions(_ inside: ArraySlice<Mention>, into heads: inout [Mention]) {

@@ -22,7 +22,7 @@ struct AffiliationFinder {
         let entities = analysis.entities
         for (edge, sentence, rule) in rules {
             candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
-                                     sentence: sentence, rationale: edge.rationale) { features in
+                                     sentence: sentence, rationale: .text(edge.rationale)) { features in
                 features.add(r, .rule, FeaturePart(rule))
                 features.add(r, .types, .type(entities[edge.source].type), .type(entities[edge.target].type))
             }
@@ -41,7 +41,7 @@ struct AffiliationFinder {
                     guard gap.count <= AffiliationFinder.reach else { continue }
                     candidates.addOccurrence(source: source.entity, target: target.entity, relation: AffiliationFinder.relation,
                                              sentence: sentenceIndex,
-                                             rationale: concatenated("'", entities[target.entity].name, "' named near '", entities[source.entity].name, "'")) { features in
+                                             rationale: .near(source: source.entity, target: target.entity)) { features in
                         addPairFeatures(source, target, gap: gap, sentence: range, into: &features)
                     }
                 }
@@ -172,7 +172,7 @@ struct AffiliationFinder {
                     offices.insert([index, target])
                     candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                              sentence: firstSentence[index],
-                                             rationale: concatenated("'", candidate.name, "' held office in '", entities[target].name, "'")) { features in
+                                             rationale: .office(person: index, target: target)) { features in
                         features.add(r, .holder, holding.curated ? .curated : .phoenix)
                         features.add(r, .holderTarget, .type(entities[target].type))
                         if !holding.role.isEmpty { features.add(r, .holderRole, FeaturePart(holding.role)) }
@@ -184,7 +184,7 @@ struct AffiliationFinder {
             {
                 candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                          sentence: firstSentence[index],
-                                         rationale: concatenated("'", candidate.name, "' belongs to '", known, "'")) { features in
+                                         rationale: .knownCountry(body: index, country: known)) { features in
                     features.add(r, .knownCountry, FeaturePart.type(candidate.type))
                 }
             }

@@ -41,9 +41,13 @@ struct CandidateFinder {
     let functionMatcher: PhraseMatcher
     let words: ScanWords
     let relationWords: RelationWords
+    /// The words the model's lexical features name.
+    let modelWords: WordSet
 
     /// How many sentences back a source is carried, and forward a list of targets is looked for.
     static let carryReach = 3
+    /// How far apart, in tokens, two actors of one sentence may stand to be paired.
+    static let pairReach = 40
 
     func find(affiliated: Set<[Int]>, into candidates: inout Candidates) {
         var firstMention = 0
@@ -52,7 +56,8 @@ struct CandidateFinder {
         var markerMatches: [(range: Range<Int>, payloads: [Int])] = []
         var triggers: [Trigger] = []
         var actors: [Actor] = []
-        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words)
+        var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words,
+                                modelWords: candidates.recordingNames ? nil : modelWords)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
         /// Per relation: the sources of the cues of recent sentences, with their sentence.
         var recentSources: [RelationType: [(entity: Int, sentence: Int)]] = [:]
@@ -165,8 +170,16 @@ struct CandidateFinder {
     {
         let relevant = triggers.filter { $0.relation == relation }
         let roles = relevant.map { scan.roleFillers(of: $0) }
+        // Speech criticizes only through its speaker: with no other cue, the speaker (or the
+        // subject of the speech word) is the only source.
+        let speechOnly = relevant.allSatisfy(\.isSpeech)
+        var speakers = Set(roles.flatMap(\.sources))
+        if let speaker { speakers.insert(speaker) }
         for source in actors {
+            if speechOnly && !speakers.contains(source.entity) { continue }
             for target in actors where target.entity != source.entity {
+                // Two actors far apart in a long sentence belong to different clauses.
+                if abs(target.tokens.lowerBound - source.tokens.lowerBound) > CandidateFinder.pairReach { continue }
                 // A symmetric relation is seen once per pair, from the earlier actor.
                 if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
                 var best = 0
@@ -182,7 +195,7 @@ struct CandidateFinder {
                 }
                 let trigger = relevant[best]
                 candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                         rationale: concatenated("cue '", trigger.phrase.name, "' in the sentence")) { features in
+                                         rationale: .cue(trigger.phrase.name)) { features in
                     scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
                     features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
                     if relevant.contains(where: { $0.range != trigger.range && scan.isHypothetical(before: $0.range.lowerBound) }) {
@@ -202,7 +215,7 @@ struct CandidateFinder {
             for target in actors where target.entity != source {
                 for trigger in triggers where trigger.relation == relation {
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: concatenated("cue '", trigger.phrase.name, "', its source named in an earlier sentence")) { features in
+                                             rationale: .carriedCue(trigger.phrase.name)) { features in
                         let r = FeaturePart.relation(relation)
                         features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
                         scan.addTargetFeatures(target, trigger: trigger, templates: .carried, into: &features)
@@ -222,7 +235,7 @@ struct CandidateFinder {
         for (source, _) in recent.suffix(4) {
             for target in names where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                         rationale: concatenated("listed after a '", relation.rawValue, "' cue")) { features in
+                                         rationale: .listed(relation)) { features in
                     let r = FeaturePart.relation(relation)
                     features.add(r, .listed, FeaturePart.bucket(distance))
                     features.add(r, .listedNames, FeaturePart.bucket(names.count))
@@ -288,7 +301,7 @@ struct RoleProfiles {
                 for target in targets where target != source && !candidates.contains(source, target, relation) {
                     guard let sentence = profiles[target]?.firstTargetSentence else { continue }
                     candidates.addOccurrence(source: source, target: target, relation: relation, sentence: sentence,
-                                             rationale: concatenated("the article's '", relation.rawValue, "' source and target")) { features in
+                                             rationale: .profile(relation)) { features in
                         features.add(FeaturePart.relation(relation), .profilePair)
                     }
                 }

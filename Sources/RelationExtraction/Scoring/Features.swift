@@ -109,16 +109,9 @@ struct FeatureSet {
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name + "|" + fourth.name }
     }
 
-    /// Adds every feature of `other` (features a candidate shares across its places).
-    mutating func formUnion(_ other: FeatureSet) {
-        for (index, hash) in other.hashes.enumerated() {
-            insert(hash) { other.names?[index] ?? "" }
-        }
-    }
-
+    /// A feature added twice counts twice (a word twice between two names), in training as in
+    /// scoring: no set is kept.
     private mutating func insert(_ hash: UInt64, name: () -> String) {
-        // Candidates hold a few dozen features: a scan beats hashing into a set.
-        if hashes.contains(hash) { return }
         hashes.append(hash)
         names?.append(name())
     }

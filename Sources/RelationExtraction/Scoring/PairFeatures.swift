@@ -310,13 +310,8 @@ extension SentenceScan {
     /// A word as a lexical feature. Scoring knows only words of the vocabulary (the model's
     /// words are registered in it), so training spells out the same words the scorer can see.
     private func addWord(_ token: Int, relation r: FeaturePart, template: FeaturePart, into features: inout FeatureSet) {
-        switch analysis.tokens[token].kind {
-        case .number: return
-        // Marks are spelled from a table, never built.
-        case .punctuation: break
-        case .word: guard features.isRecordingNames || analysis.isKnownWord(token) else { return }
-        }
-        features.add(r, template, FeaturePart(lower(token)))
+        guard let word = wordPart(token) else { return }
+        features.add(r, template, word)
     }
 
     /// Where the cue stands among source (a) and target (b): "aTb" reads source, cue, target.

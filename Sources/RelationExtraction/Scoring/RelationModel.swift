@@ -18,10 +18,17 @@ struct RelationModel: Sendable {
     /// Whether the model was trained for `relation`; other relations keep the rules' edges.
     func judges(_ relation: RelationType) -> Bool { bias[relation] != nil }
 
-    /// The probability that a place states the edge.
-    func probability(of features: FeatureSet, relation: RelationType) -> Float {
-        var sum = bias[relation] ?? 0
+    /// The sum of the features' weights.
+    func score(of features: FeatureSet) -> Float {
+        var sum: Float = 0
         for hash in features.hashes { sum += weights[hash] }
+        return sum
+    }
+
+    /// The probability that a place with these features (and a score of features it shares
+    /// with the candidate's other places) states the edge.
+    func probability(of features: FeatureSet, adding shared: Float = 0, relation: RelationType) -> Float {
+        let sum = (bias[relation] ?? 0) + shared + score(of: features)
         return 1 / (1 + expf(-sum))
     }
 
