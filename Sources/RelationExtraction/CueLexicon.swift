@@ -69,14 +69,14 @@ public struct CueLexicon: Sendable {
         try lexicon.addCAMEO(bytes: try resource("cameo-cues", "tsv"), file: "cameo-cues.tsv")
         lexicon.wordClasses = try RelationWords.members(of: try resource("relation-words", "tsv"), file: "relation-words.tsv")
         for (name, curated) in [("office-holders", false), ("office-holders-curated", true)] {
-            let text = String(decoding: try resource(name, "tsv"), as: UTF8.self)
+            let bytes = try resource(name, "tsv")
             do {
-                try lexicon.officeHolders.add(tsv: text, curated: curated, file: name)
+                try lexicon.officeHolders.add(tsv: bytes, curated: curated, file: name)
             } catch {
                 throw LexiconError(file: name + ".tsv", line: error.line, reason: error.reason)
             }
         }
-        let model = String(decoding: try resource("relation-model", "tsv"), as: UTF8.self)
+        let model = try resource("relation-model", "tsv")
         do {
             lexicon.model = try RelationModel(tsv: model)
         } catch {
@@ -139,13 +139,17 @@ public struct CueLexicon: Sendable {
     /// object itself. Intent, threat and refusal lines are markers of events that did not happen.
     mutating func addCAMEO(bytes: [UInt8], file: String) throws(LexiconError) {
         var lines: [(phrase: String, relation: String, code: String, form: String, kind: String)] = []
-        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let data = DataLines(bytes: bytes)
+        for line in data {
+            let columns = line.fields
             guard columns.count == 7 else {
-                throw LexiconError(file: file, line: number + 1, reason: "expected 7 columns: phrase relation code form block notes class")
+                throw LexiconError(file: file, line: line.number, reason: "expected 7 columns: phrase relation code form block notes class")
             }
-            lines.append((String(columns[0]), String(columns[1]), String(columns[2]), String(columns[3]), String(columns[6])))
+            // Phrases of classes no cue is made of are not kept.
+            let relation = data.string(columns[1])
+            let kind = data.string(columns[6])
+            if relation == "-" && kind != "intent" && kind != "threat" && kind != "refuse" { continue }
+            lines.append((data.string(columns[0]), relation, data.string(columns[2]), data.string(columns[3]), kind))
         }
         var verbs: [String: Set<String>] = [:]
         for line in lines where !line.form.hasPrefix("phrase") && line.relation != "-" {

@@ -13,9 +13,17 @@ struct ReferenceResolver {
     /// The named mentions seen so far, most recent last: (entity, first token).
     private var seen: [(entity: Int, token: Int)] = []
 
+    /// Each entity's type, and the lowercase names of bodies and organizations, made once.
+    private let types: [EntityType]
+    private let bodyNames: [[String]]
+
     init(analysis: ArticleAnalysis, words: RelationWords) {
         self.analysis = analysis
         self.words = words
+        types = analysis.entities.map(\.type)
+        bodyNames = analysis.entities.map { entity in
+            entity.type == .agency || entity.type == .organization ? ([entity.name] + entity.aliases).map { $0.lowercased() } : []
+        }
     }
 
     /// Records a sentence's mentions as possible antecedents.
@@ -71,10 +79,9 @@ struct ReferenceResolver {
                         named word: String? = nil) -> Int?
     {
         func fits(_ entity: Int) -> Bool {
-            let candidate = analysis.entities[entity]
-            guard accepts(candidate.type) else { return false }
+            guard accepts(types[entity]) else { return false }
             guard let word else { return true }
-            return candidate.name.lowercased().contains(word) || candidate.aliases.contains { $0.lowercased().contains(word) }
+            return bodyNames[entity].contains { $0.contains(word) }
         }
         for index in mentions.indices.reversed() where mentions[index].kind != .weak && mentions[index].tokens.upperBound <= token {
             if fits(mentions[index].entity) { return mentions[index].entity }

@@ -50,25 +50,31 @@ public struct RelationExtractor: Sendable {
     public func extract(from analysis: ArticleAnalysis) -> Graph {
         var builder = GraphBuilder(analysis: analysis, words: words)
         let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false)
-        for key in candidates.order {
-            let candidate = candidates.byKey[key]!
+        // Noisy-or over each candidate's places: the edge holds unless every place fails to state it.
+        let count = candidates.candidates.count
+        var none = [Float](repeating: 1, count: count)
+        var best = [(probability: Float, occurrence: Int)](repeating: (-1, -1), count: count)
+        var shared = [Float?](repeating: nil, count: count)
+        for (index, occurrence) in candidates.occurrences.enumerated() {
+            let position = occurrence.candidate
+            let relation = candidates.relation(of: candidates.order[position])
+            guard model.judges(relation) else { continue }
+            if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
+            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, relation: relation)
+            none[position] *= 1 - probability
+            if probability > best[position].probability { best[position] = (probability, index) }
+        }
+        for (position, key) in candidates.order.enumerated() {
+            let candidate = candidates.candidates[position]
             let relation = candidates.relation(of: key)
             let source = Int(key.source)
             let target = Int(key.target)
             if model.judges(relation) {
-                // Noisy-or over the places: the edge holds unless every place fails to state it.
-                let shared = model.score(of: candidate.shared)
-                var none: Float = 1
-                var best: (probability: Float, occurrence: Int) = (-1, 0)
-                for (index, occurrence) in candidate.occurrences.enumerated() {
-                    let probability = model.probability(of: occurrence.features, adding: shared, relation: relation)
-                    none *= 1 - probability
-                    if probability > best.probability { best = (probability, index) }
-                }
-                guard model.accepts(1 - none, relation: relation) else { continue }
-                let cited = candidate.occurrences[best.occurrence]
+                guard best[position].occurrence >= 0, model.accepts(1 - none[position], relation: relation) else { continue }
+                let cited = candidates.occurrences[best[position].occurrence]
                 builder.add(FoundEdge(source: source, target: target, type: relation,
-                                      rationale: concatenated(cited.rationale.text(analysis.entities), " (scored ", String(Int((1 - none) * 100)), "%)")),
+                                      rationale: concatenated(cited.rationale.text(analysis.entities), " (scored ",
+                                                              String(Int((1 - none[position]) * 100)), "%)")),
                             sentence: cited.sentence)
             } else if let rule = candidate.ruleSentence {
                 builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
@@ -87,11 +93,14 @@ public struct RelationExtractor: Sendable {
         let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true)
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
-        let list = candidates.order.map { key in
-            let candidate = candidates.byKey[key]!
-            let shared = candidate.shared.names ?? []
-            return (ids[Int(key.source)], candidates.relation(of: key), ids[Int(key.target)],
-                    candidate.occurrences.map { ($0.sentence, ($0.features.names ?? []) + shared) })
+        var places = [[(sentence: Int, features: [String])]](repeating: [], count: candidates.candidates.count)
+        let names = candidates.features.names ?? []
+        for occurrence in candidates.occurrences {
+            let shared = names[candidates.candidates[occurrence.candidate].shared]
+            places[occurrence.candidate].append((occurrence.sentence, Array(names[occurrence.features] + shared)))
+        }
+        let list = candidates.order.enumerated().map { position, key in
+            (ids[Int(key.source)], candidates.relation(of: key), ids[Int(key.target)], places[position])
         }
         return (graph, list)
     }
@@ -102,7 +111,8 @@ public struct RelationExtractor: Sendable {
         let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
-        finder(for: analysis).find(affiliated: builder.affiliatedPairs.union(known), into: &candidates)
+        let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))
+        finder(for: analysis).find(affiliated: affiliated, into: &candidates)
         return candidates
     }
 
@@ -129,6 +139,42 @@ struct TriggerCue: Sendable {
         self.relation = relation
         self.kind = FeaturePart(kind)
         self.curated = curated
+    }
+}
+
+/// The affiliations of one article's entities, for asking whether two entities are tied
+/// directly or belong to one side (one body or country above both) without hashing pairs.
+struct AffiliationIndex {
+    /// Per entity, the entities it is directly affiliated with.
+    private var direct: [[Int]]
+    /// Per entity, a bit for itself and each body or country above it (entities past the 64th
+    /// have no bit: an article that long is rare, and they are only never "one side").
+    private var above: [UInt64]
+
+    init(entityCount: Int, pairs: some Sequence<[Int]>) {
+        direct = Array(repeating: [], count: entityCount)
+        for pair in pairs where pair[0] < entityCount && pair[1] < entityCount && !direct[pair[0]].contains(pair[1]) {
+            direct[pair[0]].append(pair[1])
+        }
+        above = Array(repeating: 0, count: entityCount)
+        for entity in 0..<entityCount {
+            var mask: UInt64 = 0
+            var seen: Set<Int> = [entity]
+            var todo = [entity]
+            while let next = todo.popLast() {
+                if next < 64 { mask |= 1 << UInt64(next) }
+                for up in direct[next] where seen.insert(up).inserted { todo.append(up) }
+            }
+            above[entity] = mask
+        }
+    }
+
+    func ties(_ first: Int, _ second: Int) -> Bool {
+        direct[first].contains(second) || direct[second].contains(first)
+    }
+
+    func sameSide(_ first: Int, _ second: Int) -> Bool {
+        above[first] & above[second] != 0
     }
 }
 
@@ -161,6 +207,9 @@ enum Rationale {
 /// with its own features, and has features of the pair in the whole article; the model scores
 /// each place, and the edge holds if any place states it (the places' probabilities combine by
 /// noisy-or).
+///
+/// Every feature of the article lives in one buffer (`features`) and occurrences are ranges of
+/// it: an article makes a few hundred places, and an array each would be as many allocations.
 struct Candidates {
     struct Key: Hashable {
         var source: Int32
@@ -170,29 +219,35 @@ struct Candidates {
     }
 
     struct Occurrence {
-        var features: FeatureSet
+        var candidate: Int
+        var features: Range<Int>
         var sentence: Int
         var rationale: Rationale
     }
 
     struct Candidate {
-        var occurrences: [Occurrence] = []
         /// Features of the pair in the whole article, which every occurrence adds.
-        var shared: FeatureSet
+        var shared: Range<Int> = 0..<0
         /// The sentence where the rules found the edge.
         var ruleSentence: Int?
         var ruleRationale: String?
     }
 
-    private(set) var byKey: [Key: Candidate] = [:]
-    /// Keys in the order first seen, so the graph's edges come in text order.
+    /// Each key's place in `candidates`.
+    private var index: [Key: Int] = [:]
+    /// The candidates in the order first seen, so the graph's edges come in text order.
+    private(set) var candidates: [Candidate] = []
+    /// The key of each candidate.
     private(set) var order: [Key] = []
+    private(set) var occurrences: [Occurrence] = []
+    private(set) var features: FeatureSet
     /// The relation of each key's index.
     private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
     let recordingNames: Bool
 
     init(recordingNames: Bool) {
         self.recordingNames = recordingNames
+        features = FeatureSet(recordingNames: recordingNames)
     }
 
     func relation(of key: Key) -> RelationType { relations[Int(key.relation)] }
@@ -213,97 +268,91 @@ struct Candidates {
         return Key(source: Int32(first), target: Int32(second), relation: Int32(index))
     }
 
+    private mutating func position(of key: Key) -> Int {
+        if let found = index[key] { return found }
+        index[key] = candidates.count
+        order.append(key)
+        candidates.append(Candidate())
+        return candidates.count - 1
+    }
+
     mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int, rationale: Rationale,
                                 features add: (inout FeatureSet) -> Void)
     {
-        let key = key(source, target, relation)
-        var features = FeatureSet(recordingNames: recordingNames)
+        let candidate = position(of: key(source, target, relation))
+        let start = features.count
         add(&features)
-        let occurrence = Occurrence(features: features, sentence: sentence, rationale: rationale)
-        if byKey[key]?.occurrences.append(occurrence) == nil {
-            order.append(key)
-            byKey[key] = Candidate(occurrences: [occurrence], shared: FeatureSet(recordingNames: recordingNames))
-        }
+        occurrences.append(Occurrence(candidate: candidate, features: start..<features.count, sentence: sentence, rationale: rationale))
     }
 
     mutating func addRuleEdge(_ edge: FoundEdge, sentence: Int) {
-        let key = key(edge.source, edge.target, edge.type)
-        if byKey[key] == nil {
-            order.append(key)
-            byKey[key] = Candidate(shared: FeatureSet(recordingNames: recordingNames))
+        let candidate = position(of: key(edge.source, edge.target, edge.type))
+        if candidates[candidate].ruleSentence == nil {
+            candidates[candidate].ruleSentence = sentence
+            candidates[candidate].ruleRationale = edge.rationale
         }
-        if byKey[key]!.ruleSentence == nil {
-            byKey[key]!.ruleSentence = sentence
-            byKey[key]!.ruleRationale = edge.rationale
-        }
-    }
-
-    /// Whether two entities belong to one body or country through a chain of affiliations.
-    static func sameSide(_ first: Int, _ second: Int, affiliated: Set<[Int]>) -> Bool {
-        func above(_ entity: Int) -> Set<Int> {
-            var seen: Set<Int> = [entity]
-            var todo = [entity]
-            while let next = todo.popLast() {
-                for pair in affiliated where pair[0] == next && !seen.contains(pair[1]) {
-                    seen.insert(pair[1])
-                    todo.append(pair[1])
-                }
-            }
-            return seen
-        }
-        let firstUp = above(first)
-        let secondUp = above(second)
-        return firstUp.contains(second) || secondUp.contains(first) || !firstUp.isDisjoint(with: secondUp)
     }
 
     func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {
-        existingKey(source, target, relation).map { byKey[$0] != nil } ?? false
+        existingKey(source, target, relation).map { index[$0] != nil } ?? false
+    }
+
+    /// The number of distinct sentences each candidate's occurrences stand in.
+    private func sentenceCounts() -> [Int] {
+        var counts = [Int](repeating: 0, count: candidates.count)
+        var last = [Int](repeating: -1, count: candidates.count)
+        for occurrence in occurrences where last[occurrence.candidate] != occurrence.sentence {
+            // Occurrences come sentence by sentence, except the few found after the text is read.
+            last[occurrence.candidate] = occurrence.sentence
+            counts[occurrence.candidate] += 1
+        }
+        return counts
     }
 
     /// Features of the pair in the whole article, shared by its occurrences: ties between the
     /// two, whether the rules found the edge, how often the pair is seen, the two entities'
     /// role profiles.
-    mutating func addArticleFeatures(affiliated: Set<[Int]>, profiles: RoleProfiles = RoleProfiles()) {
-        var sameSide: [[Int]: Bool] = [:]
-        for key in order {
-            var candidate = byKey[key]!
+    mutating func addArticleFeatures(affiliated: AffiliationIndex, profiles: RoleProfiles = RoleProfiles()) {
+        var occurring = [Bool](repeating: false, count: candidates.count)
+        for occurrence in occurrences { occurring[occurrence.candidate] = true }
+        let sentenceCounts = sentenceCounts()
+        for (position, key) in order.enumerated() {
             let relation = relations[Int(key.relation)]
             let source = Int(key.source)
             let target = Int(key.target)
             let r = FeaturePart.relation(relation)
-            if affiliated.contains([source, target]) || affiliated.contains([target, source]) {
-                candidate.shared.add(r, .affiliated)
-            } else {
-                let pair = source < target ? [source, target] : [target, source]
-                let tied = sameSide[pair] ?? Candidates.sameSide(source, target, affiliated: affiliated)
-                sameSide[pair] = tied
-                // A minister and her country's parliament: one government, rarely at odds.
-                if tied { candidate.shared.add(r, .sameSide) }
+            if !occurring[position], let sentence = candidates[position].ruleSentence {
+                // The rules found an edge no occurrence covers (an answer to an accusation).
+                let start = features.count
+                features.add(r, .ruleOnly)
+                occurrences.append(Occurrence(candidate: position, features: start..<features.count, sentence: sentence,
+                                              rationale: .text(candidates[position].ruleRationale ?? "")))
             }
-            if candidate.ruleSentence != nil { candidate.shared.add(r, .rule) }
-            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), byKey[reverse]?.ruleSentence != nil {
-                candidate.shared.add(r, .ruleReversed)
+            let start = features.count
+            if affiliated.ties(source, target) {
+                features.add(r, .affiliated)
+            } else if affiliated.sameSide(source, target) {
+                // A minister and her country's parliament: one government, rarely at odds.
+                features.add(r, .sameSide)
+            }
+            if candidates[position].ruleSentence != nil { features.add(r, .rule) }
+            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index[reverse],
+                candidates[other].ruleSentence != nil
+            {
+                features.add(r, .ruleReversed)
             }
             if RelationExtractor.judgedRelations.contains(relation) {
                 let sourceProfile = profiles.profile(source, relation)
                 let targetProfile = profiles.profile(target, relation)
-                candidate.shared.add(r, .sourceProfile, FeaturePart.bucket(sourceProfile.asSource))
-                candidate.shared.add(r, .targetProfile, FeaturePart.bucket(targetProfile.asTarget))
-                if sourceProfile.asTarget > 0 { candidate.shared.add(r, .sourceAsTarget, FeaturePart.bucket(sourceProfile.asTarget)) }
-                if targetProfile.asSource > 0 { candidate.shared.add(r, .targetAsSource, FeaturePart.bucket(targetProfile.asSource)) }
-                if targetProfile.asListed > 0 { candidate.shared.add(r, .targetListed, FeaturePart.bucket(targetProfile.asListed)) }
-                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(relation) { candidate.shared.add(r, .sourceIsTop) }
+                features.add(r, .sourceProfile, FeaturePart.bucket(sourceProfile.asSource))
+                features.add(r, .targetProfile, FeaturePart.bucket(targetProfile.asTarget))
+                if sourceProfile.asTarget > 0 { features.add(r, .sourceAsTarget, FeaturePart.bucket(sourceProfile.asTarget)) }
+                if targetProfile.asSource > 0 { features.add(r, .targetAsSource, FeaturePart.bucket(targetProfile.asSource)) }
+                if targetProfile.asListed > 0 { features.add(r, .targetListed, FeaturePart.bucket(targetProfile.asListed)) }
+                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(relation) { features.add(r, .sourceIsTop) }
             }
-            var sentences = Set<Int>()
-            for occurrence in candidate.occurrences { sentences.insert(occurrence.sentence) }
-            candidate.shared.add(r, .sentences, FeaturePart.bucket(sentences.count))
-            if candidate.occurrences.isEmpty, let sentence = candidate.ruleSentence {
-                // The rules found an edge no occurrence covers (an answer to an accusation).
-                var features = FeatureSet(recordingNames: recordingNames)
-                features.add(r, .ruleOnly)
-                candidate.occurrences.append(Occurrence(features: features, sentence: sentence, rationale: .text(candidate.ruleRationale ?? "")))
-            }
-            byKey[key] = candidate
+            features.add(r, .sentences, FeaturePart.bucket(sentenceCounts[position]))
+            candidates[position].shared = start..<features.count
         }
     }
 }

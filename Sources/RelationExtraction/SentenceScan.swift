@@ -36,8 +36,13 @@ struct SentenceScan {
     /// The words the model's lexical features name; nil when training, which needs every word.
     private let modelWords: WordSet?
 
+    /// Each entity's type, read once: reading an entity of the analysis copies (and retains)
+    /// all its names.
+    let entityTypes: [EntityType]
+
     init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWords: WordSet? = nil) {
         self.analysis = analysis
+        entityTypes = analysis.entities.map(\.type)
         self.functionMatcher = functionMatcher
         self.words = words
         self.modelWords = modelWords
@@ -418,7 +423,7 @@ struct SentenceScan {
         let start = analysis.sentences[max(0, sentenceIndex - 2)].tokens.lowerBound
         var people: [Int] = []
         for mention in analysis.mentions(startingIn: start..<token) where mention.tokens.upperBound <= token - 2
-            && mention.kind != .weak && analysis.entities[mention.entity].type == .person && !people.contains(mention.entity)
+            && mention.kind != .weak && entityTypes[mention.entity] == .person && !people.contains(mention.entity)
         {
             people.append(mention.entity)
         }
@@ -477,7 +482,7 @@ struct SentenceScan {
     private func pronounTarget(before cue: Int) -> Int? {
         let subjects = subjects(before: cue)
         return heads.last { $0.tokens.upperBound <= cue && !subjects.contains($0.entity) && $0.kind != .weak
-            && analysis.entities[$0.entity].type != .person }?.entity
+            && entityTypes[$0.entity] != .person }?.entity
     }
 
     /// "He said": the person most recently named before this sentence.
@@ -518,13 +523,13 @@ struct SentenceScan {
     }
 
     private func lastPerson(before token: Int) -> Int? {
-        analysis.mentions.last { $0.tokens.upperBound <= token && analysis.entities[$0.entity].type == .person }?.entity
+        analysis.mentions.last { $0.tokens.upperBound <= token && entityTypes[$0.entity] == .person }?.entity
     }
 
     private func previousSentencePerson() -> Int? {
         guard sentenceIndex > 0 else { return nil }
         let previous = analysis.sentences[sentenceIndex - 1].tokens
-        return analysis.mentions.last { previous.contains($0.tokens.lowerBound) && analysis.entities[$0.entity].type == .person }?.entity
+        return analysis.mentions.last { previous.contains($0.tokens.lowerBound) && entityTypes[$0.entity] == .person }?.entity
     }
 
     /// The actor an evaluative cue judges: the possessor ("India's [increasingly] reckless conduct") or

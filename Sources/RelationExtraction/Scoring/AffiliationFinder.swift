@@ -11,6 +11,16 @@ struct AffiliationFinder {
     let officeHolders: OfficeHolders
 
     static let relation = RelationType.affiliatedWith
+    /// Each entity's type, read once (reading an entity copies all its names).
+    let entityTypes: [EntityType]
+
+    init(analysis: ArticleAnalysis, words: ScanWords, relationWords: RelationWords, officeHolders: OfficeHolders) {
+        self.analysis = analysis
+        self.words = words
+        self.relationWords = relationWords
+        self.officeHolders = officeHolders
+        entityTypes = analysis.entities.map(\.type)
+    }
     /// How far apart, in tokens, a person and a body may stand to be paired.
     static let reach = 20
 
@@ -24,17 +34,17 @@ struct AffiliationFinder {
             candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
                                      sentence: sentence, rationale: .text(edge.rationale)) { features in
                 features.add(r, .rule, FeaturePart(rule))
-                features.add(r, .types, .type(entities[edge.source].type), .type(entities[edge.target].type))
+                features.add(r, .types, .type(entityTypes[edge.source]), .type(entityTypes[edge.target]))
             }
         }
         for sentenceIndex in analysis.sentences.indices {
             let range = analysis.sentences[sentenceIndex].tokens
             let mentions = analysis.mentions(startingIn: range)
             for source in mentions where source.kind == .name {
-                let sourceType = entities[source.entity].type
+                let sourceType = entityTypes[source.entity]
                 guard sourceType == .person || sourceType == .agency || sourceType == .organization else { continue }
                 for target in mentions where target.entity != source.entity && target.kind != .title {
-                    guard fits(sourceType, entities[target.entity].type) else { continue }
+                    guard fits(sourceType, entityTypes[target.entity]) else { continue }
                     let gap = source.tokens.lowerBound < target.tokens.lowerBound
                         ? source.tokens.upperBound..<max(source.tokens.upperBound, target.phrase.lowerBound)
                         : target.tokens.upperBound..<max(target.tokens.upperBound, source.phrase.lowerBound)
@@ -64,7 +74,7 @@ struct AffiliationFinder {
         let r = FeaturePart.affiliatedWith
         let entities = analysis.entities
         let sourceFirst = source.tokens.lowerBound < target.tokens.lowerBound
-        features.add(r, .types, .type(entities[source.entity].type), .type(entities[target.entity].type))
+        features.add(r, .types, .type(entityTypes[source.entity]), .type(entityTypes[target.entity]))
         features.add(r, .pairGap, FeaturePart.bucket(gap.count), sourceFirst ? .ab : .ba)
         if target.kind == .weak { features.add(r, .weakTarget) }
         if source.title != nil { features.add(r, .titled) }
@@ -88,7 +98,7 @@ struct AffiliationFinder {
         if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, FeaturePart(shape)) }
         if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, FeaturePart(frame)) }
         // Another person between the two: the body is more likely theirs.
-        if analysis.mentions(startingIn: gap).contains(where: { entities[$0.entity].type == .person && $0.entity != source.entity }) {
+        if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person && $0.entity != source.entity }) {
             features.add(r, .personBetween)
         }
     }
@@ -155,7 +165,7 @@ struct AffiliationFinder {
         func entity(named name: String, types: [EntityType]) -> Int? {
             guard !name.isEmpty else { return nil }
             return entities.indices.first { index in
-                types.contains(entities[index].type)
+                types.contains(entityTypes[index])
                     && (entities[index].name == name || entities[index].lexiconName == name || entities[index].aliases.contains(name))
             }
         }
@@ -174,7 +184,7 @@ struct AffiliationFinder {
                                              sentence: firstSentence[index],
                                              rationale: .office(person: index, target: target)) { features in
                         features.add(r, .holder, holding.curated ? .curated : .phoenix)
-                        features.add(r, .holderTarget, .type(entities[target].type))
+                        features.add(r, .holderTarget, .type(entityTypes[target]))
                         if !holding.role.isEmpty { features.add(r, .holderRole, FeaturePart(holding.role)) }
                         features.add(r, .holderCountries, FeaturePart.bucket(countries))
                     }

@@ -49,7 +49,7 @@ struct CandidateFinder {
     /// How far apart, in tokens, two actors of one sentence may stand to be paired.
     static let pairReach = 40
 
-    func find(affiliated: Set<[Int]>, into candidates: inout Candidates) {
+    func find(affiliated: AffiliationIndex, into candidates: inout Candidates) {
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
         var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
@@ -125,6 +125,7 @@ struct CandidateFinder {
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
             }
+            for index in triggers.indices { triggers[index].context = scan.context(of: triggers[index], speaker: speaker) }
             for relation in RelationExtractor.judgedRelations {
                 let hasCue = triggers.contains { $0.relation == relation }
                 if hasCue {
@@ -140,17 +141,17 @@ struct CandidateFinder {
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
                     for trigger in triggers where trigger.relation == relation && !trigger.isSpeech {
-                        var fillers = scan.roleFillers(of: trigger)
+                        var fillers = (sources: trigger.context.sources, targets: trigger.context.targets)
                         for listed in scan.listedTargets(after: trigger.range, openers: relationWords.listOpeners)
                         where !fillers.targets.contains(listed) && !fillers.sources.contains(listed) {
                             fillers.targets.append(listed)
                         }
-                        profiles.note(fillers, relation: relation, sentence: sentenceIndex, hypothetical: scan.isHypothetical(before: trigger.range.lowerBound))
+                        profiles.note(fillers, relation: relation, sentence: sentenceIndex, hypothetical: trigger.context.hypothetical)
                     }
                     lastCue[relation] = sentenceIndex
                     var sources = (recentSources[relation] ?? []).filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
                     for trigger in triggers where trigger.relation == relation {
-                        for entity in scan.sourceCandidates(of: trigger.range, actors: actors) where !sources.contains(where: { $0.entity == entity }) {
+                        for entity in scan.sourceCandidates(of: trigger.range, actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
                             sources.append((entity, sentenceIndex))
                         }
                     }
@@ -169,7 +170,7 @@ struct CandidateFinder {
                                   scan: SentenceScan, into candidates: inout Candidates)
     {
         let relevant = triggers.filter { $0.relation == relation }
-        let roles = relevant.map { scan.roleFillers(of: $0) }
+        let roles = relevant.map(\.context)
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
         // subject of the speech word) is the only source.
         let speechOnly = relevant.allSatisfy(\.isSpeech)
@@ -198,7 +199,7 @@ struct CandidateFinder {
                                          rationale: .cue(trigger.phrase.name)) { features in
                     scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
                     features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
-                    if relevant.contains(where: { $0.range != trigger.range && scan.isHypothetical(before: $0.range.lowerBound) }) {
+                    if relevant.contains(where: { $0.range != trigger.range && $0.context.hypothetical }) {
                         features.add(FeaturePart.relation(relation), .otherCueHypothetical)
                     }
                 }
@@ -259,42 +260,49 @@ struct RoleProfiles {
         var firstTargetSentence: Int?
     }
 
-    private(set) var byRelation: [RelationType: [Int: Profile]] = [:]
+    /// Per judged relation (in `RelationExtractor.judgedRelations` order), each entity's profile.
+    private var byRelation: [[Int: Profile]] = RelationExtractor.judgedRelations.map { _ in [:] }
+    /// Per judged relation, the largest number of times one entity is its source.
+    private var topSources = RelationExtractor.judgedRelations.map { _ in 0 }
+
+    private static func index(_ relation: RelationType) -> Int? {
+        RelationExtractor.judgedRelations.firstIndex(of: relation)
+    }
 
     mutating func note(_ fillers: (sources: [Int], targets: [Int]), relation: RelationType, sentence: Int, hypothetical: Bool) {
         // What did not happen gives nobody a role.
-        guard !hypothetical else { return }
-        for entity in Set(fillers.sources) { byRelation[relation, default: [:]][entity, default: Profile()].asSource += 1 }
+        guard !hypothetical, let index = RoleProfiles.index(relation) else { return }
+        for entity in Set(fillers.sources) {
+            byRelation[index][entity, default: Profile()].asSource += 1
+            topSources[index] = max(topSources[index], byRelation[index][entity]!.asSource)
+        }
         for entity in Set(fillers.targets) {
-            var profile = byRelation[relation, default: [:]][entity, default: Profile()]
-            profile.asTarget += 1
-            if profile.firstTargetSentence == nil { profile.firstTargetSentence = sentence }
-            byRelation[relation, default: [:]][entity] = profile
+            byRelation[index][entity, default: Profile()].asTarget += 1
+            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
         }
     }
 
     mutating func noteList(_ names: [Int], relation: RelationType, sentence: Int) {
-        guard names.count >= 2 else { return }
+        guard names.count >= 2, let index = RoleProfiles.index(relation) else { return }
         for entity in Set(names) {
-            var profile = byRelation[relation, default: [:]][entity, default: Profile()]
-            profile.asListed += 1
-            if profile.firstTargetSentence == nil { profile.firstTargetSentence = sentence }
-            byRelation[relation, default: [:]][entity] = profile
+            byRelation[index][entity, default: Profile()].asListed += 1
+            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
         }
     }
 
     func profile(_ entity: Int, _ relation: RelationType) -> Profile {
-        byRelation[relation]?[entity] ?? Profile()
+        RoleProfiles.index(relation).flatMap { byRelation[$0][entity] } ?? Profile()
     }
 
     /// The largest number of times one entity is a source of the relation in the article.
     func topSource(_ relation: RelationType) -> Int {
-        byRelation[relation]?.values.map(\.asSource).max() ?? 0
+        RoleProfiles.index(relation).map { topSources[$0] } ?? 0
     }
 
     /// Pairs the article's sources and targets of a relation that no sentence names together.
     func addPairs(into candidates: inout Candidates) {
-        for (relation, profiles) in byRelation {
+        for (index, relation) in RelationExtractor.judgedRelations.enumerated() {
+            let profiles = byRelation[index]
             let sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
             let targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
             for source in sources {

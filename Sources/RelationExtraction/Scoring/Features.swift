@@ -14,9 +14,14 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
         // The separator cannot stand inside a part ("|" as a token of the text).
         let clean = name.utf8.contains(UInt8(ascii: "|")) ? String(name.map { $0 == "|" ? "¦" : $0 }) : name
         self.name = clean
+        hash = FeaturePart.hash(of: clean.utf8)
+    }
+
+    /// FNV-1a of a part's bytes.
+    static func hash(of bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in clean.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        self.hash = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
     }
 
     init(stringLiteral name: String) { self.init(name) }
@@ -25,19 +30,15 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     @inline(__always)
-    static func fold(_ state: UInt64, _ part: FeaturePart) -> UInt64 {
-        (state ^ part.hash) &* 0xBF58_476D_1CE4_E5B9 &+ 0x94D0_49BB_1331_11EB
+    static func fold(_ state: UInt64, _ part: FeaturePart) -> UInt64 { fold(state, hash: part.hash) }
+
+    @inline(__always)
+    static func fold(_ state: UInt64, hash: UInt64) -> UInt64 {
+        (state ^ hash) &* 0xBF58_476D_1CE4_E5B9 &+ 0x94D0_49BB_1331_11EB
     }
 
     @inline(__always)
     static func finish(_ state: UInt64) -> UInt64 { state ^ (state >> 31) }
-
-    /// The hash of a feature spelled out ("criticized|order|aTb"), as the model file gives it.
-    static func hash(ofFeature name: Substring) -> UInt64 {
-        var state = seed
-        for part in name.split(separator: "|", omittingEmptySubsequences: false) { state = fold(state, FeaturePart(String(part))) }
-        return finish(state)
-    }
 
     static func relation(_ relation: RelationType) -> FeaturePart {
         switch relation {
@@ -93,6 +94,8 @@ struct FeatureSet {
     }
 
     var isRecordingNames: Bool { names != nil }
+
+    var count: Int { hashes.count }
 
     mutating func add(_ first: FeaturePart, _ second: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second)

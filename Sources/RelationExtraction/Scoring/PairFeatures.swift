@@ -11,9 +11,29 @@ struct Trigger {
     var phrase: FeaturePart
     /// CAMEO's markers of intent, threat or refusal at or just before the cue.
     var markers: [FeaturePart] = []
+    /// What the cue's clause says of it, read once per cue (`SentenceScan.context(of:speaker:)`).
+    var context = TriggerContext()
 
     /// Speech and quotations are cues of criticism judged by what is said.
     var isSpeech: Bool { kind == .speech || kind == .quote }
+}
+
+/// What a cue's clause says of it: whether it is passive, hypothetical or quoted, and which
+/// actors fill its roles. Read once per cue, since every pair of the sentence asks.
+struct TriggerContext {
+    var passive = false
+    var hypothetical = false
+    var quoted = false
+    var subjects: [Int] = []
+    var objects: [Int] = []
+    var agent: Int?
+    /// The entities the clause makes the cue's source (subject, passive agent, speaker of its
+    /// quote) and its targets (objects, passive subjects).
+    var sources: [Int] = []
+    var targets: [Int] = []
+    /// The name nearest before the cue and the first after it.
+    var nearestBefore: Range<Int>?
+    var firstAfter: Range<Int>?
 }
 
 /// The templates of the features of a target seen against a cue, in two sets: for a target of
@@ -64,8 +84,8 @@ extension SentenceScan {
     func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
         let relation = trigger.relation
         let r = FeaturePart.relation(relation)
-        let sourceType = FeaturePart.type(analysis.entities[a.entity].type)
-        let targetType = FeaturePart.type(analysis.entities[b.entity].type)
+        let sourceType = FeaturePart.type(entityTypes[a.entity])
+        let targetType = FeaturePart.type(entityTypes[b.entity])
         features.add(r, .types, sourceType, targetType)
         if a.isWeak { features.add(r, .weakSource) }
         if b.isWeak { features.add(r, .weakTarget) }
@@ -93,15 +113,15 @@ extension SentenceScan {
         features.add(r, .order, order)
         features.add(r, .order, order, trigger.kind)
         features.add(r, .cue, trigger.phrase, order)
-        let hypothetical = isHypothetical(before: cue.lowerBound)
-        if hypothetical { features.add(r, .hypothetical, order) }
+        let context = trigger.context
+        if context.hypothetical { features.add(r, .hypothetical, order) }
         for marker in trigger.markers { features.add(r, .marker, marker) }
         if inQuote(cue.lowerBound) {
             features.add(r, .cueQuoted, speaker == a.entity ? .sourceSpeaks : .otherSpeaks)
         }
-        let passive = isPassive(cue.lowerBound)
+        let passive = context.passive
         if passive { features.add(r, .passive, order) }
-        addSourceFeatures(a, cue: cue, kind: trigger.kind, passive: passive, relation: r, into: &features)
+        addSourceFeatures(a, trigger: trigger, relation: r, into: &features)
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
         if trigger.isSpeech {
             // What is said decides whether it criticizes: the sentence's words are features.
@@ -117,16 +137,26 @@ extension SentenceScan {
     /// for the target. The pair of roles is the strongest sign of who did what to whom.
     /// The entities the clause makes the cue's source (subject, passive agent, speaker of its
     /// quote) and its targets (objects, passive subjects).
-    func roleFillers(of trigger: Trigger) -> (sources: [Int], targets: [Int]) {
+    func context(of trigger: Trigger, speaker: Int?) -> TriggerContext {
         let cue = trigger.range
-        let quoted = inQuote(cue.lowerBound)
-        let subjects = subjects(before: cue.lowerBound)
-        if isPassive(cue.lowerBound) {
-            return (agent(after: cue.upperBound).map { [$0] } ?? [], subjects)
+        var context = TriggerContext()
+        context.passive = isPassive(cue.lowerBound)
+        context.hypothetical = isHypothetical(before: cue.lowerBound)
+        context.quoted = inQuote(cue.lowerBound)
+        context.subjects = subjects(before: cue.lowerBound)
+        context.objects = objects(after: cue.upperBound, quoted: context.quoted)
+        context.agent = context.passive ? agent(after: cue.upperBound) : nil
+        if context.passive {
+            context.sources = context.agent.map { [$0] } ?? []
+            context.targets = context.subjects
+        } else {
+            context.sources = context.subjects
+            if context.quoted, let speaker { context.sources.append(speaker) }
+            context.targets = context.objects
         }
-        var sources = subjects
-        if quoted, let speaker = quoteSpeaker() { sources.append(speaker) }
-        return (sources, objects(after: cue.upperBound, quoted: quoted))
+        context.nearestBefore = heads.last { $0.tokens.upperBound <= cue.lowerBound && $0.kind != .weak }?.tokens
+        context.firstAfter = heads.first { $0.tokens.lowerBound >= cue.upperBound && $0.kind != .weak }?.tokens
+        return context
     }
 
     /// The names of a list sentence: people, bodies and organizations standing in a row of
@@ -136,7 +166,7 @@ extension SentenceScan {
         let separators = range.filter { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }
         guard separators.count >= 1 else { return [] }
         var result: [Int] = []
-        for actor in actors where !actor.isWeak && !actor.isReference && analysis.entities[actor.entity].type != .country {
+        for actor in actors where !actor.isWeak && !actor.isReference && entityTypes[actor.entity] != .country {
             let before = actor.phrase.lowerBound - 1
             if before >= range.lowerBound, isWord(before, words.prepositions) || isWord(before, words.possessive) { continue }
             if !result.contains(actor.entity) { result.append(actor.entity) }
@@ -168,11 +198,12 @@ extension SentenceScan {
     {
         let r = FeaturePart.relation(trigger.relation)
         let cue = trigger.range
-        let quoted = inQuote(cue.lowerBound)
-        let subjects = subjects(before: cue.lowerBound)
-        let objects = objects(after: cue.upperBound, quoted: quoted)
+        let context = trigger.context
+        let quoted = context.quoted
+        let subjects = context.subjects
+        let objects = context.objects
         var sourceRole = FeaturePart.noRole
-        if passive, agent(after: cue.upperBound) == a.entity {
+        if passive, context.agent == a.entity {
             sourceRole = .agentRole
         } else if !passive, subjects.contains(a.entity) {
             sourceRole = .subjectRole
@@ -196,7 +227,7 @@ extension SentenceScan {
         features.add(r, .roleTarget, targetRole, trigger.kind)
         features.add(r, .roles, sourceRole, targetRole)
         // Another actor fills the role: this one is less likely to.
-        let fillers = roleFillers(of: trigger)
+        let fillers = context
         if sourceRole == .noRole, fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .sourceRoleTaken) }
         if targetRole == .noRole, fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .targetRoleTaken) }
     }
@@ -213,13 +244,14 @@ extension SentenceScan {
         return value.kind == .word && !value.isCapitalized && word(next) == nil && !isWord(next, words.prepositions)
     }
 
-    private func addSourceFeatures(_ a: Actor, cue: Range<Int>, kind: FeaturePart, passive: Bool, relation r: FeaturePart,
-                                   into features: inout FeatureSet)
-    {
+    private func addSourceFeatures(_ a: Actor, trigger: Trigger, relation r: FeaturePart, into features: inout FeatureSet) {
+        let cue = trigger.range
+        let kind = trigger.kind
+        let passive = trigger.context.passive
         if a.tokens.upperBound <= cue.lowerBound {
             let gap = a.tokens.upperBound..<cue.lowerBound
             features.add(r, .sourceGap, FeaturePart.bucket(gap.count))
-            if isNearest(a, before: cue.lowerBound) { features.add(r, .sourceNearest, kind) }
+            if trigger.context.nearestBefore == a.tokens { features.add(r, .sourceNearest, kind) }
             if gap.contains(where: { word($0) == .boundary }) { features.add(r, .sourceBoundary) }
             if gap.contains(where: { isWord($0, words.comma) }) { features.add(r, .sourceComma) }
             if isPossessor(a, of: cue) { features.add(r, .sourcePossessor, kind) }
@@ -239,7 +271,7 @@ extension SentenceScan {
         if b.tokens.lowerBound >= cue.upperBound {
             let gap = cue.upperBound..<max(cue.upperBound, b.phrase.lowerBound)
             features.add(r, t.gap, FeaturePart.bucket(gap.count))
-            if isFirst(b, after: cue.upperBound) { features.add(r, t.first, trigger.kind) }
+            if trigger.context.firstAfter == b.tokens { features.add(r, t.first, trigger.kind) }
             if let preposition = gap.last(where: { isWord($0, words.prepositions) }) {
                 let word = FeaturePart(lower(preposition))
                 features.add(r, t.preposition, word)
@@ -248,7 +280,7 @@ extension SentenceScan {
             if gap.contains(where: { word($0) == .boundary }) { features.add(r, t.boundary) }
             if gap.contains(where: { isWord($0, words.sentenceMarks) }) { features.add(r, t.comma) }
         } else if b.tokens.upperBound <= cue.lowerBound {
-            if isNearest(b, before: cue.lowerBound) { features.add(r, t.nearestBefore, passive ? .passive : .active) }
+            if trigger.context.nearestBefore == b.tokens { features.add(r, t.nearestBefore, passive ? .passive : .active) }
             if isPossessor(b, of: cue) { features.add(r, t.possessor, trigger.kind) }
         }
     }
@@ -256,13 +288,13 @@ extension SentenceScan {
     /// Target features against one cue of the sentence, with its class and whether it happened.
     func addTargetFeatures(_ b: Actor, trigger: Trigger, templates t: TargetTemplates, into features: inout FeatureSet) {
         let r = FeaturePart.relation(trigger.relation)
-        addTargetFeatures(b, trigger: trigger, passive: isPassive(trigger.range.lowerBound), templates: t, into: &features)
+        addTargetFeatures(b, trigger: trigger, passive: trigger.context.passive, templates: t, into: &features)
         features.add(r, t.cue, trigger.phrase)
         features.add(r, t.kind, trigger.kind)
-        if isHypothetical(before: trigger.range.lowerBound) { features.add(r, t.hypothetical) }
+        if trigger.context.hypothetical { features.add(r, t.hypothetical) }
         for marker in trigger.markers { features.add(r, t.marker, marker) }
         if inQuote(trigger.range.lowerBound) { features.add(r, t.cueQuoted) }
-        features.add(r, t.type, FeaturePart.type(analysis.entities[b.entity].type))
+        features.add(r, t.type, FeaturePart.type(entityTypes[b.entity]))
         if b.isReference { features.add(r, t.reference) }
     }
 
@@ -272,7 +304,7 @@ extension SentenceScan {
         if b.tokens.lowerBound > range.lowerBound, isWord(b.phrase.lowerBound - 1, words.coordinators) { features.add(r, .listedAfterComma) }
         if b.tokens.upperBound < range.upperBound, isWord(b.tokens.upperBound, words.coordinators) { features.add(r, .listedBeforeComma) }
         if headMentions.first?.tokens == b.tokens { features.add(r, .listedFirst) }
-        features.add(r, .listedType, FeaturePart.type(analysis.entities[b.entity].type))
+        features.add(r, .listedType, FeaturePart.type(entityTypes[b.entity]))
         if inQuote(b.tokens.lowerBound) { features.add(r, .listedQuoted) }
         addContextWords(of: b, relation: r, templates: .listed, into: &features)
         // The sentence's opening words say what the list is: "Those designated include", "They are".
@@ -283,7 +315,7 @@ extension SentenceScan {
 
     /// The actors that may be the source of a cue: its subject, possessor, passive agent or the
     /// speaker of the quote it stands in.
-    func sourceCandidates(of cue: Range<Int>, actors: [Actor]) -> [Int] {
+    func sourceCandidates(of cue: Range<Int>, actors: [Actor], speaker: Int?) -> [Int] {
         var result: [Int] = []
         if let nearest = actors.last(where: { $0.tokens.upperBound <= cue.lowerBound && !$0.isWeak }) {
             result.append(nearest.entity)
@@ -293,7 +325,7 @@ extension SentenceScan {
         {
             result.append(agent.entity)
         }
-        if inQuote(cue.lowerBound), let speaker = quoteSpeaker() { result.append(speaker) }
+        if inQuote(cue.lowerBound), let speaker { result.append(speaker) }
         return result
     }
 
@@ -330,14 +362,6 @@ extension SentenceScan {
     private func isCoordinated(_ first: Actor, _ second: Actor) -> Bool {
         let gap = first.tokens.upperBound..<second.phrase.lowerBound
         return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { isWord($0, words.coordination) }
-    }
-
-    private func isNearest(_ actor: Actor, before token: Int) -> Bool {
-        heads.last { $0.tokens.upperBound <= token && $0.kind != .weak }?.tokens == actor.tokens
-    }
-
-    private func isFirst(_ actor: Actor, after token: Int) -> Bool {
-        heads.first { $0.tokens.lowerBound >= token && $0.kind != .weak }?.tokens == actor.tokens
     }
 
     /// "China's sanctions on", "Russia's condemnation of": the actor owns the cue noun.

@@ -18,17 +18,17 @@ struct RelationModel: Sendable {
     /// Whether the model was trained for `relation`; other relations keep the rules' edges.
     func judges(_ relation: RelationType) -> Bool { bias[relation] != nil }
 
-    /// The sum of the features' weights.
-    func score(of features: FeatureSet) -> Float {
+    /// The sum of the weights of the features in `range`.
+    func score(of features: FeatureSet, _ range: Range<Int>) -> Float {
         var sum: Float = 0
-        for hash in features.hashes { sum += weights[hash] }
+        for index in range { sum += weights[features.hashes[index]] }
         return sum
     }
 
-    /// The probability that a place with these features (and a score of features it shares
-    /// with the candidate's other places) states the edge.
-    func probability(of features: FeatureSet, adding shared: Float = 0, relation: RelationType) -> Float {
-        let sum = (bias[relation] ?? 0) + shared + score(of: features)
+    /// The probability that a place with the features in `range` (and a score of features it
+    /// shares with the candidate's other places) states the edge.
+    func probability(of features: FeatureSet, _ range: Range<Int>, adding shared: Float = 0, relation: RelationType) -> Float {
+        let sum = (bias[relation] ?? 0) + shared + score(of: features, range)
         return 1 / (1 + expf(-sum))
     }
 
@@ -37,24 +37,32 @@ struct RelationModel: Sendable {
     }
 
     /// Reads `relation<TAB>feature<TAB>weight` lines; the features `@bias` and `@threshold` set a
-    /// relation's bias and decision threshold.
-    init(tsv text: String) throws(ModelError) {
+    /// relation's bias and decision threshold. Read over bytes: the file has thousands of lines.
+    init(tsv bytes: [UInt8]) throws(ModelError) {
+        let lines = DataLines(bytes: bytes)
         var entries: [(UInt64, Float)] = []
         var words = Set<String>()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 3, let value = Float(columns[2]) else {
-                throw ModelError(line: number + 1, reason: "expected relation<TAB>feature<TAB>weight")
+        for line in lines {
+            guard line.fields.count == 3, let value = Float(lines.string(line.fields[2])) else {
+                throw ModelError(line: line.number, reason: "expected relation<TAB>feature<TAB>weight")
             }
-            let relation = RelationType(rawValue: String(columns[0]))
-            switch columns[1] {
-            case "@bias": bias[relation] = value
-            case "@threshold": threshold[relation] = value
-            default:
-                entries.append((FeaturePart.hash(ofFeature: columns[1]), value))
-                let parts = columns[1].split(separator: "|")
-                if parts.count == 3, parts[1].hasPrefix("w:") { words.insert(String(parts[2])) }
+            let feature = line.fields[1]
+            if lines.equals(feature, "@bias") {
+                bias[RelationType(rawValue: lines.string(line.fields[0]))] = value
+            } else if lines.equals(feature, "@threshold") {
+                threshold[RelationType(rawValue: lines.string(line.fields[0]))] = value
+            } else {
+                var state = FeaturePart.seed
+                var parts: [Range<Int>] = []
+                var partStart = feature.lowerBound
+                for index in feature where bytes[index] == UInt8(ascii: "|") {
+                    parts.append(partStart..<index)
+                    partStart = index + 1
+                }
+                parts.append(partStart..<feature.upperBound)
+                for part in parts { state = FeaturePart.fold(state, hash: FeaturePart.hash(of: bytes[part])) }
+                entries.append((FeaturePart.finish(state), value))
+                if parts.count == 3, lines.hasPrefix(parts[1], "w:") { words.insert(lines.string(parts[2])) }
             }
         }
         weights = WeightTable(entries)
