@@ -333,13 +333,16 @@ public struct Lexicon: Sendable {
         var ids: [Int32] = []
         var rules: [UInt8] = []
         var exact: [[UInt8]?] = []
+        ids.reserveCapacity(tokens.count)
+        rules.reserveCapacity(tokens.count)
+        exact.reserveCapacity(tokens.count)
         var key: [UInt8] = []
         for token in tokens {
-            let spelling = Array(bytes[Int(token.start)..<Int(token.end)])
+            let spelling = bytes[Int(token.start)..<Int(token.end)]
             let mixedCase = token.kind == .word && token.isCapitalized && !token.isAllCaps
                 && spelling.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A })
                 && spelling.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
-            exact.append(mixedCase ? spelling : nil)
+            exact.append(mixedCase ? Array(spelling) : nil)
             Tokenizer.key(of: token, in: bytes, into: &key)
             ids.append(vocabulary.intern(key))
             let length = Int(token.end - token.start)
