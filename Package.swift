@@ -26,7 +26,8 @@ let package = Package(
         ),
         .target(
             name: "GraphStore",
-            dependencies: ["KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Resources")]
         ),
         .systemLibrary(
             name: "CGraphviz",

@@ -29,6 +29,8 @@ struct EntityResolver {
     private var bodyCountries: [String?] = []
     /// By entity index: the generic key of a body named generically ("armed forces").
     private var bodyKeys: [String?] = []
+    /// By entity index: whether a name of the body holds its country ("Chinese Foreign Ministry").
+    private var namedWithCountry: [Bool] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
@@ -48,6 +50,11 @@ struct EntityResolver {
         personRecency.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
+            if let entity = assigned[index], let owner = candidates[index].owner,
+                candidates[index].phrase.contains(candidates[owner].tokens.lowerBound)
+            {
+                namedWithCountry[entity] = true
+            }
         }
         for index in candidates.indices where candidates[index].kind == .title {
             guard case .titleReference(let title, let country) = candidates[index].key else { continue }
@@ -88,7 +95,28 @@ struct EntityResolver {
             guard let parts else { continue }
             entities[entity].name = EntityResolver.displayName(parts: parts, aliases: entities[entity].aliases)
         }
+        for entity in entities.indices where bodyKeys[entity] != nil && !namedWithCountry[entity] {
+            if let country = bodyCountries[entity] { qualify(entity, by: country) }
+        }
         return (mentions, entities)
+    }
+
+    /// A body named by its kind alone ("Ministry of Foreign Affairs") keeps its country in its name
+    /// once the article states it, so bodies of different countries never share a name in a store
+    /// of many articles: the longest name the article gives that holds more than the bare one
+    /// ("Chinese Ministry of Foreign Affairs"), or "China's Ministry of Foreign Affairs".
+    private mutating func qualify(_ entity: Int, by country: String) {
+        let name = entities[entity].name
+        guard !name.contains(country) else { return }
+        if let fuller = entities[entity].aliases.filter({ $0.hasSuffix(name) && $0.count > name.count }).max(by: { $0.count < $1.count }) {
+            entities[entity].name = fuller
+        } else if !entities[entity].aliases.contains(where: { $0.count > name.count && $0.hasSuffix(" " + name.split(separator: " ").last!) }) {
+            entities[entity].name = "\(country)'s \(name)"
+        }
+        if !entities[entity].aliases.contains(name) {
+            entities[entity].aliases.append(name)
+            entities[entity].aliases.sort()
+        }
     }
 
     /// Candidates are passed by index throughout: a copy of one retains all its strings.
@@ -100,6 +128,7 @@ struct EntityResolver {
         personKeys.append(nil)
         bodyCountries.append(candidates[index].knownCountry)
         bodyKeys.append(nil)
+        namedWithCountry.append(false)
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -156,11 +185,20 @@ struct EntityResolver {
                 keyed[key] = known
                 return known
             }
-            if case .body(let name) = key, let country = candidates[index].knownCountry,
-                let generic = genericBody(withKey: keys.genericKey(name), country: country)
-            {
-                keyed[key] = generic
-                return generic
+            if case .body(let name) = key, let country = candidates[index].knownCountry {
+                let generic = keys.genericKey(name)
+                if let same = genericBody(withKey: generic, country: country) {
+                    keyed[key] = same
+                    return same
+                }
+                // A bare "Congress" in an article about "the Peruvian Congress" is that one, not the
+                // lexicon's body of another country.
+                if candidates[index].owner == nil,
+                    let other = bodyOrder.last(where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
+                        && (bodyKeys[$0] == generic || bodyKeys[$0]!.hasSuffix(" " + generic)) })
+                {
+                    return other
+                }
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity

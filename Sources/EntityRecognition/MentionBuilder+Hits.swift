@@ -10,11 +10,33 @@ extension MentionBuilder {
         case .body(let name, let type, let country):
             var bodyOwner = state.owner
             // "U.S. Treasury", "Armed Forces of the Republic of Ghana": one lexicon
-            // phrase that still states the agency's country.
-            if bodyOwner == nil && type == .agency {
+            // phrase that still states the agency's country. An intergovernmental body has none
+            // ("Organization of American States"), and a country before it is a member's
+            // ("Venezuela OAS Ambassador").
+            if bodyOwner == nil && type == .agency && country != nil {
                 bodyOwner = statedCountry(inside: range)
             }
+            if type == .agency, country == nil, let owner = bodyOwner, candidates[owner].type == .country {
+                bodyOwner = nil
+            }
             let phrase = state.owner != nil ? min(state.ownerStart, range.lowerBound)..<range.upperBound : range
+            if type == .agency, let country, let owner = state.owner, case .country(let stated) = candidates[owner].key,
+                stated != country
+            {
+                // "the Haitian Senate", "Peru's Congress": another country's body of that kind, not
+                // the one the lexicon knows.
+                let adjacent = !isPossessive(candidates[owner].tokens.upperBound)
+                let bodyName = adjacent ? string(phrase) : "\(stated)'s \(string(range))"
+                var aliases = Aliases(string(range))
+                if !adjacent { aliases.append(string(phrase)) }
+                let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .agency,
+                                              key: .generic(lexicon.keys.genericKey(string(range)), country: stated),
+                                              name: bodyName, aliases: aliases, owner: owner))
+                state.owner = candidate
+                state.ownerStart = range.lowerBound
+                state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
+                return
+            }
             var body = bodyCandidate(range, name: name, type: type, country: country)
             body.phrase = phrase
             body.owner = bodyOwner
