@@ -75,7 +75,7 @@ extension MentionBuilder {
 
     /// A body named by a run with a head word: "Foreign Ministry", "Central Bank of Kenya",
     /// "Board of Governors of the Asian Development Bank", with the country or body that owns it.
-    private func addBody(
+    func addBody(
         _ range: Range<Int>, type: EntityType, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?,
         ownerStart: Int, state: inout ScanState
     ) {

@@ -87,14 +87,54 @@ extension GraphStore {
         }
         // The same full name, particles aside; a name alone of this surname is decided after the
         // article is stored (`resolveSurname`).
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
+        var rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT e.id AS id, a.folded AS folded FROM aliases a JOIN entities e ON e.id = a.entity
             WHERE e.type = 'person' AND (a.surname = ? OR a.folded = ?) ORDER BY e.name, e.id
             """), arguments: [surname, fullName])
-        where NameFolding.personKey(row["folded"]) == key {
+        for row in rows where NameFolding.personKey(row["folded"]) == key {
             return row["id"]
         }
-        return nil
+        // Names a letter apart ("Sergey"/"Sergei", "Asad"/"Assad") share their first letters.
+        if surname.utf8.count >= 5 {
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT e.id AS id, a.folded AS folded FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE e.type = 'person' AND a.surname > ? AND a.surname < ? AND a.surname != ? ORDER BY e.name, e.id
+                """), arguments: [String(surname.prefix(2)), String(surname.prefix(2)) + "\u{10FFFF}", surname])
+        }
+        // The same person written more or less fully: one person only, or none.
+        var people: [Int64] = []
+        for row in rows where isSamePerson(NameFolding.personKey(row["folded"]), key) {
+            let id: Int64 = row["id"]
+            if !people.contains(id) { people.append(id) }
+        }
+        return people.count == 1 ? people[0] : nil
+    }
+
+    /// Whether two full names (folded, particles dropped) name one person: the same first and last
+    /// name around middle names that one of them leaves out ("Antony J. Blinken", "William Samoei
+    /// Ruto"), the same name after a leading word of the longer one ("Makhdoom Shah Mahmood
+    /// Qureshi"), or the same words but one a letter apart ("Sergey Lavrov", "Sergei Lavrov").
+    static func isSamePerson(_ first: String, _ second: String) -> Bool {
+        let a = first.split(separator: " ").map(String.init)
+        let b = second.split(separator: " ").map(String.init)
+        guard a.count >= 2, b.count >= 2 else { return false }
+        if a.count == b.count {
+            let differing = zip(a, b).filter { $0 != $1 }
+            return differing.count == 1 && isVariant(differing[0].0, differing[0].1)
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        if short.first == long.first && short.last == long.last {
+            // The shorter one's middle words, in order, among the longer one's.
+            var next = 1
+            for word in long.dropFirst().dropLast() where next < short.count - 1 && word == short[next] { next += 1 }
+            return next == short.count - 1
+        }
+        return short.count >= 3 && Array(long.suffix(short.count)) == short
+    }
+
+    /// Two spellings of one name part: five letters or more, the same first letter, one edit apart.
+    static func isVariant(_ first: String, _ second: String) -> Bool {
+        first.count >= 5 && second.count >= 5 && first.first == second.first && EditDistance.distance(first, second) == 1
     }
 
     /// The people named in full (their display name has two words or more) whom `word` alone may
