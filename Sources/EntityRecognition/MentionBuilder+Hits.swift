@@ -149,7 +149,8 @@ extension MentionBuilder {
             case .title, .body: return true
             default: return false
             }
-        case .run(let runRange, _): return isHead(runRange.upperBound - 1) || isTitleThenName(index)
+        // "Russian Ministry of Foreign Affairs": a body, by the head word at its end or before "of".
+        case .run(let runRange, _): return bodyType(runRange) != nil || isTitleThenName(index)
         case .token: return false
         }
     }

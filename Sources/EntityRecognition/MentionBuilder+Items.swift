@@ -222,7 +222,8 @@ extension MentionBuilder {
                     switch category {
                     // "Luiz Inácio Lula da Silva": a known name inside a longer one that opens with a
                     // given name (but "Leader of Opposition Sushma Swaraj" is a title and a name).
-                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst): break
+                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst)
+                        || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
@@ -310,6 +311,12 @@ extension MentionBuilder {
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// An initial of a name: one capital letter with its period ("R." of "R. James Woolsey").
+    private func isInitial(_ index: Int) -> Bool {
+        tokens[index].kind == .word && tokens[index].isCapitalized && tokens[index].end - tokens[index].start == 2
+            && text[Int(tokens[index].end) - 1] == UInt8(ascii: ".")
     }
 
     /// "Winston Peters-Antony Blinken talks": after a name of two words or more, a hyphen before a

@@ -48,6 +48,16 @@ extension MentionBuilder {
         if let type = bodyType(range) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
+            // "Ministry of Foreign Affairs Bahram Ghasemi": a body, then the person it speaks through.
+            if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
+                case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
+            {
+                addBody(body, type: bodyKind, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
+                        ownerStart: ownerStart, state: &state)
+                let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
+                addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
+                return
+            }
             addBody(range, type: type, absorbed: absorbed, owner: owner, ownerStart: ownerStart, state: &state)
             return
         }

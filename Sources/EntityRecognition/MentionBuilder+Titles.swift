@@ -163,7 +163,7 @@ extension MentionBuilder {
     /// after a particle, opening two to four name words with no head word among them, up to a
     /// joining word ("Paul Herbert Oquist Kelley" of "Presidency Paul Herbert Oquist Kelley and
     /// Nicaraguan").
-    private func nameInside(_ run: Range<Int>) -> Range<Int>? {
+    func nameInside(_ run: Range<Int>) -> Range<Int>? {
         for start in (run.lowerBound + 1)..<run.upperBound
         where tokens[start].isCapitalized && classes(start).contains(.givenName) && !classes(start - 1).contains(.particle)
             && tokens[start].shape.contains(.spaceBefore)
