@@ -96,6 +96,11 @@ extension MentionBuilder {
                 }
                 add(hitItem(index..<(index + length), category))
                 index += length
+            } else if classes(index).contains(.rank) {
+                // "Under Traore, ...", "Under the X administration": a rank word with no title after
+                // it is no part of a name.
+                add(.token(index))
+                index += 1
             } else if isNameToken(index) && !isStrayParticle(index, limit: range.upperBound) {
                 let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
                 add(runItem(run, absorbed: absorbed))

@@ -334,6 +334,10 @@ extension MentionBuilder {
     func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1
         if classes(last).contains(.agencyHead) { return .agency }
+        // "Quinta Verde Exportadora, S.A. de C.V.": a legal form makes a company.
+        if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && range.count > 1 {
+            return .organization
+        }
         // "Central Bank", "Reserve Bank": a public body although "Bank" alone is not.
         for index in range.dropLast() where classes(index).contains(.publicModifier) && classes(index + 1).contains(.organizationHead) {
             return .agency

@@ -180,7 +180,8 @@ final class MentionBuilder {
     }
 
     func isHead(_ index: Int) -> Bool {
-        classes(index).contains(.agencyHead) || classes(index).contains(.organizationHead)
+        !classes(index).isDisjoint(with: [.agencyHead, .organizationHead])
+            || (classes(index).contains(.legalForm) && index < tokens.count && (tokens[index].isCapitalized || tokens[index].isAllCaps))
     }
 
     @inline(__always)
