@@ -159,15 +159,56 @@ for n, (word, cls, extra) in word_rows:
         errors.append(f"words.tsv:{n}: duplicate {word!r} {cls}")
     seen.add((word, cls))
 
+# Generated lexicons (Scripts/make_actor_lexicons.py): their columns, types and countries, the
+# license line they must carry, and no form that the curated files give to another entry.
+GENERATED_LINE = "Copyright (c) 2014 Open Event Data Alliance"
+for fname in ("phoenix-bodies.tsv", "phoenix-people.tsv", "phoenix-given-names.txt"):
+    with open(os.path.join(RES, fname), encoding="utf-8") as f:
+        if GENERATED_LINE not in f.readline():
+            errors.append(f"{fname}: the first line must carry the dictionaries' copyright line")
+curated_lower = {form.lower(): name for form, name in list(bform.items()) + list(cform.items())}
+pbodies = rows("phoenix-bodies.tsv", 2, 4)
+pforms = {}
+for n, (name, typ, country, aliases) in pbodies:
+    if typ not in ("agency", "organization"):
+        errors.append(f"phoenix-bodies.tsv:{n}: bad type {typ!r}")
+    if country and country not in cnames:
+        errors.append(f"phoenix-bodies.tsv:{n}: unknown country {country!r}")
+    for form in [name] + vals(aliases):
+        if form.lower() in curated_lower:
+            errors.append(f"phoenix-bodies.tsv:{n}: {form!r} is already {curated_lower[form.lower()]} in the curated files")
+        if form in pforms and pforms[form] != name:
+            errors.append(f"phoenix-bodies.tsv:{n}: {form!r} maps to {pforms[form]} and {name}")
+        pforms[form] = name
+ppeople = rows("phoenix-people.tsv", 1, 3)
+for n, (name, country, aliases) in ppeople:
+    if country and country not in cnames:
+        errors.append(f"phoenix-people.tsv:{n}: unknown country {country!r}")
+    for form in [name] + vals(aliases):
+        if form.lower() in curated_lower or form in pforms:
+            errors.append(f"phoenix-people.tsv:{n}: {form!r} also names a body or country")
+
 given = words("given-names.txt")
+phoenix_given = words("phoenix-given-names.txt")
 family = words("family-names-east-asian.txt")
 nonent = words("capitalized-non-entities.txt")
 boiler = words("boilerplate.txt", trailing_space_ok=True)
 for w in boiler:
     if w != w.lower():
         errors.append(f"boilerplate.txt: not lowercase {w!r}")
-for w in sorted(set(given) & set(nonent)):
+for w in sorted((set(given) | set(phoenix_given)) & set(nonent)):
     errors.append(f"{w!r} is both a given name and a capitalized non-entity")
+
+# The store drops the same particles from people's names as the recognizer
+# (Sources/GraphStore/Resources/name-particles.txt): the particle words that are no given names.
+store_particles = os.path.join(RES, "..", "..", "GraphStore", "Resources", "name-particles.txt")
+with open(store_particles, encoding="utf-8") as f:
+    stored = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+given_lower = {w.lower() for w in given} | {w.lower() for w in phoenix_given}
+expected = {w.lower() for n, (w, cls, _) in word_rows if cls == "particle"} - given_lower
+if stored != expected:
+    errors.append(f"GraphStore/Resources/name-particles.txt differs from the particles of words.tsv: "
+                  f"missing {sorted(expected - stored)}, extra {sorted(stored - expected)}")
 
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
@@ -177,6 +218,9 @@ print(f"heads.tsv                    {len(heads)} rows")
 print(f"titles.tsv                   {len(titles)} rows")
 print(f"words.tsv                    {len(word_rows)} rows")
 print(f"given-names.txt              {len(given)} names")
+print(f"phoenix-bodies.tsv           {len(pbodies)} rows (generated)")
+print(f"phoenix-people.tsv           {len(ppeople)} rows (generated)")
+print(f"phoenix-given-names.txt      {len(phoenix_given)} names (generated)")
 print(f"family-names-east-asian.txt  {len(family)} names")
 print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")
