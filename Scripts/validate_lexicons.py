@@ -144,7 +144,7 @@ WORD_CLASSES = {
     "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
     "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
-    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym",
+    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym", "non-person-head", "byline",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()

@@ -69,4 +69,6 @@ struct Candidate {
     var vouchesForSurname = false
     /// The body an apposition names: "X, chairman of the Y" (set once Y is built).
     var appositionBody: Int?
+    /// A nickname the name gives in quotes ("CZ" of "Changpeng “CZ” Zhao"), lowercase.
+    var nickname: String?
 }

@@ -25,6 +25,8 @@ struct EntityResolver {
     private var personTitles: [[(title: String, country: String?)]] = []
     /// Few per article: scanned rather than hashed.
     private var singleNames: [String] = []
+    /// People's nicknames ("jokowi"), by the lowercase nickname.
+    private var nicknames: [String: Int] = [:]
     /// By entity index: the country a body belongs to, as its key or the lexicon states it.
     private var bodyCountries: [String?] = []
     /// By entity index: the generic key of a body named generically ("armed forces").
@@ -267,11 +269,15 @@ struct EntityResolver {
         }
         let compared = keys.matchParts(parts)
         var match: Int?
+        // "President Jokowi" after "Joko “Jokowi” Widodo".
+        if compared.count == 1, let known = nicknames[compared[0]] { match = known }
         let canExtend = candidates[index].canStartEntity
         // Known names are passed straight from the array: bound to a local, each would be retained.
         let bits = EntityResolver.partBits(compared)
         for person in personRecency.reversed()
-        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend) {
+        where match == nil && personPartBits[person] & bits != 0
+            && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend)
+        {
             match = person
             break
         }
@@ -294,6 +300,7 @@ struct EntityResolver {
             personKeys[person] = compared
             personPartBits[person] = bits
         }
+        if let nickname = candidates[index].nickname { nicknames[nickname] = person }
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }

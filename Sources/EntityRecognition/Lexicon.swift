@@ -152,13 +152,17 @@ struct WordClass: OptionSet, Sendable {
     static let siteChrome = WordClass(rawValue: 1 << 41)
     /// A word of an organization's trade between its name and its noun: "the Wagner mercenary group".
     static let organizationModifier = WordClass(rawValue: 1 << 42)
+    /// The last word of a place, law or event name: "Executive Order", "Bayan Palace".
+    static let nonPersonHead = WordClass(rawValue: 1 << 43)
+    /// "By" opening a line before the writer's name.
+    static let byline = WordClass(rawValue: 1 << 44)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
     static let lookups: WordClass = [
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
-        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier,
+        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
     ]
 }
 
@@ -270,7 +274,7 @@ public struct Lexicon: Sendable {
             "anaphoric-state": .anaphoricState, "party-noun": .partyNoun, "state-noun": .stateNoun,
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
-            "organization-modifier": .organizationModifier,
+            "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
         ]
         for row in file.rows {
             guard row.columns.count >= 2 else {

@@ -205,6 +205,14 @@ extension MentionBuilder {
                 end += 2
                 continue
             }
+            // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
+            if let closing = quotedNickname(at: end, limit: limit), closing + 1 < limit, tokens[closing + 1].kind == .word,
+                tokens[closing + 1].isCapitalized, tokens[closing + 1].shape.contains(.spaceBefore), isNameToken(closing + 1),
+                !isHead(end - 1)
+            {
+                end = closing + 2
+                continue
+            }
             // "Harland & Wolff", "Mitsui E&S": an ampersand always joins two parts of a name.
             if token.isMark("&") && end + 1 < limit && tokens[end + 1].kind == .word
                 && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps)
@@ -233,6 +241,9 @@ extension MentionBuilder {
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.
+                    case _ where length == 1 && end == start + 1 && classes(start).contains(.givenName)
+                        && !(end + 1 < limit && tokens[end + 1].isCapitalized && tokens[end + 1].shape.contains(.spaceBefore)): break
                     default: break extending
                     }
                 }
@@ -316,6 +327,17 @@ extension MentionBuilder {
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// The closing quote of a short quoted nickname opening at `index` ("“CZ”", "\"Jokowi\"").
+    func quotedNickname(at index: Int, limit: Int) -> Int? {
+        guard isMark(index, "\""), tokens[index].shape.contains(.spaceBefore), index + 2 < limit,
+            tokens[index + 1].kind == .word, tokens[index + 1].isCapitalized || tokens[index + 1].isAllCaps
+        else { return nil }
+        for closing in (index + 2)..<min(index + 5, limit) where isMark(closing, "\"") {
+            return closing
+        }
+        return nil
     }
 
     /// An initial of a name: one capital letter with its period ("R." of "R. James Woolsey").

@@ -214,7 +214,16 @@ extension MentionBuilder {
     /// A run that may be a person's name: it starts an entity only with some sign of a person (a
     /// title, a given name, a speech verb after it), and may take an owner from an apposition.
     private func addPerson(_ range: Range<Int>, surface: String, owner: Int?, ownerStart: Int, title: RunTitle?) {
-        let parts = nameParts(range, surface: surface)
+        if title == nil && !isKnownPerson(range) && namesNoPerson(range) { return }
+        var surface = surface
+        var parts = nameParts(range, surface: surface)
+        var nickname: String?
+        if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
+            // "Changpeng “CZ” Zhao" is Changpeng Zhao, also called CZ.
+            surface = string(range.lowerBound..<opening) + " " + string((closing + 1)..<range.upperBound)
+            nickname = string((opening + 1)..<closing)
+            parts = lexicon.keys.parts(of: surface)
+        }
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
@@ -238,6 +247,7 @@ extension MentionBuilder {
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
         let phrase = (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound
         var aliases = Aliases(surface)
+        if let nickname { aliases.append(nickname) }
         // "president, Ali Mansour" and "president of Belarus, X" are no names.
         if let title, title.text != nil, !(phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
             aliases.append(string(phrase))
@@ -249,7 +259,7 @@ extension MentionBuilder {
         let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
                                         aliases: aliases, owner: owner, title: title.flatMap(\.text),
                                         titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
-                                        vouchesForSurname: vouchesForSurname))
+                                        vouchesForSurname: vouchesForSurname, nickname: nickname?.lowercased()))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
@@ -262,6 +272,28 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// A run that names no person without a title: a place, law or event ("Executive Order",
+    /// "Bayan Palace"), a region ("Central Africa"), a photo credit in parentheses or after a
+    /// slash ("(Takeshi Iwashita)", "REUTERS/Name"), or a byline ("By Name" opening a line).
+    private func namesNoPerson(_ range: Range<Int>) -> Bool {
+        let last = range.upperBound - 1
+        if range.count > 1, classes(last).contains(.nonPersonHead),
+            classes(last).isDisjoint(with: [.givenName, .familyNameFirst])
+        {
+            return true
+        }
+        if range.count > 1, tokens[range.lowerBound].isCapitalized, classes(range.lowerBound).contains(.compass) { return true }
+        let before = range.lowerBound - 1
+        if isMark(before, "(") && isMark(range.upperBound, ")") { return true }
+        if isMark(before, "/") && !tokens[range.lowerBound].shape.contains(.spaceBefore) { return true }
+        if before >= 0, tokens[before].kind == .word, tokens[before].shape.contains(.lineStart), tokens[before].isCapitalized,
+            classes(before).contains(.byline)
+        {
+            return true
+        }
+        return false
     }
 
     /// Whether the lexicons name the whole run as a person.

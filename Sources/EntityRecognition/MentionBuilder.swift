@@ -159,12 +159,12 @@ final class MentionBuilder {
 
     @inline(__always)
     func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
-        index < tokens.count && tokens[index].isMark(mark)
+        index >= 0 && index < tokens.count && tokens[index].isMark(mark)
     }
 
     @inline(__always)
     func isPossessive(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
+        index >= 0 && index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
             && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
     }
 
