@@ -31,6 +31,8 @@ struct EntityResolver {
     private var bodyCountries: [String?] = []
     /// By entity index: the generic key of a body named generically ("armed forces").
     private var bodyKeys: [String?] = []
+    /// By entity index: the generic key a body was named by, also when the lexicon knows it.
+    private var genericNames: [String?] = []
     /// By entity index: whether a name of the body holds its country ("Chinese Foreign Ministry").
     private var namedWithCountry: [Bool] = []
 
@@ -130,6 +132,7 @@ struct EntityResolver {
         personKeys.append(nil)
         bodyCountries.append(candidates[index].knownCountry)
         bodyKeys.append(nil)
+        genericNames.append(candidates[index].genericName)
         namedWithCountry.append(false)
         personPartBits.append(0)
         personTitles.append([])
@@ -156,6 +159,16 @@ struct EntityResolver {
             if let country, let known = lexiconBody(withKey: name, country: country) {
                 keyed[key] = known
                 return known
+            }
+            // "the Judiciary Committee" after "the Senate Judiciary Committee".
+            if country == nil, name.utf8.contains(0x20),
+                let fuller = bodyOrder.last(where: { entity in
+                    if let generic = genericNames[entity], generic == name || generic.hasSuffix(" " + name) { return true }
+                    return (bodyKeys[entity] ?? entities[entity].lexiconName.map(keys.genericKey))?.hasSuffix(" " + name) ?? false
+                })
+            {
+                keyed[key] = fuller
+                return fuller
             }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is
             // stated, and only for that one country.

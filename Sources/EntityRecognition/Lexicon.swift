@@ -186,6 +186,13 @@ public struct Lexicon: Sendable {
     var abbreviationIDs: Set<Int32> = []
     /// The words that shape name, body and title keys.
     var keys = NameKeys()
+    /// Known agencies of a country by the generic key of their names without the country words,
+    /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
+    /// Armed Forces. A key that two bodies of one country share is left out.
+    private(set) var genericBodies: [String: String] = [:]
+    private var ambiguousGenericBodies: Set<String> = []
+    /// Lowercase names, aliases and adjectives of countries, to strip from body names.
+    private var countryForms: Set<String> = []
     /// The ID of the possessive "'s", looked up once.
     private(set) var possessiveID = Vocabulary.unknown
 
@@ -378,6 +385,10 @@ public struct Lexicon: Sendable {
             let name = row.columns[0].trimmingSpaces()
             guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty country name") }
             countryNames.insert(name)
+            countryForms.insert(name.lowercased())
+            for column in 1..<min(row.columns.count, 4) {
+                for form in DataFile.values(row.columns[column]) { countryForms.insert(form.lowercased().replacingApostrophes()) }
+            }
             addPhrase(name, .country(name))
             for alias in DataFile.values(row.columns.count > 1 ? row.columns[1] : nil) { addPhrase(alias, .country(name)) }
             for demonym in DataFile.values(row.columns.count > 2 ? row.columns[2] : nil) { addPhrase(demonym, .demonym(name)) }
@@ -413,6 +424,9 @@ public struct Lexicon: Sendable {
             case .agency, .organization:
                 bodies[name] = (type, country)
                 category = .body(name: name, type: type, country: country)
+                if type == .agency, let country {
+                    for form in [name] + aliases { indexGenericBody(form, name: name, country: country) }
+                }
             }
             addPhrase(name, category)
             for alias in aliases { addPhrase(alias, category) }
@@ -442,6 +456,34 @@ public struct Lexicon: Sendable {
             let honorific = row.columns.count > 2 && row.columns[2].trimmingSpaces() == "honorific"
             addPhrase(title, .title(target: target.isEmpty ? nil : target, honorific: honorific), caseInsensitive: true)
         }
+    }
+
+    /// Records an agency's name under the generic key of its words after any country words.
+    private mutating func indexGenericBody(_ form: String, name: String, country: String) {
+        var words = form.lowercased().replacingApostrophes().splitOnSpaces().map(String.init)
+        // "Chinese Ministry of Commerce", "China's Ministry of Commerce", "U.S. Treasury".
+        for length in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            var prefix = words[0..<length].joined(separator: " ")
+            if prefix.hasSuffix("'s") { prefix.removeLast(2) }
+            if countryForms.contains(prefix) {
+                words.removeFirst(length)
+                break
+            }
+        }
+        guard !words.isEmpty else { return }
+        let key = keys.genericKey(words.joined(separator: " ")) + "|" + country
+        if ambiguousGenericBodies.contains(key) { return }
+        if let known = genericBodies[key], known != name {
+            genericBodies[key] = nil
+            ambiguousGenericBodies.insert(key)
+        } else {
+            genericBodies[key] = name
+        }
+    }
+
+    /// The known agency of `country` whose generic key is `key`, if one.
+    func genericBody(key: String, country: String) -> String? {
+        genericBodies[key + "|" + country]
     }
 
     /// Adds a user lexicon file: `name<TAB>type<TAB>country<TAB>aliases`, type one of the entity types.

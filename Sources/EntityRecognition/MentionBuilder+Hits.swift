@@ -29,9 +29,11 @@ extension MentionBuilder {
                 let bodyName = adjacent ? string(phrase) : "\(stated)'s \(string(range))"
                 var aliases = Aliases(string(range))
                 if !adjacent { aliases.append(string(phrase)) }
-                let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .agency,
-                                              key: .generic(lexicon.keys.genericKey(string(range)), country: stated),
-                                              name: bodyName, aliases: aliases, owner: owner))
+                let generic = lexicon.keys.genericKey(string(range))
+                let (key, known) = genericKey(generic, country: stated)
+                let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .agency, key: key,
+                                              name: bodyName, aliases: aliases, lexiconName: known,
+                                              knownCountry: known == nil ? nil : stated, owner: owner, genericName: generic))
                 state.owner = candidate
                 state.ownerStart = range.lowerBound
                 state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
@@ -181,9 +183,11 @@ extension MentionBuilder {
         let countryIndex = add(countryCandidate(range, country, lexiconName: lexiconName))
         let phrase = range.lowerBound..<head.upperBound
         let headName = string(head).lowercased()
-        state.owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                                    key: .generic(lexicon.keys.genericKey(headName), country: country),
-                                    name: string(phrase), aliases: Aliases(headName), owner: countryIndex))
+        let generic = lexicon.keys.genericKey(headName)
+        let (key, known) = genericKey(generic, country: country)
+        state.owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency, key: key,
+                                    name: string(phrase), aliases: Aliases(headName), lexiconName: known,
+                                    knownCountry: known == nil ? nil : country, owner: countryIndex, genericName: generic))
         state.ownerStart = phrase.lowerBound
         state.ownerEnd = phrase.upperBound
         state.skipItems(through: head.upperBound - 1, in: items)

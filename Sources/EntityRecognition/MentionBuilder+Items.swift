@@ -88,10 +88,32 @@ extension MentionBuilder {
                 }
                 if isBodyOrTitle(category), isNameToken(index) {
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
-                    if run.count > length && isHead(run.upperBound - 1) {
+                    // "President of the Senate" is a title and a body, not a body.
+                    let titleOfBody: Bool = {
+                        guard case .title = category else { return false }
+                        return run.contains { isLowercaseWord($0, .headComplement) }
+                    }()
+                    if run.count > length && isHead(run.upperBound - 1) && !titleOfBody {
+                        // "United States Treasury Department": a country, then a body the lexicon
+                        // knows by the rest of the run.
+                        if let split = knownBodyEnding(run, within: index..<(index + length)),
+                            let (headLength, headCategory) = lexiconMatch(at: index, end: split), index + headLength == split
+                        {
+                            add(hitItem(index..<split, headCategory))
+                            index = split
+                            continue
+                        }
                         add(runItem(run, absorbed: absorbed))
                         index = run.upperBound
                         continue
+                    }
+                }
+                // "SK Hynix Inc.": a known company's legal form belongs to its name.
+                if case .body(_, .organization, _) = category {
+                    while index + length < range.upperBound, classes(index + length).contains(.legalForm),
+                        tokens[index + length].isCapitalized || tokens[index + length].isAllCaps
+                    {
+                        length += 1
                     }
                 }
                 add(hitItem(index..<(index + length), category))
@@ -360,6 +382,18 @@ extension MentionBuilder {
         let token = tokens[index]
         guard !token.isCapitalized, token.end - token.start <= 5, wordCount(run) >= 2 else { return false }
         return run.dropLast().contains { classes($0).contains(.familyNameFirst) }
+    }
+
+    /// Where a lexicon body starts inside the first words of `run` and ends with it, if one does.
+    private func knownBodyEnding(_ run: Range<Int>, within hit: Range<Int>) -> Int? {
+        for start in (hit.lowerBound + 1)..<hit.upperBound {
+            if let (length, category) = lexiconMatch(at: start, end: run.upperBound), start + length == run.upperBound,
+                case .body = category
+            {
+                return start
+            }
+        }
+        return nil
     }
 
     /// Whether capitalized words from `start` end in a head word ("... and Security Forces").

@@ -83,6 +83,17 @@ extension MentionBuilder {
         addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
     }
 
+    /// A country or a body of its own name at the end of a run ("... of Kenya", "... of the Asian
+    /// Development Bank"), not a word of the portfolio that a lexicon also knows ("Ministry of
+    /// Commerce").
+    private func isNamedPlace(_ category: LexiconCategory, _ range: Range<Int>) -> Bool {
+        switch category {
+        case .country: return true
+        case .body: return range.count >= 2 || tokens[range.lowerBound].isAllCaps
+        default: return false
+        }
+    }
+
     /// A body named by a run with a head word: "Foreign Ministry", "Central Bank of Kenya",
     /// "Board of Governors of the Asian Development Bank", with the country or body that owns it.
     func addBody(
@@ -119,7 +130,9 @@ extension MentionBuilder {
         let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
         // "ECOWAS Commission" is not the "African Union Commission".
         var generic = lexicon.keys.genericKey(adjacentOwner && candidates[owner!].type != .country ? string(phrase) : surface)
-        if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
+        if let (countryRange, category) = absorbed.last, countryRange.upperBound == range.upperBound,
+            isNamedPlace(category, countryRange)
+        {
             // "Central Bank of Kenya" is the "Central Bank" of the article.
             var cut = countryRange.lowerBound
             while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
@@ -137,14 +150,18 @@ extension MentionBuilder {
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
         let key: EntityKey
+        var known: String?
         if type == .organization && range.count == 1 && owner == nil {
             // "the Fund", "the League": a head word alone is the body of that kind named before, or nobody.
             key = .generic(generic, country: nil)
+        } else if type == .organization {
+            key = organizationKey(range)
         } else {
-            key = type == .organization ? organizationKey(range) : .generic(generic, country: country)
+            (key, known) = genericKey(generic, country: country)
         }
         let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
-                                      aliases: aliases, owner: bodyOwner))
+                                      aliases: aliases, lexiconName: known, knownCountry: known == nil ? nil : country,
+                                      owner: bodyOwner, genericName: type == .agency ? generic : nil))
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
@@ -177,7 +194,8 @@ extension MentionBuilder {
     }
 
     /// The key of an organization: its name in lowercase without the legal form, so "Seagate
-    /// Technology LLC" and "Seagate Technology" are one company.
+    /// Technology LLC" and "Seagate Technology" are one company, and the lexicon's body of that
+    /// name ("Facebook Inc" is Facebook).
     func organizationKey(_ range: Range<Int>) -> EntityKey {
         var end = range.upperBound
         while end > range.lowerBound + 1, classes(end - 1).contains(.legalForm) || isMark(end - 1, ",")
@@ -185,7 +203,20 @@ extension MentionBuilder {
         {
             end -= 1
         }
+        if end < range.upperBound, let (length, category) = lexiconMatch(at: range.lowerBound, end: end),
+            range.lowerBound + length == end, case .body(let name, .organization, _) = category
+        {
+            return .body(name)
+        }
         return .organization(string(range.lowerBound..<end).lowercased())
+    }
+
+    /// The key of a body named by its kind and country: the known agency of that country by that
+    /// name ("China's Ministry of Commerce" is MOFCOM, "Sudan's army" the Sudanese Armed Forces),
+    /// or a generic body of the country; the known agency's name comes with it.
+    func genericKey(_ generic: String, country: String?) -> (key: EntityKey, lexiconName: String?) {
+        if let country, let known = lexicon.genericBody(key: generic, country: country) { return (.body(known), known) }
+        return (.generic(generic, country: country), nil)
     }
 
     /// The offset of the last word of a name ("Trump" in "Donald Trump", "Sisi" in "el-Sisi").
