@@ -433,6 +433,19 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// The plural of a title written in full ("Prime Ministers", "Secretaries of State" is left
+    /// out): its last word with "s", or "ies" for a final consonant and "y".
+    static func plural(of title: String) -> String? {
+        guard !title.contains(" of "), let last = title.split(separator: " ").last, last.count >= 4,
+            last.allSatisfy(\.isLetter), !last.hasSuffix("s")
+        else { return nil }
+        let stem = title.dropLast(last.count)
+        if last.hasSuffix("y"), let before = last.dropLast().last, !"aeiou".contains(before) {
+            return stem + last.dropLast() + "ies"
+        }
+        return stem + last + "s"
+    }
+
     /// People: `name<TAB>country<TAB>aliases`.
     private mutating func loadPeople(_ file: DataFile) throws(LexiconError) {
         for row in file.rows {
@@ -454,7 +467,10 @@ public struct Lexicon: Sendable {
             guard !title.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty title") }
             let target = row.columns.count > 1 ? row.columns[1].trimmingSpaces() : ""
             let honorific = row.columns.count > 2 && row.columns[2].trimmingSpaces() == "honorific"
-            addPhrase(title, .title(target: target.isEmpty ? nil : target, honorific: honorific), caseInsensitive: true)
+            let category = LexiconCategory.title(target: target.isEmpty ? nil : target, honorific: honorific)
+            addPhrase(title, category, caseInsensitive: true)
+            // "former Prime Ministers X and Y", "Senators A and B": the plural of a role.
+            if !honorific, let plural = Lexicon.plural(of: title) { addPhrase(plural, category, caseInsensitive: true) }
         }
     }
 

@@ -261,6 +261,8 @@ extension MentionBuilder {
                         || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
+                    // "Tabacos USA Inc.": a country inside a company's name.
+                    case .country where end + length < limit && isHead(end + length) && tokens[end + length].isCapitalized: break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
                     // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.

@@ -74,8 +74,21 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
-        // Other acronyms name no person.
-        if range.count == 1 && tokens[range.lowerBound].isAllCaps { return }
+        // "CPI General Secretary D Raja": an acronym that holds a title is an organization, as
+        // is one in parentheses after a person's name ("Lula (PT)").
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps {
+            let afterPerson = isMark(range.lowerBound - 1, "(") && isMark(range.upperBound, ")")
+                && candidates.last.map { $0.type == .person && $0.canStartEntity && $0.tokens.upperBound == range.lowerBound - 1 } ?? false
+            if afterPerson {
+                add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            }
+            return
+        }
+        // "Lenta.ru", "News.Az": a website.
+        if range.count == 1, isWebsite(range.lowerBound) {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            return
+        }
         // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
@@ -191,6 +204,27 @@ extension MentionBuilder {
         guard tokens[index].kind == .word, !tokens[index].isAllCaps else { return false }
         let word = text[Int(tokens[index].start)..<Int(tokens[index].end)]
         return lexicon.keys.isAdjectiveEnding(word)
+    }
+
+    /// Whether a title (not an honorific) starts at `index`.
+    private func isTitleAfter(_ index: Int) -> Bool {
+        guard index < sentence.tokens.upperBound, let (_, category) = lexiconMatch(at: index, end: sentence.tokens.upperBound),
+            case .title(_, let honorific) = category
+        else { return false }
+        return !honorific
+    }
+
+    /// A word with a period between letters, as in a web address ("Lenta.ru", "Censor.NET").
+    private func isWebsite(_ index: Int) -> Bool {
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        guard end - start >= 5 else { return false }
+        for dot in (start + 2)..<(end - 1) where text[dot] == UInt8(ascii: ".") {
+            let before = text[dot - 1]
+            let after = text[dot + 1]
+            if before.asciiLowercased &- 0x61 < 26 && after.asciiLowercased &- 0x61 < 26 && end - dot > 2 { return true }
+        }
+        return false
     }
 
     /// The key of an organization: its name in lowercase without the legal form, so "Seagate

@@ -82,6 +82,8 @@ final class MentionBuilder {
     func scan(_ sentence: Sentence) {
         self.sentence = sentence
         items = itemize(sentence.tokens)
+        let firstCandidate = candidates.count
+        defer { typeListMembers(from: firstCandidate) }
         var state = ScanState()
         while state.next < items.count {
             let item = items[state.next]
