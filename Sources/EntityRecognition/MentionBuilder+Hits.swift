@@ -99,6 +99,13 @@ extension MentionBuilder {
                 return
             }
         }
+        if !isDemonym, !isPossessive(after), isLowercaseWord(after, .lowercaseBodyHead), !isLowercaseWord(after, .groupNoun),
+            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-")
+        {
+            // "the U.S. military", "the Myanmar army": a country's name before its body.
+            addCountryBody(country: country, at: range, lexiconName: country, head: after..<(after + 1), state: &state)
+            return
+        }
         if !isDemonym, isPossessive(after) {
             // "Iran's defense ministry", "Russia's foreign ministry": a lowercase body of the country.
             var cursor = after + 1

@@ -64,6 +64,14 @@ extension MentionBuilder {
                     if case .body(let name, _, _) = shorter.1, let target, target != name { split = false }
                     if split { (length, category) = shorter }
                 }
+                if case .title = category, isPossessive(index + length),
+                    let headEnd = headEnd(from: index + length + 1, limit: range.upperBound)
+                {
+                    // "Prime Minister's Office", "Prosecutor General's Office": the office of a post.
+                    add(runItem(index..<headEnd, absorbed: []))
+                    index = headEnd
+                    continue
+                }
                 if case .title = category, length > 1,
                     let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,
                     case .title(let laterTarget, _) = later
@@ -225,6 +233,17 @@ extension MentionBuilder {
                 && !startsSecondName(afterHyphen: end, run: start..<end, limit: limit)
             {
                 end += 2
+                continue
+            }
+            // "Ministry of the People's Armed Forces": a possessive inside a body's name.
+            // The word before it is a common noun ("People", a head), not a name whose body it is
+            // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
+            if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
+                !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
+                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end),
+                let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead)
+            {
+                end = headEnd
                 continue
             }
             // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
@@ -394,6 +413,23 @@ extension MentionBuilder {
             {
                 return start
             }
+        }
+        return nil
+    }
+
+    /// Whether a run so far reads as a person's name: it opens with a given name or a family name.
+    private func isPersonName(_ run: Range<Int>) -> Bool {
+        !classes(run.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst])
+    }
+
+    /// The end of the capitalized words from `start` (at most four) that end in a head word.
+    private func headEnd(from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index < limit && index < start + 4 && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if isHead(index) && !(index + 1 < limit && tokens[index + 1].kind == .word && tokens[index + 1].isCapitalized) {
+                return index + 1
+            }
+            index += 1
         }
         return nil
     }
