@@ -25,6 +25,14 @@ struct EntityResolver {
     private var personTitles: [[(title: String, country: String?)]] = []
     /// Few per article: scanned rather than hashed.
     private var singleNames: [String] = []
+    /// By entity index: the name in lowercase (kept with the name, which changes), and the
+    /// generic key of a lexicon agency's name.
+    private var lowercaseNames: [String] = []
+    private var lexiconKeys: [String?] = []
+    /// Agencies and organizations, in order of creation.
+    private var bodyOrder: [Int] = []
+    /// Organizations, in order of creation.
+    private var organizationOrder: [Int] = []
     /// People's nicknames ("jokowi"), by the lowercase nickname.
     private var nicknames: [String: Int] = [:]
     /// By entity index: the country a body belongs to, as its key or the lexicon states it.
@@ -130,6 +138,11 @@ struct EntityResolver {
                                       lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
         personKeys.append(nil)
+        let entity = entities.count - 1
+        lowercaseNames.append(candidates[index].name.lowercased())
+        lexiconKeys.append(candidates[index].type == .agency ? candidates[index].lexiconName.map(keys.genericKey) : nil)
+        if candidates[index].type == .agency || candidates[index].type == .organization { bodyOrder.append(entity) }
+        if candidates[index].type == .organization { organizationOrder.append(entity) }
         bodyCountries.append(candidates[index].knownCountry)
         bodyKeys.append(nil)
         genericNames.append(candidates[index].genericName)
@@ -164,7 +177,7 @@ struct EntityResolver {
             if country == nil, name.utf8.contains(0x20),
                 let fuller = bodyOrder.last(where: { entity in
                     if let generic = genericNames[entity], generic == name || generic.hasSuffix(" " + name) { return true }
-                    return (bodyKeys[entity] ?? entities[entity].lexiconName.map(keys.genericKey))?.hasSuffix(" " + name) ?? false
+                    return (bodyKeys[entity] ?? lexiconKeys[entity])?.hasSuffix(" " + name) ?? false
                 })
             {
                 keyed[key] = fuller
@@ -175,7 +188,7 @@ struct EntityResolver {
             if let country, let ownerless = keyed[.generic(name, country: nil)] {
                 keyed[.generic(name, country: nil)] = nil
                 keyed[.generic(name, country: country)] = ownerless
-                if entities[ownerless].name.count < candidates[index].name.count { entities[ownerless].name = candidates[index].name }
+                if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
                 return ownerless
             }
             let entity = newEntity(index, in: candidates)
@@ -187,7 +200,7 @@ struct EntityResolver {
         case .country, .body, .organization:
             if let existing = keyed[key] {
                 if case .organization = key, entities[existing].name.count < candidates[index].name.count {
-                    entities[existing].name = candidates[index].name
+                    rename(existing, candidates[index].name)
                 }
                 return existing
             }
@@ -195,7 +208,7 @@ struct EntityResolver {
                 // "the Communist Party" after "the Communist Party of China", "Seagate Technology"
                 // and "Seagate Technology LLC".
                 if entities[known].name.count < candidates[index].name.count && entities[known].lexiconName == nil {
-                    entities[known].name = candidates[index].name
+                    rename(known, candidates[index].name)
                 }
                 keyed[key] = known
                 return known
@@ -223,8 +236,9 @@ struct EntityResolver {
         }
     }
 
-    private var bodyOrder: [Int] {
-        entities.indices.filter { entities[$0].type == .agency || entities[$0].type == .organization }
+    private mutating func rename(_ entity: Int, _ name: String) {
+        entities[entity].name = name
+        lowercaseNames[entity] = name.lowercased()
     }
 
     private func latestBody(withHead head: String) -> Int? {
@@ -236,15 +250,12 @@ struct EntityResolver {
     }
 
     private func hasHead(_ entity: Int, _ head: String) -> Bool {
-        entities[entity].name.lowercased().hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
+        lowercaseNames[entity].hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
     }
 
     /// A lexicon body of the country whose name has this generic key.
     private func lexiconBody(withKey key: String, country: String) -> Int? {
-        entities.indices.last { entity in
-            entities[entity].lexiconName != nil && entities[entity].type == .agency && bodyCountries[entity] == country
-                && keys.genericKey(entities[entity].lexiconName!) == key
-        }
+        bodyOrder.last { entity in bodyCountries[entity] == country && lexiconKeys[entity] == key }
     }
 
     /// A body of the country named generically ("Sudan's army") with this key.
@@ -256,9 +267,8 @@ struct EntityResolver {
     /// ("Communist Party" of "Communist Party of China"), the first word of a longer name
     /// ("Seagate" of "Seagate Technology"), or the same name with more after "of".
     private func organization(shortening name: String) -> Int? {
-        entities.indices.last { entity in
-            guard entities[entity].type == .organization else { return false }
-            let known = entities[entity].name.lowercased()
+        organizationOrder.last { entity in
+            let known = lowercaseNames[entity]
             return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
         }
     }
@@ -275,10 +285,9 @@ struct EntityResolver {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
         // "Seagate said", "Rodong Sinmun accused": an organization's name or first word is no person.
-        if candidates[index].title == nil, parts.count <= 3,
-            let company = organization(shortening: parts.joined(separator: " ")) ?? organization(named: parts.joined(separator: " "))
-        {
-            return company
+        if candidates[index].title == nil, parts.count <= 3, !organizationOrder.isEmpty {
+            let joined = parts.count == 1 ? parts[0] : parts.joined(separator: " ")
+            if let company = organization(shortening: joined) ?? organization(named: joined) { return company }
         }
         let compared = keys.matchParts(parts)
         var match: Int?
@@ -329,7 +338,7 @@ struct EntityResolver {
     }
 
     private func organization(named name: String) -> Int? {
-        entities.indices.last { entities[$0].type == .organization && entities[$0].name.lowercased() == name }
+        organizationOrder.last { lowercaseNames[$0] == name }
     }
 
     private func personWithTitle(_ title: String, country: String?) -> Int? {
@@ -401,6 +410,11 @@ struct EntityResolver {
     /// "Menendez" misspelled "Menedez").
     static func isSamePart(_ first: String, _ second: String) -> Bool {
         if first == second { return true }
+        // Most pairs differ in length or first letter: no copies for them.
+        let firstCount = first.utf8.count
+        let secondCount = second.utf8.count
+        guard min(firstCount, secondCount) >= 5, abs(firstCount - secondCount) <= 1, first.utf8.first == second.utf8.first
+        else { return false }
         let a = Array(first.utf8)
         let b = Array(second.utf8)
         guard min(a.count, b.count) >= 5, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }

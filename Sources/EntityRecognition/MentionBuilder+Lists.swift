@@ -14,12 +14,20 @@ extension MentionBuilder {
     /// Types the untyped names of the sentence's lists; `firstCandidate` is the first candidate
     /// the sentence made.
     func typeListMembers(from firstCandidate: Int) {
-        guard !sentence.isTitleCase, items.count >= 3 else { return }
+        // A list needs two names and a comma or "and" between them: most sentences have none.
+        guard !sentence.isTitleCase, items.count >= 3, candidates.count > firstCandidate else { return }
+        var names = 0
+        for item in items {
+            if case .token = item { continue }
+            names += 1
+            if names == 2 { break }
+        }
+        guard names == 2 else { return }
         var list: [ListMember] = []
         var index = 0
         while index < items.count {
             guard let member = listMember(at: index, from: firstCandidate) else {
-                resolve(list)
+                resolve(list, from: firstCandidate)
                 list = []
                 index += 1
                 continue
@@ -37,14 +45,14 @@ extension MentionBuilder {
                 separated = true
             }
             if !separated || next >= items.count || items[next].range.lowerBound != items[next - 1].range.upperBound {
-                resolve(list)
+                resolve(list, from: firstCandidate)
                 list = []
                 index = next
                 continue
             }
             index = next
         }
-        resolve(list)
+        resolve(list, from: firstCandidate)
     }
 
     /// The list member that item `index` is: a run, or a hit naming a body or country.
@@ -59,17 +67,21 @@ extension MentionBuilder {
             }
         case .token: return nil
         }
-        // The candidate made for these tokens, or for a longer name that holds them ("Korea
-        // Osong Shipping" holds the run "Osong Shipping").
-        let candidate = candidates.indices[firstCandidate...].last {
+        return ListMember(range: range, candidate: nil)
+    }
+
+    /// The candidate made for these tokens, or for a longer name that holds them ("Korea Osong
+    /// Shipping" holds the run "Osong Shipping").
+    private func candidate(for range: Range<Int>, from firstCandidate: Int) -> Int? {
+        candidates.indices[firstCandidate...].last {
             candidates[$0].kind == .name && candidates[$0].tokens.lowerBound <= range.lowerBound
                 && candidates[$0].tokens.upperBound >= range.upperBound
         }
-        return ListMember(range: range, candidate: candidate)
     }
 
-    private func resolve(_ list: [ListMember]) {
-        guard list.count >= 2 else { return }
+    private func resolve(_ members: [ListMember], from firstCandidate: Int) {
+        guard members.count >= 2 else { return }
+        let list = members.map { ListMember(range: $0.range, candidate: candidate(for: $0.range, from: firstCandidate)) }
         var organizations = 0
         var people = 0
         var others = 0
