@@ -313,6 +313,14 @@ struct EntityResolver {
                 personKeys[match] = compared
                 personPartBits[match] = bits
             }
+        } else if candidates[index].inHeadline, let known = personRecency.last(where: { person in
+            guard let key = personKeys[person], key.count < compared.count else { return false }
+            return Array(compared.suffix(key.count)) == key
+        }) {
+            // "Treasury Sanctions Milorad Dodik": a headline's words before a known name are no
+            // part of it.
+            touch(known)
+            return known
         } else {
             guard candidates[index].canStartEntity
                 || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(compared.last!))

@@ -324,7 +324,8 @@ extension MentionBuilder {
         let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
                                         aliases: aliases, owner: owner, title: title.flatMap(\.text),
                                         titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
-                                        vouchesForSurname: vouchesForSurname, nickname: nickname?.lowercased()))
+                                        vouchesForSurname: vouchesForSurname, inHeadline: sentence.isTitleCase,
+                                        nickname: nickname?.lowercased()))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0

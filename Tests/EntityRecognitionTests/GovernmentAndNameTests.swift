@@ -91,4 +91,13 @@ struct NameShapeTests {
         let result = try Recognized("Officials in Brussels said Putin would not attend.")
         #expect(result.entity(named: "Putin")?.type == .person, "\(result.summary)")
     }
+
+    @Test("A headline's capitalized verb before a known name is no part of the name")
+    func headlineVerb() throws {
+        let result = try Recognized(
+            "Treasury Sanctions Vuko Dranic and Allied Media Network for Corrupt Activity\n\n"
+                + "Today, the Treasury designated Vuko Dranic in response to Dranic’s corrupt activities.")
+        let people = result.entities(ofType: .person).map(\.name)
+        #expect(people == ["Vuko Dranic"], "\(result.summary)")
+    }
 }
