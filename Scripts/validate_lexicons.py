@@ -110,12 +110,15 @@ for form in sorted(set(bform) & set(cform)):
 
 # heads.tsv
 heads = rows("heads.tsv", 2, 2)
+one_word_heads = {word for _, (word, _) in heads if " " not in word}
 seen = set()
 for n, (word, typ) in heads:
     if typ not in ("agency", "organization"):
         errors.append(f"heads.tsv:{n}: bad type {typ!r}")
-    if " " in word:
-        errors.append(f"heads.tsv:{n}: more than one word {word!r}")
+    if len(word.split()) > 2:
+        errors.append(f"heads.tsv:{n}: more than two words {word!r}")
+    elif len(word.split()) == 2 and word.split()[1] not in one_word_heads:
+        errors.append(f"heads.tsv:{n}: a two-word head must end in a one-word head {word!r}")
     if word in seen:
         errors.append(f"heads.tsv:{n}: duplicate {word!r}")
     seen.add(word)

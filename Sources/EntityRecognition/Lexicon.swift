@@ -195,6 +195,15 @@ public struct Lexicon: Sendable {
     private var countryForms: Set<String> = []
     /// The ID of the possessive "'s", looked up once.
     private(set) var possessiveID = Vocabulary.unknown
+    /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
+    /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
+    private(set) var pairHeads: [UInt64: EntityType] = [:]
+
+    /// The type a two-word head gives a body ending in these two words, if any.
+    func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
+        guard !pairHeads.isEmpty, first >= 0, second >= 0 else { return nil }
+        return pairHeads[UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))]
+    }
 
     /// The lexicon shipped with NewsGraph.
     public static func bundled() throws(LexiconError) -> Lexicon {
@@ -248,10 +257,17 @@ public struct Lexicon: Sendable {
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
             let word = row.columns[0].trimmingSpaces()
+            let type: EntityType
             switch row.columns[1].trimmingSpaces() {
-            case "agency": mark(word, as: .agencyHead)
-            case "organization": mark(word, as: .organizationHead)
+            case "agency": type = .agency
+            case "organization": type = .organization
             case let other: throw LexiconError(file: heads.name, line: row.line, reason: "unknown type '\(other)' (agency or organization)")
+            }
+            let ids = tokenIDs(of: word).ids
+            switch ids.count {
+            case 1: mark(word, as: type == .agency ? .agencyHead : .organizationHead)
+            case 2: pairHeads[UInt64(UInt32(ids[0])) << 32 | UInt64(UInt32(ids[1]))] = type
+            default: throw LexiconError(file: heads.name, line: row.line, reason: "a head is one or two words")
             }
         }
         let boilerplate = try Lexicon.readResource("boilerplate.txt")

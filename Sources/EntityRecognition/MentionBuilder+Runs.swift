@@ -431,6 +431,8 @@ extension MentionBuilder {
     /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
     func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1
+        // "Qatar News Agency": a two-word head outranks its last word.
+        if range.count >= 2, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
         if classes(last).contains(.agencyHead) { return .agency }
         // "Quinta Verde Exportadora, S.A. de C.V.": a legal form makes a company.
         if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && range.count > 1 {

@@ -77,3 +77,16 @@ struct SiteChromeTests {
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
 }
+
+@Suite("A two-word head outranks the type of its last word")
+struct TwoWordHeadTests {
+    @Test("'Malta News Agency' is a media outlet while 'the Maltese Food Agency' stays an agency")
+    func newsAgency() throws {
+        let result = try Recognized(
+            "The state-run Malta News Agency reported the visit. The Tarvik Press Agency confirmed it, "
+                + "and the Maltese Food Agency declined to comment.")
+        #expect(result.entity(named: "Malta News Agency")?.type == .organization, "\(result.summary)")
+        #expect(result.entity(named: "Tarvik Press Agency")?.type == .organization, "\(result.summary)")
+        #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
+    }
+}
