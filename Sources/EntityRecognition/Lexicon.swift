@@ -156,6 +156,8 @@ struct WordClass: OptionSet, Sendable {
     static let nonPersonHead = WordClass(rawValue: 1 << 43)
     /// "By" opening a line before the writer's name.
     static let byline = WordClass(rawValue: 1 << 44)
+    /// A capitalized prefix whose lowercase rest after a hyphen is the same word: "Co-operation".
+    static let hyphenPrefix = WordClass(rawValue: 1 << 45)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -163,6 +165,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
+        .hyphenPrefix,
     ]
 }
 
@@ -298,6 +301,7 @@ public struct Lexicon: Sendable {
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
+            "hyphen-prefix": .hyphenPrefix,
         ]
         for row in file.rows {
             guard row.columns.count >= 2 else {

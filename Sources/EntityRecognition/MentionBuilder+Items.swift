@@ -229,7 +229,8 @@ extension MentionBuilder {
             // Asian given name ("Kim Jong-un", "John Lee Ka-chiu").
             if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
                 && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
-                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end))
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end)
+                    || classes(end - 1).contains(.hyphenPrefix))
                 && !startsSecondName(afterHyphen: end, run: start..<end, limit: limit)
             {
                 end += 2

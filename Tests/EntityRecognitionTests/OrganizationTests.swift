@@ -78,6 +78,17 @@ struct SiteChromeTests {
     }
 }
 
+@Suite("A hyphenated prefix keeps its lowercase rest")
+struct HyphenPrefixTests {
+    @Test("'Co-operative' is one word of a name, not the legal form 'Co'")
+    func cooperative() throws {
+        let result = try Recognized(
+            "The Varna Co-operative Bank failed. The Minister of Trade and International Co-operation said nothing.")
+        #expect(result.entity(named: "Varna Co-operative Bank")?.type == .organization, "\(result.summary)")
+        #expect(!result.entities.contains { $0.name.hasSuffix(" Co") }, "\(result.summary)")
+    }
+}
+
 @Suite("A two-word head outranks the type of its last word")
 struct TwoWordHeadTests {
     @Test("'Malta News Agency' is a media outlet while 'the Maltese Food Agency' stays an agency")
