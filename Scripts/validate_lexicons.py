@@ -125,12 +125,15 @@ for form in sorted(set(bform) & set(cform)):
 
 # heads.tsv
 heads = rows("heads.tsv", 2, 2)
+one_word_heads = {word for _, (word, _) in heads if " " not in word}
 seen = set()
 for n, (word, typ) in heads:
     if typ not in ("agency", "organization"):
         errors.append(f"heads.tsv:{n}: bad type {typ!r}")
-    if " " in word:
-        errors.append(f"heads.tsv:{n}: more than one word {word!r}")
+    if len(word.split()) > 2:
+        errors.append(f"heads.tsv:{n}: more than two words {word!r}")
+    elif len(word.split()) == 2 and word.split()[1] not in one_word_heads:
+        errors.append(f"heads.tsv:{n}: a two-word head must end in a one-word head {word!r}")
     if word in seen:
         errors.append(f"heads.tsv:{n}: duplicate {word!r}")
     seen.add(word)
@@ -159,7 +162,8 @@ WORD_CLASSES = {
     "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
     "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
-    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym",
+    "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym", "non-person-head", "byline",
+    "hyphen-prefix",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()
@@ -174,14 +178,44 @@ for n, (word, cls, extra) in word_rows:
         errors.append(f"words.tsv:{n}: duplicate {word!r} {cls}")
     seen.add((word, cls))
 
+# Generated lexicons (Scripts/make_actor_lexicons.py): their columns, types and countries, the
+# license line they must carry, and no form that the curated files give to another entry.
+GENERATED_LINE = "Copyright (c) 2014 Open Event Data Alliance"
+for fname in ("phoenix-bodies.tsv", "phoenix-people.tsv", "phoenix-given-names.txt"):
+    with open(os.path.join(RES, fname), encoding="utf-8") as f:
+        if GENERATED_LINE not in f.readline():
+            errors.append(f"{fname}: the first line must carry the dictionaries' copyright line")
+curated_lower = {form.lower(): name for form, name in list(bform.items()) + list(cform.items())}
+pbodies = rows("phoenix-bodies.tsv", 2, 4)
+pforms = {}
+for n, (name, typ, country, aliases) in pbodies:
+    if typ not in ("agency", "organization"):
+        errors.append(f"phoenix-bodies.tsv:{n}: bad type {typ!r}")
+    if country and country not in cnames:
+        errors.append(f"phoenix-bodies.tsv:{n}: unknown country {country!r}")
+    for form in [name] + vals(aliases):
+        if form.lower() in curated_lower:
+            errors.append(f"phoenix-bodies.tsv:{n}: {form!r} is already {curated_lower[form.lower()]} in the curated files")
+        if form in pforms and pforms[form] != name:
+            errors.append(f"phoenix-bodies.tsv:{n}: {form!r} maps to {pforms[form]} and {name}")
+        pforms[form] = name
+ppeople = rows("phoenix-people.tsv", 1, 3)
+for n, (name, country, aliases) in ppeople:
+    if country and country not in cnames:
+        errors.append(f"phoenix-people.tsv:{n}: unknown country {country!r}")
+    for form in [name] + vals(aliases):
+        if form.lower() in curated_lower or form in pforms:
+            errors.append(f"phoenix-people.tsv:{n}: {form!r} also names a body or country")
+
 given = words("given-names.txt")
+phoenix_given = words("phoenix-given-names.txt")
 family = words("family-names-east-asian.txt")
 nonent = words("capitalized-non-entities.txt")
 boiler = words("boilerplate.txt", trailing_space_ok=True)
 for w in boiler:
     if w != w.lower():
         errors.append(f"boilerplate.txt: not lowercase {w!r}")
-for w in sorted(set(given) & set(nonent)):
+for w in sorted((set(given) | set(phoenix_given)) & set(nonent)):
     errors.append(f"{w!r} is both a given name and a capitalized non-entity")
 
 # cameo-cues.tsv and cameo-exclusions.tsv (Scripts/make_cues.py)
@@ -319,6 +353,9 @@ print(f"heads.tsv                    {len(heads)} rows")
 print(f"titles.tsv                   {len(titles)} rows")
 print(f"words.tsv                    {len(word_rows)} rows")
 print(f"given-names.txt              {len(given)} names")
+print(f"phoenix-bodies.tsv           {len(pbodies)} rows (generated)")
+print(f"phoenix-people.tsv           {len(ppeople)} rows (generated)")
+print(f"phoenix-given-names.txt      {len(phoenix_given)} names (generated)")
 print(f"family-names-east-asian.txt  {len(family)} names")
 print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")

@@ -69,4 +69,11 @@ struct Candidate {
     var vouchesForSurname = false
     /// The body an apposition names: "X, chairman of the Y" (set once Y is built).
     var appositionBody: Int?
+    /// The generic key of a body named by its kind, also when the lexicon knows the body by it.
+    var genericName: String?
+    /// Whether the name stands in a headline, whose capitals prove nothing: it may only name a
+    /// person the article names elsewhere.
+    var inHeadline = false
+    /// A nickname the name gives in quotes ("CZ" of "Changpeng “CZ” Zhao"), lowercase.
+    var nickname: String?
 }

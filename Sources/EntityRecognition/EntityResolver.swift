@@ -25,10 +25,24 @@ struct EntityResolver {
     private var personTitles: [[(title: String, country: String?)]] = []
     /// Few per article: scanned rather than hashed.
     private var singleNames: [String] = []
+    /// By entity index: the name in lowercase (kept with the name, which changes), and the
+    /// generic key of a lexicon agency's name.
+    private var lowercaseNames: [String] = []
+    private var lexiconKeys: [String?] = []
+    /// Agencies and organizations, in order of creation.
+    private var bodyOrder: [Int] = []
+    /// Organizations, in order of creation.
+    private var organizationOrder: [Int] = []
+    /// People's nicknames ("jokowi"), by the lowercase nickname.
+    private var nicknames: [String: Int] = [:]
     /// By entity index: the country a body belongs to, as its key or the lexicon states it.
     private var bodyCountries: [String?] = []
     /// By entity index: the generic key of a body named generically ("armed forces").
     private var bodyKeys: [String?] = []
+    /// By entity index: the generic key a body was named by, also when the lexicon knows it.
+    private var genericNames: [String?] = []
+    /// By entity index: whether a name of the body holds its country ("Chinese Foreign Ministry").
+    private var namedWithCountry: [Bool] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
@@ -48,6 +62,11 @@ struct EntityResolver {
         personRecency.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
+            if let entity = assigned[index], let owner = candidates[index].owner,
+                candidates[index].phrase.contains(candidates[owner].tokens.lowerBound)
+            {
+                namedWithCountry[entity] = true
+            }
         }
         for index in candidates.indices where candidates[index].kind == .title {
             guard case .titleReference(let title, let country) = candidates[index].key else { continue }
@@ -88,7 +107,28 @@ struct EntityResolver {
             guard let parts else { continue }
             entities[entity].name = EntityResolver.displayName(parts: parts, aliases: entities[entity].aliases)
         }
+        for entity in entities.indices where bodyKeys[entity] != nil && !namedWithCountry[entity] {
+            if let country = bodyCountries[entity] { qualify(entity, by: country) }
+        }
         return (mentions, entities)
+    }
+
+    /// A body named by its kind alone ("Ministry of Foreign Affairs") keeps its country in its name
+    /// once the article states it, so bodies of different countries never share a name in a store
+    /// of many articles: the longest name the article gives that holds more than the bare one
+    /// ("Chinese Ministry of Foreign Affairs"), or "China's Ministry of Foreign Affairs".
+    private mutating func qualify(_ entity: Int, by country: String) {
+        let name = entities[entity].name
+        guard !name.contains(country) else { return }
+        if let fuller = entities[entity].aliases.filter({ $0.hasSuffix(name) && $0.count > name.count }).max(by: { $0.count < $1.count }) {
+            entities[entity].name = fuller
+        } else if !entities[entity].aliases.contains(where: { $0.count > name.count && $0.hasSuffix(" " + name.split(separator: " ").last!) }) {
+            entities[entity].name = "\(country)'s \(name)"
+        }
+        if !entities[entity].aliases.contains(name) {
+            entities[entity].aliases.append(name)
+            entities[entity].aliases.sort()
+        }
     }
 
     /// Candidates are passed by index throughout: a copy of one retains all its strings.
@@ -98,8 +138,15 @@ struct EntityResolver {
                                       lexiconName: candidates[index].lexiconName))
         personParts.append(nil)
         personKeys.append(nil)
+        let entity = entities.count - 1
+        lowercaseNames.append(candidates[index].name.lowercased())
+        lexiconKeys.append(candidates[index].type == .agency ? candidates[index].lexiconName.map(keys.genericKey) : nil)
+        if candidates[index].type == .agency || candidates[index].type == .organization { bodyOrder.append(entity) }
+        if candidates[index].type == .organization { organizationOrder.append(entity) }
         bodyCountries.append(candidates[index].knownCountry)
         bodyKeys.append(nil)
+        genericNames.append(candidates[index].genericName)
+        namedWithCountry.append(false)
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -126,12 +173,22 @@ struct EntityResolver {
                 keyed[key] = known
                 return known
             }
+            // "the Judiciary Committee" after "the Senate Judiciary Committee".
+            if country == nil, name.utf8.contains(0x20),
+                let fuller = bodyOrder.last(where: { entity in
+                    if let generic = genericNames[entity], generic == name || generic.hasSuffix(" " + name) { return true }
+                    return (bodyKeys[entity] ?? lexiconKeys[entity])?.hasSuffix(" " + name) ?? false
+                })
+            {
+                keyed[key] = fuller
+                return fuller
+            }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is
             // stated, and only for that one country.
             if let country, let ownerless = keyed[.generic(name, country: nil)] {
                 keyed[.generic(name, country: nil)] = nil
                 keyed[.generic(name, country: country)] = ownerless
-                if entities[ownerless].name.count < candidates[index].name.count { entities[ownerless].name = candidates[index].name }
+                if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
                 return ownerless
             }
             let entity = newEntity(index, in: candidates)
@@ -143,7 +200,7 @@ struct EntityResolver {
         case .country, .body, .organization:
             if let existing = keyed[key] {
                 if case .organization = key, entities[existing].name.count < candidates[index].name.count {
-                    entities[existing].name = candidates[index].name
+                    rename(existing, candidates[index].name)
                 }
                 return existing
             }
@@ -151,16 +208,25 @@ struct EntityResolver {
                 // "the Communist Party" after "the Communist Party of China", "Seagate Technology"
                 // and "Seagate Technology LLC".
                 if entities[known].name.count < candidates[index].name.count && entities[known].lexiconName == nil {
-                    entities[known].name = candidates[index].name
+                    rename(known, candidates[index].name)
                 }
                 keyed[key] = known
                 return known
             }
-            if case .body(let name) = key, let country = candidates[index].knownCountry,
-                let generic = genericBody(withKey: keys.genericKey(name), country: country)
-            {
-                keyed[key] = generic
-                return generic
+            if case .body(let name) = key, let country = candidates[index].knownCountry {
+                let generic = keys.genericKey(name)
+                if let same = genericBody(withKey: generic, country: country) {
+                    keyed[key] = same
+                    return same
+                }
+                // A bare "Congress" in an article about "the Peruvian Congress" is that one, not the
+                // lexicon's body of another country.
+                if candidates[index].owner == nil,
+                    let other = bodyOrder.last(where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
+                        && (bodyKeys[$0] == generic || bodyKeys[$0]!.hasSuffix(" " + generic)) })
+                {
+                    return other
+                }
             }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
@@ -170,8 +236,9 @@ struct EntityResolver {
         }
     }
 
-    private var bodyOrder: [Int] {
-        entities.indices.filter { entities[$0].type == .agency || entities[$0].type == .organization }
+    private mutating func rename(_ entity: Int, _ name: String) {
+        entities[entity].name = name
+        lowercaseNames[entity] = name.lowercased()
     }
 
     private func latestBody(withHead head: String) -> Int? {
@@ -183,15 +250,12 @@ struct EntityResolver {
     }
 
     private func hasHead(_ entity: Int, _ head: String) -> Bool {
-        entities[entity].name.lowercased().hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
+        lowercaseNames[entity].hasSuffix(head) || (bodyKeys[entity]?.hasSuffix(head) ?? false)
     }
 
     /// A lexicon body of the country whose name has this generic key.
     private func lexiconBody(withKey key: String, country: String) -> Int? {
-        entities.indices.last { entity in
-            entities[entity].lexiconName != nil && entities[entity].type == .agency && bodyCountries[entity] == country
-                && keys.genericKey(entities[entity].lexiconName!) == key
-        }
+        bodyOrder.last { entity in bodyCountries[entity] == country && lexiconKeys[entity] == key }
     }
 
     /// A body of the country named generically ("Sudan's army") with this key.
@@ -203,9 +267,8 @@ struct EntityResolver {
     /// ("Communist Party" of "Communist Party of China"), the first word of a longer name
     /// ("Seagate" of "Seagate Technology"), or the same name with more after "of".
     private func organization(shortening name: String) -> Int? {
-        entities.indices.last { entity in
-            guard entities[entity].type == .organization else { return false }
-            let known = entities[entity].name.lowercased()
+        organizationOrder.last { entity in
+            let known = lowercaseNames[entity]
             return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
         }
     }
@@ -222,18 +285,21 @@ struct EntityResolver {
         let parts = candidates[index].nameParts
         guard !parts.isEmpty else { return nil }
         // "Seagate said", "Rodong Sinmun accused": an organization's name or first word is no person.
-        if candidates[index].title == nil, parts.count <= 3,
-            let company = organization(shortening: parts.joined(separator: " ")) ?? organization(named: parts.joined(separator: " "))
-        {
-            return company
+        if candidates[index].title == nil, parts.count <= 3, !organizationOrder.isEmpty {
+            let joined = parts.count == 1 ? parts[0] : parts.joined(separator: " ")
+            if let company = organization(shortening: joined) ?? organization(named: joined) { return company }
         }
         let compared = keys.matchParts(parts)
         var match: Int?
+        // "President Jokowi" after "Joko “Jokowi” Widodo".
+        if compared.count == 1, let known = nicknames[compared[0]] { match = known }
         let canExtend = candidates[index].canStartEntity
         // Known names are passed straight from the array: bound to a local, each would be retained.
         let bits = EntityResolver.partBits(compared)
         for person in personRecency.reversed()
-        where personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend) {
+        where match == nil && personPartBits[person] & bits != 0
+            && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend)
+        {
             match = person
             break
         }
@@ -247,6 +313,14 @@ struct EntityResolver {
                 personKeys[match] = compared
                 personPartBits[match] = bits
             }
+        } else if candidates[index].inHeadline, let known = personRecency.last(where: { person in
+            guard let key = personKeys[person], key.count < compared.count else { return false }
+            return Array(compared.suffix(key.count)) == key
+        }) {
+            // "Treasury Sanctions Milorad Dodik": a headline's words before a known name are no
+            // part of it.
+            touch(known)
+            return known
         } else {
             guard candidates[index].canStartEntity
                 || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(compared.last!))
@@ -256,6 +330,7 @@ struct EntityResolver {
             personKeys[person] = compared
             personPartBits[person] = bits
         }
+        if let nickname = candidates[index].nickname { nicknames[nickname] = person }
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
@@ -271,7 +346,7 @@ struct EntityResolver {
     }
 
     private func organization(named name: String) -> Int? {
-        entities.indices.last { entities[$0].type == .organization && entities[$0].name.lowercased() == name }
+        organizationOrder.last { lowercaseNames[$0] == name }
     }
 
     private func personWithTitle(_ title: String, country: String?) -> Int? {
@@ -343,6 +418,11 @@ struct EntityResolver {
     /// "Menendez" misspelled "Menedez").
     static func isSamePart(_ first: String, _ second: String) -> Bool {
         if first == second { return true }
+        // Most pairs differ in length or first letter: no copies for them.
+        let firstCount = first.utf8.count
+        let secondCount = second.utf8.count
+        guard min(firstCount, secondCount) >= 5, abs(firstCount - secondCount) <= 1, first.utf8.first == second.utf8.first
+        else { return false }
         let a = Array(first.utf8)
         let b = Array(second.utf8)
         guard min(a.count, b.count) >= 5, abs(a.count - b.count) <= 1, a[0] == b[0] else { return false }

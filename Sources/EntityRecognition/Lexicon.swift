@@ -152,13 +152,20 @@ struct WordClass: OptionSet, Sendable {
     static let siteChrome = WordClass(rawValue: 1 << 41)
     /// A word of an organization's trade between its name and its noun: "the Wagner mercenary group".
     static let organizationModifier = WordClass(rawValue: 1 << 42)
+    /// The last word of a place, law or event name: "Executive Order", "Bayan Palace".
+    static let nonPersonHead = WordClass(rawValue: 1 << 43)
+    /// "By" opening a line before the writer's name.
+    static let byline = WordClass(rawValue: 1 << 44)
+    /// A capitalized prefix whose lowercase rest after a hyphen is the same word: "Co-operation".
+    static let hyphenPrefix = WordClass(rawValue: 1 << 45)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
     static let lookups: WordClass = [
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
-        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier,
+        .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
+        .hyphenPrefix,
     ]
 }
 
@@ -182,8 +189,24 @@ public struct Lexicon: Sendable {
     var abbreviationIDs: Set<Int32> = []
     /// The words that shape name, body and title keys.
     var keys = NameKeys()
+    /// Known agencies of a country by the generic key of their names without the country words,
+    /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
+    /// Armed Forces. A key that two bodies of one country share is left out.
+    private(set) var genericBodies: [String: String] = [:]
+    private var ambiguousGenericBodies: Set<String> = []
+    /// Lowercase names, aliases and adjectives of countries, to strip from body names.
+    private var countryForms: Set<String> = []
     /// The ID of the possessive "'s", looked up once.
     private(set) var possessiveID = Vocabulary.unknown
+    /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
+    /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
+    private(set) var pairHeads: [UInt64: EntityType] = [:]
+
+    /// The type a two-word head gives a body ending in these two words, if any.
+    func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
+        guard !pairHeads.isEmpty, first >= 0, second >= 0 else { return nil }
+        return pairHeads[UInt64(UInt32(first)) << 32 | UInt64(UInt32(second))]
+    }
 
     /// The lexicon shipped with NewsGraph.
     public static func bundled() throws(LexiconError) -> Lexicon {
@@ -237,10 +260,17 @@ public struct Lexicon: Sendable {
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
             let word = row.columns[0].trimmingSpaces()
+            let type: EntityType
             switch row.columns[1].trimmingSpaces() {
-            case "agency": mark(word, as: .agencyHead)
-            case "organization": mark(word, as: .organizationHead)
+            case "agency": type = .agency
+            case "organization": type = .organization
             case let other: throw LexiconError(file: heads.name, line: row.line, reason: "unknown type '\(other)' (agency or organization)")
+            }
+            let ids = tokenIDs(of: word).ids
+            switch ids.count {
+            case 1: mark(word, as: type == .agency ? .agencyHead : .organizationHead)
+            case 2: pairHeads[UInt64(UInt32(ids[0])) << 32 | UInt64(UInt32(ids[1]))] = type
+            default: throw LexiconError(file: heads.name, line: row.line, reason: "a head is one or two words")
             }
         }
         let boilerplate = try Lexicon.readResource("boilerplate.txt")
@@ -270,7 +300,8 @@ public struct Lexicon: Sendable {
             "anaphoric-state": .anaphoricState, "party-noun": .partyNoun, "state-noun": .stateNoun,
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
-            "organization-modifier": .organizationModifier,
+            "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
+            "hyphen-prefix": .hyphenPrefix,
         ]
         for row in file.rows {
             guard row.columns.count >= 2 else {
@@ -333,13 +364,16 @@ public struct Lexicon: Sendable {
         var ids: [Int32] = []
         var rules: [UInt8] = []
         var exact: [[UInt8]?] = []
+        ids.reserveCapacity(tokens.count)
+        rules.reserveCapacity(tokens.count)
+        exact.reserveCapacity(tokens.count)
         var key: [UInt8] = []
         for token in tokens {
-            let spelling = Array(bytes[Int(token.start)..<Int(token.end)])
+            let spelling = bytes[Int(token.start)..<Int(token.end)]
             let mixedCase = token.kind == .word && token.isCapitalized && !token.isAllCaps
                 && spelling.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A })
                 && spelling.contains(where: { $0 >= 0x61 && $0 <= 0x7A })
-            exact.append(mixedCase ? spelling : nil)
+            exact.append(mixedCase ? Array(spelling) : nil)
             Tokenizer.key(of: token, in: bytes, into: &key)
             ids.append(vocabulary.intern(key))
             let length = Int(token.end - token.start)
@@ -371,6 +405,10 @@ public struct Lexicon: Sendable {
             let name = row.columns[0].trimmingSpaces()
             guard !name.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty country name") }
             countryNames.insert(name)
+            countryForms.insert(name.lowercased())
+            for column in 1..<min(row.columns.count, 4) {
+                for form in DataFile.values(row.columns[column]) { countryForms.insert(form.lowercased().replacingApostrophes()) }
+            }
             addPhrase(name, .country(name))
             for alias in DataFile.values(row.columns.count > 1 ? row.columns[1] : nil) { addPhrase(alias, .country(name)) }
             for demonym in DataFile.values(row.columns.count > 2 ? row.columns[2] : nil) { addPhrase(demonym, .demonym(name)) }
@@ -406,10 +444,26 @@ public struct Lexicon: Sendable {
             case .agency, .organization:
                 bodies[name] = (type, country)
                 category = .body(name: name, type: type, country: country)
+                if type == .agency, let country {
+                    for form in [name] + aliases { indexGenericBody(form, name: name, country: country) }
+                }
             }
             addPhrase(name, category)
             for alias in aliases { addPhrase(alias, category) }
         }
+    }
+
+    /// The plural of a title written in full ("Prime Ministers", "Secretaries of State" is left
+    /// out): its last word with "s", or "ies" for a final consonant and "y".
+    static func plural(of title: String) -> String? {
+        guard !title.contains(" of "), let last = title.split(separator: " ").last, last.count >= 4,
+            last.allSatisfy(\.isLetter), !last.hasSuffix("s")
+        else { return nil }
+        let stem = title.dropLast(last.count)
+        if last.hasSuffix("y"), let before = last.dropLast().last, !"aeiou".contains(before) {
+            return stem + last.dropLast() + "ies"
+        }
+        return stem + last + "s"
     }
 
     /// People: `name<TAB>country<TAB>aliases`.
@@ -433,8 +487,39 @@ public struct Lexicon: Sendable {
             guard !title.isEmpty else { throw LexiconError(file: file.name, line: row.line, reason: "empty title") }
             let target = row.columns.count > 1 ? row.columns[1].trimmingSpaces() : ""
             let honorific = row.columns.count > 2 && row.columns[2].trimmingSpaces() == "honorific"
-            addPhrase(title, .title(target: target.isEmpty ? nil : target, honorific: honorific), caseInsensitive: true)
+            let category = LexiconCategory.title(target: target.isEmpty ? nil : target, honorific: honorific)
+            addPhrase(title, category, caseInsensitive: true)
+            // "former Prime Ministers X and Y", "Senators A and B": the plural of a role.
+            if !honorific, let plural = Lexicon.plural(of: title) { addPhrase(plural, category, caseInsensitive: true) }
         }
+    }
+
+    /// Records an agency's name under the generic key of its words after any country words.
+    private mutating func indexGenericBody(_ form: String, name: String, country: String) {
+        var words = form.lowercased().replacingApostrophes().splitOnSpaces().map(String.init)
+        // "Chinese Ministry of Commerce", "China's Ministry of Commerce", "U.S. Treasury".
+        for length in stride(from: min(3, words.count - 1), through: 1, by: -1) {
+            var prefix = words[0..<length].joined(separator: " ")
+            if prefix.hasSuffix("'s") { prefix.removeLast(2) }
+            if countryForms.contains(prefix) {
+                words.removeFirst(length)
+                break
+            }
+        }
+        guard !words.isEmpty else { return }
+        let key = keys.genericKey(words.joined(separator: " ")) + "|" + country
+        if ambiguousGenericBodies.contains(key) { return }
+        if let known = genericBodies[key], known != name {
+            genericBodies[key] = nil
+            ambiguousGenericBodies.insert(key)
+        } else {
+            genericBodies[key] = name
+        }
+    }
+
+    /// The known agency of `country` whose generic key is `key`, if one.
+    func genericBody(key: String, country: String) -> String? {
+        genericBodies[key + "|" + country]
     }
 
     /// Adds a user lexicon file: `name<TAB>type<TAB>country<TAB>aliases`, type one of the entity types.

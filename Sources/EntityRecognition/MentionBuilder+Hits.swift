@@ -10,11 +10,35 @@ extension MentionBuilder {
         case .body(let name, let type, let country):
             var bodyOwner = state.owner
             // "U.S. Treasury", "Armed Forces of the Republic of Ghana": one lexicon
-            // phrase that still states the agency's country.
-            if bodyOwner == nil && type == .agency {
+            // phrase that still states the agency's country. An intergovernmental body has none
+            // ("Organization of American States"), and a country before it is a member's
+            // ("Venezuela OAS Ambassador").
+            if bodyOwner == nil && type == .agency && country != nil {
                 bodyOwner = statedCountry(inside: range)
             }
+            if type == .agency, country == nil, let owner = bodyOwner, candidates[owner].type == .country {
+                bodyOwner = nil
+            }
             let phrase = state.owner != nil ? min(state.ownerStart, range.lowerBound)..<range.upperBound : range
+            if type == .agency, let country, let owner = state.owner, case .country(let stated) = candidates[owner].key,
+                stated != country
+            {
+                // "the Haitian Senate", "Peru's Congress": another country's body of that kind, not
+                // the one the lexicon knows.
+                let adjacent = !isPossessive(candidates[owner].tokens.upperBound)
+                let bodyName = adjacent ? string(phrase) : "\(stated)'s \(string(range))"
+                var aliases = Aliases(string(range))
+                if !adjacent { aliases.append(string(phrase)) }
+                let generic = lexicon.keys.genericKey(string(range))
+                let (key, known) = genericKey(generic, country: stated)
+                let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .agency, key: key,
+                                              name: bodyName, aliases: aliases, lexiconName: known,
+                                              knownCountry: known == nil ? nil : stated, owner: owner, genericName: generic))
+                state.owner = candidate
+                state.ownerStart = range.lowerBound
+                state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
+                return
+            }
             var body = bodyCandidate(range, name: name, type: type, country: country)
             body.phrase = phrase
             body.owner = bodyOwner
@@ -75,6 +99,13 @@ extension MentionBuilder {
                 return
             }
         }
+        if !isDemonym, !isPossessive(after), isLowercaseWord(after, .lowercaseBodyHead), !isLowercaseWord(after, .groupNoun),
+            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-")
+        {
+            // "the U.S. military", "the Myanmar army": a country's name before its body.
+            addCountryBody(country: country, at: range, lexiconName: country, head: after..<(after + 1), state: &state)
+            return
+        }
         if !isDemonym, isPossessive(after) {
             // "Iran's defense ministry", "Russia's foreign ministry": a lowercase body of the country.
             var cursor = after + 1
@@ -127,7 +158,8 @@ extension MentionBuilder {
             case .title, .body: return true
             default: return false
             }
-        case .run(let runRange, _): return isHead(runRange.upperBound - 1) || isTitleThenName(index)
+        // "Russian Ministry of Foreign Affairs": a body, by the head word at its end or before "of".
+        case .run(let runRange, _): return bodyType(runRange) != nil || isTitleThenName(index)
         case .token: return false
         }
     }
@@ -158,9 +190,11 @@ extension MentionBuilder {
         let countryIndex = add(countryCandidate(range, country, lexiconName: lexiconName))
         let phrase = range.lowerBound..<head.upperBound
         let headName = string(head).lowercased()
-        state.owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
-                                    key: .generic(lexicon.keys.genericKey(headName), country: country),
-                                    name: string(phrase), aliases: Aliases(headName), owner: countryIndex))
+        let generic = lexicon.keys.genericKey(headName)
+        let (key, known) = genericKey(generic, country: country)
+        state.owner = add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency, key: key,
+                                    name: string(phrase), aliases: Aliases(headName), lexiconName: known,
+                                    knownCountry: known == nil ? nil : country, owner: countryIndex, genericName: generic))
         state.ownerStart = phrase.lowerBound
         state.ownerEnd = phrase.upperBound
         state.skipItems(through: head.upperBound - 1, in: items)

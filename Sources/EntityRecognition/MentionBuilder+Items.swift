@@ -64,6 +64,14 @@ extension MentionBuilder {
                     if case .body(let name, _, _) = shorter.1, let target, target != name { split = false }
                     if split { (length, category) = shorter }
                 }
+                if case .title = category, isPossessive(index + length),
+                    let headEnd = headEnd(from: index + length + 1, limit: range.upperBound)
+                {
+                    // "Prime Minister's Office", "Prosecutor General's Office": the office of a post.
+                    add(runItem(index..<headEnd, absorbed: []))
+                    index = headEnd
+                    continue
+                }
                 if case .title = category, length > 1,
                     let (overlap, later) = lexiconMatch(at: index + length - 1, end: range.upperBound), overlap > 1,
                     case .title(let laterTarget, _) = later
@@ -88,14 +96,41 @@ extension MentionBuilder {
                 }
                 if isBodyOrTitle(category), isNameToken(index) {
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound, ignoringLexicon: true)
-                    if run.count > length && isHead(run.upperBound - 1) {
+                    // "President of the Senate" is a title and a body, not a body.
+                    let titleOfBody: Bool = {
+                        guard case .title = category else { return false }
+                        return run.contains { isLowercaseWord($0, .headComplement) }
+                    }()
+                    if run.count > length && isHead(run.upperBound - 1) && !titleOfBody {
+                        // "United States Treasury Department": a country, then a body the lexicon
+                        // knows by the rest of the run.
+                        if let split = knownBodyEnding(run, within: index..<(index + length)),
+                            let (headLength, headCategory) = lexiconMatch(at: index, end: split), index + headLength == split
+                        {
+                            add(hitItem(index..<split, headCategory))
+                            index = split
+                            continue
+                        }
                         add(runItem(run, absorbed: absorbed))
                         index = run.upperBound
                         continue
                     }
                 }
+                // "SK Hynix Inc.": a known company's legal form belongs to its name.
+                if case .body(_, .organization, _) = category {
+                    while index + length < range.upperBound, classes(index + length).contains(.legalForm),
+                        tokens[index + length].isCapitalized || tokens[index + length].isAllCaps
+                    {
+                        length += 1
+                    }
+                }
                 add(hitItem(index..<(index + length), category))
                 index += length
+            } else if classes(index).contains(.rank) {
+                // "Under Traore, ...", "Under the X administration": a rank word with no title after
+                // it is no part of a name.
+                add(.token(index))
+                index += 1
             } else if isNameToken(index) && !isStrayParticle(index, limit: range.upperBound) {
                 let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
                 add(runItem(run, absorbed: absorbed))
@@ -194,10 +229,30 @@ extension MentionBuilder {
             // Asian given name ("Kim Jong-un", "John Lee Ka-chiu").
             if token.isMark("-") && !token.shape.contains(.spaceBefore) && end + 1 < limit
                 && tokens[end + 1].kind == .word && !tokens[end + 1].shape.contains(.spaceBefore)
-                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end))
+                && (tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps || isGivenNameSyllable(end + 1, run: start..<end)
+                    || classes(end - 1).contains(.hyphenPrefix))
                 && !startsSecondName(afterHyphen: end, run: start..<end, limit: limit)
             {
                 end += 2
+                continue
+            }
+            // "Ministry of the People's Armed Forces": a possessive inside a body's name.
+            // The word before it is a common noun ("People", a head), not a name whose body it is
+            // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
+            if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
+                !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
+                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end),
+                let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead)
+            {
+                end = headEnd
+                continue
+            }
+            // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
+            if let closing = quotedNickname(at: end, limit: limit), closing + 1 < limit, tokens[closing + 1].kind == .word,
+                tokens[closing + 1].isCapitalized, tokens[closing + 1].shape.contains(.spaceBefore), isNameToken(closing + 1),
+                !isHead(end - 1)
+            {
+                end = closing + 2
                 continue
             }
             // "Harland & Wolff", "Mitsui E&S": an ampersand always joins two parts of a name.
@@ -222,11 +277,17 @@ extension MentionBuilder {
                     switch category {
                     // "Luiz Inácio Lula da Silva": a known name inside a longer one that opens with a
                     // given name (but "Leader of Opposition Sushma Swaraj" is a title and a name).
-                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst): break
+                    case .person where classes(start).contains(.givenName) || classes(start).contains(.familyNameFirst)
+                        || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
+                    // "Tabacos USA Inc.": a country inside a company's name.
+                    case .country where end + length < limit && isHead(end + length) && tokens[end + length].isCapitalized: break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.
+                    case _ where length == 1 && end == start + 1 && classes(start).contains(.givenName)
+                        && !(end + 1 < limit && tokens[end + 1].isCapitalized && tokens[end + 1].shape.contains(.spaceBefore)): break
                     default: break extending
                     }
                 }
@@ -312,6 +373,23 @@ extension MentionBuilder {
             && headEnd - next >= 2 && !classes(next).contains(.trade)
     }
 
+    /// The closing quote of a short quoted nickname opening at `index` ("“CZ”", "\"Jokowi\"").
+    func quotedNickname(at index: Int, limit: Int) -> Int? {
+        guard isMark(index, "\""), tokens[index].shape.contains(.spaceBefore), index + 2 < limit,
+            tokens[index + 1].kind == .word, tokens[index + 1].isCapitalized || tokens[index + 1].isAllCaps
+        else { return nil }
+        for closing in (index + 2)..<min(index + 5, limit) where isMark(closing, "\"") {
+            return closing
+        }
+        return nil
+    }
+
+    /// An initial of a name: one capital letter with its period ("R." of "R. James Woolsey").
+    private func isInitial(_ index: Int) -> Bool {
+        tokens[index].kind == .word && tokens[index].isCapitalized && tokens[index].end - tokens[index].start == 2
+            && text[Int(tokens[index].end) - 1] == UInt8(ascii: ".")
+    }
+
     /// "Winston Peters-Antony Blinken talks": after a name of two words or more, a hyphen before a
     /// given name and another name word joins two people's names, not the parts of one (but
     /// "Al-Ahmad Al-Jaber" joins a particle to its name).
@@ -326,6 +404,35 @@ extension MentionBuilder {
         let token = tokens[index]
         guard !token.isCapitalized, token.end - token.start <= 5, wordCount(run) >= 2 else { return false }
         return run.dropLast().contains { classes($0).contains(.familyNameFirst) }
+    }
+
+    /// Where a lexicon body starts inside the first words of `run` and ends with it, if one does.
+    private func knownBodyEnding(_ run: Range<Int>, within hit: Range<Int>) -> Int? {
+        for start in (hit.lowerBound + 1)..<hit.upperBound {
+            if let (length, category) = lexiconMatch(at: start, end: run.upperBound), start + length == run.upperBound,
+                case .body = category
+            {
+                return start
+            }
+        }
+        return nil
+    }
+
+    /// Whether a run so far reads as a person's name: it opens with a given name or a family name.
+    private func isPersonName(_ run: Range<Int>) -> Bool {
+        !classes(run.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst])
+    }
+
+    /// The end of the capitalized words from `start` (at most four) that end in a head word.
+    private func headEnd(from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index < limit && index < start + 4 && tokens[index].kind == .word && tokens[index].isCapitalized {
+            if isHead(index) && !(index + 1 < limit && tokens[index + 1].kind == .word && tokens[index + 1].isCapitalized) {
+                return index + 1
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether capitalized words from `start` end in a head word ("... and Security Forces").

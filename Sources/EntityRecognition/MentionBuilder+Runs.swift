@@ -48,6 +48,16 @@ extension MentionBuilder {
         if let type = bodyType(range) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
+            // "Ministry of Foreign Affairs Bahram Ghasemi": a body, then the person it speaks through.
+            if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
+                case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
+            {
+                addBody(body, type: bodyKind, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
+                        ownerStart: ownerStart, state: &state)
+                let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
+                addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
+                return
+            }
             addBody(range, type: type, absorbed: absorbed, owner: owner, ownerStart: ownerStart, state: &state)
             return
         }
@@ -64,8 +74,21 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
-        // Other acronyms name no person.
-        if range.count == 1 && tokens[range.lowerBound].isAllCaps { return }
+        // "CPI General Secretary D Raja": an acronym that holds a title is an organization, as
+        // is one in parentheses after a person's name ("Lula (PT)").
+        if range.count == 1 && tokens[range.lowerBound].isAllCaps {
+            let afterPerson = isMark(range.lowerBound - 1, "(") && isMark(range.upperBound, ")")
+                && candidates.last.map { $0.type == .person && $0.canStartEntity && $0.tokens.upperBound == range.lowerBound - 1 } ?? false
+            if afterPerson {
+                add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            }
+            return
+        }
+        // "Lenta.ru", "News.Az": a website.
+        if range.count == 1, isWebsite(range.lowerBound) {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            return
+        }
         // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
@@ -73,9 +96,20 @@ extension MentionBuilder {
         addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
     }
 
+    /// A country or a body of its own name at the end of a run ("... of Kenya", "... of the Asian
+    /// Development Bank"), not a word of the portfolio that a lexicon also knows ("Ministry of
+    /// Commerce").
+    private func isNamedPlace(_ category: LexiconCategory, _ range: Range<Int>) -> Bool {
+        switch category {
+        case .country: return true
+        case .body: return range.count >= 2 || tokens[range.lowerBound].isAllCaps
+        default: return false
+        }
+    }
+
     /// A body named by a run with a head word: "Foreign Ministry", "Central Bank of Kenya",
     /// "Board of Governors of the Asian Development Bank", with the country or body that owns it.
-    private func addBody(
+    func addBody(
         _ range: Range<Int>, type: EntityType, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?,
         ownerStart: Int, state: inout ScanState
     ) {
@@ -109,7 +143,9 @@ extension MentionBuilder {
         let adjacentOwner = owner.map { !isPossessive(candidates[$0].tokens.upperBound) } ?? false
         // "ECOWAS Commission" is not the "African Union Commission".
         var generic = lexicon.keys.genericKey(adjacentOwner && candidates[owner!].type != .country ? string(phrase) : surface)
-        if let (countryRange, _) = absorbed.last, countryRange.upperBound == range.upperBound {
+        if let (countryRange, category) = absorbed.last, countryRange.upperBound == range.upperBound,
+            isNamedPlace(category, countryRange)
+        {
             // "Central Bank of Kenya" is the "Central Bank" of the article.
             var cut = countryRange.lowerBound
             while cut > range.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
@@ -127,14 +163,18 @@ extension MentionBuilder {
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
         let key: EntityKey
+        var known: String?
         if type == .organization && range.count == 1 && owner == nil {
             // "the Fund", "the League": a head word alone is the body of that kind named before, or nobody.
             key = .generic(generic, country: nil)
+        } else if type == .organization {
+            key = organizationKey(range)
         } else {
-            key = type == .organization ? organizationKey(range) : .generic(generic, country: country)
+            (key, known) = genericKey(generic, country: country)
         }
         let candidate = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: type, key: key, name: name,
-                                      aliases: aliases, owner: bodyOwner))
+                                      aliases: aliases, lexiconName: known, knownCountry: known == nil ? nil : country,
+                                      owner: bodyOwner, genericName: type == .agency ? generic : nil))
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
@@ -166,8 +206,30 @@ extension MentionBuilder {
         return lexicon.keys.isAdjectiveEnding(word)
     }
 
+    /// Whether a title (not an honorific) starts at `index`.
+    private func isTitleAfter(_ index: Int) -> Bool {
+        guard index < sentence.tokens.upperBound, let (_, category) = lexiconMatch(at: index, end: sentence.tokens.upperBound),
+            case .title(_, let honorific) = category
+        else { return false }
+        return !honorific
+    }
+
+    /// A word with a period between letters, as in a web address ("Lenta.ru", "Censor.NET").
+    private func isWebsite(_ index: Int) -> Bool {
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        guard end - start >= 5 else { return false }
+        for dot in (start + 2)..<(end - 1) where text[dot] == UInt8(ascii: ".") {
+            let before = text[dot - 1]
+            let after = text[dot + 1]
+            if before.asciiLowercased &- 0x61 < 26 && after.asciiLowercased &- 0x61 < 26 && end - dot > 2 { return true }
+        }
+        return false
+    }
+
     /// The key of an organization: its name in lowercase without the legal form, so "Seagate
-    /// Technology LLC" and "Seagate Technology" are one company.
+    /// Technology LLC" and "Seagate Technology" are one company, and the lexicon's body of that
+    /// name ("Facebook Inc" is Facebook).
     func organizationKey(_ range: Range<Int>) -> EntityKey {
         var end = range.upperBound
         while end > range.lowerBound + 1, classes(end - 1).contains(.legalForm) || isMark(end - 1, ",")
@@ -175,7 +237,20 @@ extension MentionBuilder {
         {
             end -= 1
         }
+        if end < range.upperBound, let (length, category) = lexiconMatch(at: range.lowerBound, end: end),
+            range.lowerBound + length == end, case .body(let name, .organization, _) = category
+        {
+            return .body(name)
+        }
         return .organization(string(range.lowerBound..<end).lowercased())
+    }
+
+    /// The key of a body named by its kind and country: the known agency of that country by that
+    /// name ("China's Ministry of Commerce" is MOFCOM, "Sudan's army" the Sudanese Armed Forces),
+    /// or a generic body of the country; the known agency's name comes with it.
+    func genericKey(_ generic: String, country: String?) -> (key: EntityKey, lexiconName: String?) {
+        if let country, let known = lexicon.genericBody(key: generic, country: country) { return (.body(known), known) }
+        return (.generic(generic, country: country), nil)
     }
 
     /// The offset of the last word of a name ("Trump" in "Donald Trump", "Sisi" in "el-Sisi").
@@ -204,7 +279,16 @@ extension MentionBuilder {
     /// A run that may be a person's name: it starts an entity only with some sign of a person (a
     /// title, a given name, a speech verb after it), and may take an owner from an apposition.
     private func addPerson(_ range: Range<Int>, surface: String, owner: Int?, ownerStart: Int, title: RunTitle?) {
-        let parts = nameParts(range, surface: surface)
+        if title == nil && !isKnownPerson(range) && namesNoPerson(range) { return }
+        var surface = surface
+        var parts = nameParts(range, surface: surface)
+        var nickname: String?
+        if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
+            // "Changpeng “CZ” Zhao" is Changpeng Zhao, also called CZ.
+            surface = string(range.lowerBound..<opening) + " " + string((closing + 1)..<range.upperBound)
+            nickname = string((opening + 1)..<closing)
+            parts = lexicon.keys.parts(of: surface)
+        }
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
@@ -228,6 +312,7 @@ extension MentionBuilder {
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
         let phrase = (owner != nil || title != nil ? ownerStart : range.lowerBound)..<range.upperBound
         var aliases = Aliases(surface)
+        if let nickname { aliases.append(nickname) }
         // "president, Ali Mansour" and "president of Belarus, X" are no names.
         if let title, title.text != nil, !(phrase.lowerBound..<range.lowerBound).contains(where: { isMark($0, ",") }) {
             aliases.append(string(phrase))
@@ -239,7 +324,8 @@ extension MentionBuilder {
         let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
                                         aliases: aliases, owner: owner, title: title.flatMap(\.text),
                                         titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
-                                        vouchesForSurname: vouchesForSurname))
+                                        vouchesForSurname: vouchesForSurname, inHeadline: sentence.isTitleCase,
+                                        nickname: nickname?.lowercased()))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
         let placeLike = words == 1 && range.lowerBound > 0
@@ -252,6 +338,28 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// A run that names no person without a title: a place, law or event ("Executive Order",
+    /// "Bayan Palace"), a region ("Central Africa"), a photo credit in parentheses or after a
+    /// slash ("(Takeshi Iwashita)", "REUTERS/Name"), or a byline ("By Name" opening a line).
+    private func namesNoPerson(_ range: Range<Int>) -> Bool {
+        let last = range.upperBound - 1
+        if range.count > 1, classes(last).contains(.nonPersonHead),
+            classes(last).isDisjoint(with: [.givenName, .familyNameFirst])
+        {
+            return true
+        }
+        if range.count > 1, tokens[range.lowerBound].isCapitalized, classes(range.lowerBound).contains(.compass) { return true }
+        let before = range.lowerBound - 1
+        if isMark(before, "(") && isMark(range.upperBound, ")") { return true }
+        if isMark(before, "/") && !tokens[range.lowerBound].shape.contains(.spaceBefore) { return true }
+        if before >= 0, tokens[before].kind == .word, tokens[before].shape.contains(.lineStart), tokens[before].isCapitalized,
+            classes(before).contains(.byline)
+        {
+            return true
+        }
+        return false
     }
 
     /// Whether the lexicons name the whole run as a person.
@@ -323,7 +431,13 @@ extension MentionBuilder {
     /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
     func bodyType(_ range: Range<Int>) -> EntityType? {
         let last = range.upperBound - 1
+        // "Qatar News Agency": a two-word head outranks its last word.
+        if range.count >= 2, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
         if classes(last).contains(.agencyHead) { return .agency }
+        // "Quinta Verde Exportadora, S.A. de C.V.": a legal form makes a company.
+        if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && range.count > 1 {
+            return .organization
+        }
         // "Central Bank", "Reserve Bank": a public body although "Bank" alone is not.
         for index in range.dropLast() where classes(index).contains(.publicModifier) && classes(index + 1).contains(.organizationHead) {
             return .agency

@@ -16,6 +16,22 @@ extension MentionBuilder {
         if !honorific, handleOfOwner(after: titleRange, target: titleTarget, sendingState: titleOwner, state: &state) {
             return
         }
+        if !honorific, let (portfolio, name, next) = portfolioThenName(after: titleRange, from: state.next) {
+            // "Commissioner for Competition Margrethe Vestager", "Speaker of the National Assembly
+            // of Armenia Alen Simonyan": the portfolio belongs to the title, the name follows it.
+            state.next = next
+            var nameOwner = titleOwner
+            if let body = portfolio.last, bodyType(body) != nil, !sentence.isTitleCase {
+                // The portfolio names a body: it owns the title.
+                addBody(body, type: bodyType(body)!, absorbed: [], owner: nil, ownerStart: body.lowerBound, state: &state)
+                if let last = candidates.indices.last, candidates[last].tokens == body { nameOwner = last }
+            }
+            let title = titleRange.lowerBound..<name.lowerBound
+            let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
+            handleRun(name, absorbed: [], owner: nameOwner, ownerStart: phraseStart, title: (string(title), titleTarget, false),
+                      state: &state)
+            return
+        }
         var nameIndex = state.next
         var comma = false
         if nameIndex < items.count, case .token(let tokenIndex) = items[nameIndex], tokenIndex == titleRange.upperBound,
@@ -110,6 +126,54 @@ extension MentionBuilder {
             state.next = cursor
         }
         return (titleRange, titleTarget)
+    }
+
+    /// A title's portfolio written before the name with no comma: joining words ("for", "of",
+    /// "and", "the") and runs, the last of which goes on into a name that opens with a given
+    /// name ("for Competition Margrethe Vestager", "for Terrorism and Financial Intelligence Brian
+    /// E. Nelson", "and Trade Peter Szijjarto"). Returns the portfolio's runs (the last cut before
+    /// the name), the name, and the item after it.
+    private func portfolioThenName(after title: Range<Int>, from item: Int) -> (portfolio: [Range<Int>], name: Range<Int>, next: Int)? {
+        var index = item
+        var position = title.upperBound
+        var portfolio: [Range<Int>] = []
+        for _ in 0..<4 {
+            // One or two joining words ("for", "of the", "and").
+            var joined = 0
+            while index < items.count, case .token(let word) = items[index], word == position, joined < 2,
+                isLowercaseWord(word, .connector)
+            {
+                index += 1
+                position += 1
+                joined += 1
+            }
+            guard joined > 0, index < items.count, case .run(let run, _) = items[index], run.lowerBound == position else { return nil }
+            if let name = nameInside(run) {
+                portfolio.append(run.lowerBound..<name.lowerBound)
+                return (portfolio, name, index + 1)
+            }
+            portfolio.append(run)
+            index += 1
+            position = run.upperBound
+        }
+        return nil
+    }
+
+    /// A person's name inside a run that first names a portfolio or a body: a given name not
+    /// after a particle, opening two to four name words with no head word among them, up to a
+    /// joining word ("Paul Herbert Oquist Kelley" of "Presidency Paul Herbert Oquist Kelley and
+    /// Nicaraguan").
+    func nameInside(_ run: Range<Int>) -> Range<Int>? {
+        for start in (run.lowerBound + 1)..<run.upperBound
+        where tokens[start].isCapitalized && classes(start).contains(.givenName) && !classes(start - 1).contains(.particle)
+            && tokens[start].shape.contains(.spaceBefore)
+        {
+            let end = (start..<run.upperBound).first { isLowercaseWord($0, .connector) && !classes($0).contains(.particle) } ?? run.upperBound
+            let name = start..<end
+            guard (2...4).contains(wordCount(name)), !name.contains(where: { isHead($0) }) else { continue }
+            return name
+        }
+        return nil
     }
 
     /// "the president of Ghana, Kwame Asante", "the chairman of the Federal Reserve Jerome

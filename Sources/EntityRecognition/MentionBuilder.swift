@@ -82,6 +82,8 @@ final class MentionBuilder {
     func scan(_ sentence: Sentence) {
         self.sentence = sentence
         items = itemize(sentence.tokens)
+        let firstCandidate = candidates.count
+        defer { typeListMembers(from: firstCandidate) }
         var state = ScanState()
         while state.next < items.count {
             let item = items[state.next]
@@ -159,12 +161,12 @@ final class MentionBuilder {
 
     @inline(__always)
     func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
-        index < tokens.count && tokens[index].isMark(mark)
+        index >= 0 && index < tokens.count && tokens[index].isMark(mark)
     }
 
     @inline(__always)
     func isPossessive(_ index: Int) -> Bool {
-        index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
+        index >= 0 && index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
             && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
     }
 
@@ -180,7 +182,8 @@ final class MentionBuilder {
     }
 
     func isHead(_ index: Int) -> Bool {
-        classes(index).contains(.agencyHead) || classes(index).contains(.organizationHead)
+        !classes(index).isDisjoint(with: [.agencyHead, .organizationHead])
+            || (classes(index).contains(.legalForm) && index < tokens.count && (tokens[index].isCapitalized || tokens[index].isAllCaps))
     }
 
     @inline(__always)

@@ -29,14 +29,18 @@ struct NameKeys: Sendable {
     }
 
     /// Whether a word ends like an adjective of a people ("Kurdish", "Asian").
-    func isAdjectiveEnding<Word: Collection<UInt8>>(_ word: Word) -> Bool {
+    func isAdjectiveEnding<Word: BidirectionalCollection<UInt8>>(_ word: Word) -> Bool {
         adjectiveEndings.contains { ending in
-            word.count > ending.count + 2 && word.suffix(ending.count).map(\.asciiLowercased).elementsEqual(ending)
+            word.count > ending.count + 2 && word.suffix(ending.count).lazy.map(\.asciiLowercased).elementsEqual(ending)
         }
     }
 
+    /// The longest particle's length: a longer part is no particle, without a lookup.
+    private(set) var maxParticleLength = 0
+
     mutating func addParticle(_ word: String) {
         particles.insert(word.lowercased())
+        maxParticleLength = max(maxParticleLength, word.utf8.count)
     }
 
     /// Keeps only the particles for which `keep` holds.
@@ -103,6 +107,12 @@ struct NameKeys: Sendable {
     /// particles dropped, so "Abdel Fattah al-Burhan", "Abdel Fattah Burhan" and "al-Burhan" share
     /// their parts, as do "Kim Jong-un" and "Kim Jong Un".
     func matchParts(_ parts: [String]) -> [String] {
+        // Nearly every name is plain ASCII parts with no hyphen and no particle: kept as it is.
+        if parts.allSatisfy({ part in
+            part.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2D } && (part.utf8.count > maxParticleLength || !particles.contains(part))
+        }) {
+            return parts
+        }
         var result: [String] = []
         result.reserveCapacity(parts.count + 1)
         for part in parts {

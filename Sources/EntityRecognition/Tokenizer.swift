@@ -213,9 +213,9 @@ struct Tokenizer {
             let byte = text[index]
             if isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) {
                 // Web copy glues names together ("SandovalMaria"): split where a capital follows
-                // five or more lowercase letters, which no real name does ("ChangXin" does with four).
+                // four or more lowercase letters, which no real name does.
                 if byte >= 0x41 && byte <= 0x5A {
-                    if capitalized && lowercaseRun >= 5 { break }
+                    if capitalized && lowercaseRun >= 4 { break }
                     lowercaseRun = 0
                 } else {
                     lowercaseRun = byte >= 0x61 ? lowercaseRun + 1 : 0
@@ -274,7 +274,7 @@ struct Tokenizer {
             }
             if byte &- 0x41 < 26 {
                 // The same glued-name split as `wordEnd`: "SandovalMaria".
-                if capitalized && lowercaseRun >= 5 { break }
+                if capitalized && lowercaseRun >= 4 { break }
                 lowercaseRun = 0
                 upper += 1
             } else if byte &- 0x30 < 10 {

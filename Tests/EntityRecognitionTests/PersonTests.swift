@@ -102,14 +102,16 @@ struct RankedTitleTests {
 
 @Suite("Graph ids are unique within an article")
 struct GraphIDTests {
-    static let pair = "Prime Minister Jean-Luc Martin said the talks would resume on Monday.\n\n"
-        + "Finance Minister Jean Luc Martin said nothing about the talks.\n"
+    /// A person and a company whose names give one slug ("Jean-Luc Martin" and "Jean Luc Martin"
+    /// would be one person, the same name written two ways).
+    static let pair = "Prime Minister Lena Hart said the talks would resume on Monday.\n\n"
+        + "The Lena-Hart company said nothing about the talks.\n"
 
-    @Test("Two people whose names give one slug get distinct ids")
+    @Test("Two entities whose names give one slug get distinct ids")
     func sameSlug() throws {
         let result = try Recognized(GraphIDTests.pair)
-        let ids = result.entities(ofType: .person).map(\.id).sorted()
-        #expect(ids == ["jean-luc-martin", "jean-luc-martin-2"], "\(result.summary)")
+        let ids = result.entities.map(\.id).sorted()
+        #expect(ids == ["lena-hart", "lena-hart-2"], "\(result.summary)")
     }
 
     @Test("Ids stay unique in an article naming many entities", arguments: [10, 80])
@@ -121,7 +123,7 @@ struct GraphIDTests {
         let result = try Recognized(people.joined(separator: "\n\n") + "\n\n" + GraphIDTests.pair)
         let ids = result.entities.map(\.id)
         #expect(Set(ids).count == ids.count, "\(result.summary)")
-        #expect(ids.contains("jean-luc-martin-2"), "\(result.summary)")
-        #expect(result.entities(ofType: .person).count >= count + 2, "\(result.summary)")
+        #expect(ids.contains("lena-hart-2"), "\(result.summary)")
+        #expect(result.entities(ofType: .person).count >= count + 1, "\(result.summary)")
     }
 }
