@@ -11,6 +11,8 @@ public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
     case export(ExportError)
     case noEntity(String, suggestions: [String])
     case invalidArgument(String)
+    /// Output that could not be written: a file, a folder, or "standard output".
+    case cannotWrite(String, reason: String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,7 @@ public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
                 ? "no entity named '\(name)'"
                 : "no entity named '\(name)'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
         case .invalidArgument(let message): message
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         }
     }
 }

@@ -31,7 +31,7 @@ struct Extract: ParsableCommand {
                 switch result {
                 case .success(let article):
                     let analysis = extractor.analyze(article)
-                    print(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
+                    try Output.line(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
                 case .failure(let problem):
                     report(problem)
                 }
@@ -42,8 +42,8 @@ struct Extract: ParsableCommand {
         let result = CorpusRunner(extractor: extractor).graph(of: &reader, problem: report)
         if result.articles > 0 || failed == 0 {
             switch format {
-            case .json: try writeStandardOutput(JSONWriter.bytes(of: result.graph))
-            case .dot: try writeStandardOutput(Array(DOTWriter().write(result.graph).utf8))
+            case .json: try Output.write(JSONWriter.bytes(of: result.graph))
+            case .dot: try Output.write(Array(DOTWriter().write(result.graph).utf8))
             case .text: break
             }
         }
@@ -88,7 +88,7 @@ struct Build: ParsableCommand {
             var line = "added \(summary.added) article\(summary.added == 1 ? "" : "s") to \(store.path)"
             if summary.unchanged > 0 { line += "; \(summary.unchanged) already there, unchanged" }
             if summary.failed > 0 { line += "; \(summary.failed) skipped" }
-            print(line)
+            try Output.line(line)
         }
         if summary.failed > 0 { throw ExitCode.failure }
     }
@@ -226,10 +226,10 @@ struct Entities: ParsableCommand {
         for entity in entities {
             var line = "\(entity.name)  [\(entity.type.rawValue)]  \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
             if !entity.aliases.isEmpty { line += "  aka " + entity.aliases.prefix(6).joined(separator: "; ") }
-            print(line)
+            try Output.line(line)
             if sources {
                 for source in try graphStore.sources(of: entity.id) {
-                    print("    as \"\(source.name)\" in \(source.articles) article\(source.articles == 1 ? "" : "s")")
+                    try Output.line("    as \"\(source.name)\" in \(source.articles) article\(source.articles == 1 ? "" : "s")")
                 }
             }
         }
@@ -243,14 +243,14 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let statistics = try store.open().statistics()
-        print("articles   \(statistics.articles)")
-        print("entities   \(statistics.entities.values.reduce(0, +))")
-        for type in EntityType.allCases { print("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
-        print("relations  \(statistics.relations.values.reduce(0, +))")
+        try Output.line("articles   \(statistics.articles)")
+        try Output.line("entities   \(statistics.entities.values.reduce(0, +))")
+        for type in EntityType.allCases { try Output.line("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
+        try Output.line("relations  \(statistics.relations.values.reduce(0, +))")
         for type in statistics.relations.keys.sorted() {
-            print("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
+            try Output.line("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
         }
-        print("evidence   \(statistics.evidence) sentences")
+        try Output.line("evidence   \(statistics.evidence) sentences")
     }
 }
 
@@ -289,7 +289,7 @@ struct Path: ParsableCommand {
         else { return }
         switch format {
         case .text:
-            print(TextReport.describe(path), terminator: "")
+            try Output.write(TextReport.describe(path))
             if path.steps.isEmpty && path.origin != path.destination { throw ExitCode.failure }
         case .json:
             var chain = Graph()
@@ -298,7 +298,7 @@ struct Path: ParsableCommand {
                 chain.add(step.to)
                 chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
             }
-            print(JSONWriter.write(chain), terminator: "")
+            try Output.write(JSONWriter.write(chain))
         }
     }
 }
@@ -334,8 +334,8 @@ struct Timeline: ParsableCommand {
                                                      dates: range)
         else { return }
         switch format {
-        case .text: print(TextReport.describe(timeline), terminator: "")
-        case .json: try writeStandardOutput(JSONWriter.bytes(of: timeline))
+        case .text: try Output.write(TextReport.describe(timeline))
+        case .json: try Output.write(JSONWriter.bytes(of: timeline))
         }
     }
 }
@@ -356,7 +356,7 @@ struct Merge: ParsableCommand {
     func run() throws {
         let graphStore = try store.open()
         let entity = try suggestingNames(in: graphStore) { try graphStore.merge(name, into: survivor) }
-        print("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
+        try Output.line("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
     }
 }
 
@@ -382,7 +382,7 @@ struct Split: ParsableCommand {
     func run() throws {
         let graphStore = try store.open()
         let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: type) }
-        print("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
+        try Output.line("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
     }
 }
 
@@ -404,7 +404,7 @@ struct Rename: ParsableCommand {
     func run() throws {
         let graphStore = try store.open()
         let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: type) }
-        print("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
+        try Output.line("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
     }
 }
 
@@ -415,9 +415,9 @@ struct Corrections: ParsableCommand {
 
     func run() throws {
         let corrections = try store.open().corrections()
-        if corrections.isEmpty { print("no corrections") }
+        if corrections.isEmpty { try Output.line("no corrections") }
         for correction in corrections {
-            print("\(correction.made)  \(correction.action) \(correction.detail)")
+            try Output.line("\(correction.made)  \(correction.action) \(correction.detail)")
         }
     }
 }

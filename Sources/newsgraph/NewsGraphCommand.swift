@@ -16,27 +16,52 @@ struct NewsGraphCommand: ParsableCommand {
                       Merge.self, Split.self, Rename.self, Corrections.self]
     )
 
-    /// Prints NewsGraph's own errors as one line and exits 1; argument errors keep their usage text.
+    /// Runs the command. NewsGraph's own errors are one line on standard error and exit status
+    /// 1; argument errors keep their usage text. Standard output is flushed last, so a write that
+    /// fails there is reported too.
     static func main() {
+        var status: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as NewsGraphError {
-            fail(error.description)
-        } catch let error as StoreError {
-            fail(error.description)
-        } catch let error as ExportError {
-            fail(error.description)
-        } catch let error as LexiconError {
-            fail("lexicon error: \(error)")
         } catch {
-            exit(withError: error)
+            status = report(error)
+        }
+        do {
+            try Output.flush()
+        } catch {
+            if status == 0 { status = report(error) }
+        }
+        Foundation.exit(status)
+    }
+
+    /// Says what went wrong; returns the exit status.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as NewsGraphError: return fail(error.description)
+        case let error as StoreError: return fail(error.description)
+        case let error as ExportError: return fail(error.description)
+        case let error as LexiconError: return fail("lexicon error: \(error)")
+        default:
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version: their text is the command's output.
+                do {
+                    try Output.line(message)
+                } catch {
+                    return report(error)
+                }
+            } else if !message.isEmpty {
+                standardError(message)
+            }
+            return code.rawValue
         }
     }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("newsgraph: error: \(message)\n".utf8))
-        Foundation.exit(1)
+    static func fail(_ message: String) -> Int32 {
+        standardError("newsgraph: error: \(message)")
+        return 1
     }
 }
 
@@ -118,27 +143,11 @@ extension GraphvizRenderer.Layout: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension Neighbor.Direction: ExpressibleByArgument {}
 
-/// Writes bytes to a file, or to standard output when no file is given.
-func emit(_ bytes: [UInt8], to path: String?) throws {
-    if let path {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw ExportError.write(path: path, reason: "cannot create the file")
-        }
-    } else {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
-}
-
-/// Writes Neo4j's two import files into `folder`, creating it if needed.
-func writeNeo4jFiles(_ graph: Graph, into folder: String) throws {
-    do {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-        throw ExportError.write(path: folder, reason: "cannot create the folder")
-    }
+/// Writes Neo4j's two import files into `folder`, creating it if needed: both or neither.
+func writeNeo4jFiles(_ graph: Graph, into folder: String) throws(NewsGraphError) {
     let (nodes, relationships) = Neo4jCSVWriter.write(graph)
-    try emit(Array(nodes.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.nodesFileName))
-    try emit(Array(relationships.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.relationshipsFileName))
+    try OutputFile.write([(Neo4jCSVWriter.nodesFileName, Array(nodes.utf8)),
+                          (Neo4jCSVWriter.relationshipsFileName, Array(relationships.utf8))], intoFolder: folder)
 }
 
 func render(_ graph: Graph, format: ExportFormat, layout: GraphvizRenderer.Layout?) throws -> [UInt8] {

@@ -30,7 +30,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let left = seconds * Double(total - progress.inputBytes) / Double(progress.inputBytes)
             line += ", " + ProgressDisplay.duration(left) + " left"
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        StandardStreams.writeError(line + "\u{1B}[K")
         drawn = true
     }
 
@@ -39,7 +39,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardStreams.writeError("\r\u{1B}[K") }
         drawn = false
     }
 
@@ -47,7 +47,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drawn { StandardStreams.writeError("\n") }
         drawn = false
     }
 
@@ -56,14 +56,4 @@ final class ProgressDisplay: @unchecked Sendable {
         if total >= 3600 { return String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) }
         return String(format: "%d:%02d", total / 60, total % 60)
     }
-}
-
-/// Writes one line to standard error.
-func standardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Writes bytes to standard output.
-func writeStandardOutput(_ bytes: [UInt8]) throws {
-    FileHandle.standardOutput.write(Data(bytes))
 }
