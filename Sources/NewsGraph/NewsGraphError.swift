@@ -3,6 +3,8 @@ public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
     case fileNotFound(String)
     case unreadable(String, reason: String)
     case binaryFile(String)
+    /// A NUL byte past the start of a file that otherwise reads as text; the offset counts from 0.
+    case nulByte(String, offset: Int)
     case notUTF8(String)
     case tooLarge(String, bytes: Int, limit: Int)
     case noArticles(String)
@@ -19,6 +21,8 @@ public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
         case .fileNotFound(let path): "no such file or folder: \(path)"
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
         case .binaryFile(let path): "\(path) is a binary file, not an article (expected UTF-8 text)"
+        case .nulByte(let path, let offset):
+            "\(path) holds a NUL byte at byte \(offset), which text never does; remove it (tr -d '\\000') if the rest is the article"
         case .notUTF8(let path): "\(path) is not UTF-8 text; convert it first (for example with iconv -t UTF-8)"
         case .tooLarge(let path, let bytes, let limit):
             "\(path) is \(bytes / 1_048_576) MB; articles over \(limit / 1_048_576) MB are refused (split it into articles)"
