@@ -120,7 +120,7 @@ struct Export: ParsableCommand {
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
         let range = try dates.range()
-        let graph = filters.apply(try store.open().graph(dates: range))
+        let graph = filters.apply(try store.openForReading().graph(dates: range))
         if chosen == .csv {
             guard let output else {
                 throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
@@ -172,7 +172,7 @@ struct Neighbors: ParsableCommand {
 
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
         let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
                                   types: Set(types), direction: direction, dates: range)
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
@@ -218,7 +218,7 @@ struct Entities: ParsableCommand {
     var sources = false
 
     func run() throws {
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
         let entities = try graphStore.entities(types: Set(types), matching: filter)
         if entities.isEmpty, let filter {
             throw NewsGraphError.noEntity(filter, suggestions: try graphStore.suggestions(for: filter))
@@ -242,7 +242,7 @@ struct Stats: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let statistics = try store.open().statistics()
+        let statistics = try store.openForReading().statistics()
         try Output.line("articles   \(statistics.articles)")
         try Output.line("entities   \(statistics.entities.values.reduce(0, +))")
         for type in EntityType.allCases { try Output.line("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
@@ -282,7 +282,7 @@ struct Path: ParsableCommand {
 
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
         try requireEntities([from, to], in: graphStore)
         guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
                                              maximumLength: maximumLength, dates: range)
@@ -328,7 +328,7 @@ struct Timeline: ParsableCommand {
 
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
         try requireEntities([first, second], in: graphStore)
         guard let timeline = try graphStore.timeline(between: first, and: second, relations: Set(relation.map(RelationType.init(rawValue:))),
                                                      dates: range)
@@ -414,7 +414,7 @@ struct Corrections: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let corrections = try store.open().corrections()
+        let corrections = try store.openForReading().corrections()
         if corrections.isEmpty { try Output.line("no corrections") }
         for correction in corrections {
             try Output.line("\(correction.made)  \(correction.action) \(correction.detail)")

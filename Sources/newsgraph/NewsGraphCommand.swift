@@ -87,6 +87,12 @@ struct StoreOptions: ParsableArguments {
     func open(create: Bool = false) throws -> GraphStore {
         try GraphStore(path: path, create: create)
     }
+
+    /// The store for a command that only reads it: no write transaction, so it neither waits
+    /// for a build nor needs write access to the store's folder.
+    func openForReading() throws -> GraphStore {
+        try GraphStore(readOnlyAt: path)
+    }
 }
 
 /// A span of publication days: only evidence from articles published in it counts.

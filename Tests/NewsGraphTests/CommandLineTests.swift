@@ -46,12 +46,17 @@ enum CLI {
     /// `standardOutput` and `standardError` replace the captured streams (their text is then
     /// empty in the result); `shell` is run by /bin/sh before the binary replaces it, to set a
     /// limit or a signal disposition (`ulimit -f 1`, `trap '' PIPE`).
+    /// `launcher` runs the binary in its stead, with the binary and `arguments` after its own
+    /// (`setpriv --reuid=…` to run it as another user).
     static func run(_ arguments: [String], in folder: TemporaryFolder, standardOutput: FileHandle? = nil,
-                    standardError: FileHandle? = nil, shell: String? = nil) throws -> Run
+                    standardError: FileHandle? = nil, shell: String? = nil, launcher: [String] = []) throws -> Run
     {
         let binary = try #require(CLI.binary, "no built newsgraph binary found; build with swift build --build-tests")
         let process = Process()
-        if let shell {
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [binary] + arguments
+        } else if let shell {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", shell + "; exec \"$0\" \"$@\"", binary] + arguments
         } else {
