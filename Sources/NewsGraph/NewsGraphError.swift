@@ -1,3 +1,5 @@
+import GraphStore
+
 /// Everything that can go wrong for a user, each with the one line that explains it.
 public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
     case fileNotFound(String)
@@ -32,8 +34,8 @@ public enum NewsGraphError: Error, Sendable, CustomStringConvertible {
         case .export(let error): error.description
         case .noEntity(let name, let suggestions):
             suggestions.isEmpty
-                ? "no entity named '\(name)'"
-                : "no entity named '\(name)'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+                ? "no entity named '\(abbreviated(name))'"
+                : "no entity named '\(abbreviated(name))'; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
         case .invalidArgument(let message): message
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         }

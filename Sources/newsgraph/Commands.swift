@@ -120,7 +120,8 @@ struct Export: ParsableCommand {
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
         let range = try dates.range()
-        let graph = filters.apply(try store.openForReading().graph(dates: range))
+        let graphStore = try store.openForReading()
+        let graph = try filters.apply(try graphStore.graph(dates: range), from: graphStore)
         if chosen == .csv {
             guard let output else {
                 throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
@@ -146,14 +147,15 @@ struct Neighbors: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "How many hops to follow.")
+    @Option(parsing: .unconditional, help: "How many hops to follow (1 to 6).")
     var depth = 1
 
     @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
     var relation: [String] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only neighbors of this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only neighbors of this type (\(EntityType.names)); repeatable.",
+                                                          valueName: "type"))
+    var types: [String] = []
 
     @Option(help: "in, out or both.")
     var direction: Neighbor.Direction = .both
@@ -173,8 +175,8 @@ struct Neighbors: ParsableCommand {
     func run() throws {
         let range = try dates.range()
         let graphStore = try store.openForReading()
-        let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                  types: Set(types), direction: direction, dates: range)
+        let query = NeighborQuery(depth: depth, relations: try relationTypes(relation, in: graphStore),
+                                  types: try entityTypes(types), direction: direction, dates: range)
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
             throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
         }
@@ -208,8 +210,8 @@ struct Entities: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only this type (\(EntityType.names)); repeatable.", valueName: "type"))
+    var types: [String] = []
 
     @Argument(help: "Only entities whose name or an alias contains this text.")
     var filter: String?
@@ -219,7 +221,7 @@ struct Entities: ParsableCommand {
 
     func run() throws {
         let graphStore = try store.openForReading()
-        let entities = try graphStore.entities(types: Set(types), matching: filter)
+        let entities = try graphStore.entities(types: try entityTypes(types), matching: filter)
         if entities.isEmpty, let filter {
             throw NewsGraphError.noEntity(filter, suggestions: try graphStore.suggestions(for: filter))
         }
@@ -272,7 +274,7 @@ struct Path: ParsableCommand {
     @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
     var relation: [String] = []
 
-    @Option(name: .customLong("max-length"), help: "The longest chain to look for, in edges.")
+    @Option(name: .customLong("max-length"), parsing: .unconditional, help: "The longest chain to look for, in edges.")
     var maximumLength = 6
 
     @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
@@ -280,11 +282,16 @@ struct Path: ParsableCommand {
 
     @OptionGroup var dates: DateOptions
 
+    func validate() throws {
+        guard maximumLength >= 1 else { throw ValidationError("--max-length must be at least 1") }
+    }
+
     func run() throws {
         let range = try dates.range()
         let graphStore = try store.openForReading()
+        let relations = try relationTypes(relation, in: graphStore)
         try requireEntities([from, to], in: graphStore)
-        guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
+        guard let path = try graphStore.path(from: from, to: to, relations: relations,
                                              maximumLength: maximumLength, dates: range)
         else { return }
         switch format {
@@ -329,8 +336,9 @@ struct Timeline: ParsableCommand {
     func run() throws {
         let range = try dates.range()
         let graphStore = try store.openForReading()
+        let relations = try relationTypes(relation, in: graphStore)
         try requireEntities([first, second], in: graphStore)
-        guard let timeline = try graphStore.timeline(between: first, and: second, relations: Set(relation.map(RelationType.init(rawValue:))),
+        guard let timeline = try graphStore.timeline(between: first, and: second, relations: relations,
                                                      dates: range)
         else { return }
         switch format {
@@ -374,14 +382,14 @@ struct Split: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("The new entity's name (by default the alias).", valueName: "name"))
     var newName: String?
 
-    @Option(name: .customLong("type"), help: "The new entity's type (by default the merged entity's).")
-    var type: EntityType?
+    @Option(name: .customLong("type"), help: "The new entity's type (\(EntityType.names); by default the merged entity's).")
+    var type: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let graphStore = try store.open()
-        let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: type) }
+        let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: try type.flatMap { try entityTypes([$0]).first }) }
         try Output.line("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
     }
 }
@@ -396,14 +404,14 @@ struct Rename: ParsableCommand {
     @Argument(help: "The new name.")
     var newName: String
 
-    @Option(name: .customLong("type"), help: "A new type for the entity.")
-    var type: EntityType?
+    @Option(name: .customLong("type"), help: "A new type for the entity (\(EntityType.names)).")
+    var type: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let graphStore = try store.open()
-        let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: type) }
+        let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: try type.flatMap { try entityTypes([$0]).first }) }
         try Output.line("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
     }
 }

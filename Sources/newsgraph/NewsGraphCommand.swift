@@ -117,18 +117,25 @@ struct DateOptions: ParsableArguments {
 
 /// Filters that apply to every export of a graph.
 struct GraphFilterOptions: ParsableArguments {
-    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only entities of this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only entities of this type (\(EntityType.names)); repeatable.",
+                                                          valueName: "type"))
+    var types: [String] = []
 
     @Option(name: .customLong("relation"), help: ArgumentHelp("Keep only this relation type; repeatable.", valueName: "type"))
     var relations: [String] = []
 
-    @Option(name: .customLong("min-weight"), help: ArgumentHelp("Keep only edges stated in at least this many articles.", valueName: "n"))
+    @Option(name: .customLong("min-weight"), parsing: .unconditional,
+            help: ArgumentHelp("Keep only edges stated in at least this many articles.", valueName: "n"))
     var minimumWeight = 1
 
-    func apply(_ graph: Graph) -> Graph {
-        let types = Set(types)
-        let relations = Set(relations.map(RelationType.init(rawValue:)))
+    func validate() throws {
+        guard minimumWeight >= 1 else { throw ValidationError("--min-weight must be at least 1") }
+    }
+
+    /// The graph with the filters applied; an unknown type or relation is an error.
+    func apply(_ graph: Graph, from store: GraphStore) throws -> Graph {
+        let types = try entityTypes(types)
+        let relations = try relationTypes(relations, in: store)
         var filtered = graph.filtered(
             entities: { types.isEmpty || types.contains($0.type) },
             relations: { relation in
@@ -144,7 +151,39 @@ struct GraphFilterOptions: ParsableArguments {
     }
 }
 
-extension EntityType: ExpressibleByArgument {}
+extension EntityType {
+    /// The types as a user may write them, for help and errors.
+    static let names = allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+/// The entity types named by `--type` values; an unknown one is one error line.
+func entityTypes(_ names: [String]) throws(NewsGraphError) -> Set<EntityType> {
+    var types: Set<EntityType> = []
+    for name in names {
+        guard let type = EntityType(rawValue: name.lowercased()) else {
+            throw .invalidArgument("unknown entity type '\(abbreviated(name))'; the types are \(EntityType.names)")
+        }
+        types.insert(type)
+    }
+    return types
+}
+
+/// The relation types named by `--relation` values: the built-in ones and those of the store's
+/// edges (a user's cue file may add some). An unknown one is one error line, not an empty answer.
+func relationTypes(_ names: [String], in store: GraphStore) throws -> Set<RelationType> {
+    guard !names.isEmpty else { return [] }
+    let known = Set(RelationType.builtIn).union(try store.relationTypes())
+    var types: Set<RelationType> = []
+    for name in names {
+        let type = RelationType(rawValue: name)
+        guard known.contains(type) else {
+            let list = known.map(\.rawValue).sorted().joined(separator: ", ")
+            throw NewsGraphError.invalidArgument("unknown relation '\(abbreviated(name))'; the relations are \(list)")
+        }
+        types.insert(type)
+    }
+    return types
+}
 extension GraphvizRenderer.Layout: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension Neighbor.Direction: ExpressibleByArgument {}

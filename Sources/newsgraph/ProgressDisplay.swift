@@ -1,5 +1,6 @@
 import Foundation
 import NewsGraph
+import Synchronization
 
 /// One line of progress on a terminal, redrawn at most five times a second: articles read and
 /// their rate, megabytes per second, articles stored, and the time left when the input's size is
@@ -8,10 +9,35 @@ final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var lastDraw: Double = -1
-    private var drawn = false
+    private var drawn: Bool {
+        get { progressLineShown.load(ordering: .relaxed) }
+        set { progressLineShown.store(newValue, ordering: .relaxed) }
+    }
 
     init(enabled: Bool) {
         self.enabled = enabled
+        if enabled { ProgressDisplay.endLineOnInterrupt() }
+    }
+
+    /// Makes SIGINT (^C) and SIGTERM end a progress line on the screen with a line break before
+    /// they end the command as usual, so the shell's prompt starts on a line of its own. A
+    /// signal ignored when the command started stays ignored.
+    private static func endLineOnInterrupt() {
+        _ = progressLineShown.load(ordering: .relaxed)  // initialized here, not in the handler
+        for signalNumber in [SIGINT, SIGTERM] {
+            let previous = signal(signalNumber) { signalNumber in
+                // Only async-signal-safe calls here: an atomic load, write(2), signal, raise.
+                if progressLineShown.load(ordering: .relaxed) {
+                    var newline: UInt8 = 0x0A
+                    _ = write(STDERR_FILENO, &newline, 1)
+                }
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(signalNumber, SIG_IGN)
+            }
+        }
     }
 
     func show(_ progress: BuildProgress) {
@@ -57,3 +83,6 @@ final class ProgressDisplay: @unchecked Sendable {
         return String(format: "%d:%02d", total / 60, total % 60)
     }
 }
+
+/// Whether a progress line is on the screen, for the signal handler.
+private let progressLineShown = Atomic<Bool>(false)
