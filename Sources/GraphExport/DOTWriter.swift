@@ -44,7 +44,7 @@ public struct DOTWriter: Sendable {
             let (shape, fill) = DOTWriter.style(of: entity.type)
             var attributes = [
                 "label=\(DOTWriter.quoted(entity.name))", "shape=\(shape)", "fillcolor=\"\(fill)\"",
-                "tooltip=\(DOTWriter.quoted("\(entity.type.rawValue): \(([entity.name] + entity.aliases).joined(separator: "; "))"))",
+                "tooltip=\(DOTWriter.quotedTooltip("\(entity.type.rawValue): \(([entity.name] + entity.aliases).joined(separator: "; "))"))",
             ]
             if sizeByDegree {
                 let degree = degrees[entity.id] ?? 0
@@ -62,8 +62,9 @@ public struct DOTWriter: Sendable {
             if relation.type.isSymmetric { attributes.append("dir=none") }
             if relation.evidence.count > 1 { attributes.append("penwidth=\(min(1 + relation.evidence.count, 6))") }
             if let first = relation.evidence.first {
-                attributes.append("tooltip=\(DOTWriter.quoted(first.sentence))")
-                attributes.append("labeltooltip=\(DOTWriter.quoted(first.sentence))")
+                let tooltip = DOTWriter.quotedTooltip(first.sentence)
+                attributes.append("tooltip=\(tooltip)")
+                attributes.append("labeltooltip=\(tooltip)")
             }
             out += "  \(source) -> \(target) [\(attributes.joined(separator: ", "))];\n"
         }
@@ -89,19 +90,35 @@ public struct DOTWriter: Sendable {
         return out
     }
 
-    /// A DOT double-quoted string that Graphviz shows exactly as `text` reads.
+    /// A DOT double-quoted string that Graphviz shows exactly as `text` reads, as a label.
+    ///
+    /// Graphviz reads `\N`, `\G`, `\E`, `\T`, `\H` and `\L` in labels as the names of the node,
+    /// graph, edge, its ends and its label, and `\n`, `\l`, `\r` as line breaks: a backslash from
+    /// the text is written `\\`, which a label shows as one backslash. Characters XML cannot hold
+    /// are left out, so the SVG Graphviz makes from it is well-formed.
     public static func quoted(_ text: String) -> String {
+        quoted(text, backslash: #"\\"#)
+    }
+
+    /// A DOT double-quoted string that Graphviz shows exactly as `text` reads, as a tooltip.
+    ///
+    /// Graphviz 2.42 replaces the escapes of a tooltip twice, so a backslash is written `\\\\`
+    /// (a Graphviz that replaces them once shows it doubled, never as an escape).
+    public static func quotedTooltip(_ text: String) -> String {
+        quoted(text, backslash: #"\\\\"#)
+    }
+
+    private static func quoted(_ text: String, backslash: String) -> String {
         var out = "\""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": out += "\\\\"
+            case "\\": out += backslash
             case "\"": out += "\\\""
             case "\r": out += "\\n"
             case "\n": if !previousWasCR { out += "\\n" }
             case "&": out += "&amp;"
-            case "\0": break
-            default: out.unicodeScalars.append(scalar)
+            default: if let allowed = XMLCharacters.replacement(for: scalar) { out.unicodeScalars.append(allowed) }
             }
             previousWasCR = scalar == "\r"
         }

@@ -53,9 +53,7 @@ public enum GraphMLWriter {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             default:
-                // XML 1.0 forbids most control characters.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
+                if let allowed = XMLCharacters.replacement(for: scalar) { out.unicodeScalars.append(allowed) }
             }
         }
         return out

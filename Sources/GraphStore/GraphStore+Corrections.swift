@@ -98,8 +98,19 @@ extension GraphStore {
         try write { db in
             let id = try GraphStore.requireEntity(name, in: db)
             let trimmed = newName.trimmingCharacters(in: .whitespaces)
-            guard !NameFolding.fold(trimmed).isEmpty else {
+            let folded = NameFolding.fold(trimmed)
+            guard !folded.isEmpty else {
                 throw StoreError(kind: .invalidRequest, path: path, detail: "the new name is empty")
+            }
+            // Two entities of one name could no longer be told apart by it: that is a merge.
+            let namesakes = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT e.name AS name, e.type AS type FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.folded = ? AND e.id != ?
+                """, arguments: [folded, id])
+            if let namesake = namesakes.first(where: { NameFolding.fold($0["name"] as String) == folded }) {
+                let other: String = namesake["name"]
+                throw StoreError(kind: .invalidRequest, path: path,
+                                 detail: "'\(other)' [\(namesake["type"] as String)] already has that name; to make them one entity, run `newsgraph merge '\(abbreviated(name))' '\(other)'`")
             }
             try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [trimmed, id])
             let slug = Entity.slug(for: trimmed)

@@ -123,9 +123,15 @@ extension GraphStore {
             """), arguments: [folded + " ", folded + "!"])
     }
 
+    /// Names longer than this (folded) get no "did you mean" hints.
+    static let longestSuggestedName = 200
+
     /// Names close to `name`, for "did you mean" hints.
     public func suggestions(for name: String, limit: Int = 3) throws(StoreError) -> [String] {
         let folded = NameFolding.fold(name)
+        // No name is that long: what was typed is something else, and comparing it with every
+        // name would take seconds.
+        guard folded.unicodeScalars.count <= GraphStore.longestSuggestedName else { return [] }
         let words = folded.split(separator: " ").map(String.init).filter { $0.count >= 3 }
         return try read { db in
             var scored: [(String, Int)] = []
@@ -134,7 +140,10 @@ extension GraphStore {
             for row in rows {
                 let candidate: String = row["folded"]
                 let entityName: String = row["name"]
-                var score = EditDistance.distance(candidate, folded)
+                // The distance is at least the difference in length: most names need no more.
+                let bound = max(2, folded.count / 3)
+                var score = abs(candidate.unicodeScalars.count - folded.unicodeScalars.count) > bound
+                    ? bound + 1 : EditDistance.distance(candidate, folded)
                 if words.contains(where: { candidate.contains($0) }) { score = min(score, 2) }
                 if score <= max(2, folded.count / 3), !seen.contains(entityName) {
                     seen.insert(entityName)
@@ -303,14 +312,23 @@ extension GraphStore {
                 arguments.append(contentsOf: types.map(\.rawValue).sorted())
             }
             if let matching, !matching.isEmpty {
-                clauses.append("id IN (SELECT entity FROM aliases WHERE folded LIKE ? ESCAPE '\\')")
-                arguments.append("%" + NameFolding.escapeLike(NameFolding.fold(matching)) + "%")
+                // instr rather than LIKE: SQLite refuses LIKE patterns over 50,000 bytes.
+                clauses.append("id IN (SELECT entity FROM aliases WHERE instr(folded, ?) > 0)")
+                arguments.append(NameFolding.fold(matching))
             }
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY mentions DESC, name"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 GraphStore.entity(row, aliases: try GraphStore.aliases(of: row["id"], in: db))
             }
+        }
+    }
+
+    /// The relation types of the stored edges: the built-in ones in use, and any a user's cue
+    /// file added.
+    public func relationTypes() throws(StoreError) -> Set<RelationType> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT type FROM relations").map(RelationType.init(rawValue:)))
         }
     }
 

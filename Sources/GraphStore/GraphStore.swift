@@ -9,6 +9,8 @@ import Synchronization
 /// only whole batches behind. Entities are merged across articles by name and alias.
 public final class GraphStore: Sendable {
     public let path: String
+    /// Opened by `init(readOnlyAt:)`: queries only, and any write is refused.
+    public let isReadOnly: Bool
     private let database: DatabaseQueue
     /// A second, read-only connection, opened on first use: in WAL mode it reads while the
     /// first connection is in the middle of a write.
@@ -22,6 +24,7 @@ public final class GraphStore: Sendable {
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
         self.path = path
+        isReadOnly = false
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
             throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
@@ -41,6 +44,101 @@ public final class GraphStore: Sendable {
             throw GraphStore.storeError(error, path: path)
         }
         try migrate(isNew: !exists)
+    }
+
+    /// Opens the store at `path` for queries only: no write transaction ever starts, so a query
+    /// never waits behind a build writing to the store (in WAL mode readers and the writer do not
+    /// block each other), and a store in a folder the user cannot write can still be read.
+    ///
+    /// Where the user can write the store and its folder, the connection is an ordinary one whose
+    /// reads GRDB runs with `query_only`: closing it tidies the write-ahead log files away as
+    /// usual. Elsewhere it is an SQLite read-only connection. A store written by an older
+    /// NewsGraph is upgraded once first, which needs write access.
+    public init(readOnlyAt path: String) throws(StoreError) {
+        self.path = path
+        isReadOnly = true
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
+        }
+        var queue = try GraphStore.readingQueue(path)
+        let version = try GraphStore.checkedSchemaVersion(queue, path: path)
+        if version < GraphStore.schemaVersion {
+            do {
+                _ = try GraphStore(path: path, create: false)
+            } catch {
+                throw StoreError(kind: error.kind, path: path,
+                                 detail: "it was written by an older NewsGraph (schema \(version)) and cannot be upgraded: \(error.detail)")
+            }
+            queue = try GraphStore.readingQueue(path)
+        }
+        database = queue
+    }
+
+    /// A connection for reading the store at `path`.
+    private static func readingQueue(_ path: String) throws(StoreError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        configuration.readonly = access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
+        do {
+            guard configuration.readonly else { return try DatabaseQueue(path: path, configuration: configuration) }
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                return queue
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN
+            {
+                // A store in WAL mode is read through an index kept in a -shm file beside it. A
+                // store closed cleanly has none, and a folder the user cannot write cannot get
+                // one; with no write-ahead log either, the store file holds everything, and is
+                // read as it is (SQLite's `immutable`: no locks, no index).
+                guard !FileManager.default.fileExists(atPath: path + "-wal") else { throw error }
+                return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            }
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    /// `path` as an SQLite URI that opens it immutable.
+    private static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0x00...0x20, 0x7F...0xFF:
+                encoded += String(format: "%%%02X", byte)
+            default:
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:\(encoded)?immutable=1"
+    }
+
+    /// The store's schema version, after checking that it is a NewsGraph store at all.
+    private static func checkedSchemaVersion(_ queue: DatabaseQueue, path: String) throws(StoreError) -> Int {
+        do {
+            return try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if applicationID == 0 {
+                    throw StoreError(kind: .notNewsGraph, path: path, detail: tables.isEmpty ? "it is empty" : "it holds other tables")
+                }
+                if applicationID != GraphStore.applicationID {
+                    throw StoreError(kind: .notNewsGraph, path: path, detail: "another program's database")
+                }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version > GraphStore.schemaVersion {
+                    throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
+                }
+                return version
+            }
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
     }
 
     /// The read-only connection closes first, so that the writer's connection is the last one and
@@ -202,6 +300,7 @@ public final class GraphStore: Sendable {
     /// Writes a batch inside one transaction with the writer's memory of the store, which is
     /// kept for the next batch only when this one commits.
     func writeBatch<T>(_ body: (Database, inout StoreMemory) throws -> T) throws(StoreError) -> T {
+        try refuseIfReadOnly()
         let remembered = memory.withLock { memory in
             defer { memory = nil }
             return memory
@@ -242,11 +341,18 @@ public final class GraphStore: Sendable {
     /// Writes inside one transaction; errors become `StoreError`. The batch writer's memory is
     /// forgotten: whatever this writes (a correction) may contradict it.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try refuseIfReadOnly()
         memory.withLock { $0 = nil }
         do {
             return try database.write(body)
         } catch {
             throw GraphStore.storeError(error, path: path)
+        }
+    }
+
+    private func refuseIfReadOnly() throws(StoreError) {
+        if isReadOnly {
+            throw StoreError(kind: .invalidRequest, path: path, detail: "\(path) was opened read-only; open it with GraphStore(path:) to change it")
         }
     }
 }

@@ -23,7 +23,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .io: "cannot use the store \(path): \(detail)"
         case .newerSchema: "\(path) was written by a newer NewsGraph (\(detail)); upgrade newsgraph"
         case .invalidRequest: detail
-        case .noEntity: "no entity named '\(detail)' in \(path)"
+        case .noEntity: "no entity named '\(abbreviated(detail))' in \(path)"
         }
     }
+}
+
+/// `text` short enough to echo in a one-line message: a name pasted by mistake can be a whole
+/// article.
+package func abbreviated(_ text: String, to limit: Int = 80) -> String {
+    guard text.unicodeScalars.count > limit else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "… (\(text.unicodeScalars.count) characters)"
 }

@@ -33,11 +33,14 @@ public struct Article: Sendable, Hashable {
     /// The extensions of article files in a folder; each may also end in `.gz`.
     public static let extensions: Set<String> = ["txt", "md", "html", "htm", "jsonl", "ndjson"]
 
+    /// An article from text in memory. A NUL character becomes U+FFFD, as it does in HTML: the
+    /// store keeps text as C strings, which would end at it.
     public init(document: String, text: String, metadata: Metadata = Metadata()) {
-        self.document = document
-        self.path = document
-        self.text = Array(text.utf8)
-        self.metadata = metadata
+        self.document = Article.replacingNULs(document)
+        self.path = self.document
+        self.text = Article.replacingNULs(Array(text.utf8))
+        self.metadata = Metadata(title: metadata.title.map(Article.replacingNULs), date: metadata.date.map(Article.replacingNULs),
+                                 url: metadata.url.map(Article.replacingNULs))
     }
 
     /// An article from bytes already checked to be UTF-8 text.
@@ -65,14 +68,33 @@ public struct Article: Sendable, Hashable {
     init(path: String, bytes: [UInt8], isHTML: Bool, document: String? = nil) throws(NewsGraphError) {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { memchr($0, 0, min(buffer.count, 8192)) != nil } ?? false
+        // A NUL near the start says binary, as it does to grep and git; one further on is still
+        // refused, since the store would cut the text at it.
+        let firstNUL = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        if hasNUL { throw .binaryFile(path) }
+        if let firstNUL { throw firstNUL < 8192 ? .binaryFile(path) : .nulByte(path, offset: firstNUL) }
         guard UTF8Validation.isValid(bytes) else { throw .notUTF8(path) }
         var metadata = Metadata()
         if isHTML { (bytes, metadata) = HTMLText.read(bytes) }
         self.init(document: document ?? InputFormat.documentName(of: path), path: path, text: bytes, metadata: metadata)
+    }
+
+    /// `bytes` with each NUL replaced by U+FFFD.
+    static func replacingNULs(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            if byte == 0 { result.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { result.append(byte) }
+        }
+        return result
+    }
+
+    static func replacingNULs(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(decoding: replacingNULs(Array(text.utf8)), as: UTF8.self)
     }
 
     /// The article files named by `paths`: files as given, folders searched recursively for

@@ -231,15 +231,17 @@ enum HTMLText {
         case "mdash": return "\u{2014}"
         case "ndash": return "\u{2013}"
         default:
-            if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16),
-                let scalar = Unicode.Scalar(value)
-            {
-                return String(scalar)
+            let value: UInt32? = if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                UInt32(entity.dropFirst(2), radix: 16)
+            } else if entity.hasPrefix("#") {
+                UInt32(entity.dropFirst())
+            } else {
+                nil
             }
-            if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
-                return String(scalar)
-            }
-            return nil
+            guard let value else { return nil }
+            // As the HTML standard reads them: NUL, a surrogate or a number past Unicode is U+FFFD.
+            guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
+            return String(scalar)
         }
     }
 

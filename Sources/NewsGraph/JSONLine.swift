@@ -96,10 +96,11 @@ struct JSONLine {
                 let string = try self.string()
                 switch field {
                 case .text: record.text = string
-                case .title: record.title = String(decoding: string, as: UTF8.self)
-                case .date: record.date = String(decoding: string, as: UTF8.self)
-                case .url: record.url = String(decoding: string, as: UTF8.self)
-                case .id: record.id = String(decoding: string, as: UTF8.self)
+                // A NUL (\u0000) would end the text the store keeps; the text itself is refused for it.
+                case .title: record.title = String(decoding: Article.replacingNULs(string), as: UTF8.self)
+                case .date: record.date = String(decoding: Article.replacingNULs(string), as: UTF8.self)
+                case .url: record.url = String(decoding: Article.replacingNULs(string), as: UTF8.self)
+                case .id: record.id = String(decoding: Article.replacingNULs(string), as: UTF8.self)
                 case .other: break
                 }
                 return

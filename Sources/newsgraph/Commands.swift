@@ -31,7 +31,7 @@ struct Extract: ParsableCommand {
                 switch result {
                 case .success(let article):
                     let analysis = extractor.analyze(article)
-                    print(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
+                    try Output.line(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
                 case .failure(let problem):
                     report(problem)
                 }
@@ -42,8 +42,8 @@ struct Extract: ParsableCommand {
         let result = CorpusRunner(extractor: extractor).graph(of: &reader, problem: report)
         if result.articles > 0 || failed == 0 {
             switch format {
-            case .json: try writeStandardOutput(JSONWriter.bytes(of: result.graph))
-            case .dot: try writeStandardOutput(Array(DOTWriter().write(result.graph).utf8))
+            case .json: try Output.write(JSONWriter.bytes(of: result.graph))
+            case .dot: try Output.write(Array(DOTWriter().write(result.graph).utf8))
             case .text: break
             }
         }
@@ -88,7 +88,7 @@ struct Build: ParsableCommand {
             var line = "added \(summary.added) article\(summary.added == 1 ? "" : "s") to \(store.path)"
             if summary.unchanged > 0 { line += "; \(summary.unchanged) already there, unchanged" }
             if summary.failed > 0 { line += "; \(summary.failed) skipped" }
-            print(line)
+            try Output.line(line)
         }
         if summary.failed > 0 { throw ExitCode.failure }
     }
@@ -120,7 +120,8 @@ struct Export: ParsableCommand {
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
         let range = try dates.range()
-        let graph = filters.apply(try store.open().graph(dates: range))
+        let graphStore = try store.openForReading()
+        let graph = try filters.apply(try graphStore.graph(dates: range), from: graphStore)
         if chosen == .csv {
             guard let output else {
                 throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
@@ -146,14 +147,15 @@ struct Neighbors: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "How many hops to follow.")
+    @Option(parsing: .unconditional, help: "How many hops to follow (1 to 6).")
     var depth = 1
 
     @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
     var relation: [String] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only neighbors of this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only neighbors of this type (\(EntityType.names)); repeatable.",
+                                                          valueName: "type"))
+    var types: [String] = []
 
     @Option(help: "in, out or both.")
     var direction: Neighbor.Direction = .both
@@ -172,9 +174,9 @@ struct Neighbors: ParsableCommand {
 
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
-        let query = NeighborQuery(depth: depth, relations: Set(relation.map(RelationType.init(rawValue:))),
-                                  types: Set(types), direction: direction, dates: range)
+        let graphStore = try store.openForReading()
+        let query = NeighborQuery(depth: depth, relations: try relationTypes(relation, in: graphStore),
+                                  types: try entityTypes(types), direction: direction, dates: range)
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
             throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
         }
@@ -208,8 +210,8 @@ struct Entities: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only this type (\(EntityType.names)); repeatable.", valueName: "type"))
+    var types: [String] = []
 
     @Argument(help: "Only entities whose name or an alias contains this text.")
     var filter: String?
@@ -218,18 +220,18 @@ struct Entities: ParsableCommand {
     var sources = false
 
     func run() throws {
-        let graphStore = try store.open()
-        let entities = try graphStore.entities(types: Set(types), matching: filter)
+        let graphStore = try store.openForReading()
+        let entities = try graphStore.entities(types: try entityTypes(types), matching: filter)
         if entities.isEmpty, let filter {
             throw NewsGraphError.noEntity(filter, suggestions: try graphStore.suggestions(for: filter))
         }
         for entity in entities {
             var line = "\(entity.name)  [\(entity.type.rawValue)]  \(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
             if !entity.aliases.isEmpty { line += "  aka " + entity.aliases.prefix(6).joined(separator: "; ") }
-            print(line)
+            try Output.line(line)
             if sources {
                 for source in try graphStore.sources(of: entity.id) {
-                    print("    as \"\(source.name)\" in \(source.articles) article\(source.articles == 1 ? "" : "s")")
+                    try Output.line("    as \"\(source.name)\" in \(source.articles) article\(source.articles == 1 ? "" : "s")")
                 }
             }
         }
@@ -242,15 +244,15 @@ struct Stats: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let statistics = try store.open().statistics()
-        print("articles   \(statistics.articles)")
-        print("entities   \(statistics.entities.values.reduce(0, +))")
-        for type in EntityType.allCases { print("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
-        print("relations  \(statistics.relations.values.reduce(0, +))")
+        let statistics = try store.openForReading().statistics()
+        try Output.line("articles   \(statistics.articles)")
+        try Output.line("entities   \(statistics.entities.values.reduce(0, +))")
+        for type in EntityType.allCases { try Output.line("  \(type.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))\(statistics.entities[type] ?? 0)") }
+        try Output.line("relations  \(statistics.relations.values.reduce(0, +))")
         for type in statistics.relations.keys.sorted() {
-            print("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
+            try Output.line("  \(type.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\(statistics.relations[type] ?? 0)")
         }
-        print("evidence   \(statistics.evidence) sentences")
+        try Output.line("evidence   \(statistics.evidence) sentences")
     }
 }
 
@@ -272,7 +274,7 @@ struct Path: ParsableCommand {
     @Option(help: ArgumentHelp("Follow only this relation type; repeatable.", valueName: "type"))
     var relation: [String] = []
 
-    @Option(name: .customLong("max-length"), help: "The longest chain to look for, in edges.")
+    @Option(name: .customLong("max-length"), parsing: .unconditional, help: "The longest chain to look for, in edges.")
     var maximumLength = 6
 
     @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
@@ -280,16 +282,21 @@ struct Path: ParsableCommand {
 
     @OptionGroup var dates: DateOptions
 
+    func validate() throws {
+        guard maximumLength >= 1 else { throw ValidationError("--max-length must be at least 1") }
+    }
+
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
+        let relations = try relationTypes(relation, in: graphStore)
         try requireEntities([from, to], in: graphStore)
-        guard let path = try graphStore.path(from: from, to: to, relations: Set(relation.map(RelationType.init(rawValue:))),
+        guard let path = try graphStore.path(from: from, to: to, relations: relations,
                                              maximumLength: maximumLength, dates: range)
         else { return }
         switch format {
         case .text:
-            print(TextReport.describe(path), terminator: "")
+            try Output.write(TextReport.describe(path))
             if path.steps.isEmpty && path.origin != path.destination { throw ExitCode.failure }
         case .json:
             var chain = Graph()
@@ -298,7 +305,7 @@ struct Path: ParsableCommand {
                 chain.add(step.to)
                 chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
             }
-            print(JSONWriter.write(chain), terminator: "")
+            try Output.write(JSONWriter.write(chain))
         }
     }
 }
@@ -328,14 +335,15 @@ struct Timeline: ParsableCommand {
 
     func run() throws {
         let range = try dates.range()
-        let graphStore = try store.open()
+        let graphStore = try store.openForReading()
+        let relations = try relationTypes(relation, in: graphStore)
         try requireEntities([first, second], in: graphStore)
-        guard let timeline = try graphStore.timeline(between: first, and: second, relations: Set(relation.map(RelationType.init(rawValue:))),
+        guard let timeline = try graphStore.timeline(between: first, and: second, relations: relations,
                                                      dates: range)
         else { return }
         switch format {
-        case .text: print(TextReport.describe(timeline), terminator: "")
-        case .json: try writeStandardOutput(JSONWriter.bytes(of: timeline))
+        case .text: try Output.write(TextReport.describe(timeline))
+        case .json: try Output.write(JSONWriter.bytes(of: timeline))
         }
     }
 }
@@ -356,7 +364,7 @@ struct Merge: ParsableCommand {
     func run() throws {
         let graphStore = try store.open()
         let entity = try suggestingNames(in: graphStore) { try graphStore.merge(name, into: survivor) }
-        print("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
+        try Output.line("merged '\(name)' into \(entity.name) [\(entity.type.rawValue)]")
     }
 }
 
@@ -374,15 +382,15 @@ struct Split: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("The new entity's name (by default the alias).", valueName: "name"))
     var newName: String?
 
-    @Option(name: .customLong("type"), help: "The new entity's type (by default the merged entity's).")
-    var type: EntityType?
+    @Option(name: .customLong("type"), help: "The new entity's type (\(EntityType.names); by default the merged entity's).")
+    var type: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let graphStore = try store.open()
-        let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: type) }
-        print("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
+        let entity = try suggestingNames(in: graphStore) { try graphStore.split(name, aliases: aliases, as: newName, type: try type.flatMap { try entityTypes([$0]).first }) }
+        try Output.line("split \(entity.name) [\(entity.type.rawValue)] out of '\(name)'")
     }
 }
 
@@ -396,15 +404,15 @@ struct Rename: ParsableCommand {
     @Argument(help: "The new name.")
     var newName: String
 
-    @Option(name: .customLong("type"), help: "A new type for the entity.")
-    var type: EntityType?
+    @Option(name: .customLong("type"), help: "A new type for the entity (\(EntityType.names)).")
+    var type: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let graphStore = try store.open()
-        let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: type) }
-        print("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
+        let entity = try suggestingNames(in: graphStore) { try graphStore.rename(name, to: newName, type: try type.flatMap { try entityTypes([$0]).first }) }
+        try Output.line("renamed '\(name)' to \(entity.name) [\(entity.type.rawValue)], id \(entity.id)")
     }
 }
 
@@ -414,10 +422,10 @@ struct Corrections: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let corrections = try store.open().corrections()
-        if corrections.isEmpty { print("no corrections") }
+        let corrections = try store.openForReading().corrections()
+        if corrections.isEmpty { try Output.line("no corrections") }
         for correction in corrections {
-            print("\(correction.made)  \(correction.action) \(correction.detail)")
+            try Output.line("\(correction.made)  \(correction.action) \(correction.detail)")
         }
     }
 }

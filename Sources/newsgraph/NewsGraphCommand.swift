@@ -16,27 +16,52 @@ struct NewsGraphCommand: ParsableCommand {
                       Merge.self, Split.self, Rename.self, Corrections.self]
     )
 
-    /// Prints NewsGraph's own errors as one line and exits 1; argument errors keep their usage text.
+    /// Runs the command. NewsGraph's own errors are one line on standard error and exit status
+    /// 1; argument errors keep their usage text. Standard output is flushed last, so a write that
+    /// fails there is reported too.
     static func main() {
+        var status: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as NewsGraphError {
-            fail(error.description)
-        } catch let error as StoreError {
-            fail(error.description)
-        } catch let error as ExportError {
-            fail(error.description)
-        } catch let error as LexiconError {
-            fail("lexicon error: \(error)")
         } catch {
-            exit(withError: error)
+            status = report(error)
+        }
+        do {
+            try Output.flush()
+        } catch {
+            if status == 0 { status = report(error) }
+        }
+        Foundation.exit(status)
+    }
+
+    /// Says what went wrong; returns the exit status.
+    static func report(_ error: any Error) -> Int32 {
+        switch error {
+        case let error as NewsGraphError: return fail(error.description)
+        case let error as StoreError: return fail(error.description)
+        case let error as ExportError: return fail(error.description)
+        case let error as LexiconError: return fail("lexicon error: \(error)")
+        default:
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help and --version: their text is the command's output.
+                do {
+                    try Output.line(message)
+                } catch {
+                    return report(error)
+                }
+            } else if !message.isEmpty {
+                standardError(message)
+            }
+            return code.rawValue
         }
     }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("newsgraph: error: \(message)\n".utf8))
-        Foundation.exit(1)
+    static func fail(_ message: String) -> Int32 {
+        standardError("newsgraph: error: \(message)")
+        return 1
     }
 }
 
@@ -62,6 +87,12 @@ struct StoreOptions: ParsableArguments {
     func open(create: Bool = false) throws -> GraphStore {
         try GraphStore(path: path, create: create)
     }
+
+    /// The store for a command that only reads it: no write transaction, so it neither waits
+    /// for a build nor needs write access to the store's folder.
+    func openForReading() throws -> GraphStore {
+        try GraphStore(readOnlyAt: path)
+    }
 }
 
 /// A span of publication days: only evidence from articles published in it counts.
@@ -86,18 +117,25 @@ struct DateOptions: ParsableArguments {
 
 /// Filters that apply to every export of a graph.
 struct GraphFilterOptions: ParsableArguments {
-    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only entities of this type; repeatable.", valueName: "type"))
-    var types: [EntityType] = []
+    @Option(name: .customLong("type"), help: ArgumentHelp("Keep only entities of this type (\(EntityType.names)); repeatable.",
+                                                          valueName: "type"))
+    var types: [String] = []
 
     @Option(name: .customLong("relation"), help: ArgumentHelp("Keep only this relation type; repeatable.", valueName: "type"))
     var relations: [String] = []
 
-    @Option(name: .customLong("min-weight"), help: ArgumentHelp("Keep only edges stated in at least this many articles.", valueName: "n"))
+    @Option(name: .customLong("min-weight"), parsing: .unconditional,
+            help: ArgumentHelp("Keep only edges stated in at least this many articles.", valueName: "n"))
     var minimumWeight = 1
 
-    func apply(_ graph: Graph) -> Graph {
-        let types = Set(types)
-        let relations = Set(relations.map(RelationType.init(rawValue:)))
+    func validate() throws {
+        guard minimumWeight >= 1 else { throw ValidationError("--min-weight must be at least 1") }
+    }
+
+    /// The graph with the filters applied; an unknown type or relation is an error.
+    func apply(_ graph: Graph, from store: GraphStore) throws -> Graph {
+        let types = try entityTypes(types)
+        let relations = try relationTypes(relations, in: store)
         var filtered = graph.filtered(
             entities: { types.isEmpty || types.contains($0.type) },
             relations: { relation in
@@ -113,32 +151,48 @@ struct GraphFilterOptions: ParsableArguments {
     }
 }
 
-extension EntityType: ExpressibleByArgument {}
+extension EntityType {
+    /// The types as a user may write them, for help and errors.
+    static let names = allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+/// The entity types named by `--type` values; an unknown one is one error line.
+func entityTypes(_ names: [String]) throws(NewsGraphError) -> Set<EntityType> {
+    var types: Set<EntityType> = []
+    for name in names {
+        guard let type = EntityType(rawValue: name.lowercased()) else {
+            throw .invalidArgument("unknown entity type '\(abbreviated(name))'; the types are \(EntityType.names)")
+        }
+        types.insert(type)
+    }
+    return types
+}
+
+/// The relation types named by `--relation` values: the built-in ones and those of the store's
+/// edges (a user's cue file may add some). An unknown one is one error line, not an empty answer.
+func relationTypes(_ names: [String], in store: GraphStore) throws -> Set<RelationType> {
+    guard !names.isEmpty else { return [] }
+    let known = Set(RelationType.builtIn).union(try store.relationTypes())
+    var types: Set<RelationType> = []
+    for name in names {
+        let type = RelationType(rawValue: name)
+        guard known.contains(type) else {
+            let list = known.map(\.rawValue).sorted().joined(separator: ", ")
+            throw NewsGraphError.invalidArgument("unknown relation '\(abbreviated(name))'; the relations are \(list)")
+        }
+        types.insert(type)
+    }
+    return types
+}
 extension GraphvizRenderer.Layout: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension Neighbor.Direction: ExpressibleByArgument {}
 
-/// Writes bytes to a file, or to standard output when no file is given.
-func emit(_ bytes: [UInt8], to path: String?) throws {
-    if let path {
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw ExportError.write(path: path, reason: "cannot create the file")
-        }
-    } else {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
-}
-
-/// Writes Neo4j's two import files into `folder`, creating it if needed.
-func writeNeo4jFiles(_ graph: Graph, into folder: String) throws {
-    do {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-        throw ExportError.write(path: folder, reason: "cannot create the folder")
-    }
+/// Writes Neo4j's two import files into `folder`, creating it if needed: both or neither.
+func writeNeo4jFiles(_ graph: Graph, into folder: String) throws(NewsGraphError) {
     let (nodes, relationships) = Neo4jCSVWriter.write(graph)
-    try emit(Array(nodes.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.nodesFileName))
-    try emit(Array(relationships.utf8), to: (folder as NSString).appendingPathComponent(Neo4jCSVWriter.relationshipsFileName))
+    try OutputFile.write([(Neo4jCSVWriter.nodesFileName, Array(nodes.utf8)),
+                          (Neo4jCSVWriter.relationshipsFileName, Array(relationships.utf8))], intoFolder: folder)
 }
 
 func render(_ graph: Graph, format: ExportFormat, layout: GraphvizRenderer.Layout?) throws -> [UInt8] {

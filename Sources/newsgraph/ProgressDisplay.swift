@@ -1,5 +1,6 @@
 import Foundation
 import NewsGraph
+import Synchronization
 
 /// One line of progress on a terminal, redrawn at most five times a second: articles read and
 /// their rate, megabytes per second, articles stored, and the time left when the input's size is
@@ -8,10 +9,35 @@ final class ProgressDisplay: @unchecked Sendable {
     private let enabled: Bool
     private let lock = NSLock()
     private var lastDraw: Double = -1
-    private var drawn = false
+    private var drawn: Bool {
+        get { progressLineShown.load(ordering: .relaxed) }
+        set { progressLineShown.store(newValue, ordering: .relaxed) }
+    }
 
     init(enabled: Bool) {
         self.enabled = enabled
+        if enabled { ProgressDisplay.endLineOnInterrupt() }
+    }
+
+    /// Makes SIGINT (^C) and SIGTERM end a progress line on the screen with a line break before
+    /// they end the command as usual, so the shell's prompt starts on a line of its own. A
+    /// signal ignored when the command started stays ignored.
+    private static func endLineOnInterrupt() {
+        _ = progressLineShown.load(ordering: .relaxed)  // initialized here, not in the handler
+        for signalNumber in [SIGINT, SIGTERM] {
+            let previous = signal(signalNumber) { signalNumber in
+                // Only async-signal-safe calls here: an atomic load, write(2), signal, raise.
+                if progressLineShown.load(ordering: .relaxed) {
+                    var newline: UInt8 = 0x0A
+                    _ = write(STDERR_FILENO, &newline, 1)
+                }
+                signal(signalNumber, SIG_DFL)
+                raise(signalNumber)
+            }
+            if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                signal(signalNumber, SIG_IGN)
+            }
+        }
     }
 
     func show(_ progress: BuildProgress) {
@@ -30,7 +56,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let left = seconds * Double(total - progress.inputBytes) / Double(progress.inputBytes)
             line += ", " + ProgressDisplay.duration(left) + " left"
         }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        StandardStreams.writeError(line + "\u{1B}[K")
         drawn = true
     }
 
@@ -39,7 +65,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardStreams.writeError("\r\u{1B}[K") }
         drawn = false
     }
 
@@ -47,7 +73,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drawn { StandardStreams.writeError("\n") }
         drawn = false
     }
 
@@ -58,12 +84,5 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 }
 
-/// Writes one line to standard error.
-func standardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Writes bytes to standard output.
-func writeStandardOutput(_ bytes: [UInt8]) throws {
-    FileHandle.standardOutput.write(Data(bytes))
-}
+/// Whether a progress line is on the screen, for the signal handler.
+private let progressLineShown = Atomic<Bool>(false)

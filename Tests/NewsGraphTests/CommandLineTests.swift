@@ -31,18 +31,38 @@ enum CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether a signal ended the process; `status` is then the signal's number.
+        var signaled = false
 
         var stderrLines: [Substring] { stderr.split(separator: "\n", omittingEmptySubsequences: true) }
 
-        var summary: String { "exit \(status); stdout: \(stdout.prefix(2000).debugDescription); stderr: \(stderr.prefix(2000).debugDescription)" }
+        var summary: String {
+            "\(signaled ? "signal" : "exit") \(status); stdout: \(stdout.prefix(2000).debugDescription); stderr: \(stderr.prefix(2000).debugDescription)"
+        }
     }
 
     /// Runs the binary with `arguments` in `folder`, capturing both output streams through files.
-    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> Run {
+    ///
+    /// `standardOutput` and `standardError` replace the captured streams (their text is then
+    /// empty in the result); `shell` is run by /bin/sh before the binary replaces it, to set a
+    /// limit or a signal disposition (`ulimit -f 1`, `trap '' PIPE`).
+    /// `launcher` runs the binary in its stead, with the binary and `arguments` after its own
+    /// (`setpriv --reuid=…` to run it as another user).
+    static func run(_ arguments: [String], in folder: TemporaryFolder, standardOutput: FileHandle? = nil,
+                    standardError: FileHandle? = nil, shell: String? = nil, launcher: [String] = []) throws -> Run
+    {
         let binary = try #require(CLI.binary, "no built newsgraph binary found; build with swift build --build-tests")
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [binary] + arguments
+        } else if let shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shell + "; exec \"$0\" \"$@\"", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder.url
         let id = UUID().uuidString
         let outPath = folder.file(".stdout-\(id)")
@@ -51,8 +71,8 @@ enum CLI {
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = standardOutput ?? out
+        process.standardError = standardError ?? err
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -62,7 +82,8 @@ enum CLI {
         let stderr = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self)
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr,
+                   signaled: process.terminationReason == .uncaughtSignal)
     }
 
     static let article = """
