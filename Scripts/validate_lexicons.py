@@ -11,6 +11,11 @@ single-spaced phrases, no duplicate (phrase, relation, code), and the file
 is what Scripts/make_cues.py generates now (when ../shared is present).
 cameo-exclusions.tsv: two columns, lowercase phrases, no duplicates, and
 each entry removes at least one line.
+cues.tsv: allowed relations, patterns and function-word classes, lowercase phrases, no
+duplicates, and every cue held by a CAMEO entry or by two training articles
+(Scripts/cue_support.py; when ../shared is present). relation-words.tsv:
+known classes, one lowercase word per line. relation-model.tsv: known
+relations, numeric weights, each relation's own features, @bias and @threshold.
 office-holders.tsv and office-holders-curated.tsv: seven columns, dates
 well formed (YYYY-MM-DD; the curated file also YYYY-MM) with from <= to,
 countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
@@ -345,6 +350,68 @@ if os.path.isdir(make_office_holders.DEFAULT_SRC):
 else:
     notices.append(f"{make_office_holders.DEFAULT_SRC} not found: up-to-date check of office-holders.tsv skipped")
 
+# cues.tsv (the curated relation cues and function words), relation-words.tsv and
+# relation-model.tsv (Scripts/train_relations.py)
+import cue_support  # noqa: E402
+
+RELATIONS = {"sanctioned", "met_with", "criticized", "affiliated_with"}
+PATTERNS = {"verb", "noun", "symmetric", "reverse", "possessive-object", "evaluative", "evaluative-subject",
+            "rebuttal", "listing", "scored"}
+FUNCTION_WORDS = {"negation", "modal", "done", "auxiliary", "speech", "boundary", "preposition", "pronoun"}
+curated_cues = rows("cues.tsv", 3, 3, REL_RES)
+seen = set()
+for n, (phrase, rel, pattern) in curated_cues:
+    where = f"cues.tsv:{n}"
+    if phrase != phrase.lower() or not PHRASE.fullmatch(phrase):
+        errors.append(f"{where}: phrase not lowercase single-spaced words: {phrase!r}")
+    if rel == "-":
+        if pattern not in FUNCTION_WORDS:
+            errors.append(f"{where}: unknown function-word class {pattern!r}")
+    elif rel not in RELATIONS or pattern not in PATTERNS:
+        errors.append(f"{where}: bad relation/pattern {rel!r}/{pattern!r}")
+    if (phrase, rel, pattern) in seen:
+        errors.append(f"{where}: duplicate ({phrase}, {rel}, {pattern})")
+    seen.add((phrase, rel, pattern))
+missing_support = cue_support.unsupported()
+if missing_support is None:
+    notices.append(f"{cue_support.TRAIN} not found: support check of cues.tsv skipped")
+else:
+    for n, phrase, rel in missing_support:
+        errors.append(f"cues.tsv:{n}: {phrase!r} ({rel}) is in no CAMEO entry and in fewer than "
+                      f"{cue_support.MIN_ARTICLES} training articles (python3 Scripts/cue_support.py --prune)")
+
+WORD_CLASSES = {"person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner",
+                "list-opener", "role-noun", "origin-preposition"}
+relation_words = rows("relation-words.tsv", 2, 2, REL_RES)
+seen = set()
+for n, (word, cls) in relation_words:
+    if word != word.lower() or " " in word:
+        errors.append(f"relation-words.tsv:{n}: not one lowercase word: {word!r}")
+    if cls not in WORD_CLASSES:
+        errors.append(f"relation-words.tsv:{n}: unknown class {cls!r}")
+    if (word, cls) in seen:
+        errors.append(f"relation-words.tsv:{n}: duplicate ({word}, {cls})")
+    seen.add((word, cls))
+
+model_rows = rows("relation-model.tsv", 3, 3, REL_RES)
+model_settings = {}
+for n, (rel, feature, weight) in model_rows:
+    if rel not in RELATIONS:
+        errors.append(f"relation-model.tsv:{n}: unknown relation {rel!r}")
+    try:
+        value = float(weight)
+    except ValueError:
+        errors.append(f"relation-model.tsv:{n}: weight is no number: {weight!r}")
+        continue
+    if feature.startswith("@"):
+        model_settings[(rel, feature)] = value
+    elif not feature.startswith(rel + "|"):
+        errors.append(f"relation-model.tsv:{n}: feature {feature!r} is not one of {rel}'s")
+for rel in sorted({c[0] for _, c in model_rows}):
+    threshold = model_settings.get((rel, "@threshold"))
+    if (rel, "@bias") not in model_settings or threshold is None or not 0 < threshold < 1:
+        errors.append(f"relation-model.tsv: {rel} needs @bias and a @threshold between 0 and 1")
+
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
       f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
@@ -361,6 +428,9 @@ print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")
 print(f"cameo-cues.tsv               {len(cues)} cues")
 print(f"cameo-exclusions.tsv         {len(exclusions)} verbs")
+print(f"cues.tsv                     {len(curated_cues)} cues and function words")
+print(f"relation-words.tsv           {len(relation_words)} words")
+print(f"relation-model.tsv           {len(model_rows)} weights")
 print(f"office-holders.tsv           {len(holders)} spans of {len({c[0] for _, c in holders})} persons")
 print(f"office-holders-curated.tsv   {len(curated_holders)} spans of "
       f"{len({c[0] for _, c in curated_holders})} persons")
