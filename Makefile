@@ -5,23 +5,20 @@ SWIFT ?= swift
 BIN := .build/release/newsgraph
 STORE := Graphs/examples.sqlite
 EVAL := ../shared/eval/evaluate.sh
-# Dev-set floors, just under the scores measured against the re-reviewed dev gold (entity 1.000,
-# mission relations 0.866, affiliated_with 0.961): a regression fails `make test`.
-MIN_ENTITY_F1 ?= 0.99
-MIN_RELATION_F1 ?= 0.86
-MIN_AFFILIATION_F1 ?= 0.95
-# Entity floors on the train and test sets (scored only; the test set's errors are never read),
-# just under the measured entity F1 (train 0.934, test 0.914).
-MIN_TRAIN_ENTITY_F1 ?= 0.92
-MIN_TEST_ENTITY_F1 ?= 0.90
-ENTITY_FLOOR = python3 -c 'import json, sys; s = json.load(sys.stdin); f1 = s["entity_f1"]; \
-	d = s["duplicate_entities"]; t = s["entity_type_confusions"]; \
-	print(f"$(1) entity F1 {f1:.3f} (floor $(2)); duplicates {d}, type confusions {t}"); sys.exit(f1 < $(2))'
+# Floors, just under the scores measured with the committed relation model (Scripts/check_scores.py
+# prints them). The model is trained on train and dev, so those two are in-sample; the test set is
+# only ever scored (its errors are never read) and is the check on unseen news.
+#   dev   entity 1.000, mission 0.716, affiliated_with 0.952
+#   train entity 0.936, mission 0.628, affiliated_with 0.728
+#   test  entity 0.914, mission 0.461, affiliated_with 0.715
+DEV_FLOORS ?= --entity 0.99 --mission 0.70 --affiliation 0.94
+TRAIN_FLOORS ?= --entity 0.92 --mission 0.61 --affiliation 0.71
+TEST_FLOORS ?= --entity 0.90 --mission 0.45 --affiliation 0.70
 # Release builds skip the runtime exclusivity checks (about 3% of extraction time). Debug builds,
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
 RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: demo test deps build release eval bench clean
+.PHONY: demo test score deps build release eval bench clean train-relations
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
@@ -46,15 +43,28 @@ demo: release
 	$(BIN) neighbors "Antony Blinken" --store $(STORE)
 
 test: deps
+	python3 Scripts/validate_lexicons.py
 	$(SWIFT) test --no-parallel
+	@$(MAKE) --no-print-directory score
+
+# Scores the dev, train and test sets per relation type against the floors above.
+score: deps
 	@if [ -x $(EVAL) ]; then \
 	  $(SWIFT) build $(RELEASE) --product newsgraph && \
-	  $(EVAL) -- --min-entity-f1 $(MIN_ENTITY_F1) --min-relation-f1 $(MIN_RELATION_F1) && \
-	  $(EVAL) -- --json | python3 -c 'import json, sys; f1 = json.load(sys.stdin)["relations"]["affiliated_with"]["f1"]; \
-	    print(f"affiliated_with F1 {f1:.3f} (floor $(MIN_AFFILIATION_F1))"); sys.exit(f1 < $(MIN_AFFILIATION_F1))' && \
-	  $(EVAL) ../shared/corpus/train -- --json | $(call ENTITY_FLOOR,train,$(MIN_TRAIN_ENTITY_F1)) && \
-	  $(EVAL) ../shared/corpus/test -- --json | $(call ENTITY_FLOOR,test,$(MIN_TEST_ENTITY_F1)); \
-	else echo "(../shared not found: dev-set evaluation skipped)"; fi
+	  $(EVAL) -- --json | python3 Scripts/check_scores.py dev $(DEV_FLOORS) && \
+	  $(EVAL) ../shared/corpus/train -- --json | python3 Scripts/check_scores.py train $(TRAIN_FLOORS) && \
+	  $(EVAL) ../shared/corpus/test -- --json | python3 Scripts/check_scores.py test $(TEST_FLOORS); \
+	else echo "(../shared not found: evaluation skipped)"; fi
+
+# Retrains the relation scorer on the train and dev sets and rewrites its weights
+# (Sources/RelationExtraction/Resources/relation-model.tsv); prints cross-validated scores.
+train-relations: deps
+	$(SWIFT) build $(RELEASE) --product train-relations
+	(.build/release/train-relations --sentences ../shared/corpus/train/articles && \
+	 .build/release/train-relations --sentences ../shared/corpus/dev/articles) > .build/relation-candidates.jsonl
+	python3 Scripts/train_relations.py --candidates .build/relation-candidates.jsonl \
+	  --gold ../shared/corpus/train/gold ../shared/corpus/dev/gold --lexical 3 \
+	  --output Sources/RelationExtraction/Resources/relation-model.tsv
 
 eval: release
 	$(EVAL) -- --verbose

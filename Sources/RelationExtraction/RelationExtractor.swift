@@ -55,12 +55,15 @@ public struct RelationExtractor: Sendable {
         var none = [Float](repeating: 1, count: count)
         var best = [(probability: Float, occurrence: Int)](repeating: (-1, -1), count: count)
         var shared = [Float?](repeating: nil, count: count)
+        // Places that state an edge on their own, by candidate: few, so kept sparse.
+        var convincing: [Int: [Int]] = [:]
         for (index, occurrence) in candidates.occurrences.enumerated() {
             let position = occurrence.candidate
             let relation = candidates.relation(of: candidates.order[position])
             guard model.judges(relation) else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
             let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, relation: relation)
+            if model.accepts(probability, relation: relation) { convincing[position, default: []].append(index) }
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
         }
@@ -70,12 +73,32 @@ public struct RelationExtractor: Sendable {
             let source = Int(key.source)
             let target = Int(key.target)
             if model.judges(relation) {
-                guard best[position].occurrence >= 0, model.accepts(1 - none[position], relation: relation) else { continue }
-                let cited = candidates.occurrences[best[position].occurrence]
-                builder.add(FoundEdge(source: source, target: target, type: relation,
-                                      rationale: concatenated(cited.rationale.text(analysis.entities), " (scored ",
-                                                              String(Int((1 - none[position]) * 100)), "%)")),
-                            sentence: cited.sentence)
+                if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) {
+                    // The clause's grammar ("Y was condemned by X") says who did what to whom.
+                    continue
+                }
+                guard best[position].occurrence >= 0, model.accepts(1 - none[position], relation: relation) else {
+                    if let rule = candidate.ruleSentence, RelationExtractor.ruleEdgesKept.contains(relation) {
+                        builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
+                                    sentence: rule)
+                    }
+                    continue
+                }
+                // The evidence: the place that states the edge best, and every other sentence
+                // that states it on its own.
+                let edgeScore = String(Int((1 - none[position]) * 100))
+                var cited: Set<Int> = []
+                for index in [best[position].occurrence] + (convincing[position] ?? []) {
+                    let place = candidates.occurrences[index]
+                    guard cited.insert(place.sentence).inserted else { continue }
+                    builder.add(FoundEdge(source: source, target: target, type: relation,
+                                          rationale: concatenated(place.rationale.text(analysis.entities), " (scored ", edgeScore, "%)")),
+                                sentence: place.sentence)
+                }
+                if let rule = candidate.ruleSentence, !cited.contains(rule) {
+                    builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
+                                sentence: rule)
+                }
             } else if let rule = candidate.ruleSentence {
                 builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
                             sentence: rule)
@@ -124,6 +147,15 @@ public struct RelationExtractor: Sendable {
 
     /// The relations the candidates are built for.
     static let judgedRelations: [RelationType] = [.sanctioned, .metWith, .criticized]
+
+    /// Relations whose rule-found edges stand even when the scorer doubts them: a sanction or
+    /// criticism stated with its cue's roles filled ("X sanctioned Y", "Y was condemned by X",
+    /// "X and Y blamed each other"), a person tied to a body by a title or an owner ("Chinese
+    /// Foreign Minister Wang Yi"). Cross-validated on the training articles this changes mission
+    /// F1 by less than a point (0.482 to 0.479, with the veto of hypothetical places) and
+    /// affiliated_with F1 by 0.001; it makes the plain statements an analyst checks first always
+    /// come out. Rule meetings are left to the scorer: kept, they cost met_with two points of F1.
+    static let ruleEdgesKept: Set<RelationType> = [.sanctioned, .criticized, .affiliatedWith]
 }
 
 /// A cue the scorer reads, with the index of the curated cue the rules read, if any.
@@ -291,6 +323,16 @@ struct Candidates {
             candidates[candidate].ruleSentence = sentence
             candidates[candidate].ruleRationale = edge.rationale
         }
+    }
+
+    /// Whether the rules found the edge opposite to this one (the same relation, the other way),
+    /// and not this one.
+    func rulesFoundReverse(of key: Key) -> Bool {
+        let relation = relation(of: key)
+        guard !relation.isSymmetric, let reverse = existingKey(Int(key.target), Int(key.source), relation),
+            let other = index[reverse]
+        else { return false }
+        return candidates[other].ruleSentence != nil
     }
 
     func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {

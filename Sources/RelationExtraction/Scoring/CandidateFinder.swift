@@ -195,6 +195,9 @@ struct CandidateFinder {
                     }
                 }
                 let trigger = relevant[best]
+                // A denied, planned, threatened or conditional event did not happen (guidelines):
+                // the place states no edge, whatever else it holds.
+                if trigger.context.hypothetical { continue }
                 candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: .cue(trigger.phrase.name)) { features in
                     scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)

@@ -78,7 +78,6 @@ extension FeaturePart {
     static let cueTargetSource: FeaturePart = "Tba"
     static let sourceTargetCue: FeaturePart = "abT"
     static let targetSourceCue: FeaturePart = "baT"
-    static let wordSaid: FeaturePart = "w:said"
     static let wordListOpening: FeaturePart = "w:list-opening"
     static let speech: FeaturePart = "speech"
     static let quote: FeaturePart = "quote"

@@ -123,12 +123,6 @@ extension SentenceScan {
         if passive { features.add(r, .passive, order) }
         addSourceFeatures(a, trigger: trigger, relation: r, into: &features)
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
-        if trigger.isSpeech {
-            // What is said decides whether it criticizes: the sentence's words are features.
-            for token in range.prefix(40) where token != a.tokens.lowerBound && !(b.tokens.contains(token)) {
-                addWord(token, relation: r, template: .wordSaid, into: &features)
-            }
-        }
         addTargetFeatures(b, trigger: trigger, passive: passive, templates: .target, into: &features)
     }
 
