@@ -198,6 +198,12 @@ struct CandidateFinder {
                 // A denied, planned, threatened or conditional event did not happen (guidelines):
                 // the place states no edge, whatever else it holds.
                 if trigger.context.hypothetical { continue }
+                // Actors listed together ("the United States and Canada sanctioned ...", "a drill
+                // by A, B and C") share a role; one does not sanction or criticize the other,
+                // unless the cue says they did it to each other.
+                if !relation.isSymmetric, trigger.kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
+                    continue
+                }
                 candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: .cue(trigger.phrase.name)) { features in
                     scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)

@@ -81,6 +81,8 @@ extension FeaturePart {
     static let wordListOpening: FeaturePart = "w:list-opening"
     static let speech: FeaturePart = "speech"
     static let quote: FeaturePart = "quote"
+    /// The kind of a curated cue of the symmetric pattern ("accused each other").
+    static let symmetricPattern: FeaturePart = "symmetric"
     static let affiliated: FeaturePart = "affiliated"
     static let sameSide: FeaturePart = "same-side"
     static let ruleReversed: FeaturePart = "rule-reversed"

@@ -168,6 +168,28 @@ extension SentenceScan {
         return result
     }
 
+    /// Whether two actors stand in one coordination ("A, B and C", "A and the B"): nothing but
+    /// commas, "and", "or", "the" and other actors' names between them.
+    func areCoordinated(_ first: Actor, _ second: Actor, actors: [Actor]) -> Bool {
+        let (earlier, later) = first.phrase.lowerBound < second.phrase.lowerBound ? (first, second) : (second, first)
+        guard earlier.phrase.upperBound <= later.phrase.lowerBound else { return false }
+        var sawCoordinator = false
+        var token = earlier.phrase.upperBound
+        while token < later.phrase.lowerBound {
+            if isWord(token, words.coordinators) {
+                sawCoordinator = true
+                token += 1
+            } else if isWord(token, words.the) {
+                token += 1
+            } else if let other = actors.first(where: { $0.phrase.contains(token) }) {
+                token = other.phrase.upperBound
+            } else {
+                return false
+            }
+        }
+        return sawCoordinator
+    }
+
     private func isMark(_ token: Int, _ mark: Character) -> Bool {
         analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == mark.asciiValue
     }
