@@ -44,6 +44,9 @@ public final class GraphStore: Sendable {
             throw GraphStore.storeError(error, path: path)
         }
         try migrate(isNew: !exists)
+        // Read here, on the caller's thread: Foundation on Linux does not open resource bundles
+        // safely from several threads at once, and a build's writer runs beside its extractors.
+        _ = NameFolding.particles
     }
 
     /// Opens the store at `path` for queries only: no write transaction ever starts, so a query
