@@ -33,6 +33,9 @@ struct StoreMemory {
     /// Whether an article naming a person in full also calls them by one word (the alias key's
     /// name); see `GraphStore.answersToSurname`.
     var answersTo: [AliasKey: Bool] = [:]
+    /// For each surname, what its decisions depended on when every article naming a person by it
+    /// alone was last decided and none had to move (see `GraphStore.resolveSurname`).
+    var settledSurnames: [String: SurnameState] = [:]
 
     struct LookupKey: Hashable {
         /// The query, by the address of its text: each is a literal, and hashing the address
@@ -45,6 +48,19 @@ struct StoreMemory {
     struct AliasKey: Hashable {
         var entity: Int64
         var name: String
+    }
+
+    /// The people a surname alone may mean, with what tells them apart, and the node of its
+    /// own it has when it means no one of them.
+    struct SurnameState: Equatable {
+        var people: [Candidate]
+        var bareNode: Int64?
+
+        struct Candidate: Equatable {
+            var id: Int64
+            var countries: [String]
+            var answers: Bool
+        }
     }
 
     struct PersonAlias {
@@ -65,7 +81,7 @@ struct StoreMemory {
 
     var isFull: Bool {
         names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
-            + surnameAliases.count + personKeys.count + countries.count + answersTo.count > StoreMemory.capacity
+            + surnameAliases.count + personKeys.count + countries.count + answersTo.count + settledSurnames.count > StoreMemory.capacity
     }
 }
 
@@ -92,6 +108,8 @@ struct BatchCache {
     private var pendingPeople: Set<Int64> = []
     /// Entities whose rows a move changed since the last `forgetMoved()`.
     private var moved: Set<Int64> = []
+    /// The row id of the batch's first article: the batch's articles are those from it on.
+    private(set) var firstArticle: Int64?
     private let insertAlias: RawStatement
     private let findArticle: RawStatement
     private let insertArticleRow: RawStatement
@@ -131,11 +149,13 @@ struct BatchCache {
     }
 
     /// Adds the article's row and returns its id; nil when an article with its digest is stored.
-    func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
+    mutating func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
         if try findArticle.bind(article.digest).integer() != nil { return nil }
         try insertArticleRow.bind(article.document).bind(article.path).bind(article.digest).bind(article.title).bind(article.date)
             .bind(article.url).bind(added).run()
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        if firstArticle == nil { firstArticle = id }
+        return id
     }
 
     /// The entity a user pinned this folded name to.
@@ -333,6 +353,12 @@ struct BatchCache {
         memory.surnameAliases = [:]
         memory.countries = [:]
         memory.answersTo = [:]
+    }
+
+    /// Records that every article naming a person by `surname` alone agrees with `state` (nil:
+    /// not known to).
+    mutating func settle(_ surname: String, _ state: StoreMemory.SurnameState?) {
+        memory.settledSurnames[surname] = state
     }
 
     /// Takes the entities passed to `forget` out of the sets of known aliases and edges.

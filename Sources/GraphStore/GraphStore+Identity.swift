@@ -234,10 +234,28 @@ extension GraphStore {
         return surnames
     }
 
+    /// What the decisions about `surname` alone depend on, besides each article's countries: the
+    /// people it may mean, their countries and whether their articles call them by it, and its
+    /// own node.
+    private static func surnameState(_ surname: String, in db: Database, cache: inout BatchCache) throws -> StoreMemory.SurnameState {
+        var people: [StoreMemory.SurnameState.Candidate] = []
+        for person in try fullNamedPeople(withSurname: surname, in: db, cache: &cache) {
+            people.append(StoreMemory.SurnameState.Candidate(
+                id: person, countries: try cache.storedCountries(of: person, in: db).sorted(),
+                answers: try cache.answersToSurname(person, surname, in: db)))
+        }
+        return StoreMemory.SurnameState(people: people, bareNode: try bareNode(surname, in: db, cache: &cache))
+    }
+
     /// Decides again, for every article that names a person by `surname` alone, which stored
     /// person that is (see `decideSurname`), and moves the article's name and edges there.
     /// Names the user pinned stay where they are. Runs once the batch is flushed: it reads and
     /// moves written rows, and tells `cache` which entities it changed.
+    ///
+    /// When nothing the decisions depend on has changed since all the surname's articles were
+    /// last decided without a move, the earlier articles would stay where they are: only the
+    /// batch's own are decided, so a surname named in every batch costs its new articles, not
+    /// all its articles, each time.
     static func resolveSurname(_ surname: String, in db: Database, cache: inout BatchCache) throws {
         // The articles' names that are the surname, particles aside ("assad", "al assad"): every
         // appearance's name is an alias of its entity, found by the aliases' indexes.
@@ -250,15 +268,20 @@ extension GraphStore {
         where cache.personKey(row["folded"]) == surname {
             names.append((row["entity"], row["folded"]))
         }
+        guard !names.isEmpty else { return }  // no article names anyone by it alone
+        let state = try surnameState(surname, in: db, cache: &cache)
+        let since = cache.memory.settledSurnames[surname] == state ? cache.firstArticle ?? 0 : 0
         var appearances: [(article: Int64, entity: Int64, folded: String, name: String)] = []
         for (entity, folded) in names {
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT article, name FROM appearances WHERE entity = ? AND folded = ?"),
-                                        arguments: [entity, folded])
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT article, name FROM appearances WHERE entity = ? AND folded = ? AND article >= ?
+                """), arguments: [entity, folded, since])
             {
                 appearances.append((row["article"], entity, folded, row["name"]))
             }
         }
         appearances.sort { ($0.article, $0.entity, $0.folded) < ($1.article, $1.entity, $1.folded) }
+        var moved = false
         for appearance in appearances {
             let current = appearance.entity
             let countries = try articleCountries(of: current, in: appearance.article, db: db)
@@ -275,7 +298,11 @@ extension GraphStore {
             guard let target, target != current else { continue }
             try moveAppearance(of: current, in: appearance.article, folded: appearance.folded, to: target, db: db)
             cache.forget([current, target])
+            moved = true
         }
+        // A move may change what the decisions depend on (the countries its edges bring): the
+        // next batch naming the surname decides all its articles again.
+        cache.settle(surname, moved ? nil : state)
     }
 
     /// The countries an article ties an entity to, by the edges it gave the entity.
