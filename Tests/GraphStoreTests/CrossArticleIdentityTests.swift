@@ -164,6 +164,24 @@ struct PersonIdentityTests {
         let (summary, temporary) = try IdentityFixtures.graph(after: surnameFirst ? articles : articles.reversed())
         #expect(try temporary.store.statistics().entities[.person] == 1, "\(summary)")
     }
+
+    @Test("A surname with a country, and two people of no stated country: known to depend on the order")
+    func ownEdgeGivesCountry() throws {
+        let maria = (IdentityFixtures.person("Maria Okafor", criticized: "Chad", document: "maria"), "maria")
+        let tunde = (IdentityFixtures.person("Tunde Okafor", criticized: "Mali", document: "tunde"), "tunde")
+        let bare = (IdentityFixtures.person("Okafor", of: "Nigeria", document: "bare"), "bare")
+        let surnameLast = try IdentityFixtures.graph(after: [maria, tunde, bare]).summary
+        let surnameFirst = try IdentityFixtures.graph(after: [bare, maria, tunde]).summary
+        // Last, "Okafor" could be either: a node of its own.
+        #expect(surnameLast.contains("Okafor -affiliated_with-> Nigeria ×1"), "\(surnameLast)")
+        withKnownIssue("""
+            First, "Okafor" joins Maria, the only Okafor then; its edge makes her of Nigeria, and when \
+            Tunde arrives she is the one Okafor of Nigeria. A person's countries should come from the \
+            articles that name them in full (the entities branch's rules have the same order dependence).
+            """) {
+            #expect(surnameFirst == surnameLast)
+        }
+    }
 }
 
 @Suite("Articles read by the recognizer keep each country's ministry apart in the store")
