@@ -217,11 +217,6 @@ struct BatchCache {
         return ids
     }
 
-    /// The first entity id of `entityIDs`.
-    mutating func entityID(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> Int64? {
-        try entityIDs(sql: sql, folded: folded, type: type, in: db).first
-    }
-
     /// The aliases of people whose surname is `surname` (`aliases.surname`), remembered until an
     /// alias with that surname is added.
     mutating func personAliases(surname: String, in db: Database) throws -> [StoreMemory.PersonAlias] {
