@@ -115,6 +115,8 @@ struct BatchCache {
     private let insertArticleRow: RawStatement
     private var lookupStatements: [UInt: RawStatement] = [:]
     private var surnameStatement: RawStatement?
+    private var surnamesAroundStatement: RawStatement?
+    private var appearancesStatement: RawStatement?
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -232,6 +234,28 @@ struct BatchCache {
         }
         memory.surnameAliases[surname] = aliases
         return aliases
+    }
+
+    /// The aliases of people (entity, folded) whose surname shares the first two letters of
+    /// `surname` but is another: where a surname a letter apart is. Not remembered: only a name
+    /// met for the first time asks.
+    mutating func personAliases(surnamesAround surname: String, in db: Database) throws -> [(Int64, String)] {
+        let statement = try surnamesAroundStatement ?? RawStatement("""
+            SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.surname > ? AND a.surname < ? AND a.surname != ? AND e.type = 'person'
+            """, in: db)
+        surnamesAroundStatement = statement
+        let prefix = String(surname.prefix(2))
+        return try statement.bind(prefix).bind(prefix + "\u{10FFFF}").bind(surname).integersAndStrings()
+    }
+
+    /// The written articles (row id, and the name as written) that call `entity` by `folded`,
+    /// from the article `since` on.
+    mutating func appearances(of entity: Int64, as folded: String, since: Int64, in db: Database) throws -> [(Int64, String)] {
+        let statement = try appearancesStatement ?? RawStatement(
+            "SELECT article, name FROM appearances WHERE entity = ? AND folded = ? AND article >= ?", in: db)
+        appearancesStatement = statement
+        return try statement.bind(entity).bind(folded).bind(since).integersAndStrings()
     }
 
     /// `NameFolding.personKey`, remembered.

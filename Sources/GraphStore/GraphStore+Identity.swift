@@ -98,11 +98,7 @@ extension GraphStore {
         var rows = try cache.personAliases(surname: surname, in: db)
         if NameFolding.surname(of: fullName) != surname {
             // A name that ends in a particle has another last word than its key.
-            for id in try cache.entityIDs(sql: """
-                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.folded = ? AND e.type = 'person' ORDER BY e.id
-                """, folded: fullName, in: db)
-            {
+            for id in try cache.entityIDs(sql: peopleNamed, folded: fullName, in: db) {
                 rows.append(StoreMemory.PersonAlias(entity: id, folded: fullName, key: key))
             }
         }
@@ -113,23 +109,36 @@ extension GraphStore {
             if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
         }
         if let same { return same }
-        // Names a letter apart ("Sergey"/"Sergei", "Asad"/"Assad") share their first letters.
-        var keys = rows.map { (entity: $0.entity, key: $0.key) }
-        if surname.utf8.count >= 5 {
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT e.id AS id, a.folded AS folded FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE e.type = 'person' AND a.surname > ? AND a.surname < ? AND a.surname != ?
-                """), arguments: [String(surname.prefix(2)), String(surname.prefix(2)) + "\u{10FFFF}", surname])
-            {
-                keys.append((row["id"], cache.personKey(row["folded"])))
-            }
-        }
         // The same person written more or less fully: one person only, or none.
         var people: Set<Int64> = []
-        for row in keys where !people.contains(row.entity) && isSamePerson(row.key, key) {
+        for row in rows where !people.contains(row.entity) && isSamePerson(row.key, key) {
             people.insert(row.entity)
         }
+        // Names a letter apart ("Asad"/"Assad") share their first letters. With another surname,
+        // a name is the same person only with every other word the same (see `isSamePerson`).
+        if surname.utf8.count >= 5 {
+            let given = givenNames(key)
+            for (entity, folded) in try cache.personAliases(surnamesAround: surname, in: db) where !people.contains(entity) {
+                let other = cache.personKey(folded)
+                let otherSurname = NameFolding.surname(of: other)
+                if otherSurname == surname ? isSamePerson(other, key) : givenNames(other) == given && isVariant(otherSurname, surname) {
+                    people.insert(entity)
+                }
+            }
+        }
         return people.count == 1 ? people.first : nil
+    }
+
+    /// The people with `folded` among their names, by row id (a query of `BatchCache.entityIDs`).
+    static let peopleNamed: StaticString = """
+        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = 'person' ORDER BY e.id
+        """
+
+    /// A folded name without its last word ("antony j" of "antony j blinken").
+    private static func givenNames(_ key: String) -> Substring {
+        guard let space = key.utf8.lastIndex(of: 0x20) else { return "" }
+        return key[..<space]
     }
 
     /// Whether two full names (folded, particles dropped) name one person: the same first and last
@@ -163,10 +172,7 @@ extension GraphStore {
     /// and those with `word` itself as an alias.
     private static func peopleCalled(_ word: String, in db: Database, cache: inout BatchCache) throws -> [Int64] {
         var ids = Set(try cache.personAliases(surname: word, in: db).map(\.entity))
-        ids.formUnion(try cache.entityIDs(sql: """
-            SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.folded = ? AND e.type = 'person' ORDER BY e.id
-            """, folded: word, in: db))
+        ids.formUnion(try cache.entityIDs(sql: peopleNamed, folded: word, in: db))
         return ids.sorted()
     }
 
@@ -257,27 +263,22 @@ extension GraphStore {
     /// batch's own are decided, so a surname named in every batch costs its new articles, not
     /// all its articles, each time.
     static func resolveSurname(_ surname: String, in db: Database, cache: inout BatchCache) throws {
-        // The articles' names that are the surname, particles aside ("assad", "al assad"): every
-        // appearance's name is an alias of its entity, found by the aliases' indexes.
+        // The articles' names that are the surname, particles aside ("assad", "al assad"), and are
+        // pinned nowhere: every appearance's name is an alias of its entity.
         var names: [(entity: Int64, folded: String)] = []
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT a.entity AS entity, a.folded AS folded FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE e.type = 'person' AND (a.folded = ?1 OR a.surname = ?1)
-            AND NOT EXISTS (SELECT 1 FROM pins WHERE pins.folded = a.folded)
-            """), arguments: [surname])
-        where cache.personKey(row["folded"]) == surname {
-            names.append((row["entity"], row["folded"]))
+        for alias in try cache.personAliases(surname: surname, in: db) where alias.key == surname && cache.pinnedEntity(alias.folded) == nil {
+            names.append((alias.entity, alias.folded))
+        }
+        if cache.pinnedEntity(surname) == nil {
+            for id in try cache.entityIDs(sql: peopleNamed, folded: surname, in: db) { names.append((id, surname)) }
         }
         guard !names.isEmpty else { return }  // no article names anyone by it alone
         let state = try surnameState(surname, in: db, cache: &cache)
         let since = cache.memory.settledSurnames[surname] == state ? cache.firstArticle ?? 0 : 0
         var appearances: [(article: Int64, entity: Int64, folded: String, name: String)] = []
         for (entity, folded) in names {
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT article, name FROM appearances WHERE entity = ? AND folded = ? AND article >= ?
-                """), arguments: [entity, folded, since])
-            {
-                appearances.append((row["article"], entity, folded, row["name"]))
+            for (article, name) in try cache.appearances(of: entity, as: folded, since: since, in: db) {
+                appearances.append((article, entity, folded, name))
             }
         }
         appearances.sort { ($0.article, $0.entity, $0.folded) < ($1.article, $1.entity, $1.folded) }
