@@ -22,6 +22,8 @@ countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
 code (generated) when the country is empty, one alias list per name, no
 duplicate lines, and the generated file is what
 Scripts/make_office_holders.py generates now (when ../shared is present).
+Sources/GraphStore/Resources/name-particles.txt: the particle words of
+words.tsv that are no given names (the store drops the same particles).
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -222,6 +224,17 @@ for w in boiler:
         errors.append(f"boilerplate.txt: not lowercase {w!r}")
 for w in sorted((set(given) | set(phoenix_given)) & set(nonent)):
     errors.append(f"{w!r} is both a given name and a capitalized non-entity")
+
+# The store drops the same particles from people's names as the recognizer
+# (Sources/GraphStore/Resources/name-particles.txt): the particle words that are no given names.
+store_particles = os.path.join(RES, "..", "..", "GraphStore", "Resources", "name-particles.txt")
+with open(store_particles, encoding="utf-8") as f:
+    stored = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+given_lower = {w.lower() for w in given} | {w.lower() for w in phoenix_given}
+expected = {w.lower() for n, (w, cls, _) in word_rows if cls == "particle"} - given_lower
+if stored != expected:
+    errors.append(f"GraphStore/Resources/name-particles.txt differs from the particles of words.tsv: "
+                  f"missing {sorted(expected - stored)}, extra {sorted(stored - expected)}")
 
 # cameo-cues.tsv and cameo-exclusions.tsv (Scripts/make_cues.py)
 sys.path.insert(0, HERE)
