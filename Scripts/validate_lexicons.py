@@ -409,7 +409,7 @@ def swift_word_classes():
             source = f.read()
         for literal in re.findall(r"static let classes = \[(.*?)\]", source, re.S):
             declared.update(re.findall(r'"([^"]+)"', literal))
-        read.update(re.findall(r'\bset\("([^"]+)"\)', source))
+        read.update(re.findall(r'\bset\("([^"]+)"', source))
     return declared, read
 
 

@@ -9,11 +9,12 @@ import EntityRecognition
 final class ScanWords: Sendable {
     /// Words before a cue that make it a noun ("the sanctions"), not a verb.
     let nounMarkers: WordSet
-    /// What may stand between coordinated objects: "A, B and C", "Novak, his son Pavel".
+    /// What may stand between coordinated objects: "A, B and C", "Novak, his son Pavel" (the kin words).
     let coordination: WordSet
     /// What someone says, which can be rejected ("rejected Moscow's claims").
     let statementNouns: WordSet
-    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").
+    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X",
+    /// and the kin words: "the son of X").
     let unnamedHolders: WordSet
     /// Adverbs between an auxiliary and its participle: "was also sanctioned".
     let passiveAdverbs: WordSet
@@ -85,12 +86,15 @@ final class ScanWords: Sendable {
         "copula", "part-opener", "part-noun", "party-noun",
     ]
 
-    init(members: [String: [String]], lexicon: inout Lexicon) {
-        func set(_ name: String) -> WordSet { WordSet(RelationWords.words(name, in: members), lexicon: &lexicon) }
+    /// `kin` are the recognizer's kin words (`words.tsv`), which coordination and unnamed holders take too.
+    init(members: [String: [String]], kin: [String], lexicon: inout Lexicon) {
+        func set(_ name: String, adding extra: [String] = []) -> WordSet {
+            WordSet(RelationWords.words(name, in: members) + extra, lexicon: &lexicon)
+        }
         nounMarkers = set("noun-marker")
-        coordination = set("coordination-gap")
+        coordination = set("coordination-gap", adding: kin)
         statementNouns = set("statement-noun")
-        unnamedHolders = set("unnamed-holder")
+        unnamedHolders = set("unnamed-holder", adding: kin)
         passiveAdverbs = set("passive-adverb")
         prepositions = set("preposition")
         objectlessCueEnds = set("objectless-cue-end")
