@@ -18,7 +18,7 @@ TEST_FLOORS ?= --entity 0.90 --mission 0.45 --affiliation 0.70
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
 RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: demo test score deps build release eval bench clean train-relations
+.PHONY: demo test score deps build release eval bench fuzz clean train-relations
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
@@ -72,6 +72,16 @@ eval: release
 # `--only ingest` times the newsgraph binary itself, so both are built.
 bench: deps
 	$(SWIFT) build $(RELEASE) --product newsgraph && $(SWIFT) build $(RELEASE) --product Benchmarks && stdbuf -oL .build/release/Benchmarks $(BENCH_ARGS)
+
+# libFuzzer targets (Fuzz/README.md), built with the address sanitizer into .build/fuzz and run
+# one after another for FUZZ_SECONDS each. lld links them: gold fails on the sanitizer's objects.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= Extraction DOT SVG GraphML JSON
+FUZZ_BUILD := NEWSGRAPH_FUZZ=1 $(SWIFT) build --build-path .build/fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+
+fuzz: deps
+	@for target in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product Fuzz$$target || exit 1; done
+	Scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build

@@ -70,3 +70,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer programs, one per check (Fuzz/README.md), only when asked for: `make fuzz` sets
+// NEWSGRAPH_FUZZ and builds them with -sanitize=fuzzer,address into their own build folder, so an
+// ordinary build or test run neither compiles them nor needs the fuzzer runtime. They use the
+// pipeline's modules directly (not NewsGraph, whose store would bring GRDB into that build).
+if Context.environment["NEWSGRAPH_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
+        .target(name: "FuzzChecks", dependencies: ["KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphExport"],
+                path: "Fuzz/Checks"),
+    ]
+    for name in ["Extraction", "DOT", "SVG", "GraphML", "JSON"] {
+        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
+                                                 path: "Fuzz/Targets/\(name)"))
+    }
+}

@@ -52,6 +52,11 @@ public enum GraphMLWriter {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
+            // As references, which a parser gives back as they are: XML reads "\r\n" and "\r" in
+            // text as "\n", and a line break or tab in an attribute (an id) as a space.
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
             default:
                 if let allowed = XMLCharacters.replacement(for: scalar) { out.unicodeScalars.append(allowed) }
             }

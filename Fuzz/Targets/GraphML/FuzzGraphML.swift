@@ -1,0 +1,20 @@
+import FuzzChecks
+import FuzzDriver
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A libFuzzer program: every input goes through `FuzzCheck.graphml`; libFuzzer's options
+/// (-max_total_time=, a corpus folder) are its arguments.
+@main
+enum FuzzGraphML {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, count in
+            FuzzCheck.graphml.run(data, count)
+            return 0
+        })
+    }
+}
