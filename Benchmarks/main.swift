@@ -1,6 +1,7 @@
-// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render] [--corpus FOLDER]`.
+// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render|pathological] [--corpus FOLDER]`.
 // Reports medians (and p50/p99 for queries); never run as tests. `--only ingest` times the
-// `newsgraph` binary itself on real articles (see `IngestBenchmark.swift`).
+// `newsgraph` binary itself on real articles (see `IngestBenchmark.swift`); `--only pathological`
+// times extraction per MB on inputs built to be slow against real news (`PathologicalBenchmark.swift`).
 import Dispatch
 import Foundation
 import NewsGraph
@@ -192,4 +193,8 @@ if runs("render") {
         let svgTime = try seconds { _ = try GraphvizRenderer.render(dot: dot, layout: layout, format: .svg) }
         print(String(format: "render %4d nodes:     DOT %.3f s, SVG (%@) %.2f s", nodes, dotTime, layout.rawValue, svgTime))
     }
+}
+
+if runs("pathological") {
+    try PathologicalBenchmark(quick: quick, arguments: CommandLine.arguments, extractor: extractor).run()
 }

@@ -61,6 +61,9 @@ public struct ArticleAnalysis: Sendable {
     public var sentences: [Sentence]
     public var mentions: [Mention]
     public var entities: [ArticleEntity]
+    /// How many sentences were longer than `EntityRecognizer.maximumSentenceTokens` and were read in
+    /// parts (each part is one of `sentences`).
+    public var longSentences = 0
     /// The lexicon's words and their classes by vocabulary ID. Arrays rather than a shared object:
     /// reading an element of an array retains nothing, while every call on a shared object
     /// retains and releases it, from every thread.
@@ -169,6 +172,9 @@ public struct ArticleAnalysis: Sendable {
         var used: Set<String>? = entities.count > 64 ? Set(minimumCapacity: entities.count) : nil
         var result: [Entity] = []
         result.reserveCapacity(entities.count)
+        /// Per id taken, the last suffix given to another entity of that id: the smallest free
+        /// suffix only grows, so the search resumes there rather than at 2.
+        var suffixes: [String: Int] = [:]
         func isUsed(_ id: String) -> Bool {
             // Lengths are stored: most ids differ in length and skip the string comparison.
             used?.contains(id) ?? result.contains { $0.id.utf8.count == id.utf8.count && $0.id == id }
@@ -176,8 +182,9 @@ public struct ArticleAnalysis: Sendable {
         for entity in entities {
             var id = Entity.slug(for: entity.name)
             if isUsed(id) {
-                var suffix = 2
+                var suffix = suffixes[id] ?? 2
                 while isUsed("\(id)-\(suffix)") { suffix += 1 }
+                suffixes[id] = suffix
                 id = "\(id)-\(suffix)"
             }
             used?.insert(id)

@@ -9,6 +9,12 @@ struct EntityResolver {
         self.keys = keys
     }
 
+    /// How many of the latest people, bodies and organizations a name is compared with: a name
+    /// is matched against the actors before it, and an article of many thousands of names would
+    /// otherwise take time with the square of their number. The most any article of the
+    /// evaluation corpora names is 28 people and 8 organizations.
+    static let lookBack = 64
+
     private var entities: [ArticleEntity] = []
     private var keyed = KeyIndex()
     /// Generic bodies by key alone, for "Foreign Ministry" without a country.
@@ -21,10 +27,9 @@ struct EntityResolver {
     /// name whose bits miss all of these, and needs no comparison.
     private var personPartBits: [UInt64] = []
     /// Persons in order of their latest mention, most recent last.
-    private var personRecency: [Int] = []
+    private var personRecency = RecencyList()
     private var personTitles: [[(title: String, country: String?)]] = []
-    /// Few per article: scanned rather than hashed.
-    private var singleNames: [String] = []
+    private var singleNames: Set<String> = []
     /// By entity index: the name in lowercase (kept with the name, which changes), and the
     /// generic key of a lexicon agency's name.
     private var lowercaseNames: [String] = []
@@ -49,7 +54,7 @@ struct EntityResolver {
         // Candidates are large: the loops read them in place rather than copy each one.
         for index in candidates.indices where candidates[index].vouchesForSurname {
             guard let name = keys.matchParts(candidates[index].nameParts).last else { continue }
-            if !singleNames.contains(name) { singleNames.append(name) }
+            singleNames.insert(name)
         }
         var assigned = [Int?](repeating: nil, count: candidates.count)
         keyed.reserveCapacity(candidates.count)
@@ -59,7 +64,6 @@ struct EntityResolver {
         personKeys.reserveCapacity(candidates.count)
         personPartBits.reserveCapacity(candidates.count)
         personTitles.reserveCapacity(candidates.count)
-        personRecency.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
             if let entity = assigned[index], let owner = candidates[index].owner,
@@ -175,7 +179,7 @@ struct EntityResolver {
             }
             // "the Judiciary Committee" after "the Senate Judiciary Committee".
             if country == nil, name.utf8.contains(0x20),
-                let fuller = bodyOrder.last(where: { entity in
+                let fuller = EntityResolver.latest(in: bodyOrder, where: { entity in
                     if let generic = genericNames[entity], generic == name || generic.hasSuffix(" " + name) { return true }
                     return (bodyKeys[entity] ?? lexiconKeys[entity])?.hasSuffix(" " + name) ?? false
                 })
@@ -222,7 +226,7 @@ struct EntityResolver {
                 // A bare "Congress" in an article about "the Peruvian Congress" is that one, not the
                 // lexicon's body of another country.
                 if candidates[index].owner == nil,
-                    let other = bodyOrder.last(where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
+                    let other = EntityResolver.latest(in: bodyOrder, where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
                         && (bodyKeys[$0] == generic || bodyKeys[$0]!.hasSuffix(" " + generic)) })
                 {
                     return other
@@ -242,11 +246,11 @@ struct EntityResolver {
     }
 
     private func latestBody(withHead head: String) -> Int? {
-        bodyOrder.last { hasHead($0, head) }
+        EntityResolver.latest(in: bodyOrder) { hasHead($0, head) }
     }
 
     private func latestBody(withHead head: String, country: String?) -> Int? {
-        bodyOrder.last { bodyCountries[$0] == country && hasHead($0, head) }
+        EntityResolver.latest(in: bodyOrder) { bodyCountries[$0] == country && hasHead($0, head) }
     }
 
     private func hasHead(_ entity: Int, _ head: String) -> Bool {
@@ -255,7 +259,7 @@ struct EntityResolver {
 
     /// A lexicon body of the country whose name has this generic key.
     private func lexiconBody(withKey key: String, country: String) -> Int? {
-        bodyOrder.last { entity in bodyCountries[entity] == country && lexiconKeys[entity] == key }
+        EntityResolver.latest(in: bodyOrder) { entity in bodyCountries[entity] == country && lexiconKeys[entity] == key }
     }
 
     /// A body of the country named generically ("Sudan's army") with this key.
@@ -267,7 +271,7 @@ struct EntityResolver {
     /// ("Communist Party" of "Communist Party of China"), the first word of a longer name
     /// ("Seagate" of "Seagate Technology"), or the same name with more after "of".
     private func organization(shortening name: String) -> Int? {
-        organizationOrder.last { entity in
+        EntityResolver.latest(in: organizationOrder) { entity in
             let known = lowercaseNames[entity]
             return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
         }
@@ -296,12 +300,10 @@ struct EntityResolver {
         let canExtend = candidates[index].canStartEntity
         // Known names are passed straight from the array: bound to a local, each would be retained.
         let bits = EntityResolver.partBits(compared)
-        for person in personRecency.reversed()
-        where match == nil && personPartBits[person] & bits != 0
-            && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend)
-        {
-            match = person
-            break
+        if match == nil {
+            match = personRecency.latest(within: EntityResolver.lookBack) { person in
+                personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend)
+            }
         }
         let person: Int
         if let match {
@@ -313,7 +315,7 @@ struct EntityResolver {
                 personKeys[match] = compared
                 personPartBits[match] = bits
             }
-        } else if candidates[index].inHeadline, let known = personRecency.last(where: { person in
+        } else if candidates[index].inHeadline, let known = personRecency.latest(within: EntityResolver.lookBack, where: { person in
             guard let key = personKeys[person], key.count < compared.count else { return false }
             return Array(compared.suffix(key.count)) == key
         }) {
@@ -334,28 +336,35 @@ struct EntityResolver {
         if let title = candidates[index].title {
             var country: String?
             if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { country = name }
-            personTitles[person].append((keys.normalizedTitle(lowercased: title.lowercased()), country))
+            let held = (title: keys.normalizedTitle(lowercased: title.lowercased()), country: country)
+            // Each title once: a person named with it again and again holds it once.
+            if !personTitles[person].contains(where: { $0.title == held.title && $0.country == held.country }) {
+                personTitles[person].append(held)
+            }
         }
         touch(person)
         return person
     }
 
     private mutating func touch(_ person: Int) {
-        personRecency.removeAll { $0 == person }
-        personRecency.append(person)
+        personRecency.touch(person)
+    }
+
+    /// The latest of `order`'s last `lookBack` entities that `predicate` accepts.
+    private static func latest(in order: [Int], where predicate: (Int) -> Bool) -> Int? {
+        order[max(0, order.count - lookBack)...].last(where: predicate)
     }
 
     private func organization(named name: String) -> Int? {
-        organizationOrder.last { lowercaseNames[$0] == name }
+        EntityResolver.latest(in: organizationOrder) { lowercaseNames[$0] == name }
     }
 
     private func personWithTitle(_ title: String, country: String?) -> Int? {
-        for person in personRecency.reversed() {
-            for held in personTitles[person] where held.title == title || held.title.hasSuffix(" " + title) {
-                if country == nil || held.country == nil || held.country == country { return person }
+        personRecency.latest(within: EntityResolver.lookBack) { person in
+            personTitles[person].contains { held in
+                (held.title == title || held.title.hasSuffix(" " + title)) && (country == nil || held.country == nil || held.country == country)
             }
         }
-        return nil
     }
 
     /// Whether `parts` name the person known by `known`: a part of the name, the same first and
@@ -500,5 +509,50 @@ struct EntityResolver {
             }
             return end == 0 || aliasBytes[end - 1] == 0x20
         } ?? false
+    }
+}
+
+/// Entities in the order of their latest mention, most recent last: a list linked through two
+/// arrays indexed by entity, so that moving an entity to the end costs the same however many
+/// there are.
+struct RecencyList {
+    private var previous: [Int] = []
+    private var next: [Int] = []
+    private var listed: [Bool] = []
+    /// The most recent entity, or -1.
+    private var last = -1
+
+    /// Makes `entity` the most recent.
+    mutating func touch(_ entity: Int) {
+        if entity >= listed.count {
+            let added = entity + 1 - listed.count
+            previous += repeatElement(-1, count: added)
+            next += repeatElement(-1, count: added)
+            listed += repeatElement(false, count: added)
+        }
+        if listed[entity] {
+            if entity == last { return }
+            let before = previous[entity]
+            let after = next[entity]
+            if before >= 0 { next[before] = after }
+            previous[after] = before
+        }
+        listed[entity] = true
+        previous[entity] = last
+        next[entity] = -1
+        if last >= 0 { next[last] = entity }
+        last = entity
+    }
+
+    /// The most recent entity that `predicate` accepts among the latest `limit`.
+    func latest(within limit: Int, where predicate: (Int) -> Bool) -> Int? {
+        var entity = last
+        var seen = 0
+        while entity >= 0 && seen < limit {
+            if predicate(entity) { return entity }
+            entity = previous[entity]
+            seen += 1
+        }
+        return nil
     }
 }

@@ -217,9 +217,17 @@ extension MentionBuilder {
         return true
     }
 
+    /// The most tokens a run of name words reaches. A title that no head word ends is one token
+    /// long and the run is tried again from the next token ("President President ..."): without a
+    /// bound, the work would grow with the square of such a run. The longest run of the
+    /// evaluation corpora has 19 tokens.
+    static let maximumRunTokens = 48
+
     /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
-    /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry").
+    /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry"), of at
+    /// most `maximumRunTokens`.
     func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
+        let limit = min(limit, start + MentionBuilder.maximumRunTokens)
         var end = start + 1
         var absorbed: [(Range<Int>, LexiconCategory)] = []
         var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)

@@ -27,9 +27,10 @@ public struct InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(path: path, line: nil, reason: error.description)
     }
 
-    /// `dump.jsonl:17: no "text" field`, the form editors and compilers use.
+    /// `dump.jsonl:17: no "text" field`, the form editors and compilers use. A warning about a
+    /// whole article names it: `story.txt: warning: ...`.
     public var description: String {
-        guard let line else { return reason }
+        guard let line else { return isWarning ? "\(path): warning: \(reason)" : reason }
         return "\(path):\(line): \(isWarning ? "warning: " : "")\(reason)"
     }
 }

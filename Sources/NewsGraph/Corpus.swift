@@ -37,24 +37,26 @@ public struct CorpusRunner: Sendable {
 extension CorpusRunner {
     /// The union of the graphs of every article `reader` gives, extracted on all cores a batch
     /// at a time (so memory holds one batch of text, and the graph), with how many articles
-    /// were read. Problems are reported through `problem`, in input order, and skipped.
+    /// were read. Problems are reported through `problem`, in input order, and skipped; so are
+    /// warnings about articles read in part (which are kept).
     public func graph(of reader: inout ArticleReader, problem: (InputProblem) -> Void) -> (graph: Graph, articles: Int) {
         var graph = Graph()
         var articles = 0
         while true {
             let items = reader.nextBatch(articles: 256, bytes: 4 * 1_048_576)
             guard !items.isEmpty else { break }
-            let results = parallelMap(items) { item -> Result<Graph, InputProblem> in
+            let results = parallelMap(items) { item -> Result<(graph: Graph, warning: InputProblem?), InputProblem> in
                 switch item {
-                case .file(let path): ArticleReader.read(path).map { extractor.graph(of: $0) }
-                case .article(let article): .success(extractor.graph(of: article))
+                case .file(let path): ArticleReader.read(path).map { extractor.extraction(of: $0) }
+                case .article(let article): .success(extractor.extraction(of: article))
                 case .problem(let problem): .failure(problem)
                 }
             }
             for result in results {
                 switch result {
-                case .success(let articleGraph):
-                    graph.formUnion(articleGraph)
+                case .success(let extraction):
+                    if let warning = extraction.warning { problem(warning) }
+                    graph.formUnion(extraction.graph)
                     articles += 1
                 case .failure(let reported):
                     problem(reported)

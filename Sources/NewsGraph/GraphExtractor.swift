@@ -24,17 +24,43 @@ public struct GraphExtractor: Sendable {
 
     /// The article's graph, each piece of evidence dated with the article's publication day.
     public func graph(of article: Article) -> Graph {
-        graph(of: article, dated: article.date)
+        extraction(of: article, dated: article.date).graph
+    }
+
+    /// The article's graph, and a warning when some of the article was read in part: sentences
+    /// longer than `EntityRecognizer.maximumSentenceTokens`, or text so dense with names and cues
+    /// that later sentences were read for their nearest pairs only. Nil for nearly every article.
+    public func extraction(of article: Article) -> (graph: Graph, warning: InputProblem?) {
+        extraction(of: article, dated: article.date)
     }
 
     /// The article's graph with its evidence dated `date`, for a caller that knows the date already.
-    func graph(of article: Article, dated date: String?) -> Graph {
-        var graph = relations.extract(from: analyze(article))
+    func extraction(of article: Article, dated date: String?) -> (graph: Graph, warning: InputProblem?) {
+        var (graph, warning) = extraction(of: analyze(article), article: article)
         graph.date(date)
-        return graph
+        return (graph, warning)
     }
 
     public func graph(of analysis: ArticleAnalysis) -> Graph {
         relations.extract(from: analysis)
+    }
+
+    /// The graph of the article's analysis (undated), with the warning `extraction(of:)` gives.
+    public func extraction(of analysis: ArticleAnalysis, article: Article) -> (graph: Graph, warning: InputProblem?) {
+        var denseSentences = 0
+        let graph = relations.extract(from: analysis, denseSentences: &denseSentences)
+        var parts: [String] = []
+        if analysis.longSentences > 0 {
+            parts.append(analysis.longSentences == 1
+                ? "a sentence longer than \(EntityRecognizer.maximumSentenceTokens) words and marks was read in parts"
+                : "\(analysis.longSentences) sentences longer than \(EntityRecognizer.maximumSentenceTokens) words and marks were read in parts")
+        }
+        if denseSentences > 0 {
+            parts.append("the text is so dense with names and cues that \(denseSentences) sentence\(denseSentences == 1 ? " was" : "s were") "
+                + "read for their nearest pairs of names only")
+        }
+        guard !parts.isEmpty else { return (graph, nil) }
+        return (graph, InputProblem(path: article.path, line: nil, reason: parts.joined(separator: "; ") + " (edges may be missing)",
+                                    isWarning: true))
     }
 }

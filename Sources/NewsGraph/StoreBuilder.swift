@@ -117,9 +117,12 @@ public struct StoreBuilder: Sendable {
             let readCount = fresh.count
             let unchanged = fresh.count { stored.contains($0.1.digest) }
             fresh.removeAll { stored.contains($0.1.digest) }
-            let batch = parallelMap(fresh) { article, record in
-                ArticleGraph(extractor.graph(of: article, dated: record.date), article: record)
+            let extracted = parallelMap(fresh) { article, record in
+                let (graph, warning) = extractor.extraction(of: article, dated: record.date)
+                return (ArticleGraph(graph, article: record), warning)
             }
+            for case (_, let warning?) in extracted { problem(warning) }
+            let batch = extracted.map(\.0)
             tally.withLock { tally in
                 tally.articlesRead += readCount
                 tally.textBytes += textBytes

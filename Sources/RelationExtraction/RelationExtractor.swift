@@ -50,8 +50,15 @@ public struct RelationExtractor: Sendable {
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
+        var denseSentences = 0
+        return extract(from: analysis, denseSentences: &denseSentences)
+    }
+
+    /// The graph, with `denseSentences` set to how many sentences were read for their nearest
+    /// pairs only, past the article's first `CandidateFinder.articlePlaces` candidate places.
+    package func extract(from analysis: ArticleAnalysis, denseSentences: inout Int) -> Graph {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false)
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false, denseSentences: &denseSentences)
         // Noisy-or over each candidate's places: the edge holds unless every place fails to state it.
         let count = candidates.candidates.count
         var none = [Float](repeating: 1, count: count)
@@ -115,7 +122,8 @@ public struct RelationExtractor: Sendable {
         -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, occurrences: [(sentence: Int, features: [String])])])
     {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true)
+        var denseSentences = 0
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true, denseSentences: &denseSentences)
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
         var places = [[(sentence: Int, features: [String])]](repeating: [], count: candidates.candidates.count)
@@ -130,14 +138,16 @@ public struct RelationExtractor: Sendable {
         return (graph, list)
     }
 
-    private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool) -> Candidates {
+    private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool,
+                                denseSentences: inout Int) -> Candidates
+    {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
         let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
         let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))
-        finder(for: analysis).find(affiliated: affiliated, into: &candidates)
+        denseSentences = finder(for: analysis).find(affiliated: affiliated, into: &candidates)
         return candidates
     }
 
@@ -185,6 +195,10 @@ struct AffiliationIndex {
     /// have no bit: an article that long is rare, and they are only never "one side").
     private var above: [UInt64]
 
+    /// How many entities the search for what stands above an entity visits at most: a long chain
+    /// of affiliations would make the searches take time with the square of its length.
+    static let maximumReach = 256
+
     init(entityCount: Int, pairs: some Sequence<[Int]>) {
         direct = Array(repeating: [], count: entityCount)
         for pair in pairs where pair[0] < entityCount && pair[1] < entityCount && !direct[pair[0]].contains(pair[1]) {
@@ -197,7 +211,7 @@ struct AffiliationIndex {
             var todo = [entity]
             while let next = todo.popLast() {
                 if next < 64 { mask |= 1 << UInt64(next) }
-                for up in direct[next] where seen.insert(up).inserted { todo.append(up) }
+                for up in direct[next] where seen.count < AffiliationIndex.maximumReach && seen.insert(up).inserted { todo.append(up) }
             }
             above[entity] = mask
         }
@@ -479,6 +493,7 @@ struct GraphBuilder {
         let entities = analysis.entities
         let mentions = analysis.mentions
         let sentences = analysis.sentences
+        var titleBodies = TitleBodies(analysis: analysis)
         var sentence = 0
         // Fields are read one by one: copying a mention would retain its title strings.
         for mentionIndex in mentions.indices where mentions[mentionIndex].kind == .name {
@@ -491,7 +506,7 @@ struct GraphBuilder {
             // The type alone: copying the entity would retain all its names.
             let type = entities[entity].type
             if type == .person {
-                if let body = titleBody(mentionIndex) {
+                if let body = titleBodies.body(of: mentionIndex) {
                     note(FoundEdge(source: entity, target: body, type: .affiliatedWith,
                                   rationale: concatenated("title '", mentions[mentionIndex].title ?? "", "' names a body in the article")), sentence: sentence, rule: "title")
                 } else if let owner {
@@ -517,32 +532,6 @@ struct GraphBuilder {
                               rationale: concatenated("'", analysis.string(mentions[mentionIndex].phrase), "' names its owner")), sentence: sentence, rule: "body-owner")
             }
         }
-    }
-
-    /// The body a title points to, when the article names it: "Secretary of State" → State
-    /// Department; "Foreign Minister" with "South Korean" → the South Korean foreign ministry.
-    private func titleBody(_ mentionIndex: Int) -> Int? {
-        let owner = analysis.mentions[mentionIndex].owner
-        guard let target = analysis.mentions[mentionIndex].titleTarget else {
-            if let owner { return analysis.entities[owner].type == .country ? nil : owner }
-            return nil
-        }
-        let entities = analysis.entities
-        if target.hasPrefix("~") {
-            let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
-            let ownerCountry = owner.map { entities[$0].name }
-            for index in entities.indices where entities[index].type == .agency && entities[index].lexiconName == nil {
-                let name = entities[index].name.lowercased().replacingOccurrencesOfDefence()
-                guard name.hasSuffix(head)
-                    || entities[index].aliases.contains(where: { $0.lowercased().replacingOccurrencesOfDefence() == head })
-                else { continue }
-                if ownerCountry == nil || name.hasPrefix(ownerCountry!.lowercased()) || bodyCountry(index) == ownerCountry {
-                    return index
-                }
-            }
-            return nil
-        }
-        return entities.firstIndex { $0.lexiconName == target }
     }
 
     /// "X, a unit of Y", "X is one of the oldest parts of Y": the body X belongs to.
@@ -591,11 +580,63 @@ struct GraphBuilder {
     }
 
     private func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
+}
 
-    private func bodyCountry(_ body: Int) -> String? {
-        for mention in analysis.mentions where mention.entity == body {
-            if let owner = mention.owner, analysis.entities[owner].type == .country { return analysis.entities[owner].name }
+/// The body a person's title points to, when the article names it: "Secretary of State" → State
+/// Department; "Foreign Minister" with "South Korean" → the South Korean foreign ministry.
+///
+/// What every title needs is read from the article once (lexicon names, the generic agencies and
+/// their names, each body's country), and each answer kept by title and country: asked of every
+/// titled person, a scan of all the entities would take time with the square of their number.
+struct TitleBodies {
+    let analysis: ArticleAnalysis
+    /// The first entity with each lexicon name.
+    private let lexiconEntities: [String: Int]
+    /// Agencies the lexicon does not know, in entity order, with their name and aliases lowercased
+    /// (and "defence" spelled "defense").
+    private let genericAgencies: [(entity: Int, name: String, aliases: [String])]
+    /// Per entity, the country that owns its first mention with a country owner.
+    private let countries: [String?]
+    private var answers: [String: Int?] = [:]
+
+    init(analysis: ArticleAnalysis) {
+        self.analysis = analysis
+        let entities = analysis.entities
+        var lexiconEntities: [String: Int] = [:]
+        var genericAgencies: [(entity: Int, name: String, aliases: [String])] = []
+        for (index, entity) in entities.enumerated() {
+            if let name = entity.lexiconName {
+                if lexiconEntities[name] == nil { lexiconEntities[name] = index }
+            } else if entity.type == .agency {
+                genericAgencies.append((index, entity.name.lowercased().replacingOccurrencesOfDefence(),
+                                        entity.aliases.map { $0.lowercased().replacingOccurrencesOfDefence() }))
+            }
         }
-        return nil
+        var countries = [String?](repeating: nil, count: entities.count)
+        for mention in analysis.mentions where countries[mention.entity] == nil {
+            if let owner = mention.owner, entities[owner].type == .country { countries[mention.entity] = entities[owner].name }
+        }
+        self.lexiconEntities = lexiconEntities
+        self.genericAgencies = genericAgencies
+        self.countries = countries
+    }
+
+    mutating func body(of mentionIndex: Int) -> Int? {
+        let owner = analysis.mentions[mentionIndex].owner
+        guard let target = analysis.mentions[mentionIndex].titleTarget else {
+            if let owner { return analysis.entities[owner].type == .country ? nil : owner }
+            return nil
+        }
+        guard target.hasPrefix("~") else { return lexiconEntities[target] }
+        let ownerCountry = owner.map { analysis.entities[$0].name }
+        let key = ownerCountry.map { target + "\u{0}" + $0 } ?? target
+        if let known = answers[key] { return known }
+        let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
+        let found = genericAgencies.first { agency in
+            guard agency.name.hasSuffix(head) || agency.aliases.contains(head) else { return false }
+            return ownerCountry == nil || agency.name.hasPrefix(ownerCountry!.lowercased()) || countries[agency.entity] == ownerCountry
+        }?.entity
+        answers[key] = found
+        return found
     }
 }

@@ -23,7 +23,7 @@ struct Extract: ParsableCommand {
         let extractor = try lexicons.extractor()
         var failed = 0
         let report = { (problem: InputProblem) in
-            standardError(problem.line == nil ? "newsgraph: skipped \(problem)" : "\(problem)")
+            standardError(problem.line == nil && !problem.isWarning ? "newsgraph: skipped \(problem)" : "\(problem)")
             if !problem.isWarning { failed += 1 }
         }
         if format == .text {
@@ -31,7 +31,9 @@ struct Extract: ParsableCommand {
                 switch result {
                 case .success(let article):
                     let analysis = extractor.analyze(article)
-                    try Output.line(TextReport.describe(analysis, graph: extractor.graph(of: analysis).dated(article.date)))
+                    let (graph, warning) = extractor.extraction(of: analysis, article: article)
+                    if let warning { report(warning) }
+                    try Output.line(TextReport.describe(analysis, graph: graph.dated(article.date)))
                 case .failure(let problem):
                     report(problem)
                 }
@@ -80,7 +82,7 @@ struct Build: ParsableCommand {
             from: &reader,
             problem: { problem in
                 display.clear()
-                standardError(problem.line == nil ? "newsgraph: skipped \(problem)" : "\(problem)")
+                standardError(problem.line == nil && !problem.isWarning ? "newsgraph: skipped \(problem)" : "\(problem)")
             },
             progress: { display.show($0) })
         display.finish()

@@ -48,8 +48,29 @@ struct CandidateFinder {
     static let carryReach = 3
     /// How far apart, in tokens, two actors of one sentence may stand to be paired.
     static let pairReach = 40
+    /// The most places a sentence gives the candidates of one relation: pairs of its actors (the
+    /// nearest kept), and pairs of an earlier sentence's source with its actors. Each place costs
+    /// a set of features and may become an edge, and a sentence dense with names and cues would
+    /// otherwise give thousands. The evaluation corpora's sentences give at most 550 pairs and 128
+    /// carried pairs for a relation, and their articles at most 920 places in all.
+    static let maximumPairs = 1024
+    static let maximumCarriedPairs = 256
+    /// Past this many places in an article, a sentence gives at most `densePairs` pairs and
+    /// `denseCarriedPairs` carried pairs per relation: text packed with names and cues sentence
+    /// after sentence is read, but no longer each of its names with each other.
+    static let articlePlaces = 4096
+    static let densePairs = 64
+    static let denseCarriedPairs = 16
+    /// The most sources of a relation's recent cues that are remembered, the latest kept (at most
+    /// 9 in the evaluation corpora).
+    static let maximumRecentSources = 16
+    /// The most edges the rules find in one sentence (at most 6 for one cue in the evaluation
+    /// corpora).
+    static let maximumRuleEdges = 64
 
-    func find(affiliated: AffiliationIndex, into candidates: inout Candidates) {
+    /// Adds the article's candidates; returns how many sentences were read for their nearest pairs
+    /// only (past `articlePlaces`).
+    func find(affiliated: AffiliationIndex, into candidates: inout Candidates) -> Int {
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
         var cueMatches: [(range: Range<Int>, payloads: [Int])] = []
@@ -64,6 +85,10 @@ struct CandidateFinder {
         /// Per relation: the last sentence with a cue of it.
         var lastCue: [RelationType: Int] = [:]
         var profiles = RoleProfiles()
+        /// The places the sentences have given so far, and the sentences read past `articlePlaces`.
+        var places = 0
+        var denseSentences = 0
+        var lastDenseSentence = -1
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -92,6 +117,7 @@ struct CandidateFinder {
 
             markerMatcher.matches(in: analysis.tokens, range: tokens, into: &markerMatches)
             triggers.removeAll(keepingCapacity: true)
+            var ruleEdges = 0
             for (cueRange, payloads) in cueMatches {
                 // A cue word inside a name ("United States", "Human Rights Watch") is no cue.
                 if mentions.contains(where: { $0.tokens.overlaps(cueRange) }) { continue }
@@ -114,7 +140,8 @@ struct CandidateFinder {
                     let found = scan.edges(for: cue, at: cueRange) { accused in
                         accusations.last { $0.target == accused }?.source
                     }
-                    for edge in found where edge.source != edge.target {
+                    for edge in found where edge.source != edge.target && ruleEdges < CandidateFinder.maximumRuleEdges {
+                        ruleEdges += 1
                         candidates.addRuleEdge(edge, sentence: sentenceIndex)
                         if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
                     }
@@ -129,10 +156,20 @@ struct CandidateFinder {
             for relation in RelationExtractor.judgedRelations {
                 let hasCue = triggers.contains { $0.relation == relation }
                 if hasCue {
+                    let dense = places >= CandidateFinder.articlePlaces
+                    if dense && lastDenseSentence != sentenceIndex {
+                        denseSentences += 1
+                        lastDenseSentence = sentenceIndex
+                    }
+                    let before = candidates.occurrences.count
                     addSentencePairs(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                     speaker: speaker, scan: scan, into: &candidates)
+                                     speaker: speaker, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs,
+                                     into: &candidates)
                     addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                      recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
+                                      recent: recentSources[relation] ?? [], scan: scan,
+                                      limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs,
+                                      into: &candidates)
+                    places += candidates.occurrences.count - before
                 } else if let last = lastCue[relation], sentenceIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), relation: relation, sentence: sentenceIndex)
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
@@ -155,19 +192,24 @@ struct CandidateFinder {
                             sources.append((entity, sentenceIndex))
                         }
                     }
+                    if sources.count > CandidateFinder.maximumRecentSources {
+                        sources.removeFirst(sources.count - CandidateFinder.maximumRecentSources)
+                    }
                     recentSources[relation] = sources
                 }
             }
         }
         profiles.addPairs(into: &candidates)
         candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
+        return denseSentences
     }
 
     /// Every ordered pair of actors of a sentence with a cue of `relation`, read against the cue
     /// that best relates them: one that gives both a role, else the nearest. One place per pair
-    /// and sentence, so that a sentence with several cues does not count as several places.
+    /// and sentence, so that a sentence with several cues does not count as several places. Past
+    /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept.
     private func addSentencePairs(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], speaker: Int?,
-                                  scan: SentenceScan, into candidates: inout Candidates)
+                                  scan: SentenceScan, limit: Int, into candidates: inout Candidates)
     {
         let relevant = triggers.filter { $0.relation == relation }
         let roles = relevant.map(\.context)
@@ -176,41 +218,110 @@ struct CandidateFinder {
         let speechOnly = relevant.allSatisfy(\.isSpeech)
         var speakers = Set(roles.flatMap(\.sources))
         if let speaker { speakers.insert(speaker) }
-        for source in actors {
+        // Per actor, a bit for each cue that gives it the source role, and one for each that gives
+        // it the target role: a pair's cues with a role are found without searching role lists.
+        let words = (relevant.count + 63) / 64
+        var sourceRoles = [UInt64](repeating: 0, count: actors.count * words)
+        var targetRoles = [UInt64](repeating: 0, count: actors.count * words)
+        for (actor, value) in actors.enumerated() {
+            for index in relevant.indices {
+                let bit: UInt64 = 1 << UInt64(index % 64)
+                if roles[index].sources.contains(value.entity) { sourceRoles[actor * words + index / 64] |= bit }
+                if roles[index].targets.contains(value.entity) { targetRoles[actor * words + index / 64] |= bit }
+            }
+        }
+        let cuePositions = relevant.map(\.range.lowerBound)
+        // The pairs of actors near enough, in order (indexes into actors).
+        var near: [(source: Int, target: Int)] = []
+        for (sourceIndex, source) in actors.enumerated() {
             if speechOnly && !speakers.contains(source.entity) { continue }
-            for target in actors where target.entity != source.entity {
+            for (targetIndex, target) in actors.enumerated() where target.entity != source.entity {
                 // Two actors far apart in a long sentence belong to different clauses.
                 if abs(target.tokens.lowerBound - source.tokens.lowerBound) > CandidateFinder.pairReach { continue }
                 // A symmetric relation is seen once per pair, from the earlier actor.
                 if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
-                var best = 0
-                var bestRank = Int.max
-                for (index, trigger) in relevant.enumerated() {
-                    let filled = (roles[index].sources.contains(source.entity) ? 0 : 1) + (roles[index].targets.contains(target.entity) ? 0 : 1)
-                    let distance = abs(trigger.range.lowerBound - source.tokens.lowerBound) + abs(trigger.range.lowerBound - target.tokens.lowerBound)
-                    let rank = filled * 1000 + distance
-                    if rank < bestRank {
-                        bestRank = rank
-                        best = index
+                near.append((sourceIndex, targetIndex))
+            }
+        }
+        // Each pair read against its best cue; nil when the place states nothing.
+        func place(_ sourceIndex: Int, _ targetIndex: Int) -> Int? {
+            let source = actors[sourceIndex]
+            let target = actors[targetIndex]
+            // The best cue: the fewest roles left unfilled, then the nearest, then the first. A
+            // cue that fills a role always beats one that fills none (a sentence, at most
+            // `EntityRecognizer.maximumSentenceTokens` long, keeps distances under 1,000), so
+            // only those are compared when there are any.
+            var best = 0
+            var bestRank = Int.max
+            func rank(_ index: Int, filled: Int) {
+                let distance = abs(cuePositions[index] - source.tokens.lowerBound) + abs(cuePositions[index] - target.tokens.lowerBound)
+                let rank = filled * 1000 + distance
+                if rank < bestRank {
+                    bestRank = rank
+                    best = index
+                }
+            }
+            var anyRole = false
+            for word in 0..<words {
+                let asSource = sourceRoles[sourceIndex * words + word]
+                let asTarget = targetRoles[targetIndex * words + word]
+                var either = asSource | asTarget
+                while either != 0 {
+                    let bit = either.trailingZeroBitCount
+                    either &= either - 1
+                    let filled = (asSource >> UInt64(bit) & 1 == 1 ? 0 : 1) + (asTarget >> UInt64(bit) & 1 == 1 ? 0 : 1)
+                    rank(word * 64 + bit, filled: filled)
+                    anyRole = true
+                }
+            }
+            if !anyRole {
+                for index in relevant.indices { rank(index, filled: 2) }
+            }
+            let trigger = relevant[best]
+            // A denied, planned, threatened or conditional event did not happen (guidelines):
+            // the place states no edge, whatever else it holds.
+            if trigger.context.hypothetical { return nil }
+            // Actors listed together ("the United States and Canada sanctioned ...", "a drill
+            // by A, B and C") share a role; one does not sanction or criticize the other,
+            // unless the cue says they did it to each other.
+            if !relation.isSymmetric, trigger.kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
+                return nil
+            }
+            return best
+        }
+        // Per pair in `near`, its cue, or nil for a pair left out.
+        var cues = [Int?](repeating: nil, count: near.count)
+        if near.count <= limit {
+            for (index, pair) in near.enumerated() { cues[index] = place(pair.source, pair.target) }
+        } else {
+            // The nearest first (then in order), until `limit` places are found: distances are at
+            // most `pairReach`, so the pairs are sorted by bucket.
+            var byDistance = [[Int]](repeating: [], count: CandidateFinder.pairReach + 1)
+            for (index, pair) in near.enumerated() {
+                byDistance[abs(actors[pair.target].tokens.lowerBound - actors[pair.source].tokens.lowerBound)].append(index)
+            }
+            var found = 0
+            reading: for bucket in byDistance {
+                for index in bucket {
+                    cues[index] = place(near[index].source, near[index].target)
+                    if cues[index] != nil {
+                        found += 1
+                        if found == limit { break reading }
                     }
                 }
-                let trigger = relevant[best]
-                // A denied, planned, threatened or conditional event did not happen (guidelines):
-                // the place states no edge, whatever else it holds.
-                if trigger.context.hypothetical { continue }
-                // Actors listed together ("the United States and Canada sanctioned ...", "a drill
-                // by A, B and C") share a role; one does not sanction or criticize the other,
-                // unless the cue says they did it to each other.
-                if !relation.isSymmetric, trigger.kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
-                    continue
-                }
-                candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                         rationale: .cue(trigger.phrase.name)) { features in
-                    scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
-                    features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
-                    if relevant.contains(where: { $0.range != trigger.range && $0.context.hypothetical }) {
-                        features.add(FeaturePart.relation(relation), .otherCueHypothetical)
-                    }
+            }
+        }
+        for (index, pair) in near.enumerated() {
+            guard let cue = cues[index] else { continue }
+            let source = actors[pair.source]
+            let target = actors[pair.target]
+            let trigger = relevant[cue]
+            candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
+                                     rationale: .cue(trigger.phrase.name)) { features in
+                scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
+                features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
+                if relevant.contains(where: { $0.range != trigger.range && $0.context.hypothetical }) {
+                    features.add(FeaturePart.relation(relation), .otherCueHypothetical)
                 }
             }
         }
@@ -219,11 +330,15 @@ struct CandidateFinder {
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
     /// names a target but no source takes the sources of the relation's recent cues.
     private func addCarriedSources(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger],
-                                   recent: [(entity: Int, sentence: Int)], scan: SentenceScan, into candidates: inout Candidates)
+                                   recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
+                                   into candidates: inout Candidates)
     {
-        for (source, sourceSentence) in recent where !actors.contains(where: { $0.entity == source }) {
+        var pairs = 0
+        pairing: for (source, sourceSentence) in recent where !actors.contains(where: { $0.entity == source }) {
             for target in actors where target.entity != source {
                 for trigger in triggers where trigger.relation == relation {
+                    pairs += 1
+                    if pairs > limit { break pairing }
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                              rationale: .carriedCue(trigger.phrase.name)) { features in
                         let r = FeaturePart.relation(relation)
@@ -308,12 +423,31 @@ struct RoleProfiles {
         RoleProfiles.index(relation).map { topSources[$0] } ?? 0
     }
 
-    /// Pairs the article's sources and targets of a relation that no sentence names together.
+    /// How many sources and targets of a relation `addPairs` pairs at most: the pairs grow with
+    /// the product of their numbers. The evaluation corpora's articles have at most 7 sources and
+    /// 30 targets of a relation.
+    static let maximumSources = 32
+    static let maximumTargets = 256
+
+    /// Pairs the article's sources and targets of a relation that no sentence names together:
+    /// its `maximumSources` most frequent sources with its `maximumTargets` first targets.
     func addPairs(into candidates: inout Candidates) {
         for (index, relation) in RelationExtractor.judgedRelations.enumerated() {
             let profiles = byRelation[index]
-            let sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
-            let targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
+            var sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
+            var targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
+            if sources.count > RoleProfiles.maximumSources {
+                // The most frequent; among as frequent, the first named (entities come in order of mention).
+                let kept = Set(sources.sorted { (profiles[$0]!.asSource, $1) > (profiles[$1]!.asSource, $0) }
+                    .prefix(RoleProfiles.maximumSources))
+                sources.removeAll { !kept.contains($0) }
+            }
+            if targets.count > RoleProfiles.maximumTargets {
+                let kept = Set(targets.sorted {
+                    (profiles[$0]!.firstTargetSentence ?? .max, $0) < (profiles[$1]!.firstTargetSentence ?? .max, $1)
+                }.prefix(RoleProfiles.maximumTargets))
+                targets.removeAll { !kept.contains($0) }
+            }
             for source in sources {
                 for target in targets where target != source && !candidates.contains(source, target, relation) {
                     guard let sentence = profiles[target]?.firstTargetSentence else { continue }
