@@ -367,16 +367,36 @@ extension MentionBuilder {
         let article = next < limit && isLowercaseWord(next, .article)
         if article { next += 1 }
         guard next < limit, tokens[next].isCapitalized || tokens[next].isAllCaps else { return false }
+        // "the Foreign Ministry and the White House", "the Foreign Ministry and China": after a
+        // whole body name, a known name is a second actor, never the rest of the first.
+        if isHead(run.upperBound - 1), lexiconMatch(at: next, end: limit, excludingTitles: true) != nil
+            || classes(next).contains(.givenName)
+        {
+            return true
+        }
         // The capitalized words that follow, up to a head.
         var end = next
         var headEnd: Int?
         while end < limit, end < next + 6, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
             if isHead(end) { headEnd = end + 1 }
             end += 1
+            // "the Bosniak-Croat Federation": a hyphenated word is one word of the name.
+            if end + 1 < limit, isMark(end, "-"), !tokens[end].shape.contains(.spaceBefore), tokens[end + 1].kind == .word,
+                !tokens[end + 1].shape.contains(.spaceBefore)
+            {
+                end += 1
+            }
         }
         guard let headEnd else { return false }
         if article { return true }
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
+        // "Sberbank and Alfa Bank": the run so far is a known name of its own, with no portfolio
+        // that "and" could go on ("Department of Energy and Climate Change").
+        if !hasGenitive, let (length, category) = lexiconMatch(at: run.lowerBound, end: conjunction, excludingTitles: true),
+            length == run.count, case .body = category
+        {
+            return true
+        }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
     }

@@ -274,11 +274,27 @@ struct SentenceScan {
     /// Negated, planned, asked-for or conditional: the event did not (yet) happen.
     func isHypothetical(before cue: Int) -> Bool {
         if isWord(range.lowerBound, words.conditionals) { return true }
-        // The window is the cue's own clause: back to the nearest mention or clause boundary.
+        // The window is the cue's own clause: back to the nearest mention or clause boundary. A
+        // cue that opens with "to" ("to the entity list") ends a verb phrase whose objects stand
+        // before it ("plans to add Huawei and ZTE to the entity list"): the window reaches over them.
+        var reachingOverObjects = isWord(cue, words.to)
+        // Where the clause's verb starts: the cue, or the word before the objects reached over.
+        var verb = cue
         var token = cue - 1
         var steps = 0
         while token >= range.lowerBound && steps < 8 {
-            if heads.contains(where: { $0.tokens.contains(token) && $0.kind != .weak }) { break }
+            if let mention = heads.last(where: { $0.tokens.contains(token) && $0.kind != .weak }) {
+                guard reachingOverObjects else { break }
+                token = mention.phrase.lowerBound - 1
+                verb = token
+                continue
+            }
+            if reachingOverObjects && isWord(token, words.coordinators) {
+                token -= 1
+                continue
+            }
+            // Past the objects, the window is the verb's clause as for any cue.
+            reachingOverObjects = false
             // "plans for a meeting with" reaches over "for"; a passive agent ("by X") ends the window.
             if word(token) == .boundary || isWord(token, words.windowEnds) {
                 // "denied that it blacklisted": a denied clause did not happen.
@@ -286,7 +302,7 @@ struct SentenceScan {
                 break
             }
             if word(token) == .negation || word(token) == .modal { return true }
-            if token == cue - 1 && isWord(token, words.to) {
+            if token == verb - 1 && isWord(token, words.to) {
                 // "agreed to impose" happened; "plans to impose", "offered to mediate" did not.
                 if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
                 return true

@@ -119,3 +119,47 @@ struct GenericTitleBodyTests {
         #expect(result.entity(named: "State Department")?.type == .agency, "\(result.summary)")
     }
 }
+
+@Suite("'and' after a whole body name opens a second actor")
+struct BodyCoordinationTests {
+    @Test("'the Foreign Ministry and the White House' are two agencies", arguments: [
+        ("Talks went well, according to Iran's Foreign Ministry and the White House.", "White House"),
+        ("The Foreign Ministry and the Pentagon said the talks went well.", "Pentagon"),
+    ])
+    func knownBodyAfterAnd(text: String, second: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities(calling: "Foreign Ministry").count == 1, "\(result.summary)")
+        #expect(result.entities(calling: second).count == 1, "\(result.summary)")
+    }
+
+    @Test("a country, a group or a person after 'and' is an actor of its own")
+    func otherActorsAfterAnd() throws {
+        for (text, second, type) in [("The Foreign Ministry and China signed a deal.", "China", EntityType.country),
+                                     ("The Foreign Ministry and Hamas signed a deal.", "Hamas", .organization),
+                                     ("The Foreign Ministry and Joe Biden signed a deal.", "Joe Biden", .person)] {
+            let result = try Recognized(text)
+            #expect(result.entity(named: "Foreign Ministry")?.type == .agency, "\(result.summary)")
+            #expect(result.entity(named: second)?.type == type, "\(result.summary)")
+        }
+    }
+
+    @Test("a known body before 'and' is a whole name: 'Sberbank and Alfa Bank' are two banks")
+    func knownBodyBeforeAnd() throws {
+        let result = try Recognized("The sanctions hit 28 Russian companies, including Sberbank and Alfa Bank.")
+        #expect(result.entities(calling: "Sberbank").count == 1, "\(result.summary)")
+        #expect(result.entities(calling: "Alfa Bank").count == 1, "\(result.summary)")
+    }
+
+    @Test("a hyphenated name after 'and the' is a second body: 'the Serb Republic and the Bosniak-Croat Federation'")
+    func hyphenatedSecondBody() throws {
+        let result = try Recognized("The pact divided the country into the Serb Republic and the Bosniak-Croat Federation, linked by a weak central government.")
+        #expect(!result.entities.contains { $0.name.contains(" and ") }, "\(result.summary)")
+    }
+
+    @Test("'Ministry of Trade and Industry' stays one body")
+    func portfolioStaysOne() throws {
+        let result = try Recognized("Officials from the Ministry of Trade and Industry said talks went well.")
+        #expect(result.entity(named: "Ministry of Trade and Industry")?.type == .agency, "\(result.summary)")
+        #expect(result.entities.count == 1, "\(result.summary)")
+    }
+}

@@ -165,7 +165,7 @@ struct CandidateFinder {
                     addSentencePairs(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
                                      speaker: speaker, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs,
                                      into: &candidates)
-                    addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                    addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers, affiliated: affiliated,
                                       recent: recentSources[relation] ?? [], scan: scan,
                                       limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs,
                                       into: &candidates)
@@ -329,12 +329,12 @@ struct CandidateFinder {
 
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
     /// names a target but no source takes the sources of the relation's recent cues.
-    private func addCarriedSources(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger],
+    private func addCarriedSources(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], affiliated: AffiliationIndex,
                                    recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
                                    into candidates: inout Candidates)
     {
         var pairs = 0
-        pairing: for (source, sourceSentence) in recent where !actors.contains(where: { $0.entity == source }) {
+        pairing: for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for target in actors where target.entity != source {
                 for trigger in triggers where trigger.relation == relation {
                     pairs += 1
@@ -343,7 +343,20 @@ struct CandidateFinder {
                                              rationale: .carriedCue(trigger.phrase.name)) { features in
                         let r = FeaturePart.relation(relation)
                         features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
+                        // The latest source of the relation is the likeliest; a person named as a
+                        // source is more often the one who announced than the one who acted.
+                        features.add(r, .carriedRank, FeaturePart.bucket(rank))
+                        features.add(r, .carriedSourceType, FeaturePart.type(scan.entityTypes[source]))
                         scan.addTargetFeatures(target, trigger: trigger, templates: .carried, into: &features)
+                        scan.addCarriedRoleFeatures(target, trigger: trigger, actors: actors, into: &features)
+                        // An actor of this sentence fills the source's role: the carried source is
+                        // still right when it is that actor's own government ("Treasury ... OFAC
+                        // designated"), rarely when it is another ("Separately, the EU sanctioned").
+                        let fillers = trigger.context.sources.filter { $0 != target.entity }
+                        if !fillers.isEmpty {
+                            let allied = fillers.contains { affiliated.ties($0, source) || affiliated.sameSide($0, source) }
+                            features.add(r, .carriedSourceTaken, allied ? .sameSide : .otherSide)
+                        }
                     }
                 }
             }

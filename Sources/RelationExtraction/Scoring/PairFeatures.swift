@@ -213,11 +213,9 @@ extension SentenceScan {
                                  into features: inout FeatureSet)
     {
         let r = FeaturePart.relation(trigger.relation)
-        let cue = trigger.range
         let context = trigger.context
         let quoted = context.quoted
         let subjects = context.subjects
-        let objects = context.objects
         var sourceRole = FeaturePart.noRole
         if passive, context.agent == a.entity {
             sourceRole = .agentRole
@@ -226,19 +224,7 @@ extension SentenceScan {
         } else if quoted, speaker == a.entity {
             sourceRole = .speakerRole
         }
-        var targetRole = FeaturePart.noRole
-        if !passive, ownsObject(b, after: cue.upperBound) {
-            // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
-            targetRole = .objectOwnerRole
-        } else if passive, subjects.contains(b.entity) {
-            targetRole = .passiveSubjectRole
-        } else if objects.first == b.entity {
-            targetRole = .objectRole
-        } else if objects.contains(b.entity) {
-            targetRole = .listedObjectRole
-        } else if !passive, subjects.contains(b.entity) {
-            targetRole = .subjectRole
-        }
+        let targetRole = role(ofTarget: b, trigger: trigger)
         features.add(r, .roleSource, sourceRole, trigger.kind)
         features.add(r, .roleTarget, targetRole, trigger.kind)
         features.add(r, .roles, sourceRole, targetRole)
@@ -246,6 +232,37 @@ extension SentenceScan {
         let fillers = context
         if sourceRole == .noRole, fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .sourceRoleTaken) }
         if targetRole == .noRole, fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .targetRoleTaken) }
+    }
+
+    /// The role the clause of `trigger` gives a target: owner of what the cue acts on, passive
+    /// subject, first or listed object, or subject.
+    private func role(ofTarget b: Actor, trigger: Trigger) -> FeaturePart {
+        let context = trigger.context
+        let passive = context.passive
+        if !passive, ownsObject(b, after: trigger.range.upperBound) {
+            // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
+            return .objectOwnerRole
+        } else if passive, context.subjects.contains(b.entity) {
+            return .passiveSubjectRole
+        } else if context.objects.first == b.entity {
+            return .objectRole
+        } else if context.objects.contains(b.entity) {
+            return .listedObjectRole
+        } else if !passive, context.subjects.contains(b.entity) {
+            return .subjectRole
+        }
+        return .noRole
+    }
+
+    /// A target whose source is carried from an earlier sentence ("The Treasury announced
+    /// sanctions. They target A, B and C."): its role in this sentence's clause, and whether it
+    /// stands in a row of names.
+    func addCarriedRoleFeatures(_ b: Actor, trigger: Trigger, actors: [Actor], into features: inout FeatureSet) {
+        let r = FeaturePart.relation(trigger.relation)
+        features.add(r, .carriedRole, role(ofTarget: b, trigger: trigger), trigger.kind)
+        if actors.contains(where: { $0.entity != b.entity && areCoordinated($0, b, actors: actors) }) {
+            features.add(r, .carriedCoordinated)
+        }
     }
 
     /// Whether the actor owns the noun right after the cue: "[the] US sanctions", "Israel's attacks".
