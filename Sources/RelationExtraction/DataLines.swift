@@ -22,12 +22,18 @@ struct DataLines: Sequence {
                 number += 1
                 let start = position
                 var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                // Tabs are counted on the way, so the fields are stored without growing their array.
+                var tabs = 0
+                while end < bytes.count && bytes[end] != 0x0A {
+                    if bytes[end] == 0x09 { tabs += 1 }
+                    end += 1
+                }
                 position = end + 1
                 var stop = end
                 if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
                 if stop == start || bytes[start] == UInt8(ascii: "#") { continue }
                 var fields: [Range<Int>] = []
+                fields.reserveCapacity(tabs + 1)
                 var fieldStart = start
                 for index in start..<stop where bytes[index] == 0x09 {
                     fields.append(fieldStart..<index)

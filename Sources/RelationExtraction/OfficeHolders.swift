@@ -16,7 +16,27 @@ struct OfficeHolders: Sendable {
         var curated: Bool
     }
 
-    private var byName: [String: [Holding]] = [:]
+    /// The files' bytes, in the order added; rows and names are ranges of them.
+    private var files: [(bytes: [UInt8], curated: Bool)] = []
+    /// Each row's holding, as byte ranges of its file: made into strings only when a name asks.
+    private var rows: [Row] = []
+    /// Every name of every row under its key's hash, sorted by hash and then in file order.
+    /// Tens of thousands of rows are read at every start, and an article asks for a few names:
+    /// a dictionary of strings cost more to build than all the articles of a small run.
+    private var names: [Name] = []
+
+    private struct Row {
+        var file: Int32
+        var country: Range<Int32>
+        var agent: Range<Int32>
+        var role: Range<Int32>
+    }
+
+    private struct Name {
+        var keyHash: UInt64
+        var row: Int32
+        var bytes: Range<Int32>
+    }
 
     static let empty = OfficeHolders()
 
@@ -45,33 +65,103 @@ struct OfficeHolders: Sendable {
         guard name.utf8.contains(0x20) || name.utf8.contains(UInt8(ascii: "-")) else { return [] }
         let key = OfficeHolders.key(name)
         guard key.utf8.contains(0x20) else { return [] }
-        return byName[key] ?? []
+        let hash = OfficeHolders.hash(key.utf8)
+        // The first name with this hash.
+        var low = 0
+        var high = names.count
+        while low < high {
+            let middle = (low + high) / 2
+            if names[middle].keyHash < hash { low = middle + 1 } else { high = middle }
+        }
+        // Names in file order, each row's holding once, as the rows were added.
+        var result: [Holding] = []
+        var index = low
+        while index < names.count && names[index].keyHash == hash {
+            let found = names[index]
+            index += 1
+            let row = rows[Int(found.row)]
+            let bytes = files[Int(row.file)].bytes
+            guard OfficeHolders.key(bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)]) == key else { continue }
+            func string(_ range: Range<Int32>) -> String {
+                String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+            }
+            let holding = Holding(country: string(row.country), agent: string(row.agent), role: string(row.role),
+                                  curated: files[Int(row.file)].curated)
+            if !result.contains(holding) { result.append(holding) }
+        }
+        return result
     }
 
     /// Adds the rows of an office-holder file: `name aliases country agent from to role`.
     mutating func add(tsv bytes: [UInt8], curated: Bool, file: String) throws(ModelError) {
         let lines = DataLines(bytes: bytes)
+        let fileIndex = Int32(files.count)
+        files.append((bytes, curated))
+        func narrow(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
         for line in lines {
             guard line.fields.count == 7 else {
                 throw ModelError(line: line.number, reason: "expected name, aliases, country, agent, from, to, role")
             }
             let fields = line.fields
-            let holding = Holding(country: lines.string(fields[2]), agent: lines.string(fields[3]), role: lines.string(fields[6]),
-                                  curated: curated)
-            var names = [fields[0]]
+            let row = Int32(rows.count)
+            rows.append(Row(file: fileIndex, country: narrow(fields[2]), agent: narrow(fields[3]), role: narrow(fields[6])))
             var start = fields[1].lowerBound
+            var nameRanges = [fields[0]]
             for index in fields[1] where bytes[index] == UInt8(ascii: "|") {
-                names.append(start..<index)
+                nameRanges.append(start..<index)
                 start = index + 1
             }
-            if !fields[1].isEmpty { names.append(start..<fields[1].upperBound) }
-            for name in names {
-                let key = OfficeHolders.key(bytes[name])
-                guard key.utf8.contains(0x20) else { continue }
-                if !(byName[key]?.contains(holding) ?? false) { byName[key, default: []].append(holding) }
+            if !fields[1].isEmpty { nameRanges.append(start..<fields[1].upperBound) }
+            for range in nameRanges {
+                guard let keyHash = OfficeHolders.keyHash(bytes[range]) else { continue }
+                names.append(Name(keyHash: keyHash, row: row, bytes: narrow(range)))
             }
         }
+        // Sorted by hash, and within a hash in the order added: by row, then by place in the row
+        // (the sort is not stable, so the order is part of the comparison).
+        names.sort { ($0.keyHash, $0.row, $0.bytes.lowerBound) < ($1.keyHash, $1.row, $1.bytes.lowerBound) }
     }
+
+    /// The hash of a name's lookup key, or nil when the key is one word (never looked up).
+    /// ASCII names are folded and hashed byte by byte, without making the key.
+    private static func keyHash(_ name: ArraySlice<UInt8>) -> UInt64? {
+        guard name.allSatisfy({ $0 < 0x80 }) else {
+            let key = key(String(decoding: name, as: UTF8.self))
+            return key.utf8.contains(0x20) ? hash(key.utf8) : nil
+        }
+        // `asciiKey`'s folding: a run of other bytes between kept ones becomes one space.
+        var hash = hashSeed
+        var started = false
+        var pendingSpace = false
+        var sawSpace = false
+        for byte in name {
+            let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                if pendingSpace {
+                    hash = mix(hash, 0x20)
+                    pendingSpace = false
+                    sawSpace = true
+                }
+                hash = mix(hash, lower)
+                started = true
+            } else if started {
+                pendingSpace = true
+            }
+        }
+        return sawSpace ? hash : nil
+    }
+
+    /// FNV-1a of a key's bytes.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash = hashSeed
+        for byte in bytes { hash = mix(hash, byte) }
+        return hash
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// The lookup key of a name given as bytes: ASCII names are folded byte by byte.
     static func key(_ bytes: ArraySlice<UInt8>) -> String {
