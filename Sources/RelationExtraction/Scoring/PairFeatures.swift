@@ -5,6 +5,10 @@ import KnowledgeGraph
 struct Trigger {
     var range: Range<Int>
     var relation: RelationType
+    /// The relation's place in `RelationExtractor.judgedRelations` (-1 for another relation), and
+    /// its feature part: every pair of the sentence asks, and names compare as strings.
+    let judged: Int
+    let relationPart: FeaturePart
     /// The cue's class: its pattern in the curated cues, its CAMEO code in the generated ones.
     var kind: FeaturePart
     /// The cue as written in the lexicon.
@@ -13,6 +17,16 @@ struct Trigger {
     var markers: [FeaturePart] = []
     /// What the cue's clause says of it, read once per cue (`SentenceScan.context(of:speaker:)`).
     var context = TriggerContext()
+
+    init(range: Range<Int>, relation: RelationType, kind: FeaturePart, phrase: FeaturePart, markers: [FeaturePart] = []) {
+        self.range = range
+        self.relation = relation
+        judged = RelationExtractor.judgedRelations.firstIndex(of: relation) ?? -1
+        relationPart = FeaturePart.relation(relation)
+        self.kind = kind
+        self.phrase = phrase
+        self.markers = markers
+    }
 
     /// Speech and quotations are cues of criticism judged by what is said.
     var isSpeech: Bool { kind == .speech || kind == .quote }
@@ -82,8 +96,7 @@ extension SentenceScan {
     /// The features that two actors of this sentence, `a` (source) and `b` (target), and the
     /// sentence's triggers of `relation` give the edge `a -relation-> b`.
     func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
-        let relation = trigger.relation
-        let r = FeaturePart.relation(relation)
+        let r = trigger.relationPart
         let sourceType = FeaturePart.type(entityTypes[a.entity])
         let targetType = FeaturePart.type(entityTypes[b.entity])
         features.add(r, .types, sourceType, targetType)
@@ -212,7 +225,7 @@ extension SentenceScan {
     private func addRoleFeatures(_ a: Actor, _ b: Actor, trigger: Trigger, passive: Bool, speaker: Int?,
                                  into features: inout FeatureSet)
     {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         let cue = trigger.range
         let context = trigger.context
         let quoted = context.quoted
@@ -282,7 +295,7 @@ extension SentenceScan {
     /// What the target's place says: the object right after the cue, after a preposition, or the
     /// subject of a passive cue.
     func addTargetFeatures(_ b: Actor, trigger: Trigger, passive: Bool, templates t: TargetTemplates, into features: inout FeatureSet) {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         let cue = trigger.range
         if b.tokens.lowerBound >= cue.upperBound {
             let gap = cue.upperBound..<max(cue.upperBound, b.phrase.lowerBound)
@@ -303,7 +316,7 @@ extension SentenceScan {
 
     /// Target features against one cue of the sentence, with its class and whether it happened.
     func addTargetFeatures(_ b: Actor, trigger: Trigger, templates t: TargetTemplates, into features: inout FeatureSet) {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         addTargetFeatures(b, trigger: trigger, passive: trigger.context.passive, templates: t, into: &features)
         features.add(r, t.cue, trigger.phrase)
         features.add(r, t.kind, trigger.kind)
