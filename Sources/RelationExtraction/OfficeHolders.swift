@@ -30,6 +30,16 @@ struct OfficeHolders: Sendable {
         var country: Range<Int32>
         var agent: Range<Int32>
         var role: Range<Int32>
+
+        /// Whether `other` has this row's bytes in each field and the same curation.
+        func hasFields(of other: Row, in files: [(bytes: [UInt8], curated: Bool)]) -> Bool {
+            let mine = files[Int(file)]
+            let theirs = files[Int(other.file)]
+            func same(_ a: Range<Int32>, _ b: Range<Int32>) -> Bool {
+                mine.bytes[Int(a.lowerBound)..<Int(a.upperBound)].elementsEqual(theirs.bytes[Int(b.lowerBound)..<Int(b.upperBound)])
+            }
+            return mine.curated == theirs.curated && same(country, other.country) && same(agent, other.agent) && same(role, other.role)
+        }
     }
 
     private struct Name {
@@ -75,21 +85,50 @@ struct OfficeHolders: Sendable {
         }
         // Names in file order, each row's holding once, as the rows were added.
         var result: [Holding] = []
+        var keptRows: [Int32] = []
         var index = low
         while index < names.count && names[index].keyHash == hash {
             let found = names[index]
             index += 1
             let row = rows[Int(found.row)]
             let bytes = files[Int(row.file)].bytes
-            guard OfficeHolders.key(bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)]) == key else { continue }
+            guard OfficeHolders.keyMatches(bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)], key) else { continue }
+            // A row whose fields are byte for byte those of a holding kept is that holding: its
+            // strings are not made. (Different bytes may still make equal strings: those compare.)
+            let curated = files[Int(row.file)].curated
+            if keptRows.contains(where: { rows[Int($0)].hasFields(of: row, in: files) }) { continue }
             func string(_ range: Range<Int32>) -> String {
                 String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
             }
-            let holding = Holding(country: string(row.country), agent: string(row.agent), role: string(row.role),
-                                  curated: files[Int(row.file)].curated)
-            if !result.contains(holding) { result.append(holding) }
+            let holding = Holding(country: string(row.country), agent: string(row.agent), role: string(row.role), curated: curated)
+            if !result.contains(holding) {
+                result.append(holding)
+                keptRows.append(found.row)
+            }
         }
         return result
+    }
+
+    /// Whether a name's lookup key is `key`; an ASCII name is folded and compared byte by byte.
+    private static func keyMatches(_ name: ArraySlice<UInt8>, _ key: String) -> Bool {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return OfficeHolders.key(name) == key }
+        var expected = key.utf8.makeIterator()
+        var started = false
+        var pendingSpace = false
+        for byte in name {
+            let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                if pendingSpace {
+                    guard expected.next() == 0x20 else { return false }
+                    pendingSpace = false
+                }
+                guard expected.next() == lower else { return false }
+                started = true
+            } else if started {
+                pendingSpace = true
+            }
+        }
+        return expected.next() == nil
     }
 
     /// Adds the rows of an office-holder file: `name aliases country agent from to role`.

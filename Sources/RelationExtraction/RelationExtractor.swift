@@ -15,7 +15,7 @@ public struct RelationExtractor: Sendable {
     private let relationWords: RelationWords
     private let model: RelationModel
     private let officeHolders: OfficeHolders
-    private let modelWords: WordSet
+    private let modelWordParts: ModelWordParts
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     /// A recognizer built before would not know the cue words and the extractor would silently
@@ -46,7 +46,7 @@ public struct RelationExtractor: Sendable {
         officeHolders = cues.officeHolders
         // The model's lexical features name words: the vocabulary must know them for tokens to
         // carry their IDs.
-        modelWords = WordSet(model.words, lexicon: &lexicon)
+        modelWordParts = ModelWordParts(words: model.words, ids: WordSet.vocabularyIDs(of: model.words, lexicon: &lexicon))
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
@@ -154,7 +154,7 @@ public struct RelationExtractor: Sendable {
     private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
         CandidateFinder(analysis: analysis, cues: cues, triggerCues: triggerCues, cueMatcher: cueMatcher,
                         markerMatcher: markerMatcher, markerKinds: markerKinds, functionMatcher: functionMatcher,
-                        words: words, relationWords: relationWords, modelWords: modelWords)
+                        words: words, relationWords: relationWords, modelWordParts: modelWordParts)
     }
 
     /// The relations the candidates are built for.
@@ -281,8 +281,8 @@ struct Candidates {
         var ruleRationale: String?
     }
 
-    /// Each key's place in `candidates`.
-    private var index: [Key: Int] = [:]
+    /// Each key's place in `candidates`, found through `slots`.
+    private var index = CandidateIndex()
     /// The candidates in the order first seen, so the graph's edges come in text order.
     private(set) var candidates: [Candidate] = []
     /// The key of each candidate.
@@ -317,8 +317,8 @@ struct Candidates {
     }
 
     private mutating func position(of key: Key) -> Int {
-        if let found = index[key] { return found }
-        index[key] = candidates.count
+        if let found = index.position(of: key, keys: order) { return found }
+        index.insert(key, position: candidates.count, keys: order)
         order.append(key)
         candidates.append(Candidate())
         return candidates.count - 1
@@ -346,13 +346,13 @@ struct Candidates {
     func rulesFoundReverse(of key: Key) -> Bool {
         let relation = relation(of: key)
         guard !relation.isSymmetric, let reverse = existingKey(Int(key.target), Int(key.source), relation),
-            let other = index[reverse]
+            let other = index.position(of: reverse, keys: order)
         else { return false }
         return candidates[other].ruleSentence != nil
     }
 
     func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {
-        existingKey(source, target, relation).map { index[$0] != nil } ?? false
+        existingKey(source, target, relation).map { index.position(of: $0, keys: order) != nil } ?? false
     }
 
     /// The number of distinct sentences each candidate's occurrences stand in.
@@ -394,7 +394,7 @@ struct Candidates {
                 features.add(r, .sameSide)
             }
             if candidates[position].ruleSentence != nil { features.add(r, .rule) }
-            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index[reverse],
+            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index.position(of: reverse, keys: order),
                 candidates[other].ruleSentence != nil
             {
                 features.add(r, .ruleReversed)
@@ -412,6 +412,53 @@ struct Candidates {
             features.add(r, .sentences, FeaturePart.bucket(sentenceCounts[position]))
             candidates[position].shared = start..<features.count
         }
+    }
+}
+
+/// The places of candidate keys in an open-addressing table of positions, the keys themselves
+/// kept in order by `Candidates`. An article adds hundreds of keys and asks for each several
+/// times: the standard library's seeded hashing of three integers cost more than the rest of
+/// the bookkeeping.
+struct CandidateIndex {
+    /// Positions (-1 where empty), at the slot a key's hash gives or the next free ones.
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var count = 0
+
+    private static func slot(of key: Candidates.Key, mask: Int) -> Int {
+        var hash = UInt64(UInt32(bitPattern: key.source)) | UInt64(UInt32(bitPattern: key.target)) << 32
+        hash ^= UInt64(UInt32(bitPattern: key.relation)) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    }
+
+    /// The position of `key`, where `keys` holds the key of each position.
+    func position(of key: Candidates.Key, keys: [Candidates.Key]) -> Int? {
+        let mask = slots.count - 1
+        var slot = CandidateIndex.slot(of: key, mask: mask)
+        while true {
+            let position = slots[slot]
+            if position < 0 { return nil }
+            if keys[Int(position)] == key { return Int(position) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Records a new key's position; `keys` holds the keys of the positions recorded before.
+    mutating func insert(_ key: Candidates.Key, position: Int, keys: [Candidates.Key]) {
+        if (count + 1) * 2 > slots.count {
+            // Twice the size, every key placed again.
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (old, oldKey) in keys.enumerated() where old < count { place(oldKey, position: old) }
+        }
+        place(key, position: position)
+        count += 1
+    }
+
+    private mutating func place(_ key: Candidates.Key, position: Int) {
+        let mask = slots.count - 1
+        var slot = CandidateIndex.slot(of: key, mask: mask)
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position)
     }
 }
 

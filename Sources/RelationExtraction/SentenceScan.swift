@@ -1,6 +1,33 @@
 import EntityRecognition
 import KnowledgeGraph
 
+/// The feature part of each word the model's lexical features name, by vocabulary ID, and of
+/// each ASCII mark, made once with the extractor: scoring reads a part for every token of the
+/// sentences it loads, and making each from the token's string cost more than the features.
+struct ModelWordParts: Sendable {
+    private let byID: [FeaturePart?]
+    private static let marks = (0..<128).map { FeaturePart(String(UnicodeScalar(UInt8($0)))) }
+
+    /// `ids` are the vocabulary IDs of `words` (`WordSet.vocabularyIDs(of:lexicon:)`).
+    init(words: [String], ids: [Int32]) {
+        var byID = [FeaturePart?](repeating: nil, count: Int(ids.max() ?? -1) + 1)
+        for (word, id) in zip(words, ids) where id >= 0 { byID[Int(id)] = FeaturePart(word) }
+        self.byID = byID
+    }
+
+    /// The part of a token that a lexical feature may name, as `FeaturePart(lowercaseWord)`
+    /// gives it: a mark, or a word the model names; nil for numbers and other words.
+    func part(of token: Token) -> FeaturePart? {
+        switch token.kind {
+        case .number: return nil
+        case .punctuation: return ModelWordParts.marks[Int(token.mark & 0x7F)]
+        case .word:
+            let id = Int(token.vocabularyID)
+            return id >= 0 && id < byID.count ? byID[id] : nil
+        }
+    }
+}
+
 /// A sentence token's function word (an index into `FunctionWord.allCases`) and quotation state.
 private struct TokenMarks {
     static let none = UInt8.max
@@ -39,19 +66,20 @@ struct SentenceScan {
     /// Each token's word as a feature part, for the words the model knows (all of them when
     /// training spells features out); nil for the others.
     private(set) var wordParts: [FeaturePart?] = []
-    /// The words the model's lexical features name; nil when training, which needs every word.
-    private let modelWords: WordSet?
+    /// The parts of the words the model's lexical features name; nil when training, which needs
+    /// every word.
+    private let modelWordParts: ModelWordParts?
 
     /// Each entity's type, read once: reading an entity of the analysis copies (and retains)
     /// all its names.
     let entityTypes: [EntityType]
 
-    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWords: WordSet? = nil) {
+    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWordParts: ModelWordParts? = nil) {
         self.analysis = analysis
         entityTypes = analysis.entities.map(\.type)
         self.functionMatcher = functionMatcher
         self.words = words
-        self.modelWords = modelWords
+        self.modelWordParts = modelWordParts
     }
 
     /// The feature part of a token's word, if a feature may name it.
@@ -91,12 +119,11 @@ struct SentenceScan {
         }
         SentenceScan.headMentions(mentions, into: &heads)
         wordParts.removeAll(keepingCapacity: true)
-        for token in range {
-            let kind = analysis.tokens[token].kind
-            if kind == .number || (kind == .word && modelWords.map({ !analysis.token(token, isIn: $0) }) ?? false) {
-                wordParts.append(nil)
-            } else {
-                wordParts.append(FeaturePart(lower(token)))
+        if let modelWordParts {
+            for token in range { wordParts.append(modelWordParts.part(of: analysis.tokens[token])) }
+        } else {
+            for token in range {
+                wordParts.append(analysis.tokens[token].kind == .number ? nil : FeaturePart(lower(token)))
             }
         }
     }

@@ -41,8 +41,8 @@ struct CandidateFinder {
     let functionMatcher: PhraseMatcher
     let words: ScanWords
     let relationWords: RelationWords
-    /// The words the model's lexical features name.
-    let modelWords: WordSet
+    /// The parts of the words the model's lexical features name.
+    let modelWordParts: ModelWordParts
 
     /// How many sentences back a source is carried, and forward a list of targets is looked for.
     static let carryReach = 3
@@ -78,7 +78,7 @@ struct CandidateFinder {
         var triggers: [Trigger] = []
         var actors: [Actor] = []
         var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words,
-                                modelWords: candidates.recordingNames ? nil : modelWords)
+                                modelWordParts: candidates.recordingNames ? nil : modelWordParts)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
         /// Per judged relation (by its place in `RelationExtractor.judgedRelations`): the sources
         /// of the cues of recent sentences, with their sentence.
