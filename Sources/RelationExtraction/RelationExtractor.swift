@@ -66,13 +66,16 @@ public struct RelationExtractor: Sendable {
         var shared = [Float?](repeating: nil, count: count)
         // Places that state an edge on their own, by candidate: few, so kept sparse.
         var convincing: [Int: [Int]] = [:]
+        // Per relation index of the candidates' keys: the model's bias and threshold (nil for a
+        // relation it does not judge), and whether the rules' edges stand.
+        let decisions = candidates.relations.map { model.decision(for: $0) }
+        let keepsRuleEdges = candidates.relations.map { RelationExtractor.ruleEdgesKept.contains($0) }
         for (index, occurrence) in candidates.occurrences.enumerated() {
             let position = occurrence.candidate
-            let relation = candidates.relation(of: candidates.order[position])
-            guard model.judges(relation) else { continue }
+            guard let decision = decisions[Int(candidates.order[position].relation)] else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
-            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, relation: relation)
-            if model.accepts(probability, relation: relation) { convincing[position, default: []].append(index) }
+            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, decision: decision)
+            if probability >= decision.threshold { convincing[position, default: []].append(index) }
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
         }
@@ -81,13 +84,13 @@ public struct RelationExtractor: Sendable {
             let relation = candidates.relation(of: key)
             let source = Int(key.source)
             let target = Int(key.target)
-            if model.judges(relation) {
+            if let decision = decisions[Int(key.relation)] {
                 if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) {
                     // The clause's grammar ("Y was condemned by X") says who did what to whom.
                     continue
                 }
-                guard best[position].occurrence >= 0, model.accepts(1 - none[position], relation: relation) else {
-                    if let rule = candidate.ruleSentence, RelationExtractor.ruleEdgesKept.contains(relation) {
+                guard best[position].occurrence >= 0, 1 - none[position] >= decision.threshold else {
+                    if let rule = candidate.ruleSentence, keepsRuleEdges[Int(key.relation)] {
                         builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
                                     sentence: rule)
                     }

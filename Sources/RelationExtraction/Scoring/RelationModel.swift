@@ -18,22 +18,30 @@ struct RelationModel: Sendable {
     /// Whether the model was trained for `relation`; other relations keep the rules' edges.
     func judges(_ relation: RelationType) -> Bool { bias[relation] != nil }
 
+    /// A relation's bias and decision threshold, read once per article rather than by relation
+    /// name for every place; nil for a relation the model does not judge.
+    struct Decision {
+        let bias: Float
+        let threshold: Float
+    }
+
+    func decision(for relation: RelationType) -> Decision? {
+        guard let bias = bias[relation] else { return nil }
+        return Decision(bias: bias, threshold: threshold[relation] ?? 0.5)
+    }
+
+    /// The probability that a place with the features in `range` (and a score of features it
+    /// shares with the candidate's other places) states an edge of the relation decided by `decision`.
+    func probability(of features: FeatureSet, _ range: Range<Int>, adding shared: Float, decision: Decision) -> Float {
+        let sum = decision.bias + shared + score(of: features, range)
+        return 1 / (1 + expf(-sum))
+    }
+
     /// The sum of the weights of the features in `range`.
     func score(of features: FeatureSet, _ range: Range<Int>) -> Float {
         var sum: Float = 0
         for index in range { sum += weights[features.hashes[index]] }
         return sum
-    }
-
-    /// The probability that a place with the features in `range` (and a score of features it
-    /// shares with the candidate's other places) states the edge.
-    func probability(of features: FeatureSet, _ range: Range<Int>, adding shared: Float = 0, relation: RelationType) -> Float {
-        let sum = (bias[relation] ?? 0) + shared + score(of: features, range)
-        return 1 / (1 + expf(-sum))
-    }
-
-    func accepts(_ probability: Float, relation: RelationType) -> Bool {
-        probability >= (threshold[relation] ?? 0.5)
     }
 
     /// Reads `relation<TAB>feature<TAB>weight` lines; the features `@bias` and `@threshold` set a
