@@ -34,7 +34,7 @@ struct DataFile {
         // found is a character boundary of `text`.
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        var rows: [(Int, [Substring])] = []
+        var rows: [(line: Int, columns: [Substring])] = []
         var number = 0
         var lineStart = 0
         while lineStart <= bytes.count {

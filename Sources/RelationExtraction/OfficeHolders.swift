@@ -20,10 +20,12 @@ struct OfficeHolders: Sendable {
     private var files: [(bytes: [UInt8], curated: Bool)] = []
     /// Each row's holding, as byte ranges of its file: made into strings only when a name asks.
     private var rows: [Row] = []
-    /// Every name of every row under its key's hash, sorted by hash and then in file order.
-    /// Tens of thousands of rows are read at every start, and an article asks for a few names:
-    /// a dictionary of strings cost more to build than all the articles of a small run.
+    /// Every name of every row, in file order, with its key's hash. Tens of thousands of rows are
+    /// read at every start, and an article asks for a few names: a dictionary of strings cost
+    /// more to build than all the articles of a small run.
     private var names: [Name] = []
+    /// The names of each key hash, chained in file order through `Name.next`.
+    private var chains = HashChains()
 
     private struct Row {
         var file: Int32
@@ -46,6 +48,53 @@ struct OfficeHolders: Sendable {
         var keyHash: UInt64
         var row: Int32
         var bytes: Range<Int32>
+        /// The next name with the same key hash, or -1.
+        var next: Int32 = -1
+    }
+
+    /// Open addressing from a key hash to the first and last of its names.
+    private struct HashChains {
+        private var slots = [(hash: UInt64, first: Int32, last: Int32)](repeating: (0, -1, -1), count: 1024)
+        private var count = 0
+
+        func first(_ hash: UInt64) -> Int32 {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].first >= 0 {
+                if slots[slot].hash == hash { return slots[slot].first }
+                slot = (slot + 1) & mask
+            }
+            return -1
+        }
+
+        /// Appends `name` to its hash's chain; returns the name it follows, or -1 for a new chain.
+        mutating func append(_ name: Int32, hash: UInt64) -> Int32 {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].first >= 0 {
+                if slots[slot].hash == hash {
+                    let previous = slots[slot].last
+                    slots[slot].last = name
+                    return previous
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = (hash, name, name)
+            count += 1
+            if count * 2 > slots.count { grow() }
+            return -1
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = Array(repeating: (0, -1, -1), count: old.count * 2)
+            let mask = slots.count - 1
+            for entry in old where entry.first >= 0 {
+                var slot = Int(truncatingIfNeeded: entry.hash) & mask
+                while slots[slot].first >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
+            }
+        }
     }
 
     static let empty = OfficeHolders()
@@ -76,20 +125,13 @@ struct OfficeHolders: Sendable {
         let key = OfficeHolders.key(name)
         guard key.utf8.contains(0x20) else { return [] }
         let hash = OfficeHolders.hash(key.utf8)
-        // The first name with this hash.
-        var low = 0
-        var high = names.count
-        while low < high {
-            let middle = (low + high) / 2
-            if names[middle].keyHash < hash { low = middle + 1 } else { high = middle }
-        }
         // Names in file order, each row's holding once, as the rows were added.
         var result: [Holding] = []
         var keptRows: [Int32] = []
-        var index = low
-        while index < names.count && names[index].keyHash == hash {
-            let found = names[index]
-            index += 1
+        var index = chains.first(hash)
+        while index >= 0 {
+            let found = names[Int(index)]
+            index = found.next
             let row = rows[Int(found.row)]
             let bytes = files[Int(row.file)].bytes
             guard OfficeHolders.keyMatches(bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)], key) else { continue }
@@ -144,21 +186,22 @@ struct OfficeHolders: Sendable {
             let fields = line.fields
             let row = Int32(rows.count)
             rows.append(Row(file: fileIndex, country: narrow(fields[2]), agent: narrow(fields[3]), role: narrow(fields[6])))
+            // The name, then each alias of the `|`-separated list.
+            func addName(_ range: Range<Int>) {
+                guard let keyHash = OfficeHolders.keyHash(bytes[range]) else { return }
+                let name = Int32(names.count)
+                names.append(Name(keyHash: keyHash, row: row, bytes: narrow(range)))
+                let previous = chains.append(name, hash: keyHash)
+                if previous >= 0 { names[Int(previous)].next = name }
+            }
+            addName(fields[0])
             var start = fields[1].lowerBound
-            var nameRanges = [fields[0]]
             for index in fields[1] where bytes[index] == UInt8(ascii: "|") {
-                nameRanges.append(start..<index)
+                addName(start..<index)
                 start = index + 1
             }
-            if !fields[1].isEmpty { nameRanges.append(start..<fields[1].upperBound) }
-            for range in nameRanges {
-                guard let keyHash = OfficeHolders.keyHash(bytes[range]) else { continue }
-                names.append(Name(keyHash: keyHash, row: row, bytes: narrow(range)))
-            }
+            if !fields[1].isEmpty { addName(start..<fields[1].upperBound) }
         }
-        // Sorted by hash, and within a hash in the order added: by row, then by place in the row
-        // (the sort is not stable, so the order is part of the comparison).
-        names.sort { ($0.keyHash, $0.row, $0.bytes.lowerBound) < ($1.keyHash, $1.row, $1.bytes.lowerBound) }
     }
 
     /// The hash of a name's lookup key, or nil when the key is one word (never looked up).

@@ -60,17 +60,22 @@ struct RelationModel: Sendable {
             } else if lines.equals(feature, "@threshold") {
                 threshold[RelationType(rawValue: lines.string(line.fields[0]))] = value
             } else {
+                // The parts' hashes folded in order, as scoring folds them; the second and third
+                // part kept for the lexical features ("criticized|w:between|illegal").
                 var state = FeaturePart.seed
-                var parts: [Range<Int>] = []
+                var partCount = 0
+                var second = 0..<0
+                var third = 0..<0
                 var partStart = feature.lowerBound
-                for index in feature where bytes[index] == UInt8(ascii: "|") {
-                    parts.append(partStart..<index)
+                for index in feature.lowerBound...feature.upperBound where index == feature.upperBound || bytes[index] == UInt8(ascii: "|") {
+                    let part = partStart..<index
+                    state = FeaturePart.fold(state, hash: FeaturePart.hash(of: bytes[part]))
+                    partCount += 1
+                    if partCount == 2 { second = part } else if partCount == 3 { third = part }
                     partStart = index + 1
                 }
-                parts.append(partStart..<feature.upperBound)
-                for part in parts { state = FeaturePart.fold(state, hash: FeaturePart.hash(of: bytes[part])) }
                 entries.append((FeaturePart.finish(state), value))
-                if parts.count == 3, lines.hasPrefix(parts[1], "w:") { words.insert(lines.string(parts[2])) }
+                if partCount == 3, lines.hasPrefix(second, "w:") { words.insert(lines.string(third)) }
             }
         }
         weights = WeightTable(entries)
