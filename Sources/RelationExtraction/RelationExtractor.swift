@@ -146,7 +146,8 @@ public struct RelationExtractor: Sendable {
     {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
-        let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
+        let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders,
+                                      modelWordParts: recordingNames ? nil : modelWordParts)
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
         let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))

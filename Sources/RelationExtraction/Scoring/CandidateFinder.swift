@@ -153,7 +153,7 @@ struct CandidateFinder {
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
             }
-            for index in triggers.indices { triggers[index].context = scan.context(of: triggers[index], speaker: speaker) }
+            for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
                 let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {

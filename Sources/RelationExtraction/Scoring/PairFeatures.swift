@@ -2,19 +2,22 @@ import EntityRecognition
 import KnowledgeGraph
 
 /// A cue word or phrase found in a sentence: a word that may state a relation.
-struct Trigger {
-    var range: Range<Int>
-    var relation: RelationType
+///
+/// A class: every pair of the sentence reads its cue's trigger, and copying a struct of these
+/// strings and arrays retained each of them (some ten thousand copies per hundred articles).
+final class Trigger {
+    let range: Range<Int>
+    let relation: RelationType
     /// The relation's place in `RelationExtractor.judgedRelations` (-1 for another relation), and
     /// its feature part: every pair of the sentence asks, and names compare as strings.
     let judged: Int
     let relationPart: FeaturePart
     /// The cue's class: its pattern in the curated cues, its CAMEO code in the generated ones.
-    var kind: FeaturePart
+    let kind: FeaturePart
     /// The cue as written in the lexicon.
-    var phrase: FeaturePart
+    let phrase: FeaturePart
     /// CAMEO's markers of intent, threat or refusal at or just before the cue.
-    var markers: [FeaturePart] = []
+    let markers: [FeaturePart]
     /// What the cue's clause says of it, read once per cue (`SentenceScan.context(of:speaker:)`).
     var context = TriggerContext()
 
@@ -126,13 +129,12 @@ extension SentenceScan {
         features.add(r, .order, order)
         features.add(r, .order, order, trigger.kind)
         features.add(r, .cue, trigger.phrase, order)
-        let context = trigger.context
-        if context.hypothetical { features.add(r, .hypothetical, order) }
+        if trigger.context.hypothetical { features.add(r, .hypothetical, order) }
         for marker in trigger.markers { features.add(r, .marker, marker) }
         if inQuote(cue.lowerBound) {
             features.add(r, .cueQuoted, speaker == a.entity ? .sourceSpeaks : .otherSpeaks)
         }
-        let passive = context.passive
+        let passive = trigger.context.passive
         if passive { features.add(r, .passive, order) }
         addSourceFeatures(a, trigger: trigger, relation: r, into: &features)
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
@@ -227,12 +229,11 @@ extension SentenceScan {
     {
         let r = trigger.relationPart
         let cue = trigger.range
-        let context = trigger.context
-        let quoted = context.quoted
-        let subjects = context.subjects
-        let objects = context.objects
+        let quoted = trigger.context.quoted
+        let subjects = trigger.context.subjects
+        let objects = trigger.context.objects
         var sourceRole = FeaturePart.noRole
-        if passive, context.agent == a.entity {
+        if passive, trigger.context.agent == a.entity {
             sourceRole = .agentRole
         } else if !passive, subjects.contains(a.entity) {
             sourceRole = .subjectRole
@@ -256,9 +257,12 @@ extension SentenceScan {
         features.add(r, .roleTarget, targetRole, trigger.kind)
         features.add(r, .roles, sourceRole, targetRole)
         // Another actor fills the role: this one is less likely to.
-        let fillers = context
-        if sourceRole == .noRole, fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .sourceRoleTaken) }
-        if targetRole == .noRole, fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .targetRoleTaken) }
+        if sourceRole == .noRole, trigger.context.sources.contains(where: { $0 != a.entity && $0 != b.entity }) {
+            features.add(r, .sourceRoleTaken)
+        }
+        if targetRole == .noRole, trigger.context.targets.contains(where: { $0 != a.entity && $0 != b.entity }) {
+            features.add(r, .targetRoleTaken)
+        }
     }
 
     /// Whether the actor owns the noun right after the cue: "[the] US sanctions", "Israel's attacks".
@@ -408,32 +412,45 @@ extension ArticleAnalysis {
     func gapShape(_ gap: Range<Int>, words: ScanWords) -> String? {
         guard gap.count <= 8 else { return nil }
         if gap.isEmpty { return "-" }
-        var shape = ""
-        var last = ""
-        for token in gap {
-            let value = tokens[token]
-            let symbol: String
-            if self.token(token, isIn: words.possessive) {
-                symbol = "'s"
-            } else if self.token(token, isIn: words.of) {
-                symbol = "of"
-            } else if self.token(token, isIn: words.the) {
-                symbol = "D"
-            } else if value.kind == .punctuation {
-                symbol = lowercaseWord(token)
-            } else if value.kind == .number {
-                symbol = "0"
-            } else {
-                symbol = value.isCapitalized ? "C" : "w"
+        // Written as bytes: every symbol is ASCII, at most two bytes and a separator per token.
+        return String(unsafeUninitializedCapacity: gap.count * 3) { shape in
+            var length = 0
+            func write(_ byte: UInt8) {
+                shape[length] = byte
+                length += 1
             }
-            if symbol == last && (symbol == "w" || symbol == "C") {
-                if !shape.hasSuffix("+") { shape += "+" }
-                continue
+            /// The last symbol's bytes (the second 0 for a one-byte symbol).
+            var last: (UInt8, UInt8) = (0, 0)
+            let word = (UInt8(ascii: "w"), UInt8(0))
+            let capitalized = (UInt8(ascii: "C"), UInt8(0))
+            for token in gap {
+                let value = tokens[token]
+                let symbol: (UInt8, UInt8)
+                if self.token(token, isIn: words.possessive) {
+                    symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
+                } else if self.token(token, isIn: words.of) {
+                    symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
+                } else if self.token(token, isIn: words.the) {
+                    symbol = (UInt8(ascii: "D"), 0)
+                } else if value.kind == .punctuation {
+                    // The mark, as `lowercaseWord` spells it.
+                    symbol = (value.mark & 0x7F, 0)
+                } else if value.kind == .number {
+                    symbol = (UInt8(ascii: "0"), 0)
+                } else {
+                    symbol = value.isCapitalized ? capitalized : word
+                }
+                // A run of words or of capitalized words is one symbol and a "+".
+                if symbol == last && (symbol == word || symbol == capitalized) {
+                    if shape[length - 1] != UInt8(ascii: "+") { write(UInt8(ascii: "+")) }
+                    continue
+                }
+                if length > 0 { write(UInt8(ascii: " ")) }
+                write(symbol.0)
+                if symbol.1 != 0 { write(symbol.1) }
+                last = symbol
             }
-            if !shape.isEmpty { shape += " " }
-            shape += symbol
-            last = symbol
+            return length
         }
-        return shape
     }
 }
