@@ -120,11 +120,24 @@ struct OfficeHolders: Sendable {
 
     /// The offices a person of this full name held; one-word names are never looked up.
     func holdings(of name: String) -> [Holding] {
+        var name = name
+        return name.withUTF8 { holdings(ofName: $0) }
+    }
+
+    private func holdings(ofName name: UnsafeBufferPointer<UInt8>) -> [Holding] {
         // A one-word name is never looked up: no space, no lookup.
-        guard name.utf8.contains(0x20) || name.utf8.contains(UInt8(ascii: "-")) else { return [] }
-        let key = OfficeHolders.key(name)
-        guard key.utf8.contains(0x20) else { return [] }
-        let hash = OfficeHolders.hash(key.utf8)
+        guard name.contains(0x20) || name.contains(UInt8(ascii: "-")) else { return [] }
+        // An ASCII name is folded as it is compared and hashed; another name is folded once.
+        let isASCII = name.allSatisfy { $0 < 0x80 }
+        let key = isASCII ? nil : OfficeHolders.key(String(decoding: name, as: UTF8.self))
+        let hash: UInt64
+        if let key {
+            guard key.utf8.contains(0x20) else { return [] }
+            hash = OfficeHolders.hash(key.utf8)
+        } else {
+            guard let asciiHash = OfficeHolders.keyHash(name) else { return [] }
+            hash = asciiHash
+        }
         // Names in file order, each row's holding once, as the rows were added.
         var result: [Holding] = []
         var keptRows: [Int32] = []
@@ -134,7 +147,9 @@ struct OfficeHolders: Sendable {
             index = found.next
             let row = rows[Int(found.row)]
             let bytes = files[Int(row.file)].bytes
-            guard OfficeHolders.keyMatches(bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)], key) else { continue }
+            let rowName = bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)]
+            let sameKey = if let key { OfficeHolders.key(rowName) == key } else { OfficeHolders.sameASCIIKey(rowName, name) }
+            guard sameKey else { continue }
             // A row whose fields are byte for byte those of a holding kept is that holding: its
             // strings are not made. (Different bytes may still make equal strings: those compare.)
             let curated = files[Int(row.file)].curated
@@ -151,25 +166,11 @@ struct OfficeHolders: Sendable {
         return result
     }
 
-    /// Whether a name's lookup key is `key`; an ASCII name is folded and compared byte by byte.
-    private static func keyMatches(_ name: ArraySlice<UInt8>, _ key: String) -> Bool {
-        guard name.allSatisfy({ $0 < 0x80 }) else { return OfficeHolders.key(name) == key }
-        var expected = key.utf8.makeIterator()
-        var started = false
-        var pendingSpace = false
-        for byte in name {
-            let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
-                if pendingSpace {
-                    guard expected.next() == 0x20 else { return false }
-                    pendingSpace = false
-                }
-                guard expected.next() == lower else { return false }
-                started = true
-            } else if started {
-                pendingSpace = true
-            }
-        }
+    /// Whether a name (of any bytes) has the lookup key of the ASCII name `ascii`.
+    private static func sameASCIIKey(_ name: ArraySlice<UInt8>, _ ascii: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return key(name) == asciiKey(ascii) }
+        var expected = FoldedASCIIKey(ascii)
+        for byte in FoldedASCIIKey(name) where expected.next() != byte { return false }
         return expected.next() == nil
     }
 
@@ -206,29 +207,16 @@ struct OfficeHolders: Sendable {
 
     /// The hash of a name's lookup key, or nil when the key is one word (never looked up).
     /// ASCII names are folded and hashed byte by byte, without making the key.
-    private static func keyHash(_ name: ArraySlice<UInt8>) -> UInt64? {
+    private static func keyHash<Name: Collection<UInt8>>(_ name: Name) -> UInt64? {
         guard name.allSatisfy({ $0 < 0x80 }) else {
             let key = key(String(decoding: name, as: UTF8.self))
             return key.utf8.contains(0x20) ? hash(key.utf8) : nil
         }
-        // `asciiKey`'s folding: a run of other bytes between kept ones becomes one space.
         var hash = hashSeed
-        var started = false
-        var pendingSpace = false
         var sawSpace = false
-        for byte in name {
-            let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-            if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
-                if pendingSpace {
-                    hash = mix(hash, 0x20)
-                    pendingSpace = false
-                    sawSpace = true
-                }
-                hash = mix(hash, lower)
-                started = true
-            } else if started {
-                pendingSpace = true
-            }
+        for byte in FoldedASCIIKey(name) {
+            if byte == 0x20 { sawSpace = true }
+            hash = mix(hash, byte)
         }
         return sawSpace ? hash : nil
     }
@@ -264,6 +252,40 @@ struct OfficeHolders: Sendable {
         }
         if bytes.last == 0x20 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of an ASCII name's lookup key (`asciiKey`), made one at a time: letters
+    /// lowercased, digits and apostrophes kept, and each run of other bytes between them one space.
+    private struct FoldedASCIIKey<Name: Collection<UInt8>>: Sequence, IteratorProtocol {
+        private var bytes: Name.Iterator
+        private var started = false
+        private var pendingSpace = false
+        /// A kept byte met after a run of others: the space is given first, then this byte.
+        private var held: UInt8?
+
+        init(_ name: Name) { bytes = name.makeIterator() }
+
+        mutating func next() -> UInt8? {
+            if let byte = held {
+                held = nil
+                return byte
+            }
+            while let byte = bytes.next() {
+                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                    started = true
+                    if pendingSpace {
+                        pendingSpace = false
+                        held = lower
+                        return 0x20
+                    }
+                    return lower
+                } else if started {
+                    pendingSpace = true
+                }
+            }
+            return nil
+        }
     }
 
     struct ModelError: Error {

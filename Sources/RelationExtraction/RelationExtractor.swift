@@ -293,7 +293,8 @@ struct Candidates {
     private(set) var order: [Key] = []
     private(set) var occurrences: [Occurrence] = []
     private(set) var features: FeatureSet
-    /// The relation of each key's index.
+    /// The relation of each key's index: the judged relations first, in order (their index is
+    /// their place in `RelationExtractor.judgedRelations`), then others as they come.
     private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
     let recordingNames: Bool
 
@@ -378,11 +379,12 @@ struct Candidates {
         var occurring = [Bool](repeating: false, count: candidates.count)
         for occurrence in occurrences { occurring[occurrence.candidate] = true }
         let sentenceCounts = sentenceCounts()
+        let relationParts = relations.map { FeaturePart.relation($0) }
         for (position, key) in order.enumerated() {
             let relation = relations[Int(key.relation)]
             let source = Int(key.source)
             let target = Int(key.target)
-            let r = FeaturePart.relation(relation)
+            let r = relationParts[Int(key.relation)]
             if !occurring[position], let sentence = candidates[position].ruleSentence {
                 // The rules found an edge no occurrence covers (an answer to an accusation).
                 let start = features.count
@@ -403,15 +405,17 @@ struct Candidates {
             {
                 features.add(r, .ruleReversed)
             }
-            if RelationExtractor.judgedRelations.contains(relation) {
-                let sourceProfile = profiles.profile(source, relation)
-                let targetProfile = profiles.profile(target, relation)
+            // The first relations of `relations` are the judged ones, in order.
+            if Int(key.relation) < RelationExtractor.judgedRelations.count {
+                let judged = Int(key.relation)
+                let sourceProfile = profiles.profile(source, judged: judged)
+                let targetProfile = profiles.profile(target, judged: judged)
                 features.add(r, .sourceProfile, FeaturePart.bucket(sourceProfile.asSource))
                 features.add(r, .targetProfile, FeaturePart.bucket(targetProfile.asTarget))
                 if sourceProfile.asTarget > 0 { features.add(r, .sourceAsTarget, FeaturePart.bucket(sourceProfile.asTarget)) }
                 if targetProfile.asSource > 0 { features.add(r, .targetAsSource, FeaturePart.bucket(targetProfile.asSource)) }
                 if targetProfile.asListed > 0 { features.add(r, .targetListed, FeaturePart.bucket(targetProfile.asListed)) }
-                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(relation) { features.add(r, .sourceIsTop) }
+                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(judged: judged) { features.add(r, .sourceIsTop) }
             }
             features.add(r, .sentences, FeaturePart.bucket(sentenceCounts[position]))
             candidates[position].shared = start..<features.count

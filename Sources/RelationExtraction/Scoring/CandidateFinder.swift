@@ -398,9 +398,6 @@ struct RoleProfiles {
     /// Per judged relation, the largest number of times one entity is its source.
     private var topSources = RelationExtractor.judgedRelations.map { _ in 0 }
 
-    private static func index(_ relation: RelationType) -> Int? {
-        RelationExtractor.judgedRelations.firstIndex(of: relation)
-    }
 
     /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
     mutating func note(_ fillers: (sources: [Int], targets: [Int]), judged index: Int, sentence: Int, hypothetical: Bool) {
@@ -424,13 +421,14 @@ struct RoleProfiles {
         }
     }
 
-    func profile(_ entity: Int, _ relation: RelationType) -> Profile {
-        RoleProfiles.index(relation).flatMap { byRelation[$0][entity] } ?? Profile()
+    /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
+    func profile(_ entity: Int, judged: Int) -> Profile {
+        byRelation[judged][entity] ?? Profile()
     }
 
     /// The largest number of times one entity is a source of the relation in the article.
-    func topSource(_ relation: RelationType) -> Int {
-        RoleProfiles.index(relation).map { topSources[$0] } ?? 0
+    func topSource(judged: Int) -> Int {
+        topSources[judged]
     }
 
     /// How many sources and targets of a relation `addPairs` pairs at most: the pairs grow with
