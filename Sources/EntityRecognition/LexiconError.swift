@@ -18,11 +18,13 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads a tab-separated data file: `#` comment lines and blank lines are skipped.
-struct DataFile {
-    let name: String
-    let rows: [(line: Int, columns: [Substring])]
+///
+/// Package-visible for the test that holds its byte-level reading to reading by characters.
+package struct DataFile {
+    package let name: String
+    package let rows: [(line: Int, columns: [Substring])]
 
-    init(name: String, bytes: [UInt8]) throws(LexiconError) {
+    package init(name: String, bytes: [UInt8]) throws(LexiconError) {
         self.name = name
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LexiconError(file: name, reason: "not UTF-8 text")
@@ -66,7 +68,7 @@ struct DataFile {
     }
 
     /// The `|`-separated values of a column, trimmed, without empties.
-    static func values(_ column: Substring?) -> [String] {
+    package static func values(_ column: Substring?) -> [String] {
         guard let column else { return [] }
         let utf8 = column.utf8
         // Split on the byte of "|" where the bytes around each bar are ASCII (the bar is then a
@@ -84,7 +86,7 @@ struct DataFile {
 }
 
 extension Substring {
-    func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         // Spaces are trimmed as bytes where the bytes next to them are ASCII, which makes each
         // space a character of its own. Elsewhere (a combining mark after a space makes one
         // character of the two) characters are compared.

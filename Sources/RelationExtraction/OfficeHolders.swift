@@ -6,14 +6,16 @@ import KnowledgeGraph
 ///
 /// An article that names "President Vladimir Putin" and, elsewhere, Russia, ties the two even
 /// where no sentence says "Russian President".
-struct OfficeHolders: Sendable {
-    struct Holding: Sendable, Hashable {
+///
+/// Package-visible for the test that checks its lookups against a plain dictionary of the rows.
+package struct OfficeHolders: Sendable {
+    package struct Holding: Sendable, Hashable {
         /// A country name of countries.tsv, or empty for an intergovernmental body.
-        var country: String
+        package var country: String
         /// The body of an intergovernmental office ("United Nations"), or Phoenix's agent code.
-        var agent: String
-        var role: String
-        var curated: Bool
+        package var agent: String
+        package var role: String
+        package var curated: Bool
     }
 
     /// The files' bytes, in the order added; rows and names are ranges of them.
@@ -97,10 +99,12 @@ struct OfficeHolders: Sendable {
         }
     }
 
-    static let empty = OfficeHolders()
+    package static let empty = OfficeHolders()
+
+    package init() {}
 
     /// A name folded for lookup: lowercase, Latin diacritics removed, hyphens and dots as spaces.
-    static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         // Most names are ASCII: folded byte by byte, without Character properties.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(name.utf8) }
         var result = ""
@@ -119,17 +123,13 @@ struct OfficeHolders: Sendable {
     }
 
     /// The offices a person of this full name held; one-word names are never looked up.
-    func holdings(of name: String) -> [Holding] {
-        var name = name
-        return name.withUTF8 { holdings(ofName: $0) }
-    }
-
-    private func holdings(ofName name: UnsafeBufferPointer<UInt8>) -> [Holding] {
+    package func holdings(of fullName: String) -> [Holding] {
+        let name = fullName.utf8
         // A one-word name is never looked up: no space, no lookup.
         guard name.contains(0x20) || name.contains(UInt8(ascii: "-")) else { return [] }
         // An ASCII name is folded as it is compared and hashed; another name is folded once.
         let isASCII = name.allSatisfy { $0 < 0x80 }
-        let key = isASCII ? nil : OfficeHolders.key(String(decoding: name, as: UTF8.self))
+        let key = isASCII ? nil : OfficeHolders.key(fullName)
         let hash: UInt64
         if let key {
             guard key.utf8.contains(0x20) else { return [] }
@@ -167,7 +167,7 @@ struct OfficeHolders: Sendable {
     }
 
     /// Whether a name (of any bytes) has the lookup key of the ASCII name `ascii`.
-    private static func sameASCIIKey(_ name: ArraySlice<UInt8>, _ ascii: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func sameASCIIKey(_ name: ArraySlice<UInt8>, _ ascii: String.UTF8View) -> Bool {
         guard name.allSatisfy({ $0 < 0x80 }) else { return key(name) == asciiKey(ascii) }
         var expected = FoldedASCIIKey(ascii)
         for byte in FoldedASCIIKey(name) where expected.next() != byte { return false }
@@ -175,7 +175,7 @@ struct OfficeHolders: Sendable {
     }
 
     /// Adds the rows of an office-holder file: `name aliases country agent from to role`.
-    mutating func add(tsv bytes: [UInt8], curated: Bool, file: String) throws(ModelError) {
+    package mutating func add(tsv bytes: [UInt8], curated: Bool, file: String) throws(ModelError) {
         let lines = DataLines(bytes: bytes)
         let fileIndex = Int32(files.count)
         files.append((bytes, curated))
@@ -288,8 +288,8 @@ struct OfficeHolders: Sendable {
         }
     }
 
-    struct ModelError: Error {
-        var line: Int
-        var reason: String
+    package struct ModelError: Error {
+        package var line: Int
+        package var reason: String
     }
 }

@@ -413,44 +413,39 @@ extension ArticleAnalysis {
         guard gap.count <= 8 else { return nil }
         if gap.isEmpty { return "-" }
         // Written as bytes: every symbol is ASCII, at most two bytes and a separator per token.
-        return String(unsafeUninitializedCapacity: gap.count * 3) { shape in
-            var length = 0
-            func write(_ byte: UInt8) {
-                shape[length] = byte
-                length += 1
+        var shape: [UInt8] = []
+        shape.reserveCapacity(gap.count * 3)
+        /// The last symbol's bytes (the second 0 for a one-byte symbol).
+        var last: (UInt8, UInt8) = (0, 0)
+        let word = (UInt8(ascii: "w"), UInt8(0))
+        let capitalized = (UInt8(ascii: "C"), UInt8(0))
+        for token in gap {
+            let value = tokens[token]
+            let symbol: (UInt8, UInt8)
+            if self.token(token, isIn: words.possessive) {
+                symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
+            } else if self.token(token, isIn: words.of) {
+                symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
+            } else if self.token(token, isIn: words.the) {
+                symbol = (UInt8(ascii: "D"), 0)
+            } else if value.kind == .punctuation {
+                // The mark, as `lowercaseWord` spells it.
+                symbol = (value.mark & 0x7F, 0)
+            } else if value.kind == .number {
+                symbol = (UInt8(ascii: "0"), 0)
+            } else {
+                symbol = value.isCapitalized ? capitalized : word
             }
-            /// The last symbol's bytes (the second 0 for a one-byte symbol).
-            var last: (UInt8, UInt8) = (0, 0)
-            let word = (UInt8(ascii: "w"), UInt8(0))
-            let capitalized = (UInt8(ascii: "C"), UInt8(0))
-            for token in gap {
-                let value = tokens[token]
-                let symbol: (UInt8, UInt8)
-                if self.token(token, isIn: words.possessive) {
-                    symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
-                } else if self.token(token, isIn: words.of) {
-                    symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
-                } else if self.token(token, isIn: words.the) {
-                    symbol = (UInt8(ascii: "D"), 0)
-                } else if value.kind == .punctuation {
-                    // The mark, as `lowercaseWord` spells it.
-                    symbol = (value.mark & 0x7F, 0)
-                } else if value.kind == .number {
-                    symbol = (UInt8(ascii: "0"), 0)
-                } else {
-                    symbol = value.isCapitalized ? capitalized : word
-                }
-                // A run of words or of capitalized words is one symbol and a "+".
-                if symbol == last && (symbol == word || symbol == capitalized) {
-                    if shape[length - 1] != UInt8(ascii: "+") { write(UInt8(ascii: "+")) }
-                    continue
-                }
-                if length > 0 { write(UInt8(ascii: " ")) }
-                write(symbol.0)
-                if symbol.1 != 0 { write(symbol.1) }
-                last = symbol
+            // A run of words or of capitalized words is one symbol and a "+".
+            if symbol == last && (symbol == word || symbol == capitalized) {
+                if shape.last != UInt8(ascii: "+") { shape.append(UInt8(ascii: "+")) }
+                continue
             }
-            return length
+            if !shape.isEmpty { shape.append(UInt8(ascii: " ")) }
+            shape.append(symbol.0)
+            if symbol.1 != 0 { shape.append(symbol.1) }
+            last = symbol
         }
+        return String(decoding: shape, as: UTF8.self)
     }
 }
