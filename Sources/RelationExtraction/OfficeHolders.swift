@@ -16,6 +16,13 @@ package struct OfficeHolders: Sendable {
         package var agent: String
         package var role: String
         package var curated: Bool
+
+        package init(country: String, agent: String, role: String, curated: Bool) {
+            self.country = country
+            self.agent = agent
+            self.role = role
+            self.curated = curated
+        }
     }
 
     /// The files' bytes, in the order added; rows and names are ranges of them.
