@@ -305,20 +305,38 @@ struct Candidates {
 
     func relation(of key: Key) -> RelationType { relations[Int(key.relation)] }
 
+    /// The relation looked up last, with its index and whether it is symmetric: keys come
+    /// relation by relation, and comparing two different relation names costs more than the rest
+    /// of making a key (the same name compares at once).
+    private var lastRelation: (relation: RelationType, index: Int, isSymmetric: Bool)?
+
     private mutating func key(_ source: Int, _ target: Int, _ relation: RelationType) -> Key {
-        var index = relations.firstIndex(of: relation)
-        if index == nil {
-            relations.append(relation)
-            index = relations.count - 1
+        let found: (index: Int, isSymmetric: Bool)
+        if let last = lastRelation, last.relation == relation {
+            found = (last.index, last.isSymmetric)
+        } else {
+            var index = relations.firstIndex(of: relation)
+            if index == nil {
+                relations.append(relation)
+                index = relations.count - 1
+            }
+            found = (index!, relation.isSymmetric)
+            lastRelation = (relation, found.index, found.isSymmetric)
         }
-        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
-        return Key(source: Int32(first), target: Int32(second), relation: Int32(index!))
+        let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
     }
 
     private func existingKey(_ source: Int, _ target: Int, _ relation: RelationType) -> Key? {
-        guard let index = relations.firstIndex(of: relation) else { return nil }
-        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
-        return Key(source: Int32(first), target: Int32(second), relation: Int32(index))
+        let found: (index: Int, isSymmetric: Bool)
+        if let last = lastRelation, last.relation == relation {
+            found = (last.index, last.isSymmetric)
+        } else {
+            guard let index = relations.firstIndex(of: relation) else { return nil }
+            found = (index, relation.isSymmetric)
+        }
+        let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
     }
 
     private mutating func position(of key: Key) -> Int {

@@ -64,8 +64,9 @@ struct SentenceScan {
     static let maximumObjects = 16
 
     /// Each token's word as a feature part, for the words the model knows (all of them when
-    /// training spells features out); nil for the others.
-    private(set) var wordParts: [FeaturePart?] = []
+    /// training spells features out); nil for the others. Indexed from the sentence's first token;
+    /// entries past its last are left from longer sentences.
+    private var wordParts: [FeaturePart?] = []
     /// The parts of the words the model's lexical features name; nil when training, which needs
     /// every word.
     private let modelWordParts: ModelWordParts?
@@ -118,12 +119,14 @@ struct SentenceScan {
             for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
         }
         SentenceScan.headMentions(mentions, into: &heads)
-        wordParts.removeAll(keepingCapacity: true)
+        // Like the marks, parts past this sentence's tokens are left from longer sentences and
+        // never read (`wordPart(_:)` reads this sentence's only); each of this sentence's is written.
+        if wordParts.count < range.count { wordParts.append(contentsOf: repeatElement(nil, count: range.count - wordParts.count)) }
         if let modelWordParts {
-            for token in range { wordParts.append(modelWordParts.part(of: analysis.tokens[token])) }
+            for token in range { wordParts[token - start] = modelWordParts.part(of: analysis.tokens[token]) }
         } else {
             for token in range {
-                wordParts.append(analysis.tokens[token].kind == .number ? nil : FeaturePart(lower(token)))
+                wordParts[token - start] = analysis.tokens[token].kind == .number ? nil : FeaturePart(lower(token))
             }
         }
     }
