@@ -178,7 +178,6 @@ struct CandidateFinder {
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
-                    // Triggers are read in place: copying one retains its strings and arrays.
                     for index in triggers.indices where triggers[index].judged == judged && !triggers[index].isSpeech {
                         var fillers = (sources: triggers[index].context.sources, targets: triggers[index].context.targets)
                         for listed in scan.listedTargets(after: triggers[index].range, openers: relationWords.listOpeners)
@@ -213,8 +212,7 @@ struct CandidateFinder {
     private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
                                   speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates)
     {
-        // The triggers of the relation, as indexes into `triggers`: read in place, since copying a
-        // trigger retains its strings and arrays, and every pair reads one.
+        // The triggers of the relation, as indexes into `triggers`.
         let relevant = triggers.indices.filter { triggers[$0].judged == judged }
         let isSymmetric = relation.isSymmetric
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
