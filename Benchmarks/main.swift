@@ -99,6 +99,16 @@ defer { try? FileManager.default.removeItem(at: directory) }
 let types: [RelationType] = [.sanctioned, .metWith, .criticized, .affiliatedWith]
 
 if runs("extraction") {
+    // 0. Loading the lexicons, cues, office holders and model: what every run of the command pays
+    // before its first article (the extractor is freed after each timing, outside it).
+    var loads: [Double] = []
+    for _ in 0..<5 {
+        var loaded: GraphExtractor?
+        loads.append(try seconds { loaded = try GraphExtractor() })
+        withExtendedLifetime(loaded) {}
+    }
+    print(String(format: "extractor load:       %7.0f ms  (median of 5)", median(loads) * 1000))
+
     // 1. Extraction, one core.
     var oneCore: [Double] = []
     for _ in 0..<5 {

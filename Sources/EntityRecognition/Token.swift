@@ -31,6 +31,10 @@ public struct Token: Sendable, Hashable {
     /// For punctuation, the ASCII mark it stands for: curly quotes become `"` or `'`, dashes `-`.
     public var mark: UInt8
 
+    /// The vocabulary ID of the lowercase form, or -1 when no lexicon knows the word: for a later
+    /// stage that keeps something per word (`WordSet.vocabularyIDs(of:lexicon:)`).
+    package var vocabularyID: Int32 { id }
+
     public var isCapitalized: Bool { shape.contains(.capitalized) }
     public var isAllCaps: Bool { shape.contains(.allCaps) }
     public var isWord: Bool { kind == .word }

@@ -25,6 +25,13 @@ public struct WordSet: Sendable {
         self.bits = bits
     }
 
+    /// The vocabulary ID of each of `words` (written as for `init(_:lexicon:)`), registering the
+    /// words as that initializer does: a later stage can keep something per word and find it by
+    /// a token's ID.
+    package static func vocabularyIDs(of words: [String], lexicon: inout Lexicon) -> [Int32] {
+        words.map { lexicon.vocabulary.intern(Array($0.utf8)) }
+    }
+
     @inlinable
     func contains(_ id: Int32) -> Bool {
         guard id >= 0 else { return false }

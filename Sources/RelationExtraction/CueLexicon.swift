@@ -139,42 +139,72 @@ public struct CueLexicon: Sendable {
     /// ("imposed sanctions", not "condemned missile attacks"), since the scorer reads the
     /// object itself. Intent, threat and refusal lines are markers of events that did not happen.
     mutating func addCAMEO(bytes: [UInt8], file: String) throws(LexiconError) {
-        var lines: [(phrase: String, relation: String, code: String, form: String, kind: String)] = []
+        // The file has some 20,000 lines, read at every start: lines are classed on their bytes
+        // and strings made only of the fields kept.
+        enum Kind: String {
+            case intent, threat, refuse, event, reject, other
+        }
+        var lines: [(phrase: Range<Int>, relation: Range<Int>, code: Range<Int>, isPhrase: Bool, kind: Kind)] = []
         let data = DataLines(bytes: bytes)
+        func kind(_ range: Range<Int>) -> Kind {
+            if data.equals(range, "intent") { return .intent }
+            if data.equals(range, "threat") { return .threat }
+            if data.equals(range, "refuse") { return .refuse }
+            if data.equals(range, "event") { return .event }
+            if data.equals(range, "reject") { return .reject }
+            return .other
+        }
         for line in data {
             let columns = line.fields
             guard columns.count == 7 else {
                 throw LexiconError(file: file, line: line.number, reason: "expected 7 columns: phrase relation code form block notes class")
             }
             // Phrases of classes no cue is made of are not kept.
-            let relation = data.string(columns[1])
-            let kind = data.string(columns[6])
-            if relation == "-" && kind != "intent" && kind != "threat" && kind != "refuse" { continue }
-            lines.append((data.string(columns[0]), relation, data.string(columns[2]), data.string(columns[3]), kind))
+            let relation = columns[1]
+            let lineKind = kind(columns[6])
+            let isMarker = data.equals(relation, "-")
+            if isMarker && lineKind != .intent && lineKind != .threat && lineKind != .refuse { continue }
+            let isPhrase = data.hasPrefix(columns[3], "phrase")
+            // A marker phrase counts only for threats to sanction (1312); event lines of other
+            // classes make nothing.
+            if isMarker ? (isPhrase && !data.hasPrefix(columns[2], "1312")) : (lineKind != .event && lineKind != .reject && isPhrase) {
+                // Verb forms still name the verbs that phrases of their relation are checked against.
+                continue
+            }
+            lines.append((columns[0], relation, columns[2], isPhrase, lineKind))
         }
-        var verbs: [String: Set<String>] = [:]
-        for line in lines where !line.form.hasPrefix("phrase") && line.relation != "-" {
-            verbs[line.relation, default: []].insert(line.phrase)
+        /// The first word of an ASCII phrase, found on its bytes; nil for other phrases.
+        func firstWord(_ phrase: Range<Int>) -> String? {
+            guard bytes[phrase].allSatisfy({ $0 < 0x80 }) else { return nil }
+            var start = phrase.lowerBound
+            while start < phrase.upperBound && bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < phrase.upperBound && bytes[end] != 0x20 { end += 1 }
+            return data.string(start..<end)
+        }
+        // Per relation, its verb forms ("relation<TAB>verb").
+        var verbs = Set<String>()
+        for line in lines where !line.isPhrase && !data.equals(line.relation, "-") {
+            verbs.insert(data.string(line.relation) + "\t" + data.string(line.phrase))
         }
         var seen = Set<String>()
         for line in lines {
-            let isPhrase = line.form.hasPrefix("phrase")
-            if line.relation == "-" {
-                guard line.kind == "intent" || line.kind == "threat" || line.kind == "refuse" else { continue }
-                guard !isPhrase || line.code.hasPrefix("1312") else { continue }
-                cameoMarkers.append((line.phrase, line.kind))
+            let phrase = data.string(line.phrase)
+            if data.equals(line.relation, "-") {
+                cameoMarkers.append((phrase, line.kind.rawValue))
                 continue
             }
-            guard line.kind == "event" || line.kind == "reject" else { continue }
-            if isPhrase {
-                let verb = line.phrase.split(separator: " ").first.map(String.init) ?? ""
-                if verbs[line.relation]?.contains(verb) ?? false { continue }
+            guard line.kind == .event || line.kind == .reject else { continue }
+            let relation = data.string(line.relation)
+            if line.isPhrase {
+                let verb = firstWord(line.phrase) ?? phrase.split(separator: " ").first.map(String.init) ?? ""
+                if verbs.contains(relation + "\t" + verb) { continue }
             }
             // "a:b" codes the event both ways; ":b" only from the target back to the source.
-            if line.code.hasPrefix(":") { continue }
-            let code = String(line.code.prefix(3))
-            guard seen.insert(line.phrase + "\t" + line.relation).inserted else { continue }
-            cameoCues.append((line.phrase, RelationType(rawValue: line.relation), line.kind == "reject" ? "reject" : code))
+            if data.hasPrefix(line.code, ":") { continue }
+            let code = String(data.string(line.code).prefix(3))
+            guard seen.insert(phrase + "\t" + relation).inserted else { continue }
+            cameoCues.append((phrase, RelationType(rawValue: relation), line.kind == .reject ? "reject" : code))
         }
     }
 

@@ -16,23 +16,32 @@ struct DataLines: Sequence {
         let bytes: [UInt8]
         var position = 0
         var number = 0
+        /// The fields of the line returned last, reused for the next line: a loop that lets go of
+        /// each line before asking for the next (`for line in lines`) allocates no array per line.
+        private var fields: [Range<Int>] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func next() -> Line? {
             while position < bytes.count {
                 number += 1
                 let start = position
+                // A comment line is skipped to its end without reading fields.
+                let isComment = bytes[start] == UInt8(ascii: "#")
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
                 var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                while end < bytes.count && bytes[end] != 0x0A {
+                    if bytes[end] == 0x09 && !isComment {
+                        fields.append(fieldStart..<end)
+                        fieldStart = end + 1
+                    }
+                    end += 1
+                }
                 position = end + 1
                 var stop = end
                 if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-                if stop == start || bytes[start] == UInt8(ascii: "#") { continue }
-                var fields: [Range<Int>] = []
-                var fieldStart = start
-                for index in start..<stop where bytes[index] == 0x09 {
-                    fields.append(fieldStart..<index)
-                    fieldStart = index + 1
-                }
+                if stop == start || isComment { continue }
                 fields.append(fieldStart..<stop)
                 return Line(number: number, fields: fields)
             }

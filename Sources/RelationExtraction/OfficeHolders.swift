@@ -6,22 +6,112 @@ import KnowledgeGraph
 ///
 /// An article that names "President Vladimir Putin" and, elsewhere, Russia, ties the two even
 /// where no sentence says "Russian President".
-struct OfficeHolders: Sendable {
-    struct Holding: Sendable, Hashable {
+///
+/// Package-visible for the test that checks its lookups against a plain dictionary of the rows.
+package struct OfficeHolders: Sendable {
+    package struct Holding: Sendable, Hashable {
         /// A country name of countries.tsv, or empty for an intergovernmental body.
-        var country: String
+        package var country: String
         /// The body of an intergovernmental office ("United Nations"), or Phoenix's agent code.
-        var agent: String
-        var role: String
-        var curated: Bool
+        package var agent: String
+        package var role: String
+        package var curated: Bool
+
+        package init(country: String, agent: String, role: String, curated: Bool) {
+            self.country = country
+            self.agent = agent
+            self.role = role
+            self.curated = curated
+        }
     }
 
-    private var byName: [String: [Holding]] = [:]
+    /// The files' bytes, in the order added; rows and names are ranges of them.
+    private var files: [(bytes: [UInt8], curated: Bool)] = []
+    /// Each row's holding, as byte ranges of its file: made into strings only when a name asks.
+    private var rows: [Row] = []
+    /// Every name of every row, in file order, with its key's hash. Tens of thousands of rows are
+    /// read at every start, and an article asks for a few names: a dictionary of strings cost
+    /// more to build than all the articles of a small run.
+    private var names: [Name] = []
+    /// The names of each key hash, chained in file order through `Name.next`.
+    private var chains = HashChains()
 
-    static let empty = OfficeHolders()
+    private struct Row {
+        var file: Int32
+        var country: Range<Int32>
+        var agent: Range<Int32>
+        var role: Range<Int32>
+
+        /// Whether `other` has this row's bytes in each field and the same curation.
+        func hasFields(of other: Row, in files: [(bytes: [UInt8], curated: Bool)]) -> Bool {
+            let mine = files[Int(file)]
+            let theirs = files[Int(other.file)]
+            func same(_ a: Range<Int32>, _ b: Range<Int32>) -> Bool {
+                mine.bytes[Int(a.lowerBound)..<Int(a.upperBound)].elementsEqual(theirs.bytes[Int(b.lowerBound)..<Int(b.upperBound)])
+            }
+            return mine.curated == theirs.curated && same(country, other.country) && same(agent, other.agent) && same(role, other.role)
+        }
+    }
+
+    private struct Name {
+        var keyHash: UInt64
+        var row: Int32
+        var bytes: Range<Int32>
+        /// The next name with the same key hash, or -1.
+        var next: Int32 = -1
+    }
+
+    /// Open addressing from a key hash to the first and last of its names.
+    private struct HashChains {
+        private var slots = [(hash: UInt64, first: Int32, last: Int32)](repeating: (0, -1, -1), count: 1024)
+        private var count = 0
+
+        func first(_ hash: UInt64) -> Int32 {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].first >= 0 {
+                if slots[slot].hash == hash { return slots[slot].first }
+                slot = (slot + 1) & mask
+            }
+            return -1
+        }
+
+        /// Appends `name` to its hash's chain; returns the name it follows, or -1 for a new chain.
+        mutating func append(_ name: Int32, hash: UInt64) -> Int32 {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot].first >= 0 {
+                if slots[slot].hash == hash {
+                    let previous = slots[slot].last
+                    slots[slot].last = name
+                    return previous
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = (hash, name, name)
+            count += 1
+            if count * 2 > slots.count { grow() }
+            return -1
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = Array(repeating: (0, -1, -1), count: old.count * 2)
+            let mask = slots.count - 1
+            for entry in old where entry.first >= 0 {
+                var slot = Int(truncatingIfNeeded: entry.hash) & mask
+                while slots[slot].first >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
+            }
+        }
+    }
+
+    package static let empty = OfficeHolders()
+
+    package init() {}
 
     /// A name folded for lookup: lowercase, Latin diacritics removed, hyphens and dots as spaces.
-    static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         // Most names are ASCII: folded byte by byte, without Character properties.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(name.utf8) }
         var result = ""
@@ -40,38 +130,117 @@ struct OfficeHolders: Sendable {
     }
 
     /// The offices a person of this full name held; one-word names are never looked up.
-    func holdings(of name: String) -> [Holding] {
+    package func holdings(of fullName: String) -> [Holding] {
+        // The bytes in an array: folded, hashed and compared byte by byte, which a string's
+        // UTF-8 view does several times slower.
+        let name = Array(fullName.utf8)
         // A one-word name is never looked up: no space, no lookup.
-        guard name.utf8.contains(0x20) || name.utf8.contains(UInt8(ascii: "-")) else { return [] }
-        let key = OfficeHolders.key(name)
-        guard key.utf8.contains(0x20) else { return [] }
-        return byName[key] ?? []
+        guard name.contains(0x20) || name.contains(UInt8(ascii: "-")) else { return [] }
+        // An ASCII name is folded as it is compared and hashed; another name is folded once.
+        let isASCII = name.allSatisfy { $0 < 0x80 }
+        let key = isASCII ? nil : OfficeHolders.key(fullName)
+        let hash: UInt64
+        if let key {
+            guard key.utf8.contains(0x20) else { return [] }
+            hash = OfficeHolders.hash(key.utf8)
+        } else {
+            guard let asciiHash = OfficeHolders.keyHash(name) else { return [] }
+            hash = asciiHash
+        }
+        // Names in file order, each row's holding once, as the rows were added.
+        var result: [Holding] = []
+        var keptRows: [Int32] = []
+        var index = chains.first(hash)
+        while index >= 0 {
+            let found = names[Int(index)]
+            index = found.next
+            let row = rows[Int(found.row)]
+            let bytes = files[Int(row.file)].bytes
+            let rowName = bytes[Int(found.bytes.lowerBound)..<Int(found.bytes.upperBound)]
+            let sameKey = if let key { OfficeHolders.key(rowName) == key } else { OfficeHolders.sameASCIIKey(rowName, name) }
+            guard sameKey else { continue }
+            // A row whose fields are byte for byte those of a holding kept is that holding: its
+            // strings are not made. (Different bytes may still make equal strings: those compare.)
+            let curated = files[Int(row.file)].curated
+            if keptRows.contains(where: { rows[Int($0)].hasFields(of: row, in: files) }) { continue }
+            func string(_ range: Range<Int32>) -> String {
+                String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+            }
+            let holding = Holding(country: string(row.country), agent: string(row.agent), role: string(row.role), curated: curated)
+            if !result.contains(holding) {
+                result.append(holding)
+                keptRows.append(found.row)
+            }
+        }
+        return result
+    }
+
+    /// Whether a name (of any bytes) has the lookup key of the ASCII name `ascii`.
+    private static func sameASCIIKey(_ name: ArraySlice<UInt8>, _ ascii: [UInt8]) -> Bool {
+        guard name.allSatisfy({ $0 < 0x80 }) else { return key(name) == asciiKey(ascii) }
+        var expected = FoldedASCIIKey(ascii)
+        for byte in FoldedASCIIKey(name) where expected.next() != byte { return false }
+        return expected.next() == nil
     }
 
     /// Adds the rows of an office-holder file: `name aliases country agent from to role`.
-    mutating func add(tsv bytes: [UInt8], curated: Bool, file: String) throws(ModelError) {
+    package mutating func add(tsv bytes: [UInt8], curated: Bool, file: String) throws(ModelError) {
         let lines = DataLines(bytes: bytes)
+        let fileIndex = Int32(files.count)
+        files.append((bytes, curated))
+        func narrow(_ range: Range<Int>) -> Range<Int32> { Int32(range.lowerBound)..<Int32(range.upperBound) }
         for line in lines {
             guard line.fields.count == 7 else {
                 throw ModelError(line: line.number, reason: "expected name, aliases, country, agent, from, to, role")
             }
             let fields = line.fields
-            let holding = Holding(country: lines.string(fields[2]), agent: lines.string(fields[3]), role: lines.string(fields[6]),
-                                  curated: curated)
-            var names = [fields[0]]
+            let row = Int32(rows.count)
+            rows.append(Row(file: fileIndex, country: narrow(fields[2]), agent: narrow(fields[3]), role: narrow(fields[6])))
+            // The name, then each alias of the `|`-separated list.
+            func addName(_ range: Range<Int>) {
+                guard let keyHash = OfficeHolders.keyHash(bytes[range]) else { return }
+                let name = Int32(names.count)
+                names.append(Name(keyHash: keyHash, row: row, bytes: narrow(range)))
+                let previous = chains.append(name, hash: keyHash)
+                if previous >= 0 { names[Int(previous)].next = name }
+            }
+            addName(fields[0])
             var start = fields[1].lowerBound
             for index in fields[1] where bytes[index] == UInt8(ascii: "|") {
-                names.append(start..<index)
+                addName(start..<index)
                 start = index + 1
             }
-            if !fields[1].isEmpty { names.append(start..<fields[1].upperBound) }
-            for name in names {
-                let key = OfficeHolders.key(bytes[name])
-                guard key.utf8.contains(0x20) else { continue }
-                if !(byName[key]?.contains(holding) ?? false) { byName[key, default: []].append(holding) }
-            }
+            if !fields[1].isEmpty { addName(start..<fields[1].upperBound) }
         }
     }
+
+    /// The hash of a name's lookup key, or nil when the key is one word (never looked up).
+    /// ASCII names are folded and hashed byte by byte, without making the key.
+    private static func keyHash<Name: Collection<UInt8>>(_ name: Name) -> UInt64? {
+        guard name.allSatisfy({ $0 < 0x80 }) else {
+            let key = key(String(decoding: name, as: UTF8.self))
+            return key.utf8.contains(0x20) ? hash(key.utf8) : nil
+        }
+        var hash = hashSeed
+        var sawSpace = false
+        for byte in FoldedASCIIKey(name) {
+            if byte == 0x20 { sawSpace = true }
+            hash = mix(hash, byte)
+        }
+        return sawSpace ? hash : nil
+    }
+
+    /// FNV-1a of a key's bytes.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash = hashSeed
+        for byte in bytes { hash = mix(hash, byte) }
+        return hash
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// The lookup key of a name given as bytes: ASCII names are folded byte by byte.
     static func key(_ bytes: ArraySlice<UInt8>) -> String {
@@ -94,8 +263,42 @@ struct OfficeHolders: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    struct ModelError: Error {
-        var line: Int
-        var reason: String
+    /// The bytes of an ASCII name's lookup key (`asciiKey`), made one at a time: letters
+    /// lowercased, digits and apostrophes kept, and each run of other bytes between them one space.
+    private struct FoldedASCIIKey<Name: Collection<UInt8>>: Sequence, IteratorProtocol {
+        private var bytes: Name.Iterator
+        private var started = false
+        private var pendingSpace = false
+        /// A kept byte met after a run of others: the space is given first, then this byte.
+        private var held: UInt8?
+
+        init(_ name: Name) { bytes = name.makeIterator() }
+
+        mutating func next() -> UInt8? {
+            if let byte = held {
+                held = nil
+                return byte
+            }
+            while let byte = bytes.next() {
+                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                    started = true
+                    if pendingSpace {
+                        pendingSpace = false
+                        held = lower
+                        return 0x20
+                    }
+                    return lower
+                } else if started {
+                    pendingSpace = true
+                }
+            }
+            return nil
+        }
+    }
+
+    package struct ModelError: Error {
+        package var line: Int
+        package var reason: String
     }
 }

@@ -15,7 +15,7 @@ public struct RelationExtractor: Sendable {
     private let relationWords: RelationWords
     private let model: RelationModel
     private let officeHolders: OfficeHolders
-    private let modelWords: WordSet
+    private let modelWordParts: ModelWordParts
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
     /// A recognizer built before would not know the cue words and the extractor would silently
@@ -46,7 +46,7 @@ public struct RelationExtractor: Sendable {
         officeHolders = cues.officeHolders
         // The model's lexical features name words: the vocabulary must know them for tokens to
         // carry their IDs.
-        modelWords = WordSet(model.words, lexicon: &lexicon)
+        modelWordParts = ModelWordParts(words: model.words, ids: WordSet.vocabularyIDs(of: model.words, lexicon: &lexicon))
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
@@ -66,13 +66,16 @@ public struct RelationExtractor: Sendable {
         var shared = [Float?](repeating: nil, count: count)
         // Places that state an edge on their own, by candidate: few, so kept sparse.
         var convincing: [Int: [Int]] = [:]
+        // Per relation index of the candidates' keys: the model's bias and threshold (nil for a
+        // relation it does not judge), and whether the rules' edges stand.
+        let decisions = candidates.relations.map { model.decision(for: $0) }
+        let keepsRuleEdges = candidates.relations.map { RelationExtractor.ruleEdgesKept.contains($0) }
         for (index, occurrence) in candidates.occurrences.enumerated() {
             let position = occurrence.candidate
-            let relation = candidates.relation(of: candidates.order[position])
-            guard model.judges(relation) else { continue }
+            guard let decision = decisions[Int(candidates.order[position].relation)] else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
-            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, relation: relation)
-            if model.accepts(probability, relation: relation) { convincing[position, default: []].append(index) }
+            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, decision: decision)
+            if probability >= decision.threshold { convincing[position, default: []].append(index) }
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
         }
@@ -81,13 +84,13 @@ public struct RelationExtractor: Sendable {
             let relation = candidates.relation(of: key)
             let source = Int(key.source)
             let target = Int(key.target)
-            if model.judges(relation) {
+            if let decision = decisions[Int(key.relation)] {
                 if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) {
                     // The clause's grammar ("Y was condemned by X") says who did what to whom.
                     continue
                 }
-                guard best[position].occurrence >= 0, model.accepts(1 - none[position], relation: relation) else {
-                    if let rule = candidate.ruleSentence, RelationExtractor.ruleEdgesKept.contains(relation) {
+                guard best[position].occurrence >= 0, 1 - none[position] >= decision.threshold else {
+                    if let rule = candidate.ruleSentence, keepsRuleEdges[Int(key.relation)] {
                         builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
                                     sentence: rule)
                     }
@@ -143,7 +146,8 @@ public struct RelationExtractor: Sendable {
     {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
-        let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders)
+        let known = AffiliationFinder(analysis: analysis, words: words, relationWords: relationWords, officeHolders: officeHolders,
+                                      modelWordParts: recordingNames ? nil : modelWordParts)
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
         let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))
@@ -154,7 +158,7 @@ public struct RelationExtractor: Sendable {
     private func finder(for analysis: ArticleAnalysis) -> CandidateFinder {
         CandidateFinder(analysis: analysis, cues: cues, triggerCues: triggerCues, cueMatcher: cueMatcher,
                         markerMatcher: markerMatcher, markerKinds: markerKinds, functionMatcher: functionMatcher,
-                        words: words, relationWords: relationWords, modelWords: modelWords)
+                        words: words, relationWords: relationWords, modelWordParts: modelWordParts)
     }
 
     /// The relations the candidates are built for.
@@ -284,15 +288,16 @@ struct Candidates {
         var ruleRationale: String?
     }
 
-    /// Each key's place in `candidates`.
-    private var index: [Key: Int] = [:]
+    /// Each key's place in `candidates`, found through `slots`.
+    private var index = CandidateIndex()
     /// The candidates in the order first seen, so the graph's edges come in text order.
     private(set) var candidates: [Candidate] = []
     /// The key of each candidate.
     private(set) var order: [Key] = []
     private(set) var occurrences: [Occurrence] = []
     private(set) var features: FeatureSet
-    /// The relation of each key's index.
+    /// The relation of each key's index: the judged relations first, in order (their index is
+    /// their place in `RelationExtractor.judgedRelations`), then others as they come.
     private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
     let recordingNames: Bool
 
@@ -303,25 +308,43 @@ struct Candidates {
 
     func relation(of key: Key) -> RelationType { relations[Int(key.relation)] }
 
+    /// The relation looked up last, with its index and whether it is symmetric: keys come
+    /// relation by relation, and comparing two different relation names costs more than the rest
+    /// of making a key (the same name compares at once).
+    private var lastRelation: (relation: RelationType, index: Int, isSymmetric: Bool)?
+
     private mutating func key(_ source: Int, _ target: Int, _ relation: RelationType) -> Key {
-        var index = relations.firstIndex(of: relation)
-        if index == nil {
-            relations.append(relation)
-            index = relations.count - 1
+        let found: (index: Int, isSymmetric: Bool)
+        if let last = lastRelation, last.relation == relation {
+            found = (last.index, last.isSymmetric)
+        } else {
+            var index = relations.firstIndex(of: relation)
+            if index == nil {
+                relations.append(relation)
+                index = relations.count - 1
+            }
+            found = (index!, relation.isSymmetric)
+            lastRelation = (relation, found.index, found.isSymmetric)
         }
-        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
-        return Key(source: Int32(first), target: Int32(second), relation: Int32(index!))
+        let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
     }
 
     private func existingKey(_ source: Int, _ target: Int, _ relation: RelationType) -> Key? {
-        guard let index = relations.firstIndex(of: relation) else { return nil }
-        let (first, second) = relation.isSymmetric && target < source ? (target, source) : (source, target)
-        return Key(source: Int32(first), target: Int32(second), relation: Int32(index))
+        let found: (index: Int, isSymmetric: Bool)
+        if let last = lastRelation, last.relation == relation {
+            found = (last.index, last.isSymmetric)
+        } else {
+            guard let index = relations.firstIndex(of: relation) else { return nil }
+            found = (index, relation.isSymmetric)
+        }
+        let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
     }
 
     private mutating func position(of key: Key) -> Int {
-        if let found = index[key] { return found }
-        index[key] = candidates.count
+        if let found = index.position(of: key, keys: order) { return found }
+        index.insert(key, position: candidates.count, keys: order)
         order.append(key)
         candidates.append(Candidate())
         return candidates.count - 1
@@ -349,13 +372,13 @@ struct Candidates {
     func rulesFoundReverse(of key: Key) -> Bool {
         let relation = relation(of: key)
         guard !relation.isSymmetric, let reverse = existingKey(Int(key.target), Int(key.source), relation),
-            let other = index[reverse]
+            let other = index.position(of: reverse, keys: order)
         else { return false }
         return candidates[other].ruleSentence != nil
     }
 
     func contains(_ source: Int, _ target: Int, _ relation: RelationType) -> Bool {
-        existingKey(source, target, relation).map { index[$0] != nil } ?? false
+        existingKey(source, target, relation).map { index.position(of: $0, keys: order) != nil } ?? false
     }
 
     /// The number of distinct sentences each candidate's occurrences stand in.
@@ -377,11 +400,12 @@ struct Candidates {
         var occurring = [Bool](repeating: false, count: candidates.count)
         for occurrence in occurrences { occurring[occurrence.candidate] = true }
         let sentenceCounts = sentenceCounts()
+        let relationParts = relations.map { FeaturePart.relation($0) }
         for (position, key) in order.enumerated() {
             let relation = relations[Int(key.relation)]
             let source = Int(key.source)
             let target = Int(key.target)
-            let r = FeaturePart.relation(relation)
+            let r = relationParts[Int(key.relation)]
             if !occurring[position], let sentence = candidates[position].ruleSentence {
                 // The rules found an edge no occurrence covers (an answer to an accusation).
                 let start = features.count
@@ -397,24 +421,73 @@ struct Candidates {
                 features.add(r, .sameSide)
             }
             if candidates[position].ruleSentence != nil { features.add(r, .rule) }
-            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index[reverse],
+            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index.position(of: reverse, keys: order),
                 candidates[other].ruleSentence != nil
             {
                 features.add(r, .ruleReversed)
             }
-            if RelationExtractor.judgedRelations.contains(relation) {
-                let sourceProfile = profiles.profile(source, relation)
-                let targetProfile = profiles.profile(target, relation)
+            // The first relations of `relations` are the judged ones, in order.
+            if Int(key.relation) < RelationExtractor.judgedRelations.count {
+                let judged = Int(key.relation)
+                let sourceProfile = profiles.profile(source, judged: judged)
+                let targetProfile = profiles.profile(target, judged: judged)
                 features.add(r, .sourceProfile, FeaturePart.bucket(sourceProfile.asSource))
                 features.add(r, .targetProfile, FeaturePart.bucket(targetProfile.asTarget))
                 if sourceProfile.asTarget > 0 { features.add(r, .sourceAsTarget, FeaturePart.bucket(sourceProfile.asTarget)) }
                 if targetProfile.asSource > 0 { features.add(r, .targetAsSource, FeaturePart.bucket(targetProfile.asSource)) }
                 if targetProfile.asListed > 0 { features.add(r, .targetListed, FeaturePart.bucket(targetProfile.asListed)) }
-                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(relation) { features.add(r, .sourceIsTop) }
+                if sourceProfile.asSource > 0, sourceProfile.asSource == profiles.topSource(judged: judged) { features.add(r, .sourceIsTop) }
             }
             features.add(r, .sentences, FeaturePart.bucket(sentenceCounts[position]))
             candidates[position].shared = start..<features.count
         }
+    }
+}
+
+/// The places of candidate keys in an open-addressing table of positions, the keys themselves
+/// kept in order by `Candidates`. An article adds hundreds of keys and asks for each several
+/// times: the standard library's seeded hashing of three integers cost more than the rest of
+/// the bookkeeping.
+struct CandidateIndex {
+    /// Positions (-1 where empty), at the slot a key's hash gives or the next free ones.
+    private var slots = [Int32](repeating: -1, count: 64)
+    private var count = 0
+
+    private static func slot(of key: Candidates.Key, mask: Int) -> Int {
+        var hash = UInt64(UInt32(bitPattern: key.source)) | UInt64(UInt32(bitPattern: key.target)) << 32
+        hash ^= UInt64(UInt32(bitPattern: key.relation)) &* 0x9E37_79B9_7F4A_7C15
+        hash = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    }
+
+    /// The position of `key`, where `keys` holds the key of each position.
+    func position(of key: Candidates.Key, keys: [Candidates.Key]) -> Int? {
+        let mask = slots.count - 1
+        var slot = CandidateIndex.slot(of: key, mask: mask)
+        while true {
+            let position = slots[slot]
+            if position < 0 { return nil }
+            if keys[Int(position)] == key { return Int(position) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Records a new key's position; `keys` holds the keys of the positions recorded before.
+    mutating func insert(_ key: Candidates.Key, position: Int, keys: [Candidates.Key]) {
+        if (count + 1) * 2 > slots.count {
+            // Twice the size, every key placed again.
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (old, oldKey) in keys.enumerated() where old < count { place(oldKey, position: old) }
+        }
+        place(key, position: position)
+        count += 1
+    }
+
+    private mutating func place(_ key: Candidates.Key, position: Int) {
+        let mask = slots.count - 1
+        var slot = CandidateIndex.slot(of: key, mask: mask)
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(position)
     }
 }
 

@@ -1,6 +1,33 @@
 import EntityRecognition
 import KnowledgeGraph
 
+/// The feature part of each word the model's lexical features name, by vocabulary ID, and of
+/// each ASCII mark, made once with the extractor: scoring reads a part for every token of the
+/// sentences it loads, and making each from the token's string cost more than the features.
+struct ModelWordParts: Sendable {
+    private let byID: [FeaturePart?]
+    private static let marks = (0..<128).map { FeaturePart(String(UnicodeScalar(UInt8($0)))) }
+
+    /// `ids` are the vocabulary IDs of `words` (`WordSet.vocabularyIDs(of:lexicon:)`).
+    init(words: [String], ids: [Int32]) {
+        var byID = [FeaturePart?](repeating: nil, count: Int(ids.max() ?? -1) + 1)
+        for (word, id) in zip(words, ids) where id >= 0 { byID[Int(id)] = FeaturePart(word) }
+        self.byID = byID
+    }
+
+    /// The part of a token that a lexical feature may name, as `FeaturePart(lowercaseWord)`
+    /// gives it: a mark, or a word the model names; nil for numbers and other words.
+    func part(of token: Token) -> FeaturePart? {
+        switch token.kind {
+        case .number: return nil
+        case .punctuation: return ModelWordParts.marks[Int(token.mark & 0x7F)]
+        case .word:
+            let id = Int(token.vocabularyID)
+            return id >= 0 && id < byID.count ? byID[id] : nil
+        }
+    }
+}
+
 /// A sentence token's function word (an index into `FunctionWord.allCases`) and quotation state.
 private struct TokenMarks {
     static let none = UInt8.max
@@ -37,21 +64,23 @@ struct SentenceScan {
     static let maximumObjects = 16
 
     /// Each token's word as a feature part, for the words the model knows (all of them when
-    /// training spells features out); nil for the others.
-    private(set) var wordParts: [FeaturePart?] = []
-    /// The words the model's lexical features name; nil when training, which needs every word.
-    private let modelWords: WordSet?
+    /// training spells features out); nil for the others. Indexed from the sentence's first token;
+    /// entries past its last are left from longer sentences.
+    private var wordParts: [FeaturePart?] = []
+    /// The parts of the words the model's lexical features name; nil when training, which needs
+    /// every word.
+    private let modelWordParts: ModelWordParts?
 
     /// Each entity's type, read once: reading an entity of the analysis copies (and retains)
     /// all its names.
     let entityTypes: [EntityType]
 
-    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWords: WordSet? = nil) {
+    init(analysis: ArticleAnalysis, functionMatcher: PhraseMatcher, words: ScanWords, modelWordParts: ModelWordParts? = nil) {
         self.analysis = analysis
         entityTypes = analysis.entities.map(\.type)
         self.functionMatcher = functionMatcher
         self.words = words
-        self.modelWords = modelWords
+        self.modelWordParts = modelWordParts
     }
 
     /// The feature part of a token's word, if a feature may name it.
@@ -90,13 +119,14 @@ struct SentenceScan {
             for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
         }
         SentenceScan.headMentions(mentions, into: &heads)
-        wordParts.removeAll(keepingCapacity: true)
-        for token in range {
-            let kind = analysis.tokens[token].kind
-            if kind == .number || (kind == .word && modelWords.map({ !analysis.token(token, isIn: $0) }) ?? false) {
-                wordParts.append(nil)
-            } else {
-                wordParts.append(FeaturePart(lower(token)))
+        // Like the marks, parts past this sentence's tokens are left from longer sentences and
+        // never read (`wordPart(_:)` reads this sentence's only); each of this sentence's is written.
+        if wordParts.count < range.count { wordParts.append(contentsOf: repeatElement(nil, count: range.count - wordParts.count)) }
+        if let modelWordParts {
+            for token in range { wordParts[token - start] = modelWordParts.part(of: analysis.tokens[token]) }
+        } else {
+            for token in range {
+                wordParts[token - start] = analysis.tokens[token].kind == .number ? nil : FeaturePart(lower(token))
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsGraph
+import Synchronization
 
 @main
 struct NewsGraphCommand: ParsableCommand {
@@ -76,9 +77,16 @@ struct LexiconOptions: ParsableArguments {
     var cueFiles: [String] = []
 
     func extractor() throws -> GraphExtractor {
-        try GraphExtractor(lexiconFiles: lexiconFiles, cueFiles: cueFiles)
+        let extractor = try GraphExtractor(lexiconFiles: lexiconFiles, cueFiles: cueFiles)
+        keptUntilExit.withLock { $0.append(extractor) }
+        return extractor
     }
 }
+
+/// The extractors the commands made, kept until the process exits: freeing a lexicon's hundreds
+/// of thousands of strings and arrays takes tens of millions of instructions (as much as reading
+/// thirty articles), and each command ends the process right after.
+private let keptUntilExit = Mutex<[GraphExtractor]>([])
 
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp("The graph store.", valueName: "file"))

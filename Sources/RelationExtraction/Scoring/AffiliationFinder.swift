@@ -9,16 +9,21 @@ struct AffiliationFinder {
     let words: ScanWords
     let relationWords: RelationWords
     let officeHolders: OfficeHolders
+    /// The parts of the model's words, for the words between two names; nil when training.
+    let modelWordParts: ModelWordParts?
 
     static let relation = RelationType.affiliatedWith
     /// Each entity's type, read once (reading an entity copies all its names).
     let entityTypes: [EntityType]
 
-    init(analysis: ArticleAnalysis, words: ScanWords, relationWords: RelationWords, officeHolders: OfficeHolders) {
+    init(analysis: ArticleAnalysis, words: ScanWords, relationWords: RelationWords, officeHolders: OfficeHolders,
+         modelWordParts: ModelWordParts? = nil)
+    {
         self.analysis = analysis
         self.words = words
         self.relationWords = relationWords
         self.officeHolders = officeHolders
+        self.modelWordParts = modelWordParts
         entityTypes = analysis.entities.map(\.type)
     }
     /// How far apart, in tokens, a person and a body may stand to be paired.
@@ -84,9 +89,14 @@ struct AffiliationFinder {
             for token in gap {
                 switch analysis.tokens[token].kind {
                 case .number: continue
-                case .punctuation: features.add(r, .wordBetween, FeaturePart(analysis.lowercaseWord(token)))
+                case .punctuation:
+                    features.add(r, .wordBetween, modelWordParts?.part(of: analysis.tokens[token]) ?? FeaturePart(analysis.lowercaseWord(token)))
                 case .word:
-                    if features.isRecordingNames || analysis.isKnownWord(token) { features.add(r, .wordBetween, FeaturePart(analysis.lowercaseWord(token))) }
+                    if features.isRecordingNames || analysis.isKnownWord(token) {
+                        // A word of the model has its part made already; any other known word is spelled out.
+                        let word = modelWordParts?.part(of: analysis.tokens[token]) ?? FeaturePart(analysis.lowercaseWord(token))
+                        features.add(r, .wordBetween, word)
+                    }
                 }
             }
         }

@@ -41,8 +41,8 @@ struct CandidateFinder {
     let functionMatcher: PhraseMatcher
     let words: ScanWords
     let relationWords: RelationWords
-    /// The words the model's lexical features name.
-    let modelWords: WordSet
+    /// The parts of the words the model's lexical features name.
+    let modelWordParts: ModelWordParts
 
     /// How many sentences back a source is carried, and forward a list of targets is looked for.
     static let carryReach = 3
@@ -78,12 +78,13 @@ struct CandidateFinder {
         var triggers: [Trigger] = []
         var actors: [Actor] = []
         var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words,
-                                modelWords: candidates.recordingNames ? nil : modelWords)
+                                modelWordParts: candidates.recordingNames ? nil : modelWordParts)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
-        /// Per relation: the sources of the cues of recent sentences, with their sentence.
-        var recentSources: [RelationType: [(entity: Int, sentence: Int)]] = [:]
-        /// Per relation: the last sentence with a cue of it.
-        var lastCue: [RelationType: Int] = [:]
+        /// Per judged relation (by its place in `RelationExtractor.judgedRelations`): the sources
+        /// of the cues of recent sentences, with their sentence.
+        var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
+        /// Per judged relation: the last sentence with a cue of it.
+        var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
         var profiles = RoleProfiles()
         /// The places the sentences have given so far, and the sentences read past `articlePlaces`.
         var places = 0
@@ -100,8 +101,8 @@ struct CandidateFinder {
             }
             if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
             cueMatcher.matches(in: analysis.tokens, range: tokens, into: &cueMatches)
-            let recentCue = RelationExtractor.judgedRelations.contains { relation in
-                lastCue[relation].map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
+            let recentCue = lastCue.contains { last in
+                last.map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
             }
             let mentions = analysis.mentions[firstMention..<endMention]
             let quoted = tokens.contains { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }
@@ -152,9 +153,9 @@ struct CandidateFinder {
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
             }
-            for index in triggers.indices { triggers[index].context = scan.context(of: triggers[index], speaker: speaker) }
-            for relation in RelationExtractor.judgedRelations {
-                let hasCue = triggers.contains { $0.relation == relation }
+            for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
+            for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
+                let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {
                     let dense = places >= CandidateFinder.articlePlaces
                     if dense && lastDenseSentence != sentenceIndex {
@@ -162,40 +163,40 @@ struct CandidateFinder {
                         lastDenseSentence = sentenceIndex
                     }
                     let before = candidates.occurrences.count
-                    addSentencePairs(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                    addSentencePairs(relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
                                      speaker: speaker, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs,
                                      into: &candidates)
-                    addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers, affiliated: affiliated,
-                                      recent: recentSources[relation] ?? [], scan: scan,
+                    addCarriedSources(relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                                      affiliated: affiliated, recent: recentSources[judged], scan: scan,
                                       limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs,
                                       into: &candidates)
                     places += candidates.occurrences.count - before
-                } else if let last = lastCue[relation], sentenceIndex - last <= CandidateFinder.carryReach {
-                    profiles.noteList(scan.listNames(actors: actors), relation: relation, sentence: sentenceIndex)
+                } else if let last = lastCue[judged], sentenceIndex - last <= CandidateFinder.carryReach {
+                    profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
-                                     recent: recentSources[relation] ?? [], scan: scan, into: &candidates)
+                                     recent: recentSources[judged], scan: scan, into: &candidates)
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
-                    for trigger in triggers where trigger.relation == relation && !trigger.isSpeech {
-                        var fillers = (sources: trigger.context.sources, targets: trigger.context.targets)
-                        for listed in scan.listedTargets(after: trigger.range, openers: relationWords.listOpeners)
+                    for index in triggers.indices where triggers[index].judged == judged && !triggers[index].isSpeech {
+                        var fillers = (sources: triggers[index].context.sources, targets: triggers[index].context.targets)
+                        for listed in scan.listedTargets(after: triggers[index].range, openers: relationWords.listOpeners)
                         where !fillers.targets.contains(listed) && !fillers.sources.contains(listed) {
                             fillers.targets.append(listed)
                         }
-                        profiles.note(fillers, relation: relation, sentence: sentenceIndex, hypothetical: trigger.context.hypothetical)
+                        profiles.note(fillers, judged: judged, sentence: sentenceIndex, hypothetical: triggers[index].context.hypothetical)
                     }
-                    lastCue[relation] = sentenceIndex
-                    var sources = (recentSources[relation] ?? []).filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
-                    for trigger in triggers where trigger.relation == relation {
-                        for entity in scan.sourceCandidates(of: trigger.range, actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
+                    lastCue[judged] = sentenceIndex
+                    var sources = recentSources[judged].filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
+                    for index in triggers.indices where triggers[index].judged == judged {
+                        for entity in scan.sourceCandidates(of: triggers[index].range, actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
                             sources.append((entity, sentenceIndex))
                         }
                     }
                     if sources.count > CandidateFinder.maximumRecentSources {
                         sources.removeFirst(sources.count - CandidateFinder.maximumRecentSources)
                     }
-                    recentSources[relation] = sources
+                    recentSources[judged] = sources
                 }
             }
         }
@@ -208,16 +209,20 @@ struct CandidateFinder {
     /// that best relates them: one that gives both a role, else the nearest. One place per pair
     /// and sentence, so that a sentence with several cues does not count as several places. Past
     /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept.
-    private func addSentencePairs(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], speaker: Int?,
-                                  scan: SentenceScan, limit: Int, into candidates: inout Candidates)
+    private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
+                                  speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates)
     {
-        let relevant = triggers.filter { $0.relation == relation }
-        let roles = relevant.map(\.context)
+        // The triggers of the relation, as indexes into `triggers`.
+        let relevant = triggers.indices.filter { triggers[$0].judged == judged }
+        let isSymmetric = relation.isSymmetric
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
         // subject of the speech word) is the only source.
-        let speechOnly = relevant.allSatisfy(\.isSpeech)
-        var speakers = Set(roles.flatMap(\.sources))
-        if let speaker { speakers.insert(speaker) }
+        let speechOnly = relevant.allSatisfy { triggers[$0].isSpeech }
+        var speakers = Set<Int>()
+        if speechOnly {
+            speakers = Set(relevant.flatMap { triggers[$0].context.sources })
+            if let speaker { speakers.insert(speaker) }
+        }
         // Per actor, a bit for each cue that gives it the source role, and one for each that gives
         // it the target role: a pair's cues with a role are found without searching role lists.
         let words = (relevant.count + 63) / 64
@@ -226,11 +231,11 @@ struct CandidateFinder {
         for (actor, value) in actors.enumerated() {
             for index in relevant.indices {
                 let bit: UInt64 = 1 << UInt64(index % 64)
-                if roles[index].sources.contains(value.entity) { sourceRoles[actor * words + index / 64] |= bit }
-                if roles[index].targets.contains(value.entity) { targetRoles[actor * words + index / 64] |= bit }
+                if triggers[relevant[index]].context.sources.contains(value.entity) { sourceRoles[actor * words + index / 64] |= bit }
+                if triggers[relevant[index]].context.targets.contains(value.entity) { targetRoles[actor * words + index / 64] |= bit }
             }
         }
-        let cuePositions = relevant.map(\.range.lowerBound)
+        let cuePositions = relevant.map { triggers[$0].range.lowerBound }
         // The pairs of actors near enough, in order (indexes into actors).
         var near: [(source: Int, target: Int)] = []
         for (sourceIndex, source) in actors.enumerated() {
@@ -239,7 +244,7 @@ struct CandidateFinder {
                 // Two actors far apart in a long sentence belong to different clauses.
                 if abs(target.tokens.lowerBound - source.tokens.lowerBound) > CandidateFinder.pairReach { continue }
                 // A symmetric relation is seen once per pair, from the earlier actor.
-                if relation.isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
+                if isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
                 near.append((sourceIndex, targetIndex))
             }
         }
@@ -280,11 +285,11 @@ struct CandidateFinder {
             let trigger = relevant[best]
             // A denied, planned, threatened or conditional event did not happen (guidelines):
             // the place states no edge, whatever else it holds.
-            if trigger.context.hypothetical { return nil }
+            if triggers[trigger].context.hypothetical { return nil }
             // Actors listed together ("the United States and Canada sanctioned ...", "a drill
             // by A, B and C") share a role; one does not sanction or criticize the other,
             // unless the cue says they did it to each other.
-            if !relation.isSymmetric, trigger.kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
+            if !isSymmetric, triggers[trigger].kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
                 return nil
             }
             return best
@@ -317,11 +322,13 @@ struct CandidateFinder {
             let target = actors[pair.target]
             let trigger = relevant[cue]
             candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                     rationale: .cue(trigger.phrase.name)) { features in
-                scan.addPairFeatures(source: source, target: target, trigger: trigger, speaker: speaker, into: &features)
-                features.add(FeaturePart.relation(relation), .cuesInSentence, FeaturePart.bucket(relevant.count))
-                if relevant.contains(where: { $0.range != trigger.range && $0.context.hypothetical }) {
-                    features.add(FeaturePart.relation(relation), .otherCueHypothetical)
+                                     rationale: .cue(triggers[trigger].phrase.name)) { features in
+                scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker, into: &features)
+                let r = triggers[trigger].relationPart
+                features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
+                let cueRange = triggers[trigger].range
+                if relevant.contains(where: { triggers[$0].range != cueRange && triggers[$0].context.hypothetical }) {
+                    features.add(r, .otherCueHypothetical)
                 }
             }
         }
@@ -329,30 +336,31 @@ struct CandidateFinder {
 
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
     /// names a target but no source takes the sources of the relation's recent cues.
-    private func addCarriedSources(relation: RelationType, sentence: Int, actors: [Actor], triggers: [Trigger], affiliated: AffiliationIndex,
+    private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
+                                   affiliated: AffiliationIndex,
                                    recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
                                    into candidates: inout Candidates)
     {
         var pairs = 0
         pairing: for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for target in actors where target.entity != source {
-                for trigger in triggers where trigger.relation == relation {
+                for trigger in triggers.indices where triggers[trigger].judged == judged {
                     pairs += 1
                     if pairs > limit { break pairing }
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: .carriedCue(trigger.phrase.name)) { features in
-                        let r = FeaturePart.relation(relation)
+                                             rationale: .carriedCue(triggers[trigger].phrase.name)) { features in
+                        let r = triggers[trigger].relationPart
                         features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
                         // The latest source of the relation is the likeliest; a person named as a
                         // source is more often the one who announced than the one who acted.
                         features.add(r, .carriedRank, FeaturePart.bucket(rank))
                         features.add(r, .carriedSourceType, FeaturePart.type(scan.entityTypes[source]))
-                        scan.addTargetFeatures(target, trigger: trigger, templates: .carried, into: &features)
-                        scan.addCarriedRoleFeatures(target, trigger: trigger, actors: actors, into: &features)
+                        scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
+                        scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
                         // An actor of this sentence fills the source's role: the carried source is
                         // still right when it is that actor's own government ("Treasury ... OFAC
                         // designated"), rarely when it is another ("Separately, the EU sanctioned").
-                        let fillers = trigger.context.sources.filter { $0 != target.entity }
+                        let fillers = triggers[trigger].context.sources.filter { $0 != target.entity }
                         if !fillers.isEmpty {
                             let allied = fillers.contains { affiliated.ties($0, source) || affiliated.sameSide($0, source) }
                             features.add(r, .carriedSourceTaken, allied ? .sameSide : .otherSide)
@@ -402,13 +410,11 @@ struct RoleProfiles {
     /// Per judged relation, the largest number of times one entity is its source.
     private var topSources = RelationExtractor.judgedRelations.map { _ in 0 }
 
-    private static func index(_ relation: RelationType) -> Int? {
-        RelationExtractor.judgedRelations.firstIndex(of: relation)
-    }
 
-    mutating func note(_ fillers: (sources: [Int], targets: [Int]), relation: RelationType, sentence: Int, hypothetical: Bool) {
+    /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
+    mutating func note(_ fillers: (sources: [Int], targets: [Int]), judged index: Int, sentence: Int, hypothetical: Bool) {
         // What did not happen gives nobody a role.
-        guard !hypothetical, let index = RoleProfiles.index(relation) else { return }
+        guard !hypothetical else { return }
         for entity in Set(fillers.sources) {
             byRelation[index][entity, default: Profile()].asSource += 1
             topSources[index] = max(topSources[index], byRelation[index][entity]!.asSource)
@@ -419,21 +425,22 @@ struct RoleProfiles {
         }
     }
 
-    mutating func noteList(_ names: [Int], relation: RelationType, sentence: Int) {
-        guard names.count >= 2, let index = RoleProfiles.index(relation) else { return }
+    mutating func noteList(_ names: [Int], judged index: Int, sentence: Int) {
+        guard names.count >= 2 else { return }
         for entity in Set(names) {
             byRelation[index][entity, default: Profile()].asListed += 1
             if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
         }
     }
 
-    func profile(_ entity: Int, _ relation: RelationType) -> Profile {
-        RoleProfiles.index(relation).flatMap { byRelation[$0][entity] } ?? Profile()
+    /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
+    func profile(_ entity: Int, judged: Int) -> Profile {
+        byRelation[judged][entity] ?? Profile()
     }
 
     /// The largest number of times one entity is a source of the relation in the article.
-    func topSource(_ relation: RelationType) -> Int {
-        RoleProfiles.index(relation).map { topSources[$0] } ?? 0
+    func topSource(judged: Int) -> Int {
+        topSources[judged]
     }
 
     /// How many sources and targets of a relation `addPairs` pairs at most: the pairs grow with

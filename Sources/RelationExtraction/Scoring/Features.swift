@@ -26,6 +26,14 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
 
     init(stringLiteral name: String) { self.init(name) }
 
+    /// Parts are compared by hash first: most parts compared differ, and the hashes say so at once.
+    static func == (lhs: FeaturePart, rhs: FeaturePart) -> Bool { lhs.hash == rhs.hash && lhs.name == rhs.name }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(hash)
+    }
+
     /// A whole feature's hash is folded from its parts' hashes, in order.
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
 

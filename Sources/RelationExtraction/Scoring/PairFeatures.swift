@@ -2,17 +2,34 @@ import EntityRecognition
 import KnowledgeGraph
 
 /// A cue word or phrase found in a sentence: a word that may state a relation.
-struct Trigger {
-    var range: Range<Int>
-    var relation: RelationType
+///
+/// A class: every pair of the sentence reads its cue's trigger, and copying a struct of these
+/// strings and arrays retained each of them (some ten thousand copies per hundred articles).
+final class Trigger {
+    let range: Range<Int>
+    let relation: RelationType
+    /// The relation's place in `RelationExtractor.judgedRelations` (-1 for another relation), and
+    /// its feature part: every pair of the sentence asks, and names compare as strings.
+    let judged: Int
+    let relationPart: FeaturePart
     /// The cue's class: its pattern in the curated cues, its CAMEO code in the generated ones.
-    var kind: FeaturePart
+    let kind: FeaturePart
     /// The cue as written in the lexicon.
-    var phrase: FeaturePart
+    let phrase: FeaturePart
     /// CAMEO's markers of intent, threat or refusal at or just before the cue.
-    var markers: [FeaturePart] = []
+    let markers: [FeaturePart]
     /// What the cue's clause says of it, read once per cue (`SentenceScan.context(of:speaker:)`).
     var context = TriggerContext()
+
+    init(range: Range<Int>, relation: RelationType, kind: FeaturePart, phrase: FeaturePart, markers: [FeaturePart] = []) {
+        self.range = range
+        self.relation = relation
+        judged = RelationExtractor.judgedRelations.firstIndex(of: relation) ?? -1
+        relationPart = FeaturePart.relation(relation)
+        self.kind = kind
+        self.phrase = phrase
+        self.markers = markers
+    }
 
     /// Speech and quotations are cues of criticism judged by what is said.
     var isSpeech: Bool { kind == .speech || kind == .quote }
@@ -82,8 +99,7 @@ extension SentenceScan {
     /// The features that two actors of this sentence, `a` (source) and `b` (target), and the
     /// sentence's triggers of `relation` give the edge `a -relation-> b`.
     func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
-        let relation = trigger.relation
-        let r = FeaturePart.relation(relation)
+        let r = trigger.relationPart
         let sourceType = FeaturePart.type(entityTypes[a.entity])
         let targetType = FeaturePart.type(entityTypes[b.entity])
         features.add(r, .types, sourceType, targetType)
@@ -113,13 +129,12 @@ extension SentenceScan {
         features.add(r, .order, order)
         features.add(r, .order, order, trigger.kind)
         features.add(r, .cue, trigger.phrase, order)
-        let context = trigger.context
-        if context.hypothetical { features.add(r, .hypothetical, order) }
+        if trigger.context.hypothetical { features.add(r, .hypothetical, order) }
         for marker in trigger.markers { features.add(r, .marker, marker) }
         if inQuote(cue.lowerBound) {
             features.add(r, .cueQuoted, speaker == a.entity ? .sourceSpeaks : .otherSpeaks)
         }
-        let passive = context.passive
+        let passive = trigger.context.passive
         if passive { features.add(r, .passive, order) }
         addSourceFeatures(a, trigger: trigger, relation: r, into: &features)
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
@@ -212,12 +227,11 @@ extension SentenceScan {
     private func addRoleFeatures(_ a: Actor, _ b: Actor, trigger: Trigger, passive: Bool, speaker: Int?,
                                  into features: inout FeatureSet)
     {
-        let r = FeaturePart.relation(trigger.relation)
-        let context = trigger.context
-        let quoted = context.quoted
-        let subjects = context.subjects
+        let r = trigger.relationPart
+        let quoted = trigger.context.quoted
+        let subjects = trigger.context.subjects
         var sourceRole = FeaturePart.noRole
-        if passive, context.agent == a.entity {
+        if passive, trigger.context.agent == a.entity {
             sourceRole = .agentRole
         } else if !passive, subjects.contains(a.entity) {
             sourceRole = .subjectRole
@@ -229,9 +243,12 @@ extension SentenceScan {
         features.add(r, .roleTarget, targetRole, trigger.kind)
         features.add(r, .roles, sourceRole, targetRole)
         // Another actor fills the role: this one is less likely to.
-        let fillers = context
-        if sourceRole == .noRole, fillers.sources.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .sourceRoleTaken) }
-        if targetRole == .noRole, fillers.targets.contains(where: { $0 != a.entity && $0 != b.entity }) { features.add(r, .targetRoleTaken) }
+        if sourceRole == .noRole, trigger.context.sources.contains(where: { $0 != a.entity && $0 != b.entity }) {
+            features.add(r, .sourceRoleTaken)
+        }
+        if targetRole == .noRole, trigger.context.targets.contains(where: { $0 != a.entity && $0 != b.entity }) {
+            features.add(r, .targetRoleTaken)
+        }
     }
 
     /// The role the clause of `trigger` gives a target: owner of what the cue acts on, passive
@@ -258,7 +275,7 @@ extension SentenceScan {
     /// sanctions. They target A, B and C."): its role in this sentence's clause, and whether it
     /// stands in a row of names.
     func addCarriedRoleFeatures(_ b: Actor, trigger: Trigger, actors: [Actor], into features: inout FeatureSet) {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         features.add(r, .carriedRole, role(ofTarget: b, trigger: trigger), trigger.kind)
         if actors.contains(where: { $0.entity != b.entity && areCoordinated($0, b, actors: actors) }) {
             features.add(r, .carriedCoordinated)
@@ -299,7 +316,7 @@ extension SentenceScan {
     /// What the target's place says: the object right after the cue, after a preposition, or the
     /// subject of a passive cue.
     func addTargetFeatures(_ b: Actor, trigger: Trigger, passive: Bool, templates t: TargetTemplates, into features: inout FeatureSet) {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         let cue = trigger.range
         if b.tokens.lowerBound >= cue.upperBound {
             let gap = cue.upperBound..<max(cue.upperBound, b.phrase.lowerBound)
@@ -320,7 +337,7 @@ extension SentenceScan {
 
     /// Target features against one cue of the sentence, with its class and whether it happened.
     func addTargetFeatures(_ b: Actor, trigger: Trigger, templates t: TargetTemplates, into features: inout FeatureSet) {
-        let r = FeaturePart.relation(trigger.relation)
+        let r = trigger.relationPart
         addTargetFeatures(b, trigger: trigger, passive: trigger.context.passive, templates: t, into: &features)
         features.add(r, t.cue, trigger.phrase)
         features.add(r, t.kind, trigger.kind)
@@ -412,32 +429,40 @@ extension ArticleAnalysis {
     func gapShape(_ gap: Range<Int>, words: ScanWords) -> String? {
         guard gap.count <= 8 else { return nil }
         if gap.isEmpty { return "-" }
-        var shape = ""
-        var last = ""
+        // Written as bytes: every symbol is ASCII, at most two bytes and a separator per token.
+        var shape: [UInt8] = []
+        shape.reserveCapacity(gap.count * 3)
+        /// The last symbol's bytes (the second 0 for a one-byte symbol).
+        var last: (UInt8, UInt8) = (0, 0)
+        let word = (UInt8(ascii: "w"), UInt8(0))
+        let capitalized = (UInt8(ascii: "C"), UInt8(0))
         for token in gap {
             let value = tokens[token]
-            let symbol: String
+            let symbol: (UInt8, UInt8)
             if self.token(token, isIn: words.possessive) {
-                symbol = "'s"
+                symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
             } else if self.token(token, isIn: words.of) {
-                symbol = "of"
+                symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
             } else if self.token(token, isIn: words.the) {
-                symbol = "D"
+                symbol = (UInt8(ascii: "D"), 0)
             } else if value.kind == .punctuation {
-                symbol = lowercaseWord(token)
+                // The mark, as `lowercaseWord` spells it.
+                symbol = (value.mark & 0x7F, 0)
             } else if value.kind == .number {
-                symbol = "0"
+                symbol = (UInt8(ascii: "0"), 0)
             } else {
-                symbol = value.isCapitalized ? "C" : "w"
+                symbol = value.isCapitalized ? capitalized : word
             }
-            if symbol == last && (symbol == "w" || symbol == "C") {
-                if !shape.hasSuffix("+") { shape += "+" }
+            // A run of words or of capitalized words is one symbol and a "+".
+            if symbol == last && (symbol == word || symbol == capitalized) {
+                if shape.last != UInt8(ascii: "+") { shape.append(UInt8(ascii: "+")) }
                 continue
             }
-            if !shape.isEmpty { shape += " " }
-            shape += symbol
+            if !shape.isEmpty { shape.append(UInt8(ascii: " ")) }
+            shape.append(symbol.0)
+            if symbol.1 != 0 { shape.append(symbol.1) }
             last = symbol
         }
-        return shape
+        return String(decoding: shape, as: UTF8.self)
     }
 }

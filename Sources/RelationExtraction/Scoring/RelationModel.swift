@@ -18,22 +18,30 @@ struct RelationModel: Sendable {
     /// Whether the model was trained for `relation`; other relations keep the rules' edges.
     func judges(_ relation: RelationType) -> Bool { bias[relation] != nil }
 
+    /// A relation's bias and decision threshold, read once per article rather than by relation
+    /// name for every place; nil for a relation the model does not judge.
+    struct Decision {
+        let bias: Float
+        let threshold: Float
+    }
+
+    func decision(for relation: RelationType) -> Decision? {
+        guard let bias = bias[relation] else { return nil }
+        return Decision(bias: bias, threshold: threshold[relation] ?? 0.5)
+    }
+
+    /// The probability that a place with the features in `range` (and a score of features it
+    /// shares with the candidate's other places) states an edge of the relation decided by `decision`.
+    func probability(of features: FeatureSet, _ range: Range<Int>, adding shared: Float, decision: Decision) -> Float {
+        let sum = decision.bias + shared + score(of: features, range)
+        return 1 / (1 + expf(-sum))
+    }
+
     /// The sum of the weights of the features in `range`.
     func score(of features: FeatureSet, _ range: Range<Int>) -> Float {
         var sum: Float = 0
         for index in range { sum += weights[features.hashes[index]] }
         return sum
-    }
-
-    /// The probability that a place with the features in `range` (and a score of features it
-    /// shares with the candidate's other places) states the edge.
-    func probability(of features: FeatureSet, _ range: Range<Int>, adding shared: Float = 0, relation: RelationType) -> Float {
-        let sum = (bias[relation] ?? 0) + shared + score(of: features, range)
-        return 1 / (1 + expf(-sum))
-    }
-
-    func accepts(_ probability: Float, relation: RelationType) -> Bool {
-        probability >= (threshold[relation] ?? 0.5)
     }
 
     /// Reads `relation<TAB>feature<TAB>weight` lines; the features `@bias` and `@threshold` set a
@@ -52,17 +60,22 @@ struct RelationModel: Sendable {
             } else if lines.equals(feature, "@threshold") {
                 threshold[RelationType(rawValue: lines.string(line.fields[0]))] = value
             } else {
+                // The parts' hashes folded in order, as scoring folds them; the second and third
+                // part kept for the lexical features ("criticized|w:between|illegal").
                 var state = FeaturePart.seed
-                var parts: [Range<Int>] = []
+                var partCount = 0
+                var second = 0..<0
+                var third = 0..<0
                 var partStart = feature.lowerBound
-                for index in feature where bytes[index] == UInt8(ascii: "|") {
-                    parts.append(partStart..<index)
+                for index in feature.lowerBound...feature.upperBound where index == feature.upperBound || bytes[index] == UInt8(ascii: "|") {
+                    let part = partStart..<index
+                    state = FeaturePart.fold(state, hash: FeaturePart.hash(of: bytes[part]))
+                    partCount += 1
+                    if partCount == 2 { second = part } else if partCount == 3 { third = part }
                     partStart = index + 1
                 }
-                parts.append(partStart..<feature.upperBound)
-                for part in parts { state = FeaturePart.fold(state, hash: FeaturePart.hash(of: bytes[part])) }
                 entries.append((FeaturePart.finish(state), value))
-                if parts.count == 3, lines.hasPrefix(parts[1], "w:") { words.insert(lines.string(parts[2])) }
+                if partCount == 3, lines.hasPrefix(second, "w:") { words.insert(lines.string(third)) }
             }
         }
         weights = WeightTable(entries)
