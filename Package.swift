@@ -30,7 +30,8 @@ let package = Package(
                 "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the few inserts a build repeats hundreds of thousands of times.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .systemLibrary(
             name: "CGraphviz",

@@ -14,7 +14,8 @@ each entry removes at least one line.
 cues.tsv: allowed relations, patterns and function-word classes, lowercase phrases, no
 duplicates, and every cue held by a CAMEO entry or by two training articles
 (Scripts/cue_support.py; when ../shared is present). relation-words.tsv:
-known classes, one lowercase word per line. relation-model.tsv: known
+known classes, one lowercase word (or mark) per line, every class the Swift code
+declares and reads (RelationWords.swift, ScanWords.swift) listed and given words. relation-model.tsv: known
 relations, numeric weights, each relation's own features, @bias and @threshold.
 office-holders.tsv and office-holders-curated.tsv: seven columns, dates
 well formed (YYYY-MM-DD; the curated file also YYYY-MM) with from <= to,
@@ -22,6 +23,8 @@ countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
 code (generated) when the country is empty, one alias list per name, no
 duplicate lines, and the generated file is what
 Scripts/make_office_holders.py generates now (when ../shared is present).
+Sources/GraphStore/Resources/name-particles.txt: the particle words of
+words.tsv that are no given names (the store drops the same particles).
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -223,6 +226,17 @@ for w in boiler:
 for w in sorted((set(given) | set(phoenix_given)) & set(nonent)):
     errors.append(f"{w!r} is both a given name and a capitalized non-entity")
 
+# The store drops the same particles from people's names as the recognizer
+# (Sources/GraphStore/Resources/name-particles.txt): the particle words that are no given names.
+store_particles = os.path.join(RES, "..", "..", "GraphStore", "Resources", "name-particles.txt")
+with open(store_particles, encoding="utf-8") as f:
+    stored = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+given_lower = {w.lower() for w in given} | {w.lower() for w in phoenix_given}
+expected = {w.lower() for n, (w, cls, _) in word_rows if cls == "particle"} - given_lower
+if stored != expected:
+    errors.append(f"GraphStore/Resources/name-particles.txt differs from the particles of words.tsv: "
+                  f"missing {sorted(expected - stored)}, extra {sorted(stored - expected)}")
+
 # cameo-cues.tsv and cameo-exclusions.tsv (Scripts/make_cues.py)
 sys.path.insert(0, HERE)
 import make_cues  # noqa: E402  (the generator, for the up-to-date check)
@@ -380,8 +394,44 @@ else:
         errors.append(f"cues.tsv:{n}: {phrase!r} ({rel}) is in no CAMEO entry and in fewer than "
                       f"{cue_support.MIN_ARTICLES} training articles (python3 Scripts/cue_support.py --prune)")
 
-WORD_CLASSES = {"person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner",
-                "list-opener", "role-noun", "origin-preposition"}
+# relation-words.tsv: the classes RelationWords and ScanWords read, each with words. The list below
+# must be the one the Swift code declares (RelationWords.classes, ScanWords.classes) and reads
+# (its set("...") calls): a class the code reads and the file lacks fails here, not at run time.
+WORD_CLASSES = {
+    # references to an actor named earlier, and a person's ties to a body (RelationWords)
+    "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner",
+    "list-opener", "role-noun", "origin-preposition",
+    # the sentence patterns' words (ScanWords)
+    "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "passive-adverb", "preposition",
+    "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",
+    "place-preposition", "not-common-noun", "sequence-adverb", "pair-adverb", "sentence-opener",
+    "relative-pronoun", "participle-object", "object-pronoun", "conditional", "window-end", "coordinator",
+    "conjunction", "sentence-mark", "quote-lead", "perfect-auxiliary", "comma", "genitive",
+    "purpose-preposition", "agent-preposition", "verb-coordinator", "infinitive-marker", "that-clause",
+    "partner-preposition", "pair-preposition", "inclusion-marker", "pair-number", "article",
+    "object-or-determiner", "possessive-marker", "copula", "part-opener", "part-noun", "party-noun",
+}
+REL_SRC = os.path.join(HERE, "..", "Sources", "RelationExtraction")
+
+
+def swift_word_classes():
+    """The classes the Swift code declares (`static let classes = [...]`) and reads (`set("...")`)."""
+    declared, read = set(), set()
+    for fname in ("RelationWords.swift", "ScanWords.swift"):
+        with open(os.path.join(REL_SRC, fname), encoding="utf-8") as f:
+            source = f.read()
+        for literal in re.findall(r"static let classes = \[(.*?)\]", source, re.S):
+            declared.update(re.findall(r'"([^"]+)"', literal))
+        read.update(re.findall(r'\bset\("([^"]+)"', source))
+    return declared, read
+
+
+swift_declared, swift_read = swift_word_classes()
+for what, names in (("RelationWords.classes/ScanWords.classes", swift_declared), ("set(\"...\") in Swift", swift_read)):
+    for cls in sorted(names - WORD_CLASSES):
+        errors.append(f"relation-words.tsv: class {cls!r} of {what} is not in validate_lexicons.py's WORD_CLASSES")
+    for cls in sorted(WORD_CLASSES - names):
+        errors.append(f"relation-words.tsv: class {cls!r} of WORD_CLASSES is not in {what}")
 relation_words = rows("relation-words.tsv", 2, 2, REL_RES)
 seen = set()
 for n, (word, cls) in relation_words:
@@ -392,6 +442,8 @@ for n, (word, cls) in relation_words:
     if (word, cls) in seen:
         errors.append(f"relation-words.tsv:{n}: duplicate ({word}, {cls})")
     seen.add((word, cls))
+for cls in sorted(WORD_CLASSES - {cls for _, (_, cls) in relation_words}):
+    errors.append(f"relation-words.tsv: no words of class {cls!r}, which the extractor reads")
 
 model_rows = rows("relation-model.tsv", 3, 3, REL_RES)
 model_settings = {}

@@ -286,8 +286,8 @@ public struct Lexicon: Sendable {
         try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
     }
 
-    private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
-        let names: [String: WordClass] = [
+    /// The classes of `words.tsv` by name.
+    private static let wordClassNames: [String: WordClass] = [
             "connector": .connector, "particle": .particle, "of-taking": .ofTaking, "government": .governmentNoun,
             "locative": .locative, "speech": .speechVerb, "abbreviation": .abbreviation,
             "lowercase-body-head": .lowercaseBodyHead, "body-modifier": .bodyModifier, "group": .groupNoun,
@@ -302,7 +302,16 @@ public struct Lexicon: Sendable {
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
             "hyphen-prefix": .hyphenPrefix,
-        ]
+    ]
+
+    /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the
+    /// relation extractor's coordination takes the kin words ("Novak, his son Pavel").
+    public func words(ofClass name: String) -> [String] {
+        guard let wordClass = Lexicon.wordClassNames[name] else { preconditionFailure("words.tsv has no class '\(name)'") }
+        return wordClasses.indices.filter { wordClasses[$0] & wordClass.rawValue != 0 }.map { vocabulary.word(Int32($0)) }
+    }
+
+    private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
         for row in file.rows {
             guard row.columns.count >= 2 else {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class")
@@ -331,7 +340,7 @@ public struct Lexicon: Sendable {
             default:
                 break
             }
-            guard let wordClass = names[row.columns[1].trimmingSpaces()] else {
+            guard let wordClass = Lexicon.wordClassNames[row.columns[1].trimmingSpaces()] else {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class with a known class")
             }
             if wordClass == .keyFiller { keys.addFiller(word) }

@@ -2,12 +2,14 @@ import GRDB
 import KnowledgeGraph
 
 /// What the writer remembers of the store between batches: entity names, which aliases and edges
-/// exist. The same few thousand entities recur through a corpus, so most lookups of a batch are
-/// answered here rather than asked of SQLite.
+/// exist, and the answers to the identity rules' lookups. The same few thousand entities recur
+/// through a corpus, so most lookups of a batch are answered here rather than asked of SQLite.
 ///
 /// It holds only rows that exist, and they stay right while nothing but this writer changes the
 /// store: the store forgets it when another connection has committed (SQLite's `data_version`
-/// changes), when a correction writes through this store, and when a batch fails.
+/// changes), when a correction writes through this store, and when a batch fails. When a batch
+/// moves a surname's articles from one person to another (`GraphStore.resolveSurname`), the
+/// entries about the entities involved are forgotten (`BatchCache.forget(_:)`).
 struct StoreMemory {
     /// `PRAGMA data_version` when the memory was last right.
     var dataVersion: Int
@@ -18,8 +20,22 @@ struct StoreMemory {
     /// Folded forms of names, by name.
     var folded: [String: String] = [:]
     var edges: [EdgeKey: Int64] = [:]
-    /// Answers to entity lookups by folded name, by name, then by query and type.
-    var lookups: [String: [LookupKey: Int64?]] = [:]
+    /// Answers to entity lookups by folded name (every id the query found, in its order), by
+    /// name, then by query and type.
+    var lookups: [String: [LookupKey: [Int64]]] = [:]
+    /// The aliases of people whose surname (last word) is the key, with their folded form and
+    /// that form without particles (`NameFolding.personKey`).
+    var surnameAliases: [String: [PersonAlias]] = [:]
+    /// `NameFolding.personKey` of folded names.
+    var personKeys: [String: String] = [:]
+    /// The folded names of the countries each entity is affiliated with (`GraphStore.storedCountries`).
+    var countries: [Int64: Set<String>] = [:]
+    /// Whether an article naming a person in full also calls them by one word (the alias key's
+    /// name); see `GraphStore.answersToSurname`.
+    var answersTo: [AliasKey: Bool] = [:]
+    /// For each surname, what its decisions depended on when every article naming a person by it
+    /// alone was last decided and none had to move (see `GraphStore.resolveSurname`).
+    var settledSurnames: [String: SurnameState] = [:]
 
     struct LookupKey: Hashable {
         /// The query, by the address of its text: each is a literal, and hashing the address
@@ -34,6 +50,25 @@ struct StoreMemory {
         var name: String
     }
 
+    /// The people a surname alone may mean, with what tells them apart, and the node of its
+    /// own it has when it means no one of them.
+    struct SurnameState: Equatable {
+        var people: [Candidate]
+        var bareNode: Int64?
+
+        struct Candidate: Equatable {
+            var id: Int64
+            var countries: [String]
+            var answers: Bool
+        }
+    }
+
+    struct PersonAlias {
+        var entity: Int64
+        var folded: String
+        var key: String
+    }
+
     struct EdgeKey: Hashable {
         var source: Int64
         var type: RelationType
@@ -45,7 +80,8 @@ struct StoreMemory {
     static let capacity = 500_000
 
     var isFull: Bool {
-        names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count > StoreMemory.capacity
+        names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
+            + surnameAliases.count + personKeys.count + countries.count + answersTo.count + settledSurnames.count > StoreMemory.capacity
     }
 }
 
@@ -56,9 +92,11 @@ struct StoreMemory {
 /// the writer holds the store's write lock, nothing else changes the store, and the rows
 /// remembered are only ever added to while it runs (pins and deletions come from corrections,
 /// which never run inside a batch). Mention counts and edge weights are added up, and appearances
-/// and evidence collected, and all are written when the batch ends, many rows per statement:
-/// no merge decision reads them. Merging must add aliases through `addAlias` here, which also
-/// forgets the lookups a new alias may change.
+/// and evidence collected, and all are written when the batch ends, many rows per statement; the
+/// one merge decision that reads appearances (`answersToSurname`) is kept up to date as they are
+/// collected. Merging must add aliases through `addAlias` and edges through `edge` here, which
+/// also forget the lookups a new alias or affiliation may change. What the batch writes outside
+/// the cache once it is flushed (`GraphStore.resolveSurname`) is forgotten with `forget(_:)`.
 struct BatchCache {
     private(set) var memory: StoreMemory
     private let pins: [String: Int64]
@@ -66,10 +104,19 @@ struct BatchCache {
     private var pendingWeights: [Int64: Int] = [:]
     private var pendingAppearances: [Appearance] = []
     private var pendingEvidence: [EvidenceRow] = []
+    /// People with an appearance among `pendingAppearances`.
+    private var pendingPeople: Set<Int64> = []
+    /// Entities whose rows a move changed since the last `forgetMoved()`.
+    private var moved: Set<Int64> = []
+    /// The row id of the batch's first article: the batch's articles are those from it on.
+    private(set) var firstArticle: Int64?
     private let insertAlias: RawStatement
     private let findArticle: RawStatement
     private let insertArticleRow: RawStatement
     private var lookupStatements: [UInt: RawStatement] = [:]
+    private var surnameStatement: RawStatement?
+    private var surnamesAroundStatement: RawStatement?
+    private var appearancesStatement: RawStatement?
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -104,11 +151,13 @@ struct BatchCache {
     }
 
     /// Adds the article's row and returns its id; nil when an article with its digest is stored.
-    func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
+    mutating func insertArticle(_ article: ArticleRecord, added: String, in db: Database) throws -> Int64? {
         if try findArticle.bind(article.digest).integer() != nil { return nil }
         try insertArticleRow.bind(article.document).bind(article.path).bind(article.digest).bind(article.title).bind(article.date)
             .bind(article.url).bind(added).run()
-        return db.lastInsertedRowID
+        let id = db.lastInsertedRowID
+        if firstArticle == nil { firstArticle = id }
+        return id
     }
 
     /// The entity a user pinned this folded name to.
@@ -138,9 +187,11 @@ struct BatchCache {
         guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
         let folded = fold(alias)
         guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
-        try insertAlias.bind(entity).bind(alias).bind(folded).bind(NameFolding.surname(of: folded)).run()
-        // Lookups of this name may find one more entity now.
+        let surname = NameFolding.surname(of: folded)
+        try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run()
+        // Lookups of this name, and of people of this surname, may find one more entity now.
         memory.lookups[folded] = nil
+        if !surname.isEmpty { memory.surnameAliases[surname] = nil }
     }
 
     /// `NameFolding.fold`, remembered: the same names recur from article to article.
@@ -151,10 +202,11 @@ struct BatchCache {
         return folded
     }
 
-    /// The entity id a query by folded name finds (`sql` takes the name, then `type` when given),
+    /// The entity ids a query by folded name finds (`sql` takes the name, then `type` when given),
     /// remembered until an alias with that folded name is added. The query's answer must depend
-    /// only on the aliases with that folded name and on entity types, which no batch changes.
-    mutating func entityID(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> Int64? {
+    /// only on the aliases with that folded name, on entity types, and on the names of entities
+    /// other than people, none of which a batch changes otherwise.
+    mutating func entityIDs(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> [Int64] {
         let query = UInt(bitPattern: sql.utf8Start)
         let key = StoreMemory.LookupKey(query: query, type: type)
         if let known = memory.lookups[folded]?[key] { return known }
@@ -162,16 +214,107 @@ struct BatchCache {
         lookupStatements[query] = statement
         statement.bind(folded)
         if let type { statement.bind(type) }
-        let id = try statement.integer()
-        memory.lookups[folded, default: [:]][key] = .some(id)
-        return id
+        let ids = try statement.integers()
+        memory.lookups[folded, default: [:]][key] = ids
+        return ids
+    }
+
+    /// The aliases of people whose surname is `surname` (`aliases.surname`), remembered until an
+    /// alias with that surname is added.
+    mutating func personAliases(surname: String, in db: Database) throws -> [StoreMemory.PersonAlias] {
+        if let known = memory.surnameAliases[surname] { return known }
+        let statement = try surnameStatement ?? RawStatement("""
+            SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.surname = ? AND e.type = 'person' ORDER BY a.entity, a.folded
+            """, in: db)
+        surnameStatement = statement
+        var aliases: [StoreMemory.PersonAlias] = []
+        for (entity, folded) in try statement.bind(surname).integersAndStrings() {
+            aliases.append(StoreMemory.PersonAlias(entity: entity, folded: folded, key: personKey(folded)))
+        }
+        memory.surnameAliases[surname] = aliases
+        return aliases
+    }
+
+    /// The aliases of people (entity, folded) whose surname shares the first two letters of
+    /// `surname` but is another: where a surname a letter apart is. Not remembered: only a name
+    /// met for the first time asks.
+    mutating func personAliases(surnamesAround surname: String, in db: Database) throws -> [(Int64, String)] {
+        let statement = try surnamesAroundStatement ?? RawStatement("""
+            SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.surname > ? AND a.surname < ? AND a.surname != ? AND e.type = 'person'
+            """, in: db)
+        surnamesAroundStatement = statement
+        let prefix = String(surname.prefix(2))
+        return try statement.bind(prefix).bind(prefix + "\u{10FFFF}").bind(surname).integersAndStrings()
+    }
+
+    /// The written articles (row id, and the name as written) that call `entity` by `folded`,
+    /// from the article `since` on.
+    mutating func appearances(of entity: Int64, as folded: String, since: Int64, in db: Database) throws -> [(Int64, String)] {
+        let statement = try appearancesStatement ?? RawStatement(
+            "SELECT article, name FROM appearances WHERE entity = ? AND folded = ? AND article >= ?", in: db)
+        appearancesStatement = statement
+        return try statement.bind(entity).bind(folded).bind(since).integersAndStrings()
+    }
+
+    /// `NameFolding.personKey`, remembered.
+    mutating func personKey(_ folded: String) -> String {
+        if let key = memory.personKeys[folded] { return key }
+        let key = NameFolding.personKey(folded)
+        memory.personKeys[folded] = key
+        return key
+    }
+
+    /// `GraphStore.storedCountries`, remembered until the batch adds an affiliation.
+    mutating func storedCountries(of entity: Int64, in db: Database) throws -> Set<String> {
+        if let known = memory.countries[entity] { return known }
+        let countries = try GraphStore.storedCountries(of: entity, in: db)
+        memory.countries[entity] = countries
+        return countries
+    }
+
+    /// Whether an article that names the person in full also calls them by `word` alone, counting
+    /// the articles of this batch not yet written (`recordAppearance` keeps the answer up to date).
+    /// A store from before articles' names were kept answers by the person's aliases.
+    mutating func answersToSurname(_ person: Int64, _ word: String, in db: Database) throws -> Bool {
+        let key = StoreMemory.AliasKey(entity: person, name: word)
+        if let known = memory.answersTo[key] { return known }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT folded, aliases FROM appearances WHERE entity = ?"), arguments: [person])
+        if rows.isEmpty && !pendingPeople.contains(person) {
+            return try String.fetchAll(db.cachedStatement(sql: "SELECT folded FROM aliases WHERE entity = ?"), arguments: [person])
+                .contains { personKey($0) == word }
+        }
+        // An answer of this batch's articles is remembered as they come (see `recordAppearance`):
+        // the store's rows say the rest.
+        var answers = false
+        for row in rows where personKey(row["folded"]).utf8.contains(0x20) {
+            for alias in (row["aliases"] as String).split(separator: "\n") where personKey(fold(String(alias))) == word {
+                answers = true
+                break
+            }
+            if answers { break }
+        }
+        memory.answersTo[key] = answers
+        return answers
     }
 
     /// Remembers which name this article used for the stored entity, so that the merge can be
     /// undone (`split`); written when the batch ends.
     mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
-        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: fold(entity.name),
+        let folded = fold(entity.name)
+        pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: folded,
                                              aliases: entity.aliases, mentions: entity.mentions))
+        guard entity.type == .person else { return }
+        pendingPeople.insert(rowID)
+        // An article naming the person in full and calling them by one word: they answer to it.
+        guard personKey(folded).utf8.contains(0x20) else { return }
+        for alias in entity.aliases {
+            let word = personKey(fold(alias))
+            if !word.isEmpty && !word.utf8.contains(0x20) {
+                memory.answersTo[StoreMemory.AliasKey(entity: rowID, name: word)] = true
+            }
+        }
     }
 
     /// A sentence stating the edge, written when the batch ends.
@@ -183,6 +326,9 @@ struct BatchCache {
     mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
         let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
         if let id = memory.edges[key] { return id }
+        // The edge may be new: an affiliation changes the countries of its source, and of what
+        // is affiliated with its source.
+        if type == .affiliatedWith { memory.countries = [:] }
         let id = try GraphStore.relationID(source, type, target, in: db)
         memory.edges[key] = id
         return id
@@ -206,11 +352,42 @@ struct BatchCache {
         }
         pendingAppearances = []
         pendingEvidence = []
+        pendingPeople = []
         // In row order, so the updates walk each table once from start to end.
         try BatchCache.addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
         try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
+    }
+
+    /// Forgets what a move outside the cache changed (`GraphStore.resolveSurname`): the names,
+    /// aliases and edges of `entities` (which may have been deleted, their row ids taken again),
+    /// and every lookup an alias, an edge or a deletion can change. The writer's sets of known
+    /// aliases and edges are large; entries of the moved entities leave them in `forgetMoved()`,
+    /// once, before anything reads them again. Only after `flush`: pending rows are not moved.
+    mutating func forget(_ entities: Set<Int64>) {
+        moved.formUnion(entities)
+        for entity in entities { memory.names[entity] = nil }
+        memory.lookups = [:]
+        memory.surnameAliases = [:]
+        memory.countries = [:]
+        memory.answersTo = [:]
+    }
+
+    /// Records that every article naming a person by `surname` alone agrees with `state` (nil:
+    /// not known to).
+    mutating func settle(_ surname: String, _ state: StoreMemory.SurnameState?) {
+        memory.settledSurnames[surname] = state
+    }
+
+    /// Takes the entities passed to `forget` out of the sets of known aliases and edges.
+    mutating func forgetMoved() {
+        guard !moved.isEmpty else { return }
+        let moved = self.moved
+        memory.knownAliases = memory.knownAliases.filter { !moved.contains($0.entity) }
+        memory.knownWrittenAliases = memory.knownWrittenAliases.filter { !moved.contains($0.entity) }
+        memory.edges = memory.edges.filter { !moved.contains($0.key.source) && !moved.contains($0.key.target) }
+        self.moved = []
     }
 
     /// `INSERT OR IGNORE` of `rows` in statements of up to `rowsPerInsert` rows each: one

@@ -96,9 +96,13 @@ extension GraphStore {
     /// all. Each article whose text is already stored (before or earlier in the batch) changes
     /// nothing. The results are in the batch's order.
     ///
-    /// The articles are merged one after another, exactly as separate `add` calls would merge
-    /// them; the batch only saves what repeats: one commit (and one sync to disk), and rows the
-    /// writer has met before looked up in its memory (see `BatchCache`).
+    /// The articles are merged one after another, as separate `add` calls would merge them. A
+    /// person named by a surname alone is decided again once the batch is written, for every
+    /// surname the batch names someone by in full (see GraphStore+Identity.swift): those
+    /// decisions do not depend on the order of the articles, so neither does the graph, and a
+    /// batch gives the graph its articles added one by one give. The batch saves what repeats:
+    /// one commit (and one sync to disk), each surname decided again once, and rows the writer has
+    /// met before looked up in its memory (see `BatchCache`).
     @discardableResult
     public func add(_ batch: [ArticleGraph]) throws(StoreError) -> [AddResult] {
         guard !batch.isEmpty else { return [] }
@@ -107,16 +111,24 @@ extension GraphStore {
             var cache = try BatchCache(db, memory: memory)
             var results: [AddResult] = []
             results.reserveCapacity(batch.count)
+            var surnames: Set<String> = []
             for item in batch {
-                results.append(try GraphStore.add(item, added: added, cache: &cache, in: db))
+                let result = try GraphStore.add(item, added: added, cache: &cache, in: db)
+                if result == .added { surnames.formUnion(GraphStore.surnamesNamedInFull(item.graph, cache: &cache)) }
+                results.append(result)
             }
             try cache.flush(in: db)
+            // A person named in full may be the one a surname alone means in other articles, or
+            // make that surname ambiguous: those articles are decided again, on the written rows.
+            for surname in surnames.sorted() { try GraphStore.resolveSurname(surname, in: db, cache: &cache) }
+            cache.forgetMoved()
             memory = cache.memory
             return results
         }
     }
 
-    /// Stores one article inside the caller's transaction.
+    /// Stores one article inside the caller's transaction; its surnames are decided again by the
+    /// caller (`resolveSurname`).
     private static func add(_ item: ArticleGraph, added: String, cache: inout BatchCache, in db: Database) throws -> AddResult {
         let graph = item.graph
         guard let articleID = try cache.insertArticle(item.article, added: added, in: db) else { return .unchanged }
@@ -175,36 +187,6 @@ extension GraphStore {
         return result
     }
 
-    /// The stored person a surname alone stands for. A candidate affiliated with another country
-    /// is someone else; among the rest, the only one sharing a country wins, then the first of
-    /// `preferred` (people already called by this name), then a sole candidate.
-    static func pickByCountry(_ candidates: [Int64], preferring preferred: [Int64], countries: Set<String>,
-                              in db: Database) throws -> Int64?
-    {
-        var sharing: [Int64] = []
-        var compatible: [Int64] = []
-        for candidate in candidates {
-            let stored = Set(try String.fetchAll(db.cachedStatement(sql: """
-                SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
-                WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
-                UNION
-                SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
-                JOIN entities c ON c.id = r2.target
-                WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
-                """), arguments: [candidate]).map(NameFolding.fold))
-            if countries.isEmpty || stored.isEmpty {
-                compatible.append(candidate)
-            } else if !stored.isDisjoint(with: countries) {
-                sharing.append(candidate)
-                compatible.append(candidate)
-            }
-        }
-        if sharing.count == 1 { return sharing[0] }
-        if let first = preferred.first(where: compatible.contains) { return first }
-        if candidates.count == 1 { return compatible.first }
-        return nil
-    }
-
     /// The row of the edge `source -type-> target`, created if missing; symmetric edges are kept
     /// with the smaller row id first.
     static func relationID(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
@@ -230,6 +212,17 @@ extension GraphStore {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM entities WHERE slug = ?"), arguments: [slug]) != true
     }
 
+    /// Whether a person's name says more than another (both also given folded): more words, then
+    /// more letters, then (for two names as full) the first in alphabetical order, so the choice
+    /// does not depend on which article came first.
+    static func isFuller(_ name: String, folded: String, than current: String, folded currentFolded: String) -> Bool {
+        let words = folded.utf8.count { $0 == 0x20 }
+        let currentWords = currentFolded.utf8.count { $0 == 0x20 }
+        if words != currentWords { return words > currentWords }
+        if name.count != current.count { return name.count > current.count }
+        return name < current
+    }
+
     /// A free id for a new entity named `name`: its slug, or the slug with a number.
     static func freeSlug(for name: String, in db: Database) throws -> String {
         let slug = Entity.slug(for: name)
@@ -239,70 +232,28 @@ extension GraphStore {
         return "\(slug)-\(suffix)"
     }
 
-    /// Finds the stored entity this one is (a name the user pinned, or same type and a full name
-    /// or alias in common), or creates it; returns its row id.
+    /// Finds the stored entity this one is (a name the user pinned, the same person, or the same
+    /// body of a compatible country; see GraphStore+Identity.swift), or creates it; returns its
+    /// row id.
     static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database, cache: inout BatchCache) throws -> Int64 {
         let names = ([entity.name] + entity.aliases).filter { !cache.fold($0).isEmpty }
         let fullName = cache.fold(entity.name)
+        // A pinned name is where the user decided it belongs.
         var match = cache.pinnedEntity(fullName)
-        let isSingleWord = !fullName.utf8.contains(0x20)
-        if match != nil {
-            // The user decided where this name belongs.
-        } else if entity.type == .person && isSingleWord {
-            // A surname alone: the people who already answer to it, then the people with it as
-            // their surname; the country tells them apart.
-            let answering = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.folded = ? AND e.type = 'person'
-                """), arguments: [fullName])
-            let bySurname = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.surname = ? AND e.type = 'person'
-                """), arguments: [fullName])
-            var candidates = answering
-            for id in bySurname where !candidates.contains(id) { candidates.append(id) }
-            match = try pickByCountry(candidates, preferring: answering, countries: countries, in: db)
-        } else if entity.type == .person {
-            // A full name matches a full name; a full name joins the one person known by its
-            // surname alone.
-            match = try cache.entityID(sql: """
-                SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.folded = ? AND e.type = 'person' AND a.surname != '' LIMIT 1
-                """, folded: fullName, in: db)
-            if match == nil {
-                let surname = NameFolding.surname(of: fullName)
-                let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
-                    SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                    WHERE a.folded = ? AND e.type = 'person'
-                    AND NOT EXISTS (SELECT 1 FROM aliases a2 WHERE a2.entity = e.id AND a2.surname != '')
-                    """), arguments: [surname])
-                match = try pickByCountry(candidates, preferring: [], countries: countries, in: db)
-            }
-        } else {
-            // The new name among stored names and aliases, or a stored name among the new aliases;
-            // two aliases alone ("Foreign Ministry") do not make two bodies one.
-            match = try cache.entityID(sql: """
-                SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-                WHERE a.folded = ? AND e.type = ? LIMIT 1
-                """, folded: fullName, type: entity.type.rawValue, in: db)
-            if match == nil {
-                for alias in names.dropFirst() {
-                    match = try Int64.fetchOne(db.cachedStatement(sql: """
-                        SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
-                        WHERE a.folded = ? AND e.type = ? LIMIT 1
-                        """), arguments: [NameFolding.fold(alias), entity.type.rawValue])
-                    if match != nil { break }
-                }
+        if match == nil {
+            if entity.type == .person {
+                match = try matchPerson(fullName: fullName, countries: countries, in: db, cache: &cache)
+            } else {
+                match = try matchBody(entity, names: names, fullName: fullName, countries: countries, in: db, cache: &cache)
             }
         }
         let rowID: Int64
         if let match {
             rowID = match
             let current = try cache.name(of: match, in: db)
-            // The fullest name wins: "Blinken" becomes "Antony Blinken".
-            if entity.type == .person && entity.name.count > current.count
-                && entity.name.split(separator: " ").count > current.split(separator: " ").count
-            {
+            // The fullest name wins: "Blinken" becomes "Antony Blinken", and "Bashar al-Assad"
+            // stands for "Bashar Assad" whichever came first.
+            if entity.type == .person && isFuller(entity.name, folded: fullName, than: current, folded: cache.fold(current)) {
                 try cache.rename(match, to: entity.name, in: db)
                 // The id follows the fuller name when that id is free.
                 let slug = Entity.slug(for: entity.name)
@@ -389,6 +340,25 @@ public enum NameFolding {
             return isASCII ? folded : nil
         }
     }
+
+    /// A folded person's name without its particles ("bashar assad" of "bashar al assad"), so
+    /// "al-Assad" and "Assad" are one surname; the particles come from name-particles.txt. A name
+    /// of particles alone is kept whole.
+    public static func personKey(_ folded: String) -> String {
+        let words = folded.split(separator: " ")
+        guard words.contains(where: { particles.contains(String($0)) }) else { return folded }
+        let kept = words.filter { !particles.contains(String($0)) }
+        return kept.isEmpty ? folded : kept.joined(separator: " ")
+    }
+
+    /// Lowercase particles of people's names ("al", "bin", "von", "de").
+    static let particles: Set<String> = {
+        guard let url = Bundle.module.url(forResource: "name-particles", withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.resourceURL.map({ $0.appendingPathComponent("Resources/name-particles.txt") }),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }()
 
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
     /// for a single word, which is no surname of anything by itself.

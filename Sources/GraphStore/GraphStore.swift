@@ -19,7 +19,7 @@ public final class GraphStore: Sendable {
     private let memory = Mutex<StoreMemory?>(nil)
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -44,6 +44,9 @@ public final class GraphStore: Sendable {
             throw GraphStore.storeError(error, path: path)
         }
         try migrate(isNew: !exists)
+        // Read here, on the caller's thread: Foundation on Linux does not open resource bundles
+        // safely from several threads at once, and a build's writer runs beside its extractors.
+        _ = NameFolding.particles
     }
 
     /// Opens the store at `path` for queries only: no write transaction ever starts, so a query
@@ -184,6 +187,7 @@ public final class GraphStore: Sendable {
                 if version == 0 { try GraphStore.createSchema(db) }
                 if version <= 1 { try GraphStore.migrateFromVersion1(db) }
                 if version <= 2 { try GraphStore.migrateFromVersion2(db) }
+                if version <= 3 { try GraphStore.migrateFromVersion3(db) }
                 if version < GraphStore.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(GraphStore.schemaVersion)") }
             }
             try database.writeWithoutTransaction { db in
@@ -285,6 +289,17 @@ public final class GraphStore: Sendable {
             UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
             ALTER TABLE articles ADD COLUMN url TEXT;
             CREATE INDEX articles_date ON articles(date);
+            """)
+    }
+
+    /// Version 4 finds an entity's appearances under one name without reading its others: each
+    /// batch decides the surnames it names again by the articles that used them alone
+    /// (`resolveSurname`), and a person named in thousands of articles is called by the surname
+    /// alone in only some. The index on the entity alone is a prefix of the new one.
+    private static func migrateFromVersion3(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX appearances_entity_name ON appearances(entity, folded);
+            DROP INDEX appearances_entity;
             """)
     }
 

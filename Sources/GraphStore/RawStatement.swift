@@ -77,6 +77,34 @@ final class RawStatement {
         }
     }
 
+    /// Runs a query and returns the first column of every row as an integer.
+    func integers() throws -> [Int64] {
+        defer { reset() }
+        var values: [Int64] = []
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: values.append(sqlite3_column_int64(statement, 0))
+            case SQLITE_DONE: return values
+            case let code: throw failure(code)
+            }
+        }
+    }
+
+    /// Runs a query and returns its rows as an integer (the first column) and a string (the second).
+    func integersAndStrings() throws -> [(Int64, String)] {
+        defer { reset() }
+        var rows: [(Int64, String)] = []
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW:
+                let text = sqlite3_column_text(statement, 1).map { String(cString: $0) } ?? ""
+                rows.append((sqlite3_column_int64(statement, 0), text))
+            case SQLITE_DONE: return rows
+            case let code: throw failure(code)
+            }
+        }
+    }
+
     private func reset() {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)

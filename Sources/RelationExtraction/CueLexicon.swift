@@ -91,7 +91,8 @@ public struct CueLexicon: Sendable {
         return lexicon
     }
 
-    private static func resource(_ name: String, _ ext: String) throws(LexiconError) -> [UInt8] {
+    /// A shipped data file's bytes (`package`: tests read the files the extractor reads).
+    package static func resource(_ name: String, _ ext: String) throws(LexiconError) -> [UInt8] {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/\(name).\(ext)"),
             let data = FileManager.default.contents(atPath: url.path)

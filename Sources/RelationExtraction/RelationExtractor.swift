@@ -18,7 +18,9 @@ public struct RelationExtractor: Sendable {
     private let modelWords: WordSet
 
     /// Registers the cues' words in `lexicon`; build the recognizer from the lexicon afterwards.
-    public init(cues: CueLexicon, lexicon: inout Lexicon) {
+    /// A recognizer built before would not know the cue words and the extractor would silently
+    /// miss edges, so only the package builds one, in that order (`GraphExtractor`).
+    package init(cues: CueLexicon, lexicon: inout Lexicon) {
         self.cues = cues.cues
         var triggerCues = cues.cues.enumerated().map { index, cue in
             TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: cue.pattern.rawValue, curated: index)
@@ -38,7 +40,7 @@ public struct RelationExtractor: Sendable {
         let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
             phrases: cues.functionWords.map { ($0.0, functionWords.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
-        words = ScanWords(lexicon: &lexicon)
+        words = ScanWords(members: cues.wordClasses, kin: lexicon.words(ofClass: "kin"), lexicon: &lexicon)
         relationWords = RelationWords(members: cues.wordClasses, lexicon: &lexicon)
         model = cues.model
         officeHolders = cues.officeHolders

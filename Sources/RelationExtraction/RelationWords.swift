@@ -3,7 +3,7 @@ import EntityRecognition
 /// The relation extractor's word classes, read from `relation-words.tsv`.
 ///
 /// A class: its sets are shared by every article's scans, which a copy would retain one by one.
-final class RelationWords: Sendable {
+package final class RelationWords: Sendable {
     let personPronouns: WordSet
     let bodyPronouns: WordSet
     let bodyNouns: WordSet
@@ -14,25 +14,42 @@ final class RelationWords: Sendable {
     let roleNouns: WordSet
     let originPrepositions: WordSet
 
-    static let classes = ["person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener", "role-noun", "origin-preposition"]
+    /// Every class of `relation-words.tsv`: these and the sentence patterns' (`ScanWords`). The file
+    /// must give each one words and use no other; `Scripts/validate_lexicons.py` checks it too.
+    package static let classes = [
+        "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener",
+        "role-noun", "origin-preposition",
+    ] + ScanWords.classes
 
-    /// Reads `word<TAB>class` lines into the members of each class.
-    static func members(of bytes: [UInt8], file: String) throws(LexiconError) -> [String: [String]] {
+    /// Reads `word<TAB>class` lines into the members of each class, in the file's order.
+    package static func members(of bytes: [UInt8], file: String) throws(LexiconError) -> [String: [String]] {
         var members: [String: [String]] = [:]
         for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 2, RelationWords.classes.contains(String(columns[1])) else {
+            guard columns.count == 2 else {
+                throw LexiconError(file: file, line: number + 1, reason: "expected word<TAB>class")
+            }
+            guard RelationWords.classes.contains(String(columns[1])) else {
                 throw LexiconError(file: file, line: number + 1,
-                                   reason: "expected word<TAB>class (\(RelationWords.classes.joined(separator: ", ")))")
+                                   reason: "unknown class '\(columns[1])' (\(RelationWords.classes.joined(separator: ", ")))")
             }
             members[String(columns[1]), default: []].append(String(columns[0]))
+        }
+        if let missing = RelationWords.classes.first(where: { members[$0] == nil }) {
+            throw LexiconError(file: file, reason: "no words of class '\(missing)', which the extractor reads: give it its lines again")
         }
         return members
     }
 
+    /// The words of one of `classes`.
+    static func words(_ name: String, in members: [String: [String]]) -> [String] {
+        assert(classes.contains(name), "'\(name)' is not in RelationWords.classes")
+        return members[name] ?? []
+    }
+
     init(members: [String: [String]], lexicon: inout Lexicon) {
-        func set(_ name: String) -> WordSet { WordSet(members[name] ?? [], lexicon: &lexicon) }
+        func set(_ name: String) -> WordSet { WordSet(RelationWords.words(name, in: members), lexicon: &lexicon) }
         personPronouns = set("person-pronoun")
         bodyPronouns = set("body-pronoun")
         bodyNouns = set("body-noun")

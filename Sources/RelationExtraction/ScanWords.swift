@@ -1,6 +1,7 @@
 import EntityRecognition
 
-/// The words the extractor's patterns look for, compared with tokens by vocabulary ID.
+/// The words the extractor's patterns look for, compared with tokens by vocabulary ID: classes of
+/// `relation-words.tsv`.
 ///
 /// Made with the relation extractor, before the recognizer, so their words are in the vocabulary.
 /// A class: its many sets are shared by every article's builders, which a copy would retain one
@@ -8,11 +9,12 @@ import EntityRecognition
 final class ScanWords: Sendable {
     /// Words before a cue that make it a noun ("the sanctions"), not a verb.
     let nounMarkers: WordSet
-    /// What may stand between coordinated objects: "A, B and C", "Novak, his son Pavel".
+    /// What may stand between coordinated objects: "A, B and C", "Novak, his son Pavel" (the kin words).
     let coordination: WordSet
     /// What someone says, which can be rejected ("rejected Moscow's claims").
     let statementNouns: WordSet
-    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X").
+    /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X",
+    /// and the kin words: "the son of X").
     let unnamedHolders: WordSet
     /// Adverbs between an auxiliary and its participle: "was also sanctioned".
     let passiveAdverbs: WordSet
@@ -41,6 +43,7 @@ final class ScanWords: Sendable {
     /// "of", "for", "over" after a participle cue: "accused of", "sanctioned for".
     let participleObjects: WordSet
     let objectPronouns: WordSet
+    /// "he", "she": the same class as the references' person pronouns.
     let subjectPronouns: WordSet
     let conditionals: WordSet
     /// Clause ends in a cue's window: "by", "and", ",".
@@ -70,82 +73,69 @@ final class ScanWords: Sendable {
     let partNouns: WordSet
     let party: WordSet
 
-    init(lexicon: inout Lexicon) {
-        func words(_ list: [String]) -> WordSet { WordSet(list, lexicon: &lexicon) }
-        nounMarkers = words([
-            "the", "a", "an", "new", "fresh", "further", "additional", "more", "these", "those", "its", "their", "his",
-            "her", "any", "retaliatory", "such", "of", "'s",
-        ])
-        coordination = words([
-            "and", ",", "or", "as", "well", "also", "his", "her", "its", "their", "the", "son", "wife", "daughter",
-            "brother", "sister", "husband", "former",
-        ])
-        statementNouns = words([
-            "claims", "claim", "remarks", "comments", "statement", "statements", "accusations", "allegations", "argument",
-            "arguments", "position", "assertion", "assertions", "criticism", "charges", "version", "narrative", "rhetoric",
-            "protest", "protests", "complaint", "complaints", "objections", "demands",
-        ])
-        unnamedHolders = words([
-            "governor", "commander", "head", "chief", "leader", "leaders", "member", "members", "officials", "official",
-            "director", "minister", "ministers", "spokesman", "spokesperson", "family", "son", "daughter", "wife", "citizens",
-            "companies", "firms", "entities", "individuals", "residents", "people", "mayor", "staff", "employees", "units",
-        ])
-        passiveAdverbs = words(["also", "newly", "previously", "already", "recently", "then", "again", "since", "now", "later", "first", "once", "all"])
-        prepositions = words([
-            "in", "of", "for", "with", "at", "from", "on", "to", "by", "about", "against", "into", "over", "under", "between",
-            "across", "toward", "towards", "within", "inside", "outside", "near",
-        ])
-        objectlessCueEnds = words(["of", "with", "at", "on", "to", "against", "by", "from", "targeting", "between"])
-        listingVerbs = words([
-            "targeted", "targets", "targeting", "hit", "hits", "add", "added", "adds", "adding", "place", "put", "puts",
-            "placed", "places", "placing", "included", "includes",
-        ])
-        intensifiers = words(["very", "so", "too", "quite", "rather", "most", "more", "even", "still", "just", "being"])
-        speechParticiples = words(["saying", "adding", "insisting", "noting", "stressing", "arguing", "warning"])
-        afterObjectPronoun = words([
-            "of", "for", "in", "on", "at", "with", "to", "over", "after", "before", "during", "and", "or", "but", "as",
-            "about", "from", "by", "last", "this", "that", "yesterday", "today", "earlier", "again", "twice", "personally",
-            "directly", "privately", "publicly", "repeatedly", "while", "when", "because", "since", "despite", "amid",
-        ])
-        pairNouns = words([
-            "leaders", "presidents", "ministers", "premiers", "men", "women", "diplomats", "envoys", "counterparts", "officials",
-            "chancellors", "monarchs",
-        ])
-        placePrepositions = words(["in", "near", "inside", "outside", "across", "within", "around", "throughout"])
-        notCommonNouns = words(["and", "or", "of", "in", "on", "at", "by", "with", "to", "from", "'s"])
-        sequenceAdverbs = words(["also", "then", "later", "subsequently"])
-        pairAdverbs = words(["later", "also", "then", "first", "subsequently", "briefly"])
-        sentenceOpeners = words(["but", "and", "however", ",", "yet", "so"])
-        relativePronouns = words(["who", "which", "that"])
-        participleObjects = words(["of", "for", "over"])
-        objectPronouns = words(["it", "them", "him"])
-        subjectPronouns = words(["he", "she"])
-        conditionals = words(["if", "unless"])
-        windowEnds = words(["by", "and", ","])
-        coordinators = words(["and", ",", "or"])
-        conjunctions = words(["and", ","])
-        sentenceMarks = words([",", "."])
-        quoteLeads = words([":", ","])
-        perfectAuxiliaries = words(["has", "have"])
-        comma = words([","])
-        of = words(["of"])
-        forWord = words(["for"])
-        by = words(["by"])
-        and = words(["and"])
-        to = words(["to"])
-        that = words(["that"])
-        with = words(["with"])
-        between = words(["between"])
-        including = words(["including"])
-        two = words(["two"])
-        the = words(["the"])
-        her = words(["her"])
-        possessive = words(["'s"])
-        copulas = words(["is", "was", "are", "remains"])
-        partOpeners = words(["a", "an", "the", "one", "its", "now"])
-        partNouns = words([
-            "part", "parts", "arm", "unit", "branch", "division", "wing", "subsidiary", "affiliate", "component", "agency",
-        ])
-        party = words(["party"])
+    /// The classes these sets are read from (besides "person-pronoun", which `subjectPronouns`
+    /// shares with the references' `RelationWords.personPronouns`).
+    static let classes = [
+        "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "passive-adverb", "preposition",
+        "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",
+        "place-preposition", "not-common-noun", "sequence-adverb", "pair-adverb", "sentence-opener", "relative-pronoun",
+        "participle-object", "object-pronoun", "conditional", "window-end", "coordinator", "conjunction",
+        "sentence-mark", "quote-lead", "perfect-auxiliary", "comma", "genitive", "purpose-preposition",
+        "agent-preposition", "verb-coordinator", "infinitive-marker", "that-clause", "partner-preposition",
+        "pair-preposition", "inclusion-marker", "pair-number", "article", "object-or-determiner", "possessive-marker",
+        "copula", "part-opener", "part-noun", "party-noun",
+    ]
+
+    /// `kin` are the recognizer's kin words (`words.tsv`), which coordination and unnamed holders take too.
+    init(members: [String: [String]], kin: [String], lexicon: inout Lexicon) {
+        func set(_ name: String, adding extra: [String] = []) -> WordSet {
+            WordSet(RelationWords.words(name, in: members) + extra, lexicon: &lexicon)
+        }
+        nounMarkers = set("noun-marker")
+        coordination = set("coordination-gap", adding: kin)
+        statementNouns = set("statement-noun")
+        unnamedHolders = set("unnamed-holder", adding: kin)
+        passiveAdverbs = set("passive-adverb")
+        prepositions = set("preposition")
+        objectlessCueEnds = set("objectless-cue-end")
+        listingVerbs = set("listing-verb")
+        intensifiers = set("intensifier")
+        speechParticiples = set("speech-participle")
+        afterObjectPronoun = set("after-object-pronoun")
+        pairNouns = set("pair-noun")
+        placePrepositions = set("place-preposition")
+        notCommonNouns = set("not-common-noun")
+        sequenceAdverbs = set("sequence-adverb")
+        pairAdverbs = set("pair-adverb")
+        sentenceOpeners = set("sentence-opener")
+        relativePronouns = set("relative-pronoun")
+        participleObjects = set("participle-object")
+        objectPronouns = set("object-pronoun")
+        subjectPronouns = set("person-pronoun")
+        conditionals = set("conditional")
+        windowEnds = set("window-end")
+        coordinators = set("coordinator")
+        conjunctions = set("conjunction")
+        sentenceMarks = set("sentence-mark")
+        quoteLeads = set("quote-lead")
+        perfectAuxiliaries = set("perfect-auxiliary")
+        comma = set("comma")
+        of = set("genitive")
+        forWord = set("purpose-preposition")
+        by = set("agent-preposition")
+        and = set("verb-coordinator")
+        to = set("infinitive-marker")
+        that = set("that-clause")
+        with = set("partner-preposition")
+        between = set("pair-preposition")
+        including = set("inclusion-marker")
+        two = set("pair-number")
+        the = set("article")
+        her = set("object-or-determiner")
+        possessive = set("possessive-marker")
+        copulas = set("copula")
+        partOpeners = set("part-opener")
+        partNouns = set("part-noun")
+        party = set("party-noun")
     }
 }

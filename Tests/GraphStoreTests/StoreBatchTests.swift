@@ -43,7 +43,14 @@ struct StoreBatchTests {
         let items = (0..<40).map { Wire.article($0) }.map { ArticleGraph($0.0, article: $0.1) }
         #expect(try batched.store.add(Array(items[0..<7])) == Array(repeating: .added, count: 7))
         try batched.store.add(Array(items[7..<40]))
-        #expect(try batched.store.graph() == single.store.graph())
+        let (batchedGraph, singleGraph) = (try batched.store.graph(), try single.store.graph())
+        #expect(batchedGraph.entities == singleGraph.entities)
+        // The same edges with the same evidence. Their order is the order of their rows, and one by
+        // one the surname "Duarte" is decided again after every article: a "Duarte of Peru"
+        // moves to Tomas Duarte when he alone is of Peru, and back when Ines Duarte is too, which
+        // gives its edge a new row. A batch decides once, at its end.
+        #expect(Set(batchedGraph.relations) == Set(singleGraph.relations))
+        #expect(batchedGraph.relations.count == singleGraph.relations.count)
         #expect(try batched.store.statistics() == single.store.statistics())
         #expect(try batched.store.entities() == single.store.entities())
     }

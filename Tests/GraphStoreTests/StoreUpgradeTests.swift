@@ -101,6 +101,47 @@ struct StoreVersionTwoUpgradeTests {
                                              text: Array("C.".utf8)))
         let queue = try DatabaseQueue(path: path)
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT url FROM articles WHERE document = 'c'") } == "https://example.org/c")
-        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 4)
+    }
+}
+
+@Suite("Upgrading a version-3 store")
+struct StoreVersionThreeUpgradeTests {
+    /// A store as version 3 wrote it: appearances found by entity only.
+    static func versionThreeStore(at path: String) throws {
+        try StoreVersionTwoUpgradeTests.versionTwoStore(at: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            // Version 3's own upgrade, as it ran then.
+            try db.execute(sql: """
+                ALTER TABLE evidence ADD COLUMN date TEXT;
+                UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
+                ALTER TABLE articles ADD COLUMN url TEXT;
+                CREATE INDEX articles_date ON articles(date);
+                PRAGMA user_version = 3;
+                """)
+        }
+    }
+
+    @Test("Opening a version-3 store indexes appearances by entity and name, and a surname is still decided again")
+    func upgrade() throws {
+        let path = TemporaryStore.makePath()
+        defer { TemporaryStore.remove(path) }
+        try Self.versionThreeStore(at: path)
+        let store = try GraphStore(path: path, create: false)
+        let queue = try DatabaseQueue(path: path)
+        let indexes = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'appearances' AND sql IS NOT NULL")
+        }
+        #expect(indexes == ["appearances_entity_name"])
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 4)
+
+        // "Silva" alone, then a second Silva: the surname could be either, and stays its own node.
+        try store.add(Graph(entities: [Entity(name: "Silva", type: .person, mentions: 1)], relations: []), article: record("c"))
+        try store.add(Graph(entities: [Entity(name: "Ana Silva", type: .person, mentions: 1)], relations: []), article: record("d"))
+        #expect(try store.sources(of: "Ana Silva").map(\.name) == ["Ana Silva", "Silva"])
+        try store.add(Graph(entities: [Entity(name: "Rui Silva", type: .person, mentions: 1)], relations: []), article: record("e"))
+        #expect(try store.sources(of: "Ana Silva").map(\.name) == ["Ana Silva"])
+        #expect(try store.entities(types: [.person]).map(\.name).sorted() == ["Ana Silva", "Ines Duarte", "Rui Silva", "Silva"])
     }
 }

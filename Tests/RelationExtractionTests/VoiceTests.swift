@@ -82,4 +82,11 @@ struct KinObjectTests {
         #expect(result.has("Canada", .sanctioned, "Omar Haddad"), "\(result.summary)")
         #expect(result.has("Canada", .sanctioned, "Karim"), "\(result.summary)")
     }
+
+    @Test("Every kin word of the recognizer's words.tsv joins the objects too", arguments: ["nephew", "cousin", "stepson"])
+    func otherKin(kin: String) throws {
+        let result = try extract("Canada sanctioned Omar Haddad, his \(kin) Karim and two companies on Friday.")
+        #expect(result.has("Canada", .sanctioned, "Omar Haddad"), "\(result.summary)")
+        #expect(result.has("Canada", .sanctioned, "Karim"), "\(result.summary)")
+    }
 }

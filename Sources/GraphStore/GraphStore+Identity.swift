@@ -1,0 +1,339 @@
+import Foundation
+import GRDB
+import KnowledgeGraph
+
+/// When an entity of a new article is one the store already holds.
+///
+/// - A body (agency, organization, country) is the stored body of that type whose names include
+///   its name, or whose name is one of its aliases, when their countries agree: an agency tied to
+///   a country never joins an agency tied only to others ("Japan's Foreign Ministry" and "South
+///   Korea's Foreign Ministry" stay two, though both are "the Foreign Ministry"), and one whose
+///   country is unknown joins only a body of its very name.
+/// - A person named in full is the stored person with the same name once particles are dropped
+///   ("Bashar al-Assad", "Bashar Assad").
+/// - A person named by one word ("Assad", "al-Assad") is the one person named in full with that
+///   surname, told apart by country where several share it; when no one person fits, the word
+///   stays a node of its own. These decisions are taken again for every surname a batch names in
+///   full, once the batch is written (`resolveSurname`), so they do not depend on the order of
+///   the articles.
+///
+/// Merging asks through the batch's `BatchCache`, which remembers the answers between batches and
+/// sees the rows of the batch not yet written.
+extension GraphStore {
+    // MARK: Bodies
+
+    static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>,
+                          in db: Database, cache: inout BatchCache) throws -> Int64?
+    {
+        let type = entity.type.rawValue
+        // The new name among stored names and aliases.
+        var candidates = try cache.entityIDs(sql: """
+            SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+            WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+            """, folded: fullName, type: type, in: db)
+        // A stored name among the new aliases; two aliases alone ("Foreign Ministry") make no match.
+        for alias in names.dropFirst() {
+            for id in try cache.entityIDs(sql: """
+                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
+                WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+                """, folded: cache.fold(alias), type: type, in: db)
+            where !candidates.contains(id) {
+                candidates.append(id)
+            }
+        }
+        if candidates.count <= 1 && entity.type != .agency { return candidates.first }
+        // The body with this very name first, then by name: the same choice whatever the order
+        // the candidates were stored in.
+        var named: [(id: Int64, name: String, exact: Bool)] = []
+        for id in candidates {
+            let name = try cache.name(of: id, in: db)
+            named.append((id, name, cache.fold(name) == fullName))
+        }
+        named.sort { first, second in
+            if first.exact != second.exact { return first.exact }
+            return (first.name, first.id) < (second.name, second.id)
+        }
+        for candidate in named {
+            guard entity.type == .agency else { return candidate.id }
+            let stored = try cache.storedCountries(of: candidate.id, in: db)
+            if countriesAgree(countries, stored, sameName: candidate.exact) { return candidate.id }
+        }
+        return nil
+    }
+
+    /// Whether two agencies' countries allow them to be one: both known and shared, both unknown,
+    /// or one unknown where the two have the very same name ("State Department").
+    static func countriesAgree(_ new: Set<String>, _ stored: Set<String>, sameName: Bool) -> Bool {
+        if !new.isEmpty && !stored.isEmpty { return !new.isDisjoint(with: stored) }
+        if new.isEmpty && stored.isEmpty { return true }
+        return sameName
+    }
+
+    /// The folded names of the countries a stored entity is affiliated with, directly or through
+    /// the body it belongs to.
+    static func storedCountries(of id: Int64, in db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            UNION
+            SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
+            JOIN entities c ON c.id = r2.target
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            """), arguments: [id]).map(NameFolding.fold))
+    }
+
+    // MARK: People
+
+    static func matchPerson(fullName: String, countries: Set<String>, in db: Database, cache: inout BatchCache) throws -> Int64? {
+        let key = cache.personKey(fullName)
+        guard !key.isEmpty else { return nil }
+        let surname = NameFolding.surname(of: key)
+        guard !surname.isEmpty else {
+            // One word: a surname alone.
+            return try decideSurname(key, countries: countries, in: db, cache: &cache) ?? bareNode(key, in: db, cache: &cache)
+        }
+        // The same full name, particles aside; a name alone of this surname is decided after the
+        // batch is written (`resolveSurname`). Among several people of that name, the first by
+        // name.
+        var rows = try cache.personAliases(surname: surname, in: db)
+        if NameFolding.surname(of: fullName) != surname {
+            // A name that ends in a particle has another last word than its key.
+            for id in try cache.entityIDs(sql: peopleNamed, folded: fullName, in: db) {
+                rows.append(StoreMemory.PersonAlias(entity: id, folded: fullName, key: key))
+            }
+        }
+        var same: Int64?
+        var sameName = ""
+        for row in rows where row.key == key && row.entity != same {
+            let name = try cache.name(of: row.entity, in: db)
+            if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
+        }
+        if let same { return same }
+        // The same person written more or less fully: one person only, or none.
+        var people: Set<Int64> = []
+        for row in rows where !people.contains(row.entity) && isSamePerson(row.key, key) {
+            people.insert(row.entity)
+        }
+        // Names a letter apart ("Asad"/"Assad") share their first letters. With another surname,
+        // a name is the same person only with every other word the same (see `isSamePerson`).
+        if surname.utf8.count >= 5 {
+            let given = givenNames(key)
+            for (entity, folded) in try cache.personAliases(surnamesAround: surname, in: db) where !people.contains(entity) {
+                let other = cache.personKey(folded)
+                let otherSurname = NameFolding.surname(of: other)
+                if otherSurname == surname ? isSamePerson(other, key) : givenNames(other) == given && isVariant(otherSurname, surname) {
+                    people.insert(entity)
+                }
+            }
+        }
+        return people.count == 1 ? people.first : nil
+    }
+
+    /// The people with `folded` among their names, by row id (a query of `BatchCache.entityIDs`).
+    static let peopleNamed: StaticString = """
+        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = 'person' ORDER BY e.id
+        """
+
+    /// A folded name without its last word ("antony j" of "antony j blinken").
+    private static func givenNames(_ key: String) -> Substring {
+        guard let space = key.utf8.lastIndex(of: 0x20) else { return "" }
+        return key[..<space]
+    }
+
+    /// Whether two full names (folded, particles dropped) name one person: the same first and last
+    /// name around middle names that one of them leaves out ("Antony J. Blinken", "William Samoei
+    /// Ruto"), the same name after a leading word of the longer one ("Makhdoom Shah Mahmood
+    /// Qureshi"), or the same words but one a letter apart ("Sergey Lavrov", "Sergei Lavrov").
+    static func isSamePerson(_ first: String, _ second: String) -> Bool {
+        let a = first.split(separator: " ")
+        let b = second.split(separator: " ")
+        guard a.count >= 2, b.count >= 2 else { return false }
+        if a.count == b.count {
+            let differing = zip(a, b).filter { $0 != $1 }
+            return differing.count == 1 && isVariant(String(differing[0].0), String(differing[0].1))
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        if short.first == long.first && short.last == long.last {
+            // The shorter one's middle words, in order, among the longer one's.
+            var next = 1
+            for word in long.dropFirst().dropLast() where next < short.count - 1 && word == short[next] { next += 1 }
+            return next == short.count - 1
+        }
+        return short.count >= 3 && Array(long.suffix(short.count)) == short
+    }
+
+    /// Two spellings of one name part: five letters or more, the same first letter, one edit apart.
+    static func isVariant(_ first: String, _ second: String) -> Bool {
+        first.count >= 5 && second.count >= 5 && first.first == second.first && EditDistance.distance(first, second) == 1
+    }
+
+    /// The people whom `word` alone may name, by row id: those with an alias whose surname it is,
+    /// and those with `word` itself as an alias.
+    private static func peopleCalled(_ word: String, in db: Database, cache: inout BatchCache) throws -> [Int64] {
+        var ids = Set(try cache.personAliases(surname: word, in: db).map(\.entity))
+        ids.formUnion(try cache.entityIDs(sql: peopleNamed, folded: word, in: db))
+        return ids.sorted()
+    }
+
+    /// The people named in full (their display name has two words or more) whom `word` alone may
+    /// mean: those whose surname it is, and those whose own articles call them by it ("Park" of
+    /// "Park Jin", whose family name comes first).
+    private static func fullNamedPeople(withSurname word: String, in db: Database, cache: inout BatchCache) throws -> [Int64] {
+        var people: [Int64] = []
+        for id in try peopleCalled(word, in: db, cache: &cache) {
+            let last = NameFolding.surname(of: cache.personKey(cache.fold(try cache.name(of: id, in: db))))
+            guard !last.isEmpty else { continue }  // no full name
+            if try last == word || cache.answersToSurname(id, word, in: db) {
+                people.append(id)
+            }
+        }
+        return people
+    }
+
+    /// The person named in full that a surname alone means for an article tied to `countries`:
+    /// the only one sharing a country, else the only one whose own articles call them by the
+    /// surname alone, else the only one there is; nil when no one person fits.
+    static func decideSurname(_ surname: String, countries: Set<String>, in db: Database, cache: inout BatchCache) throws -> Int64? {
+        let people = try fullNamedPeople(withSurname: surname, in: db, cache: &cache)
+        guard !people.isEmpty else { return nil }
+        var compatible: [Int64] = []
+        var sharing: [Int64] = []
+        for person in people {
+            let stored = try cache.storedCountries(of: person, in: db)
+            if countries.isEmpty || stored.isEmpty {
+                compatible.append(person)
+            } else if !stored.isDisjoint(with: countries) {
+                compatible.append(person)
+                sharing.append(person)
+            }
+        }
+        if sharing.count == 1 { return sharing[0] }
+        let answering = try compatible.filter { try cache.answersToSurname($0, surname, in: db) }
+        if answering.count == 1 { return answering[0] }
+        if people.count == 1 { return compatible.first }
+        return nil
+    }
+
+    /// The node that holds the articles naming a person by `surname` alone when no one person fits.
+    private static func bareNode(_ surname: String, in db: Database, cache: inout BatchCache) throws -> Int64? {
+        for id in try peopleCalled(surname, in: db, cache: &cache) where cache.personKey(cache.fold(try cache.name(of: id, in: db))) == surname {
+            return id
+        }
+        return nil
+    }
+
+    /// The one-word names (particles aside) of the people an article names in full: the surname,
+    /// and any one word the article also calls them by ("Park" of "Park Jin"). The batch decides
+    /// these surnames again once it is written (`resolveSurname`).
+    static func surnamesNamedInFull(_ graph: Graph, cache: inout BatchCache) -> Set<String> {
+        var surnames: Set<String> = []
+        for entity in graph.entities where entity.type == .person {
+            let surname = NameFolding.surname(of: cache.personKey(cache.fold(entity.name)))
+            guard !surname.isEmpty else { continue }
+            surnames.insert(surname)
+            for alias in entity.aliases {
+                let word = cache.personKey(cache.fold(alias))
+                if !word.isEmpty && !word.utf8.contains(0x20) { surnames.insert(word) }
+            }
+        }
+        return surnames
+    }
+
+    /// What the decisions about `surname` alone depend on, besides each article's countries: the
+    /// people it may mean, their countries and whether their articles call them by it, and its
+    /// own node.
+    private static func surnameState(_ surname: String, in db: Database, cache: inout BatchCache) throws -> StoreMemory.SurnameState {
+        var people: [StoreMemory.SurnameState.Candidate] = []
+        for person in try fullNamedPeople(withSurname: surname, in: db, cache: &cache) {
+            people.append(StoreMemory.SurnameState.Candidate(
+                id: person, countries: try cache.storedCountries(of: person, in: db).sorted(),
+                answers: try cache.answersToSurname(person, surname, in: db)))
+        }
+        return StoreMemory.SurnameState(people: people, bareNode: try bareNode(surname, in: db, cache: &cache))
+    }
+
+    /// Decides again, for every article that names a person by `surname` alone, which stored
+    /// person that is (see `decideSurname`), and moves the article's name and edges there.
+    /// Names the user pinned stay where they are. Runs once the batch is flushed: it reads and
+    /// moves written rows, and tells `cache` which entities it changed.
+    ///
+    /// When nothing the decisions depend on has changed since all the surname's articles were
+    /// last decided without a move, the earlier articles would stay where they are: only the
+    /// batch's own are decided, so a surname named in every batch costs its new articles, not
+    /// all its articles, each time.
+    static func resolveSurname(_ surname: String, in db: Database, cache: inout BatchCache) throws {
+        // The articles' names that are the surname, particles aside ("assad", "al assad"), and are
+        // pinned nowhere: every appearance's name is an alias of its entity.
+        var names: [(entity: Int64, folded: String)] = []
+        for alias in try cache.personAliases(surname: surname, in: db) where alias.key == surname && cache.pinnedEntity(alias.folded) == nil {
+            names.append((alias.entity, alias.folded))
+        }
+        if cache.pinnedEntity(surname) == nil {
+            for id in try cache.entityIDs(sql: peopleNamed, folded: surname, in: db) { names.append((id, surname)) }
+        }
+        guard !names.isEmpty else { return }  // no article names anyone by it alone
+        let state = try surnameState(surname, in: db, cache: &cache)
+        let since = cache.memory.settledSurnames[surname] == state ? cache.firstArticle ?? 0 : 0
+        var appearances: [(article: Int64, entity: Int64, folded: String, name: String)] = []
+        for (entity, folded) in names {
+            for (article, name) in try cache.appearances(of: entity, as: folded, since: since, in: db) {
+                appearances.append((article, entity, folded, name))
+            }
+        }
+        appearances.sort { ($0.article, $0.entity, $0.folded) < ($1.article, $1.entity, $1.folded) }
+        var moved = false
+        for appearance in appearances {
+            let current = appearance.entity
+            let countries = try articleCountries(of: current, in: appearance.article, db: db)
+            var target = try decideSurname(surname, countries: countries, in: db, cache: &cache)
+            if target == nil { target = try bareNode(surname, in: db, cache: &cache) }
+            if target == nil {
+                guard try cache.personKey(cache.fold(cache.name(of: current, in: db))).utf8.contains(0x20) else {
+                    continue  // already its own node
+                }
+                try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, 'person', 0)")
+                    .execute(arguments: [try freeSlug(for: appearance.name, in: db), appearance.name])
+                target = db.lastInsertedRowID
+            }
+            guard let target, target != current else { continue }
+            try moveAppearance(of: current, in: appearance.article, folded: appearance.folded, to: target, db: db)
+            cache.forget([current, target])
+            moved = true
+        }
+        // A move may change what the decisions depend on (the countries its edges bring): the
+        // next batch naming the surname decides all its articles again.
+        cache.settle(surname, moved ? nil : state)
+    }
+
+    /// The countries an article ties an entity to, by the edges it gave the entity.
+    private static func articleCountries(of entity: Int64, in article: Int64, db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: """
+            SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
+            JOIN entities c ON c.id = r.target
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            UNION
+            SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
+            JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
+            JOIN entities c ON c.id = r2.target
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            """), arguments: [entity, article]).map(NameFolding.fold))
+    }
+
+    /// Moves one article's name for an entity, with the edges that article gave it, to another
+    /// entity; an entity left with no article is removed.
+    private static func moveAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
+                       arguments: [to, from, article, folded])
+        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        let touched = try moveEdges(of: from, to: to, articles: [article], in: db)
+        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
+        let left = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearances WHERE entity = ?", arguments: [from]) ?? 0
+        if left == 0 {
+            try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [from])
+        } else {
+            try rebuildNames(of: from, in: db)
+        }
+        try rebuildNames(of: to, in: db)
+    }
+}
