@@ -162,19 +162,14 @@ struct CandidateFinder {
                 if hasCue {
                     let dense = places >= CandidateFinder.articlePlaces
                     let before = candidates.occurrences.count
-                    if addSentencePairs(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                        speaker: speaker, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs,
-                                        into: &candidates)
-                    {
-                        cut = true
-                    }
-                    if addCarriedSources(relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                         recent: recentSources[relation] ?? [], scan: scan,
-                                         limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs,
-                                         into: &candidates)
-                    {
-                        cut = true
-                    }
+                    let pairsCut = addSentencePairs(
+                        relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker, scan: scan,
+                        limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, into: &candidates)
+                    let carriedCut = addCarriedSources(
+                        relation: relation, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                        recent: recentSources[relation] ?? [], scan: scan,
+                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, into: &candidates)
+                    if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
                 } else if let last = lastCue[relation], sentenceIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), relation: relation, sentence: sentenceIndex)
