@@ -117,6 +117,8 @@ struct BatchCache {
     private var surnameStatement: RawStatement?
     private var surnamesAroundStatement: RawStatement?
     private var appearancesStatement: RawStatement?
+    private var findSentence: RawStatement?
+    private var insertSentence: RawStatement?
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -345,9 +347,10 @@ struct BatchCache {
             statement.bind(row.entity).bind(row.article).bind(row.name).bind(row.folded)
                 .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
         }
+        let sentences = try sentenceRows(in: db)
         try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,
                               in: db) { statement, row in
-            statement.bind(row.relation).bind(row.article).bind(row.evidence.sentence).bind(row.evidence.start)
+            statement.bind(row.relation).bind(row.article).bind(sentences[Array(row.evidence.sentence.utf8)]!).bind(row.evidence.start)
                 .bind(row.evidence.end).bind(row.evidence.date)
         }
         pendingAppearances = []
@@ -358,6 +361,30 @@ struct BatchCache {
         try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
+    }
+
+    /// The row of each distinct sentence of the pending evidence, by its UTF-8 bytes (not by
+    /// `String` equality, which takes "é" written as one scalar or as two for the same text):
+    /// the stored row with its digest and bytes, or a new one.
+    private mutating func sentenceRows(in db: Database) throws -> [[UInt8]: Int64] {
+        let find = try findSentence ?? RawStatement("SELECT id, text FROM sentences WHERE digest = ?", in: db)
+        let insert = try insertSentence ?? RawStatement("INSERT INTO sentences (digest, text) VALUES (?, ?)", in: db)
+        findSentence = find
+        insertSentence = insert
+        var rows: [[UInt8]: Int64] = [:]
+        for pending in pendingEvidence {
+            let text = pending.evidence.sentence
+            let bytes = Array(text.utf8)
+            if rows[bytes] != nil { continue }
+            let digest = SentenceDigest.of(text)
+            if let (id, _) = try find.bind(digest).integersAndStrings().first(where: { $0.1.utf8.elementsEqual(bytes) }) {
+                rows[bytes] = id
+            } else {
+                try insert.bind(digest).bind(text).run()
+                rows[bytes] = db.lastInsertedRowID
+            }
+        }
+        return rows
     }
 
     /// Forgets what a move outside the cache changed (`GraphStore.resolveSurname`): the names,

@@ -113,7 +113,8 @@ struct StoreBatchTests {
         let saboteur = try DatabaseQueue(path: temporary.path)
         try saboteur.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER refuse BEFORE INSERT ON evidence WHEN NEW.sentence = 'The OTC sanctioned Peru.'
+                CREATE TRIGGER refuse BEFORE INSERT ON evidence
+                WHEN (SELECT text FROM sentences WHERE id = NEW.sentence) = 'The OTC sanctioned Peru.'
                 BEGIN SELECT RAISE(ABORT, 'refused'); END
                 """)
         }
