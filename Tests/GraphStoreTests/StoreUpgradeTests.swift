@@ -267,6 +267,28 @@ struct SentenceStorageTests {
         #expect(graph.relations.allSatisfy { $0.evidence.map(\.sentence) == [sentence] }, "\(graph.relations)")
     }
 
+    @Test("Merging two entities drops the edge between them, and the sentence only that edge stated")
+    func mergeDropsLoopSentence() throws {
+        let temporary = try TemporaryStore()
+        let graph = Graph(
+            entities: [Entity(name: "Ana Ruiz", type: .person), Entity(name: "A. Ruiz", type: .person),
+                       Entity(name: "Chile", type: .country)],
+            relations: [
+                Relation(source: "ana-ruiz", type: .metWith, target: "a-ruiz", evidence: [evidence("loop", "Ana Ruiz met A. Ruiz.", at: 0)]),
+                Relation(source: "a-ruiz", type: .criticized, target: "chile", evidence: [
+                    evidence("loop", "A. Ruiz criticized Chile.", at: 30),
+                ]),
+            ])
+        try temporary.store.add(graph, article: record("loop"))
+        #expect(try Self.sentenceCount(temporary.path) == 2)
+        _ = try temporary.store.merge("A. Ruiz", into: "Ana Ruiz")
+        let merged = try temporary.store.graph()
+        #expect(merged.relations.map(\.type) == [.criticized], "\(merged.relations)")
+        #expect(try Self.sentenceCount(temporary.path) == 1)
+        let orphans = try DatabaseQueue(path: temporary.path).read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(orphans.isEmpty)
+    }
+
     @Test("Sentences equal as text but not byte for byte stay two, each read back as written")
     func canonicallyEqualSentences() throws {
         let temporary = try TemporaryStore()
