@@ -30,6 +30,9 @@ struct StoreMemory {
     var personKeys: [String: String] = [:]
     /// The folded names of the countries each entity is affiliated with (`GraphStore.storedCountries`).
     var countries: [Int64: Set<String>] = [:]
+    /// The countries of people as the articles naming them in full give them
+    /// (`GraphStore.fullNameCountries`).
+    var personCountries: [Int64: Set<String>] = [:]
     /// Whether an article naming a person in full also calls them by one word (the alias key's
     /// name); see `GraphStore.answersToSurname`.
     var answersTo: [AliasKey: Bool] = [:]
@@ -81,7 +84,8 @@ struct StoreMemory {
 
     var isFull: Bool {
         names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
-            + surnameAliases.count + personKeys.count + countries.count + answersTo.count + settledSurnames.count > StoreMemory.capacity
+            + surnameAliases.count + personKeys.count + countries.count + personCountries.count + answersTo.count
+            + settledSurnames.count > StoreMemory.capacity
     }
 }
 
@@ -276,6 +280,18 @@ struct BatchCache {
         return countries
     }
 
+    /// The countries of a person that articles naming them in full give (`GraphStore.fullNameCountries`),
+    /// remembered until the batch adds an affiliation or writes its evidence.
+    mutating func fullNameCountries(of person: Int64, in db: Database) throws -> Set<String> {
+        if let known = memory.personCountries[person] { return known }
+        var countries: Set<String> = []
+        for (country, folded) in try GraphStore.affiliationCountriesByName(of: person, in: db) where personKey(folded).utf8.contains(0x20) {
+            countries.insert(country)
+        }
+        memory.personCountries[person] = countries
+        return countries
+    }
+
     /// Whether an article that names the person in full also calls them by `word` alone, counting
     /// the articles of this batch not yet written (`recordAppearance` keeps the answer up to date).
     /// A store from before articles' names were kept answers by the person's aliases.
@@ -330,7 +346,10 @@ struct BatchCache {
         if let id = memory.edges[key] { return id }
         // The edge may be new: an affiliation changes the countries of its source, and of what
         // is affiliated with its source.
-        if type == .affiliatedWith { memory.countries = [:] }
+        if type == .affiliatedWith {
+            memory.countries = [:]
+            memory.personCountries = [:]
+        }
         let id = try GraphStore.relationID(source, type, target, in: db)
         memory.edges[key] = id
         return id
@@ -361,6 +380,8 @@ struct BatchCache {
         try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
+        // A person's countries come from evidence and appearances, which are written only now.
+        memory.personCountries = [:]
     }
 
     /// The row of each distinct sentence of the pending evidence, by its UTF-8 bytes (not by
@@ -398,6 +419,7 @@ struct BatchCache {
         memory.lookups = [:]
         memory.surnameAliases = [:]
         memory.countries = [:]
+        memory.personCountries = [:]
         memory.answersTo = [:]
     }
 

@@ -171,7 +171,7 @@ public final class GraphStore: Sendable {
 
     private func migrate(isNew: Bool) throws(StoreError) {
         do {
-            try database.write { db in
+            let upgradedSentences = try database.write { db -> Bool in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if applicationID == 0 && !tables.isEmpty {
@@ -190,8 +190,12 @@ public final class GraphStore: Sendable {
                 if version <= 3 { try GraphStore.migrateFromVersion3(db) }
                 if version <= 4 { try GraphStore.migrateFromVersion4(db) }
                 if version < GraphStore.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(GraphStore.schemaVersion)") }
+                return version >= 1 && version <= 4
             }
             try database.writeWithoutTransaction { db in
+                // Version 5's upgrade leaves the old evidence table's pages free: a store holding
+                // many copies of its sentences would keep its size until rewritten.
+                if upgradedSentences { try db.execute(sql: "VACUUM") }
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         } catch {

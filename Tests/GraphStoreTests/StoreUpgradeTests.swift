@@ -213,6 +213,8 @@ struct StoreVersionFourUpgradeTests {
         #expect(try Self.count("SELECT COUNT(*) FROM evidence", at: path) == 6)
         #expect(try Self.count("SELECT COUNT(*) FROM sentences", at: path) == 4)
         #expect(try Self.count("PRAGMA foreign_key_check", at: path) == nil)
+        // The old evidence table's pages are given back.
+        #expect(try Self.count("PRAGMA freelist_count", at: path) == 0)
 
         // Queries read the sentences through their rows.
         let (_, neighbors) = try #require(try store.neighbors(of: "Ines Duarte"))
