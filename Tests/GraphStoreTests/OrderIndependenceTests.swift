@@ -129,6 +129,37 @@ struct OrderIndependenceTests {
         #expect(graph.relations.contains { $0.evidence.map(\.document).count >= 1 })
     }
 
+    @Test("Two spellings of one name: the stored graph keeps the first one met (known issue)")
+    func spellings() throws {
+        let extractor = try GraphExtractor()
+        let texts = [
+            ("dotted", "The U.S. Treasury Department sanctioned two shipping firms. The Chinese Embassy in Washington criticized it."),
+            ("plain", "The US Treasury Department sanctioned a bank on Friday. The Chinese embassy in Washington criticized it."),
+        ]
+        let articles = texts.map { document, text in
+            let article = Article(document: document, text: text)
+            return ArticleGraph(extractor.graph(of: article), article: article.record)
+        }
+        let forward = try Self.exportedJSON(after: articles.map { [$0] })
+        let backward = try Self.exportedJSON(after: articles.reversed().map { [$0] })
+        // The same entities and edges either way (what the property above checks) ...
+        let structure = { (json: String) in
+            json.split(separator: "\n").filter { $0.contains("\"id\"") || $0.contains("\"source\"") || $0.contains("\"target\"") }
+        }
+        #expect(structure(forward) == structure(backward))
+        withKnownIssue("""
+            ... but an alias keeps the spelling of the first article that used it ("U.S." or "US" for the \
+            United States) and a body the name it was first stored under ("Chinese Embassy" or "Chinese \
+            embassy"; in the test set built in reverse, "Lockheed Martin" with the id lockheed-martin \
+            instead of "Lockheed Martin Corp"). People already take the fullest name whatever the order \
+            (`GraphStore.isFuller`). Bodies need a rule for which spelling names them, and the alias rows \
+            one spelling per folded name chosen the same way; the name is also the entity's id, which \
+            users and exports refer to, so the rule is a decision of its own, not made here.
+            """) {
+            #expect(forward == backward, "\(Self.difference(forward, backward))")
+        }
+    }
+
     /// The lines where two exports differ, for the failure message.
     static func difference(_ left: String, _ right: String) -> String {
         let a = left.split(separator: "\n", omittingEmptySubsequences: false)
