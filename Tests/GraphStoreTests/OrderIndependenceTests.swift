@@ -9,7 +9,7 @@ import Testing
 /// The articles are small invented news stories, written here, that share people, bodies and
 /// countries the way news does: full names and surnames, a ministry named with and without its
 /// country, two countries' ministries of one name, an official called by title, two people of one
-/// surname and the surname alone. Each is extracted
+/// surname and the surname alone, a meeting of two people first named apart. Each is extracted
 /// once; the property is about the store.
 @Suite("The stored graph does not depend on the order or batching of its articles")
 struct OrderIndependenceTests {
@@ -37,6 +37,11 @@ struct OrderIndependenceTests {
         ("maria-okafor", "Senator Maria Okafor criticized Chad on Monday."),
         ("tunde-okafor", "Senator Tunde Okafor criticized Mali on Tuesday."),
         ("okafor", "Nigeria's envoy Okafor criticized the vote. Okafor spoke in Abuja."),
+        // A meeting between two people each first named elsewhere: a symmetric edge, whose two
+        // ends the store orders the same way whichever of them it stored first.
+        ("ruto", "Kenyan President William Ruto criticized the IMF on Monday."),
+        ("modi", "Indian Prime Minister Narendra Modi criticized Pakistan on Tuesday."),
+        ("modi-ruto", "Indian Prime Minister Narendra Modi met Kenyan President William Ruto in New Delhi on Friday."),
         ("seoul-tokyo", """
             South Korea's Foreign Ministry summoned Japan's ambassador on Friday. Lee Soo-jin met Japanese Foreign Minister \
             Yoko Kamikawa in Seoul.
