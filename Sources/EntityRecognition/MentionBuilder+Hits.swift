@@ -122,7 +122,7 @@ extension MentionBuilder {
         let kind: Mention.Kind
         if isDemonym {
             kind = ownsNext ? .name : .weak
-        } else if isMark(after, "-"), after + 1 < tokens.count, !tokens[after + 1].isCapitalized,
+        } else if isMark(after, "-"), after + 1 < sentence.tokens.upperBound, !tokens[after + 1].isCapitalized,
             !tokens[after + 1].shape.contains(.spaceBefore)
         {
             // "a Panama-flagged tanker", "U.S.-made": an adjective, not the actor.

@@ -147,9 +147,18 @@ final class MentionBuilder {
 
     // MARK: Tokens
 
+    /// Whether the token exists and does not stand after the sentence being scanned: a look ahead
+    /// stops at the sentence's end, so no mention reaches into the next sentence ("T" and
+    /// "government" on two lines are no "T government"). A look back may read the lines before:
+    /// web copy breaks sentences across lines ("flew home from\n\nKampala" is a place).
+    @inline(__always)
+    func inSentence(_ index: Int) -> Bool {
+        index >= 0 && index < sentence.tokens.upperBound
+    }
+
     @inline(__always)
     func classes(_ index: Int) -> WordClass {
-        index >= 0 && index < tokens.count ? lexicon.classes(of: tokens[index].id) : []
+        inSentence(index) ? lexicon.classes(of: tokens[index].id) : []
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -161,29 +170,29 @@ final class MentionBuilder {
 
     @inline(__always)
     func isMark(_ index: Int, _ mark: Unicode.Scalar) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].isMark(mark)
+        inSentence(index) && tokens[index].isMark(mark)
     }
 
     @inline(__always)
     func isPossessive(_ index: Int) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
+        inSentence(index) && tokens[index].id >= 0 && tokens[index].id == lexicon.possessiveID
             && tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore)
     }
 
     /// A lowercase word of the class: "government" in "the Chinese government".
     func isLowercaseWord(_ index: Int, _ wordClass: WordClass) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .word && !tokens[index].isCapitalized
+        inSentence(index) && tokens[index].kind == .word && !tokens[index].isCapitalized
             && classes(index).contains(wordClass)
     }
 
     /// A word of the class in any case: "of" in a name, "The" opening a sentence.
     func isWord(_ index: Int, _ wordClass: WordClass) -> Bool {
-        index >= 0 && index < tokens.count && tokens[index].kind == .word && classes(index).contains(wordClass)
+        inSentence(index) && tokens[index].kind == .word && classes(index).contains(wordClass)
     }
 
     func isHead(_ index: Int) -> Bool {
         !classes(index).isDisjoint(with: [.agencyHead, .organizationHead])
-            || (classes(index).contains(.legalForm) && index < tokens.count && (tokens[index].isCapitalized || tokens[index].isAllCaps))
+            || (classes(index).contains(.legalForm) && inSentence(index) && (tokens[index].isCapitalized || tokens[index].isAllCaps))
     }
 
     @inline(__always)
@@ -192,9 +201,9 @@ final class MentionBuilder {
         guard token.kind == .word, !isPossessive(index) else { return false }
         if token.isCapitalized || token.isAllCaps { return !classes(index).contains(.nonEntity) || token.isAllCaps }
         // Lowercase particles inside names: "al-Sisi", "bin Salman", "von der Leyen".
-        return classes(index).contains(.particle) && index + 1 < tokens.count
+        return classes(index).contains(.particle) && index + 1 < sentence.tokens.upperBound
             && (tokens[index + 1].isMark("-") || tokens[index + 1].isCapitalized
-                || (classes(index + 1).contains(.particle) && index + 2 < tokens.count && tokens[index + 2].isCapitalized))
+                || (classes(index + 1).contains(.particle) && index + 2 < sentence.tokens.upperBound && tokens[index + 2].isCapitalized))
     }
 
     /// Words of a name, counting "Byung-Se" as one.
@@ -219,7 +228,7 @@ final class MentionBuilder {
         guard isMark(cursor, "(") else { return nil }
         cursor += 1
         if isMark(cursor, "\"") { cursor += 1 }
-        guard cursor < tokens.count, tokens[cursor].isAllCaps else { return nil }
+        guard inSentence(cursor), tokens[cursor].isAllCaps else { return nil }
         let acronym = string(cursor..<(cursor + 1))
         cursor += 1
         if isMark(cursor, "\"") { cursor += 1 }
@@ -232,7 +241,7 @@ final class MentionBuilder {
     /// Two words written without a space, which web copy does to names ("BarackObama"): the
     /// tokenizer parts them, and so does a name.
     private func isGlued(_ index: Int) -> Bool {
-        index + 1 < tokens.count && tokens[index].kind == .word && tokens[index + 1].kind == .word
+        index + 1 < sentence.tokens.upperBound && tokens[index].kind == .word && tokens[index + 1].kind == .word
             && tokens[index].end == tokens[index + 1].start && tokens[index + 1].isCapitalized
     }
 

@@ -30,6 +30,9 @@ struct StoreMemory {
     var personKeys: [String: String] = [:]
     /// The folded names of the countries each entity is affiliated with (`GraphStore.storedCountries`).
     var countries: [Int64: Set<String>] = [:]
+    /// The countries of people as the articles naming them in full give them
+    /// (`GraphStore.fullNameCountries`).
+    var personCountries: [Int64: Set<String>] = [:]
     /// Whether an article naming a person in full also calls them by one word (the alias key's
     /// name); see `GraphStore.answersToSurname`.
     var answersTo: [AliasKey: Bool] = [:]
@@ -81,7 +84,8 @@ struct StoreMemory {
 
     var isFull: Bool {
         names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
-            + surnameAliases.count + personKeys.count + countries.count + answersTo.count + settledSurnames.count > StoreMemory.capacity
+            + surnameAliases.count + personKeys.count + countries.count + personCountries.count + answersTo.count
+            + settledSurnames.count > StoreMemory.capacity
     }
 }
 
@@ -117,6 +121,8 @@ struct BatchCache {
     private var surnameStatement: RawStatement?
     private var surnamesAroundStatement: RawStatement?
     private var appearancesStatement: RawStatement?
+    private var findSentence: RawStatement?
+    private var insertSentence: RawStatement?
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -274,6 +280,18 @@ struct BatchCache {
         return countries
     }
 
+    /// The countries of a person that articles naming them in full give (`GraphStore.fullNameCountries`),
+    /// remembered until the batch adds an affiliation or writes its evidence.
+    mutating func fullNameCountries(of person: Int64, in db: Database) throws -> Set<String> {
+        if let known = memory.personCountries[person] { return known }
+        var countries: Set<String> = []
+        for (country, folded) in try GraphStore.affiliationCountriesByName(of: person, in: db) where personKey(folded).utf8.contains(0x20) {
+            countries.insert(country)
+        }
+        memory.personCountries[person] = countries
+        return countries
+    }
+
     /// Whether an article that names the person in full also calls them by `word` alone, counting
     /// the articles of this batch not yet written (`recordAppearance` keeps the answer up to date).
     /// A store from before articles' names were kept answers by the person's aliases.
@@ -328,7 +346,10 @@ struct BatchCache {
         if let id = memory.edges[key] { return id }
         // The edge may be new: an affiliation changes the countries of its source, and of what
         // is affiliated with its source.
-        if type == .affiliatedWith { memory.countries = [:] }
+        if type == .affiliatedWith {
+            memory.countries = [:]
+            memory.personCountries = [:]
+        }
         let id = try GraphStore.relationID(source, type, target, in: db)
         memory.edges[key] = id
         return id
@@ -345,9 +366,10 @@ struct BatchCache {
             statement.bind(row.entity).bind(row.article).bind(row.name).bind(row.folded)
                 .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
         }
+        let sentences = try sentenceRows(in: db)
         try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,
                               in: db) { statement, row in
-            statement.bind(row.relation).bind(row.article).bind(row.evidence.sentence).bind(row.evidence.start)
+            statement.bind(row.relation).bind(row.article).bind(sentences[Array(row.evidence.sentence.utf8)]!).bind(row.evidence.start)
                 .bind(row.evidence.end).bind(row.evidence.date)
         }
         pendingAppearances = []
@@ -358,6 +380,32 @@ struct BatchCache {
         try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
+        // A person's countries come from evidence and appearances, which are written only now.
+        memory.personCountries = [:]
+    }
+
+    /// The row of each distinct sentence of the pending evidence, by its UTF-8 bytes (not by
+    /// `String` equality, which takes "é" written as one scalar or as two for the same text):
+    /// the stored row with its digest and bytes, or a new one.
+    private mutating func sentenceRows(in db: Database) throws -> [[UInt8]: Int64] {
+        let find = try findSentence ?? RawStatement("SELECT id, text FROM sentences WHERE digest = ?", in: db)
+        let insert = try insertSentence ?? RawStatement("INSERT INTO sentences (digest, text) VALUES (?, ?)", in: db)
+        findSentence = find
+        insertSentence = insert
+        var rows: [[UInt8]: Int64] = [:]
+        for pending in pendingEvidence {
+            let text = pending.evidence.sentence
+            let bytes = Array(text.utf8)
+            if rows[bytes] != nil { continue }
+            let digest = SentenceDigest.of(text)
+            if let (id, _) = try find.bind(digest).integersAndStrings().first(where: { $0.1.utf8.elementsEqual(bytes) }) {
+                rows[bytes] = id
+            } else {
+                try insert.bind(digest).bind(text).run()
+                rows[bytes] = db.lastInsertedRowID
+            }
+        }
+        return rows
     }
 
     /// Forgets what a move outside the cache changed (`GraphStore.resolveSurname`): the names,
@@ -371,6 +419,7 @@ struct BatchCache {
         memory.lookups = [:]
         memory.surnameAliases = [:]
         memory.countries = [:]
+        memory.personCountries = [:]
         memory.answersTo = [:]
     }
 

@@ -183,8 +183,12 @@ extension GraphStore {
                 arguments += articles.map { $0 as any DatabaseValueConvertible }
             }
             if source == target {
-                // An edge between the two merged entities would be a loop.
+                // An edge between the two merged entities would be a loop. A sentence no other
+                // evidence states goes with it.
+                let sentences = try Int64.fetchAll(db, sql: "SELECT DISTINCT sentence FROM evidence WHERE relation = ?" + articleFilter,
+                                                   arguments: StatementArguments(arguments))
                 try db.execute(sql: "DELETE FROM evidence WHERE relation = ?" + articleFilter, arguments: StatementArguments(arguments))
+                try dropUnusedSentences(sentences, in: db)
             } else {
                 let destination = try relationID(source, type, target, in: db)
                 try db.execute(sql: "UPDATE OR IGNORE evidence SET relation = \(destination) WHERE relation = ?" + articleFilter,
@@ -195,6 +199,15 @@ extension GraphStore {
             touched.insert(id)
         }
         return touched
+    }
+
+    /// Deletes those of `sentences` that no evidence states any more.
+    static func dropUnusedSentences(_ sentences: [Int64], in db: Database) throws {
+        guard !sentences.isEmpty else { return }
+        try db.execute(sql: """
+            DELETE FROM sentences WHERE id IN (\(sentences.map(String.init).joined(separator: ",")))
+            AND id NOT IN (SELECT sentence FROM evidence WHERE sentence IN (\(sentences.map(String.init).joined(separator: ","))))
+            """)
     }
 
     /// Recounts the articles behind each edge and drops edges left with none.

@@ -82,6 +82,25 @@ extension GraphStore {
             """), arguments: [id]).map(NameFolding.fold))
     }
 
+    /// The folded names of the countries a stored person is affiliated with (directly or through
+    /// a body), each with the folded name an article stating the affiliation calls them by. A
+    /// surname alone takes a person's countries only from articles that name them in full
+    /// (`BatchCache.fullNameCountries`): an article calling someone "Okafor" that joined Maria
+    /// Okafor, the only Okafor stored then, must not make her the Okafor of its country once a
+    /// second Okafor arrives, or the graph would depend on which came first.
+    static func affiliationCountriesByName(of person: Int64, in db: Database) throws -> [(String, String)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
+            JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            UNION
+            SELECT c.name AS country, p.folded AS folded FROM relations r
+            JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with' JOIN entities c ON c.id = r2.target
+            JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
+            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            """), arguments: [person]).map { (NameFolding.fold($0["country"] as String), $0["folded"] as String) }
+    }
+
     // MARK: People
 
     static func matchPerson(fullName: String, countries: Set<String>, in db: Database, cache: inout BatchCache) throws -> Int64? {
@@ -200,7 +219,7 @@ extension GraphStore {
         var compatible: [Int64] = []
         var sharing: [Int64] = []
         for person in people {
-            let stored = try cache.storedCountries(of: person, in: db)
+            let stored = try cache.fullNameCountries(of: person, in: db)
             if countries.isEmpty || stored.isEmpty {
                 compatible.append(person)
             } else if !stored.isDisjoint(with: countries) {
@@ -247,7 +266,7 @@ extension GraphStore {
         var people: [StoreMemory.SurnameState.Candidate] = []
         for person in try fullNamedPeople(withSurname: surname, in: db, cache: &cache) {
             people.append(StoreMemory.SurnameState.Candidate(
-                id: person, countries: try cache.storedCountries(of: person, in: db).sorted(),
+                id: person, countries: try cache.fullNameCountries(of: person, in: db).sorted(),
                 answers: try cache.answersToSurname(person, surname, in: db)))
         }
         return StoreMemory.SurnameState(people: people, bareNode: try bareNode(surname, in: db, cache: &cache))

@@ -234,13 +234,15 @@ extension GraphStore {
     private static func firstEvidence(of relation: Int64, dates: DateRange, in db: Database) throws -> Evidence? {
         let row = if dates.isUnbounded {
             try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT a.document AS document, v.date AS date, v.sentence AS sentence, v.start AS start, v."end" AS "end"
-                FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? ORDER BY v.article, v.start LIMIT 1
+                SELECT a.document AS document, v.date AS date, s.text AS sentence, v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article JOIN sentences s ON s.id = v.sentence
+                WHERE v.relation = ? ORDER BY v.article, v.start LIMIT 1
                 """), arguments: [relation])
         } else {
             try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT a.document AS document, v.date AS date, v.sentence AS sentence, v.start AS start, v."end" AS "end"
-                FROM evidence v JOIN articles a ON a.id = v.article WHERE v.relation = ? AND v.date >= ? AND v.date <= ?
+                SELECT a.document AS document, v.date AS date, s.text AS sentence, v.start AS start, v."end" AS "end"
+                FROM evidence v JOIN articles a ON a.id = v.article JOIN sentences s ON s.id = v.sentence
+                WHERE v.relation = ? AND v.date >= ? AND v.date <= ?
                 ORDER BY v.article, v.start LIMIT 1
                 """), arguments: [relation, dates.lowerBound, dates.upperBound])
         }
@@ -360,9 +362,9 @@ extension GraphStore {
             var evidenceByRelation: [Int64: [Evidence]] = [:]
             let dateArguments: StatementArguments = dates.isUnbounded ? [] : [dates.lowerBound, dates.upperBound]
             for row in try Row.fetchAll(db, sql: """
-                SELECT v.relation AS relation, a.document AS document, v.date AS date, v.sentence AS sentence,
+                SELECT v.relation AS relation, a.document AS document, v.date AS date, s.text AS sentence,
                        v.start AS start, v."end" AS "end"
-                FROM evidence v JOIN articles a ON a.id = v.article
+                FROM evidence v JOIN articles a ON a.id = v.article JOIN sentences s ON s.id = v.sentence
                 \(dates.isUnbounded ? "" : "WHERE v.date >= ?1 AND v.date <= ?2") ORDER BY a.id, v.start
                 """, arguments: dateArguments)
             {

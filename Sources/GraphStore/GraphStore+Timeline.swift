@@ -38,8 +38,9 @@ extension GraphStore {
             var undated = 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT r.source AS source, r.type AS type, a.document AS document, v.date AS date,
-                       v.sentence AS sentence, v.start AS start, v."end" AS "end"
+                       s.text AS sentence, v.start AS start, v."end" AS "end"
                 FROM relations r JOIN evidence v ON v.relation = r.id JOIN articles a ON a.id = v.article
+                JOIN sentences s ON s.id = v.sentence
                 WHERE (r.source = ?1 AND r.target = ?2) OR (r.source = ?2 AND r.target = ?1)
                 ORDER BY v.date, a.id, v.start
                 """, arguments: [firstID, secondID])

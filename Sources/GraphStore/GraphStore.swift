@@ -19,7 +19,7 @@ public final class GraphStore: Sendable {
     private let memory = Mutex<StoreMemory?>(nil)
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -171,7 +171,7 @@ public final class GraphStore: Sendable {
 
     private func migrate(isNew: Bool) throws(StoreError) {
         do {
-            try database.write { db in
+            let upgradedSentences = try database.write { db -> Bool in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if applicationID == 0 && !tables.isEmpty {
@@ -188,9 +188,14 @@ public final class GraphStore: Sendable {
                 if version <= 1 { try GraphStore.migrateFromVersion1(db) }
                 if version <= 2 { try GraphStore.migrateFromVersion2(db) }
                 if version <= 3 { try GraphStore.migrateFromVersion3(db) }
+                if version <= 4 { try GraphStore.migrateFromVersion4(db) }
                 if version < GraphStore.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(GraphStore.schemaVersion)") }
+                return version >= 1 && version <= 4
             }
             try database.writeWithoutTransaction { db in
+                // Version 5's upgrade leaves the old evidence table's pages free: a store holding
+                // many copies of its sentences would keep its size until rewritten.
+                if upgradedSentences { try db.execute(sql: "VACUUM") }
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         } catch {
@@ -300,6 +305,42 @@ public final class GraphStore: Sendable {
         try db.execute(sql: """
             CREATE INDEX appearances_entity_name ON appearances(entity, folded);
             DROP INDEX appearances_entity;
+            """)
+    }
+
+    /// Version 5 keeps each distinct sentence once, in `sentences`, and evidence points at it:
+    /// before, each piece of evidence held its own copy, and a sentence stating many edges (a
+    /// list of names and a cue) was stored once per edge. Sentences are found by a digest of their
+    /// text (`SentenceDigest`), indexed; the text is compared too, so two sentences with one
+    /// digest stay two. The evidence table is written anew, in its old row order.
+    private static func migrateFromVersion4(_ db: Database) throws {
+        db.add(function: SentenceDigest.sqlFunction)
+        defer { db.remove(function: SentenceDigest.sqlFunction) }
+        try db.execute(sql: """
+            CREATE TABLE sentences (
+                id INTEGER PRIMARY KEY,
+                digest INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            INSERT INTO sentences (digest, text)
+                SELECT \(SentenceDigest.sqlName)(sentence), sentence FROM evidence GROUP BY sentence ORDER BY MIN(rowid);
+            CREATE INDEX sentences_digest ON sentences(digest);
+            CREATE TABLE evidence_v5 (
+                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                sentence INTEGER NOT NULL REFERENCES sentences(id),
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                date TEXT,
+                PRIMARY KEY (relation, article, start)
+            );
+            INSERT INTO evidence_v5 (relation, article, sentence, start, "end", date)
+                SELECT v.relation, v.article, s.id, v.start, v."end", v.date
+                FROM evidence v JOIN sentences s ON s.digest = \(SentenceDigest.sqlName)(v.sentence) AND s.text = v.sentence
+                ORDER BY v.rowid;
+            DROP TABLE evidence;
+            ALTER TABLE evidence_v5 RENAME TO evidence;
+            CREATE INDEX evidence_article ON evidence(article);
             """)
     }
 

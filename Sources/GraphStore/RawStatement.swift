@@ -97,7 +97,11 @@ final class RawStatement {
         while true {
             switch sqlite3_step(statement) {
             case SQLITE_ROW:
-                let text = sqlite3_column_text(statement, 1).map { String(cString: $0) } ?? ""
+                // By its length: a stored string may hold a NUL, where a C string would stop.
+                let count = Int(sqlite3_column_bytes(statement, 1))
+                let text = sqlite3_column_text(statement, 1).map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+                } ?? ""
                 rows.append((sqlite3_column_int64(statement, 0), text))
             case SQLITE_DONE: return rows
             case let code: throw failure(code)

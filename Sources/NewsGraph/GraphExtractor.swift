@@ -28,8 +28,8 @@ public struct GraphExtractor: Sendable {
     }
 
     /// The article's graph, and a warning when some of the article was read in part: sentences
-    /// longer than `EntityRecognizer.maximumSentenceTokens`, or text so dense with names and cues
-    /// that later sentences were read for their nearest pairs only. Nil for nearly every article.
+    /// longer than `EntityRecognizer.maximumSentenceTokens`, or sentences so dense with names and
+    /// cues that only their nearest pairs of names were read. Nil for nearly every article.
     public func extraction(of article: Article) -> (graph: Graph, warning: InputProblem?) {
         extraction(of: article, dated: article.date)
     }
@@ -47,17 +47,18 @@ public struct GraphExtractor: Sendable {
 
     /// The graph of the article's analysis (undated), with the warning `extraction(of:)` gives.
     public func extraction(of analysis: ArticleAnalysis, article: Article) -> (graph: Graph, warning: InputProblem?) {
-        var denseSentences = 0
-        let graph = relations.extract(from: analysis, denseSentences: &denseSentences)
+        var cutSentences = 0
+        let graph = relations.extract(from: analysis, cutSentences: &cutSentences)
         var parts: [String] = []
         if analysis.longSentences > 0 {
             parts.append(analysis.longSentences == 1
                 ? "a sentence longer than \(EntityRecognizer.maximumSentenceTokens) words and marks was read in parts"
                 : "\(analysis.longSentences) sentences longer than \(EntityRecognizer.maximumSentenceTokens) words and marks were read in parts")
         }
-        if denseSentences > 0 {
-            parts.append("the text is so dense with names and cues that \(denseSentences) sentence\(denseSentences == 1 ? " was" : "s were") "
-                + "read for their nearest pairs of names only")
+        if cutSentences > 0 {
+            parts.append(cutSentences == 1
+                ? "a sentence dense with names and cues was read for its nearest pairs of names only"
+                : "\(cutSentences) sentences dense with names and cues were read for their nearest pairs of names only")
         }
         guard !parts.isEmpty else { return (graph, nil) }
         return (graph, InputProblem(path: article.path, line: nil, reason: parts.joined(separator: "; ") + " (edges may be missing)",

@@ -50,15 +50,15 @@ public struct RelationExtractor: Sendable {
     }
 
     public func extract(from analysis: ArticleAnalysis) -> Graph {
-        var denseSentences = 0
-        return extract(from: analysis, denseSentences: &denseSentences)
+        var cutSentences = 0
+        return extract(from: analysis, cutSentences: &cutSentences)
     }
 
-    /// The graph, with `denseSentences` set to how many sentences were read for their nearest
-    /// pairs only, past the article's first `CandidateFinder.articlePlaces` candidate places.
-    package func extract(from analysis: ArticleAnalysis, denseSentences: inout Int) -> Graph {
+    /// The graph, with `cutSentences` set to how many sentences had more pairs of names or edges
+    /// than the bounds of `CandidateFinder` let through (the nearest pairs are read).
+    package func extract(from analysis: ArticleAnalysis, cutSentences: inout Int) -> Graph {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false, denseSentences: &denseSentences)
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: false, cutSentences: &cutSentences)
         // Noisy-or over each candidate's places: the edge holds unless every place fails to state it.
         let count = candidates.candidates.count
         var none = [Float](repeating: 1, count: count)
@@ -125,8 +125,8 @@ public struct RelationExtractor: Sendable {
         -> (graph: Graph, candidates: [(source: String, relation: RelationType, target: String, occurrences: [(sentence: Int, features: [String])])])
     {
         var builder = GraphBuilder(analysis: analysis, words: words)
-        var denseSentences = 0
-        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true, denseSentences: &denseSentences)
+        var cutSentences = 0
+        let candidates = findCandidates(in: analysis, builder: &builder, recordingNames: true, cutSentences: &cutSentences)
         let graph = builder.graph
         let ids = graph.entities.map(\.id)
         var places = [[(sentence: Int, features: [String])]](repeating: [], count: candidates.candidates.count)
@@ -142,7 +142,7 @@ public struct RelationExtractor: Sendable {
     }
 
     private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool,
-                                denseSentences: inout Int) -> Candidates
+                                cutSentences: inout Int) -> Candidates
     {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
@@ -151,7 +151,7 @@ public struct RelationExtractor: Sendable {
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
         let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))
-        denseSentences = finder(for: analysis).find(affiliated: affiliated, into: &candidates)
+        cutSentences = finder(for: analysis).find(affiliated: affiliated, into: &candidates)
         return candidates
     }
 

@@ -44,11 +44,12 @@ struct StoreBatchTests {
         #expect(try batched.store.add(Array(items[0..<7])) == Array(repeating: .added, count: 7))
         try batched.store.add(Array(items[7..<40]))
         let (batchedGraph, singleGraph) = (try batched.store.graph(), try single.store.graph())
-        #expect(batchedGraph.entities == singleGraph.entities)
-        // The same edges with the same evidence. Their order is the order of their rows, and one by
-        // one the surname "Duarte" is decided again after every article: a "Duarte of Peru"
-        // moves to Tomas Duarte when he alone is of Peru, and back when Ines Duarte is too, which
-        // gives its edge a new row. A batch decides once, at its end.
+        // The same entities and edges with the same evidence. Their order is the order of their
+        // rows, and one by one the surname "Duarte" is decided again after every article: a
+        // "Duarte of Peru" moves to Tomas Duarte when he alone is of Peru, and back when Ines
+        // Duarte is too, which gives its edge a new row. A batch decides once, at its end, and its
+        // articles' countries count only then: "Duarte" alone gets its own node at the batch's end.
+        #expect(batchedGraph.entities.sorted { $0.id < $1.id } == singleGraph.entities.sorted { $0.id < $1.id })
         #expect(Set(batchedGraph.relations) == Set(singleGraph.relations))
         #expect(batchedGraph.relations.count == singleGraph.relations.count)
         #expect(try batched.store.statistics() == single.store.statistics())
@@ -113,7 +114,8 @@ struct StoreBatchTests {
         let saboteur = try DatabaseQueue(path: temporary.path)
         try saboteur.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER refuse BEFORE INSERT ON evidence WHEN NEW.sentence = 'The OTC sanctioned Peru.'
+                CREATE TRIGGER refuse BEFORE INSERT ON evidence
+                WHEN (SELECT text FROM sentences WHERE id = NEW.sentence) = 'The OTC sanctioned Peru.'
                 BEGIN SELECT RAISE(ABORT, 'refused'); END
                 """)
         }

@@ -44,9 +44,9 @@ struct DenseTextTests {
         // 30 sentences of 40 clauses, each of about 330 tokens with 80 senators.
         let text = (0..<30).map { DenseTextTests.clauses(40, from: 40 * $0) }.joined(separator: "\n")
         let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
-        var denseSentences = 0
-        let graph = pipeline.relations.extract(from: analysis, denseSentences: &denseSentences)
-        #expect(denseSentences > 20, "\(denseSentences)")
+        var cutSentences = 0
+        let graph = pipeline.relations.extract(from: analysis, cutSentences: &cutSentences)
+        #expect(cutSentences > 20, "\(cutSentences)")
         // The last ten sentences are past the limit: 64 pairs, 16 carried pairs, 64 edges by rule.
         let counts = DenseTextTests.edgesPerSentence(graph)
         let lastTen = counts.keys.sorted().suffix(10)
@@ -64,9 +64,9 @@ struct DenseTextTests {
             Later, Blinken held talks with Chinese President Xi Jinping.
             """
         let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
-        var denseSentences = 0
-        _ = pipeline.relations.extract(from: analysis, denseSentences: &denseSentences)
-        #expect(denseSentences == 0)
+        var cutSentences = 0
+        _ = pipeline.relations.extract(from: analysis, cutSentences: &cutSentences)
+        #expect(cutSentences == 0)
         #expect(analysis.longSentences == 0)
     }
 }

@@ -68,8 +68,8 @@ struct CandidateFinder {
     /// corpora).
     static let maximumRuleEdges = 64
 
-    /// Adds the article's candidates; returns how many sentences were read for their nearest pairs
-    /// only (past `articlePlaces`).
+    /// Adds the article's candidates; returns how many sentences had more pairs or edges than a
+    /// bound lets through (the nearest pairs are kept).
     func find(affiliated: AffiliationIndex, into candidates: inout Candidates) -> Int {
         var firstMention = 0
         var accusations: [(source: Int, target: Int, sentence: Int)] = []
@@ -86,10 +86,9 @@ struct CandidateFinder {
         /// Per judged relation: the last sentence with a cue of it.
         var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
         var profiles = RoleProfiles()
-        /// The places the sentences have given so far, and the sentences read past `articlePlaces`.
+        /// The places the sentences have given so far, and the sentences a bound cut short.
         var places = 0
-        var denseSentences = 0
-        var lastDenseSentence = -1
+        var cutSentences = 0
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
@@ -119,6 +118,7 @@ struct CandidateFinder {
             markerMatcher.matches(in: analysis.tokens, range: tokens, into: &markerMatches)
             triggers.removeAll(keepingCapacity: true)
             var ruleEdges = 0
+            var cut = false
             for (cueRange, payloads) in cueMatches {
                 // A cue word inside a name ("United States", "Human Rights Watch") is no cue.
                 if mentions.contains(where: { $0.tokens.overlaps(cueRange) }) { continue }
@@ -141,7 +141,11 @@ struct CandidateFinder {
                     let found = scan.edges(for: cue, at: cueRange) { accused in
                         accusations.last { $0.target == accused }?.source
                     }
-                    for edge in found where edge.source != edge.target && ruleEdges < CandidateFinder.maximumRuleEdges {
+                    for edge in found where edge.source != edge.target {
+                        guard ruleEdges < CandidateFinder.maximumRuleEdges else {
+                            cut = true
+                            break
+                        }
                         ruleEdges += 1
                         candidates.addRuleEdge(edge, sentence: sentenceIndex)
                         if edge.type == .criticized { accusations.append((edge.source, edge.target, sentenceIndex)) }
@@ -158,18 +162,15 @@ struct CandidateFinder {
                 let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {
                     let dense = places >= CandidateFinder.articlePlaces
-                    if dense && lastDenseSentence != sentenceIndex {
-                        denseSentences += 1
-                        lastDenseSentence = sentenceIndex
-                    }
                     let before = candidates.occurrences.count
-                    addSentencePairs(relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                     speaker: speaker, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs,
-                                     into: &candidates)
-                    addCarriedSources(relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
-                                      affiliated: affiliated, recent: recentSources[judged], scan: scan,
-                                      limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs,
-                                      into: &candidates)
+                    let pairsCut = addSentencePairs(
+                        relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker,
+                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, into: &candidates)
+                    let carriedCut = addCarriedSources(
+                        relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                        affiliated: affiliated, recent: recentSources[judged], scan: scan,
+                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, into: &candidates)
+                    if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
                 } else if let last = lastCue[judged], sentenceIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
@@ -199,18 +200,20 @@ struct CandidateFinder {
                     recentSources[judged] = sources
                 }
             }
+            if cut { cutSentences += 1 }
         }
         profiles.addPairs(into: &candidates)
         candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
-        return denseSentences
+        return cutSentences
     }
 
     /// Every ordered pair of actors of a sentence with a cue of `relation`, read against the cue
     /// that best relates them: one that gives both a role, else the nearest. One place per pair
     /// and sentence, so that a sentence with several cues does not count as several places. Past
-    /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept.
+    /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept, and the
+    /// result is true.
     private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
-                                  speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates)
+                                  speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates) -> Bool
     {
         // The triggers of the relation, as indexes into `triggers`.
         let relevant = triggers.indices.filter { triggers[$0].judged == judged }
@@ -296,6 +299,7 @@ struct CandidateFinder {
         }
         // Per pair in `near`, its cue, or nil for a pair left out.
         var cues = [Int?](repeating: nil, count: near.count)
+        var cut = false
         if near.count <= limit {
             for (index, pair) in near.enumerated() { cues[index] = place(pair.source, pair.target) }
         } else {
@@ -306,15 +310,18 @@ struct CandidateFinder {
                 byDistance[abs(actors[pair.target].tokens.lowerBound - actors[pair.source].tokens.lowerBound)].append(index)
             }
             var found = 0
+            var read = 0
             reading: for bucket in byDistance {
                 for index in bucket {
                     cues[index] = place(near[index].source, near[index].target)
+                    read += 1
                     if cues[index] != nil {
                         found += 1
                         if found == limit { break reading }
                     }
                 }
             }
+            cut = read < near.count
         }
         for (index, pair) in near.enumerated() {
             guard let cue = cues[index] else { continue }
@@ -332,21 +339,24 @@ struct CandidateFinder {
                 }
             }
         }
+        return cut
     }
 
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
-    /// names a target but no source takes the sources of the relation's recent cues.
+    /// names a target but no source takes the sources of the relation's recent cues. At most
+    /// `limit` pairs; true when more were left out.
     private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
                                    affiliated: AffiliationIndex,
                                    recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
-                                   into candidates: inout Candidates)
+                                   into candidates: inout Candidates) -> Bool
     {
         var pairs = 0
-        pairing: for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
+        for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for target in actors where target.entity != source {
                 for trigger in triggers.indices where triggers[trigger].judged == judged {
                     pairs += 1
-                    if pairs > limit { break pairing }
+                    // Past the limit, the rest is left out: true.
+                    if pairs > limit { return true }
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                              rationale: .carriedCue(triggers[trigger].phrase.name)) { features in
                         let r = triggers[trigger].relationPart
@@ -369,6 +379,7 @@ struct CandidateFinder {
                 }
             }
         }
+        return false
     }
 
     /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
