@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "KnowledgeGraph"),
+        .target(name: "KnowledgeGraph", resources: [.copy("Resources")]),
         .target(
             name: "EntityRecognition",
             dependencies: ["KnowledgeGraph"],

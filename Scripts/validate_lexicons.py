@@ -23,6 +23,9 @@ countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
 code (generated) when the country is empty, one alias list per name, no
 duplicate lines, and the generated file is what
 Scripts/make_office_holders.py generates now (when ../shared is present).
+Sources/KnowledgeGraph/Resources/relation-types.tsv: three or four
+columns, known directions, #rrggbb colours, a * row, and a row for every
+relation the cues and the model use.
 Sources/GraphStore/Resources/name-particles.txt: the particle words of
 words.tsv that are no given names (the store drops the same particles).
 Exits non-zero on errors; prints warnings for forms shared between the
@@ -464,6 +467,27 @@ for rel in sorted({c[0] for _, c in model_rows}):
     if (rel, "@bias") not in model_settings or threshold is None or not 0 < threshold < 1:
         errors.append(f"relation-model.tsv: {rel} needs @bias and a @threshold between 0 and 1")
 
+# relation-types.tsv (KnowledgeGraph's resources): one row per relation type the cues and the
+# model name, a * row for the rest, directions and colours the Swift reader accepts.
+KG_RES = os.path.join(HERE, "..", "Sources", "KnowledgeGraph", "Resources")
+relation_types = rows("relation-types.tsv", 3, 4, KG_RES)
+relation_type_names = set()
+for n, cols in relation_types:
+    name, direction, colour = cols[0], cols[1], cols[2]
+    if name in relation_type_names:
+        errors.append(f"relation-types.tsv:{n}: {name!r} listed twice")
+    relation_type_names.add(name)
+    if name != "*" and not re.fullmatch(r"[a-z][a-z_]*", name):
+        errors.append(f"relation-types.tsv:{n}: name {name!r} is not lowercase words joined by _")
+    if direction not in ("symmetric", "directed"):
+        errors.append(f"relation-types.tsv:{n}: direction {direction!r} is neither symmetric nor directed")
+    if not re.fullmatch(r"#[0-9a-f]{6}", colour):
+        errors.append(f"relation-types.tsv:{n}: colour {colour!r} is not #rrggbb (lowercase)")
+if "*" not in relation_type_names:
+    errors.append("relation-types.tsv: no * row for relation types it does not list")
+for rel in sorted(RELATIONS - relation_type_names):
+    errors.append(f"relation-types.tsv: no row for {rel}, which cues.tsv and relation-model.tsv use")
+
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
       f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
@@ -483,6 +507,7 @@ print(f"cameo-exclusions.tsv         {len(exclusions)} verbs")
 print(f"cues.tsv                     {len(curated_cues)} cues and function words")
 print(f"relation-words.tsv           {len(relation_words)} words")
 print(f"relation-model.tsv           {len(model_rows)} weights")
+print(f"relation-types.tsv           {len(relation_types)} types")
 print(f"office-holders.tsv           {len(holders)} spans of {len({c[0] for _, c in holders})} persons")
 print(f"office-holders-curated.tsv   {len(curated_holders)} spans of "
       f"{len({c[0] for _, c in curated_holders})} persons")
