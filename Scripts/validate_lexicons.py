@@ -24,8 +24,8 @@ code (generated) when the country is empty, one alias list per name, no
 duplicate lines, and the generated file is what
 Scripts/make_office_holders.py generates now (when ../shared is present).
 Sources/KnowledgeGraph/Resources/relation-types.tsv: three or four
-columns, known directions, #rrggbb colours, a * row, and a row for every
-relation the cues and the model use.
+columns, known directions, #rrggbb colours, a * row, and the four relations
+of the guidelines; its names are the relations cues.tsv and relation-model.tsv may use.
 Sources/GraphStore/Resources/name-particles.txt: the particle words of
 words.tsv that are no given names (the store drops the same particles).
 Exits non-zero on errors; prints warnings for forms shared between the
@@ -42,6 +42,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     HERE, "..", "Sources", "EntityRecognition", "Resources")
 REL_RES = os.path.join(HERE, "..", "Sources", "RelationExtraction", "Resources")
+KG_RES = os.path.join(HERE, "..", "Sources", "KnowledgeGraph", "Resources")
 
 errors = []
 warnings = []
@@ -371,7 +372,8 @@ else:
 # relation-model.tsv (Scripts/train_relations.py)
 import cue_support  # noqa: E402
 
-RELATIONS = {"sanctioned", "met_with", "criticized", "affiliated_with"}
+# The relation types are the rows of KnowledgeGraph's relation-types.tsv (checked below).
+RELATIONS = {c[0] for _, c in rows("relation-types.tsv", 3, 4, KG_RES)} - {"*"}
 PATTERNS = {"verb", "noun", "symmetric", "reverse", "possessive-object", "evaluative", "evaluative-subject",
             "rebuttal", "listing", "scored"}
 FUNCTION_WORDS = {"negation", "modal", "done", "auxiliary", "speech", "boundary", "preposition", "pronoun"}
@@ -467,9 +469,9 @@ for rel in sorted({c[0] for _, c in model_rows}):
     if (rel, "@bias") not in model_settings or threshold is None or not 0 < threshold < 1:
         errors.append(f"relation-model.tsv: {rel} needs @bias and a @threshold between 0 and 1")
 
-# relation-types.tsv (KnowledgeGraph's resources): one row per relation type the cues and the
-# model name, a * row for the rest, directions and colours the Swift reader accepts.
-KG_RES = os.path.join(HERE, "..", "Sources", "KnowledgeGraph", "Resources")
+# relation-types.tsv (KnowledgeGraph's resources): the relation types cues.tsv and
+# relation-model.tsv may name (RELATIONS above), a * row for the rest, directions and colours the
+# Swift reader accepts, and the four relations of the annotation guidelines.
 relation_types = rows("relation-types.tsv", 3, 4, KG_RES)
 relation_type_names = set()
 for n, cols in relation_types:
@@ -485,8 +487,9 @@ for n, cols in relation_types:
         errors.append(f"relation-types.tsv:{n}: colour {colour!r} is not #rrggbb (lowercase)")
 if "*" not in relation_type_names:
     errors.append("relation-types.tsv: no * row for relation types it does not list")
-for rel in sorted(RELATIONS - relation_type_names):
-    errors.append(f"relation-types.tsv: no row for {rel}, which cues.tsv and relation-model.tsv use")
+for rel in ("sanctioned", "met_with", "criticized", "affiliated_with"):
+    if rel not in relation_type_names:
+        errors.append(f"relation-types.tsv: no row for {rel}, a relation of the annotation guidelines")
 
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "

@@ -19,7 +19,9 @@ public struct RelationType: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let criticized: RelationType = "criticized"
     public static let affiliatedWith: RelationType = "affiliated_with"
 
-    public static let builtIn: [RelationType] = [.sanctioned, .metWith, .criticized, .affiliatedWith]
+    /// The types `relation-types.tsv` lists, in its order: the four of the annotation guidelines
+    /// and any added there.
+    public static var builtIn: [RelationType] { RelationTable.shared.listed }
 
     /// Symmetric relations hold in both directions; they are stored with the endpoints sorted.
     public var isSymmetric: Bool { RelationTable.shared.isSymmetric(self) }
@@ -70,8 +72,9 @@ struct RelationTable: Sendable {
     }
 
     static let shared: RelationTable = {
-        guard let url = Bundle.module.url(forResource: "relation-types", withExtension: "tsv", subdirectory: "Resources")
-            ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/relation-types.tsv")
+        guard
+            let url = Bundle.module.url(forResource: "relation-types", withExtension: "tsv", subdirectory: "Resources")
+                ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/relation-types.tsv")
         else { preconditionFailure("KnowledgeGraph's resources have no relation-types.tsv") }
         do {
             return try RelationTable(text: String(contentsOf: url, encoding: .utf8))
@@ -86,10 +89,13 @@ struct RelationTable: Sendable {
     /// candidate pair, and a few string comparisons cost less than hashing the name.
     let symmetricNames: [String]
     let directedNames: [String]
+    /// The listed types in the file's order.
+    let listed: [RelationType]
 
     /// Parses the file's text; a malformed line or a missing `*` row is an error naming the line.
     init(text: String) throws(RelationTableError) {
         var rows: [String: Row] = [:]
+        var listed: [RelationType] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -107,12 +113,14 @@ struct RelationTable: Sendable {
             guard rows.updateValue(Row(isSymmetric: isSymmetric, color: columns[2], label: label), forKey: columns[0]) == nil else {
                 throw RelationTableError(line: number, reason: "'\(columns[0])' is listed twice")
             }
+            if columns[0] != "*" { listed.append(RelationType(rawValue: columns[0])) }
         }
         guard let fallback = rows.removeValue(forKey: "*") else {
             throw RelationTableError(line: nil, reason: "no row named * for unlisted relation types")
         }
         self.rows = rows
         self.fallback = fallback
+        self.listed = listed
         symmetricNames = rows.filter { $0.value.isSymmetric }.map(\.key).sorted()
         directedNames = rows.filter { !$0.value.isSymmetric }.map(\.key).sorted()
     }
