@@ -115,11 +115,14 @@ let package = Package(
 if Context.environment["NEWSGRAPH_FUZZ"] != nil {
     package.targets += [
         .target(name: "FuzzDriver", path: "Fuzz/Driver"),
-        .target(name: "FuzzChecks", dependencies: ["KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphExport"],
-                path: "Fuzz/Checks"),
+        .target(
+            name: "FuzzChecks", dependencies: ["KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphExport"],
+            path: "Fuzz/Checks"),
     ]
     for name in ["Extraction", "DOT", "SVG", "GraphML", "JSON"] {
-        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
-                                                 path: "Fuzz/Targets/\(name)"))
+        package.targets.append(
+            .executableTarget(
+                name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
+                path: "Fuzz/Targets/\(name)"))
     }
 }

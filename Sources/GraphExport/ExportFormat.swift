@@ -69,10 +69,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .dot:
             Writer(pathExtensions: ["dot", "gv"], output: .file { graph, _ in Array(DOTWriter().write(graph).utf8) })
         case .svg, .png:
-            Writer(pathExtensions: [rawValue], output: .file { [self] graph, layout throws(ExportError) in
-                let chosen = layout ?? .automatic(nodes: graph.entities.count, edges: graph.relations.count)
-                return try GraphvizRenderer.render(dot: DOTWriter().write(graph), layout: chosen, format: self)
-            })
+            Writer(
+                pathExtensions: [rawValue],
+                output: .file { [self] graph, layout throws(ExportError) in
+                    let chosen = layout ?? .automatic(nodes: graph.entities.count, edges: graph.relations.count)
+                    return try GraphvizRenderer.render(dot: DOTWriter().write(graph), layout: chosen, format: self)
+                })
         case .json:
             Writer(pathExtensions: ["json"], output: .file { graph, _ in JSONWriter.bytes(of: graph) })
         case .graphml:
@@ -81,10 +83,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
             // A .json file gets the graph JSON; node-link is only ever asked for by name.
             Writer(pathExtensions: [], output: .file { graph, _ throws(ExportError) in Array(try NodeLinkWriter.write(graph).utf8) })
         case .csv:
-            Writer(pathExtensions: ["csv"], output: .folder([Neo4jCSVWriter.nodesFileName, Neo4jCSVWriter.relationshipsFileName]) { graph in
-                let (nodes, relationships) = Neo4jCSVWriter.write(graph)
-                return [Array(nodes.utf8), Array(relationships.utf8)]
-            })
+            Writer(
+                pathExtensions: ["csv"],
+                output: .folder([Neo4jCSVWriter.nodesFileName, Neo4jCSVWriter.relationshipsFileName]) { graph in
+                    let (nodes, relationships) = Neo4jCSVWriter.write(graph)
+                    return [Array(nodes.utf8), Array(relationships.utf8)]
+                })
         }
     }
 }

@@ -8,8 +8,9 @@ extension Graph {
         for neighbor in neighbors {
             add(neighbor.entity)
             if entity(withID: neighbor.via) == nil { continue }
-            addEdge(from: neighbor.via, neighbor.relation, to: neighbor.entity.id, reversed: neighbor.direction == .incoming,
-                    evidence: neighbor.evidence)
+            addEdge(
+                from: neighbor.via, neighbor.relation, to: neighbor.entity.id, reversed: neighbor.direction == .incoming,
+                evidence: neighbor.evidence)
         }
     }
 
@@ -20,8 +21,9 @@ extension Graph {
         add(path.origin)
         for step in path.steps {
             add(step.to)
-            addEdge(from: step.from.id, step.relation, to: step.to.id, reversed: step.direction == .incoming,
-                    evidence: step.evidence)
+            addEdge(
+                from: step.from.id, step.relation, to: step.to.id, reversed: step.direction == .incoming,
+                evidence: step.evidence)
         }
     }
 }

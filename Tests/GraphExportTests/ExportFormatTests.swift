@@ -73,10 +73,12 @@ struct ExportFormatTests {
         #expect(files.map(\.contents) == [Array(nodes.utf8), Array(relationships.utf8)])
     }
 
-    @Test("A file name's extension picks the format", arguments: [
-        ("dot", ExportFormat.dot), ("GV", .dot), ("svg", .svg), ("png", .png), ("json", .json),
-        ("graphml", .graphml), ("xml", .graphml), ("csv", .csv),
-    ])
+    @Test(
+        "A file name's extension picks the format",
+        arguments: [
+            ("dot", ExportFormat.dot), ("GV", .dot), ("svg", .svg), ("png", .png), ("json", .json),
+            ("graphml", .graphml), ("xml", .graphml), ("csv", .csv),
+        ])
     func pathExtensions(name: String, format: ExportFormat) {
         #expect(ExportFormat(pathExtension: name) == format)
     }

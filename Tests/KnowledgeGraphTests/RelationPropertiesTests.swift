@@ -36,14 +36,18 @@ struct GraphFilterTests {
                 Entity(id: "c", name: "C", type: .agency), Entity(id: "d", name: "D", type: .person),
             ],
             relations: [
-                Relation(source: "a", type: .criticized, target: "b", evidence: [
-                    Evidence(document: "one", sentence: "A criticized B.", start: 0, end: 15),
-                    Evidence(document: "two", sentence: "A criticized B again.", start: 0, end: 21),
-                    Evidence(document: "two", sentence: "And again.", start: 30, end: 40),
-                ]),
-                Relation(source: "c", type: .sanctioned, target: "b", evidence: [
-                    Evidence(document: "one", sentence: "C sanctioned B.", start: 20, end: 35),
-                ]),
+                Relation(
+                    source: "a", type: .criticized, target: "b",
+                    evidence: [
+                        Evidence(document: "one", sentence: "A criticized B.", start: 0, end: 15),
+                        Evidence(document: "two", sentence: "A criticized B again.", start: 0, end: 21),
+                        Evidence(document: "two", sentence: "And again.", start: 30, end: 40),
+                    ]),
+                Relation(
+                    source: "c", type: .sanctioned, target: "b",
+                    evidence: [
+                        Evidence(document: "one", sentence: "C sanctioned B.", start: 20, end: 35)
+                    ]),
             ])
     }
 
