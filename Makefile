@@ -32,7 +32,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/KnowledgeGraph/RelationType.swift Sources/KnowledgeGraph/GraphFilter.swift \
   Sources/GraphExport/ExportFormat.swift Sources/GraphExport/ExportError.swift \
   Sources/NewsGraph/QueryGraphs.swift \
-  Tests/GraphExportTests/ExportFormatTests.swift Tests/KnowledgeGraphTests/RelationPropertiesTests.swift
+  Tests/GraphExportTests/ExportFormatTests.swift Tests/KnowledgeGraphTests/RelationPropertiesTests.swift \
+  Tests/NewsGraphTests/DocumentationExampleTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
@@ -106,7 +107,7 @@ lint:
 
 # The DocC archive lands in .build/plugins/Swift-DocC/outputs/NewsGraph.doccarchive.
 docs:
-	$(SWIFT) package generate-documentation --target NewsGraph
+	$(SWIFT) package generate-documentation --target NewsGraph --warnings-as-errors
 
 clean:
 	rm -rf .build
