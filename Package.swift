@@ -1,29 +1,51 @@
 // swift-tools-version:6.0
+// NewsGraph: news articles → a knowledge graph of who did what to whom.
+// The architecture (stages, modules and what each may import) is the Architecture article of the
+// NewsGraph documentation: Sources/NewsGraph/NewsGraph.docc, built by `make docs`.
 import PackageDescription
 
 let package = Package(
     name: "NewsGraph",
     platforms: [.macOS(.v15)],
+
+    // MARK: - Products
+    // The library (the `NewsGraph` module, whose front re-exports the pipeline) and the command-line tool.
     products: [
         .library(name: "NewsGraph", targets: ["NewsGraph"]),
         .executable(name: "newsgraph", targets: ["newsgraph"]),
     ],
+
+    // MARK: - Dependencies
     dependencies: [
+        // The command-line tool's argument parsing.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The graph store's SQLite.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `swift package generate-documentation` (make docs). A command plugin: an ordinary build
+        // resolves it but never compiles it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
+
     targets: [
-        .target(name: "KnowledgeGraph"),
+        // MARK: - The pipeline, one module per stage; data flows one way
+        // text → mentions → entities → relations → store → export. Each depends only on the stages before it.
+
+        // The model: entities, relations, evidence, graphs; value types, no I/O. Its resource is
+        // relation-types.tsv (each relation type's direction, colour and label).
+        .target(name: "KnowledgeGraph", resources: [.copy("Resources")]),
+        // Sentences, tokens, lexicons (countries, agencies, titles, names) and the entity recognizer.
         .target(
             name: "EntityRecognition",
             dependencies: ["KnowledgeGraph"],
             resources: [.copy("Resources")]
         ),
+        // Relation cues and patterns, the learned scorer, evidence.
         .target(
             name: "RelationExtraction",
             dependencies: ["KnowledgeGraph", "EntityRecognition"],
             resources: [.copy("Resources")]
         ),
+        // SQLite persistence, cross-article merging, queries and corrections.
         .target(
             name: "GraphStore",
             dependencies: [
@@ -33,44 +55,59 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // The export formats (ExportFormat: one case and one writer each) and Graphviz rendering.
+        .target(name: "GraphExport", dependencies: ["KnowledgeGraph", "CGraphviz"]),
+
+        // MARK: - System libraries (installed by `make deps`)
+        // Graphviz's C library, for SVG and PNG drawn in-process.
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "GraphExport", dependencies: ["KnowledgeGraph", "CGraphviz"]),
         // gzip-compressed articles and news dumps, through the system's zlib.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+
+        // MARK: - The front: the library's entry points and the command-line tool
+        // Reading articles, extracting graphs, building stores; re-exports the pipeline's modules.
         .target(
             name: "NewsGraph",
             dependencies: [
                 "KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphStore", "GraphExport", "CZlib",
             ]
         ),
+        // Parses arguments and calls the library; no behaviour of its own.
         .executableTarget(
             name: "newsgraph",
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+
+        // MARK: - Tools and examples
         .executableTarget(name: "Benchmarks", dependencies: ["NewsGraph"], path: "Benchmarks"),
         .executableTarget(name: "train-relations", dependencies: ["NewsGraph"], path: "Tools/RelationTraining"),
         .executableTarget(name: "NeighborsExample", dependencies: ["NewsGraph"], path: "Examples/NeighborsExample"),
+
+        // MARK: - Tests: one target per module, and helpers they share
+        // Temporary files and folders for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
-        .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition"]),
-        .testTarget(name: "RelationExtractionTests", dependencies: ["RelationExtraction", "EntityRecognition"]),
+        .testTarget(name: "EntityRecognitionTests", dependencies: ["EntityRecognition", "TestSupport"]),
+        .testTarget(name: "RelationExtractionTests", dependencies: ["RelationExtraction", "EntityRecognition", "TestSupport"]),
         .testTarget(
             name: "GraphStoreTests",
             dependencies: ["GraphStore", "NewsGraph", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport"]),
-        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
+        .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"]),
+        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
 
+// MARK: - Fuzzing (only when asked for)
 // libFuzzer programs, one per check (Fuzz/README.md), only when asked for: `make fuzz` sets
 // NEWSGRAPH_FUZZ and builds them with -sanitize=fuzzer,address into their own build folder, so an
 // ordinary build or test run neither compiles them nor needs the fuzzer runtime. They use the
@@ -78,11 +115,14 @@ let package = Package(
 if Context.environment["NEWSGRAPH_FUZZ"] != nil {
     package.targets += [
         .target(name: "FuzzDriver", path: "Fuzz/Driver"),
-        .target(name: "FuzzChecks", dependencies: ["KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphExport"],
-                path: "Fuzz/Checks"),
+        .target(
+            name: "FuzzChecks", dependencies: ["KnowledgeGraph", "EntityRecognition", "RelationExtraction", "GraphExport"],
+            path: "Fuzz/Checks"),
     ]
     for name in ["Extraction", "DOT", "SVG", "GraphML", "JSON"] {
-        package.targets.append(.executableTarget(name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
-                                                 path: "Fuzz/Targets/\(name)"))
+        package.targets.append(
+            .executableTarget(
+                name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
+                path: "Fuzz/Targets/\(name)"))
     }
 }

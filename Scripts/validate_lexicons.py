@@ -23,6 +23,9 @@ countries from countries.tsv, a body from bodies.tsv (curated) or an IGO
 code (generated) when the country is empty, one alias list per name, no
 duplicate lines, and the generated file is what
 Scripts/make_office_holders.py generates now (when ../shared is present).
+Sources/KnowledgeGraph/Resources/relation-types.tsv: three or four
+columns, known directions, #rrggbb colours, a * row, and the four relations
+of the guidelines; its names are the relations cues.tsv and relation-model.tsv may use.
 Sources/GraphStore/Resources/name-particles.txt: the particle words of
 words.tsv that are no given names (the store drops the same particles).
 Exits non-zero on errors; prints warnings for forms shared between the
@@ -39,6 +42,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     HERE, "..", "Sources", "EntityRecognition", "Resources")
 REL_RES = os.path.join(HERE, "..", "Sources", "RelationExtraction", "Resources")
+KG_RES = os.path.join(HERE, "..", "Sources", "KnowledgeGraph", "Resources")
 
 errors = []
 warnings = []
@@ -368,7 +372,8 @@ else:
 # relation-model.tsv (Scripts/train_relations.py)
 import cue_support  # noqa: E402
 
-RELATIONS = {"sanctioned", "met_with", "criticized", "affiliated_with"}
+# The relation types are the rows of KnowledgeGraph's relation-types.tsv (checked below).
+RELATIONS = {c[0] for _, c in rows("relation-types.tsv", 3, 4, KG_RES)} - {"*"}
 PATTERNS = {"verb", "noun", "symmetric", "reverse", "possessive-object", "evaluative", "evaluative-subject",
             "rebuttal", "listing", "scored"}
 FUNCTION_WORDS = {"negation", "modal", "done", "auxiliary", "speech", "boundary", "preposition", "pronoun"}
@@ -464,6 +469,28 @@ for rel in sorted({c[0] for _, c in model_rows}):
     if (rel, "@bias") not in model_settings or threshold is None or not 0 < threshold < 1:
         errors.append(f"relation-model.tsv: {rel} needs @bias and a @threshold between 0 and 1")
 
+# relation-types.tsv (KnowledgeGraph's resources): the relation types cues.tsv and
+# relation-model.tsv may name (RELATIONS above), a * row for the rest, directions and colours the
+# Swift reader accepts, and the four relations of the annotation guidelines.
+relation_types = rows("relation-types.tsv", 3, 4, KG_RES)
+relation_type_names = set()
+for n, cols in relation_types:
+    name, direction, colour = cols[0], cols[1], cols[2]
+    if name in relation_type_names:
+        errors.append(f"relation-types.tsv:{n}: {name!r} listed twice")
+    relation_type_names.add(name)
+    if name != "*" and not re.fullmatch(r"[a-z][a-z_]*", name):
+        errors.append(f"relation-types.tsv:{n}: name {name!r} is not lowercase words joined by _")
+    if direction not in ("symmetric", "directed"):
+        errors.append(f"relation-types.tsv:{n}: direction {direction!r} is neither symmetric nor directed")
+    if not re.fullmatch(r"#[0-9a-f]{6}", colour):
+        errors.append(f"relation-types.tsv:{n}: colour {colour!r} is not #rrggbb (lowercase)")
+if "*" not in relation_type_names:
+    errors.append("relation-types.tsv: no * row for relation types it does not list")
+for rel in ("sanctioned", "met_with", "criticized", "affiliated_with"):
+    if rel not in relation_type_names:
+        errors.append(f"relation-types.tsv: no row for {rel}, a relation of the annotation guidelines")
+
 print(f"countries.tsv                {len(countries)} rows")
 print(f"bodies.tsv                   {len(bodies)} rows "
       f"({sum(1 for _, c in bodies if c[1] == 'agency')} agency, "
@@ -483,6 +510,7 @@ print(f"cameo-exclusions.tsv         {len(exclusions)} verbs")
 print(f"cues.tsv                     {len(curated_cues)} cues and function words")
 print(f"relation-words.tsv           {len(relation_words)} words")
 print(f"relation-model.tsv           {len(model_rows)} weights")
+print(f"relation-types.tsv           {len(relation_types)} types")
 print(f"office-holders.tsv           {len(holders)} spans of {len({c[0] for _, c in holders})} persons")
 print(f"office-holders-curated.tsv   {len(curated_holders)} spans of "
       f"{len({c[0] for _, c in curated_holders})} persons")

@@ -1,7 +1,8 @@
 import KnowledgeGraph
 
 /// Writes a graph as Graphviz DOT: entity types told apart by shape and colour, relation types
-/// by colour and label, a legend, and each edge's evidence as its tooltip.
+/// by colour and label (their ``RelationType/properties``, from `relation-types.tsv`), a legend,
+/// and each edge's evidence as its tooltip.
 public struct DOTWriter: Sendable {
     public var includeLegend: Bool
     /// Scale nodes by their degree.
@@ -18,16 +19,6 @@ public struct DOTWriter: Sendable {
         case .agency: ("box", "#fde2c8")
         case .country: ("hexagon", "#d6efd2")
         case .organization: ("component", "#eadcf3")
-        }
-    }
-
-    static func color(of relation: RelationType) -> String {
-        switch relation {
-        case .sanctioned: "#c0392b"
-        case .metWith: "#2471a3"
-        case .criticized: "#d68910"
-        case .affiliatedWith: "#7f8c8d"
-        default: "#117a65"
         }
     }
 
@@ -55,11 +46,11 @@ public struct DOTWriter: Sendable {
         }
         for relation in graph.relations {
             guard let source = nodeIDs[relation.source], let target = nodeIDs[relation.target] else { continue }
-            let color = DOTWriter.color(of: relation.type)
+            let properties = relation.type.properties
             var attributes = [
-                "label=\(DOTWriter.quoted(relation.type.rawValue))", "color=\"\(color)\"", "fontcolor=\"\(color)\"",
+                "label=\(DOTWriter.quoted(properties.label))", "color=\"\(properties.color)\"", "fontcolor=\"\(properties.color)\"",
             ]
-            if relation.type.isSymmetric { attributes.append("dir=none") }
+            if properties.isSymmetric { attributes.append("dir=none") }
             if relation.evidence.count > 1 { attributes.append("penwidth=\(min(1 + relation.evidence.count, 6))") }
             if let first = relation.evidence.first {
                 let tooltip = DOTWriter.quotedTooltip(first.sentence)
@@ -81,10 +72,10 @@ public struct DOTWriter: Sendable {
         }
         let used = Set(graph.relations.map(\.type))
         for (index, type) in used.sorted().enumerated() {
-            let color = DOTWriter.color(of: type)
+            let properties = type.properties
             out += "    legend_r\(index)a [label=\"\", shape=point, width=0.05];\n"
             out += "    legend_r\(index)b [label=\"\", shape=point, width=0.05];\n"
-            out += "    legend_r\(index)a -> legend_r\(index)b [label=\(DOTWriter.quoted(type.rawValue)), color=\"\(color)\", fontcolor=\"\(color)\"];\n"
+            out += "    legend_r\(index)a -> legend_r\(index)b [label=\(DOTWriter.quoted(properties.label)), color=\"\(properties.color)\", fontcolor=\"\(properties.color)\"];\n"
         }
         out += "  }\n"
         return out

@@ -1,6 +1,6 @@
 import KnowledgeGraph
 
-/// Writes the graph in the JSON shape of DESIGN.md: pretty-printed, keys sorted, as Foundation's
+/// Writes the graph in NewsGraph's JSON shape (the Getting Started article of the documentation): pretty-printed, keys sorted, as Foundation's
 /// encoder writes it. Each relation also carries `first_seen` and `last_seen` (its earliest and
 /// latest evidence dates) and each piece of evidence its `date`, when known.
 ///

@@ -42,19 +42,22 @@ public enum NodeLinkWriter {
         }
     }
 
-    public static func write(_ graph: Graph) -> String {
+    public static func write(_ graph: Graph) throws(ExportError) -> String {
         let document = Document(
             nodes: graph.entities.map {
                 Node(id: $0.id, name: $0.name, type: $0.type.rawValue, mentions: $0.mentions, aliases: $0.aliases)
             },
             links: graph.strippingRationale().relations.map {
                 Link(source: $0.source, target: $0.target, key: $0.type.rawValue, relation: $0.type.rawValue,
-                     symmetric: $0.type.isSymmetric, weight: Set($0.evidence.map(\.document)).count, evidence: $0.evidence,
+                     symmetric: $0.type.isSymmetric, weight: $0.weight, evidence: $0.evidence,
                      firstSeen: $0.firstSeen, lastSeen: $0.lastSeen)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        } catch {
+            throw .encoding(format: ExportFormat.nodeLink.rawValue, reason: "\(error)")
+        }
     }
 }

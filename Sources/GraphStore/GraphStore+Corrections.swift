@@ -236,7 +236,10 @@ extension GraphStore {
     }
 
     static func entity(id: Int64, in db: Database) throws -> Entity {
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id])!
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id]) else {
+            // An id read from another table of the store; the store fills in its path.
+            throw StoreError(kind: .corrupt, path: "", detail: "entity \(id) is referred to but missing")
+        }
         return entity(row, aliases: try aliases(of: id, in: db))
     }
 }

@@ -1,4 +1,4 @@
-/// The JSON shape of DESIGN.md: `{"entities": [...], "relations": [...]}`.
+/// The JSON shape of the graph (the Getting Started article of the NewsGraph documentation): `{"entities": [...], "relations": [...]}`.
 extension Graph: Codable {
     private enum CodingKeys: String, CodingKey {
         case entities

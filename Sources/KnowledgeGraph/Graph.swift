@@ -86,6 +86,16 @@ public struct Graph: Hashable, Sendable {
         merge(relation)
     }
 
+    /// Adds an edge a query walked from `near` to `far`, pointing the way the stored edge points:
+    /// `far → near` when `reversed` (the walk went against the edge's direction), `near → far`
+    /// otherwise. Both entities must already be in the graph.
+    public mutating func addEdge(from near: String, _ relation: RelationType, to far: String, reversed: Bool,
+                                 evidence: Evidence?)
+    {
+        let (source, target) = reversed ? (far, near) : (near, far)
+        add(Relation(source: source, type: relation, target: target, evidence: evidence.map { [$0] } ?? []))
+    }
+
     private func checkEndpoints(of relation: Relation) {
         precondition(entityIndex[relation.source] != nil && entityIndex[relation.target] != nil,
                      "relation endpoint missing from graph")

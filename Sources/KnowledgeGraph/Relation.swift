@@ -34,7 +34,7 @@ public struct Relation: Hashable, Sendable, Codable {
     public var evidence: [Evidence]
 
     public init(source: String, type: RelationType, target: String, evidence: [Evidence] = []) {
-        if type.isSymmetric && target < source {
+        if target < source && type.isSymmetric {
             self.source = target
             self.target = source
         } else {
@@ -75,6 +75,9 @@ public struct Relation: Hashable, Sendable, Codable {
         }
         return last
     }
+
+    /// The number of documents that state the edge.
+    public var weight: Int { Set(evidence.map(\.document)).count }
 
     /// Identifies the edge regardless of its evidence.
     public var key: Key { Key(source: source, type: type, target: target) }

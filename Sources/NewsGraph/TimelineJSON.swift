@@ -1,9 +1,9 @@
 import Foundation
 
 extension JSONWriter {
-    /// A timeline as JSON: the two entities in the DESIGN.md shape, then one object per dated
+    /// A timeline as JSON: the two entities in the graph JSON's shape, then one object per dated
     /// sentence, oldest first, and the count of sentences from undated articles.
-    public static func bytes(of timeline: Timeline) -> [UInt8] {
+    public static func bytes(of timeline: Timeline) throws(ExportError) -> [UInt8] {
         struct Document: Encodable {
             var entities: [Entity]
             var timeline: [Entry]
@@ -29,6 +29,10 @@ extension JSONWriter {
             undated: timeline.undated)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array(((try? encoder.encode(document)) ?? Data("{}".utf8)) + Data("\n".utf8))
+        do {
+            return Array(try encoder.encode(document) + Data("\n".utf8))
+        } catch {
+            throw .encoding(format: "timeline JSON", reason: "\(error)")
+        }
     }
 }

@@ -7,10 +7,10 @@ struct Extract: ParsableCommand {
         abstract: "Build a graph from these articles alone (no store) and print it.",
         discussion: "Takes the same inputs as build: files, folders, JSON Lines dumps, .gz files and - for standard input.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, text }
+    enum Formats: FormatMenu { static let names = ["json", "dot", "text"] }
 
-    @Option(help: "Output format: json (the DESIGN.md shape), dot, or text (mentions and why each edge was made).")
-    var format: Format = .json
+    @Option(help: "Output format: json (the graph JSON of NewsGraph's documentation), dot, or text (mentions and why each edge was made).")
+    var format = GraphOutputFormat<Formats>(.json)
 
     @OptionGroup var lexicons: LexiconOptions
 
@@ -26,7 +26,7 @@ struct Extract: ParsableCommand {
             standardError(problem.line == nil && !problem.isWarning ? "newsgraph: skipped \(problem)" : "\(problem)")
             if !problem.isWarning { failed += 1 }
         }
-        if format == .text {
+        guard let exportFormat = format.export else {
             while let result = reader.next() {
                 switch result {
                 case .success(let article):
@@ -43,11 +43,7 @@ struct Extract: ParsableCommand {
         }
         let result = CorpusRunner(extractor: extractor).graph(of: &reader, problem: report)
         if result.articles > 0 || failed == 0 {
-            switch format {
-            case .json: try Output.write(JSONWriter.bytes(of: result.graph))
-            case .dot: try Output.write(Array(DOTWriter().write(result.graph).utf8))
-            case .text: break
-            }
+            try Output.write(try exportFormat.render(result.graph))
         }
         if failed > 0 { throw ExitCode.failure }
     }
@@ -121,17 +117,20 @@ struct Export: ParsableCommand {
             chosen = ExportFormat(pathExtension: URL(fileURLWithPath: output).pathExtension)
             if chosen == nil { throw NewsGraphError.invalidArgument("cannot tell the format from '\(output)'; add --format") }
         }
+        let exportFormat = chosen ?? .dot
         let range = try dates.range()
         let graphStore = try store.openForReading()
         let graph = try filters.apply(try graphStore.graph(dates: range), from: graphStore)
-        if chosen == .csv {
-            guard let output else {
-                throw NewsGraphError.invalidArgument("--format csv writes two files; name a folder for them with --output")
-            }
-            try writeNeo4jFiles(graph, into: output)
-            return
+        if exportFormat.writesFolder && output == nil {
+            throw NewsGraphError.invalidArgument("--format \(exportFormat.rawValue) writes two files; name a folder for them with --output")
         }
-        try emit(try render(graph, format: chosen ?? .dot, layout: layout), to: output)
+        switch try exportFormat.export(graph, layout: layout) {
+        case .file(let bytes):
+            try emit(bytes, to: output)
+        case .folder(let files):
+            // Both files or neither; --output was checked above.
+            try OutputFile.write(files.map { ($0.name, $0.contents) }, intoFolder: output ?? ".")
+        }
     }
 }
 
@@ -139,10 +138,7 @@ struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the entities related to one entity, with the sentences that say so.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, dot, svg, png, graphml
-        case nodeLink = "node-link"
-    }
+    enum Formats: FormatMenu { static let names = ["text", "json", "dot", "svg", "png", "graphml", "node-link"] }
 
     @Argument(help: "The entity's name or any alias, in any case.")
     var name: String
@@ -163,7 +159,7 @@ struct Neighbors: ParsableCommand {
     var direction: Neighbor.Direction = .both
 
     @Option(help: "text, json, dot, svg, png, graphml or node-link.")
-    var format: Format = .text
+    var format = GraphOutputFormat<Formats>.text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
     var output: String?
@@ -182,28 +178,11 @@ struct Neighbors: ParsableCommand {
         guard let (origin, neighbors) = try graphStore.neighbors(of: name, query: query) else {
             throw NewsGraphError.noEntity(name, suggestions: try graphStore.suggestions(for: name))
         }
-        if format == .text {
+        guard let exportFormat = format.export else {
             try emit(Array(TextReport.describe(neighbors, of: origin).utf8), to: output)
             return
         }
-        var ego = Graph()
-        ego.add(origin)
-        for neighbor in neighbors {
-            ego.add(neighbor.entity)
-            if ego.entity(withID: neighbor.via) == nil { continue }
-            ego.addEdge(from: neighbor.via, neighbor.relation, to: neighbor.entity.id, direction: neighbor.direction,
-                        evidence: neighbor.evidence)
-        }
-        let exportFormat: ExportFormat = switch format {
-        case .json: .json
-        case .dot: .dot
-        case .svg: .svg
-        case .png: .png
-        case .graphml: .graphml
-        case .nodeLink: .nodeLink
-        case .text: .dot
-        }
-        try emit(try render(ego, format: exportFormat, layout: nil), to: output)
+        try emit(try exportFormat.render(Graph(neighborhoodOf: origin, neighbors: neighbors)), to: output)
     }
 }
 
@@ -263,7 +242,7 @@ struct Path: ParsableCommand {
         abstract: "Show the shortest chain of relations between two entities, with evidence.",
         discussion: "Edges are followed in either direction; each step shows which way it points.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Formats: FormatMenu { static let names = ["text", "json"] }
 
     @Argument(help: "Where the chain starts.")
     var from: String
@@ -279,8 +258,8 @@ struct Path: ParsableCommand {
     @Option(name: .customLong("max-length"), parsing: .unconditional, help: "The longest chain to look for, in edges.")
     var maximumLength = 6
 
-    @Option(help: "text or json (the chain as a graph in the DESIGN.md shape).")
-    var format: Format = .text
+    @Option(help: "text or json (the chain as a graph, in the graph JSON of NewsGraph's documentation).")
+    var format = GraphOutputFormat<Formats>.text
 
     @OptionGroup var dates: DateOptions
 
@@ -296,19 +275,12 @@ struct Path: ParsableCommand {
         guard let path = try graphStore.path(from: from, to: to, relations: relations,
                                              maximumLength: maximumLength, dates: range)
         else { return }
-        switch format {
-        case .text:
+        guard let exportFormat = format.export else {
             try Output.write(TextReport.describe(path))
             if path.steps.isEmpty && path.origin != path.destination { throw ExitCode.failure }
-        case .json:
-            var chain = Graph()
-            chain.add(path.origin)
-            for step in path.steps {
-                chain.add(step.to)
-                chain.addEdge(from: step.from.id, step.relation, to: step.to.id, direction: step.direction, evidence: step.evidence)
-            }
-            try Output.write(JSONWriter.write(chain))
+            return
         }
+        try Output.write(try exportFormat.render(Graph(path: path)))
     }
 }
 
@@ -445,15 +417,5 @@ func suggestingNames<T>(in graphStore: GraphStore, _ body: () throws -> T) throw
         return try body()
     } catch let error as StoreError where error.kind == .noEntity {
         throw NewsGraphError.noEntity(error.detail, suggestions: try graphStore.suggestions(for: error.detail))
-    }
-}
-
-extension Graph {
-    /// Adds the edge a query walked from `near` to `far`, pointing the way the stored edge points.
-    mutating func addEdge(from near: String, _ relation: RelationType, to far: String, direction: Neighbor.Direction,
-                          evidence: Evidence?)
-    {
-        let (source, target) = direction == .incoming ? (far, near) : (near, far)
-        add(Relation(source: source, type: relation, target: target, evidence: evidence.map { [$0] } ?? []))
     }
 }

@@ -142,20 +142,9 @@ struct GraphFilterOptions: ParsableArguments {
 
     /// The graph with the filters applied; an unknown type or relation is an error.
     func apply(_ graph: Graph, from store: GraphStore) throws -> Graph {
-        let types = try entityTypes(types)
-        let relations = try relationTypes(relations, in: store)
-        var filtered = graph.filtered(
-            entities: { types.isEmpty || types.contains($0.type) },
-            relations: { relation in
-                (relations.isEmpty || relations.contains(relation.type))
-                    && Set(relation.evidence.map(\.document)).count >= minimumWeight
-            })
-        if !relations.isEmpty || minimumWeight > 1 {
-            // Drop entities left without any edge by an edge filter.
-            let linked = Set(filtered.relations.flatMap { [$0.source, $0.target] })
-            filtered = filtered.filtered(entities: { linked.contains($0.id) })
-        }
-        return filtered
+        let filter = GraphFilter(types: try entityTypes(types), relations: try relationTypes(relations, in: store),
+                                 minimumWeight: minimumWeight)
+        return graph.filtered(by: filter)
     }
 }
 
@@ -196,22 +185,33 @@ extension GraphvizRenderer.Layout: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension Neighbor.Direction: ExpressibleByArgument {}
 
-/// Writes Neo4j's two import files into `folder`, creating it if needed: both or neither.
-func writeNeo4jFiles(_ graph: Graph, into folder: String) throws(NewsGraphError) {
-    let (nodes, relationships) = Neo4jCSVWriter.write(graph)
-    try OutputFile.write([(Neo4jCSVWriter.nodesFileName, Array(nodes.utf8)),
-                          (Neo4jCSVWriter.relationshipsFileName, Array(relationships.utf8))], intoFolder: folder)
+/// The `--format` of a command that prints a graph: its own text report, or one of the library's
+/// export formats. `Menu` names the formats the command offers, in the order its help lists them.
+struct GraphOutputFormat<Menu: FormatMenu>: ExpressibleByArgument {
+    /// The export format; nil for the command's text report.
+    let export: ExportFormat?
+
+    init(_ export: ExportFormat?) {
+        self.export = export
+    }
+
+    init?(argument: String) {
+        guard Menu.names.contains(argument) else { return nil }
+        if argument == "text" {
+            export = nil
+        } else {
+            guard let format = ExportFormat(rawValue: argument) else { return nil }
+            export = format
+        }
+    }
+
+    static var text: Self { Self(nil) }
+    static var allValueStrings: [String] { Menu.names }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { export?.rawValue ?? "text" }
 }
 
-func render(_ graph: Graph, format: ExportFormat, layout: GraphvizRenderer.Layout?) throws -> [UInt8] {
-    switch format {
-    case .json: return Array(JSONWriter.write(graph).utf8)
-    case .nodeLink: return Array(NodeLinkWriter.write(graph).utf8)
-    case .csv: throw NewsGraphError.invalidArgument("csv is written as two files; use `newsgraph export --format csv --output FOLDER`")
-    case .graphml: return Array(GraphMLWriter.write(graph).utf8)
-    case .dot: return Array(DOTWriter().write(graph).utf8)
-    case .svg, .png:
-        let chosen = layout ?? .automatic(nodes: graph.entities.count, edges: graph.relations.count)
-        return try GraphvizRenderer.render(dot: DOTWriter().write(graph), layout: chosen, format: format)
-    }
+/// The `--format` values a command offers: "text" and names of `ExportFormat` cases.
+protocol FormatMenu {
+    static var names: [String] { get }
 }

@@ -2,6 +2,7 @@ import EntityRecognition
 import Foundation
 import KnowledgeGraph
 import Testing
+import TestSupport
 
 /// The shipped lexicon, loaded once for all the suites of this target.
 enum Shared {
@@ -54,18 +55,6 @@ struct Recognized {
     }
 }
 
-/// A file in a fresh temporary folder, removed with the folder when the value goes away.
-final class TemporaryFile {
-    let folder: URL
-    let path: String
-
-    init(name: String, contents: String) throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("newsgraph-er-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent(name).path
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-}
+/// From the shared TestSupport target; the alias lets every file of this target use it
+/// without importing TestSupport itself.
+typealias TemporaryFile = TestSupport.TemporaryFile

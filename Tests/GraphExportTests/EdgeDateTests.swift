@@ -51,7 +51,7 @@ struct EdgeDateTests {
 
     @Test("Node-link: each link has first_seen and last_seen, and its evidence its dates")
     func nodeLink() throws {
-        let object = try JSONSerialization.jsonObject(with: Data(NodeLinkWriter.write(datedSample()).utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(try NodeLinkWriter.write(datedSample()).utf8)) as? [String: Any]
         let links = try #require(object?["links"] as? [[String: Any]])
         #expect(links[0]["first_seen"] as? String == "2023-11-20")
         #expect(links[0]["last_seen"] as? String == "2024-05-02")

@@ -2,6 +2,7 @@ import Foundation
 import GraphExport
 import KnowledgeGraph
 import Testing
+import TestSupport
 
 /// Text that real articles can hold and XML or Graphviz cannot take as it is: control characters,
 /// noncharacters, and Graphviz's own escapes (\N is the node's name, \G the graph's, \E the edge's,
@@ -41,9 +42,8 @@ private let xmllint: String? = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].fi
 
 /// xmllint's verdict on a document: nil when it is well-formed, else its messages.
 private func xmllintErrors(_ document: [UInt8]) throws -> String? {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("newsgraph-xml-\(UUID().uuidString).xml")
-    try Data(document).write(to: file)
-    defer { try? FileManager.default.removeItem(at: file) }
+    let folder = try TemporaryFolder()
+    let file = URL(fileURLWithPath: try folder.write("document.xml", bytes: document))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(xmllint))
     process.arguments = ["--noout", file.path]

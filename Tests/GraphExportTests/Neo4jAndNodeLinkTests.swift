@@ -99,7 +99,7 @@ struct Neo4jCSVWriterTests {
 struct NodeLinkWriterTests {
     @Test("The document has networkx's node-link keys, with edges under links and a key per edge")
     func shape() throws {
-        let data = Data(NodeLinkWriter.write(exportSample()).utf8)
+        let data = Data(try NodeLinkWriter.write(exportSample()).utf8)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["directed"] as? Bool == true)
         #expect(object["multigraph"] as? Bool == true)

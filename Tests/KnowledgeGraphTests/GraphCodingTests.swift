@@ -23,7 +23,7 @@ private func jsonObject(_ graph: Graph) throws -> [String: Any] {
 
 @Suite("Graph JSON coding")
 struct GraphCodingTests {
-    @Test("The DESIGN example decodes into entities, relations and evidence")
+    @Test("The documented JSON example decodes into entities, relations and evidence")
     func decodesDesignExample() throws {
         let graph = try JSONDecoder().decode(Graph.self, from: Data(designExample.utf8))
         #expect(graph.entities.count == 2)

@@ -3,6 +3,7 @@ import Foundation
 import KnowledgeGraph
 import RelationExtraction
 import Testing
+import TestSupport
 
 /// A recognizer and relation extractor built from the shipped lexicons (plus optional user cue
 /// files), the way the pipeline builds them.
@@ -69,18 +70,6 @@ struct Extracted {
     }
 }
 
-/// A file in a fresh temporary folder, removed with the folder when the value goes away.
-final class TemporaryFile {
-    let folder: URL
-    let path: String
-
-    init(name: String, contents: String) throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("newsgraph-re-test-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent(name).path
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-}
+/// From the shared TestSupport target; the alias lets every file of this target use it
+/// without importing TestSupport itself.
+typealias TemporaryFile = TestSupport.TemporaryFile
