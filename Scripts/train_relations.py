@@ -244,7 +244,7 @@ def main():
     parser.add_argument("--seeds", type=lambda text: [int(x) for x in text.split(",")], default=[0, 1, 2],
                         help="fold assignments to average over (comma-separated)")
     parser.add_argument("--lexical", type=float, default=1.0, help="how many times more word features are penalised")
-    parser.add_argument("--keep-rules", type=lambda text: [x for x in text.split(",") if x], default=["criticized", "affiliated_with"],
+    parser.add_argument("--keep-rules", type=lambda text: [x for x in text.split(",") if x], default=["sanctioned", "criticized", "affiliated_with"],
                         help="relations whose rule-found edges stand whatever their score, as RelationExtractor.ruleEdgesKept "
                              "says (comma-separated); cross-validation counts them so")
     parser.add_argument("--dump", help="write the cross-validated probability of every candidate here (JSON lines)")
