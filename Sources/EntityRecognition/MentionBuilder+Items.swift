@@ -116,6 +116,18 @@ extension MentionBuilder {
                         continue
                     }
                 }
+                // "US Treasury Department": an alias that opens with the body's country names the
+                // country, then the body, as "US Department of the Treasury" does.
+                if case .body(let name, _, _) = category, length > 1,
+                    let (countryLength, countryCategory) = countryOpening(index..<(index + length)),
+                    let (restLength, rest) = lexiconMatch(at: index + countryLength, end: index + length, excludingTitles: true),
+                    countryLength + restLength == length, case .body(let restName, _, _) = rest, restName == name
+                {
+                    add(hitItem(index..<(index + countryLength), countryCategory))
+                    add(hitItem((index + countryLength)..<(index + length), rest))
+                    index += length
+                    continue
+                }
                 // "SK Hynix Inc.": a known company's legal form belongs to its name.
                 if case .body(_, .organization, _) = category {
                     while index + length < range.upperBound, classes(index + length).contains(.legalForm),
@@ -165,6 +177,22 @@ extension MentionBuilder {
         case .body, .title: true
         default: false
         }
+    }
+
+    /// The country's name or adjective that opens a lexicon hit ("US" of "US Treasury Department"),
+    /// shorter than the hit.
+    private func countryOpening(_ hit: Range<Int>) -> (Int, LexiconCategory)? {
+        for end in (hit.lowerBound + 1)..<hit.upperBound {
+            if let (length, category) = lexiconMatch(at: hit.lowerBound, end: end, excludingTitles: true),
+                hit.lowerBound + length == end
+            {
+                switch category {
+                case .country, .demonym: return (length, category)
+                default: continue
+                }
+            }
+        }
+        return nil
     }
 
     /// The longest lexicon phrase starting at `start`, checked against each word's capitalization.

@@ -120,6 +120,27 @@ struct GenericTitleBodyTests {
     }
 }
 
+@Suite("A known body's name that opens with its country names the country too")
+struct CountryOpeningTests {
+    @Test("'the US Treasury Department' is the United States and the Treasury Department", arguments: [
+        "The US Treasury Department on Tuesday imposed sanctions on seven nationals.",
+        "The U.S. Treasury Department on Tuesday imposed sanctions on seven nationals.",
+        "The US State Department on Tuesday imposed sanctions on seven nationals.",
+    ])
+    func countryThenBody(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entity(named: "United States")?.type == .country, "\(result.summary)")
+        #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
+    }
+
+    @Test("a body whose name only holds a country word stays whole: 'HM Treasury'")
+    func noCountryOpening() throws {
+        let result = try Recognized("HM Treasury said on Tuesday that the rules would change.")
+        #expect(result.entity(named: "HM Treasury")?.type == .agency, "\(result.summary)")
+        #expect(result.entities(ofType: .country).isEmpty, "\(result.summary)")
+    }
+}
+
 @Suite("'and' after a whole body name opens a second actor")
 struct BodyCoordinationTests {
     @Test("'the Foreign Ministry and the White House' are two agencies", arguments: [
