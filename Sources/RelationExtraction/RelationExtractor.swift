@@ -79,11 +79,14 @@ public struct RelationExtractor: Sendable {
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
         }
+        let bypassed = countriesReachedThroughBodies(candidates, none: none, decisions: decisions, keepsRuleEdges: keepsRuleEdges,
+                                                     entities: analysis.entities)
         for (position, key) in candidates.order.enumerated() {
             let candidate = candidates.candidates[position]
             let relation = candidates.relation(of: key)
             let source = Int(key.source)
             let target = Int(key.target)
+            if bypassed.contains(position) { continue }
             if let decision = decisions[Int(key.relation)] {
                 if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) {
                     // The clause's grammar ("Y was condemned by X") says who did what to whom.
@@ -126,6 +129,36 @@ public struct RelationExtractor: Sendable {
             }
         }
         return builder.graph
+    }
+
+    /// The person-to-country affiliations that a stated person-to-body and body-to-country pair
+    /// already make: a person points to the most specific body named, and the body to its country
+    /// ("Chinese Foreign Ministry spokesman Wang Wenbin": Wang -> ministry -> China, not Wang ->
+    /// China), as the annotation guidelines say.
+    private func countriesReachedThroughBodies(_ candidates: Candidates, none: [Float], decisions: [RelationModel.Decision?],
+                                               keepsRuleEdges: [Bool], entities: [ArticleEntity]) -> Set<Int>
+    {
+        var stated: [Int: [Int]] = [:]
+        var affiliations: [(position: Int, source: Int, target: Int)] = []
+        for (position, key) in candidates.order.enumerated() where candidates.relation(of: key) == .affiliatedWith {
+            let holds: Bool
+            if let decision = decisions[Int(key.relation)] {
+                holds = 1 - none[position] >= decision.threshold
+                    || (candidates.candidates[position].ruleSentence != nil && keepsRuleEdges[Int(key.relation)])
+            } else {
+                holds = candidates.candidates[position].ruleSentence != nil
+            }
+            guard holds else { continue }
+            stated[Int(key.source), default: []].append(Int(key.target))
+            affiliations.append((position, Int(key.source), Int(key.target)))
+        }
+        var bypassed: Set<Int> = []
+        for (position, source, target) in affiliations
+        where entities[source].type == .person && entities[target].type == .country {
+            let bodies = (stated[source] ?? []).filter { entities[$0].type == .agency }
+            if bodies.contains(where: { stated[$0]?.contains(target) ?? false }) { bypassed.insert(position) }
+        }
+        return bypassed
     }
 
     /// Every candidate edge of the article with its features spelled out, and the graph of its
