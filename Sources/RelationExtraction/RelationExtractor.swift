@@ -79,76 +79,65 @@ public struct RelationExtractor: Sendable {
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
         }
-        let bypassed = countriesReachedThroughBodies(candidates, none: none, decisions: decisions, keepsRuleEdges: keepsRuleEdges,
-                                                     entities: analysis.entities)
-        for (position, key) in candidates.order.enumerated() {
+        // What states each candidate: its places' score, or the rules alone where their edges
+        // stand. Decided once, since the most specific body is chosen among the stated edges.
+        let statements = candidates.order.indices.map { position -> Statement in
+            let key = candidates.order[position]
             let candidate = candidates.candidates[position]
-            let relation = candidates.relation(of: key)
-            let source = Int(key.source)
-            let target = Int(key.target)
-            if bypassed.contains(position) { continue }
-            if let decision = decisions[Int(key.relation)] {
-                if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) {
-                    // The clause's grammar ("Y was condemned by X") says who did what to whom.
-                    continue
-                }
-                guard best[position].occurrence >= 0, 1 - none[position] >= decision.threshold else {
-                    if let rule = candidate.ruleSentence, keepsRuleEdges[Int(key.relation)] {
-                        builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
-                                    sentence: rule)
-                        for (sentence, rationale) in candidate.laterRuleSentences {
-                            builder.add(FoundEdge(source: source, target: target, type: relation, rationale: rationale), sentence: sentence)
-                        }
-                    }
-                    continue
-                }
-                // The evidence: the place that states the edge best, and every other sentence
-                // that states it on its own.
+            guard let decision = decisions[Int(key.relation)] else { return candidate.ruleSentence == nil ? .none : .byRules }
+            // The clause's grammar ("Y was condemned by X") says who did what to whom.
+            if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) { return .none }
+            if best[position].occurrence >= 0, 1 - none[position] >= decision.threshold { return .scored }
+            return candidate.ruleSentence != nil && keepsRuleEdges[Int(key.relation)] ? .byRules : .none
+        }
+        let bypassed = countriesReachedThroughBodies(candidates, statements: statements, entities: analysis.entities)
+        for (position, key) in candidates.order.enumerated() where !bypassed.contains(position) {
+            let candidate = candidates.candidates[position]
+            let edge = (source: Int(key.source), target: Int(key.target), type: candidates.relation(of: key))
+            switch statements[position] {
+            case .none:
+                continue
+            case .byRules:
+                addRuleEvidence(candidate, edge: edge, citedAlready: [], to: &builder)
+            case .scored:
+                // The evidence: the place that states the edge best, every other sentence that
+                // states it on its own, and the sentences where the rules found it.
                 let edgeScore = String(Int((1 - none[position]) * 100))
                 var cited: Set<Int> = []
                 for index in [best[position].occurrence] + (convincing[position] ?? []) {
                     let place = candidates.occurrences[index]
                     guard cited.insert(place.sentence).inserted else { continue }
-                    builder.add(FoundEdge(source: source, target: target, type: relation,
+                    builder.add(FoundEdge(source: edge.source, target: edge.target, type: edge.type,
                                           rationale: concatenated(place.rationale.text(analysis.entities), " (scored ", edgeScore, "%)")),
                                 sentence: place.sentence)
                 }
-                if let rule = candidate.ruleSentence, !cited.contains(rule) {
-                    builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
-                                sentence: rule)
-                }
-                for (sentence, rationale) in candidate.laterRuleSentences where cited.insert(sentence).inserted {
-                    builder.add(FoundEdge(source: source, target: target, type: relation, rationale: rationale), sentence: sentence)
-                }
-            } else if let rule = candidate.ruleSentence {
-                builder.add(FoundEdge(source: source, target: target, type: relation, rationale: candidate.ruleRationale ?? ""),
-                            sentence: rule)
-                for (sentence, rationale) in candidate.laterRuleSentences {
-                    builder.add(FoundEdge(source: source, target: target, type: relation, rationale: rationale), sentence: sentence)
-                }
+                addRuleEvidence(candidate, edge: edge, citedAlready: cited, to: &builder)
             }
         }
         return builder.graph
+    }
+
+    /// How a candidate edge comes out: stated by its places' score, by the rules alone, or not.
+    private enum Statement { case none, byRules, scored }
+
+    /// Each sentence where the rules found the edge, but those already cited, as evidence.
+    private func addRuleEvidence(_ candidate: Candidates.Candidate, edge: (source: Int, target: Int, type: RelationType),
+                                 citedAlready cited: Set<Int>, to builder: inout GraphBuilder)
+    {
+        for rule in candidate.ruleEvidence where !cited.contains(rule.sentence) {
+            builder.add(FoundEdge(source: edge.source, target: edge.target, type: edge.type, rationale: rule.rationale), sentence: rule.sentence)
+        }
     }
 
     /// The person-to-country affiliations that a stated person-to-body and body-to-country pair
     /// already make: a person points to the most specific body named, and the body to its country
     /// ("Chinese Foreign Ministry spokesman Wang Wenbin": Wang -> ministry -> China, not Wang ->
     /// China), as the annotation guidelines say.
-    private func countriesReachedThroughBodies(_ candidates: Candidates, none: [Float], decisions: [RelationModel.Decision?],
-                                               keepsRuleEdges: [Bool], entities: [ArticleEntity]) -> Set<Int>
-    {
+    private func countriesReachedThroughBodies(_ candidates: Candidates, statements: [Statement], entities: [ArticleEntity]) -> Set<Int> {
         var stated: [Int: [Int]] = [:]
         var affiliations: [(position: Int, source: Int, target: Int)] = []
-        for (position, key) in candidates.order.enumerated() where candidates.relation(of: key) == .affiliatedWith {
-            let holds: Bool
-            if let decision = decisions[Int(key.relation)] {
-                holds = 1 - none[position] >= decision.threshold
-                    || (candidates.candidates[position].ruleSentence != nil && keepsRuleEdges[Int(key.relation)])
-            } else {
-                holds = candidates.candidates[position].ruleSentence != nil
-            }
-            guard holds else { continue }
+        for (position, key) in candidates.order.enumerated()
+        where candidates.relation(of: key) == .affiliatedWith && statements[position] != .none {
             stated[Int(key.source), default: []].append(Int(key.target))
             affiliations.append((position, Int(key.source), Int(key.target)))
         }
@@ -325,12 +314,10 @@ struct Candidates {
     struct Candidate {
         /// Features of the pair in the whole article, which every occurrence adds.
         var shared: Range<Int> = 0..<0
+        /// The sentences where the rules found the edge, in text order, with their rationales.
+        var ruleEvidence: [(sentence: Int, rationale: String)] = []
         /// The sentence where the rules found the edge first.
-        var ruleSentence: Int?
-        var ruleRationale: String?
-        /// The later sentences where the rules found it again, with their rationales: evidence
-        /// too when the edge stands by its rules.
-        var laterRuleSentences: [(sentence: Int, rationale: String)] = []
+        var ruleSentence: Int? { ruleEvidence.first?.sentence }
     }
 
     /// Each key's place in `candidates`, found through `slots`.
@@ -406,13 +393,8 @@ struct Candidates {
 
     mutating func addRuleEdge(_ edge: FoundEdge, sentence: Int) {
         let candidate = position(of: key(edge.source, edge.target, edge.type))
-        if candidates[candidate].ruleSentence == nil {
-            candidates[candidate].ruleSentence = sentence
-            candidates[candidate].ruleRationale = edge.rationale
-        } else if candidates[candidate].ruleSentence != sentence,
-            candidates[candidate].laterRuleSentences.last?.sentence != sentence
-        {
-            candidates[candidate].laterRuleSentences.append((sentence, edge.rationale))
+        if candidates[candidate].ruleEvidence.last?.sentence != sentence {
+            candidates[candidate].ruleEvidence.append((sentence, edge.rationale))
         }
     }
 
@@ -460,7 +442,7 @@ struct Candidates {
                 let start = features.count
                 features.add(r, .ruleOnly)
                 occurrences.append(Occurrence(candidate: position, features: start..<features.count, sentence: sentence,
-                                              rationale: .text(candidates[position].ruleRationale ?? "")))
+                                              rationale: .text(candidates[position].ruleEvidence[0].rationale)))
             }
             let start = features.count
             if affiliated.ties(source, target) {
