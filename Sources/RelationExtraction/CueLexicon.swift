@@ -51,6 +51,8 @@ public struct CueLexicon: Sendable {
     var cameoMarkers: [(phrase: String, kind: String)] = []
     /// The word classes of `relation-words.tsv`.
     var wordClasses: [String: [String]] = [:]
+    /// Words of strongly negative judgement (`judgement-words.tsv`, from the VADER lexicon).
+    var judgementWords: [String] = []
     /// Office holders and their countries, for affiliations the text leaves to world knowledge.
     var officeHolders = OfficeHolders.empty
     /// The trained scorer of `relation-model.tsv`.
@@ -68,6 +70,7 @@ public struct CueLexicon: Sendable {
         try lexicon.add(bytes: [UInt8](data), file: "cues.tsv")
         try lexicon.addCAMEO(bytes: try resource("cameo-cues", "tsv"), file: "cameo-cues.tsv")
         lexicon.wordClasses = try RelationWords.members(of: try resource("relation-words", "tsv"), file: "relation-words.tsv")
+        lexicon.judgementWords = try judgementWords(in: try resource("judgement-words", "tsv"), file: "judgement-words.tsv")
         for (name, curated) in [("office-holders", false), ("office-holders-curated", true)] {
             let bytes = try resource(name, "tsv")
             do {
@@ -100,6 +103,20 @@ public struct CueLexicon: Sendable {
             throw LexiconError(file: "\(name).\(ext)", reason: "bundled file is missing; reinstall NewsGraph")
         }
         return [UInt8](data)
+    }
+
+    /// The first column of `word<TAB>rating` lines.
+    package static func judgementWords(in bytes: [UInt8], file: String) throws(LexiconError) -> [String] {
+        var words: [String] = []
+        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 2, !columns[0].isEmpty, Double(columns[1]) != nil else {
+                throw LexiconError(file: file, line: number + 1, reason: "expected word<TAB>rating")
+            }
+            words.append(String(columns[0]))
+        }
+        return words
     }
 
     mutating func add(bytes: [UInt8], file: String) throws(LexiconError) {

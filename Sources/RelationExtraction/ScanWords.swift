@@ -25,6 +25,9 @@ final class ScanWords: Sendable {
     let listingVerbs: WordSet
     let intensifiers: WordSet
     let speechParticiples: WordSet
+    /// Words of strongly negative judgement ("illegal", "reckless"): criticism said without a
+    /// criticism verb.
+    let negativeJudgements: WordSet
     /// Words that may follow an object pronoun; before any other word "her" is a determiner.
     let afterObjectPronoun: WordSet
     /// "the two leaders met".
@@ -87,7 +90,7 @@ final class ScanWords: Sendable {
     ]
 
     /// `kin` are the recognizer's kin words (`words.tsv`), which coordination and unnamed holders take too.
-    init(members: [String: [String]], kin: [String], lexicon: inout Lexicon) {
+    init(members: [String: [String]], kin: [String], judgements: [String], lexicon: inout Lexicon) {
         func set(_ name: String, adding extra: [String] = []) -> WordSet {
             WordSet(RelationWords.words(name, in: members) + extra, lexicon: &lexicon)
         }
@@ -137,5 +140,6 @@ final class ScanWords: Sendable {
         partOpeners = set("part-opener")
         partNouns = set("part-noun")
         party = set("party-noun")
+        negativeJudgements = WordSet(judgements, lexicon: &lexicon)
     }
 }

@@ -52,10 +52,15 @@ struct SentenceScan {
     let words: ScanWords
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
+    /// How many words of negative judgement the sentence holds.
+    private(set) var judgementCount = 0
 
     /// How far a target may stand from its cue, in tokens.
     private static let targetReach = 9
     private static let subjectReach = 14
+    /// How far before a listing cue its verb may stand: the names listed between them can be many
+    /// ("added A, B's wife C, D and E to the sanctions list").
+    private static let listingReach = 40
     /// The most coordinated subjects and objects a cue takes ("A, B and C imposed sanctions on D,
     /// E and F"): each source is paired with each target, and a sentence that chains names without
     /// end would otherwise pair every name with every later one. The evaluation corpora's cues have
@@ -114,6 +119,7 @@ struct SentenceScan {
                 }
             }
         }
+        judgementCount = range.count { isWord($0, words.negativeJudgements) }
         functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
         for (phrase, payloads) in functionMatches {
             for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
@@ -161,6 +167,11 @@ struct SentenceScan {
 
     /// Whether a token is one of `set`, by vocabulary ID: no string is made.
     func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
+
+    /// Whether a word of negative judgement stands in `tokens` (clamped to the sentence).
+    func hasJudgement(in tokens: Range<Int>) -> Bool {
+        judgementCount > 0 && tokens.clamped(to: range).contains { isWord($0, words.negativeJudgements) }
+    }
 
     // MARK: Edges
 
@@ -253,10 +264,7 @@ struct SentenceScan {
             return edges
         case .listing:
             // "The Commerce Department added Huawei and ZTE to the entity list".
-            guard let verb = (max(range.lowerBound, cueRange.lowerBound - SentenceScan.targetReach)..<cueRange.lowerBound)
-                .last(where: { isWord($0, words.listingVerbs) }), !isHypothetical(before: verb),
-                !isPassive(verb)
-            else { return [] }
+            guard let verb = listingVerb(before: cueRange), !isHypothetical(before: verb), !isPassive(verb) else { return [] }
             let targets = objects(after: verb + 1, quoted: inQuote(verb)).filter { target in
                 heads.contains { $0.entity == target && $0.tokens.upperBound <= cueRange.lowerBound }
             }
@@ -343,6 +351,12 @@ struct SentenceScan {
         return false
     }
 
+
+    /// The verb of a listing cue ("added" of "added X and Y to the entity list"): the last listing
+    /// verb before the cue, over the names listed between them.
+    func listingVerb(before cue: Range<Int>) -> Int? {
+        (max(range.lowerBound, cue.lowerBound - SentenceScan.listingReach)..<cue.lowerBound).last { isWord($0, words.listingVerbs) }
+    }
 
     func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1

@@ -110,6 +110,24 @@ struct ListingTests {
         #expect(result.has("Commerce Department", .sanctioned, "ZTE"), "\(result.summary)")
     }
 
+    @Test("A long list between the listing verb and the cue: every listed name is a target")
+    func longListBeforeCue() throws {
+        let result = try extract(
+            "The Treasury Department added President Lena Ostrova's son, Pavel Ostrov, Tomas Berk's wife Ilsa Berk, "
+                + "Marek Dvorak and Jan Holub to the sanctions list on Monday.")
+        for target in ["Pavel Ostrov", "Ilsa Berk", "Marek Dvorak", "Jan Holub"] {
+            #expect(result.has("Treasury Department", .sanctioned, target), "\(target): \(result.summary)")
+        }
+    }
+
+    @Test("A long list that is only planned to be added gives no edge")
+    func longListPlanned() throws {
+        let planned = try extract(
+            "The Treasury Department plans to add Pavel Ostrov, Tomas Berk's wife Ilsa Berk, Marek Dvorak and Jan Holub "
+                + "to the sanctions list.")
+        #expect(planned.edges(.sanctioned).isEmpty, "\(planned.summary)")
+    }
+
     @Test("'plans to add X to the entity list' and 'X remains on the blacklist' give no edge")
     func plannedOrStateNoEdge() throws {
         let planned = try extract("The Commerce Department plans to add Huawei to the entity list.")

@@ -367,6 +367,7 @@ struct CandidateFinder {
                         features.add(r, .carriedSourceType, FeaturePart.type(scan.entityTypes[source]))
                         scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
                         scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
+                        scan.addJudgementFeatures(between: nil, target: target, relation: r, into: &features)
                         // An actor of this sentence fills the source's role: the carried source is
                         // still right when it is that actor's own government ("Treasury ... OFAC
                         // designated"), rarely when it is another ("Separately, the EU sanctioned").

@@ -22,6 +22,9 @@ extension FeaturePart {
     static let holderRole: FeaturePart = "holder-role"
     static let holderTarget: FeaturePart = "holder-target"
     static let hypothetical: FeaturePart = "hypothetical"
+    static let judgements: FeaturePart = "judgements"
+    static let judgementBetween: FeaturePart = "judgement-between"
+    static let judgementNearTarget: FeaturePart = "judgement-near-target"
     static let knownCountry: FeaturePart = "known-country"
     static let listed: FeaturePart = "listed"
     static let listedAfterComma: FeaturePart = "listed-after-comma"
@@ -86,6 +89,8 @@ extension FeaturePart {
     static let targetSourceCue: FeaturePart = "baT"
     static let wordListOpening: FeaturePart = "w:list-opening"
     static let speech: FeaturePart = "speech"
+    /// The kind of a curated cue of the listing pattern ("added X to the entity list").
+    static let listingPattern: FeaturePart = "listing"
     static let quote: FeaturePart = "quote"
     /// The kind of a curated cue of the symmetric pattern ("accused each other").
     static let symmetricPattern: FeaturePart = "symmetric"

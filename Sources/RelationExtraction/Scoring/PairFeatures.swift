@@ -120,6 +120,7 @@ extension SentenceScan {
             for token in between { addWord(token, relation: r, template: .wordBetween, into: &features) }
         }
         if isCoordinated(first, second) { features.add(r, .coordinated) }
+        addJudgementFeatures(between: between, target: b, relation: r, into: &features)
         if let shape = analysis.gapShape(between, words: words) { features.add(r, .shape, first.entity == a.entity ? .ab : .ba, FeaturePart(shape)) }
         addContextWords(of: a, relation: r, templates: .source, into: &features)
         addContextWords(of: b, relation: r, templates: .target, into: &features)
@@ -141,6 +142,23 @@ extension SentenceScan {
         addTargetFeatures(b, trigger: trigger, passive: passive, templates: .target, into: &features)
     }
 
+    /// Criticism is often said without a criticism verb: "called the move illegal", "X's reckless
+    /// policy". Words of negative judgement in the sentence, between the two actors and right
+    /// around the target.
+    func addJudgementFeatures(between: Range<Int>?, target b: Actor, relation r: FeaturePart, into features: inout FeatureSet) {
+        features.add(r, .judgements, FeaturePart.bucket(judgementCount))
+        guard judgementCount > 0 else { return }
+        if let between, hasJudgement(in: between) { features.add(r, .judgementBetween) }
+        if hasJudgement(in: (b.phrase.lowerBound - SentenceScan.judgementReach)..<b.phrase.lowerBound)
+            || hasJudgement(in: b.tokens.upperBound..<(b.tokens.upperBound + SentenceScan.judgementReach))
+        {
+            features.add(r, .judgementNearTarget)
+        }
+    }
+
+    /// How many tokens before and after a target a word of judgement is read as judging it.
+    static let judgementReach = 4
+
     /// The roles the clause gives the two actors around the cue: subject, passive agent or
     /// speaker for the source; object (with the objects coordinated with it) or passive subject
     /// for the target. The pair of roles is the strongest sign of who did what to whom.
@@ -149,6 +167,23 @@ extension SentenceScan {
     func context(of trigger: Trigger, speaker: Int?) -> TriggerContext {
         let cue = trigger.range
         var context = TriggerContext()
+        if trigger.kind == .listingPattern, let verb = listingVerb(before: cue) {
+            // "The Treasury added A, B and C to the sanctions list": the roles are the verb's,
+            // its objects the names between it and the cue.
+            context.passive = isPassive(verb)
+            context.hypothetical = isHypothetical(before: verb)
+            context.quoted = inQuote(verb)
+            context.subjects = subjects(before: verb)
+            context.objects = objects(after: verb + 1, quoted: context.quoted).filter { object in
+                heads.contains { $0.entity == object && $0.tokens.upperBound <= cue.lowerBound }
+            }
+            context.agent = context.passive ? agent(after: cue.upperBound) : nil
+            context.sources = context.passive ? (context.agent.map { [$0] } ?? []) : context.subjects
+            context.targets = context.passive ? context.subjects : context.objects
+            context.nearestBefore = heads.last { $0.tokens.upperBound <= verb && $0.kind != .weak }?.tokens
+            context.firstAfter = heads.first { $0.tokens.lowerBound > verb && $0.kind != .weak }?.tokens
+            return context
+        }
         context.passive = isPassive(cue.lowerBound)
         context.hypothetical = isHypothetical(before: cue.lowerBound)
         context.quoted = inQuote(cue.lowerBound)
