@@ -52,6 +52,11 @@ struct SentenceScan {
     let words: ScanWords
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
+    /// Where the sentence's relation cues start and end (a bit per token of the sentence): a name
+    /// right before a cue is its subject, one right after it its object, whatever list it seems
+    /// to continue.
+    private var cueStarts: [Bool] = []
+    private var cueEnds: [Bool] = []
     /// How many words of negative judgement the sentence holds.
     private(set) var judgementCount = 0
 
@@ -120,6 +125,10 @@ struct SentenceScan {
             }
         }
         judgementCount = range.count { isWord($0, words.negativeJudgements) }
+        cueStarts.removeAll(keepingCapacity: true)
+        cueStarts.append(contentsOf: repeatElement(false, count: range.count))
+        cueEnds.removeAll(keepingCapacity: true)
+        cueEnds.append(contentsOf: repeatElement(false, count: range.count))
         functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
         for (phrase, payloads) in functionMatches {
             for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
@@ -167,6 +176,23 @@ struct SentenceScan {
 
     /// Whether a token is one of `set`, by vocabulary ID: no string is made.
     func isWord(_ token: Int, _ set: WordSet) -> Bool { analysis.token(token, isIn: set) }
+
+    /// Notes the cues of the loaded sentence (`load` forgets them).
+    mutating func noteCues(_ cues: some Sequence<Range<Int>>) {
+        for cue in cues where range.contains(cue.lowerBound) && cue.upperBound <= range.upperBound {
+            cueStarts[cue.lowerBound - range.lowerBound] = true
+            cueEnds[cue.upperBound - 1 - range.lowerBound] = true
+        }
+    }
+
+    /// Whether a relation cue starts at `token`.
+    private func cueStarts(at token: Int) -> Bool { range.contains(token) && cueStarts[token - range.lowerBound] }
+
+    /// Whether a relation cue ends just before `token`.
+    private func cueEnds(before token: Int) -> Bool { range.contains(token - 1) && cueEnds[token - 1 - range.lowerBound] }
+
+    /// Whether a name stands right after a relation cue, as its object.
+    func followsCue(_ phrase: Range<Int>) -> Bool { cueEnds(before: phrase.lowerBound) }
 
     /// Whether a word of negative judgement stands in `tokens` (clamped to the sentence).
     func hasJudgement(in tokens: Range<Int>) -> Bool {
@@ -414,6 +440,8 @@ struct SentenceScan {
             // "According to Reuters, Ruiz and Sato met": an attribution or a place is no co-subject.
             let before = previous.phrase.lowerBound - 1
             if before >= range.lowerBound, word(before) == .speech || isWord(before, words.prepositions) { break }
+            // "A criticized B, C criticized D": B, right after a cue, is that cue's object.
+            if cueEnds(before: previous.phrase.lowerBound) { break }
             result.append(previous.entity)
             current = previous
         }
@@ -453,6 +481,8 @@ struct SentenceScan {
                 guard gap.count <= 5, gap.contains(where: { isWord($0, words.coordinators) }),
                     gap.allSatisfy({ isWord($0, words.coordination) })
                 else { break }
+                // "A criticized B, C criticized D": C, right before a cue, is that cue's subject.
+                if cueStarts(at: mention.tokens.upperBound) { break }
             }
             // "Iran ally Hezbollah", "China's Ministry of Public Security": the later name is the head.
             var mention = mention

@@ -110,6 +110,7 @@ struct CandidateFinder {
                 continue
             }
             scan.load(sentenceIndex: sentenceIndex, mentions: mentions)
+            scan.noteCues(cueMatches.lazy.map(\.range).filter { cue in !mentions.contains { $0.tokens.overlaps(cue) } })
             actors.removeAll(keepingCapacity: true)
             for head in scan.headMentions { actors.append(Actor(head)) }
             references.resolve(in: tokens, mentions: mentions, into: &actors)
@@ -295,6 +296,25 @@ struct CandidateFinder {
             if !isSymmetric, triggers[trigger].kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
                 return nil
             }
+            // "A criticized B, C criticized D": a cue of the relation between the two actors
+            // whose clause has a subject of its own (this place's cue too) opens another
+            // clause; neither A nor B did anything to D.
+            let gap = min(source.tokens.upperBound, target.tokens.upperBound)..<max(source.tokens.lowerBound, target.tokens.lowerBound)
+            for other in relevant where other != trigger && !triggers[other].isSpeech && gap.contains(triggers[other].range.lowerBound)
+                && !triggers[other].context.passive
+                && triggers[other].context.subjects.contains(where: { $0 != source.entity && $0 != target.entity })
+                && !triggers[other].context.subjects.contains(source.entity)
+            {
+                return nil
+            }
+            // B of "A criticized B, C criticized D" is the first cue's object, not the second's
+            // subject, which C is.
+            let context = triggers[trigger].context
+            if source.tokens.upperBound <= triggers[trigger].range.lowerBound, scan.followsCue(source.phrase),
+                !context.passive, !context.subjects.isEmpty, !context.subjects.contains(source.entity)
+            {
+                return nil
+            }
             return best
         }
         // Per pair in `near`, its cue, or nil for a pair left out.
@@ -337,6 +357,13 @@ struct CandidateFinder {
                 if relevant.contains(where: { triggers[$0].range != cueRange && triggers[$0].context.hypothetical }) {
                     features.add(r, .otherCueHypothetical)
                 }
+                // "A criticized B, C criticized D": a cue of the relation between the two actors
+                // (not speech, which frames rather than states) most often opens a clause of its own.
+                let gap = min(source.tokens.upperBound, target.tokens.upperBound)..<max(source.tokens.lowerBound, target.tokens.lowerBound)
+                let between = relevant.count {
+                    triggers[$0].range != cueRange && !triggers[$0].isSpeech && gap.contains(triggers[$0].range.lowerBound)
+                }
+                if between > 0 { features.add(r, .cuesBetween, FeaturePart.bucket(between)) }
             }
         }
         return cut

@@ -13,6 +13,7 @@ extension FeaturePart {
     static let coordinated: FeaturePart = "coordinated"
     static let cue: FeaturePart = "cue"
     static let cueQuoted: FeaturePart = "cue-quoted"
+    static let cuesBetween: FeaturePart = "cues-between"
     static let cuesInSentence: FeaturePart = "cues-in-sentence"
     static let curated: FeaturePart = "curated"
     static let frame: FeaturePart = "frame"
