@@ -180,7 +180,10 @@ struct SentenceScan {
     /// Notes the cues of the loaded sentence (`load` forgets them).
     mutating func noteCues(_ cues: some Sequence<Range<Int>>) {
         for cue in cues where range.contains(cue.lowerBound) && cue.upperBound <= range.upperBound {
-            cueStarts[cue.lowerBound - range.lowerBound] = true
+            // A cue opening with a preposition ("to the entity list") follows its objects and takes no subject.
+            if !isWord(cue.lowerBound, words.prepositions) && !isWord(cue.lowerBound, words.to) {
+                cueStarts[cue.lowerBound - range.lowerBound] = true
+            }
             cueEnds[cue.upperBound - 1 - range.lowerBound] = true
         }
     }
@@ -201,127 +204,31 @@ struct SentenceScan {
 
     // MARK: Edges
 
-    /// `accuser` gives, for an entity, who criticized it in this or the previous sentence.
+    /// The edges the clause rules read off a cue: one rule per pattern, each in its own file of
+    /// `Patterns/` (`CuePattern` names them). `accuser` gives, for an entity, who criticized it in
+    /// this or the previous sentence.
     func edges(for cue: CueLexicon.Cue, at cueRange: Range<Int>, accuser: (Int) -> Int? = { _ in nil }) -> [FoundEdge] {
         if isHypothetical(before: cueRange.lowerBound) { return [] }
-        // Most cues yield no edge: the rationale is spelled out only for edges that are made.
-        func because(_ detail: String = "") -> String { concatenated("cue '", cue.phrase, "' (", cue.pattern.rawValue, ")", detail) }
         // "the new sanctions", "further sanctions": a noun, which needs "on"/"against" (a noun cue).
         if cue.pattern == .verb, cueRange.lowerBound > range.lowerBound,
             isWord(cueRange.lowerBound - 1, words.nounMarkers)
         {
             return []
         }
-        var sources: [Int]
-        var targets: [Int]
+        let place = CuePlace(cue: cue, range: cueRange)
         switch cue.pattern {
-        case .verb, .noun:
-            if cue.pattern == .noun, isWord(cueRange.upperBound - 1, words.between) {
-                // "talks between Russia and Ukraine": the two sides met each other.
-                let sides = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
-                guard sides.count == 2, !predicateUndone(after: cueRange.upperBound) else { return [] }
-                return pairs([sides[0]], [sides[1]], cue.relation, because(", between the two"))
-            }
-            if isPassive(cueRange.lowerBound) {
-                guard let agent = agent(after: cueRange.upperBound) else { return [] }
-                sources = [agent]
-                targets = subjects(before: cueRange.lowerBound)
-                return pairs(sources, targets, cue.relation, because(", passive"))
-            }
-            if cue.pattern == .verb, cueRange.upperBound < range.upperBound,
-                isWord(cueRange.upperBound, words.participleObjects),
-                !isWord(cueRange.upperBound - 1, words.objectlessCueEnds)
-            {
-                // "companies accused of supplying ...", "officials sanctioned for ...": a participle whose
-                // subject is the one accused; with no agent, no edge.
-                return []
-            }
-            if isPronounObject(cueRange.upperBound) && cue.pattern == .verb {
-                // "accused it of ...": the pronoun is the object; find what it stands for.
-                targets = pronounTarget(before: cueRange.lowerBound).map { [$0] } ?? []
-            } else {
-                targets = objects(after: cueRange.upperBound, quoted: inQuote(cueRange.lowerBound))
-            }
-            if targets.isEmpty { return [] }
-            if inQuote(cueRange.lowerBound) {
-                sources = (speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()).map { [$0] } ?? []
-            } else if isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() {
-                // "he insisted ..., and took a swipe at Washington": the first verb's subject.
-                sources = [subject]
-            } else {
-                sources = subjects(before: cueRange.lowerBound)
-            }
-            if sources.isEmpty, !inQuote(cueRange.lowerBound), let pronoun = pronounSubject(before: cueRange.lowerBound) {
-                sources = [pronoun]
-            }
-            return pairs(sources, targets, cue.relation, because())
-        case .possessiveObject:
-            guard let target = heads.first(where: { $0.tokens.lowerBound >= cueRange.upperBound }),
-                target.phrase.lowerBound - cueRange.upperBound <= 1, isPossessive(target.tokens.upperBound),
-                isWord(target.tokens.upperBound + 1, words.statementNouns)
-            else { return [] }
-            var sources = subjects(before: cueRange.lowerBound)
-            // "He rejected China's criticism": the pronoun's person.
-            if sources.isEmpty, let pronoun = pronounSubject(before: cueRange.lowerBound) { sources = [pronoun] }
-            return pairs(sources, [target.entity], cue.relation, because())
-        case .symmetric:
-            var subjects = subjects(before: cueRange.lowerBound)
-            let partners = objects(after: cueRange.upperBound, quoted: false)
-            if !partners.isEmpty {
-                // "held talks in Moscow with Lavrov": the partner comes after "with".
-                guard withBeforePartner(after: cueRange.upperBound) else { return [] }
-                if subjects.isEmpty, isCoordinatedVerb(cueRange.lowerBound), let subject = sentenceSubject() { subjects = [subject] }
-                return pairs(subjects, partners, cue.relation, because(", partner after 'with'"))
-            }
-            if subjects.isEmpty, let pair = twoPeople(before: cueRange.lowerBound) {
-                // "The two leaders met": the two people just named.
-                return pairs([pair.0], [pair.1], cue.relation, because(", 'the two ...' are the two people just named"))
-            }
-            var edges: [FoundEdge] = []
-            for (offset, first) in subjects.enumerated() {
-                for second in subjects[(offset + 1)...] where first != second {
-                    edges.append(FoundEdge(source: first, target: second, type: cue.relation, rationale: because()))
-                    // "Israel and Hamas blamed each other": a directed relation goes both ways.
-                    if !cue.relation.isSymmetric {
-                        edges.append(FoundEdge(source: second, target: first, type: cue.relation, rationale: because()))
-                    }
-                }
-            }
-            return edges
-        case .listing:
-            // "The Commerce Department added Huawei and ZTE to the entity list".
-            guard let verb = listingVerb(before: cueRange), !isHypothetical(before: verb), !isPassive(verb) else { return [] }
-            let targets = objects(after: verb + 1, quoted: inQuote(verb)).filter { target in
-                heads.contains { $0.entity == target && $0.tokens.upperBound <= cueRange.lowerBound }
-            }
-            var sources = subjects(before: verb)
-            if sources.isEmpty, let pronoun = pronounSubject(before: verb) { sources = [pronoun] }
-            return pairs(sources, targets, cue.relation, because(", listed by '\(lower(verb))'"))
-        case .rebuttal:
-            var edges: [FoundEdge] = []
-            for subject in subjects(before: cueRange.lowerBound) {
-                if let target = accuser(subject) {
-                    edges += pairs([subject], [target], cue.relation, because(", answering an accusation"))
-                }
-            }
-            return edges
-        case .evaluative, .evaluativeSubject:
-            guard let target = judged(by: cueRange, possessor: cue.pattern == .evaluative),
-                let source = speaker() ?? speakerAfterQuote() ?? speakerBeforeQuote()
-            else { return [] }
-            return pairs([source], [target], cue.relation, because(", said by the speaker"))
-        case .scored:
-            return []
-        case .reverse:
-            // "drawing condemnation from Washington and Tokyo": every coordinated object is a source.
-            let sources = objects(after: cueRange.upperBound, quoted: false)
-            guard !sources.isEmpty else { return [] }
-            let targets = subjects(before: cueRange.lowerBound)
-            return pairs(sources, targets.isEmpty ? previousSentencePerson().map { [$0] } ?? [] : targets, cue.relation, because())
+        case .verb, .noun: return actionEdges(place)
+        case .possessiveObject: return possessiveObjectEdges(place)
+        case .symmetric: return symmetricEdges(place)
+        case .listing: return listingEdges(place)
+        case .rebuttal: return rebuttalEdges(place, accuser: accuser)
+        case .evaluative, .evaluativeSubject: return evaluativeEdges(place)
+        case .reverse: return reverseEdges(place)
+        case .scored: return []
         }
     }
 
-    private func pairs(_ sources: [Int], _ targets: [Int], _ type: RelationType, _ makeRationale: @autoclosure () -> String) -> [FoundEdge] {
+    func pairs(_ sources: [Int], _ targets: [Int], _ type: RelationType, _ makeRationale: @autoclosure () -> String) -> [FoundEdge] {
         var edges: [FoundEdge] = []
         var rationale: String?
         for source in sources {
@@ -510,14 +417,14 @@ struct SentenceScan {
         return result
     }
 
-    private func withBeforePartner(after end: Int) -> Bool {
+    func withBeforePartner(after end: Int) -> Bool {
         guard let partner = heads.first(where: { $0.tokens.lowerBound >= end && !isMerePlace($0) }) else { return false }
         return (end..<partner.phrase.lowerBound).contains { isWord($0, words.with) }
     }
 
     /// "the two leaders" before the cue, and exactly two people named in this sentence before it
     /// or in the two sentences before.
-    private func twoPeople(before cue: Int) -> (Int, Int)? {
+    func twoPeople(before cue: Int) -> (Int, Int)? {
         var token = cue - 1
         while token > range.lowerBound, isWord(token, words.pairAdverbs) {
             token -= 1
@@ -550,7 +457,7 @@ struct SentenceScan {
     }
 
     /// A verb right after "and": it shares the subject of the sentence's first verb.
-    private func isCoordinatedVerb(_ cue: Int) -> Bool {
+    func isCoordinatedVerb(_ cue: Int) -> Bool {
         // ", denouncing Israel's attacks": a participle shares the sentence's subject.
         if cue - 1 > range.lowerBound, isWord(cue - 1, words.comma), lower(cue).hasSuffix("ing") { return true }
         var token = cue - 1
@@ -560,18 +467,18 @@ struct SentenceScan {
     }
 
     /// The subject of the sentence: a leading he/she, or the first name if the sentence opens with it.
-    private func sentenceSubject() -> Int? {
+    func sentenceSubject() -> Int? {
         var token = range.lowerBound
         while token < range.upperBound, isWord(token, words.sentenceOpeners) { token += 1 }
         if token < range.upperBound, isWord(token, words.subjectPronouns) { return lastPerson(before: range.lowerBound) }
         return heads.first { $0.phrase.lowerBound <= token + 4 && $0.kind != .weak }?.entity
     }
 
-    private func isPossessive(_ token: Int) -> Bool {
+    func isPossessive(_ token: Int) -> Bool {
         range.contains(token) && isWord(token, words.possessive)
     }
 
-    private func isPronounObject(_ token: Int) -> Bool {
+    func isPronounObject(_ token: Int) -> Bool {
         guard range.contains(token) else { return false }
         if isWord(token, words.her) {
             // "met her counterpart": a determiner; "accused her of", "met her on Monday": the object.
@@ -584,14 +491,14 @@ struct SentenceScan {
 
 
     /// "the US has accused it": the nearest other actor named before the subject.
-    private func pronounTarget(before cue: Int) -> Int? {
+    func pronounTarget(before cue: Int) -> Int? {
         let subjects = subjects(before: cue)
         return heads.last { $0.tokens.upperBound <= cue && !subjects.contains($0.entity) && $0.kind != .weak
             && entityTypes[$0.entity] != .person }?.entity
     }
 
     /// "He said": the person most recently named before this sentence.
-    private func pronounSubject(before cue: Int) -> Int? {
+    func pronounSubject(before cue: Int) -> Int? {
         var token = cue - 1
         while token >= range.lowerBound && cue - token <= 3 {
             if isWord(token, words.subjectPronouns) {
@@ -607,7 +514,7 @@ struct SentenceScan {
 
     /// "The summit between A and B was called off / will take place": a negation or modal word in
     /// the rest of the clause.
-    private func predicateUndone(after start: Int) -> Bool {
+    func predicateUndone(after start: Int) -> Bool {
         for token in start..<range.upperBound {
             if word(token) == .boundary || word(token) == .preposition { return false }
             if word(token) == .negation || word(token) == .modal { return true }
@@ -638,7 +545,7 @@ struct SentenceScan {
             .last { $0.tokens.upperBound <= token && entityTypes[$0.entity] == .person }?.entity
     }
 
-    private func previousSentencePerson() -> Int? {
+    func previousSentencePerson() -> Int? {
         guard sentenceIndex > 0 else { return nil }
         let previous = analysis.sentences[sentenceIndex - 1].tokens
         return analysis.mentions(startingIn: previous).last { entityTypes[$0.entity] == .person }?.entity
@@ -646,7 +553,7 @@ struct SentenceScan {
 
     /// The actor an evaluative cue judges: the possessor ("India's [increasingly] reckless conduct") or
     /// the subject ("Harmon \"has been really bad", "Israel bears responsibility").
-    private func judged(by cue: Range<Int>, possessor: Bool) -> Int? {
+    func judged(by cue: Range<Int>, possessor: Bool) -> Int? {
         var token = cue.lowerBound - 1
         if token >= range.lowerBound, isQuoteMark(token) { token -= 1 }
         // Possessive: at most one modifier between "'s" and the cue.
