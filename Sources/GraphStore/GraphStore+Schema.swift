@@ -40,7 +40,15 @@ extension GraphStore {
             // Foreign keys stay on as each step runs, as they did when the steps were a ladder of
             // `user_version` checks: no step rebuilds a table another one refers to.
             migrator.registerMigration(migration.name, foreignKeyChecks: .immediate) { db in
-                guard try userVersion(db) < version else { return }
+                // Read in this step's write transaction: the store may have the step already,
+                // from a release before the migrator, or from another process that opened the
+                // same new store and ran the step since this one read the list of applied
+                // names. That process recorded the name too; it is taken out for GRDB to record
+                // again when this step commits, which would otherwise fail on the duplicate.
+                guard try userVersion(db) < version else {
+                    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration.name])
+                    return
+                }
                 try migration.body(db)
                 try db.execute(sql: "PRAGMA user_version = \(version)")
             }

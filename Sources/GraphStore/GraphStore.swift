@@ -163,8 +163,13 @@ public final class GraphStore: Sendable {
     /// Brings the store up to this binary's schema (`GraphStore+Schema.swift`), or refuses it.
     private func migrate() throws(StoreError) {
         do {
-            let (version, isComplete) = try database.read { db in
-                (try GraphStore.checkedSchemaVersion(db, path: path), try GraphStore.migrator.hasCompletedMigrations(db))
+            let (version, isComplete) = try database.write { db in
+                let version = try GraphStore.checkedSchemaVersion(db, path: path)
+                // A new file is marked as a store at once: another process opening it while the
+                // migrations below run sees a store of an early version to bring up to date, not
+                // a file of another program's tables.
+                if version == 0 { try db.execute(sql: "PRAGMA application_id = \(GraphStore.applicationID)") }
+                return (version, try GraphStore.migrator.hasCompletedMigrations(db))
             }
             // A current store from before the migrator gets the migrations' names once.
             if !isComplete { try GraphStore.migrator.migrate(database) }

@@ -1,6 +1,9 @@
 import Foundation
+import Dispatch
+import Foundation
 import GRDB
 import GraphStore
+import Synchronization
 import Testing
 
 /// Stores as older releases wrote them, made by the store's own migrations.
@@ -87,6 +90,23 @@ struct StoreMigrationTests {
         _ = try GraphStore(path: path, create: false)
         #expect(try OldStore.appliedMigrations(path) == GraphStore.migrations.map(\.name))
         #expect(try OldStore.schema(path) == OldStore.schema(fresh.path))
+    }
+
+    @Test("Stores opened on one new file at once all open, and the schema is made once", arguments: 1...20)
+    func concurrentCreation(round: Int) throws {
+        let path = TemporaryStore.makePath()
+        defer { TemporaryStore.remove(path) }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            do {
+                _ = try GraphStore(path: path)
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try OldStore.appliedMigrations(path) == GraphStore.migrations.map(\.name))
+        #expect(try OldStore.userVersion(path) == GraphStore.schemaVersion)
     }
 
     @Test("A store with a migration this release does not know is refused, in one line, and left as it was",
