@@ -87,84 +87,87 @@ extension GraphStore {
 
     /// Version 1: articles, entities and their aliases, relations and their evidence.
     private static func createTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE articles (
-                id INTEGER PRIMARY KEY,
-                document TEXT NOT NULL,
-                path TEXT NOT NULL,
-                digest TEXT NOT NULL UNIQUE,
-                title TEXT NOT NULL,
-                date TEXT,
-                added TEXT NOT NULL
-            );
-            CREATE TABLE entities (
-                id INTEGER PRIMARY KEY,
-                slug TEXT NOT NULL UNIQUE,
-                name TEXT NOT NULL,
-                type TEXT NOT NULL,
-                mentions INTEGER NOT NULL DEFAULT 0
-            );
-            CREATE TABLE aliases (
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                alias TEXT NOT NULL,
-                folded TEXT NOT NULL,
-                PRIMARY KEY (entity, folded)
-            );
-            CREATE INDEX aliases_folded ON aliases(folded);
-            CREATE TABLE relations (
-                id INTEGER PRIMARY KEY,
-                source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                type TEXT NOT NULL,
-                target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                UNIQUE (source, type, target)
-            );
-            CREATE INDEX relations_target ON relations(target);
-            CREATE TABLE evidence (
-                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                sentence TEXT NOT NULL,
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                PRIMARY KEY (relation, article, start)
-            );
-            CREATE INDEX evidence_article ON evidence(article);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE articles (
+                    id INTEGER PRIMARY KEY,
+                    document TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    digest TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    date TEXT,
+                    added TEXT NOT NULL
+                );
+                CREATE TABLE entities (
+                    id INTEGER PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    mentions INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE aliases (
+                    entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    alias TEXT NOT NULL,
+                    folded TEXT NOT NULL,
+                    PRIMARY KEY (entity, folded)
+                );
+                CREATE INDEX aliases_folded ON aliases(folded);
+                CREATE TABLE relations (
+                    id INTEGER PRIMARY KEY,
+                    source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    UNIQUE (source, type, target)
+                );
+                CREATE INDEX relations_target ON relations(target);
+                CREATE TABLE evidence (
+                    relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    sentence TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    PRIMARY KEY (relation, article, start)
+                );
+                CREATE INDEX evidence_article ON evidence(article);
+                """)
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
 
     /// Version 2 keeps each edge's article count, each article's own names for the entities it
     /// was merged into (so a merge can be split again), and the user's corrections.
     private static func addWeightsAppearancesAndCorrections(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
-            UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
-            ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
-            CREATE INDEX aliases_surname ON aliases(surname);
-            CREATE TABLE appearances (
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                name TEXT NOT NULL,
-                folded TEXT NOT NULL,
-                aliases TEXT NOT NULL,
-                mentions INTEGER NOT NULL,
-                PRIMARY KEY (article, entity, folded)
-            );
-            CREATE INDEX appearances_entity ON appearances(entity);
-            CREATE TABLE pins (
-                folded TEXT PRIMARY KEY,
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
-            );
-            CREATE TABLE corrections (
-                id INTEGER PRIMARY KEY,
-                action TEXT NOT NULL,
-                detail TEXT NOT NULL,
-                made TEXT NOT NULL
-            );
-            """)
+        try db.execute(
+            sql: """
+                ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+                UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
+                ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
+                CREATE INDEX aliases_surname ON aliases(surname);
+                CREATE TABLE appearances (
+                    entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    folded TEXT NOT NULL,
+                    aliases TEXT NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (article, entity, folded)
+                );
+                CREATE INDEX appearances_entity ON appearances(entity);
+                CREATE TABLE pins (
+                    folded TEXT PRIMARY KEY,
+                    entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
+                );
+                CREATE TABLE corrections (
+                    id INTEGER PRIMARY KEY,
+                    action TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    made TEXT NOT NULL
+                );
+                """)
         let folded = Column("folded")
         for row in try Row.fetchAll(db, sql: "SELECT rowid, folded FROM aliases") {
-            try db.execute(sql: "UPDATE aliases SET surname = ? WHERE rowid = ?",
-                           arguments: [NameFolding.surname(of: row[folded]), row[Column.rowID] as Int64])
+            try db.execute(
+                sql: "UPDATE aliases SET surname = ? WHERE rowid = ?",
+                arguments: [NameFolding.surname(of: row[folded]), row[Column.rowID] as Int64])
         }
     }
 
@@ -172,12 +175,13 @@ extension GraphStore {
     /// gave it), keeps each article's address (news dumps give it), and finds articles by date,
     /// for queries over a span of time.
     private static func dateEvidence(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE evidence ADD COLUMN date TEXT;
-            UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
-            ALTER TABLE articles ADD COLUMN url TEXT;
-            CREATE INDEX articles_date ON articles(date);
-            """)
+        try db.execute(
+            sql: """
+                ALTER TABLE evidence ADD COLUMN date TEXT;
+                UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
+                ALTER TABLE articles ADD COLUMN url TEXT;
+                CREATE INDEX articles_date ON articles(date);
+                """)
     }
 
     /// Version 4 finds an entity's appearances under one name without reading its others: each
@@ -185,10 +189,11 @@ extension GraphStore {
     /// (`resolveSurname`), and a person named in thousands of articles is called by the surname
     /// alone in only some. The index on the entity alone is a prefix of the new one.
     private static func indexAppearancesByName(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE INDEX appearances_entity_name ON appearances(entity, folded);
-            DROP INDEX appearances_entity;
-            """)
+        try db.execute(
+            sql: """
+                CREATE INDEX appearances_entity_name ON appearances(entity, folded);
+                DROP INDEX appearances_entity;
+                """)
     }
 
     /// Version 5 keeps each distinct sentence once, in `sentences`, and evidence points at it:
@@ -199,31 +204,32 @@ extension GraphStore {
     private static func keepSentencesOnce(_ db: Database) throws {
         db.add(function: SentenceDigest.sqlFunction)
         defer { db.remove(function: SentenceDigest.sqlFunction) }
-        try db.execute(sql: """
-            CREATE TABLE sentences (
-                id INTEGER PRIMARY KEY,
-                digest INTEGER NOT NULL,
-                text TEXT NOT NULL
-            );
-            INSERT INTO sentences (digest, text)
-                SELECT \(SentenceDigest.sqlName)(sentence), sentence FROM evidence GROUP BY sentence ORDER BY MIN(rowid);
-            CREATE INDEX sentences_digest ON sentences(digest);
-            CREATE TABLE evidence_v5 (
-                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                sentence INTEGER NOT NULL REFERENCES sentences(id),
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                date TEXT,
-                PRIMARY KEY (relation, article, start)
-            );
-            INSERT INTO evidence_v5 (relation, article, sentence, start, "end", date)
-                SELECT v.relation, v.article, s.id, v.start, v."end", v.date
-                FROM evidence v JOIN sentences s ON s.digest = \(SentenceDigest.sqlName)(v.sentence) AND s.text = v.sentence
-                ORDER BY v.rowid;
-            DROP TABLE evidence;
-            ALTER TABLE evidence_v5 RENAME TO evidence;
-            CREATE INDEX evidence_article ON evidence(article);
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE sentences (
+                    id INTEGER PRIMARY KEY,
+                    digest INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
+                INSERT INTO sentences (digest, text)
+                    SELECT \(SentenceDigest.sqlName)(sentence), sentence FROM evidence GROUP BY sentence ORDER BY MIN(rowid);
+                CREATE INDEX sentences_digest ON sentences(digest);
+                CREATE TABLE evidence_v5 (
+                    relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    sentence INTEGER NOT NULL REFERENCES sentences(id),
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    date TEXT,
+                    PRIMARY KEY (relation, article, start)
+                );
+                INSERT INTO evidence_v5 (relation, article, sentence, start, "end", date)
+                    SELECT v.relation, v.article, s.id, v.start, v."end", v.date
+                    FROM evidence v JOIN sentences s ON s.digest = \(SentenceDigest.sqlName)(v.sentence) AND s.text = v.sentence
+                    ORDER BY v.rowid;
+                DROP TABLE evidence;
+                ALTER TABLE evidence_v5 RENAME TO evidence;
+                CREATE INDEX evidence_article ON evidence(article);
+                """)
     }
 }

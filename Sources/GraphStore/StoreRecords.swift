@@ -33,8 +33,9 @@ struct EntityRecord: FetchableRecord, TableRecord {
     /// The entity, with the aliases besides its name, sorted. A type this release does not know
     /// reads as an organization.
     func entity(aliases: [String]) -> Entity {
-        Entity(id: slug, name: name, type: EntityType(rawValue: type) ?? .organization,
-               aliases: aliases.filter { $0 != name }.sorted(), mentions: mentions)
+        Entity(
+            id: slug, name: name, type: EntityType(rawValue: type) ?? .organization,
+            aliases: aliases.filter { $0 != name }.sorted(), mentions: mentions)
     }
 }
 

@@ -103,7 +103,8 @@ struct VocabularyFastPathTests {
             }
         }
         for _ in 0..<40 {
-            let word = random.string(Alphabet.lowercase + Alphabet.latin1.filter { $0.isLowercase }, length: Int.random(in: 1...12, using: &random))
+            let word = random.string(
+                Alphabet.lowercase + Alphabet.latin1.filter { $0.isLowercase }, length: Int.random(in: 1...12, using: &random))
             model[word] = vocabulary.intern(Array(word.utf8))
         }
         return (vocabulary, model)
@@ -182,7 +183,9 @@ struct WordScanningFastPathTests {
         for length in Alphabet.edgeLengths + (0..<300).map({ _ in Int.random(in: 0...70, using: &random) }) {
             for stop in [nil] + stops.map(Optional.some) {
                 var text = Array(random.string(Alphabet.lowercase, length: length).utf8)
-                if let stop { text += [stop] + Array(random.string(Alphabet.lowercase, length: Int.random(in: 0...9, using: &random)).utf8) }
+                if let stop {
+                    text += [stop] + Array(random.string(Alphabet.lowercase, length: Int.random(in: 0...9, using: &random)).utf8)
+                }
                 let start = text.isEmpty ? 0 : Int.random(in: 0...min(3, text.count), using: &random)
                 var expected = start
                 while expected < text.count && text[expected] >= 0x61 && text[expected] <= 0x7A { expected += 1 }

@@ -1,4 +1,3 @@
-import Foundation
 import Dispatch
 import Foundation
 import GRDB
@@ -23,10 +22,12 @@ enum OldStore {
     /// The store's schema as SQLite keeps it: every table's and index's statement, by name.
     static func schema(_ path: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: """
-                SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
-                WHERE tbl_name != 'grdb_migrations' ORDER BY name
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master
+                    WHERE tbl_name != 'grdb_migrations' ORDER BY name
+                    """)
         }
     }
 
@@ -65,8 +66,9 @@ struct StoreMigrationTests {
         }
     }
 
-    @Test("A store an older release wrote (user_version only) opens, records the migrations it had, and ends with a new store's schema",
-          arguments: 1...5)
+    @Test(
+        "A store an older release wrote (user_version only) opens, records the migrations it had, and ends with a new store's schema",
+        arguments: 1...5)
     func olderRelease(version: Int) throws {
         let fresh = try TemporaryStore()
         let path = TemporaryStore.makePath()
@@ -109,8 +111,9 @@ struct StoreMigrationTests {
         #expect(try OldStore.userVersion(path) == GraphStore.schemaVersion)
     }
 
-    @Test("A store with a migration this release does not know is refused, in one line, and left as it was",
-          arguments: [false, true])
+    @Test(
+        "A store with a migration this release does not know is refused, in one line, and left as it was",
+        arguments: [false, true])
     func unknownMigration(readOnly: Bool) throws {
         let temporary = try TemporaryStore()
         let queue = try DatabaseQueue(path: temporary.path)
