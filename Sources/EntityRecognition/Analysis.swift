@@ -121,7 +121,7 @@ public struct ArticleAnalysis: Sendable {
                 let target = min(target, bytes.count)
                 // Eight bytes at a time: every byte but a continuation byte (10xxxxxx) starts a scalar.
                 while byte + 8 <= target {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + byte).loadUnaligned(as: UInt64.self)
+                    let word = bytes.word(at: byte)
                     let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
                     // Mostly ASCII: the bit count (a library call on baseline x86-64) is rarely needed.
                     scalars += continuations == 0 ? 8 : 8 - continuations.nonzeroBitCount

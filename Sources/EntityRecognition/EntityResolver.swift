@@ -1,7 +1,7 @@
 import KnowledgeGraph
 
 /// Merges candidate mentions into the entities of one article: one entity per actor.
-struct EntityResolver {
+package struct EntityResolver {
     /// How titles are compared.
     let keys: NameKeys
 
@@ -446,8 +446,14 @@ struct EntityResolver {
     }
 
     /// The longest alias whose words are the person's name parts.
-    static func displayName(parts: [String], aliases: [String]) -> String {
-        let partsAreASCII = parts.allSatisfy(isPlainASCII)
+    package static func displayName(parts: [String], aliases: [String]) -> String {
+        displayName(parts: parts, aliases: aliases, comparingASCIIBytes: true)
+    }
+
+    /// `displayName`, comparing plain ASCII names byte by byte (the fast path) or, for the
+    /// differential tests' general twin, every name through `lowercased()` and Characters.
+    package static func displayName(parts: [String], aliases: [String], comparingASCIIBytes: Bool) -> String {
+        let partsAreASCII = comparingASCIIBytes && parts.allSatisfy(isPlainASCII)
         // The parts joined by spaces, made only for a name with other characters.
         var joined: String?
         func target() -> String {

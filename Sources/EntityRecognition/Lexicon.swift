@@ -188,7 +188,7 @@ public struct Lexicon: Sendable {
     var bodies: [String: (type: EntityType, country: String?)] = [:]
     var abbreviationIDs: Set<Int32> = []
     /// The words that shape name, body and title keys.
-    var keys = NameKeys()
+    package internal(set) var keys = NameKeys()
     /// Known agencies of a country by the generic key of their names without the country words,
     /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
     /// Armed Forces. A key that two bodies of one country share is left out.

@@ -5,22 +5,12 @@ import KnowledgeGraph
 extension MentionBuilder {
 
     func itemize(_ range: Range<Int>) -> Items {
-        if itemCapacity < range.count {
-            // Grown by doubling, not to each longer sentence's exact length; nothing in it is kept.
-            itemStorage.deallocate()
-            itemCapacity = max(range.count, 2 * itemCapacity)
-            itemStorage = .allocate(capacity: itemCapacity)
-        }
+        itemBuffer.removeAll(reservingCapacity: range.count)
         // One removeLast() per element: a sentence leaves a few, and removeAll(keepingCapacity:)
         // goes through the general range replacement.
         while !hitCategories.isEmpty { hitCategories.removeLast() }
         while !absorbedHits.isEmpty { absorbedHits.removeLast() }
-        let storage = itemStorage
-        var count = 0
-        func add(_ item: Item) {
-            (storage + count).initialize(to: item)
-            count += 1
-        }
+        func add(_ item: Item) { itemBuffer.appendWithinCapacity(item) }
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
@@ -152,7 +142,7 @@ extension MentionBuilder {
                 index += 1
             }
         }
-        return Items(start: storage, count: count)
+        return itemBuffer.elements
     }
 
     /// A lowercase particle that no name follows ("al" before a lowercase word).

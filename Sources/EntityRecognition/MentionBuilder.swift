@@ -24,9 +24,8 @@ final class MentionBuilder {
     var absorbedHits: [(Range<Int>, LexiconCategory)] = []
     /// The current sentence's items. Every item takes at least one token, so a sentence's items
     /// fit in as many slots as it has tokens; one buffer serves every sentence, and adding an item
-    /// checks neither sharing nor capacity as an array append would.
-    var itemStorage: UnsafeMutablePointer<Item>
-    var itemCapacity = 64
+    /// checks neither sharing nor capacity as an array append would (`TrivialBuffer`).
+    var itemBuffer = TrivialBuffer<Item>(capacity: 64)
     /// The sentence being scanned, and its items (valid until the next sentence).
     private(set) var sentence = Sentence(tokens: 0..<0, bytes: 0..<0, isTitleCase: false)
     private(set) var items = Items(start: nil, count: 0)
@@ -35,12 +34,9 @@ final class MentionBuilder {
         self.lexicon = lexicon
         self.text = text
         self.tokens = tokens
-        itemStorage = .allocate(capacity: itemCapacity)
         // About one candidate per ten tokens in news text.
         candidates.reserveCapacity(tokens.count / 8 + 8)
     }
-
-    deinit { itemStorage.deallocate() }
 
     /// A sentence's items, valid until the next sentence is itemized.
     typealias Items = UnsafeBufferPointer<Item>

@@ -6,7 +6,7 @@ import KnowledgeGraph
 /// The words these rules drop, pivot on or respell are data (classes `name-suffix`, `key-filler`,
 /// `genitive` and `spelling` in words.tsv), kept here as lowercase bytes: keys are made from
 /// strings, and the lists are a handful of short words.
-struct NameKeys: Sendable {
+package struct NameKeys: Sendable {
     /// Written after a name without being part of it ("jr.").
     private(set) var nameSuffixes: [String] = []
     /// Left out of a body's key ("the", "affairs").
@@ -83,8 +83,13 @@ struct NameKeys: Sendable {
     }
 
     /// The lowercase parts of a person's name, split at spaces, without suffixes such as "Jr.".
-    func parts(of name: String) -> [String] {
-        // Names are nearly always ASCII: lowercase their bytes directly instead of through String.
+    package func parts(of name: String) -> [String] {
+        asciiParts(of: name) ?? partsByCharacters(of: name)
+    }
+
+    /// `parts(of:)`'s fast path: names are nearly always ASCII, their bytes lowercased directly
+    /// instead of through String. Nil for any other name.
+    package func asciiParts(of name: String) -> [String]? {
         let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
             var parts: [String] = []
             // One allocation for names of up to four words, not one per doubling.
@@ -98,8 +103,12 @@ struct NameKeys: Sendable {
             }
             return parts
         }
-        if let ascii, let parts = ascii { return parts }
-        return name.splitOnSpaces().map { $0.lowercased().replacingApostrophes() }
+        return ascii ?? nil
+    }
+
+    /// `parts(of:)` for any name, through `lowercased()`: the general twin of `asciiParts(of:)`.
+    package func partsByCharacters(of name: String) -> [String] {
+        name.splitOnSpaces().map { $0.lowercased().replacingApostrophes() }
             .filter { !$0.isEmpty && isNamePart($0) }
     }
 
@@ -172,8 +181,13 @@ struct NameKeys: Sendable {
     // MARK: Bodies
 
     /// "Ministry of Foreign Affairs" and "Foreign Ministry" share the key "foreign ministry".
-    func genericKey(_ name: String) -> String {
-        if let key = asciiGenericKey(name) { return key }
+    package func genericKey(_ name: String) -> String {
+        asciiGenericKey(name) ?? genericKeyByWords(name)
+    }
+
+    /// `genericKey` for any name, word by word through `lowercased()`: the general twin of
+    /// `asciiGenericKey`.
+    package func genericKeyByWords(_ name: String) -> String {
         let words = name.lowercased().splitOnSpaces().map { word -> String in
             let bytes = Array(word.utf8)
             if let pair = spellings.first(where: { $0.variant == bytes }) { return String(decoding: pair.key, as: UTF8.self) }
@@ -202,7 +216,7 @@ struct NameKeys: Sendable {
 
     /// `genericKey` on the bytes of an ASCII name, building only the result (in place, with the
     /// words' ranges on the stack); nil for other names.
-    private func asciiGenericKey(_ name: String) -> String? {
+    package func asciiGenericKey(_ name: String) -> String? {
         let key = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { words -> String in

@@ -3,7 +3,7 @@
 /// Hyphens and possessive `'s` are tokens of their own, so "al-Sisi" is three tokens joined without
 /// space and "China's" is "China" + "'s". Known abbreviations ("Sen.", "Mr.") and letter-dot
 /// abbreviations ("U.S.", "E.U.") keep their periods.
-struct Tokenizer {
+package struct Tokenizer {
     let vocabulary: Vocabulary
     /// IDs of abbreviations written without their final period ("sen", "mr").
     let abbreviations: Set<Int32>
@@ -15,51 +15,35 @@ struct Tokenizer {
         text.withUnsafeBufferPointer { bytes in vocabulary.withReader { tokenize(bytes: bytes, reader: $0) } }
     }
 
-    typealias Bytes = UnsafeBufferPointer<UInt8>
+    package typealias Bytes = UnsafeBufferPointer<UInt8>
 
     /// The tokens so far and the layout seen since the last one.
     ///
-    /// Tokens go to a buffer of its own rather than an array: an append to an array asks the
-    /// runtime whether its storage is shared, once per token.
+    /// Tokens go to a buffer of its own (`TrivialBuffer`) rather than an array: an append to an
+    /// array asks the runtime whether its storage is shared, once per token.
     private struct Sink: ~Copyable {
-        private var buffer: UnsafeMutablePointer<Token>
-        private var capacity: Int
-        private(set) var count = 0
+        private var buffer: TrivialBuffer<Token>
         /// Space, line and paragraph starts seen since the last token, as shape bits.
         var pending: Token.Shape = [.spaceBefore, .lineStart, .paragraphStart]
         var blankLine = true
 
         init(capacity: Int) {
-            self.capacity = max(16, capacity)
-            buffer = .allocate(capacity: self.capacity)
+            buffer = TrivialBuffer(capacity: max(16, capacity))
         }
 
-        deinit { buffer.deallocate() }
-
-        var isEmpty: Bool { count == 0 }
+        var count: Int { buffer.count }
+        var isEmpty: Bool { buffer.isEmpty }
 
         @inline(__always)
         mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind, _ shape: Token.Shape, _ mark: UInt8, id: Int32) {
-            if count == capacity { grow() }
-            (buffer + count).initialize(to: Token(start: Int32(start), end: Int32(end), id: id, kind: kind,
-                                                  shape: shape.union(pending), mark: mark))
-            count += 1
+            buffer.append(Token(start: Int32(start), end: Int32(end), id: id, kind: kind, shape: shape.union(pending), mark: mark))
             pending = []
             blankLine = false
         }
 
-        @inline(never)
-        private mutating func grow() {
-            let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: buffer, count: count)
-            buffer.deallocate()
-            buffer = larger
-            capacity *= 2
-        }
-
         /// The tokens, as an array of exactly their number.
         func tokens() -> [Token] {
-            Array(UnsafeBufferPointer(start: buffer, count: count))
+            Array(buffer.elements)
         }
     }
 
@@ -313,10 +297,10 @@ struct Tokenizer {
     /// or above 0x80 (never lowercase) can carry into its neighbour, and that neighbour comes later
     /// in the text, after the run has already ended.
     @inline(__always)
-    static func lowercaseRunEnd(_ text: Bytes, from start: Int) -> Int {
+    package static func lowercaseRunEnd(_ text: Bytes, from start: Int) -> Int {
         var index = start
         while index + 8 <= text.count {
-            let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let word = text.word(at: index)
             let high: UInt64 = 0x8080_8080_8080_8080
             let lowercase = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(word &+ 0x0505_0505_0505_0505) & ~word & high
             if lowercase == high {
@@ -414,7 +398,7 @@ struct Tokenizer {
         }
     }
 
-    static func lowercaseKey<Text: RandomAccessCollection<UInt8>>(
+    package static func lowercaseKey<Text: RandomAccessCollection<UInt8>>(
         _ text: Text, _ start: Int, _ end: Int, into key: inout [UInt8]
     ) where Text.Index == Int {
         // ASCII, Latin-1 letters and the right single quote fold byte by byte, as `lowercased()`

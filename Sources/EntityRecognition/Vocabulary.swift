@@ -5,8 +5,8 @@
 ///
 /// Keys are hashed and compared eight bytes at a time: most words fit in one or two loads, and an
 /// ASCII word of the text is folded to lowercase inside the load (see `id(ofASCIIWordIn:_:_:)`).
-struct Vocabulary: Sendable {
-    static let unknown: Int32 = -1
+package struct Vocabulary: Sendable {
+    package static let unknown: Int32 = -1
 
     /// Every key's bytes, followed by eight zero bytes so a key's last load never leaves the array.
     private var keyBytes: [UInt8] = Array(repeating: 0, count: 8)
@@ -21,14 +21,14 @@ struct Vocabulary: Sendable {
     /// IDs of one-byte ASCII keys (punctuation marks), read directly.
     private var asciiIDs: [Int32] = Array(repeating: Vocabulary.unknown, count: 128)
 
-    init(capacity: Int = 1 << 14) {
+    package init(capacity: Int = 1 << 14) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
-    var count: Int { keySpans.count }
+    package var count: Int { keySpans.count }
 
     /// The word of an ID; empty for `unknown`.
     func word(_ id: Int32) -> String {
@@ -37,7 +37,7 @@ struct Vocabulary: Sendable {
     }
 
     /// The ID of a lowercase key, or `unknown`.
-    func id<C: RandomAccessCollection>(of key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
+    package func id<C: RandomAccessCollection>(of key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
         var chunks = KeyChunks()
         var chunk: UInt64 = 0
         var shift: UInt64 = 0
@@ -60,7 +60,7 @@ struct Vocabulary: Sendable {
     }
 
     /// The ID of the word `text[start..<end]`, lowercased, or `unknown`.
-    func id(ofWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+    package func id(ofWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         if (start..<end).allSatisfy({ Vocabulary.foldsInPlace(text[$0]) }) { return id(ofASCIIWordIn: text, start, end) }
         var key: [UInt8] = []
         Tokenizer.lowercaseKey(text, start, end, into: &key)
@@ -70,7 +70,7 @@ struct Vocabulary: Sendable {
     /// Whether setting bit 5 of `byte` is its ASCII lowercasing: letters, and the bytes 0x20...0x3F
     /// (digits, apostrophe, period, hyphen), which already have it set.
     @inline(__always)
-    static func foldsInPlace(_ byte: UInt8) -> Bool {
+    package static func foldsInPlace(_ byte: UInt8) -> Bool {
         Tokenizer.isASCIILetter(byte) || byte &- 0x20 < 0x20
     }
 
@@ -79,7 +79,7 @@ struct Vocabulary: Sendable {
     /// Setting bit 5 is then exactly ASCII lowercasing, so each eight-byte load is folded with one
     /// OR and no key is built.
     @inline(__always)
-    func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+    package func id(ofASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
         let length = end - start
         if length <= 8 {
             let first = Vocabulary.load(text, start, length) | Vocabulary.lowercaseBits(length)
@@ -101,7 +101,7 @@ struct Vocabulary: Sendable {
     }
 
     /// Adds a lowercase key if it is new and returns its ID.
-    mutating func intern<C: RandomAccessCollection>(_ key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
+    package mutating func intern<C: RandomAccessCollection>(_ key: C) -> Int32 where C.Element == UInt8, C.Index == Int {
         let existing = id(of: key)
         if existing != Vocabulary.unknown { return existing }
         if (keySpans.count + 1) * 2 > slots.count { grow() }
@@ -119,7 +119,7 @@ struct Vocabulary: Sendable {
 
     /// Read-only access to the tables through raw pointers, for the tokenizer's per-token lookups:
     /// taken once per article, so a lookup costs no array bounds or reference checks.
-    struct Reader {
+    package struct Reader {
         fileprivate let slots: UnsafeBufferPointer<UInt64>
         fileprivate let spans: UnsafeBufferPointer<UInt64>
         fileprivate let keyBytes: UnsafeRawBufferPointer
@@ -128,7 +128,7 @@ struct Vocabulary: Sendable {
         /// The ID of an ASCII word of at most sixteen bytes that all fold in place, lowercased; nil
         /// for a longer word, which `Vocabulary.id(ofASCIIWordIn:_:_:)` handles.
         @inline(__always)
-        func id(ofShortASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
+        package func id(ofShortASCIIWordIn text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
             let length = end &- start
             guard length <= 16 else { return nil }
             // Each chunk's byte mask is made once and serves the load, the folding and the compare.
@@ -156,15 +156,15 @@ struct Vocabulary: Sendable {
                 if stored == 0 { return Vocabulary.unknown }
                 if stored >> 32 == tag {
                     let id = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) &- 1
+                    assert(id >= 0 && id < spans.count, "vocabulary slot \(slot) names no key")
                     let span = spans[id]
                     if Int(span & 0xFFFF_FFFF) == length {
+                        // A key's loads stay inside `keyBytes`: eight zero bytes follow the last key.
                         let keyStart = Int(span >> 32)
-                        let head = keyBytes.loadUnaligned(fromByteOffset: keyStart, as: UInt64.self)
+                        let head = keyBytes.word(at: keyStart)
                         if length <= 8 {
                             if head & lastMask == first { return Int32(truncatingIfNeeded: id) }
-                        } else if head == first,
-                            keyBytes.loadUnaligned(fromByteOffset: keyStart &+ 8, as: UInt64.self) & lastMask == second
-                        {
+                        } else if head == first, keyBytes.word(at: keyStart &+ 8) & lastMask == second {
                             return Int32(truncatingIfNeeded: id)
                         }
                     }
@@ -174,7 +174,7 @@ struct Vocabulary: Sendable {
         }
     }
 
-    func withReader<Result>(_ body: (Reader) -> Result) -> Result {
+    package func withReader<Result>(_ body: (Reader) -> Result) -> Result {
         slots.withUnsafeBufferPointer { slots in
             keySpans.withUnsafeBufferPointer { spans in
                 keyBytes.withUnsafeBytes { keyBytes in
@@ -218,10 +218,7 @@ struct Vocabulary: Sendable {
     /// `load` with the byte mask of `count` made by the caller.
     @inline(__always)
     private static func load(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int, mask: UInt64) -> UInt64 {
-        if start &+ 8 <= text.count {
-            let word = UnsafeRawPointer(text.baseAddress.unsafelyUnwrapped + start).loadUnaligned(as: UInt64.self)
-            return word & mask
-        }
+        if start &+ 8 <= text.count { return text.word(at: start) & mask }
         var word: UInt64 = 0
         for offset in 0..<count { word |= UInt64(text[start + offset]) << UInt64(offset * 8) }
         return word
@@ -288,7 +285,7 @@ struct Vocabulary: Sendable {
         let start = Int(span >> 32)
         return keyBytes.withUnsafeBytes { bytes in
             for (index, chunk) in chunks.enumerated() {
-                let stored = bytes.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self)
+                let stored = bytes.word(at: start + index * 8)
                 let remaining = length - index * 8
                 let mask: UInt64 = remaining >= 8 ? ~0 : (1 << UInt64(remaining * 8)) - 1
                 if stored & mask != chunk { return false }
@@ -306,7 +303,7 @@ struct Vocabulary: Sendable {
         keyBytes.withUnsafeBytes { bytes in
             while offset < length {
                 let count = min(8, length - offset)
-                let word = bytes.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self)
+                let word = bytes.word(at: start + offset)
                 chunks.append(count == 8 ? word : word & ((1 << UInt64(count * 8)) - 1))
                 offset += count
             }

@@ -231,7 +231,7 @@ struct BatchCache {
         if let known = memory.surnameAliases[surname] { return known }
         let statement = try surnameStatement ?? RawStatement("""
             SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.surname = ? AND e.type = 'person' ORDER BY a.entity, a.folded
+            WHERE a.surname = ? AND e.type = \(StoreSQL.person) ORDER BY a.entity, a.folded
             """, in: db)
         surnameStatement = statement
         var aliases: [StoreMemory.PersonAlias] = []
@@ -248,7 +248,7 @@ struct BatchCache {
     mutating func personAliases(surnamesAround surname: String, in db: Database) throws -> [(Int64, String)] {
         let statement = try surnamesAroundStatement ?? RawStatement("""
             SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.surname > ? AND a.surname < ? AND a.surname != ? AND e.type = 'person'
+            WHERE a.surname > ? AND a.surname < ? AND a.surname != ? AND e.type = \(StoreSQL.person)
             """, in: db)
         surnamesAroundStatement = statement
         let prefix = String(surname.prefix(2))

@@ -130,9 +130,7 @@ extension GraphStore {
     /// The user's corrections, oldest first.
     public func corrections() throws(StoreError) -> [Correction] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT action, detail, made FROM corrections ORDER BY id").map {
-                Correction(action: $0["action"], detail: $0["detail"], made: $0["made"])
-            }
+            try CorrectionRecord.order(CorrectionRecord.Columns.id).fetchAll(db).map(\.correction)
         }
     }
 
@@ -169,13 +167,13 @@ extension GraphStore {
     /// returns the edges whose evidence changed.
     static func moveEdges(of from: Int64, to: Int64, articles: [Int64]?, in db: Database) throws -> Set<Int64> {
         var touched: Set<Int64> = []
-        let rows = try Row.fetchAll(db, sql: "SELECT id, source, type, target FROM relations WHERE source = ? OR target = ?",
-                                    arguments: [from, from])
-        for row in rows {
-            let id: Int64 = row["id"]
-            let type = RelationType(rawValue: row["type"])
-            let source: Int64 = row["source"] == from ? to : row["source"]
-            let target: Int64 = row["target"] == from ? to : row["target"]
+        let records = try RelationRecord.fetchAll(db, sql: "SELECT id, source, type, target FROM relations WHERE source = ? OR target = ?",
+                                                  arguments: [from, from])
+        for record in records {
+            let id = record.id
+            let type = record.type
+            let source = record.source == from ? to : record.source
+            let target = record.target == from ? to : record.target
             var articleFilter = ""
             var arguments: [any DatabaseValueConvertible] = [id]
             if let articles {
@@ -236,10 +234,10 @@ extension GraphStore {
     }
 
     static func entity(id: Int64, in db: Database) throws -> Entity {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entities WHERE id = ?", arguments: [id]) else {
+        guard let record = try EntityRecord.fetchOne(db, key: id) else {
             // An id read from another table of the store; the store fills in its path.
             throw StoreError(kind: .corrupt, path: "", detail: "entity \(id) is referred to but missing")
         }
-        return entity(row, aliases: try aliases(of: id, in: db))
+        return record.entity(aliases: try aliases(of: id, in: db))
     }
 }

@@ -74,11 +74,11 @@ extension GraphStore {
     static func storedCountries(of id: Int64, in db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             UNION
-            SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
+            SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [id]).map(NameFolding.fold))
     }
 
@@ -92,12 +92,12 @@ extension GraphStore {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
             JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             UNION
             SELECT c.name AS country, p.folded AS folded FROM relations r
-            JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with' JOIN entities c ON c.id = r2.target
+            JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) JOIN entities c ON c.id = r2.target
             JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [person]).map { (NameFolding.fold($0["country"] as String), $0["folded"] as String) }
     }
 
@@ -117,7 +117,7 @@ extension GraphStore {
         var rows = try cache.personAliases(surname: surname, in: db)
         if NameFolding.surname(of: fullName) != surname {
             // A name that ends in a particle has another last word than its key.
-            for id in try cache.entityIDs(sql: peopleNamed, folded: fullName, in: db) {
+            for id in try cache.entityIDs(sql: peopleNamed, folded: fullName, type: EntityType.person.rawValue, in: db) {
                 rows.append(StoreMemory.PersonAlias(entity: id, folded: fullName, key: key))
             }
         }
@@ -148,10 +148,11 @@ extension GraphStore {
         return people.count == 1 ? people.first : nil
     }
 
-    /// The people with `folded` among their names, by row id (a query of `BatchCache.entityIDs`).
+    /// The entities of a type with `folded` among their names, by row id (a query of
+    /// `BatchCache.entityIDs`, given `EntityType.person`).
     static let peopleNamed: StaticString = """
         SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-        WHERE a.folded = ? AND e.type = 'person' ORDER BY e.id
+        WHERE a.folded = ? AND e.type = ? ORDER BY e.id
         """
 
     /// A folded name without its last word ("antony j" of "antony j blinken").
@@ -191,7 +192,7 @@ extension GraphStore {
     /// and those with `word` itself as an alias.
     private static func peopleCalled(_ word: String, in db: Database, cache: inout BatchCache) throws -> [Int64] {
         var ids = Set(try cache.personAliases(surname: word, in: db).map(\.entity))
-        ids.formUnion(try cache.entityIDs(sql: peopleNamed, folded: word, in: db))
+        ids.formUnion(try cache.entityIDs(sql: peopleNamed, folded: word, type: EntityType.person.rawValue, in: db))
         return ids.sorted()
     }
 
@@ -289,7 +290,7 @@ extension GraphStore {
             names.append((alias.entity, alias.folded))
         }
         if cache.pinnedEntity(surname) == nil {
-            for id in try cache.entityIDs(sql: peopleNamed, folded: surname, in: db) { names.append((id, surname)) }
+            for id in try cache.entityIDs(sql: peopleNamed, folded: surname, type: EntityType.person.rawValue, in: db) { names.append((id, surname)) }
         }
         guard !names.isEmpty else { return }  // no article names anyone by it alone
         let state = try surnameState(surname, in: db, cache: &cache)
@@ -311,7 +312,7 @@ extension GraphStore {
                 guard try cache.personKey(cache.fold(cache.name(of: current, in: db))).utf8.contains(0x20) else {
                     continue  // already its own node
                 }
-                try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, 'person', 0)")
+                try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, \(StoreSQL.person), 0)")
                     .execute(arguments: [try freeSlug(for: appearance.name, in: db), appearance.name])
                 target = db.lastInsertedRowID
             }
@@ -330,12 +331,12 @@ extension GraphStore {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN entities c ON c.id = r.target
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             UNION
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
-            JOIN relations r2 ON r2.source = r.target AND r2.type = 'affiliated_with'
+            JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
-            WHERE r.source = ?1 AND r.type = 'affiliated_with' AND c.type = 'country'
+            WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [entity, article]).map(NameFolding.fold))
     }
 

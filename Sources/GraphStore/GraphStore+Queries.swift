@@ -70,11 +70,6 @@ public struct StoreStatistics: Sendable, Hashable {
 }
 
 extension GraphStore {
-    static func entity(_ row: Row, aliases: [String]) -> Entity {
-        Entity(id: row["slug"], name: row["name"], type: EntityType(rawValue: row["type"]) ?? .organization,
-               aliases: aliases.filter { $0 != (row["name"] as String) }.sorted(), mentions: row["mentions"])
-    }
-
     static func aliases(of id: Int64, in db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity = ? ORDER BY alias", arguments: [id])
     }
@@ -108,7 +103,7 @@ extension GraphStore {
         guard !folded.utf8.contains(0x20) else { return nil }
         if let id = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.surname = ? AND e.type = 'person'
+            WHERE a.surname = ? AND e.type = \(StoreSQL.person)
             ORDER BY e.mentions DESC LIMIT 1
             """), arguments: [folded])
         {
@@ -118,7 +113,7 @@ extension GraphStore {
         // name starting with the word "xi", found through the index.
         return try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.folded > ? AND a.folded < ? AND e.type = 'person'
+            WHERE a.folded > ? AND a.folded < ? AND e.type = \(StoreSQL.person)
             ORDER BY e.mentions DESC LIMIT 1
             """), arguments: [folded + " ", folded + "!"])
     }
@@ -169,15 +164,14 @@ extension GraphStore {
                     for edge in try GraphStore.edges(of: node, dates: query.dates, in: db) {
                         // Each edge once, and never back to where the search started.
                         guard !reported.contains(edge.relation), edge.other != start else { continue }
-                        let type = RelationType(rawValue: edge.row["type"])
+                        let type = edge.type
                         let direction: Neighbor.Direction = type.isSymmetric ? .both : (edge.isSource ? .outgoing : .incoming)
                         if !query.relations.isEmpty && !query.relations.contains(type) { continue }
                         if query.direction != .both && !type.isSymmetric && direction != query.direction { continue }
-                        let entityType = EntityType(rawValue: edge.row["etype"]) ?? .organization
-                        if !query.types.isEmpty && !query.types.contains(entityType) { continue }
-                        let entity = Entity(id: edge.row["slug"], name: edge.row["name"], type: entityType, mentions: edge.row["mentions"])
+                        if !query.types.isEmpty && !query.types.contains(edge.entityType) { continue }
+                        let entity = edge.otherEntity
                         reported.insert(edge.relation)
-                        result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: edge.row["weight"],
+                        result.append(Neighbor(entity: entity, relation: type, direction: direction, weight: edge.weight,
                                                evidence: try GraphStore.firstEvidence(of: edge.relation, dates: query.dates, in: db),
                                                depth: depth, via: nodeSlug))
                         if visited.insert(edge.other).inserted {
@@ -192,18 +186,11 @@ extension GraphStore {
         }
     }
 
-    private struct Edge {
-        var relation: Int64
-        var other: Int64
-        var isSource: Bool
-        var row: Row
-    }
-
     /// The edges at a node, heaviest first: two index lookups, one per end. With a bounded date
     /// range, only edges with evidence in it, weighed by the articles in it.
-    private static func edges(of node: Int64, dates: DateRange, in db: Database) throws -> [Edge] {
+    private static func edges(of node: Int64, dates: DateRange, in db: Database) throws -> [EdgeRecord] {
         if !dates.isUnbounded {
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            return try EdgeRecord.fetchAll(db.cachedStatement(sql: """
                 SELECT r.id AS relation, r.type AS type, COUNT(DISTINCT v.article) AS weight, 1 AS outgoing,
                        e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions
                 FROM relations r JOIN entities e ON e.id = r.target
@@ -216,9 +203,8 @@ extension GraphStore {
                 WHERE r.target = ?1 AND v.date >= ?2 AND v.date <= ?3 GROUP BY r.id
                 ORDER BY weight DESC, name
                 """), arguments: [node, dates.lowerBound, dates.upperBound])
-            return rows.map { Edge(relation: $0["relation"], other: $0["other"], isSource: $0["outgoing"] == 1, row: $0) }
         }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        return try EdgeRecord.fetchAll(db.cachedStatement(sql: """
             SELECT r.id AS relation, r.type AS type, r.weight AS weight, 1 AS outgoing,
                    e.id AS other, e.slug AS slug, e.name AS name, e.type AS etype, e.mentions AS mentions
             FROM relations r JOIN entities e ON e.id = r.target WHERE r.source = ?1
@@ -227,7 +213,6 @@ extension GraphStore {
             FROM relations r JOIN entities e ON e.id = r.source WHERE r.target = ?1
             ORDER BY weight DESC, name
             """), arguments: [node])
-        return rows.map { Edge(relation: $0["relation"], other: $0["other"], isSource: $0["outgoing"] == 1, row: $0) }
     }
 
     /// The edge's first stored sentence (in the date range, when it is bounded).
@@ -246,11 +231,7 @@ extension GraphStore {
                 ORDER BY v.article, v.start LIMIT 1
                 """), arguments: [relation, dates.lowerBound, dates.upperBound])
         }
-        return row.map(GraphStore.evidence)
-    }
-
-    static func evidence(_ row: Row) -> Evidence {
-        Evidence(document: row["document"], sentence: row["sentence"], start: row["start"], end: row["end"], date: row["date"])
+        return row.map(EvidenceColumns.evidence)
     }
 
     /// The shortest chain of edges between two entities, in either direction along each edge,
@@ -267,7 +248,7 @@ extension GraphStore {
             let destination = try GraphStore.entity(id: goal, in: db)
             guard start != goal else { return PathResult(origin: origin, destination: destination, steps: []) }
             // Breadth first; each node remembers the edge it was reached by.
-            var cameFrom: [Int64: (previous: Int64, edge: Edge)] = [:]
+            var cameFrom: [Int64: (previous: Int64, edge: EdgeRecord)] = [:]
             var visited: Set<Int64> = [start]
             var frontier = [start]
             var length = 0
@@ -276,7 +257,7 @@ extension GraphStore {
                 var next: [Int64] = []
                 for node in frontier {
                     for edge in try GraphStore.edges(of: node, dates: dates, in: db) where visited.insert(edge.other).inserted {
-                        if !relations.isEmpty && !relations.contains(RelationType(rawValue: edge.row["type"])) {
+                        if !relations.isEmpty && !relations.contains(edge.type) {
                             visited.remove(edge.other)
                             continue
                         }
@@ -291,12 +272,12 @@ extension GraphStore {
             var steps: [PathStep] = []
             var node = goal
             while let (previous, edge) = cameFrom[node] {
-                let type = RelationType(rawValue: edge.row["type"])
+                let type = edge.type
                 let from = try GraphStore.entity(id: previous, in: db)
                 let to = try GraphStore.entity(id: node, in: db)
                 steps.append(PathStep(from: from, relation: type, to: to,
                                       direction: type.isSymmetric ? .both : (edge.isSource ? .outgoing : .incoming),
-                                      weight: edge.row["weight"], evidence: try GraphStore.firstEvidence(of: edge.relation, dates: dates, in: db)))
+                                      weight: edge.weight, evidence: try GraphStore.firstEvidence(of: edge.relation, dates: dates, in: db)))
                 node = previous
             }
             return PathResult(origin: origin, destination: destination, steps: steps.reversed())
@@ -320,8 +301,8 @@ extension GraphStore {
             }
             if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
             sql += " ORDER BY mentions DESC, name"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                GraphStore.entity(row, aliases: try GraphStore.aliases(of: row["id"], in: db))
+            return try EntityRecord.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { record in
+                record.entity(aliases: try GraphStore.aliases(of: record.id, in: db))
             }
         }
     }
@@ -368,7 +349,7 @@ extension GraphStore {
                 \(dates.isUnbounded ? "" : "WHERE v.date >= ?1 AND v.date <= ?2") ORDER BY a.id, v.start
                 """, arguments: dateArguments)
             {
-                evidenceByRelation[row["relation"], default: []].append(GraphStore.evidence(row))
+                evidenceByRelation[row[EvidenceColumns.relation], default: []].append(EvidenceColumns.evidence(row))
             }
             var named: Set<Int64>?
             if !dates.isUnbounded {
@@ -377,28 +358,27 @@ extension GraphStore {
                     WHERE a.date >= ?1 AND a.date <= ?2
                     """, arguments: dateArguments))
             }
-            let relationRows = try Row.fetchAll(db, sql: "SELECT * FROM relations ORDER BY id").filter { row in
-                dates.isUnbounded || evidenceByRelation[row["id"]] != nil
+            let relationRecords = try RelationRecord.order(RelationRecord.Columns.id).fetchAll(db).filter { relation in
+                dates.isUnbounded || evidenceByRelation[relation.id] != nil
             }
             if named != nil {
-                for row in relationRows {
-                    named?.insert(row["source"])
-                    named?.insert(row["target"])
+                for relation in relationRecords {
+                    named?.insert(relation.source)
+                    named?.insert(relation.target)
                 }
             }
             var slugs: [Int64: String] = [:]
             var entities: [Entity] = []
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM entities ORDER BY id") {
-                let id: Int64 = row["id"]
-                slugs[id] = row["slug"]
-                if let named, !named.contains(id) { continue }
-                entities.append(GraphStore.entity(row, aliases: aliasesByEntity[id] ?? []))
+            for record in try EntityRecord.order(EntityRecord.Columns.id).fetchAll(db) {
+                slugs[record.id] = record.slug
+                if let named, !named.contains(record.id) { continue }
+                entities.append(record.entity(aliases: aliasesByEntity[record.id] ?? []))
             }
             var relations: [Relation] = []
-            for row in relationRows {
-                guard let source = slugs[row["source"]], let target = slugs[row["target"]] else { continue }
-                relations.append(Relation(source: source, type: RelationType(rawValue: row["type"]), target: target,
-                                          evidence: evidenceByRelation[row["id"]] ?? []))
+            for relation in relationRecords {
+                guard let source = slugs[relation.source], let target = slugs[relation.target] else { continue }
+                relations.append(Relation(source: source, type: relation.type, target: target,
+                                          evidence: evidenceByRelation[relation.id] ?? []))
             }
             return Graph(entities: entities, relations: relations)
         }

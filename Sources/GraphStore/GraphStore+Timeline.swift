@@ -45,16 +45,16 @@ extension GraphStore {
                 ORDER BY v.date, a.id, v.start
                 """, arguments: [firstID, secondID])
             for row in rows {
-                let type = RelationType(rawValue: row["type"])
+                let type = RelationType(rawValue: row[EvidenceColumns.type])
                 if !relations.isEmpty && !relations.contains(type) { continue }
-                guard let date: String = row["date"] else {
+                guard let date: String = row[EvidenceColumns.date] else {
                     undated += 1
                     continue
                 }
                 guard dates.contains(date) else { continue }
-                let forward = (row["source"] as Int64) == firstID
+                let forward = (row[EvidenceColumns.source] as Int64) == firstID
                 entries.append(TimelineEntry(date: date, source: forward ? first : second, relation: type,
-                                             target: forward ? second : first, evidence: GraphStore.evidence(row)))
+                                             target: forward ? second : first, evidence: EvidenceColumns.evidence(row)))
             }
             return Timeline(first: first, second: second, entries: entries, undated: undated)
         }

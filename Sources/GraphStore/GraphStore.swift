@@ -19,7 +19,6 @@ public final class GraphStore: Sendable {
     private let memory = Mutex<StoreMemory?>(nil)
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
-    static let schemaVersion = 5
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -43,7 +42,7 @@ public final class GraphStore: Sendable {
         } catch {
             throw GraphStore.storeError(error, path: path)
         }
-        try migrate(isNew: !exists)
+        try migrate()
         // Read here, on the caller's thread: Foundation on Linux does not open resource bundles
         // safely from several threads at once, and a build's writer runs beside its extractors.
         _ = NameFolding.particles
@@ -125,19 +124,11 @@ public final class GraphStore: Sendable {
     private static func checkedSchemaVersion(_ queue: DatabaseQueue, path: String) throws(StoreError) -> Int {
         do {
             return try queue.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                if applicationID == 0 {
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0 == 0 {
+                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                     throw StoreError(kind: .notNewsGraph, path: path, detail: tables.isEmpty ? "it is empty" : "it holds other tables")
                 }
-                if applicationID != GraphStore.applicationID {
-                    throw StoreError(kind: .notNewsGraph, path: path, detail: "another program's database")
-                }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if version > GraphStore.schemaVersion {
-                    throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
-                }
-                return version
+                return try GraphStore.checkedSchemaVersion(db, path: path)
             }
         } catch {
             throw GraphStore.storeError(error, path: path)
@@ -169,179 +160,28 @@ public final class GraphStore: Sendable {
         return StoreError(kind: .io, path: path, detail: "\(error)")
     }
 
-    private func migrate(isNew: Bool) throws(StoreError) {
+    /// Brings the store up to this binary's schema (`GraphStore+Schema.swift`), or refuses it.
+    private func migrate() throws(StoreError) {
         do {
-            let upgradedSentences = try database.write { db -> Bool in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                if applicationID == 0 && !tables.isEmpty {
-                    throw StoreError(kind: .notNewsGraph, path: path, detail: "it holds other tables")
-                }
-                if applicationID != 0 && applicationID != GraphStore.applicationID {
-                    throw StoreError(kind: .notNewsGraph, path: path, detail: "another program's database")
-                }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if version > GraphStore.schemaVersion {
-                    throw StoreError(kind: .newerSchema, path: path, detail: "schema \(version)")
-                }
-                if version == 0 { try GraphStore.createSchema(db) }
-                if version <= 1 { try GraphStore.migrateFromVersion1(db) }
-                if version <= 2 { try GraphStore.migrateFromVersion2(db) }
-                if version <= 3 { try GraphStore.migrateFromVersion3(db) }
-                if version <= 4 { try GraphStore.migrateFromVersion4(db) }
-                if version < GraphStore.schemaVersion { try db.execute(sql: "PRAGMA user_version = \(GraphStore.schemaVersion)") }
-                return version >= 1 && version <= 4
+            let (version, isComplete) = try database.write { db in
+                let version = try GraphStore.checkedSchemaVersion(db, path: path)
+                // A new file is marked as a store at once: another process opening it while the
+                // migrations below run sees a store of an early version to bring up to date, not
+                // a file of another program's tables.
+                if version == 0 { try db.execute(sql: "PRAGMA application_id = \(GraphStore.applicationID)") }
+                return (version, try GraphStore.migrator.hasCompletedMigrations(db))
             }
+            // A current store from before the migrator gets the migrations' names once.
+            if !isComplete { try GraphStore.migrator.migrate(database) }
             try database.writeWithoutTransaction { db in
                 // Version 5's upgrade leaves the old evidence table's pages free: a store holding
                 // many copies of its sentences would keep its size until rewritten.
-                if upgradedSentences { try db.execute(sql: "VACUUM") }
+                if (1...4).contains(version) { try db.execute(sql: "VACUUM") }
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
         } catch {
             throw GraphStore.storeError(error, path: path)
         }
-    }
-
-    /// The tables of version 1; the migrations below bring them up to date.
-    private static func createSchema(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE articles (
-                id INTEGER PRIMARY KEY,
-                document TEXT NOT NULL,
-                path TEXT NOT NULL,
-                digest TEXT NOT NULL UNIQUE,
-                title TEXT NOT NULL,
-                date TEXT,
-                added TEXT NOT NULL
-            );
-            CREATE TABLE entities (
-                id INTEGER PRIMARY KEY,
-                slug TEXT NOT NULL UNIQUE,
-                name TEXT NOT NULL,
-                type TEXT NOT NULL,
-                mentions INTEGER NOT NULL DEFAULT 0
-            );
-            CREATE TABLE aliases (
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                alias TEXT NOT NULL,
-                folded TEXT NOT NULL,
-                PRIMARY KEY (entity, folded)
-            );
-            CREATE INDEX aliases_folded ON aliases(folded);
-            CREATE TABLE relations (
-                id INTEGER PRIMARY KEY,
-                source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                type TEXT NOT NULL,
-                target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                UNIQUE (source, type, target)
-            );
-            CREATE INDEX relations_target ON relations(target);
-            CREATE TABLE evidence (
-                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                sentence TEXT NOT NULL,
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                PRIMARY KEY (relation, article, start)
-            );
-            CREATE INDEX evidence_article ON evidence(article);
-            """)
-        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-    }
-
-    /// Version 2 keeps each edge's article count, each article's own names for the entities it
-    /// was merged into (so a merge can be split again), and the user's corrections.
-    private static func migrateFromVersion1(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
-            UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
-            ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
-            CREATE INDEX aliases_surname ON aliases(surname);
-            CREATE TABLE appearances (
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                name TEXT NOT NULL,
-                folded TEXT NOT NULL,
-                aliases TEXT NOT NULL,
-                mentions INTEGER NOT NULL,
-                PRIMARY KEY (article, entity, folded)
-            );
-            CREATE INDEX appearances_entity ON appearances(entity);
-            CREATE TABLE pins (
-                folded TEXT PRIMARY KEY,
-                entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE
-            );
-            CREATE TABLE corrections (
-                id INTEGER PRIMARY KEY,
-                action TEXT NOT NULL,
-                detail TEXT NOT NULL,
-                made TEXT NOT NULL
-            );
-            """)
-        for row in try Row.fetchAll(db, sql: "SELECT rowid, folded FROM aliases") {
-            try db.execute(sql: "UPDATE aliases SET surname = ? WHERE rowid = ?",
-                           arguments: [NameFolding.surname(of: row["folded"]), row["rowid"] as Int64])
-        }
-    }
-
-    /// Version 3 dates each piece of evidence (its article's publication day, as the article
-    /// gave it), keeps each article's address (news dumps give it), and finds articles by date,
-    /// for queries over a span of time.
-    private static func migrateFromVersion2(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE evidence ADD COLUMN date TEXT;
-            UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
-            ALTER TABLE articles ADD COLUMN url TEXT;
-            CREATE INDEX articles_date ON articles(date);
-            """)
-    }
-
-    /// Version 4 finds an entity's appearances under one name without reading its others: each
-    /// batch decides the surnames it names again by the articles that used them alone
-    /// (`resolveSurname`), and a person named in thousands of articles is called by the surname
-    /// alone in only some. The index on the entity alone is a prefix of the new one.
-    private static func migrateFromVersion3(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE INDEX appearances_entity_name ON appearances(entity, folded);
-            DROP INDEX appearances_entity;
-            """)
-    }
-
-    /// Version 5 keeps each distinct sentence once, in `sentences`, and evidence points at it:
-    /// before, each piece of evidence held its own copy, and a sentence stating many edges (a
-    /// list of names and a cue) was stored once per edge. Sentences are found by a digest of their
-    /// text (`SentenceDigest`), indexed; the text is compared too, so two sentences with one
-    /// digest stay two. The evidence table is written anew, in its old row order.
-    private static func migrateFromVersion4(_ db: Database) throws {
-        db.add(function: SentenceDigest.sqlFunction)
-        defer { db.remove(function: SentenceDigest.sqlFunction) }
-        try db.execute(sql: """
-            CREATE TABLE sentences (
-                id INTEGER PRIMARY KEY,
-                digest INTEGER NOT NULL,
-                text TEXT NOT NULL
-            );
-            INSERT INTO sentences (digest, text)
-                SELECT \(SentenceDigest.sqlName)(sentence), sentence FROM evidence GROUP BY sentence ORDER BY MIN(rowid);
-            CREATE INDEX sentences_digest ON sentences(digest);
-            CREATE TABLE evidence_v5 (
-                relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-                article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                sentence INTEGER NOT NULL REFERENCES sentences(id),
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                date TEXT,
-                PRIMARY KEY (relation, article, start)
-            );
-            INSERT INTO evidence_v5 (relation, article, sentence, start, "end", date)
-                SELECT v.relation, v.article, s.id, v.start, v."end", v.date
-                FROM evidence v JOIN sentences s ON s.digest = \(SentenceDigest.sqlName)(v.sentence) AND s.text = v.sentence
-                ORDER BY v.rowid;
-            DROP TABLE evidence;
-            ALTER TABLE evidence_v5 RENAME TO evidence;
-            CREATE INDEX evidence_article ON evidence(article);
-            """)
     }
 
     /// Reads inside one transaction; errors become `StoreError`.

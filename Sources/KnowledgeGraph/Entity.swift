@@ -21,8 +21,13 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
     public static func slug(for name: String) -> String {
-        // Most names are ASCII: fold them byte by byte, without Unicode tables, straight into the
-        // slug's storage (a slug is never longer than its name).
+        asciiSlug(for: name) ?? slugByScalars(for: name)
+    }
+
+    /// `slug(for:)`'s fast path: most names are ASCII, folded byte by byte, without Unicode tables,
+    /// straight into the slug's storage (a slug is never longer than its name). Nil for a name
+    /// with any other character (or not stored as contiguous UTF-8), which `slugByScalars` takes.
+    package static func asciiSlug(for name: String) -> String? {
         let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var isASCII = true
             let slug = String(unsafeUninitializedCapacity: max(1, bytes.count)) { slug -> Int in
@@ -50,7 +55,11 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
             }
             return isASCII ? (slug.isEmpty ? "entity" : slug) : nil
         }
-        if let ascii, let slug = ascii { return slug }
+        return ascii ?? nil
+    }
+
+    /// `slug(for:)` for any name, scalar by scalar: the general twin of `asciiSlug(for:)`.
+    package static func slugByScalars(for name: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingHyphen = false
         for scalar in name.foldingLatinDiacritics.unicodeScalars {

@@ -8,30 +8,15 @@ import Testing
 struct StoreUpgradeTests {
     /// A store as version 1 wrote it: no weights, no record of article names, no corrections.
     static func versionOneStore(at path: String) throws {
-        let queue = try DatabaseQueue(path: path)
+        let queue = try OldStore.migrated(path, to: 1)
         try queue.write { db in
             try db.execute(sql: """
-                CREATE TABLE articles (id INTEGER PRIMARY KEY, document TEXT NOT NULL, path TEXT NOT NULL,
-                    digest TEXT NOT NULL UNIQUE, title TEXT NOT NULL, date TEXT, added TEXT NOT NULL);
-                CREATE TABLE entities (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-                    type TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 0);
-                CREATE TABLE aliases (entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                    alias TEXT NOT NULL, folded TEXT NOT NULL, PRIMARY KEY (entity, folded));
-                CREATE INDEX aliases_folded ON aliases(folded);
-                CREATE TABLE relations (id INTEGER PRIMARY KEY, source INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                    type TEXT NOT NULL, target INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE, UNIQUE (source, type, target));
-                CREATE INDEX relations_target ON relations(target);
-                CREATE TABLE evidence (relation INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
-                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, sentence TEXT NOT NULL,
-                    start INTEGER NOT NULL, "end" INTEGER NOT NULL, PRIMARY KEY (relation, article, start));
                 INSERT INTO articles VALUES (1, 'a', '/a.txt', 'd1', 'A', NULL, '2026-01-01'), (2, 'b', '/b.txt', 'd2', 'B', NULL, '2026-01-02');
                 INSERT INTO entities VALUES (1, 'ines-duarte', 'Ines Duarte', 'person', 3), (2, 'chile', 'Chile', 'country', 2);
                 INSERT INTO aliases VALUES (1, 'Ines Duarte', 'ines duarte'), (1, 'Duarte', 'duarte'), (2, 'Chile', 'chile');
                 INSERT INTO relations VALUES (1, 1, 'criticized', 2);
                 INSERT INTO evidence VALUES (1, 1, 'Duarte criticized Chile.', 0, 24), (1, 2, 'Duarte criticized Chile again.', 0, 30),
                     (1, 2, 'She criticized Chile.', 40, 61);
-                PRAGMA application_id = 1313296968;
-                PRAGMA user_version = 1;
                 """)
         }
     }
@@ -58,24 +43,11 @@ struct StoreVersionTwoUpgradeTests {
     /// A store as version 2 wrote it: evidence without dates, articles without addresses.
     static func versionTwoStore(at path: String) throws {
         try StoreUpgradeTests.versionOneStore(at: path)
-        let queue = try DatabaseQueue(path: path)
+        let queue = try OldStore.migrated(path, to: 2)
         try queue.write { db in
-            // Version 2's own upgrade, as it ran then.
             try db.execute(sql: """
-                ALTER TABLE relations ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
-                UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = relations.id);
-                ALTER TABLE aliases ADD COLUMN surname TEXT NOT NULL DEFAULT '';
-                CREATE INDEX aliases_surname ON aliases(surname);
-                UPDATE aliases SET surname = 'duarte' WHERE folded = 'ines duarte';
-                CREATE TABLE appearances (entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-                    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, name TEXT NOT NULL, folded TEXT NOT NULL,
-                    aliases TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY (article, entity, folded));
-                CREATE INDEX appearances_entity ON appearances(entity);
-                CREATE TABLE pins (folded TEXT PRIMARY KEY, entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE);
-                CREATE TABLE corrections (id INTEGER PRIMARY KEY, action TEXT NOT NULL, detail TEXT NOT NULL, made TEXT NOT NULL);
                 UPDATE articles SET date = '2023-03-01' WHERE id = 1;
                 UPDATE articles SET date = '2024-07-15' WHERE id = 2;
-                PRAGMA user_version = 2;
                 """)
         }
     }
@@ -110,17 +82,7 @@ struct StoreVersionThreeUpgradeTests {
     /// A store as version 3 wrote it: appearances found by entity only.
     static func versionThreeStore(at path: String) throws {
         try StoreVersionTwoUpgradeTests.versionTwoStore(at: path)
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            // Version 3's own upgrade, as it ran then.
-            try db.execute(sql: """
-                ALTER TABLE evidence ADD COLUMN date TEXT;
-                UPDATE evidence SET date = (SELECT date FROM articles WHERE articles.id = evidence.article);
-                ALTER TABLE articles ADD COLUMN url TEXT;
-                CREATE INDEX articles_date ON articles(date);
-                PRAGMA user_version = 3;
-                """)
-        }
+        _ = try OldStore.migrated(path, to: 3)
     }
 
     @Test("Opening a version-3 store indexes appearances by entity and name, and a surname is still decided again")
@@ -153,13 +115,10 @@ struct StoreVersionFourUpgradeTests {
     /// repeats article 1's sentence word for word.
     static func versionFourStore(at path: String) throws {
         try StoreVersionThreeUpgradeTests.versionThreeStore(at: path)
-        let queue = try DatabaseQueue(path: path)
+        let queue = try OldStore.migrated(path, to: 4)
         try queue.write { db in
-            // Version 4's own upgrade, as it ran then, and what a version-4 build then wrote.
+            // What a version-4 build wrote.
             try db.execute(sql: """
-                CREATE INDEX appearances_entity_name ON appearances(entity, folded);
-                DROP INDEX appearances_entity;
-                PRAGMA user_version = 4;
                 INSERT INTO articles (id, document, path, digest, title, date, added, url)
                     VALUES (3, 'c', '/c.txt', 'd3', 'C', '2025-01-02', '2026-01-03', NULL),
                            (4, 'd', '/d.txt', 'd4', 'D', NULL, '2026-01-04', 'https://example.org/d');
