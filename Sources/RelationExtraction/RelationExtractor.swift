@@ -267,8 +267,8 @@ struct AffiliationIndex {
 
 /// Why a candidate was made, spelled out only for the edges that are kept.
 enum Rationale {
-    case cue(String)
-    case carriedCue(String)
+    case cue(FeaturePart)
+    case carriedCue(FeaturePart)
     case listed(RelationType)
     case profile(RelationType)
     case near(source: Int, target: Int)
@@ -278,8 +278,8 @@ enum Rationale {
 
     func text(_ entities: [ArticleEntity]) -> String {
         switch self {
-        case .cue(let phrase): concatenated("cue '", phrase, "' in the sentence")
-        case .carriedCue(let phrase): concatenated("cue '", phrase, "', its source named in an earlier sentence")
+        case .cue(let phrase): concatenated("cue '", phrase.name, "' in the sentence")
+        case .carriedCue(let phrase): concatenated("cue '", phrase.name, "', its source named in an earlier sentence")
         case .listed(let relation): concatenated("listed after a '", relation.rawValue, "' cue")
         case .profile(let relation): concatenated("the article's '", relation.rawValue, "' source and target")
         case .near(let source, let target): concatenated("'", entities[target].name, "' named near '", entities[source].name, "'")

@@ -156,7 +156,7 @@ struct CandidateFinder {
             let speaker = scan.quoteSpeaker()
             // A quotation whose speaker is known may criticize whoever it names.
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
-                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
+                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: .quoteMark))
             }
             for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
@@ -349,7 +349,7 @@ struct CandidateFinder {
             let target = actors[pair.target]
             let trigger = relevant[cue]
             candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                     rationale: .cue(triggers[trigger].phrase.name)) { features in
+                                     rationale: .cue(triggers[trigger].phrase)) { features in
                 scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker, into: &features)
                 let r = triggers[trigger].relationPart
                 features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
@@ -385,7 +385,7 @@ struct CandidateFinder {
                     // Past the limit, the rest is left out: true.
                     if pairs > limit { return true }
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: .carriedCue(triggers[trigger].phrase.name)) { features in
+                                             rationale: .carriedCue(triggers[trigger].phrase)) { features in
                         let r = triggers[trigger].relationPart
                         features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
                         // The latest source of the relation is the likeliest; a person named as a
