@@ -332,6 +332,9 @@ struct Candidates {
     /// The relation of each key's index: the judged relations first, in order (their index is
     /// their place in `RelationExtractor.judgedRelations`), then others as they come.
     private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
+    /// Whether each relation of `relations` is symmetric, asked once per relation rather than of
+    /// the relation table for every candidate.
+    private var symmetric: [Bool] = (RelationExtractor.judgedRelations + [.affiliatedWith]).map(\.isSymmetric)
     let recordingNames: Bool
 
     init(recordingNames: Bool) {
@@ -354,9 +357,10 @@ struct Candidates {
             var index = relations.firstIndex(of: relation)
             if index == nil {
                 relations.append(relation)
+                symmetric.append(relation.isSymmetric)
                 index = relations.count - 1
             }
-            found = (index!, relation.isSymmetric)
+            found = (index!, symmetric[index!])
             lastRelation = (relation, found.index, found.isSymmetric)
         }
         let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
@@ -369,10 +373,16 @@ struct Candidates {
             found = (last.index, last.isSymmetric)
         } else {
             guard let index = relations.firstIndex(of: relation) else { return nil }
-            found = (index, relation.isSymmetric)
+            found = (index, symmetric[index])
         }
         let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
         return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
+    }
+
+    /// The key of the edge `source -> target` of the relation at `relationIndex` in `relations`.
+    private func key(_ source: Int, _ target: Int, relationIndex: Int) -> Key {
+        let (first, second) = symmetric[relationIndex] && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(relationIndex))
     }
 
     private mutating func position(of key: Key) -> Int {
@@ -402,9 +412,8 @@ struct Candidates {
     /// Whether the rules found the edge opposite to this one (the same relation, the other way),
     /// and not this one.
     func rulesFoundReverse(of key: Key) -> Bool {
-        let relation = relation(of: key)
-        guard !relation.isSymmetric, let reverse = existingKey(Int(key.target), Int(key.source), relation),
-            let other = index.position(of: reverse, keys: order)
+        guard !symmetric[Int(key.relation)],
+            let other = index.position(of: self.key(Int(key.target), Int(key.source), relationIndex: Int(key.relation)), keys: order)
         else { return false }
         return candidates[other].ruleSentence != nil
     }
@@ -434,7 +443,6 @@ struct Candidates {
         let sentenceCounts = sentenceCounts()
         let relationParts = relations.map { FeaturePart.relation($0) }
         for (position, key) in order.enumerated() {
-            let relation = relations[Int(key.relation)]
             let source = Int(key.source)
             let target = Int(key.target)
             let r = relationParts[Int(key.relation)]
@@ -453,7 +461,8 @@ struct Candidates {
                 features.add(r, .sameSide)
             }
             if candidates[position].ruleSentence != nil { features.add(r, .rule) }
-            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index.position(of: reverse, keys: order),
+            if !symmetric[Int(key.relation)],
+                let other = index.position(of: self.key(target, source, relationIndex: Int(key.relation)), keys: order),
                 candidates[other].ruleSentence != nil
             {
                 features.add(r, .ruleReversed)

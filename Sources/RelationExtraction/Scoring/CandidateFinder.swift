@@ -85,7 +85,7 @@ struct CandidateFinder {
         var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
         /// Per judged relation: the last sentence with a cue of it.
         var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
-        var profiles = RoleProfiles()
+        var profiles = RoleProfiles(entityCount: analysis.entities.count)
         /// The places the sentences have given so far, and the sentences a bound cut short.
         var places = 0
         var cutSentences = 0
@@ -444,37 +444,53 @@ struct RoleProfiles {
         var firstTargetSentence: Int?
     }
 
-    /// Per judged relation (in `RelationExtractor.judgedRelations` order), each entity's profile.
-    private var byRelation: [[Int: Profile]] = RelationExtractor.judgedRelations.map { _ in [:] }
+    /// Per judged relation (in `RelationExtractor.judgedRelations` order), each entity's profile,
+    /// by entity: an article's entities are few, and hashing them cost more than the counting.
+    private var byRelation: [[Profile]]
     /// Per judged relation, the largest number of times one entity is its source.
     private var topSources = RelationExtractor.judgedRelations.map { _ in 0 }
 
+    init(entityCount: Int = 0) {
+        byRelation = RelationExtractor.judgedRelations.map { _ in [Profile](repeating: Profile(), count: entityCount) }
+    }
+
+    /// Makes room for `entity` in every relation's profiles.
+    private mutating func reserve(_ entity: Int) {
+        guard entity >= byRelation[0].count else { return }
+        for index in byRelation.indices {
+            byRelation[index].append(contentsOf: repeatElement(Profile(), count: entity + 1 - byRelation[index].count))
+        }
+    }
 
     /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
     mutating func note(_ fillers: (sources: [Int], targets: [Int]), judged index: Int, sentence: Int, hypothetical: Bool) {
         // What did not happen gives nobody a role.
         guard !hypothetical else { return }
-        for entity in Set(fillers.sources) {
-            byRelation[index][entity, default: Profile()].asSource += 1
-            topSources[index] = max(topSources[index], byRelation[index][entity]!.asSource)
+        // Each entity once, however often it fills the role.
+        for (position, entity) in fillers.sources.enumerated() where !fillers.sources[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asSource += 1
+            topSources[index] = max(topSources[index], byRelation[index][entity].asSource)
         }
-        for entity in Set(fillers.targets) {
-            byRelation[index][entity, default: Profile()].asTarget += 1
-            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
+        for (position, entity) in fillers.targets.enumerated() where !fillers.targets[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asTarget += 1
+            if byRelation[index][entity].firstTargetSentence == nil { byRelation[index][entity].firstTargetSentence = sentence }
         }
     }
 
     mutating func noteList(_ names: [Int], judged index: Int, sentence: Int) {
         guard names.count >= 2 else { return }
-        for entity in Set(names) {
-            byRelation[index][entity, default: Profile()].asListed += 1
-            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
+        for (position, entity) in names.enumerated() where !names[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asListed += 1
+            if byRelation[index][entity].firstTargetSentence == nil { byRelation[index][entity].firstTargetSentence = sentence }
         }
     }
 
     /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
     func profile(_ entity: Int, judged: Int) -> Profile {
-        byRelation[judged][entity] ?? Profile()
+        entity < byRelation[judged].count ? byRelation[judged][entity] : Profile()
     }
 
     /// The largest number of times one entity is a source of the relation in the article.
@@ -493,23 +509,24 @@ struct RoleProfiles {
     func addPairs(into candidates: inout Candidates) {
         for (index, relation) in RelationExtractor.judgedRelations.enumerated() {
             let profiles = byRelation[index]
-            var sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
-            var targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
+            // In entity order, as the sorted keys of a table by entity were.
+            var sources = profiles.indices.filter { profiles[$0].asSource > 0 }
+            var targets = profiles.indices.filter { profiles[$0].asTarget > 0 || profiles[$0].asListed > 0 }
             if sources.count > RoleProfiles.maximumSources {
                 // The most frequent; among as frequent, the first named (entities come in order of mention).
-                let kept = Set(sources.sorted { (profiles[$0]!.asSource, $1) > (profiles[$1]!.asSource, $0) }
+                let kept = Set(sources.sorted { (profiles[$0].asSource, $1) > (profiles[$1].asSource, $0) }
                     .prefix(RoleProfiles.maximumSources))
                 sources.removeAll { !kept.contains($0) }
             }
             if targets.count > RoleProfiles.maximumTargets {
                 let kept = Set(targets.sorted {
-                    (profiles[$0]!.firstTargetSentence ?? .max, $0) < (profiles[$1]!.firstTargetSentence ?? .max, $1)
+                    (profiles[$0].firstTargetSentence ?? .max, $0) < (profiles[$1].firstTargetSentence ?? .max, $1)
                 }.prefix(RoleProfiles.maximumTargets))
                 targets.removeAll { !kept.contains($0) }
             }
             for source in sources {
                 for target in targets where target != source && !candidates.contains(source, target, relation) {
-                    guard let sentence = profiles[target]?.firstTargetSentence else { continue }
+                    guard let sentence = profiles[target].firstTargetSentence else { continue }
                     candidates.addOccurrence(source: source, target: target, relation: relation, sentence: sentence,
                                              rationale: .profile(relation)) { features in
                         features.add(FeaturePart.relation(relation), .profilePair)

@@ -207,8 +207,7 @@ extension SentenceScan {
     /// commas, semicolons, dashes and "and" (each perhaps with its description), not after "of",
     /// "at" and the like, which describe a listed name.
     func listNames(actors: [Actor]) -> [Int] {
-        let separators = range.filter { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }
-        guard separators.count >= 1 else { return [] }
+        guard range.contains(where: { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }) else { return [] }
         var result: [Int] = []
         for actor in actors where !actor.isWeak && !actor.isReference && entityTypes[actor.entity] != .country {
             let before = actor.phrase.lowerBound - 1
