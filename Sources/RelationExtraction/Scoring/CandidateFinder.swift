@@ -378,8 +378,11 @@ struct CandidateFinder {
                                    into candidates: inout Candidates) -> Bool
     {
         var pairs = 0
+        // The features of a target against a trigger, which do not depend on the source: written
+        // for the first source paired with them, repeated from there for the others.
+        var targetFeatures = [Range<Int>?](repeating: nil, count: actors.count * triggers.count)
         for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
-            for target in actors where target.entity != source {
+            for (targetIndex, target) in actors.enumerated() where target.entity != source {
                 for trigger in triggers.indices where triggers[trigger].judged == judged {
                     pairs += 1
                     // Past the limit, the rest is left out: true.
@@ -392,9 +395,16 @@ struct CandidateFinder {
                         // source is more often the one who announced than the one who acted.
                         features.add(r, .carriedRank, FeaturePart.bucket(rank))
                         features.add(r, .carriedSourceType, FeaturePart.type(scan.entityTypes[source]))
-                        scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
-                        scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
-                        scan.addJudgementFeatures(between: nil, target: target, relation: r, into: &features)
+                        let slot = targetIndex * triggers.count + trigger
+                        if let written = targetFeatures[slot] {
+                            features.repeatFeatures(written)
+                        } else {
+                            let start = features.count
+                            scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
+                            scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
+                            scan.addJudgementFeatures(between: nil, target: target, relation: r, into: &features)
+                            targetFeatures[slot] = start..<features.count
+                        }
                         // An actor of this sentence fills the source's role: the carried source is
                         // still right when it is that actor's own government ("Treasury ... OFAC
                         // designated"), rarely when it is another ("Separately, the EU sanctioned").

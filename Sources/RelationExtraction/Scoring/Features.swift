@@ -153,6 +153,16 @@ struct FeatureSet {
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name + "|" + fourth.name }
     }
 
+    /// Adds again the features in `range`, in their order: features already found for one place
+    /// that another place shares.
+    mutating func repeatFeatures(_ range: Range<Int>) {
+        // Element by element: a slice of the array would share its buffer, and the append copy it.
+        for index in range { hashes.append(hashes[index]) }
+        if names != nil {
+            for index in range { names!.append(names![index]) }
+        }
+    }
+
     /// A feature added twice counts twice (a word twice between two names), in training as in
     /// scoring: no set is kept.
     private mutating func insert(_ hash: UInt64, name: () -> String) {
