@@ -86,6 +86,7 @@ struct CandidateFinder {
         /// Per judged relation: the last sentence with a cue of it.
         var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
         var profiles = RoleProfiles(entityCount: analysis.entities.count)
+        var pairScratch = PairScratch()
         /// The places the sentences have given so far, and the sentences a bound cut short.
         var places = 0
         var cutSentences = 0
@@ -166,7 +167,8 @@ struct CandidateFinder {
                     let before = candidates.occurrences.count
                     let pairsCut = addSentencePairs(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker,
-                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, into: &candidates)
+                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
+                        into: &candidates)
                     let carriedCut = addCarriedSources(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
                         affiliated: affiliated, recent: recentSources[judged], scan: scan,
@@ -214,7 +216,8 @@ struct CandidateFinder {
     /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept, and the
     /// result is true.
     private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
-                                  speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates) -> Bool
+                                  speaker: Int?, scan: SentenceScan, limit: Int, scratch: inout PairScratch,
+                                  into candidates: inout Candidates) -> Bool
     {
         // The triggers of the relation, as indexes into `triggers`.
         let relevant = triggers.indices.filter { triggers[$0].judged == judged }
@@ -230,8 +233,17 @@ struct CandidateFinder {
         // Per actor, a bit for each cue that gives it the source role, and one for each that gives
         // it the target role: a pair's cues with a role are found without searching role lists.
         let words = (relevant.count + 63) / 64
-        var sourceRoles = [UInt64](repeating: 0, count: actors.count * words)
-        var targetRoles = [UInt64](repeating: 0, count: actors.count * words)
+        // The buffers come from `scratch` and go back to it: a sentence's pairs allocate none.
+        var sourceRoles = scratch.reuse(\.sourceRoles, filledWith: 0, count: actors.count * words)
+        var targetRoles = scratch.reuse(\.targetRoles, filledWith: 0, count: actors.count * words)
+        var near = scratch.reuse(\.near, filledWith: (0, 0), count: 0)
+        var cues = scratch.reuse(\.cues, filledWith: nil, count: 0)
+        defer {
+            scratch.sourceRoles = sourceRoles
+            scratch.targetRoles = targetRoles
+            scratch.near = near
+            scratch.cues = cues
+        }
         for (actor, value) in actors.enumerated() {
             for index in relevant.indices {
                 let bit: UInt64 = 1 << UInt64(index % 64)
@@ -241,7 +253,6 @@ struct CandidateFinder {
         }
         let cuePositions = relevant.map { triggers[$0].range.lowerBound }
         // The pairs of actors near enough, in order (indexes into actors).
-        var near: [(source: Int, target: Int)] = []
         for (sourceIndex, source) in actors.enumerated() {
             if speechOnly && !speakers.contains(source.entity) { continue }
             for (targetIndex, target) in actors.enumerated() where target.entity != source.entity {
@@ -318,7 +329,7 @@ struct CandidateFinder {
             return best
         }
         // Per pair in `near`, its cue, or nil for a pair left out.
-        var cues = [Int?](repeating: nil, count: near.count)
+        cues.append(contentsOf: repeatElement(nil, count: near.count))
         var cut = false
         if near.count <= limit {
             for (index, pair) in near.enumerated() { cues[index] = place(pair.source, pair.target) }
@@ -438,6 +449,25 @@ struct CandidateFinder {
                 }
             }
         }
+    }
+}
+
+/// The buffers `CandidateFinder.addSentencePairs` fills for each sentence, kept between
+/// sentences so that their storage is allocated once per article.
+struct PairScratch {
+    var sourceRoles: [UInt64] = []
+    var targetRoles: [UInt64] = []
+    var near: [(source: Int, target: Int)] = []
+    var cues: [Int?] = []
+
+    /// The buffer at `path`, taken out of the scratch (for the caller to put back), holding
+    /// `count` copies of `value`.
+    mutating func reuse<Element>(_ path: WritableKeyPath<PairScratch, [Element]>, filledWith value: Element, count: Int) -> [Element] {
+        var buffer: [Element] = []
+        swap(&buffer, &self[keyPath: path])
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(value, count: count))
+        return buffer
     }
 }
 
