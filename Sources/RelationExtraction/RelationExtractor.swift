@@ -71,11 +71,13 @@ public struct RelationExtractor: Sendable {
         // relation it does not judge), and whether the rules' edges stand.
         let decisions = candidates.relations.map { model.decision(for: $0) }
         let keepsRuleEdges = candidates.relations.map { RelationExtractor.ruleEdgesKept.contains($0) }
-        for (index, occurrence) in candidates.occurrences.enumerated() {
-            let position = occurrence.candidate
+        // By index: a copy of each occurrence would retain its rationale.
+        for index in candidates.occurrences.indices {
+            let position = candidates.occurrences[index].candidate
             guard let decision = decisions[Int(candidates.order[position].relation)] else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
-            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, decision: decision)
+            let probability = model.probability(of: candidates.features, candidates.occurrences[index].features, adding: shared[position]!,
+                                                decision: decision)
             if probability >= decision.threshold { convincing[position, default: []].append(index) }
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }

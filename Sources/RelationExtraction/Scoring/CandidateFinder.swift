@@ -438,14 +438,23 @@ struct CandidateFinder {
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
         guard !names.isEmpty else { return }
+        // A target's features do not depend on the source: written for the first source, repeated
+        // for the others.
+        var written = [Range<Int>?](repeating: nil, count: names.count)
         for (source, _) in recent.suffix(4) {
-            for target in names where target.entity != source {
+            for (targetIndex, target) in names.enumerated() where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: .listed(relation)) { features in
+                    if let range = written[targetIndex] {
+                        features.repeatFeatures(range)
+                        return
+                    }
+                    let start = features.count
                     let r = FeaturePart.relation(relation)
                     features.add(r, .listed, FeaturePart.bucket(distance))
                     features.add(r, .listedNames, FeaturePart.bucket(names.count))
                     scan.addListFeatures(target, relation: relation, into: &features)
+                    written[targetIndex] = start..<features.count
                 }
             }
         }
