@@ -138,16 +138,19 @@ struct FeatureSet {
 
     var count: Int { hashes.count }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name }
     }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart, _ third: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second), third)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name }
     }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart, _ third: FeaturePart, _ fourth: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second), third), fourth)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name + "|" + fourth.name }
@@ -165,6 +168,7 @@ struct FeatureSet {
 
     /// A feature added twice counts twice (a word twice between two names), in training as in
     /// scoring: no set is kept.
+    @inline(__always)
     private mutating func insert(_ hash: UInt64, name: () -> String) {
         hashes.append(hash)
         names?.append(name())
