@@ -220,7 +220,9 @@ struct CandidateFinder {
                                   into candidates: inout Candidates) -> Bool
     {
         // The triggers of the relation, as indexes into `triggers`.
-        let relevant = triggers.indices.filter { triggers[$0].judged == judged }
+        var relevant = scratch.reuse(\.relevant, filledWith: 0, count: 0)
+        var cuePositions = scratch.reuse(\.cuePositions, filledWith: 0, count: 0)
+        relevant.append(contentsOf: triggers.indices.lazy.filter { triggers[$0].judged == judged })
         let isSymmetric = relation.isSymmetric
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
         // subject of the speech word) is the only source.
@@ -243,6 +245,8 @@ struct CandidateFinder {
             scratch.targetRoles = targetRoles
             scratch.near = near
             scratch.cues = cues
+            scratch.relevant = relevant
+            scratch.cuePositions = cuePositions
         }
         for (actor, value) in actors.enumerated() {
             for index in relevant.indices {
@@ -251,7 +255,7 @@ struct CandidateFinder {
                 if triggers[relevant[index]].context.targets.contains(value.entity) { targetRoles[actor * words + index / 64] |= bit }
             }
         }
-        let cuePositions = relevant.map { triggers[$0].range.lowerBound }
+        cuePositions.append(contentsOf: relevant.lazy.map { triggers[$0].range.lowerBound })
         // The pairs of actors near enough, in order (indexes into actors).
         for (sourceIndex, source) in actors.enumerated() {
             if speechOnly && !speakers.contains(source.entity) { continue }
@@ -419,9 +423,12 @@ struct CandidateFinder {
                         // An actor of this sentence fills the source's role: the carried source is
                         // still right when it is that actor's own government ("Treasury ... OFAC
                         // designated"), rarely when it is another ("Separately, the EU sanctioned").
-                        let fillers = triggers[trigger].context.sources.filter { $0 != target.entity }
-                        if !fillers.isEmpty {
-                            let allied = fillers.contains { affiliated.ties($0, source) || affiliated.sameSide($0, source) }
+                        // (Its sources but the target, asked of in place: no array of them is made.)
+                        let sources = triggers[trigger].context.sources
+                        if sources.contains(where: { $0 != target.entity }) {
+                            let allied = sources.contains {
+                                $0 != target.entity && (affiliated.ties($0, source) || affiliated.sameSide($0, source))
+                            }
                             features.add(r, .carriedSourceTaken, allied ? .sameSide : .otherSide)
                         }
                     }
@@ -468,6 +475,8 @@ struct PairScratch {
     var targetRoles: [UInt64] = []
     var near: [(source: Int, target: Int)] = []
     var cues: [Int?] = []
+    var relevant: [Int] = []
+    var cuePositions: [Int] = []
 
     /// The buffer at `path`, taken out of the scratch (for the caller to put back), holding
     /// `count` copies of `value`.
