@@ -22,7 +22,7 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
     init(_ name: String) {
         let clean = FeaturePart.clean(name)
         hash = FeaturePart.hash(of: clean.utf8)
-        id = FeatureNames.shared.number(of: clean)
+        id = FeatureNames.shared.number(of: clean, hash: hash)
     }
 
     /// A part with the hash `FeaturePart(name)` has, whose name is not kept.
@@ -181,22 +181,47 @@ struct FeatureSet {
 final class FeatureNames: Sendable {
     static let shared = FeatureNames()
 
+    /// The names by number, and their numbers in an open-addressing table keyed by the names'
+    /// hashes (FNV-1a, already made for the part): some 25,000 parts are made at every start, and
+    /// hashing each name again for a dictionary cost more than the rest of loading the cues.
     private struct Table {
         var names: [String] = []
-        var numbers: [String: UInt32] = [:]
+        var hashes: [UInt64] = []
+        /// Numbers (`UInt32.max` where empty), at the slot a hash's low bits give or the next ones.
+        var slots = [UInt32](repeating: .max, count: 1 << 12)
+
+        mutating func number(of name: String, hash: UInt64) -> UInt32 {
+            var mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != .max {
+                let number = slots[slot]
+                if hashes[Int(number)] == hash && names[Int(number)] == name { return number }
+                slot = (slot + 1) & mask
+            }
+            let number = UInt32(names.count)
+            names.append(name)
+            hashes.append(hash)
+            if names.count * 2 > slots.count {
+                // Twice the size, every number placed again.
+                slots = [UInt32](repeating: .max, count: slots.count * 2)
+                mask = slots.count - 1
+                for (placed, placedHash) in hashes.enumerated() {
+                    var free = Int(truncatingIfNeeded: placedHash) & mask
+                    while slots[free] != .max { free = (free + 1) & mask }
+                    slots[free] = UInt32(placed)
+                }
+            } else {
+                slots[slot] = number
+            }
+            return number
+        }
     }
 
     private let table = Mutex(Table())
 
-    /// The number of `name`, given it if it has none yet.
-    func number(of name: String) -> UInt32 {
-        table.withLock { table in
-            if let number = table.numbers[name] { return number }
-            let number = UInt32(table.names.count)
-            table.names.append(name)
-            table.numbers[name] = number
-            return number
-        }
+    /// The number of `name` (whose part hash is `hash`), given it if it has none yet.
+    func number(of name: String, hash: UInt64) -> UInt32 {
+        table.withLock { $0.number(of: name, hash: hash) }
     }
 
     func name(_ number: UInt32) -> String {
