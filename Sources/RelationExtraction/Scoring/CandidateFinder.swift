@@ -172,13 +172,14 @@ struct CandidateFinder {
                     let carriedCut = addCarriedSources(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
                         affiliated: affiliated, recent: recentSources[judged], scan: scan,
-                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, into: &candidates)
+                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, scratch: &pairScratch,
+                        into: &candidates)
                     if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
                 } else if let last = lastCue[judged], sentenceIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
-                                     recent: recentSources[judged], scan: scan, into: &candidates)
+                                     recent: recentSources[judged], scan: scan, scratch: &pairScratch, into: &candidates)
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
@@ -390,12 +391,13 @@ struct CandidateFinder {
     private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
                                    affiliated: AffiliationIndex,
                                    recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
-                                   into candidates: inout Candidates) -> Bool
+                                   scratch: inout PairScratch, into candidates: inout Candidates) -> Bool
     {
         var pairs = 0
         // The features of a target against a trigger, which do not depend on the source: written
         // for the first source paired with them, repeated from there for the others.
-        var targetFeatures = [Range<Int>?](repeating: nil, count: actors.count * triggers.count)
+        var targetFeatures = scratch.reuse(\.written, filledWith: nil, count: actors.count * triggers.count)
+        defer { scratch.written = targetFeatures }
         for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for (targetIndex, target) in actors.enumerated() where target.entity != source {
                 for trigger in triggers.indices where triggers[trigger].judged == judged {
@@ -441,13 +443,15 @@ struct CandidateFinder {
     /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
     /// after a cue, paired with the cue's sources.
     private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, actors: [Actor],
-                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, into candidates: inout Candidates)
+                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, scratch: inout PairScratch,
+                                  into candidates: inout Candidates)
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
         guard !names.isEmpty else { return }
         // A target's features do not depend on the source: written for the first source, repeated
         // for the others.
-        var written = [Range<Int>?](repeating: nil, count: names.count)
+        var written = scratch.reuse(\.written, filledWith: nil, count: names.count)
+        defer { scratch.written = written }
         for (source, _) in recent.suffix(4) {
             for (targetIndex, target) in names.enumerated() where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
@@ -477,6 +481,8 @@ struct PairScratch {
     var cues: [Int?] = []
     var relevant: [Int] = []
     var cuePositions: [Int] = []
+    /// Where the features that several places share were written (`FeatureSet.repeatFeatures`).
+    var written: [Range<Int>?] = []
 
     /// The buffer at `path`, taken out of the scratch (for the caller to put back), holding
     /// `count` copies of `value`.
