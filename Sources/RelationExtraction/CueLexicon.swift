@@ -126,9 +126,7 @@ public struct CueLexicon: Sendable {
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) || trimmed.hasPrefix("#") { continue }
-            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(CueLexicon.trimmingWhitespace)
             guard columns.count == 3, !columns[0].isEmpty, !columns[1].isEmpty else {
                 throw LexiconError(file: file, line: number + 1, reason: "expected phrase<TAB>relation<TAB>pattern")
             }
@@ -149,6 +147,17 @@ public struct CueLexicon: Sendable {
                 cues.append(Cue(phrase: columns[0], relation: RelationType(rawValue: columns[1]), pattern: pattern))
             }
         }
+    }
+
+    /// A column without the whitespace at its ends, as `trimmingCharacters(in: .whitespaces)`
+    /// gives it: a column that opens and ends with a printable ASCII byte other than a space (most
+    /// of them) has none and is kept as it is, without Foundation's character sets.
+    private static func trimmingWhitespace(_ column: Substring) -> String {
+        let utf8 = column.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return String(column)
+        }
+        return column.trimmingCharacters(in: .whitespaces)
     }
 
     /// Reads the generated CAMEO cues: `phrase relation code form block notes class`. Verb forms

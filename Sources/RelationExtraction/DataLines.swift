@@ -23,29 +23,40 @@ struct DataLines: Sequence {
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func next() -> Line? {
-            while position < bytes.count {
-                number += 1
-                let start = position
-                // A comment line is skipped to its end without reading fields.
-                let isComment = bytes[start] == UInt8(ascii: "#")
-                fields.removeAll(keepingCapacity: true)
-                var fieldStart = start
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A {
-                    if bytes[end] == 0x09 && !isComment {
-                        fields.append(fieldStart..<end)
-                        fieldStart = end + 1
+            // Over the bytes' buffer: the files have thousands of lines, and an index into the
+            // array is checked at every byte.
+            let bytes = self.bytes
+            return bytes.withUnsafeBufferPointer { bytes in
+                while position < bytes.count {
+                    number += 1
+                    let start = position
+                    // A comment line is skipped to its end without reading fields.
+                    let isComment = bytes[start] == UInt8(ascii: "#")
+                    fields.removeAll(keepingCapacity: true)
+                    var fieldStart = start
+                    var end = start
+                    if isComment {
+                        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    } else {
+                        while end < bytes.count {
+                            let byte = bytes[end]
+                            if byte == 0x0A { break }
+                            if byte == 0x09 {
+                                fields.append(fieldStart..<end)
+                                fieldStart = end + 1
+                            }
+                            end += 1
+                        }
                     }
-                    end += 1
+                    position = end + 1
+                    var stop = end
+                    if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+                    if stop == start || isComment { continue }
+                    fields.append(fieldStart..<stop)
+                    return Line(number: number, fields: fields)
                 }
-                position = end + 1
-                var stop = end
-                if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-                if stop == start || isComment { continue }
-                fields.append(fieldStart..<stop)
-                return Line(number: number, fields: fields)
+                return nil
             }
-            return nil
         }
     }
 

@@ -221,13 +221,30 @@ package struct OfficeHolders: Sendable {
             let key = key(String(decoding: name, as: UTF8.self))
             return key.utf8.contains(0x20) ? hash(key.utf8) : nil
         }
-        var hash = hashSeed
-        var sawSpace = false
-        for byte in FoldedASCIIKey(name) {
-            if byte == 0x20 { sawSpace = true }
-            hash = mix(hash, byte)
+        // The bytes `FoldedASCIIKey` gives, folded into the hash as they are made (over the
+        // name's buffer where it has one: some 40,000 names are hashed at every start).
+        func fold(_ bytes: some Sequence<UInt8>) -> UInt64? {
+            var hash = hashSeed
+            var started = false
+            var pendingSpace = false
+            var sawSpace = false
+            for byte in bytes {
+                let lower = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27 {
+                    started = true
+                    if pendingSpace {
+                        pendingSpace = false
+                        sawSpace = true
+                        hash = mix(hash, 0x20)
+                    }
+                    hash = mix(hash, lower)
+                } else if started {
+                    pendingSpace = true
+                }
+            }
+            return sawSpace ? hash : nil
         }
-        return sawSpace ? hash : nil
+        return name.withContiguousStorageIfAvailable { fold($0) } ?? fold(name)
     }
 
     /// FNV-1a of a key's bytes.

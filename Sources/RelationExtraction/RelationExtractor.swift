@@ -71,11 +71,13 @@ public struct RelationExtractor: Sendable {
         // relation it does not judge), and whether the rules' edges stand.
         let decisions = candidates.relations.map { model.decision(for: $0) }
         let keepsRuleEdges = candidates.relations.map { RelationExtractor.ruleEdgesKept.contains($0) }
-        for (index, occurrence) in candidates.occurrences.enumerated() {
-            let position = occurrence.candidate
+        // By index: a copy of each occurrence would retain its rationale.
+        for index in candidates.occurrences.indices {
+            let position = candidates.occurrences[index].candidate
             guard let decision = decisions[Int(candidates.order[position].relation)] else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
-            let probability = model.probability(of: candidates.features, occurrence.features, adding: shared[position]!, decision: decision)
+            let probability = model.probability(of: candidates.features, candidates.occurrences[index].features, adding: shared[position]!,
+                                                decision: decision)
             if probability >= decision.threshold { convincing[position, default: []].append(index) }
             none[position] *= 1 - probability
             if probability > best[position].probability { best[position] = (probability, index) }
@@ -267,8 +269,8 @@ struct AffiliationIndex {
 
 /// Why a candidate was made, spelled out only for the edges that are kept.
 enum Rationale {
-    case cue(String)
-    case carriedCue(String)
+    case cue(FeaturePart)
+    case carriedCue(FeaturePart)
     case listed(RelationType)
     case profile(RelationType)
     case near(source: Int, target: Int)
@@ -278,8 +280,8 @@ enum Rationale {
 
     func text(_ entities: [ArticleEntity]) -> String {
         switch self {
-        case .cue(let phrase): concatenated("cue '", phrase, "' in the sentence")
-        case .carriedCue(let phrase): concatenated("cue '", phrase, "', its source named in an earlier sentence")
+        case .cue(let phrase): concatenated("cue '", phrase.name, "' in the sentence")
+        case .carriedCue(let phrase): concatenated("cue '", phrase.name, "', its source named in an earlier sentence")
         case .listed(let relation): concatenated("listed after a '", relation.rawValue, "' cue")
         case .profile(let relation): concatenated("the article's '", relation.rawValue, "' source and target")
         case .near(let source, let target): concatenated("'", entities[target].name, "' named near '", entities[source].name, "'")
@@ -332,6 +334,9 @@ struct Candidates {
     /// The relation of each key's index: the judged relations first, in order (their index is
     /// their place in `RelationExtractor.judgedRelations`), then others as they come.
     private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
+    /// Whether each relation of `relations` is symmetric, asked once per relation rather than of
+    /// the relation table for every candidate.
+    private var symmetric: [Bool] = (RelationExtractor.judgedRelations + [.affiliatedWith]).map(\.isSymmetric)
     let recordingNames: Bool
 
     init(recordingNames: Bool) {
@@ -354,9 +359,10 @@ struct Candidates {
             var index = relations.firstIndex(of: relation)
             if index == nil {
                 relations.append(relation)
+                symmetric.append(relation.isSymmetric)
                 index = relations.count - 1
             }
-            found = (index!, relation.isSymmetric)
+            found = (index!, symmetric[index!])
             lastRelation = (relation, found.index, found.isSymmetric)
         }
         let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
@@ -369,10 +375,16 @@ struct Candidates {
             found = (last.index, last.isSymmetric)
         } else {
             guard let index = relations.firstIndex(of: relation) else { return nil }
-            found = (index, relation.isSymmetric)
+            found = (index, symmetric[index])
         }
         let (first, second) = found.isSymmetric && target < source ? (target, source) : (source, target)
         return Key(source: Int32(first), target: Int32(second), relation: Int32(found.index))
+    }
+
+    /// The key of the edge `source -> target` of the relation at `relationIndex` in `relations`.
+    private func key(_ source: Int, _ target: Int, relationIndex: Int) -> Key {
+        let (first, second) = symmetric[relationIndex] && target < source ? (target, source) : (source, target)
+        return Key(source: Int32(first), target: Int32(second), relation: Int32(relationIndex))
     }
 
     private mutating func position(of key: Key) -> Int {
@@ -402,9 +414,8 @@ struct Candidates {
     /// Whether the rules found the edge opposite to this one (the same relation, the other way),
     /// and not this one.
     func rulesFoundReverse(of key: Key) -> Bool {
-        let relation = relation(of: key)
-        guard !relation.isSymmetric, let reverse = existingKey(Int(key.target), Int(key.source), relation),
-            let other = index.position(of: reverse, keys: order)
+        guard !symmetric[Int(key.relation)],
+            let other = index.position(of: self.key(Int(key.target), Int(key.source), relationIndex: Int(key.relation)), keys: order)
         else { return false }
         return candidates[other].ruleSentence != nil
     }
@@ -434,7 +445,6 @@ struct Candidates {
         let sentenceCounts = sentenceCounts()
         let relationParts = relations.map { FeaturePart.relation($0) }
         for (position, key) in order.enumerated() {
-            let relation = relations[Int(key.relation)]
             let source = Int(key.source)
             let target = Int(key.target)
             let r = relationParts[Int(key.relation)]
@@ -453,7 +463,8 @@ struct Candidates {
                 features.add(r, .sameSide)
             }
             if candidates[position].ruleSentence != nil { features.add(r, .rule) }
-            if !relation.isSymmetric, let reverse = existingKey(target, source, relation), let other = index.position(of: reverse, keys: order),
+            if !symmetric[Int(key.relation)],
+                let other = index.position(of: self.key(target, source, relationIndex: Int(key.relation)), keys: order),
                 candidates[other].ruleSentence != nil
             {
                 features.add(r, .ruleReversed)

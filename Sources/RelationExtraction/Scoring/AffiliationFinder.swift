@@ -38,7 +38,7 @@ struct AffiliationFinder {
         for (edge, sentence, rule) in rules {
             candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
                                      sentence: sentence, rationale: .text(edge.rationale)) { features in
-                features.add(r, .rule, FeaturePart(rule))
+                features.add(r, .rule, features.part(rule))
                 features.add(r, .types, .type(entityTypes[edge.source]), .type(entityTypes[edge.target]))
             }
         }
@@ -90,11 +90,11 @@ struct AffiliationFinder {
                 switch analysis.tokens[token].kind {
                 case .number: continue
                 case .punctuation:
-                    features.add(r, .wordBetween, modelWordParts?.part(of: analysis.tokens[token]) ?? FeaturePart(analysis.lowercaseWord(token)))
+                    features.add(r, .wordBetween, modelWordParts?.part(of: analysis.tokens[token]) ?? features.part(analysis.lowercaseWord(token)))
                 case .word:
                     if features.isRecordingNames || analysis.isKnownWord(token) {
                         // A word of the model has its part made already; any other known word is spelled out.
-                        let word = modelWordParts?.part(of: analysis.tokens[token]) ?? FeaturePart(analysis.lowercaseWord(token))
+                        let word = modelWordParts?.part(of: analysis.tokens[token]) ?? features.part(analysis.lowercaseWord(token))
                         features.add(r, .wordBetween, word)
                     }
                 }
@@ -105,8 +105,8 @@ struct AffiliationFinder {
             if analysis.token(first, isIn: words.possessive) { features.add(r, .possessiveFirst) }
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, .ofBeforeSecond) }
-        if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, FeaturePart(shape)) }
-        if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, FeaturePart(frame)) }
+        if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, features.part(shape)) }
+        if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, features.part(frame)) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person && $0.entity != source.entity }) {
             features.add(r, .personBetween)
@@ -195,7 +195,7 @@ struct AffiliationFinder {
                                              rationale: .office(person: index, target: target)) { features in
                         features.add(r, .holder, holding.curated ? .curated : .phoenix)
                         features.add(r, .holderTarget, .type(entityTypes[target]))
-                        if !holding.role.isEmpty { features.add(r, .holderRole, FeaturePart(holding.role)) }
+                        if !holding.role.isEmpty { features.add(r, .holderRole, features.part(holding.role)) }
                         features.add(r, .holderCountries, FeaturePart.bucket(countries))
                     }
                 }

@@ -85,7 +85,8 @@ struct CandidateFinder {
         var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
         /// Per judged relation: the last sentence with a cue of it.
         var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
-        var profiles = RoleProfiles()
+        var profiles = RoleProfiles(entityCount: analysis.entities.count)
+        var pairScratch = PairScratch()
         /// The places the sentences have given so far, and the sentences a bound cut short.
         var places = 0
         var cutSentences = 0
@@ -156,7 +157,7 @@ struct CandidateFinder {
             let speaker = scan.quoteSpeaker()
             // A quotation whose speaker is known may criticize whoever it names.
             if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
-                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: "\""))
+                triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: .quoteMark))
             }
             for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
@@ -166,17 +167,19 @@ struct CandidateFinder {
                     let before = candidates.occurrences.count
                     let pairsCut = addSentencePairs(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker,
-                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, into: &candidates)
+                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
+                        into: &candidates)
                     let carriedCut = addCarriedSources(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
                         affiliated: affiliated, recent: recentSources[judged], scan: scan,
-                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, into: &candidates)
+                        limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, scratch: &pairScratch,
+                        into: &candidates)
                     if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
                 } else if let last = lastCue[judged], sentenceIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
-                                     recent: recentSources[judged], scan: scan, into: &candidates)
+                                     recent: recentSources[judged], scan: scan, scratch: &pairScratch, into: &candidates)
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
@@ -214,10 +217,13 @@ struct CandidateFinder {
     /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept, and the
     /// result is true.
     private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
-                                  speaker: Int?, scan: SentenceScan, limit: Int, into candidates: inout Candidates) -> Bool
+                                  speaker: Int?, scan: SentenceScan, limit: Int, scratch: inout PairScratch,
+                                  into candidates: inout Candidates) -> Bool
     {
         // The triggers of the relation, as indexes into `triggers`.
-        let relevant = triggers.indices.filter { triggers[$0].judged == judged }
+        var relevant = scratch.reuse(\.relevant, filledWith: 0, count: 0)
+        var cuePositions = scratch.reuse(\.cuePositions, filledWith: 0, count: 0)
+        relevant.append(contentsOf: triggers.indices.lazy.filter { triggers[$0].judged == judged })
         let isSymmetric = relation.isSymmetric
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
         // subject of the speech word) is the only source.
@@ -230,8 +236,19 @@ struct CandidateFinder {
         // Per actor, a bit for each cue that gives it the source role, and one for each that gives
         // it the target role: a pair's cues with a role are found without searching role lists.
         let words = (relevant.count + 63) / 64
-        var sourceRoles = [UInt64](repeating: 0, count: actors.count * words)
-        var targetRoles = [UInt64](repeating: 0, count: actors.count * words)
+        // The buffers come from `scratch` and go back to it: a sentence's pairs allocate none.
+        var sourceRoles = scratch.reuse(\.sourceRoles, filledWith: 0, count: actors.count * words)
+        var targetRoles = scratch.reuse(\.targetRoles, filledWith: 0, count: actors.count * words)
+        var near = scratch.reuse(\.near, filledWith: (0, 0), count: 0)
+        var cues = scratch.reuse(\.cues, filledWith: nil, count: 0)
+        defer {
+            scratch.sourceRoles = sourceRoles
+            scratch.targetRoles = targetRoles
+            scratch.near = near
+            scratch.cues = cues
+            scratch.relevant = relevant
+            scratch.cuePositions = cuePositions
+        }
         for (actor, value) in actors.enumerated() {
             for index in relevant.indices {
                 let bit: UInt64 = 1 << UInt64(index % 64)
@@ -239,9 +256,8 @@ struct CandidateFinder {
                 if triggers[relevant[index]].context.targets.contains(value.entity) { targetRoles[actor * words + index / 64] |= bit }
             }
         }
-        let cuePositions = relevant.map { triggers[$0].range.lowerBound }
+        cuePositions.append(contentsOf: relevant.lazy.map { triggers[$0].range.lowerBound })
         // The pairs of actors near enough, in order (indexes into actors).
-        var near: [(source: Int, target: Int)] = []
         for (sourceIndex, source) in actors.enumerated() {
             if speechOnly && !speakers.contains(source.entity) { continue }
             for (targetIndex, target) in actors.enumerated() where target.entity != source.entity {
@@ -318,7 +334,7 @@ struct CandidateFinder {
             return best
         }
         // Per pair in `near`, its cue, or nil for a pair left out.
-        var cues = [Int?](repeating: nil, count: near.count)
+        cues.append(contentsOf: repeatElement(nil, count: near.count))
         var cut = false
         if near.count <= limit {
             for (index, pair) in near.enumerated() { cues[index] = place(pair.source, pair.target) }
@@ -349,7 +365,7 @@ struct CandidateFinder {
             let target = actors[pair.target]
             let trigger = relevant[cue]
             candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
-                                     rationale: .cue(triggers[trigger].phrase.name)) { features in
+                                     rationale: .cue(triggers[trigger].phrase)) { features in
                 scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker, into: &features)
                 let r = triggers[trigger].relationPart
                 features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
@@ -375,32 +391,46 @@ struct CandidateFinder {
     private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
                                    affiliated: AffiliationIndex,
                                    recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
-                                   into candidates: inout Candidates) -> Bool
+                                   scratch: inout PairScratch, into candidates: inout Candidates) -> Bool
     {
         var pairs = 0
+        // The features of a target against a trigger, which do not depend on the source: written
+        // for the first source paired with them, repeated from there for the others.
+        var targetFeatures = scratch.reuse(\.written, filledWith: nil, count: actors.count * triggers.count)
+        defer { scratch.written = targetFeatures }
         for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
-            for target in actors where target.entity != source {
+            for (targetIndex, target) in actors.enumerated() where target.entity != source {
                 for trigger in triggers.indices where triggers[trigger].judged == judged {
                     pairs += 1
                     // Past the limit, the rest is left out: true.
                     if pairs > limit { return true }
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
-                                             rationale: .carriedCue(triggers[trigger].phrase.name)) { features in
+                                             rationale: .carriedCue(triggers[trigger].phrase)) { features in
                         let r = triggers[trigger].relationPart
                         features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
                         // The latest source of the relation is the likeliest; a person named as a
                         // source is more often the one who announced than the one who acted.
                         features.add(r, .carriedRank, FeaturePart.bucket(rank))
                         features.add(r, .carriedSourceType, FeaturePart.type(scan.entityTypes[source]))
-                        scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
-                        scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
-                        scan.addJudgementFeatures(between: nil, target: target, relation: r, into: &features)
+                        let slot = targetIndex * triggers.count + trigger
+                        if let written = targetFeatures[slot] {
+                            features.repeatFeatures(written)
+                        } else {
+                            let start = features.count
+                            scan.addTargetFeatures(target, trigger: triggers[trigger], templates: .carried, into: &features)
+                            scan.addCarriedRoleFeatures(target, trigger: triggers[trigger], actors: actors, into: &features)
+                            scan.addJudgementFeatures(between: nil, target: target, relation: r, into: &features)
+                            targetFeatures[slot] = start..<features.count
+                        }
                         // An actor of this sentence fills the source's role: the carried source is
                         // still right when it is that actor's own government ("Treasury ... OFAC
                         // designated"), rarely when it is another ("Separately, the EU sanctioned").
-                        let fillers = triggers[trigger].context.sources.filter { $0 != target.entity }
-                        if !fillers.isEmpty {
-                            let allied = fillers.contains { affiliated.ties($0, source) || affiliated.sameSide($0, source) }
+                        // (Its sources but the target, asked of in place: no array of them is made.)
+                        let sources = triggers[trigger].context.sources
+                        if sources.contains(where: { $0 != target.entity }) {
+                            let allied = sources.contains {
+                                $0 != target.entity && (affiliated.ties($0, source) || affiliated.sameSide($0, source))
+                            }
                             features.add(r, .carriedSourceTaken, allied ? .sameSide : .otherSide)
                         }
                     }
@@ -413,21 +443,55 @@ struct CandidateFinder {
     /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
     /// after a cue, paired with the cue's sources.
     private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, actors: [Actor],
-                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, into candidates: inout Candidates)
+                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, scratch: inout PairScratch,
+                                  into candidates: inout Candidates)
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
         guard !names.isEmpty else { return }
+        // A target's features do not depend on the source: written for the first source, repeated
+        // for the others.
+        var written = scratch.reuse(\.written, filledWith: nil, count: names.count)
+        defer { scratch.written = written }
         for (source, _) in recent.suffix(4) {
-            for target in names where target.entity != source {
+            for (targetIndex, target) in names.enumerated() where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: .listed(relation)) { features in
+                    if let range = written[targetIndex] {
+                        features.repeatFeatures(range)
+                        return
+                    }
+                    let start = features.count
                     let r = FeaturePart.relation(relation)
                     features.add(r, .listed, FeaturePart.bucket(distance))
                     features.add(r, .listedNames, FeaturePart.bucket(names.count))
                     scan.addListFeatures(target, relation: relation, into: &features)
+                    written[targetIndex] = start..<features.count
                 }
             }
         }
+    }
+}
+
+/// The buffers `CandidateFinder.addSentencePairs` fills for each sentence, kept between
+/// sentences so that their storage is allocated once per article.
+struct PairScratch {
+    var sourceRoles: [UInt64] = []
+    var targetRoles: [UInt64] = []
+    var near: [(source: Int, target: Int)] = []
+    var cues: [Int?] = []
+    var relevant: [Int] = []
+    var cuePositions: [Int] = []
+    /// Where the features that several places share were written (`FeatureSet.repeatFeatures`).
+    var written: [Range<Int>?] = []
+
+    /// The buffer at `path`, taken out of the scratch (for the caller to put back), holding
+    /// `count` copies of `value`.
+    mutating func reuse<Element>(_ path: WritableKeyPath<PairScratch, [Element]>, filledWith value: Element, count: Int) -> [Element] {
+        var buffer: [Element] = []
+        swap(&buffer, &self[keyPath: path])
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(value, count: count))
+        return buffer
     }
 }
 
@@ -444,37 +508,53 @@ struct RoleProfiles {
         var firstTargetSentence: Int?
     }
 
-    /// Per judged relation (in `RelationExtractor.judgedRelations` order), each entity's profile.
-    private var byRelation: [[Int: Profile]] = RelationExtractor.judgedRelations.map { _ in [:] }
+    /// Per judged relation (in `RelationExtractor.judgedRelations` order), each entity's profile,
+    /// by entity: an article's entities are few, and hashing them cost more than the counting.
+    private var byRelation: [[Profile]]
     /// Per judged relation, the largest number of times one entity is its source.
     private var topSources = RelationExtractor.judgedRelations.map { _ in 0 }
 
+    init(entityCount: Int = 0) {
+        byRelation = RelationExtractor.judgedRelations.map { _ in [Profile](repeating: Profile(), count: entityCount) }
+    }
+
+    /// Makes room for `entity` in every relation's profiles.
+    private mutating func reserve(_ entity: Int) {
+        guard entity >= byRelation[0].count else { return }
+        for index in byRelation.indices {
+            byRelation[index].append(contentsOf: repeatElement(Profile(), count: entity + 1 - byRelation[index].count))
+        }
+    }
 
     /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
     mutating func note(_ fillers: (sources: [Int], targets: [Int]), judged index: Int, sentence: Int, hypothetical: Bool) {
         // What did not happen gives nobody a role.
         guard !hypothetical else { return }
-        for entity in Set(fillers.sources) {
-            byRelation[index][entity, default: Profile()].asSource += 1
-            topSources[index] = max(topSources[index], byRelation[index][entity]!.asSource)
+        // Each entity once, however often it fills the role.
+        for (position, entity) in fillers.sources.enumerated() where !fillers.sources[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asSource += 1
+            topSources[index] = max(topSources[index], byRelation[index][entity].asSource)
         }
-        for entity in Set(fillers.targets) {
-            byRelation[index][entity, default: Profile()].asTarget += 1
-            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
+        for (position, entity) in fillers.targets.enumerated() where !fillers.targets[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asTarget += 1
+            if byRelation[index][entity].firstTargetSentence == nil { byRelation[index][entity].firstTargetSentence = sentence }
         }
     }
 
     mutating func noteList(_ names: [Int], judged index: Int, sentence: Int) {
         guard names.count >= 2 else { return }
-        for entity in Set(names) {
-            byRelation[index][entity, default: Profile()].asListed += 1
-            if byRelation[index][entity]!.firstTargetSentence == nil { byRelation[index][entity]!.firstTargetSentence = sentence }
+        for (position, entity) in names.enumerated() where !names[..<position].contains(entity) {
+            reserve(entity)
+            byRelation[index][entity].asListed += 1
+            if byRelation[index][entity].firstTargetSentence == nil { byRelation[index][entity].firstTargetSentence = sentence }
         }
     }
 
     /// `judged` is the relation's place in `RelationExtractor.judgedRelations`.
     func profile(_ entity: Int, judged: Int) -> Profile {
-        byRelation[judged][entity] ?? Profile()
+        entity < byRelation[judged].count ? byRelation[judged][entity] : Profile()
     }
 
     /// The largest number of times one entity is a source of the relation in the article.
@@ -493,23 +573,24 @@ struct RoleProfiles {
     func addPairs(into candidates: inout Candidates) {
         for (index, relation) in RelationExtractor.judgedRelations.enumerated() {
             let profiles = byRelation[index]
-            var sources = profiles.filter { $0.value.asSource > 0 }.keys.sorted()
-            var targets = profiles.filter { $0.value.asTarget > 0 || $0.value.asListed > 0 }.keys.sorted()
+            // In entity order, as the sorted keys of a table by entity were.
+            var sources = profiles.indices.filter { profiles[$0].asSource > 0 }
+            var targets = profiles.indices.filter { profiles[$0].asTarget > 0 || profiles[$0].asListed > 0 }
             if sources.count > RoleProfiles.maximumSources {
                 // The most frequent; among as frequent, the first named (entities come in order of mention).
-                let kept = Set(sources.sorted { (profiles[$0]!.asSource, $1) > (profiles[$1]!.asSource, $0) }
+                let kept = Set(sources.sorted { (profiles[$0].asSource, $1) > (profiles[$1].asSource, $0) }
                     .prefix(RoleProfiles.maximumSources))
                 sources.removeAll { !kept.contains($0) }
             }
             if targets.count > RoleProfiles.maximumTargets {
                 let kept = Set(targets.sorted {
-                    (profiles[$0]!.firstTargetSentence ?? .max, $0) < (profiles[$1]!.firstTargetSentence ?? .max, $1)
+                    (profiles[$0].firstTargetSentence ?? .max, $0) < (profiles[$1].firstTargetSentence ?? .max, $1)
                 }.prefix(RoleProfiles.maximumTargets))
                 targets.removeAll { !kept.contains($0) }
             }
             for source in sources {
                 for target in targets where target != source && !candidates.contains(source, target, relation) {
-                    guard let sentence = profiles[target]?.firstTargetSentence else { continue }
+                    guard let sentence = profiles[target].firstTargetSentence else { continue }
                     candidates.addOccurrence(source: source, target: target, relation: relation, sentence: sentence,
                                              rationale: .profile(relation)) { features in
                         features.add(FeaturePart.relation(relation), .profilePair)

@@ -93,6 +93,8 @@ extension FeaturePart {
     /// The kind of a curated cue of the listing pattern ("added X to the entity list").
     static let listingPattern: FeaturePart = "listing"
     static let quote: FeaturePart = "quote"
+    /// The phrase of a quotation's trigger: its mark.
+    static let quoteMark: FeaturePart = "\""
     /// The kind of a curated cue of the symmetric pattern ("accused each other").
     static let symmetricPattern: FeaturePart = "symmetric"
     static let affiliated: FeaturePart = "affiliated"

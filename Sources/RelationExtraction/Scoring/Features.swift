@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import Synchronization
 
 /// One part of a feature's name ("criticized", "order", "aTb"), with its hash computed once.
 ///
@@ -6,15 +7,39 @@ import KnowledgeGraph
 /// parts' hashes, so scoring never builds the name: the parts a feature is made of are made
 /// once (the templates below, a cue's phrase when the cue is loaded), and training, which
 /// spells the name out, and the model's loader, which splits it, reach the same hash.
+///
+/// A part holds no string: its name stands in `FeatureNames`, by number, so parts are copied
+/// and passed around with no reference counting (every feature of every pair reads several).
+/// Parts made while scoring from the text (a gap's shape, a preposition) are only hashed
+/// (`FeatureSet.part(_:)`); training names them.
 struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
-    let name: String
     let hash: UInt64
+    /// The name's number in `FeatureNames`, or `FeaturePart.unnamed` for a part known by its hash.
+    private let id: UInt32
+
+    private static let unnamed = UInt32.max
 
     init(_ name: String) {
-        // The separator cannot stand inside a part ("|" as a token of the text).
-        let clean = name.utf8.contains(UInt8(ascii: "|")) ? String(name.map { $0 == "|" ? "¦" : $0 }) : name
-        self.name = clean
+        let clean = FeaturePart.clean(name)
         hash = FeaturePart.hash(of: clean.utf8)
+        id = FeatureNames.shared.number(of: clean, hash: hash)
+    }
+
+    /// A part with the hash `FeaturePart(name)` has, whose name is not kept.
+    init(unnamed name: String) {
+        hash = FeaturePart.hash(of: FeaturePart.clean(name).utf8)
+        id = FeaturePart.unnamed
+    }
+
+    /// The separator cannot stand inside a part ("|" as a token of the text).
+    private static func clean(_ name: String) -> String {
+        name.utf8.contains(UInt8(ascii: "|")) ? String(name.map { $0 == "|" ? "¦" : $0 }) : name
+    }
+
+    /// The part's name; a part made with `init(unnamed:)` has none.
+    var name: String {
+        precondition(id != FeaturePart.unnamed, "a feature part made for scoring has no name")
+        return FeatureNames.shared.name(id)
     }
 
     /// FNV-1a of a part's bytes.
@@ -26,11 +51,13 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
 
     init(stringLiteral name: String) { self.init(name) }
 
-    /// Parts are compared by hash first: most parts compared differ, and the hashes say so at once.
-    static func == (lhs: FeaturePart, rhs: FeaturePart) -> Bool { lhs.hash == rhs.hash && lhs.name == rhs.name }
+    /// Two named parts are equal when their names are (a name has one number); a part known by
+    /// its hash alone is equal to any with its hash.
+    static func == (lhs: FeaturePart, rhs: FeaturePart) -> Bool {
+        lhs.hash == rhs.hash && (lhs.id == rhs.id || lhs.id == FeaturePart.unnamed || rhs.id == FeaturePart.unnamed)
+    }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
         hasher.combine(hash)
     }
 
@@ -103,27 +130,101 @@ struct FeatureSet {
 
     var isRecordingNames: Bool { names != nil }
 
+    /// A part made from the text while the features are found: named when training spells
+    /// the features out, only hashed when scoring.
+    func part(_ name: String) -> FeaturePart {
+        names != nil ? FeaturePart(name) : FeaturePart(unnamed: name)
+    }
+
     var count: Int { hashes.count }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name }
     }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart, _ third: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second), third)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name }
     }
 
+    @inline(__always)
     mutating func add(_ first: FeaturePart, _ second: FeaturePart, _ third: FeaturePart, _ fourth: FeaturePart) {
         let state = FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.fold(FeaturePart.seed, first), second), third), fourth)
         insert(FeaturePart.finish(state)) { first.name + "|" + second.name + "|" + third.name + "|" + fourth.name }
     }
 
+    /// Adds again the features in `range`, in their order: features already found for one place
+    /// that another place shares.
+    mutating func repeatFeatures(_ range: Range<Int>) {
+        // Element by element: a slice of the array would share its buffer, and the append copy it.
+        for index in range { hashes.append(hashes[index]) }
+        if names != nil {
+            for index in range { names!.append(names![index]) }
+        }
+    }
+
     /// A feature added twice counts twice (a word twice between two names), in training as in
     /// scoring: no set is kept.
+    @inline(__always)
     private mutating func insert(_ hash: UInt64, name: () -> String) {
         hashes.append(hash)
         names?.append(name())
+    }
+}
+
+/// The names of the feature parts, by number: made once for the templates, the cues and the
+/// model's words, and while training for the words of the text. Read only to spell features
+/// out (training) and to cite a cue.
+final class FeatureNames: Sendable {
+    static let shared = FeatureNames()
+
+    /// The names by number, and their numbers in an open-addressing table keyed by the names'
+    /// hashes (FNV-1a, already made for the part): some 25,000 parts are made at every start, and
+    /// hashing each name again for a dictionary cost more than the rest of loading the cues.
+    private struct Table {
+        var names: [String] = []
+        var hashes: [UInt64] = []
+        /// Numbers (`UInt32.max` where empty), at the slot a hash's low bits give or the next ones.
+        var slots = [UInt32](repeating: .max, count: 1 << 12)
+
+        mutating func number(of name: String, hash: UInt64) -> UInt32 {
+            var mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != .max {
+                let number = slots[slot]
+                if hashes[Int(number)] == hash && names[Int(number)] == name { return number }
+                slot = (slot + 1) & mask
+            }
+            let number = UInt32(names.count)
+            names.append(name)
+            hashes.append(hash)
+            if names.count * 2 > slots.count {
+                // Twice the size, every number placed again.
+                slots = [UInt32](repeating: .max, count: slots.count * 2)
+                mask = slots.count - 1
+                for (placed, placedHash) in hashes.enumerated() {
+                    var free = Int(truncatingIfNeeded: placedHash) & mask
+                    while slots[free] != .max { free = (free + 1) & mask }
+                    slots[free] = UInt32(placed)
+                }
+            } else {
+                slots[slot] = number
+            }
+            return number
+        }
+    }
+
+    private let table = Mutex(Table())
+
+    /// The number of `name` (whose part hash is `hash`), given it if it has none yet.
+    func number(of name: String, hash: UInt64) -> UInt32 {
+        table.withLock { $0.number(of: name, hash: hash) }
+    }
+
+    func name(_ number: UInt32) -> String {
+        table.withLock { $0.names[Int(number)] }
     }
 }

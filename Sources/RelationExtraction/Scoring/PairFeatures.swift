@@ -121,7 +121,7 @@ extension SentenceScan {
         }
         if isCoordinated(first, second) { features.add(r, .coordinated) }
         addJudgementFeatures(between: between, target: b, relation: r, into: &features)
-        if let shape = analysis.gapShape(between, words: words) { features.add(r, .shape, first.entity == a.entity ? .ab : .ba, FeaturePart(shape)) }
+        if let shape = analysis.gapShape(between, words: words) { features.add(r, .shape, first.entity == a.entity ? .ab : .ba, features.part(shape)) }
         addContextWords(of: a, relation: r, templates: .source, into: &features)
         addContextWords(of: b, relation: r, templates: .target, into: &features)
 
@@ -207,8 +207,7 @@ extension SentenceScan {
     /// commas, semicolons, dashes and "and" (each perhaps with its description), not after "of",
     /// "at" and the like, which describe a listed name.
     func listNames(actors: [Actor]) -> [Int] {
-        let separators = range.filter { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }
-        guard separators.count >= 1 else { return [] }
+        guard range.contains(where: { isWord($0, words.coordinators) || isMark($0, ";") || isMark($0, "-") }) else { return [] }
         var result: [Int] = []
         for actor in actors where !actor.isWeak && !actor.isReference && entityTypes[actor.entity] != .country {
             let before = actor.phrase.lowerBound - 1
@@ -358,7 +357,7 @@ extension SentenceScan {
             features.add(r, t.gap, FeaturePart.bucket(gap.count))
             if trigger.context.firstAfter == b.tokens { features.add(r, t.first, trigger.kind) }
             if let preposition = gap.last(where: { isWord($0, words.prepositions) }) {
-                let word = FeaturePart(lower(preposition))
+                let word = features.part(lower(preposition))
                 features.add(r, t.preposition, word)
                 features.add(r, t.preposition, word, trigger.kind)
             }
