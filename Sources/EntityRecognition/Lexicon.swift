@@ -158,6 +158,8 @@ struct WordClass: OptionSet, Sendable {
     static let byline = WordClass(rawValue: 1 << 44)
     /// A capitalized prefix whose lowercase rest after a hyphen is the same word: "Co-operation".
     static let hyphenPrefix = WordClass(rawValue: 1 << 45)
+    /// An ordinal, or the suffix that makes a number one: "Second", "27th" ("th" after "27").
+    static let ordinal = WordClass(rawValue: 1 << 46)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -165,7 +167,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
-        .hyphenPrefix,
+        .hyphenPrefix, .ordinal,
     ]
 }
 
@@ -301,7 +303,7 @@ public struct Lexicon: Sendable {
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
-            "hyphen-prefix": .hyphenPrefix,
+            "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

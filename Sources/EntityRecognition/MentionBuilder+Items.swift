@@ -24,6 +24,19 @@ extension MentionBuilder {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
+            if token.kind == .punctuation, let closing = bracketedGivenName(at: index, limit: range.upperBound) {
+                // "Foreign Minister (Nikos) Dendias", "President [Recep Tayyip] Erdogan": an editor's
+                // brackets around the given name; the name goes on after them.
+                let (run, absorbed) = extendRun(from: closing + 1, limit: range.upperBound)
+                add(runItem(index..<run.upperBound, absorbed: absorbed))
+                index = run.upperBound
+                continue
+            }
+            if token.kind == .number, let (unit, absorbed) = numberedUnit(at: index, limit: range.upperBound) {
+                add(runItem(unit, absorbed: absorbed))
+                index = unit.upperBound
+                continue
+            }
             if !lexicon.trie.startsPhrase(token.id)
                 && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
             {
@@ -101,7 +114,14 @@ extension MentionBuilder {
                         guard case .title = category else { return false }
                         return run.contains { isLowercaseWord($0, .headComplement) }
                     }()
-                    if run.count > length && isHead(run.upperBound - 1) && !titleOfBody {
+                    // "General Directorate of Security": a head word right after a rank title opens
+                    // a body named by its head ("Directorate ... of Security").
+                    let bodyAfterTitle: Bool = {
+                        guard case .title = category, index + length < run.upperBound else { return false }
+                        return tokens[index + length].isCapitalized && classes(index + length).contains(.agencyHead)
+                            && bodyType(run) == .agency
+                    }()
+                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody) || bodyAfterTitle) {
                         // "United States Treasury Department": a country, then a body the lexicon
                         // knows by the rest of the run.
                         if let split = knownBodyEnding(run, within: index..<(index + length)),
@@ -153,6 +173,51 @@ extension MentionBuilder {
             }
         }
         return Items(start: storage, count: count)
+    }
+
+    /// A numbered unit: a number made an ordinal ("27th", "4th") before a name with a head word
+    /// ("the 27th Brigade", "Iraq's 4th Armored Division").
+    private func numberedUnit(at index: Int, limit: Int) -> (Range<Int>, [(Range<Int>, LexiconCategory)])? {
+        let suffix = index + 1
+        let start = index + 2
+        guard start < limit, tokens[suffix].kind == .word, !tokens[suffix].isCapitalized,
+            !tokens[suffix].shape.contains(.spaceBefore), classes(suffix).contains(.ordinal),
+            tokens[start].kind == .word, tokens[start].isCapitalized, tokens[start].shape.contains(.spaceBefore),
+            isNameToken(start), lexiconMatch(at: start, end: limit) == nil
+        else { return nil }
+        let (run, absorbed) = extendRun(from: start, limit: limit)
+        guard bodyType(run) != nil else { return nil }
+        return (index..<run.upperBound, absorbed)
+    }
+
+    /// The closing bracket of one or two capitalized words in brackets that a name follows
+    /// ("(Nikos) Dendias", "[Recep Tayyip] Erdogan"): words no lexicon knows as anything but a
+    /// person, and a name word right after the bracket.
+    func bracketedGivenName(at index: Int, limit: Int) -> Int? {
+        let opening = tokens[index]
+        guard opening.isMark("(") || opening.isMark("["), index + 3 < limit else { return nil }
+        let closingMark: Unicode.Scalar = opening.isMark("(") ? ")" : "]"
+        var closing = index + 1
+        while closing < limit, closing <= index + 2, tokens[closing].kind == .word, tokens[closing].isCapitalized,
+            !tokens[closing].isAllCaps, classes(closing).isDisjoint(with: [.nonEntity, .agencyHead, .organizationHead])
+        {
+            closing += 1
+        }
+        guard closing > index + 1, closing + 1 < limit, tokens[closing].isMark(closingMark) else { return nil }
+        let name = closing + 1
+        guard tokens[name].kind == .word, tokens[name].isCapitalized, !tokens[name].isAllCaps,
+            tokens[name].shape.contains(.spaceBefore), isNameToken(name), !isHead(name)
+        else { return nil }
+        for word in (index + 1)..<closing {
+            if let (_, category) = lexiconMatch(at: word, end: closing), !isPersonCategory(category) { return nil }
+        }
+        if let (_, category) = lexiconMatch(at: name, end: limit), !isPersonCategory(category) { return nil }
+        return closing
+    }
+
+    private func isPersonCategory(_ category: LexiconCategory) -> Bool {
+        if case .person = category { return true }
+        return false
     }
 
     /// A lowercase particle that no name follows ("al" before a lowercase word).
@@ -301,7 +366,8 @@ extension MentionBuilder {
             // "Calvert 22 Foundation", "Channel 12": a number inside a name or after a media head.
             if token.kind == .number && token.shape.contains(.spaceBefore) && tokens[end - 1].kind == .word
                 && ((end + 1 < limit && tokens[end + 1].shape.contains(.spaceBefore) && isHead(end + 1))
-                    || (end == start + 1 && classes(start).contains(.organizationHead) && !isMark(end + 1, "-")))
+                    || (end == start + 1 && !classes(start).isDisjoint(with: [.organizationHead, .agencyHead])
+                        && !isMark(end + 1, "-")))
             {
                 end += 1
                 continue

@@ -45,9 +45,11 @@ extension MentionBuilder {
             add(candidate)
             return
         }
-        if let type = bodyType(range) {
+        if var type = bodyType(range) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
+            // "the 27th Brigade": a numbered unit is one of a state's forces.
+            if tokens[range.lowerBound].kind == .number { type = .agency }
             // "Ministry of Foreign Affairs Bahram Ghasemi": a body, then the person it speaks through.
             if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
                 case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
@@ -283,7 +285,13 @@ extension MentionBuilder {
         var surface = surface
         var parts = nameParts(range, surface: surface)
         var nickname: String?
-        if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
+        if tokens[range.lowerBound].kind == .punctuation,
+            let closing = (range.lowerBound + 2..<range.upperBound).first(where: { isMark($0, ")") || isMark($0, "]") })
+        {
+            // "(Nikos) Dendias" is Nikos Dendias.
+            surface = string((range.lowerBound + 1)..<closing) + " " + string((closing + 1)..<range.upperBound)
+            parts = lexicon.keys.parts(of: surface)
+        } else if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
             // "Changpeng “CZ” Zhao" is Changpeng Zhao, also called CZ.
             surface = string(range.lowerBound..<opening) + " " + string((closing + 1)..<range.upperBound)
             nickname = string((opening + 1)..<closing)
