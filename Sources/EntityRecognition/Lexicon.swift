@@ -160,6 +160,10 @@ struct WordClass: OptionSet, Sendable {
     static let hyphenPrefix = WordClass(rawValue: 1 << 45)
     /// An ordinal, or the suffix that makes a number one: "Second", "27th" ("th" after "27").
     static let ordinal = WordClass(rawValue: 1 << 46)
+    /// A role that an organization gives, after its name: "Snap CEO Evan Spiegel", "INLD supremo X".
+    static let organizationRole = WordClass(rawValue: 1 << 47)
+    /// A verb of a media outlet's reporting: ", Trend reports", "reported by NewsMaker".
+    static let reportVerb = WordClass(rawValue: 1 << 48)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -167,7 +171,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
-        .hyphenPrefix, .ordinal,
+        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb,
     ]
 }
 
@@ -303,7 +307,8 @@ public struct Lexicon: Sendable {
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
-            "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal,
+            "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
+            "report-verb": .reportVerb,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

@@ -194,11 +194,80 @@ extension MentionBuilder {
         // "State news agency Wam": a common word opening the sentence is no name.
         if range.count == 1 && !classes(range.lowerBound).subtracting(.lookups).isEmpty { return false }
         if isLowercaseWord(after, .organizationNoun) || isWord(after, .partyNoun) { return true }
+        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
+        if after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
+            && isLowercaseWord(after + 1, .organizationNoun)
+        {
+            return true
+        }
         // "the LTTE movement", "SWIFT network": an acronym before any organization head.
         if range.count == 1 && tokens[range.lowerBound].isAllCaps && isLowercaseWord(after, .organizationHead) { return true }
-        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
-        return after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
-            && isLowercaseWord(after + 1, .organizationNoun)
+        // The signs below are weaker than a noun beside the name: a person's name is not taken.
+        if readsAsPersonName(range) { return false }
+        // "Republican leader X": one word the lexicons know only inside longer names ("Republican
+        // Party") is an adjective here, not a name.
+        if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps { return false }
+        if organizationRoleFollows(range) || isReportingOutlet(range) || organizationApposition(after: range) { return true }
+        // "its financial firm, Al-Qard al-Hassan": the noun, then the name in apposition.
+        if isMark(before, ","), before - 1 >= sentence.tokens.lowerBound, isLowercaseWord(before - 1, .organizationNoun),
+            !isMark(range.upperBound, ",") || range.count > 1
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a run reads as a person's name by its first word (a given name, a family name
+    /// written first) or as a whole (a person the lexicons know).
+    private func readsAsPersonName(_ range: Range<Int>) -> Bool {
+        !classes(range.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst]) || isKnownPerson(range)
+    }
+
+    /// "Snap CEO Evan Spiegel", "Fuerza Popular leader Keiko Fujimori": a role an organization
+    /// gives, then its holder's name.
+    private func organizationRoleFollows(_ range: Range<Int>) -> Bool {
+        let after = range.upperBound
+        guard let (length, category) = lexiconMatch(at: after, end: sentence.tokens.upperBound),
+            case .title(nil, false) = category, classes(after + length - 1).contains(.organizationRole)
+        else { return false }
+        let name = after + length
+        return inSentence(name) && tokens[name].kind == .word && tokens[name].isCapitalized && isNameToken(name)
+            && !isHead(name)
+    }
+
+    /// ", Trend reports", ", Channel 12 reported", "reported by NewsMaker": an outlet reporting.
+    private func isReportingOutlet(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound - 1
+        if isMark(before, ","), isLowercaseWord(range.upperBound, .reportVerb) { return true }
+        return before >= 1 && isLowercaseWord(before, .byline) && isLowercaseWord(before - 1, .reportVerb)
+    }
+
+    /// "Caplugs, an American company specializing in ...", "Kimsuky, a North Korean cyber espionage
+    /// group": an apposition whose noun is a kind of organization. A few modifiers may stand before
+    /// the noun, but no preposition (", a senior official at the company" is a person's), and no
+    /// role after it (", a company spokesman").
+    private func organizationApposition(after range: Range<Int>) -> Bool {
+        guard isMark(range.upperBound, ","), isLowercaseWord(range.upperBound + 1, .determiner),
+            classes(range.upperBound + 1).contains(.appositionOpener)
+        else { return false }
+        var index = range.upperBound + 2
+        let stops: WordClass = [.connector, .locative, .genitive, .placePreposition, .determiner, .headComplement, .recipient,
+                                .relativePronoun, .speechVerb]
+        while inSentence(index), index < range.upperBound + 8 {
+            let token = tokens[index]
+            if token.kind == .word && !token.isCapitalized && classes(index).contains(.organizationNoun) {
+                let next = index + 1
+                guard inSentence(next) else { return true }
+                // "the rebels' deputy chief": a possessive noun is no apposition's head.
+                if tokens[next].kind != .word { return !isMark(next, "-") && !isMark(next, "'") }
+                if let (_, category) = lexiconMatch(at: next, end: sentence.tokens.upperBound), case .title = category { return false }
+                return !tokens[next].isCapitalized
+            }
+            if token.kind == .word && !classes(index).isDisjoint(with: stops) { return false }
+            if token.kind == .punctuation && !token.isMark("-") { return false }
+            index += 1
+        }
+        return false
     }
 
     /// "Kurdish", "Asian", "Congolese": a capitalized adjective of a people or region, by its ending.

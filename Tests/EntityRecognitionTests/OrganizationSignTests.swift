@@ -1,0 +1,53 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("Organizations told by the words around an unknown name")
+struct OrganizationSignTests {
+    @Test("An apposition whose noun is a kind of organization",
+          arguments: [
+              ("The ministry took measures against Brakplugs, an American company specializing in protection.", "Brakplugs"),
+              ("The Treasury sanctioned Kimsooky, a North Korean cyber espionage group, on Friday.", "Kimsooky"),
+              ("Hezbollah and its financial firm, Al-Qard al-Hassib, were named.", "Al-Qard al-Hassib"),
+          ])
+    func apposition(text: String, name: String) throws {
+        let result = try Recognized(text)
+        let organization = try #require(result.entity(named: name), "\(result.summary)")
+        #expect(organization.type == .organization, "\(result.summary)")
+    }
+
+    @Test("An apposition about a person stays a person's")
+    func personApposition() throws {
+        let result = try Recognized("Sources said John Smith, a senior official at the company, resigned.")
+        #expect(result.entities(ofType: .organization).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A role an organization gives before its holder's name",
+          arguments: [
+              ("Snapple CEO Evan Spiegel told senators the platform was safe.", "Snapple"),
+              ("Fuerza Nueva leader Keiko Fujimori spoke to reporters on Monday.", "Fuerza Nueva"),
+          ])
+    func roleBeforeName(text: String, name: String) throws {
+        let result = try Recognized(text)
+        let organization = try #require(result.entity(named: name), "\(result.summary)")
+        #expect(organization.type == .organization, "\(result.summary)")
+        #expect(result.entities(ofType: .person).count == 1, "\(result.summary)")
+    }
+
+    @Test("A party adjective before 'leader' is no organization")
+    func adjectiveBeforeLeader() throws {
+        let result = try Recognized("Republican leader Mitch McConnell objected to the bill.")
+        #expect(result.entities(ofType: .organization).isEmpty, "\(result.summary)")
+    }
+
+    @Test("An outlet that reports",
+          arguments: [
+              ("The strikes continued overnight, Trendex reports, citing the ministry.", "Trendex"),
+              ("This is reported by NewsMakerz, the agency saw.", "NewsMakerz"),
+          ])
+    func reportingOutlet(text: String, name: String) throws {
+        let result = try Recognized(text)
+        let organization = try #require(result.entity(named: name), "\(result.summary)")
+        #expect(organization.type == .organization, "\(result.summary)")
+    }
+}
