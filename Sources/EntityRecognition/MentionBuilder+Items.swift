@@ -121,7 +121,16 @@ extension MentionBuilder {
                         return tokens[index + length].isCapitalized && classes(index + length).contains(.agencyHead)
                             && bodyType(run) == .agency
                     }()
-                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody) || bodyAfterTitle) {
+                    // "Department of Energy and Climate Change": a known body's portfolio goes on
+                    // with "and" into words that name no other body.
+                    let coordinatedPortfolio: Bool = {
+                        guard case .body = category, run.count > length + 1, isLowercaseWord(index + length, .conjunction),
+                            (index..<(index + length)).contains(where: { isLowercaseWord($0, .headComplement) })
+                        else { return false }
+                        return ((index + length + 1)..<run.upperBound).allSatisfy { !isHead($0) && lexiconMatch(at: $0, end: run.upperBound) == nil }
+                            && bodyType(run) != nil
+                    }()
+                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody) || bodyAfterTitle || coordinatedPortfolio) {
                         // "United States Treasury Department": a country, then a body the lexicon
                         // knows by the rest of the run.
                         if let split = knownBodyEnding(run, within: index..<(index + length)),
@@ -468,12 +477,29 @@ extension MentionBuilder {
         {
             return true
         }
-        // The capitalized words that follow, up to a head.
+        // "Zhejiang Hengli Industry Co Ltd and Smith & Partners": a legal form ends a company's name.
+        let last = run.upperBound - 1
+        if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && run.count > 1 {
+            return true
+        }
+        // "President William Ruto and Azimio La Umoja Coalition": a person's name is never the first
+        // part of a body's.
+        if !isHead(last), run.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && classes($0).contains(.givenName) }) {
+            return true
+        }
+        // The capitalized words that follow, up to a head, through the small words and ampersands
+        // inside a name ("Yixin Science and Technology Co. Ltd.").
         var end = next
         var headEnd: Int?
-        while end < limit, end < next + 6, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
+        while end < limit, end < next + 8, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
             if isHead(end) { headEnd = end + 1 }
             end += 1
+            if end + 1 < limit, isLowercaseWord(end, .connector) || isMark(end, "&"), tokens[end + 1].kind == .word,
+                tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps
+            {
+                end += 1
+                continue
+            }
             // "the Bosniak-Croat Federation": a hyphenated word is one word of the name.
             if end + 1 < limit, isMark(end, "-"), !tokens[end].shape.contains(.spaceBefore), tokens[end + 1].kind == .word,
                 !tokens[end + 1].shape.contains(.spaceBefore)
@@ -484,6 +510,8 @@ extension MentionBuilder {
         guard let headEnd else { return false }
         if article { return true }
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
+        // "the Bonyad Fund of Iran and Mehr Trading Co.": after a country, the portfolio is over.
+        if hasGenitive, endsInCountry(run), headEnd - next >= 2 { return true }
         // "Sberbank and Alfa Bank": the run so far is a known name of its own, with no portfolio
         // that "and" could go on ("Department of Energy and Climate Change").
         if !hasGenitive, let (length, category) = lexiconMatch(at: run.lowerBound, end: conjunction, excludingTitles: true),
@@ -493,6 +521,16 @@ extension MentionBuilder {
         }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// Whether the run ends with "of [the] Country".
+    private func endsInCountry(_ run: Range<Int>) -> Bool {
+        guard let genitive = run.last(where: { isLowercaseWord($0, .genitive) }) else { return false }
+        let start = isWord(genitive + 1, .article) ? genitive + 2 : genitive + 1
+        guard start < run.upperBound, let (length, category) = lexiconMatch(at: start, end: run.upperBound),
+            start + length == run.upperBound, case .country = category
+        else { return false }
+        return true
     }
 
     /// The closing quote of a short quoted nickname opening at `index` ("“CZ”", "\"Jokowi\"").

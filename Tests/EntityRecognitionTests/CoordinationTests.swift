@@ -1,0 +1,48 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("Coordination: 'and' between two whole names")
+struct CoordinationTests {
+    @Test("'and' after a name that ended splits two names",
+          arguments: [
+              // A legal form ends a company's name.
+              ("The Treasury sanctioned Zhenhai Hengda Industry Co Ltd and Smythe & Partners Shipping on Monday.",
+               ["Zhenhai Hengda Industry Co Ltd", "Smythe & Partners Shipping"]),
+              // A country after "of" ends a body's portfolio.
+              ("The Bonyad Tavon Fund of Iran and Mehrab Trading Co. were named.", ["Bonyad Tavon Fund of Iran", "Mehrab Trading Co."]),
+              // The second name may hold small words of its own.
+              ("Firms including Yotu Technologies and Yixan Science and Technology Co. Ltd. were listed.",
+               ["Yotu Technologies", "Yixan Science and Technology Co. Ltd."]),
+          ])
+    func splits(text: String, names: [String]) throws {
+        let result = try Recognized(text)
+        for name in names {
+            #expect(result.entity(named: name) != nil, "\(name): \(result.summary)")
+        }
+    }
+
+    @Test("A person's name and a body's are two names")
+    func personAndBody() throws {
+        let result = try Recognized("President William Ruto and Azimio La Umoja Coalition leader Raila Odinga met on Monday.")
+        let coalition = try #require(result.entity(named: "Azimio La Umoja Coalition"), "\(result.summary)")
+        #expect(coalition.type == .organization, "\(result.summary)")
+        #expect(result.entity(named: "William Ruto")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("A known body's portfolio goes on with 'and': 'Department of Energy and Climate Change'")
+    func coordinatedPortfolio() throws {
+        let result = try Recognized("The Department of Energy and Climate Change said on Monday that prices would fall.")
+        let body = try #require(result.entity(named: "Department of Energy and Climate Change"), "\(result.summary)")
+        #expect(body.type == .agency, "\(result.summary)")
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Sector words joined by 'and' stay one name",
+          arguments: ["The Ministry of Trade and Industry said on Monday that exports rose.",
+                      "He spoke at the Initiative for Multi-Sectoral Technical and Economic Cooperation on Monday."])
+    func staysOne(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities.count == 1, "\(result.summary)")
+    }
+}
