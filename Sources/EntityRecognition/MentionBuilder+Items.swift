@@ -351,11 +351,20 @@ extension MentionBuilder {
             // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
             if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
                 !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
-                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end),
-                let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead)
+                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end)
             {
-                end = headEnd
-                continue
+                if let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead) {
+                    end = headEnd
+                    continue
+                }
+                // "Ministry of People's Security": after a body's head and "of", a people's
+                // possessive is part of the portfolio.
+                if classes(end - 1).contains(.groupNoun), isLowercaseWord(end - 2, .headComplement),
+                    (start..<(end - 2)).contains(where: { classes($0).contains(.agencyHead) }), isNameToken(end + 1)
+                {
+                    end += 1
+                    continue
+                }
             }
             // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
             if let closing = quotedNickname(at: end, limit: limit), closing + 1 < limit, tokens[closing + 1].kind == .word,
@@ -470,6 +479,9 @@ extension MentionBuilder {
         let article = next < limit && isLowercaseWord(next, .article)
         if article { next += 1 }
         guard next < limit, tokens[next].isCapitalized || tokens[next].isAllCaps else { return false }
+        // "Vice President of the Council of Ministers and Minister of Defence": a title after "and"
+        // starts a second role, not a word of the body.
+        if let (_, category) = lexiconMatch(at: next, end: limit), case .title = category { return true }
         // "the Foreign Ministry and the White House", "the Foreign Ministry and China": after a
         // whole body name, a known name is a second actor, never the rest of the first.
         if isHead(run.upperBound - 1), lexiconMatch(at: next, end: limit, excludingTitles: true) != nil

@@ -46,3 +46,27 @@ struct CoordinationTests {
         #expect(result.entities.count == 1, "\(result.summary)")
     }
 }
+
+@Suite("Where a body's name ends")
+struct BodyNameEndTests {
+    @Test("A title after 'and' starts a second role: 'Council of Ministers and Minister of Defence'")
+    func titleAfterAnd() throws {
+        let result = try Recognized(
+            "Prince Khalid Saad, Vice President of the Council of Ministers and Minister of Defence, left today.")
+        #expect(result.entity(named: "Council of Ministers")?.type == .agency, "\(result.summary)")
+        #expect(!result.entities.contains { $0.name.contains("and Minister") }, "\(result.summary)")
+    }
+
+    @Test("An abbreviated month ends a name: 'Bureau of European Affairs on Nov. 29'")
+    func abbreviatedMonth() throws {
+        let result = try Recognized("The Bureau of European Affairs on Nov. 29 published the readout.")
+        #expect(result.entity(named: "Bureau of European Affairs")?.type == .agency, "\(result.summary)")
+    }
+
+    @Test("A people's possessive inside a portfolio: 'Ministry of People’s Security'",
+          arguments: ["Ministry of People’s Security", "Ministry of People's Security"])
+    func peoplePossessive(name: String) throws {
+        let result = try Recognized("The sanctions extend to the \(name), which oversees labor camps.")
+        #expect(result.entity(named: name)?.type == .agency, "\(result.summary)")
+    }
+}
