@@ -164,6 +164,9 @@ struct WordClass: OptionSet, Sendable {
     static let organizationRole = WordClass(rawValue: 1 << 47)
     /// A verb of a media outlet's reporting: ", Trend reports", "reported by NewsMaker".
     static let reportVerb = WordClass(rawValue: 1 << 48)
+    /// A head of organizations that a country's ownership makes a body of its state: "the Iranian
+    /// Atomic Energy Organization", "National Development Fund of Iran".
+    static let stateBodyHead = WordClass(rawValue: 1 << 49)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -171,7 +174,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
-        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb,
+        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead,
     ]
 }
 
@@ -308,7 +311,7 @@ public struct Lexicon: Sendable {
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
-            "report-verb": .reportVerb,
+            "report-verb": .reportVerb, "state-body-head": .stateBodyHead,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

@@ -67,7 +67,9 @@ extension MentionBuilder {
         if case .demonym = category { isDemonym = true }
         // "Boston Herald", "China Daily": a place word starting an organization's name.
         if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
-            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead)
+            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead),
+            // "the Iranian Atomic Energy Organization" is the country's own body.
+            !classes(runRange.upperBound - 1).contains(.stateBodyHead)
         {
             let whole = range.lowerBound..<runRange.upperBound
             let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,

@@ -164,6 +164,13 @@ extension MentionBuilder {
         // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
+        // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
+        // organization or fund is a body of its state.
+        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country,
+            range.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) })
+        {
+            type = .agency
+        }
         let key: EntityKey
         var known: String?
         if type == .organization && range.count == 1 && owner == nil {

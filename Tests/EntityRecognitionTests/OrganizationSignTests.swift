@@ -51,3 +51,32 @@ struct OrganizationSignTests {
         #expect(organization.type == .organization, "\(result.summary)")
     }
 }
+
+@Suite("Head words of companies, caucuses and state bodies")
+struct MoreHeadTests {
+    @Test("'International' ends a company's name, 'Caucus' a parliamentary group's",
+          arguments: [
+              ("The U.S. sanctioned Falcon Ridge International and Petro Gulf Industry Co Ltd on Tuesday.", "Falcon Ridge International"),
+              ("The Progressive Caucus objected to the bill on Monday.", "Progressive Caucus"),
+          ])
+    func organizationHead(text: String, name: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entity(named: name)?.type == .organization, "\(result.summary)")
+    }
+
+    @Test("A country's organization or fund is a body of its state",
+          arguments: [
+              ("The Iranian Atomic Power Organization rejected the report.", "Iranian Atomic Power Organization"),
+              ("The National Prosperity Fund of Iran was also named.", "National Prosperity Fund of Iran"),
+          ])
+    func stateBody(text: String, name: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entity(named: name)?.type == .agency, "\(result.summary)")
+    }
+
+    @Test("A newspaper named after a place stays an organization")
+    func placeNewspaper() throws {
+        let result = try Recognized("The report was first published by the Boston Herald on Sunday.")
+        #expect(result.entity(named: "Boston Herald")?.type == .organization, "\(result.summary)")
+    }
+}
