@@ -375,8 +375,9 @@ extension MentionBuilder {
         }
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
-        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
-            || (isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun))
+        // "Suga, who took office": "who" speaks of a person, where an organization takes "which".
+        let followedByWho = isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun)
+        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb) || followedByWho
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
         let words = wordCount(range)
@@ -385,6 +386,7 @@ extension MentionBuilder {
             if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
+                || (followedByWho && isBareName(range.lowerBound))
                 || (firstIsGiven && isKinBefore(range.lowerBound))
         }
         if sentence.isTitleCase { canStart = false }
@@ -404,11 +406,15 @@ extension MentionBuilder {
         // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
         let vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
             && !sentence.isTitleCase
+        // "Kurti claimed ...": a word no lexicon knows, opening a sentence before a speech verb.
+        let startsIfVouched = words == 1 && sentenceInitial && followedBySpeech && !sentence.isTitleCase
+            && isBareName(range.lowerBound)
         // Made in the call, so it moves into the list instead of being copied.
         let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
                                         aliases: aliases, owner: owner, title: title.flatMap(\.text),
                                         titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
-                                        vouchesForSurname: vouchesForSurname, inHeadline: sentence.isTitleCase,
+                                        vouchesForSurname: vouchesForSurname, startsIfVouched: startsIfVouched,
+                                        inHeadline: sentence.isTitleCase,
                                         nickname: nickname?.lowercased()))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
@@ -422,6 +428,16 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// A capitalized word that the lexicons know, if at all, only as part of people's names.
+    private func isBareName(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps,
+            classes(index).subtracting([.givenName, .familyNameFirst]).isEmpty
+        else { return false }
+        guard let (_, category) = lexiconMatch(at: index, end: index + 1) else { return true }
+        if case .person = category { return true }
+        return false
     }
 
     /// A run that names no person without a title: a place, law or event ("Executive Order",

@@ -44,7 +44,9 @@ extension MentionBuilder {
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
             !comma || wordCount(runRange) >= 2, namesAfterTitle(runRange),
-            !(titleRange.lowerBound > sentence.tokens.lowerBound && isOpeningQuote(titleRange.lowerBound - 1))
+            // A role right after an opening quote is quoted ("“President” Smith"); a courtesy title
+            // there opens an address ("“Mr. Chew, you are ...").
+            !(titleRange.lowerBound > sentence.tokens.lowerBound && isOpeningQuote(titleRange.lowerBound - 1) && !honorific)
         {
             state.next = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound

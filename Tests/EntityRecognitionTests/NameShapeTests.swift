@@ -66,3 +66,30 @@ struct NumberedUnitTests {
         #expect(body.type == .agency, "\(result.summary)")
     }
 }
+
+@Suite("A surname alone, with a sign of a person")
+struct BareSurnameTests {
+    @Test("'X, who ...' is a person, also opening a sentence")
+    func relativeWho() throws {
+        let result = try Recognized("Japan is changing. Sugawa, who took office as prime minister recently, spoke on Monday.")
+        #expect(result.entity(named: "Sugawa")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("'X claimed ...' opening a sentence is a person when the article names X alone elsewhere")
+    func speechThenVouched() throws {
+        let result = try Recognized("The talks went on. Kurtiak claimed on Monday that the envoy was wrong. The EU urged Kurtiak to work harder.")
+        #expect(result.entity(named: "Kurtiak")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("Without a second use, a word opening a sentence before a speech verb is no person")
+    func speechAlone() throws {
+        let result = try Recognized("The talks went on. Witnesses claimed on Monday that the envoy was wrong.")
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A courtesy title after an opening quote addresses a person: '“Mr. Chew, you are here'")
+    func quotedAddress() throws {
+        let result = try Recognized("The senators questioned him. “Mr. Chewski, you are here,” she said.")
+        #expect(result.entity(named: "Chewski")?.type == .person, "\(result.summary)")
+    }
+}
