@@ -32,6 +32,30 @@ extension MentionBuilder {
                 index = run.upperBound
                 continue
             }
+            if token.kind == .word, let (owner, bodies, end) = distributedHead(at: index, limit: range.upperBound) {
+                // "the State and Treasury departments", "the departments of Justice and State": one
+                // head shared by several known bodies, each named by its own word.
+                var cursor = index
+                if let (country, category) = owner {
+                    // "the U.S. Treasury and State Departments": the country first.
+                    add(hitItem(country, category))
+                    cursor = country.upperBound
+                }
+                for (word, category) in bodies {
+                    while cursor < word.lowerBound {
+                        add(.token(cursor))
+                        cursor += 1
+                    }
+                    add(hitItem(word, category))
+                    cursor = word.upperBound
+                }
+                while cursor < end {
+                    add(.token(cursor))
+                    cursor += 1
+                }
+                index = end
+                continue
+            }
             if token.kind == .number, let (unit, absorbed) = numberedUnit(at: index, limit: range.upperBound) {
                 add(runItem(unit, absorbed: absorbed))
                 index = unit.upperBound
@@ -182,6 +206,119 @@ extension MentionBuilder {
             }
         }
         return Items(start: storage, count: count)
+    }
+
+    /// A head in the plural shared by a list of single words that each name a known body with the
+    /// head in the singular: "State and Treasury departments" (the State Department and the Treasury
+    /// Department), "departments of Homeland Security, Justice and State". The bodies by the word
+    /// that names each, and the token after the phrase.
+    private func distributedHead(at index: Int, limit: Int)
+        -> (owner: (Range<Int>, LexiconCategory)?, bodies: [(Range<Int>, LexiconCategory)], end: Int)?
+    {
+        guard tokens[index].isCapitalized || tokens[index].isAllCaps || isLowercaseWord(index + 1, .genitive) else { return nil }
+        if let (bodies, end) = distributedBodies(at: index, limit: limit) { return (nil, bodies, end) }
+        // "U.S. Treasury and State Departments": a country word, then the list.
+        for countryEnd in (index + 1)..<min(index + 3, limit) {
+            guard let (length, category) = lexiconMatch(at: index, end: countryEnd, excludingTitles: true),
+                index + length == countryEnd
+            else { continue }
+            switch category {
+            case .country, .demonym:
+                if let (bodies, end) = distributedBodies(at: countryEnd, limit: limit) { return ((index..<countryEnd, category), bodies, end) }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private func distributedBodies(at index: Int, limit: Int) -> ([(Range<Int>, LexiconCategory)], Int)? {
+        if tokens[index].isCapitalized && !tokens[index].isAllCaps {
+            // "State and Treasury departments": the names, then the head.
+            guard let (words, end) = coordinatedWords(from: index, limit: limit), end < limit,
+                let singular = singularHead(end)
+            else { return nil }
+            guard let bodies = knownBodies(words, head: singular, genitive: nil) else { return nil }
+            return (bodies, end + 1)
+        }
+        // "departments of Justice and State": the head, "of", then the names.
+        guard let singular = singularHead(index), isLowercaseWord(index + 1, .genitive),
+            let (words, end) = coordinatedWords(from: index + 2, limit: limit),
+            let bodies = knownBodies(words, head: singular, genitive: tokens[index + 1].id)
+        else { return nil }
+        return (bodies, end)
+    }
+
+    /// Single capitalized words joined by commas and a last "and": "State and Treasury",
+    /// "Homeland Security, Justice and State" (a word may be two when a lexicon body knows them).
+    private func coordinatedWords(from start: Int, limit: Int) -> ([Range<Int>], Int)? {
+        var words: [Range<Int>] = []
+        var index = start
+        while index < limit, tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps {
+            var end = index + 1
+            // "Homeland Security": two capitalized words before a separator.
+            if end < limit, tokens[end].kind == .word, tokens[end].isCapitalized, end + 1 < limit,
+                isMark(end + 1, ",") || isLowercaseWord(end + 1, .conjunction)
+            {
+                end += 1
+            }
+            words.append(index..<end)
+            if isMark(end, ",") {
+                index = end + 1
+                if isLowercaseWord(index, .conjunction) { index += 1 }
+                continue
+            }
+            if isLowercaseWord(end, .conjunction), words.count >= 1, end + 1 < limit {
+                index = end + 1
+                // The last word ends the list.
+                guard tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps else { return nil }
+                words.append(index..<(index + 1))
+                return words.count >= 2 ? (words, index + 1) : nil
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The singular of a plural agency head at `index` ("departments" -> "department").
+    private func singularHead(_ index: Int) -> Int32? {
+        guard inSentence(index), tokens[index].kind == .word else { return nil }
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        guard end - start > 4, text[end - 1].asciiLowercased == UInt8(ascii: "s") else { return nil }
+        var singular = text[start..<(end - 1)].map(\.asciiLowercased)
+        // "ministries" -> "ministry".
+        if singular.count > 3, singular.suffix(2).elementsEqual("ie".utf8) { singular.removeLast(2); singular.append(UInt8(ascii: "y")) }
+        let id = lexicon.vocabulary.id(of: singular)
+        guard id >= 0, lexicon.classes(of: id).contains(.agencyHead) else { return nil }
+        return id
+    }
+
+    /// The known body each word names with the head ("State" + "department"), or nil if one names none.
+    /// "Justice" names the "Department of Justice" through `genitive`, the "of" of the phrase.
+    private func knownBodies(_ words: [Range<Int>], head: Int32, genitive: Int32?) -> [(Range<Int>, LexiconCategory)]? {
+        var bodies: [(Range<Int>, LexiconCategory)] = []
+        for word in words {
+            let ids = word.map { tokens[$0].id }
+            var category = lexiconBody(ids + [head])
+            if category == nil, let genitive { category = lexiconBody([head, genitive] + ids) }
+            guard let category else { return nil }
+            bodies.append((word, category))
+        }
+        return bodies
+    }
+
+    /// The body the lexicon knows by exactly these token IDs.
+    private func lexiconBody(_ ids: [Int32]) -> LexiconCategory? {
+        var node: Int32 = 0
+        for id in ids {
+            guard id >= 0, let child = lexicon.trie.child(of: node, id) else { return nil }
+            node = child
+        }
+        for position in 0..<lexicon.trie.entryCount(at: node) {
+            let category = lexicon.entries[Int(lexicon.trie.entry(position, at: node))].category
+            if case .body = category { return category }
+        }
+        return nil
     }
 
     /// A numbered unit: a number made an ordinal ("27th", "4th") before a name with a head word

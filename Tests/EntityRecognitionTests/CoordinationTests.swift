@@ -70,3 +70,28 @@ struct BodyNameEndTests {
         #expect(result.entity(named: name)?.type == .agency, "\(result.summary)")
     }
 }
+
+@Suite("One head shared by several known bodies")
+struct DistributedHeadTests {
+    @Test("Each word names its own body",
+          arguments: [
+              ("Bukele rejects the allegations made through the State and Treasury departments, he said.",
+               ["State Department", "Treasury Department"]),
+              ("Officials from the departments of Homeland Security, Justice and State traveled to Haiti.",
+               ["Department of Homeland Security", "Justice Department", "State Department"]),
+              ("The U.S. Treasury and State Departments announced the measures.", ["Treasury Department", "State Department"]),
+          ])
+    func distributed(text: String, names: [String]) throws {
+        let result = try Recognized(text)
+        for name in names {
+            #expect(result.entity(named: name)?.type == .agency, "\(name): \(result.summary)")
+        }
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+    }
+
+    @Test("Words that name no known body with the head make nothing")
+    func unknownWords() throws {
+        let result = try Recognized("The Smith and Jones departments merged last year.")
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+}
