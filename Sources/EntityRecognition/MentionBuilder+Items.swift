@@ -218,8 +218,12 @@ extension MentionBuilder {
         guard tokens[index].isCapitalized || tokens[index].isAllCaps || isLowercaseWord(index + 1, .genitive) else { return nil }
         if let (bodies, end) = distributedBodies(at: index, limit: limit) { return (nil, bodies, end) }
         // "U.S. Treasury and State Departments": a country word, then the list.
+        guard lexicon.trie.startsPhrase(tokens[index].id) else { return nil }
         for countryEnd in (index + 1)..<min(index + 3, limit) {
-            guard let (length, category) = lexiconMatch(at: index, end: countryEnd, excludingTitles: true),
+            // A list follows the country word: a comma or "and" after its first or second word.
+            guard isMark(countryEnd + 1, ",") || isLowercaseWord(countryEnd + 1, .conjunction) || isMark(countryEnd + 2, ",")
+                || isLowercaseWord(countryEnd + 2, .conjunction),
+                let (length, category) = lexiconMatch(at: index, end: countryEnd, excludingTitles: true),
                 index + length == countryEnd
             else { continue }
             switch category {
