@@ -164,6 +164,9 @@ extension MentionBuilder {
         // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
+        // "Hezbollah's Central Finance Unit", "Central Committee of the Workers' Party of Korea": a
+        // body of an organization is the organization's, whatever its head word.
+        if let bodyOwner, candidates[bodyOwner].type == .organization { type = .organization }
         // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
         // organization or fund is a body of its state.
         if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country,

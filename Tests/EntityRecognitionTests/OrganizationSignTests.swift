@@ -80,3 +80,23 @@ struct MoreHeadTests {
         #expect(result.entity(named: "Boston Herald")?.type == .organization, "\(result.summary)")
     }
 }
+
+@Suite("A body of an organization is the organization's")
+struct OrganizationBodyTests {
+    @Test("A head word that names agencies elsewhere names an organization's unit here",
+          arguments: [
+              ("The Treasury blacklisted the chief of Hezbollah’s Central Finance Unit on Friday.", "Central Finance Unit"),
+              ("She is a director of the Central Committee of the Workers’ Party of Korea, the agency said.",
+               "Central Committee of the Workers’ Party of Korea"),
+          ])
+    func organizationUnit(text: String, name: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entity(named: name)?.type == .organization, "\(result.summary)")
+    }
+
+    @Test("A body of a government body stays an agency")
+    func agencyUnit() throws {
+        let result = try Recognized("The Treasury’s Office of Terrorism Finance issued the order.")
+        #expect(result.entities(ofType: .organization).isEmpty, "\(result.summary)")
+    }
+}
