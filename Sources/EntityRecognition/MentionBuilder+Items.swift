@@ -507,6 +507,15 @@ extension MentionBuilder {
                     continue
                 }
             }
+            // "House Committee on Veterans' Affairs": a plural possessive inside a body's name.
+            if !ignoringLexicon, sawHeadOrOfTaking, token.isMark("'"), !token.shape.contains(.spaceBefore), end + 1 < limit,
+                tokens[end - 1].kind == .word, tokens[end - 1].isCapitalized, text[Int(tokens[end - 1].end) - 1] == UInt8(ascii: "s"),
+                tokens[end + 1].kind == .word, tokens[end + 1].isCapitalized, tokens[end + 1].shape.contains(.spaceBefore),
+                isNameToken(end + 1)
+            {
+                end += 1
+                continue
+            }
             // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
             if let closing = quotedNickname(at: end, limit: limit), closing + 1 < limit, tokens[closing + 1].kind == .word,
                 tokens[closing + 1].isCapitalized, tokens[closing + 1].shape.contains(.spaceBefore), isNameToken(closing + 1),

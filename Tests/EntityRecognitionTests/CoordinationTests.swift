@@ -95,3 +95,14 @@ struct DistributedHeadTests {
         #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("A plural possessive inside a body's name")
+struct PluralPossessiveTests {
+    @Test("'Ministry of Veterans’ Affairs' is one agency, and no person 'Veterans'",
+          arguments: ["Ministry of Veterans’ Affairs", "Ministry of Veterans' Affairs"])
+    func pluralPossessive(name: String) throws {
+        let result = try Recognized("The \(name) said on Monday that benefits would rise.")
+        #expect(result.entity(named: name)?.type == .agency, "\(result.summary)")
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+    }
+}
