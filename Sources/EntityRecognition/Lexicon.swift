@@ -158,9 +158,9 @@ struct WordClass: OptionSet, Sendable {
     static let byline = WordClass(rawValue: 1 << 44)
     /// A capitalized prefix whose lowercase rest after a hyphen is the same word: "Co-operation".
     static let hyphenPrefix = WordClass(rawValue: 1 << 45)
-    /// An ordinal, or the suffix that makes a number one: "Second", "27th" ("th" after "27").
+    /// The suffix that makes a number an ordinal: "th" after "27".
     static let ordinal = WordClass(rawValue: 1 << 46)
-    /// A role that an organization gives, after its name: "Snap CEO Evan Spiegel", "INLD supremo X".
+    /// A role that an organization gives, after its name: "Snap CEO Evan Spiegel", "Fuerza Popular leader X".
     static let organizationRole = WordClass(rawValue: 1 << 47)
     /// A verb of a media outlet's reporting: ", Trend reports", "reported by NewsMaker".
     static let reportVerb = WordClass(rawValue: 1 << 48)
