@@ -138,8 +138,8 @@ JO	Jordan		Jordanian	Amman
 KZ	Kazakhstan		Kazakh|Kazakhstani	Astana|Nur-Sultan
 KE	Kenya		Kenyan	Nairobi
 KI	Kiribati		I-Kiribati	Tarawa|South Tarawa
-KP	North Korea	DPRK|D.P.R.K.|N. Korea	North Korean|N. Korean	Pyongyang
-KR	South Korea	Republic of Korea|ROK|S. Korea|Korea	South Korean|S. Korean|Korean	Seoul|Yongsan|Blue House|Cheong Wa Dae
+KP	North Korea	DPRK|D.P.R.K.|N. Korea|N Korea	North Korean|N. Korean|N Korean	Pyongyang
+KR	South Korea	Republic of Korea|ROK|S. Korea|S Korea|Korea	South Korean|S. Korean|S Korean|Korean	Seoul|Yongsan|Blue House|Cheong Wa Dae
 KW	Kuwait		Kuwaiti	Kuwait City
 KG	Kyrgyzstan	Kyrgyz Republic|Kirghizia	Kyrgyz|Kyrgyzstani	Bishkek
 LA	Laos	Lao PDR	Lao|Laotian	Vientiane

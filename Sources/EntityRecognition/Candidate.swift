@@ -67,6 +67,9 @@ struct Candidate {
     /// speech verb after it); otherwise it must match a person named in full.
     var canStartEntity = true
     var vouchesForSurname = false
+    /// A single name that opens a sentence before a speech verb ("Kurti claimed ..."): it starts a
+    /// person when the article also uses the name alone mid-sentence.
+    var startsIfVouched = false
     /// The body an apposition names: "X, chairman of the Y" (set once Y is built).
     var appositionBody: Int?
     /// The generic key of a body named by its kind, also when the lexicon knows the body by it.

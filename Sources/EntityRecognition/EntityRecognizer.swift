@@ -81,10 +81,23 @@ enum ArticleLayout {
         tokens.removeLast(tokens.count - kept)
     }
 
+    /// "•" (U+2022), which the tokenizer keeps as a token of its own.
+    private static func isBullet(_ token: Token, text: [UInt8]) -> Bool {
+        token.end - token.start == 3 && text[Int(token.start)] == 0xE2
+            && text[Int(token.start) + 1] == 0x80 && text[Int(token.start) + 2] == 0xA2
+    }
+
     private static func isBoilerplate(_ line: Slice<UnsafeMutableBufferPointer<Token>>, text: [UInt8], lexicon: Lexicon) -> Bool {
         guard let first = line.first, let last = line.last else { return true }
         let start = Int(first.start)
         if lexicon.isBoilerplate(text, start, Int(last.end)) { return true }
+        // "• UCAN China", "• Trending": a bullet before one or two capitalized words is a site's menu
+        // ("• Treasury Secretary Steven Mnuchin" is a list of the article).
+        if isBullet(first, text: text), line.count <= 4,
+            line.dropFirst().allSatisfy({ $0.kind != .word || $0.isCapitalized || $0.isAllCaps || $0.end - $0.start <= 1 })
+        {
+            return true
+        }
         // Shouted lines ("SENATE PANEL WEIGHS NEW ...") are related-headline teasers.
         // At least 80% of its words in capitals: four capital words for each other one.
         var words = 0

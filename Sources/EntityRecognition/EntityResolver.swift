@@ -326,6 +326,7 @@ package struct EntityResolver {
         } else {
             guard candidates[index].canStartEntity
                 || (parts.count >= 2 && parts.count <= 3 && singleNames.contains(compared.last!))
+                || (candidates[index].startsIfVouched && singleNames.contains(compared.last!))
             else { return nil }
             person = newEntity(index, in: candidates)
             personParts[person] = parts

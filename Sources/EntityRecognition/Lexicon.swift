@@ -158,6 +158,15 @@ struct WordClass: OptionSet, Sendable {
     static let byline = WordClass(rawValue: 1 << 44)
     /// A capitalized prefix whose lowercase rest after a hyphen is the same word: "Co-operation".
     static let hyphenPrefix = WordClass(rawValue: 1 << 45)
+    /// The suffix that makes a number an ordinal: "th" after "27".
+    static let ordinal = WordClass(rawValue: 1 << 46)
+    /// A role that an organization gives, after its name: "Snap CEO Evan Spiegel", "Fuerza Popular leader X".
+    static let organizationRole = WordClass(rawValue: 1 << 47)
+    /// A verb of a media outlet's reporting: ", Trend reports", "reported by NewsMaker".
+    static let reportVerb = WordClass(rawValue: 1 << 48)
+    /// A head of organizations that a country's ownership makes a body of its state: "the Iranian
+    /// Atomic Energy Organization", "National Development Fund of Iran".
+    static let stateBodyHead = WordClass(rawValue: 1 << 49)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -165,7 +174,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
-        .hyphenPrefix,
+        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead,
     ]
 }
 
@@ -301,7 +310,8 @@ public struct Lexicon: Sendable {
             "adjectival-head": .adjectivalHead, "key-filler": .keyFiller, "organization-noun": .organizationNoun,
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
-            "hyphen-prefix": .hyphenPrefix,
+            "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
+            "report-verb": .reportVerb, "state-body-head": .stateBodyHead,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

@@ -67,7 +67,9 @@ extension MentionBuilder {
         if case .demonym = category { isDemonym = true }
         // "Boston Herald", "China Daily": a place word starting an organization's name.
         if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
-            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead)
+            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead),
+            // "the Iranian Atomic Energy Organization" is the country's own body.
+            !classes(runRange.upperBound - 1).contains(.stateBodyHead)
         {
             let whole = range.lowerBound..<runRange.upperBound
             let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
@@ -121,14 +123,21 @@ extension MentionBuilder {
         let possessive = isPossessive(after)
         let kind: Mention.Kind
         if isDemonym {
-            kind = ownsNext ? .name : .weak
+            // "the pro-Russian president" is no Russian president.
+            kind = ownsNext && !isPrefixed(range) ? .name : .weak
         } else if isMark(after, "-"), after + 1 < sentence.tokens.upperBound, !tokens[after + 1].isCapitalized,
             !tokens[after + 1].shape.contains(.spaceBefore)
         {
             // "a Panama-flagged tanker", "U.S.-made": an adjective, not the actor.
             kind = .weak
         } else if range.lowerBound > 0, tokens[range.lowerBound - 1].isCapitalized, classes(range.lowerBound - 1).contains(.compass) {
-            // "North Kazakhstan province" is a region, not the country.
+            // "North Kazakhstan province" is a region, not the country; "Latin American" a continent's people.
+            kind = .weak
+        } else if isPrefixed(range) {
+            // "post-Copenhagen": a prefixed word, not the actor.
+            kind = .weak
+        } else if isPlaceOfCountry(range) {
+            // "the Gulf of Thailand", "in Davos, Switzerland": the country only locates a place.
             kind = .weak
         } else if case .seat = category, range.lowerBound > 0, classes(range.lowerBound - 1).contains(.locative)
             || (range.lowerBound > 1 && isWord(range.lowerBound - 1, .article) && classes(range.lowerBound - 2).contains(.locative))
@@ -146,6 +155,30 @@ extension MentionBuilder {
         } else {
             state.owner = nil
         }
+    }
+
+    /// A country word after a lowercase prefix and a hyphen: "pro-Russian", "post-Copenhagen".
+    private func isPrefixed(_ range: Range<Int>) -> Bool {
+        range.lowerBound > 1 && isMark(range.lowerBound - 1, "-") && !tokens[range.lowerBound - 1].shape.contains(.spaceBefore)
+            && tokens[range.lowerBound - 2].kind == .word && !tokens[range.lowerBound - 2].isCapitalized
+            && !tokens[range.lowerBound - 2].isAllCaps
+    }
+
+    /// A country word that only says where a place is: after "Gulf of" and other names of places
+    /// ("the Gulf of Thailand"), or after a place and a comma ("in Davos, Switzerland").
+    private func isPlaceOfCountry(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound - 1
+        guard before >= 1 else { return false }
+        if isLowercaseWord(before, .genitive) || (isWord(before, .genitive) && !tokens[before].isCapitalized) {
+            var place = before - 1
+            if place >= 0, isWord(place, .article) { place -= 1 }
+            return place >= 0 && tokens[place].isCapitalized && classes(place).contains(.nonPersonHead)
+        }
+        // "in Davos, Switzerland": one capitalized word after a place preposition, then a comma.
+        guard isMark(before, ","), before >= 2 else { return false }
+        let place = before - 1
+        return tokens[place].kind == .word && tokens[place].isCapitalized && !tokens[place].isAllCaps
+            && lexiconMatch(at: place, end: before) == nil && classes(place - 1).contains(.locative)
     }
 
     /// Whether a country word ending before `after` owns the item at `index`: a title or body

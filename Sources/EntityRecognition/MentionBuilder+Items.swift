@@ -14,6 +14,43 @@ extension MentionBuilder {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
+            if token.kind == .punctuation, let closing = bracketedGivenName(at: index, limit: range.upperBound) {
+                // "Foreign Minister (Nikos) Dendias", "President [Recep Tayyip] Erdogan": an editor's
+                // brackets around the given name; the name goes on after them.
+                let (run, absorbed) = extendRun(from: closing + 1, limit: range.upperBound)
+                add(runItem(index..<run.upperBound, absorbed: absorbed))
+                index = run.upperBound
+                continue
+            }
+            if token.kind == .word, let (owner, bodies, end) = distributedHead(at: index, limit: range.upperBound) {
+                // "the State and Treasury departments", "the departments of Justice and State": one
+                // head shared by several known bodies, each named by its own word.
+                var cursor = index
+                if let (country, category) = owner {
+                    // "the U.S. Treasury and State Departments": the country first.
+                    add(hitItem(country, category))
+                    cursor = country.upperBound
+                }
+                for (word, category) in bodies {
+                    while cursor < word.lowerBound {
+                        add(.token(cursor))
+                        cursor += 1
+                    }
+                    add(hitItem(word, category))
+                    cursor = word.upperBound
+                }
+                while cursor < end {
+                    add(.token(cursor))
+                    cursor += 1
+                }
+                index = end
+                continue
+            }
+            if token.kind == .number, let (unit, absorbed) = numberedUnit(at: index, limit: range.upperBound) {
+                add(runItem(unit, absorbed: absorbed))
+                index = unit.upperBound
+                continue
+            }
             if !lexicon.trie.startsPhrase(token.id)
                 && !(token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(index).contains(.particle)))
             {
@@ -91,7 +128,23 @@ extension MentionBuilder {
                         guard case .title = category else { return false }
                         return run.contains { isLowercaseWord($0, .headComplement) }
                     }()
-                    if run.count > length && isHead(run.upperBound - 1) && !titleOfBody {
+                    // "General Directorate of Security": a head word right after a rank title opens
+                    // a body named by its head ("Directorate ... of Security").
+                    let bodyAfterTitle: Bool = {
+                        guard case .title = category, index + length < run.upperBound else { return false }
+                        return tokens[index + length].isCapitalized && classes(index + length).contains(.agencyHead)
+                            && bodyType(run) == .agency
+                    }()
+                    // "Department of Energy and Climate Change": a known body's portfolio goes on
+                    // with "and" into words that name no other body.
+                    let coordinatedPortfolio: Bool = {
+                        guard case .body = category, run.count > length + 1, isLowercaseWord(index + length, .conjunction),
+                            (index..<(index + length)).contains(where: { isLowercaseWord($0, .headComplement) })
+                        else { return false }
+                        return ((index + length + 1)..<run.upperBound).allSatisfy { !isHead($0) && lexiconMatch(at: $0, end: run.upperBound) == nil }
+                            && bodyType(run) != nil
+                    }()
+                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody) || bodyAfterTitle || coordinatedPortfolio) {
                         // "United States Treasury Department": a country, then a body the lexicon
                         // knows by the rest of the run.
                         if let split = knownBodyEnding(run, within: index..<(index + length)),
@@ -143,6 +196,168 @@ extension MentionBuilder {
             }
         }
         return itemBuffer.elements
+    }
+
+    /// A head in the plural shared by a list of single words that each name a known body with the
+    /// head in the singular: "State and Treasury departments" (the State Department and the Treasury
+    /// Department), "departments of Homeland Security, Justice and State". The bodies by the word
+    /// that names each, and the token after the phrase.
+    private func distributedHead(at index: Int, limit: Int)
+        -> (owner: (Range<Int>, LexiconCategory)?, bodies: [(Range<Int>, LexiconCategory)], end: Int)?
+    {
+        guard tokens[index].isCapitalized || tokens[index].isAllCaps || isLowercaseWord(index + 1, .genitive) else { return nil }
+        if let (bodies, end) = distributedBodies(at: index, limit: limit) { return (nil, bodies, end) }
+        // "U.S. Treasury and State Departments": a country word, then the list.
+        guard lexicon.trie.startsPhrase(tokens[index].id) else { return nil }
+        for countryEnd in (index + 1)..<min(index + 3, limit) {
+            // A list follows the country word: a comma or "and" after its first or second word.
+            guard isMark(countryEnd + 1, ",") || isLowercaseWord(countryEnd + 1, .conjunction) || isMark(countryEnd + 2, ",")
+                || isLowercaseWord(countryEnd + 2, .conjunction),
+                let (length, category) = lexiconMatch(at: index, end: countryEnd, excludingTitles: true),
+                index + length == countryEnd
+            else { continue }
+            switch category {
+            case .country, .demonym:
+                if let (bodies, end) = distributedBodies(at: countryEnd, limit: limit) { return ((index..<countryEnd, category), bodies, end) }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private func distributedBodies(at index: Int, limit: Int) -> ([(Range<Int>, LexiconCategory)], Int)? {
+        if tokens[index].isCapitalized && !tokens[index].isAllCaps {
+            // "State and Treasury departments": the names, then the head.
+            guard let (words, end) = coordinatedWords(from: index, limit: limit), end < limit,
+                let singular = singularHead(end)
+            else { return nil }
+            guard let bodies = knownBodies(words, head: singular, genitive: nil) else { return nil }
+            return (bodies, end + 1)
+        }
+        // "departments of Justice and State": the head, "of", then the names.
+        guard let singular = singularHead(index), isLowercaseWord(index + 1, .genitive),
+            let (words, end) = coordinatedWords(from: index + 2, limit: limit),
+            let bodies = knownBodies(words, head: singular, genitive: tokens[index + 1].id)
+        else { return nil }
+        return (bodies, end)
+    }
+
+    /// Single capitalized words joined by commas and a last "and": "State and Treasury",
+    /// "Homeland Security, Justice and State" (a word may be two when a lexicon body knows them).
+    private func coordinatedWords(from start: Int, limit: Int) -> ([Range<Int>], Int)? {
+        var words: [Range<Int>] = []
+        var index = start
+        while index < limit, tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps {
+            var end = index + 1
+            // "Homeland Security": two capitalized words before a separator.
+            if end < limit, tokens[end].kind == .word, tokens[end].isCapitalized, end + 1 < limit,
+                isMark(end + 1, ",") || isLowercaseWord(end + 1, .conjunction)
+            {
+                end += 1
+            }
+            words.append(index..<end)
+            if isMark(end, ",") {
+                index = end + 1
+                if isLowercaseWord(index, .conjunction) { index += 1 }
+                continue
+            }
+            if isLowercaseWord(end, .conjunction), words.count >= 1, end + 1 < limit {
+                index = end + 1
+                // The last word ends the list.
+                guard tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps else { return nil }
+                words.append(index..<(index + 1))
+                return words.count >= 2 ? (words, index + 1) : nil
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// The singular of a plural agency head at `index` ("departments" -> "department").
+    private func singularHead(_ index: Int) -> Int32? {
+        guard inSentence(index), tokens[index].kind == .word else { return nil }
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        guard end - start > 4, text[end - 1].asciiLowercased == UInt8(ascii: "s") else { return nil }
+        var singular = text[start..<(end - 1)].map(\.asciiLowercased)
+        // "ministries" -> "ministry".
+        if singular.count > 3, singular.suffix(2).elementsEqual("ie".utf8) { singular.removeLast(2); singular.append(UInt8(ascii: "y")) }
+        let id = lexicon.vocabulary.id(of: singular)
+        guard id >= 0, lexicon.classes(of: id).contains(.agencyHead) else { return nil }
+        return id
+    }
+
+    /// The known body each word names with the head ("State" + "department"), or nil if one names none.
+    /// "Justice" names the "Department of Justice" through `genitive`, the "of" of the phrase.
+    private func knownBodies(_ words: [Range<Int>], head: Int32, genitive: Int32?) -> [(Range<Int>, LexiconCategory)]? {
+        var bodies: [(Range<Int>, LexiconCategory)] = []
+        for word in words {
+            let ids = word.map { tokens[$0].id }
+            var category = lexiconBody(ids + [head])
+            if category == nil, let genitive { category = lexiconBody([head, genitive] + ids) }
+            guard let category else { return nil }
+            bodies.append((word, category))
+        }
+        return bodies
+    }
+
+    /// The body the lexicon knows by exactly these token IDs.
+    private func lexiconBody(_ ids: [Int32]) -> LexiconCategory? {
+        var node: Int32 = 0
+        for id in ids {
+            guard id >= 0, let child = lexicon.trie.child(of: node, id) else { return nil }
+            node = child
+        }
+        for position in 0..<lexicon.trie.entryCount(at: node) {
+            let category = lexicon.entries[Int(lexicon.trie.entry(position, at: node))].category
+            if case .body = category { return category }
+        }
+        return nil
+    }
+
+    /// A numbered unit: a number made an ordinal ("27th", "4th") before a name with a head word
+    /// ("the 27th Brigade", "Iraq's 4th Armored Division").
+    private func numberedUnit(at index: Int, limit: Int) -> (Range<Int>, [(Range<Int>, LexiconCategory)])? {
+        let suffix = index + 1
+        let start = index + 2
+        guard start < limit, tokens[suffix].kind == .word, !tokens[suffix].isCapitalized,
+            !tokens[suffix].shape.contains(.spaceBefore), classes(suffix).contains(.ordinal),
+            tokens[start].kind == .word, tokens[start].isCapitalized, tokens[start].shape.contains(.spaceBefore),
+            isNameToken(start), lexiconMatch(at: start, end: limit) == nil
+        else { return nil }
+        let (run, absorbed) = extendRun(from: start, limit: limit)
+        guard bodyType(run) != nil else { return nil }
+        return (index..<run.upperBound, absorbed)
+    }
+
+    /// The closing bracket of one or two capitalized words in brackets that a name follows
+    /// ("(Nikos) Dendias", "[Recep Tayyip] Erdogan"): words no lexicon knows as anything but a
+    /// person, and a name word right after the bracket.
+    func bracketedGivenName(at index: Int, limit: Int) -> Int? {
+        let opening = tokens[index]
+        guard opening.isMark("(") || opening.isMark("["), index + 3 < limit else { return nil }
+        let closingMark: Unicode.Scalar = opening.isMark("(") ? ")" : "]"
+        var closing = index + 1
+        while closing < limit, closing <= index + 2, tokens[closing].kind == .word, tokens[closing].isCapitalized,
+            !tokens[closing].isAllCaps, classes(closing).isDisjoint(with: [.nonEntity, .agencyHead, .organizationHead])
+        {
+            closing += 1
+        }
+        guard closing > index + 1, closing + 1 < limit, tokens[closing].isMark(closingMark) else { return nil }
+        let name = closing + 1
+        guard tokens[name].kind == .word, tokens[name].isCapitalized, !tokens[name].isAllCaps,
+            tokens[name].shape.contains(.spaceBefore), isNameToken(name), !isHead(name)
+        else { return nil }
+        for word in (index + 1)..<closing {
+            if let (_, category) = lexiconMatch(at: word, end: closing), !isPersonCategory(category) { return nil }
+        }
+        if let (_, category) = lexiconMatch(at: name, end: limit), !isPersonCategory(category) { return nil }
+        return closing
+    }
+
+    private func isPersonCategory(_ category: LexiconCategory) -> Bool {
+        if case .person = category { return true }
+        return false
     }
 
     /// A lowercase particle that no name follows ("al" before a lowercase word).
@@ -267,10 +482,28 @@ extension MentionBuilder {
             // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
             if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
                 !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
-                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end),
-                let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead)
+                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end)
             {
-                end = headEnd
+                if let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead) {
+                    end = headEnd
+                    continue
+                }
+                // "Ministry of People's Security": after a body's head and "of", a people's
+                // possessive is part of the portfolio.
+                if classes(end - 1).contains(.groupNoun), isLowercaseWord(end - 2, .headComplement),
+                    (start..<(end - 2)).contains(where: { classes($0).contains(.agencyHead) }), isNameToken(end + 1)
+                {
+                    end += 1
+                    continue
+                }
+            }
+            // "House Committee on Veterans' Affairs": a plural possessive inside a body's name.
+            if !ignoringLexicon, sawHeadOrOfTaking, token.isMark("'"), !token.shape.contains(.spaceBefore), end + 1 < limit,
+                tokens[end - 1].kind == .word, tokens[end - 1].isCapitalized, text[Int(tokens[end - 1].end) - 1] == UInt8(ascii: "s"),
+                tokens[end + 1].kind == .word, tokens[end + 1].isCapitalized, tokens[end + 1].shape.contains(.spaceBefore),
+                isNameToken(end + 1)
+            {
+                end += 1
                 continue
             }
             // "Changpeng “CZ” Zhao": a nickname in quotes inside a person's name.
@@ -291,7 +524,8 @@ extension MentionBuilder {
             // "Calvert 22 Foundation", "Channel 12": a number inside a name or after a media head.
             if token.kind == .number && token.shape.contains(.spaceBefore) && tokens[end - 1].kind == .word
                 && ((end + 1 < limit && tokens[end + 1].shape.contains(.spaceBefore) && isHead(end + 1))
-                    || (end == start + 1 && classes(start).contains(.organizationHead) && !isMark(end + 1, "-")))
+                    || (end == start + 1 && !classes(start).isDisjoint(with: [.organizationHead, .agencyHead])
+                        && !isMark(end + 1, "-")))
             {
                 end += 1
                 continue
@@ -385,6 +619,9 @@ extension MentionBuilder {
         let article = next < limit && isLowercaseWord(next, .article)
         if article { next += 1 }
         guard next < limit, tokens[next].isCapitalized || tokens[next].isAllCaps else { return false }
+        // "Vice President of the Council of Ministers and Minister of Defence": a title after "and"
+        // starts a second role, not a word of the body.
+        if let (_, category) = lexiconMatch(at: next, end: limit), case .title = category { return true }
         // "the Foreign Ministry and the White House", "the Foreign Ministry and China": after a
         // whole body name, a known name is a second actor, never the rest of the first.
         if isHead(run.upperBound - 1), lexiconMatch(at: next, end: limit, excludingTitles: true) != nil
@@ -392,12 +629,29 @@ extension MentionBuilder {
         {
             return true
         }
-        // The capitalized words that follow, up to a head.
+        // "Zhejiang Hengli Industry Co Ltd and Smith & Partners": a legal form ends a company's name.
+        let last = run.upperBound - 1
+        if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && run.count > 1 {
+            return true
+        }
+        // "President William Ruto and Azimio La Umoja Coalition": a person's name is never the first
+        // part of a body's.
+        if !isHead(last), run.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && classes($0).contains(.givenName) }) {
+            return true
+        }
+        // The capitalized words that follow, up to a head, through the small words and ampersands
+        // inside a name ("Yixin Science and Technology Co. Ltd.").
         var end = next
         var headEnd: Int?
-        while end < limit, end < next + 6, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
+        while end < limit, end < next + 8, tokens[end].kind == .word, tokens[end].isCapitalized || tokens[end].isAllCaps {
             if isHead(end) { headEnd = end + 1 }
             end += 1
+            if end + 1 < limit, isLowercaseWord(end, .connector) || isMark(end, "&"), tokens[end + 1].kind == .word,
+                tokens[end + 1].isCapitalized || tokens[end + 1].isAllCaps
+            {
+                end += 1
+                continue
+            }
             // "the Bosniak-Croat Federation": a hyphenated word is one word of the name.
             if end + 1 < limit, isMark(end, "-"), !tokens[end].shape.contains(.spaceBefore), tokens[end + 1].kind == .word,
                 !tokens[end + 1].shape.contains(.spaceBefore)
@@ -408,6 +662,8 @@ extension MentionBuilder {
         guard let headEnd else { return false }
         if article { return true }
         let hasGenitive = run.contains { isLowercaseWord($0, .headComplement) }
+        // "the Bonyad Fund of Iran and Mehr Trading Co.": after a country, the portfolio is over.
+        if hasGenitive, endsInCountry(run), headEnd - next >= 2 { return true }
         // "Sberbank and Alfa Bank": the run so far is a known name of its own, with no portfolio
         // that "and" could go on ("Department of Energy and Climate Change").
         if !hasGenitive, let (length, category) = lexiconMatch(at: run.lowerBound, end: conjunction, excludingTitles: true),
@@ -417,6 +673,16 @@ extension MentionBuilder {
         }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// Whether the run ends with "of [the] Country".
+    private func endsInCountry(_ run: Range<Int>) -> Bool {
+        guard let genitive = run.last(where: { isLowercaseWord($0, .genitive) }) else { return false }
+        let start = isWord(genitive + 1, .article) ? genitive + 2 : genitive + 1
+        guard start < run.upperBound, let (length, category) = lexiconMatch(at: start, end: run.upperBound),
+            start + length == run.upperBound, case .country = category
+        else { return false }
+        return true
     }
 
     /// The closing quote of a short quoted nickname opening at `index` ("“CZ”", "\"Jokowi\"").

@@ -45,9 +45,11 @@ extension MentionBuilder {
             add(candidate)
             return
         }
-        if let type = bodyType(range) {
+        if var type = bodyType(range) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
+            // "the 27th Brigade": a numbered unit is one of a state's forces.
+            if tokens[range.lowerBound].kind == .number { type = .agency }
             // "Ministry of Foreign Affairs Bahram Ghasemi": a body, then the person it speaks through.
             if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
                 case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
@@ -162,6 +164,16 @@ extension MentionBuilder {
         // A body that belongs to an agency is itself public ("the Ministry's Institute of ...").
         var type = type
         if let bodyOwner, candidates[bodyOwner].type == .agency { type = .agency }
+        // "Hezbollah's Central Finance Unit", "Central Committee of the Workers' Party of Korea": a
+        // body of an organization is the organization's, whatever its head word.
+        if let bodyOwner, candidates[bodyOwner].type == .organization { type = .organization }
+        // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
+        // organization or fund is a body of its state.
+        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country,
+            range.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) })
+        {
+            type = .agency
+        }
         let key: EntityKey
         var known: String?
         if type == .organization && range.count == 1 && owner == nil {
@@ -192,11 +204,80 @@ extension MentionBuilder {
         // "State news agency Wam": a common word opening the sentence is no name.
         if range.count == 1 && !classes(range.lowerBound).subtracting(.lookups).isEmpty { return false }
         if isLowercaseWord(after, .organizationNoun) || isWord(after, .partyNoun) { return true }
+        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
+        if after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
+            && isLowercaseWord(after + 1, .organizationNoun)
+        {
+            return true
+        }
         // "the LTTE movement", "SWIFT network": an acronym before any organization head.
         if range.count == 1 && tokens[range.lowerBound].isAllCaps && isLowercaseWord(after, .organizationHead) { return true }
-        // One word of the organization's trade between: "the New Eurasia think tank", "the Wagner mercenary group".
-        return after + 1 < sentence.tokens.upperBound && isLowercaseWord(after, .organizationModifier)
-            && isLowercaseWord(after + 1, .organizationNoun)
+        // The signs below are weaker than a noun beside the name: a person's name is not taken.
+        if readsAsPersonName(range) { return false }
+        // "Republican leader X": one word the lexicons know only inside longer names ("Republican
+        // Party") is an adjective here, not a name.
+        if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps { return false }
+        if organizationRoleFollows(range) || isReportingOutlet(range) || organizationApposition(after: range) { return true }
+        // "its financial firm, Al-Qard al-Hassan": the noun, then the name in apposition.
+        if isMark(before, ","), before - 1 >= sentence.tokens.lowerBound, isLowercaseWord(before - 1, .organizationNoun),
+            !isMark(range.upperBound, ",") || range.count > 1
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Whether a run reads as a person's name by its first word (a given name, a family name
+    /// written first) or as a whole (a person the lexicons know).
+    private func readsAsPersonName(_ range: Range<Int>) -> Bool {
+        !classes(range.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst]) || isKnownPerson(range)
+    }
+
+    /// "Snap CEO Evan Spiegel", "Fuerza Popular leader Keiko Fujimori": a role an organization
+    /// gives, then its holder's name.
+    private func organizationRoleFollows(_ range: Range<Int>) -> Bool {
+        let after = range.upperBound
+        guard let (length, category) = lexiconMatch(at: after, end: sentence.tokens.upperBound),
+            case .title(nil, false) = category, classes(after + length - 1).contains(.organizationRole)
+        else { return false }
+        let name = after + length
+        return inSentence(name) && tokens[name].kind == .word && tokens[name].isCapitalized && isNameToken(name)
+            && !isHead(name)
+    }
+
+    /// ", Trend reports", ", Channel 12 reported", "reported by NewsMaker": an outlet reporting.
+    private func isReportingOutlet(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound - 1
+        if isMark(before, ","), isLowercaseWord(range.upperBound, .reportVerb) { return true }
+        return before >= 1 && isLowercaseWord(before, .byline) && isLowercaseWord(before - 1, .reportVerb)
+    }
+
+    /// "Caplugs, an American company specializing in ...", "Kimsuky, a North Korean cyber espionage
+    /// group": an apposition whose noun is a kind of organization. A few modifiers may stand before
+    /// the noun, but no preposition (", a senior official at the company" is a person's), and no
+    /// role after it (", a company spokesman").
+    private func organizationApposition(after range: Range<Int>) -> Bool {
+        guard isMark(range.upperBound, ","), isLowercaseWord(range.upperBound + 1, .determiner),
+            classes(range.upperBound + 1).contains(.appositionOpener)
+        else { return false }
+        var index = range.upperBound + 2
+        let stops: WordClass = [.connector, .locative, .genitive, .placePreposition, .determiner, .headComplement, .recipient,
+                                .relativePronoun, .speechVerb]
+        while inSentence(index), index < range.upperBound + 8 {
+            let token = tokens[index]
+            if token.kind == .word && !token.isCapitalized && classes(index).contains(.organizationNoun) {
+                let next = index + 1
+                guard inSentence(next) else { return true }
+                // "the rebels' deputy chief": a possessive noun is no apposition's head.
+                if tokens[next].kind != .word { return !isMark(next, "-") && !isMark(next, "'") }
+                if let (_, category) = lexiconMatch(at: next, end: sentence.tokens.upperBound), case .title = category { return false }
+                return !tokens[next].isCapitalized
+            }
+            if token.kind == .word && !classes(index).isDisjoint(with: stops) { return false }
+            if token.kind == .punctuation && !token.isMark("-") { return false }
+            index += 1
+        }
+        return false
     }
 
     /// "Kurdish", "Asian", "Congolese": a capitalized adjective of a people or region, by its ending.
@@ -283,7 +364,13 @@ extension MentionBuilder {
         var surface = surface
         var parts = nameParts(range, surface: surface)
         var nickname: String?
-        if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
+        if tokens[range.lowerBound].kind == .punctuation,
+            let closing = (range.lowerBound + 2..<range.upperBound).first(where: { isMark($0, ")") || isMark($0, "]") })
+        {
+            // "(Nikos) Dendias" is Nikos Dendias.
+            surface = string((range.lowerBound + 1)..<closing) + " " + string((closing + 1)..<range.upperBound)
+            parts = lexicon.keys.parts(of: surface)
+        } else if let opening = range.first(where: { isMark($0, "\"") }), let closing = quotedNickname(at: opening, limit: range.upperBound) {
             // "Changpeng “CZ” Zhao" is Changpeng Zhao, also called CZ.
             surface = string(range.lowerBound..<opening) + " " + string((closing + 1)..<range.upperBound)
             nickname = string((opening + 1)..<closing)
@@ -291,8 +378,9 @@ extension MentionBuilder {
         }
         let hasTitle = title != nil
         let firstIsGiven = classes(range.lowerBound).contains(.givenName) || classes(range.lowerBound).contains(.familyNameFirst)
-        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb)
-            || (isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun))
+        // "Suga, who took office": "who" speaks of a person, where an organization takes "which".
+        let followedByWho = isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun)
+        let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb) || followedByWho
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
         let words = wordCount(range)
@@ -301,6 +389,7 @@ extension MentionBuilder {
             if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
+                || (followedByWho && isBareName(range.lowerBound))
                 || (firstIsGiven && isKinBefore(range.lowerBound))
         }
         if sentence.isTitleCase { canStart = false }
@@ -320,11 +409,15 @@ extension MentionBuilder {
         // Only a name standing free mid-sentence ("a response from Harmon") vouches for a surname.
         let vouchesForSurname = words == 1 && !sentenceInitial && tokens[range.lowerBound].shape.contains(.spaceBefore)
             && !sentence.isTitleCase
+        // "Kurti claimed ...": a word no lexicon knows, opening a sentence before a speech verb.
+        let startsIfVouched = words == 1 && sentenceInitial && followedBySpeech && !sentence.isTitleCase
+            && isBareName(range.lowerBound)
         // Made in the call, so it moves into the list instead of being copied.
         let personIndex = add(Candidate(tokens: range, phrase: phrase, kind: .name, type: .person, key: .person, name: surface,
                                         aliases: aliases, owner: owner, title: title.flatMap(\.text),
                                         titleTarget: title.flatMap(\.target), nameParts: parts, canStartEntity: canStart,
-                                        vouchesForSurname: vouchesForSurname, inHeadline: sentence.isTitleCase,
+                                        vouchesForSurname: vouchesForSurname, startsIfVouched: startsIfVouched,
+                                        inHeadline: sentence.isTitleCase,
                                         nickname: nickname?.lowercased()))
         // Apposition: "Dana Park, the U.S. ambassador to Chile", "Lee Moran, Under Secretary of Energy".
         // "the governor of Kandahar, the commander of ...": one word after "of" or "in" is a place.
@@ -338,6 +431,16 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// A capitalized word that the lexicons know, if at all, only as part of people's names.
+    private func isBareName(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word, tokens[index].isCapitalized, !tokens[index].isAllCaps,
+            classes(index).subtracting([.givenName, .familyNameFirst]).isEmpty
+        else { return false }
+        guard let (_, category) = lexiconMatch(at: index, end: index + 1) else { return true }
+        if case .person = category { return true }
+        return false
     }
 
     /// A run that names no person without a title: a place, law or event ("Executive Order",

@@ -43,8 +43,10 @@ extension MentionBuilder {
         let titleText = string(titleRange)
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
             runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
-            !comma || wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName),
-            !(titleRange.lowerBound > sentence.tokens.lowerBound && isOpeningQuote(titleRange.lowerBound - 1))
+            !comma || wordCount(runRange) >= 2, namesAfterTitle(runRange),
+            // A role right after an opening quote is quoted ("“President” Smith"); a courtesy title
+            // there opens an address ("“Mr. Chew, you are ...").
+            !(titleRange.lowerBound > sentence.tokens.lowerBound && isOpeningQuote(titleRange.lowerBound - 1) && !honorific)
         {
             state.next = nameIndex + 1
             let phraseStart = owner != nil ? min(ownerStart, titleRange.lowerBound) : titleRange.lowerBound
@@ -200,7 +202,7 @@ extension MentionBuilder {
         }
         guard nameItem < items.count, case .run(let runRange, let absorbed) = items[nameItem],
             runRange.lowerBound == ownerRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
-            wordCount(runRange) >= 2, wordCount(runRange) <= 3 || classes(runRange.lowerBound).contains(.givenName)
+            wordCount(runRange) >= 2, namesAfterTitle(runRange)
         else { return false }
         let ownerCandidate: Candidate
         switch category {
@@ -267,5 +269,19 @@ extension MentionBuilder {
             case .title(_, let honorific) = hitCategories[category]
         else { return false }
         return !honorific
+    }
+
+    /// Whether a run after a title can be the holder's name: up to three words, or up to five
+    /// ("President Teodoro Obiang Nguema Mbasogo", "Amir Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah")
+    /// when it opens with a given name or reads as a name throughout: no word of it is a head, a
+    /// lexicon word of another kind, or the end of a place's or law's name.
+    func namesAfterTitle(_ run: Range<Int>) -> Bool {
+        let words = wordCount(run)
+        if words <= 3 || classes(run.lowerBound).contains(.givenName) { return true }
+        guard words <= 5, !sentence.isTitleCase, tokens[run.lowerBound].isCapitalized else { return false }
+        return run.allSatisfy { index in
+            tokens[index].kind != .word || (!tokens[index].isAllCaps && !isHead(index)
+                && classes(index).isDisjoint(with: [.nonPersonHead, .nonEntity, .compass]))
+        }
     }
 }
