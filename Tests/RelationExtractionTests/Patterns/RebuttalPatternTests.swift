@@ -8,8 +8,9 @@ struct RebuttalPatternTests {
 
     @Test("'A accused B ... B dismissed the accusations' gives B -criticized-> A")
     func answersAccuser() throws {
-        let edges = try ruleEdges("Ukraine accused Belarus of hosting the troops. Belarus dismissed the accusations as propaganda.",
-                                  cues: cues)
+        let edges = try ruleEdges(
+            "Ukraine accused Belarus of hosting the troops. Belarus dismissed the accusations as propaganda.",
+            cues: cues)
         #expect(edges.contains("belarus -criticized-> ukraine"), "\(edges)")
     }
 
