@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "RelationExtractionTests", dependencies: ["RelationExtraction", "EntityRecognition", "TestSupport"]),
         .testTarget(
             name: "GraphStoreTests",
-            dependencies: ["GraphStore", "NewsGraph", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["GraphStore", "NewsGraph", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"]),
         .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "TestSupport"]),

@@ -291,6 +291,14 @@ struct SentenceScan {
         (max(range.lowerBound, cue.lowerBound - SentenceScan.listingReach)..<cue.lowerBound).last { isWord($0, words.listingVerbs) }
     }
 
+    /// The objects of a listing verb that stand before its cue: "added A, B and C" of "added A,
+    /// B and C to the entity list".
+    func listedObjects(verb: Int, cue: Range<Int>) -> [Int] {
+        objects(after: verb + 1, quoted: inQuote(verb)).filter { object in
+            heads.contains { $0.entity == object && $0.tokens.upperBound <= cue.lowerBound }
+        }
+    }
+
     func isPassive(_ cue: Int) -> Bool {
         var token = cue - 1
         // "was also sanctioned", "were again accused", "has been repeatedly criticized": adverbs

@@ -1,24 +1,13 @@
 import EntityRecognition
 import Foundation
 import KnowledgeGraph
+import TestSupport
 import Testing
 
 // Differential tests: each fast path of the recognizer (byte folding, SWAR loads, hand-managed
 // buffers; Sources/EntityRecognition/UnsafeBuffers.swift) against its general twin, on random
 // inputs and on the lengths where eight-byte loads change shape (7, 8, 9, 15, 16, 17, 31, 32, 33
 // bytes). `make sanitize` runs them under AddressSanitizer.
-
-/// SplitMix64: the same inputs on every run, so a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Characters to draw random text from.
 enum Alphabet {
@@ -36,7 +25,7 @@ enum Alphabet {
     static let edgeLengths = [0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 40]
 }
 
-extension SplitMix {
+extension SeededGenerator {
     mutating func string(_ alphabet: [Character], length: Int) -> String {
         String((0..<length).map { _ in alphabet.randomElement(using: &self)! })
     }
@@ -65,7 +54,7 @@ struct TrivialTypeTests {
 struct SlugFastPathTests {
     @Test("Random ASCII names of the edge lengths and others give one slug either way")
     func asciiNames() {
-        var random = SplitMix(state: 1)
+        var random = SeededGenerator(state: 1)
         for length in Alphabet.edgeLengths + Array(repeating: 0, count: 300).map({ _ in Int.random(in: 0...64, using: &random) }) {
             let name = random.string(Alphabet.asciiName + [" ", " ", "&", "/"], length: length)
             let fast = Entity.asciiSlug(for: name)
@@ -76,7 +65,7 @@ struct SlugFastPathTests {
 
     @Test("A name with any other character leaves the fast path; the slug folds Latin diacritics")
     func otherNames() {
-        var random = SplitMix(state: 2)
+        var random = SeededGenerator(state: 2)
         for _ in 0..<200 {
             let name = random.string(Alphabet.mixed, length: Int.random(in: 1...24, using: &random))
             guard name.unicodeScalars.contains(where: { !$0.isASCII }) else { continue }
@@ -93,7 +82,7 @@ struct VocabularyFastPathTests {
     /// A vocabulary of random lowercase words of every length up to 40 bytes (and some Latin-1
     /// ones), with the dictionary the lookups must agree with.
     static func vocabulary() -> (Vocabulary, [String: Int32]) {
-        var random = SplitMix(state: 3)
+        var random = SeededGenerator(state: 3)
         var vocabulary = Vocabulary(capacity: 64)  // small, so interning grows it several times
         var model: [String: Int32] = [:]
         for length in Array(1...40) + Alphabet.edgeLengths.filter({ $0 > 0 }) {
@@ -113,7 +102,7 @@ struct VocabularyFastPathTests {
     @Test("Every known word is found by every path, in any case and at any place in the text")
     func knownWords() {
         let (vocabulary, model) = Self.vocabulary()
-        var random = SplitMix(state: 4)
+        var random = SeededGenerator(state: 4)
         #expect(vocabulary.count == model.count)
         for (word, id) in model.sorted(by: { $0.key < $1.key }) {
             #expect(vocabulary.id(of: Array(word.utf8)) == id)
@@ -132,7 +121,7 @@ struct VocabularyFastPathTests {
     @Test("Unknown words, one byte off a known one or of another length, are unknown on every path")
     func unknownWords() {
         let (vocabulary, model) = Self.vocabulary()
-        var random = SplitMix(state: 5)
+        var random = SeededGenerator(state: 5)
         for word in model.keys.sorted() where word.allSatisfy(\.isASCII) {
             var bytes = Array(word.utf8)
             bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8(ascii: "z") &+ 1  // "{": never in a word
@@ -163,7 +152,7 @@ struct VocabularyFastPathTests {
 struct WordScanningFastPathTests {
     @Test("A word's lookup key is its lowercased() form with the right quote as an apostrophe, in every script")
     func lowercaseKeys() {
-        var random = SplitMix(state: 6)
+        var random = SeededGenerator(state: 6)
         let alphabets = [Alphabet.letters, Alphabet.letters + Alphabet.latin1, Alphabet.latin1 + ["\u{2019}"], Alphabet.mixed]
         for alphabet in alphabets {
             for length in Alphabet.edgeLengths + (0..<100).map({ _ in Int.random(in: 1...40, using: &random) }) {
@@ -178,7 +167,7 @@ struct WordScanningFastPathTests {
 
     @Test("The end of a lowercase run, eight bytes at a time, is where a byte loop stops")
     func lowercaseRuns() {
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(state: 7)
         let stops: [UInt8] = [0x20, 0x41, 0x5A, 0x60, 0x7B, 0x7F, 0x80, 0xC3, 0xE2, 0xFF, 0x30, 0x27]
         for length in Alphabet.edgeLengths + (0..<300).map({ _ in Int.random(in: 0...70, using: &random) }) {
             for stop in [nil] + stops.map(Optional.some) {
@@ -198,7 +187,7 @@ struct WordScanningFastPathTests {
     @Test("Sentence ranges in scalars, counted eight bytes at a time, are the scalars before each bound")
     func scalarRanges() throws {
         let recognizer = try Shared.recognizer()
-        var random = SplitMix(state: 8)
+        var random = SeededGenerator(state: 8)
         for length in Alphabet.edgeLengths + (0..<40).map({ _ in Int.random(in: 1...90, using: &random) }) {
             let text = random.string(Alphabet.mixed, length: length)
             let analysis = recognizer.analyze(Array(text.utf8), document: "t")
@@ -232,7 +221,7 @@ struct NameFastPathTests {
     @Test("A person's name parts", arguments: [9, 10])
     func parts(seed: UInt64) throws {
         let keys = try Shared.lexicon.get().keys
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(state: seed)
         for _ in 0..<400 {
             var name = random.name(Alphabet.asciiName, words: 1...5)
             if random.next() % 4 == 0 { name += [" Jr.", " jr.", " III", " Sr"].randomElement(using: &random)! }
@@ -248,7 +237,7 @@ struct NameFastPathTests {
     @Test("A body's generic key")
     func genericKeys() throws {
         let keys = try Shared.lexicon.get().keys
-        var random = SplitMix(state: 11)
+        var random = SeededGenerator(state: 11)
         for _ in 0..<2000 {
             let words = (0..<Int.random(in: 1...7, using: &random)).map { _ in
                 let word = Self.bodyWords.randomElement(using: &random)!
@@ -270,7 +259,7 @@ struct NameFastPathTests {
     @Test("A person's display name among their aliases")
     func displayNames() throws {
         let keys = try Shared.lexicon.get().keys
-        var random = SplitMix(state: 12)
+        var random = SeededGenerator(state: 12)
         for _ in 0..<600 {
             let name = random.name(Alphabet.letters + ["'", "-"], words: 1...3)
             let parts = keys.partsByCharacters(of: name)

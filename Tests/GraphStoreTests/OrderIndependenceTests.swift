@@ -3,6 +3,7 @@ import GraphStore
 import KnowledgeGraph
 import NewsGraph
 import Testing
+import TestSupport
 
 /// The same articles, added in any order and any batching, make the same graph (issue 17, item 7).
 ///
@@ -54,18 +55,6 @@ struct OrderIndependenceTests {
         return texts.map { document, text in
             let article = Article(document: document, text: text)
             return ArticleGraph(extractor.graph(of: article), article: article.record)
-        }
-    }
-
-    /// A small deterministic generator (SplitMix64), so that every run tries the same orders.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 

@@ -6,9 +6,7 @@ extension SentenceScan {
     func listingEdges(_ place: CuePlace) -> [FoundEdge] {
         // "The Commerce Department added Huawei and ZTE to the entity list".
         guard let verb = listingVerb(before: place.range), !isHypothetical(before: verb), !isPassive(verb) else { return [] }
-        let targets = objects(after: verb + 1, quoted: inQuote(verb)).filter { target in
-            heads.contains { $0.entity == target && $0.tokens.upperBound <= place.range.lowerBound }
-        }
+        let targets = listedObjects(verb: verb, cue: place.range)
         var sources = subjects(before: verb)
         if sources.isEmpty, let pronoun = pronounSubject(before: verb) { sources = [pronoun] }
         return pairs(sources, targets, place.cue.relation, place.because(", listed by '\(lower(verb))'"))

@@ -19,6 +19,12 @@ struct Actor {
         isReference = false
     }
 
+    /// The tokens between this actor and another, in either order (empty when they touch).
+    func gap(to other: Actor) -> Range<Int> {
+        let start = min(tokens.upperBound, other.tokens.upperBound)
+        return start..<max(start, tokens.lowerBound, other.tokens.lowerBound)
+    }
+
     init(reference tokens: Range<Int>, entity: Int) {
         self.tokens = tokens
         phrase = tokens
@@ -312,10 +318,9 @@ struct CandidateFinder {
             if !isSymmetric, triggers[trigger].kind != .symmetricPattern, scan.areCoordinated(source, target, actors: actors) {
                 return nil
             }
-            // "A criticized B, C criticized D": a cue of the relation between the two actors
-            // whose clause has a subject of its own (this place's cue too) opens another
-            // clause; neither A nor B did anything to D.
-            let gap = min(source.tokens.upperBound, target.tokens.upperBound)..<max(source.tokens.lowerBound, target.tokens.lowerBound)
+            // "A criticized B, C criticized D": another cue of the relation between the two actors,
+            // whose clause has a subject of its own, opens another clause; A did nothing to D.
+            let gap = source.gap(to: target)
             for other in relevant where other != trigger && !triggers[other].isSpeech && gap.contains(triggers[other].range.lowerBound)
                 && !triggers[other].context.passive
                 && triggers[other].context.subjects.contains(where: { $0 != source.entity && $0 != target.entity })
@@ -375,7 +380,7 @@ struct CandidateFinder {
                 }
                 // "A criticized B, C criticized D": a cue of the relation between the two actors
                 // (not speech, which frames rather than states) most often opens a clause of its own.
-                let gap = min(source.tokens.upperBound, target.tokens.upperBound)..<max(source.tokens.lowerBound, target.tokens.lowerBound)
+                let gap = source.gap(to: target)
                 let between = relevant.count {
                     triggers[$0].range != cueRange && !triggers[$0].isSpeech && gap.contains(triggers[$0].range.lowerBound)
                 }

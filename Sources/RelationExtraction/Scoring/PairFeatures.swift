@@ -166,40 +166,29 @@ extension SentenceScan {
     /// quote) and its targets (objects, passive subjects).
     func context(of trigger: Trigger, speaker: Int?) -> TriggerContext {
         let cue = trigger.range
+        // "The Treasury added A, B and C to the sanctions list": a listing cue's roles are its
+        // verb's, its objects the names between the verb and the cue.
+        let verb = trigger.kind == .listingPattern ? listingVerb(before: cue) : nil
+        let start = verb ?? cue.lowerBound
         var context = TriggerContext()
-        if trigger.kind == .listingPattern, let verb = listingVerb(before: cue) {
-            // "The Treasury added A, B and C to the sanctions list": the roles are the verb's,
-            // its objects the names between it and the cue.
-            context.passive = isPassive(verb)
-            context.hypothetical = isHypothetical(before: verb)
-            context.quoted = inQuote(verb)
-            context.subjects = subjects(before: verb)
-            context.objects = objects(after: verb + 1, quoted: context.quoted).filter { object in
-                heads.contains { $0.entity == object && $0.tokens.upperBound <= cue.lowerBound }
-            }
-            context.agent = context.passive ? agent(after: cue.upperBound) : nil
-            context.sources = context.passive ? (context.agent.map { [$0] } ?? []) : context.subjects
-            context.targets = context.passive ? context.subjects : context.objects
-            context.nearestBefore = heads.last { $0.tokens.upperBound <= verb && $0.kind != .weak }?.tokens
-            context.firstAfter = heads.first { $0.tokens.lowerBound > verb && $0.kind != .weak }?.tokens
-            return context
-        }
-        context.passive = isPassive(cue.lowerBound)
-        context.hypothetical = isHypothetical(before: cue.lowerBound)
-        context.quoted = inQuote(cue.lowerBound)
-        context.subjects = subjects(before: cue.lowerBound)
-        context.objects = objects(after: cue.upperBound, quoted: context.quoted)
+        context.passive = isPassive(start)
+        context.hypothetical = isHypothetical(before: start)
+        context.quoted = inQuote(start)
+        context.subjects = subjects(before: start)
+        context.objects = verb.map { listedObjects(verb: $0, cue: cue) } ?? objects(after: cue.upperBound, quoted: context.quoted)
         context.agent = context.passive ? agent(after: cue.upperBound) : nil
         if context.passive {
             context.sources = context.agent.map { [$0] } ?? []
             context.targets = context.subjects
         } else {
             context.sources = context.subjects
-            if context.quoted, let speaker { context.sources.append(speaker) }
+            // A listing verb's source is its subject, as in the listing rule, never the quote's speaker.
+            if context.quoted, verb == nil, let speaker { context.sources.append(speaker) }
             context.targets = context.objects
         }
-        context.nearestBefore = heads.last { $0.tokens.upperBound <= cue.lowerBound && $0.kind != .weak }?.tokens
-        context.firstAfter = heads.first { $0.tokens.lowerBound >= cue.upperBound && $0.kind != .weak }?.tokens
+        let objectsStart = verb.map { $0 + 1 } ?? cue.upperBound
+        context.nearestBefore = heads.last { $0.tokens.upperBound <= start && $0.kind != .weak }?.tokens
+        context.firstAfter = heads.first { $0.tokens.lowerBound >= objectsStart && $0.kind != .weak }?.tokens
         return context
     }
 
