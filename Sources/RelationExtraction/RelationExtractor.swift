@@ -40,7 +40,8 @@ public struct RelationExtractor: Sendable {
         let functionWords = FunctionWord.allCases
         functionMatcher = PhraseMatcher(
             phrases: cues.functionWords.map { ($0.0, functionWords.firstIndex(of: $0.1)!) }, lexicon: &lexicon)
-        words = ScanWords(members: cues.wordClasses, kin: lexicon.words(ofClass: "kin"), judgements: cues.judgementWords,
+        words = ScanWords(members: cues.wordClasses, kin: lexicon.words(ofClass: "kin"),
+                          appositionOpeners: lexicon.words(ofClass: "apposition-opener"), judgements: cues.judgementWords,
                           lexicon: &lexicon)
         relationWords = RelationWords(members: cues.wordClasses, lexicon: &lexicon)
         model = cues.model

@@ -75,6 +75,9 @@ final class ScanWords: Sendable {
     let partOpeners: WordSet
     let partNouns: WordSet
     let party: WordSet
+    /// Words that open an apposition after a name ("X, the party's secretary"): the recognizer's
+    /// `apposition-opener` class (words.tsv), which reads the same construction.
+    let appositionOpeners: WordSet
 
     /// The classes these sets are read from (besides "person-pronoun", which `subjectPronouns`
     /// shares with the references' `RelationWords.personPronouns`).
@@ -89,8 +92,9 @@ final class ScanWords: Sendable {
         "copula", "part-opener", "part-noun", "party-noun",
     ]
 
-    /// `kin` are the recognizer's kin words (`words.tsv`), which coordination and unnamed holders take too.
-    init(members: [String: [String]], kin: [String], judgements: [String], lexicon: inout Lexicon) {
+    /// `kin` are the recognizer's kin words (`words.tsv`), which coordination and unnamed holders take
+    /// too; `appositionOpeners` its words that open an apposition.
+    init(members: [String: [String]], kin: [String], appositionOpeners: [String], judgements: [String], lexicon: inout Lexicon) {
         func set(_ name: String, adding extra: [String] = []) -> WordSet {
             WordSet(RelationWords.words(name, in: members) + extra, lexicon: &lexicon)
         }
@@ -140,6 +144,7 @@ final class ScanWords: Sendable {
         partOpeners = set("part-opener")
         partNouns = set("part-noun")
         party = set("party-noun")
+        self.appositionOpeners = WordSet(appositionOpeners, lexicon: &lexicon)
         negativeJudgements = WordSet(judgements, lexicon: &lexicon)
     }
 }

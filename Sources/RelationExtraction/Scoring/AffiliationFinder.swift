@@ -116,19 +116,29 @@ struct AffiliationFinder {
     /// The construction that ties a person (or body) to a body or country, if the words between
     /// them make one: "Kenya's U.N. ambassador Martin Kimani" (possessive-role), "Treasury
     /// spokeswoman Ana Ruiz" (modifier-role), "X, a spokesman for Y" (apposition-role), "the head
-    /// of Y, X" (role-of), "X was the head of Y" (copula-role), "X of Canada" (origin).
+    /// of Y, X" (role-of), "X was the head of Y" (copula-role), "X of Canada" (origin), "X (Hamas)"
+    /// (bracketed), "X, the party's secretary" (apposition-owner-role).
     private func frame(_ source: Mention, _ target: Mention, sentence: Range<Int>) -> String? {
-        let tokens = analysis.tokens
         func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: relationWords.roleNouns) }
-        func isBreak(_ token: Int) -> Bool {
-            tokens[token].kind == .punctuation && !analysis.token(token, isIn: words.possessive) && tokens[token].mark != UInt8(ascii: "-")
-        }
         if target.tokens.upperBound <= source.tokens.lowerBound {
             // Target first.
             let gap = target.tokens.upperBound..<source.tokens.lowerBound
             guard gap.count <= 7 else { return nil }
-            if !gap.contains(where: isBreak), gap.contains(where: isRole) {
-                return gap.first.map { analysis.token($0, isIn: words.possessive) } == true ? "possessive-role" : "modifier-role"
+            // "the International Monetary Fund (IMF)'s managing director, Kristalina Georgieva": the
+            // target's short name in brackets is still the target, and a comma may set the holder
+            // off from the role.
+            var roleGap = gap.lowerBound + bracketedLength(at: gap.lowerBound, before: gap.upperBound)..<gap.upperBound
+            if roleGap.count >= 2, analysis.token(roleGap.upperBound - 1, isIn: words.comma) { roleGap = roleGap.dropLast() }
+            if !roleGap.isEmpty, !roleGap.contains(where: isBreak), roleGap.contains(where: isRole) {
+                // Another name between them holds the role or owns it: "Indian Prime Minister Modi
+                // and Chinese President Xi" (Xi is not India's), "Chinese Foreign Ministry spokesman
+                // Wang" (Wang is the ministry's before he is China's).
+                // A place after "to" is where the role is held: "US Ambassador to Dhaka Earl Miller".
+                let named = analysis.mentions(startingIn: roleGap).contains { mention in
+                    mention.tokens.lowerBound == roleGap.lowerBound || !analysis.token(mention.tokens.lowerBound - 1, isIn: words.to)
+                }
+                if named { return "role-past-name" }
+                return analysis.token(roleGap.lowerBound, isIn: words.possessive) ? "possessive-role" : "modifier-role"
             }
             // "the head of Y, X": a role and "of" just before the target, a comma just after it.
             if target.phrase.lowerBound >= sentence.lowerBound + 2 {
@@ -145,6 +155,11 @@ struct AffiliationFinder {
         // Source (the person or body) first.
         guard target.phrase.lowerBound >= source.tokens.upperBound else { return nil }
         let gap = source.tokens.upperBound..<target.phrase.lowerBound
+        // "Abdul Rauf Asghar (JeM)": the body in brackets right after a name.
+        if gap.count == 1, bracketedLength(at: gap.lowerBound, before: sentence.upperBound) == target.tokens.upperBound + 1 - gap.lowerBound {
+            return "bracketed"
+        }
+        if let frame = appositionOwnerRole(gap: gap, target: target, sentence: sentence) { return frame }
         guard !gap.isEmpty, gap.count <= 10 else { return gap.isEmpty ? "adjacent" : nil }
         if gap.count <= 2, gap.allSatisfy({ analysis.token($0, isIn: relationWords.originPrepositions) || analysis.token($0, isIn: words.the) }) {
             return "origin"
@@ -155,9 +170,47 @@ struct AffiliationFinder {
         // The role's complement must lead to the target: "head of [the] Y", "a spokesman for Y's party".
         let afterRole = (role + 1)..<gap.upperBound
         guard !afterRole.contains(where: isBreak) else { return nil }
+        // "Tajik President Rahmon, Turkmen President Berdymukhammedov and Uzbek ...": a person named
+        // between them takes the role. (A country there may own the target: "head of Israel's Mossad".)
+        if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person }) { return "role-past-name" }
         if analysis.token(first, isIn: words.comma) { return "apposition-role" }
         if analysis.token(first, isIn: words.copulas) || analysis.token(first, isIn: words.the) { return "copula-role" }
         return nil
+    }
+
+    /// "Chen Quanguo, the Communist Party's secretary", "Maher Obeid, a senior Hamas leader": an
+    /// apposition after the name whose role belongs to the target named inside it.
+    private func appositionOwnerRole(gap: Range<Int>, target: Mention, sentence: Range<Int>) -> String? {
+        guard let first = gap.first, gap.count <= 4, analysis.token(first, isIn: words.comma) else { return nil }
+        let opening = (first + 1)..<gap.upperBound
+        if let opener = opening.first, !analysis.token(opener, isIn: words.appositionOpeners) { return nil }
+        guard !opening.contains(where: isBreak) else { return nil }
+        let after = target.tokens.upperBound..<min(sentence.upperBound, target.tokens.upperBound + 4)
+        guard let role = after.first(where: { analysis.token($0, isIn: relationWords.roleNouns) }),
+            !(after.lowerBound..<role).contains(where: isBreak)
+        else { return nil }
+        // "X, Kyrgyz President Sadyr Japarov": a person named after the role holds it, and the
+        // comma joined two items of a list.
+        var end = role + 1
+        while end < sentence.upperBound, end < role + 6, !isBreak(end) { end += 1 }
+        if analysis.mentions(startingIn: (role + 1)..<end).contains(where: { entityTypes[$0.entity] == .person }) { return nil }
+        return "apposition-owner-role"
+    }
+
+    /// A mark that ends a phrase: any punctuation but the possessive and a hyphen.
+    private func isBreak(_ token: Int) -> Bool {
+        let tokens = analysis.tokens
+        return tokens[token].kind == .punctuation && !analysis.token(token, isIn: words.possessive) && tokens[token].mark != UInt8(ascii: "-")
+    }
+
+    /// The length of a short bracketed part ("(IMF)") that opens at `start`, ending before `end`; 0 if none.
+    private func bracketedLength(at start: Int, before end: Int) -> Int {
+        let tokens = analysis.tokens
+        guard start < end, tokens[start].kind == .punctuation, tokens[start].mark == UInt8(ascii: "(") else { return 0 }
+        for index in (start + 1)..<min(end, start + 6) where tokens[index].kind == .punctuation {
+            return tokens[index].mark == UInt8(ascii: ")") && index > start + 1 ? index + 1 - start : 0
+        }
+        return 0
     }
 
     /// Office holders whose country (or intergovernmental body) the article names, and bodies
