@@ -485,7 +485,14 @@ extension MentionBuilder {
         guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
         guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
         let category = hitCategories[categoryIndex]
+        // "A, President B" and "A, Kyrgyz President B": a name right after the title holds it; the
+        // comma joined two items of a list, not a name and its apposition.
+        func nameFollows(_ titleItem: Int) -> Bool {
+            guard titleItem + 1 < items.count, case .run(let run, _) = items[titleItem + 1] else { return false }
+            return run.lowerBound == items[titleItem].range.upperBound
+        }
         if case .title(let target, let honorific) = category, !honorific {
+            guard !nameFollows(itemIndex) else { return }
             candidates[person].title = candidates[person].title ?? string(range)
             candidates[person].titleTarget = candidates[person].titleTarget ?? target
             candidates[person].canStartEntity = true
@@ -521,7 +528,7 @@ extension MentionBuilder {
         if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
         // Allow one or two lowercase modifiers ("top trade negotiator" is not a title we know).
         guard next < items.count, case .hit(_, let nextCategory) = items[next],
-            case .title(let target, let honorific) = hitCategories[nextCategory], !honorific
+            case .title(let target, let honorific) = hitCategories[nextCategory], !honorific, !nameFollows(next)
         else { return }
         let ownerIndex = add(ownerCandidate)
         candidates[person].owner = ownerIndex

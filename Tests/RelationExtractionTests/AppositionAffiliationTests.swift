@@ -12,6 +12,16 @@ struct AppositionAffiliationTests {
         #expect(result.graph.entities.contains { $0.name == "Rui Matos" && $0.type == .person }, "\(result.summary)")
     }
 
+    @Test("In a list of titled leaders, each title belongs to the name after it, not to the name before the comma")
+    func listOfTitledLeaders() throws {
+        let edges = try ruleEdges(
+            "The summit included Kazakh President Kassym Tokayev, Kyrgyz President Sadyr Japarov, Tajik President Emomali Rahmon and others.")
+        #expect(edges.contains("kassym-tokayev -affiliated_with-> kazakhstan"), "\(edges)")
+        #expect(edges.contains("sadyr-japarov -affiliated_with-> kyrgyzstan"), "\(edges)")
+        #expect(!edges.contains("kassym-tokayev -affiliated_with-> kyrgyzstan"), "\(edges)")
+        #expect(!edges.contains("sadyr-japarov -affiliated_with-> tajikistan"), "\(edges)")
+    }
+
     @Test("'the country's interim president, Ali Sow' gives Sow -> the country named before")
     func countryAnaphor() throws {
         let result = try extract("Soldiers in Guinea detained the country's interim president, Ali Sow, on Friday.")
