@@ -4,6 +4,10 @@ import KnowledgeGraph
 
 /// When an entity of a new article is one the store already holds.
 ///
+/// - A body the recognizer keys (`BodyIdentity`) is the stored body with that key among its
+///   names: the lexicon's name for it, or for a name many states' bodies share ("Foreign
+///   Ministry") its country's and its key ("china foreign ministry"). A body of a shared name and
+///   no one country joins nothing: it may be any state's.
 /// - A body (agency, organization, country) is the stored body of that type whose names include
 ///   its name, or whose name is one of its aliases, when their countries agree: an agency tied to
 ///   a country never joins an agency tied only to others ("Japan's Foreign Ministry" and "South
@@ -22,15 +26,22 @@ import KnowledgeGraph
 extension GraphStore {
     // MARK: Bodies
 
-    static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>,
-                          in db: Database, cache: inout BatchCache) throws -> Int64?
+    static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>, identityKey: String? = nil,
+                          isShared: Bool = false, in db: Database, cache: inout BatchCache) throws -> Int64?
     {
+        // A body many states have, of no one known country, may be any state's: it stays a node
+        // of its own rather than gather the "Foreign Ministry" of every article.
+        if isShared && identityKey == nil { return nil }
+        // Every body of a key has it among its names: the lexicon's name ("MOFCOM" of "China's
+        // commerce ministry") or its country's and its shared name's ("china foreign ministry").
+        if let identityKey, let keyed = try cache.entityIDs(sql: bodiesNamed, folded: cache.fold(identityKey),
+                                                             type: entity.type.rawValue, in: db).first
+        {
+            return keyed
+        }
         let type = entity.type.rawValue
         // The new name among stored names and aliases.
-        var candidates = try cache.entityIDs(sql: """
-            SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.folded = ? AND e.type = ? ORDER BY e.id
-            """, folded: fullName, type: type, in: db)
+        var candidates = try cache.entityIDs(sql: bodiesNamed, folded: fullName, type: type, in: db)
         // A stored name among the new aliases; two aliases alone ("Foreign Ministry") make no match.
         for alias in names.dropFirst() {
             for id in try cache.entityIDs(sql: """
@@ -41,7 +52,7 @@ extension GraphStore {
                 candidates.append(id)
             }
         }
-        if candidates.count <= 1 && entity.type != .agency { return candidates.first }
+        if candidates.count <= 1 && entity.type != .agency && !isShared { return candidates.first }
         // The body with this very name first, then by name: the same choice whatever the order
         // the candidates were stored in.
         var named: [(id: Int64, name: String, exact: Bool)] = []
@@ -54,12 +65,22 @@ extension GraphStore {
             return (first.name, first.id) < (second.name, second.id)
         }
         for candidate in named {
-            guard entity.type == .agency else { return candidate.id }
+            guard entity.type == .agency || isShared else { return candidate.id }
             let stored = try cache.storedCountries(of: candidate.id, in: db)
-            if countriesAgree(countries, stored, sameName: candidate.exact) { return candidate.id }
+            // A body of a shared name joins only a body tied to one of its countries.
+            if isShared ? !stored.isDisjoint(with: countries) : countriesAgree(countries, stored, sameName: candidate.exact) {
+                return candidate.id
+            }
         }
         return nil
     }
+
+    /// The entities of a type with `folded` among their names, by row id (a query of
+    /// `BatchCache.entityIDs`).
+    static let bodiesNamed: StaticString = """
+        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+        """
 
     /// Whether two agencies' countries allow them to be one: both known and shared, both unknown,
     /// or one unknown where the two have the very same name ("State Department").

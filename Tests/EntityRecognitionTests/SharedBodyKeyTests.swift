@@ -1,0 +1,41 @@
+import EntityRecognition
+import Testing
+
+/// What an article tells a store about its bodies: the key of a name many states' bodies share,
+/// and the country the article's words tie a body to.
+@Suite("Bodies many states have: their shared key and their country")
+struct SharedBodyKeyTests {
+    /// The key and stated country of the entity named `name` in `text`.
+    static func identity(of name: String, in text: String) throws -> (key: String?, country: String?) {
+        let recognized = try Recognized(text)
+        let index = try #require(recognized.index(of: name), "\(recognized.summary)")
+        return (recognized.analysis.sharedBodyKeys()[index], recognized.analysis.statedCountries()[index])
+    }
+
+    @Test(
+        "A shared name with its country before it, after 'of', or none, has one key",
+        arguments: [
+            ("The Chinese Foreign Ministry criticized the sale on Monday.", "Chinese Foreign Ministry", "China"),
+            ("Russia's Foreign Ministry said on Monday that the talks would resume.", "Russia's Foreign Ministry", "Russia"),
+            ("The Ministry of Foreign Affairs of China criticized the visit on Friday.", "Ministry of Foreign Affairs of China", "China"),
+        ])
+    func keyedWithCountry(text: String, name: String, country: String) throws {
+        let identity = try Self.identity(of: name, in: text)
+        #expect(identity.key == "foreign ministry")
+        #expect(identity.country == country)
+    }
+
+    @Test("A shared name with no country has its key and no country")
+    func keyedWithoutCountry() throws {
+        let identity = try Self.identity(of: "Foreign Ministry", in: "The Foreign Ministry said on Monday that the talks would resume.")
+        #expect(identity.key == "foreign ministry")
+        #expect(identity.country == nil)
+    }
+
+    @Test("A name with a word of its own is no shared name, though the article also calls it by its head alone")
+    func ownName() throws {
+        let text = "The Trump administration criticized the vote on Monday. The administration said it would respond."
+        let identity = try Self.identity(of: "Trump administration", in: text)
+        #expect(identity.key == nil)
+    }
+}
