@@ -227,7 +227,7 @@ package struct EntityResolver {
                 // lexicon's body of another country.
                 if candidates[index].owner == nil,
                     let other = EntityResolver.latest(in: bodyOrder, where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
-                        && (bodyKeys[$0] == generic || bodyKeys[$0]!.hasSuffix(" " + generic)) })
+                        && keys.key(bodyKeys[$0]!, hasHead: generic) })
                 {
                     return other
                 }

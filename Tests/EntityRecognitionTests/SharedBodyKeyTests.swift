@@ -39,3 +39,17 @@ struct SharedBodyKeyTests {
         #expect(identity.key == nil)
     }
 }
+
+@Suite("A body named after the body it belongs to is not that body")
+struct BodyOfBodyTests {
+    @Test("'the Majlis' after 'the Iran-Armenia Friendship Group of the Majlis' is the Majlis, not the group")
+    func bodyAfterOf() throws {
+        let text = """
+            The Iran-Armenia Parliamentary Friendship Group of the Majlis visited Yerevan on Monday. \
+            The Majlis approved the budget on Tuesday.
+            """
+        let recognized = try Recognized(text)
+        let majlis = recognized.entities(calling: "Majlis")
+        #expect(majlis.map(\.name) == ["Majlis"], "\(recognized.summary)")
+    }
+}
