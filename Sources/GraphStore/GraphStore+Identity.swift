@@ -156,7 +156,7 @@ extension GraphStore {
         }
         // Names a letter apart ("Asad"/"Assad") share their first letters. With another surname,
         // a name is the same person only with every other word the same (see `isSamePerson`).
-        if surname.utf8.count >= 5 {
+        if surname.utf8.count >= 4 {
             let given = givenNames(key)
             for (entity, folded) in try cache.personAliases(surnamesAround: surname, in: db) where !people.contains(entity) {
                 let other = cache.personKey(folded)
@@ -166,7 +166,15 @@ extension GraphStore {
                 }
             }
         }
-        return people.count == 1 ? people.first : nil
+        if people.count <= 1 { return people.first }
+        // Several stored nodes that are all one person by their names ("Antony Blinken", "Anthony
+        // Blinken", kept apart by the order their articles came in): the first by name.
+        var named: [(name: String, key: String, id: Int64)] = []
+        for id in people { named.append((try cache.name(of: id, in: db), cache.personKey(cache.fold(try cache.name(of: id, in: db))), id)) }
+        for (index, first) in named.enumerated() {
+            for second in named[(index + 1)...] where !isSamePerson(first.key, second.key) { return nil }
+        }
+        return named.min { ($0.name, $0.id) < ($1.name, $1.id) }?.id
     }
 
     /// The entities of a type with `folded` among their names, by row id (a query of
@@ -195,7 +203,7 @@ extension GraphStore {
             return differing.count == 1 && isVariant(String(differing[0].0), String(differing[0].1))
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        if short.first == long.first && short.last == long.last {
+        if short.last == long.last && (short.first == long.first || isVariant(String(short.first!), String(long.first!))) {
             // The shorter one's middle words, in order, among the longer one's.
             var next = 1
             for word in long.dropFirst().dropLast() where next < short.count - 1 && word == short[next] { next += 1 }
@@ -204,9 +212,21 @@ extension GraphStore {
         return short.count >= 3 && Array(long.suffix(short.count)) == short
     }
 
-    /// Two spellings of one name part: five letters or more, the same first letter, one edit apart.
-    static func isVariant(_ first: String, _ second: String) -> Bool {
-        first.count >= 5 && second.count >= 5 && first.first == second.first && EditDistance.distance(first, second) == 1
+    /// Two spellings of one name part: five letters or more, the same first letter, one edit
+    /// apart; or four letters or more, one with a letter doubled that the other writes once
+    /// ("Asad", "Assad").
+    package static func isVariant(_ first: String, _ second: String) -> Bool {
+        guard first.first == second.first, first != second else { return false }
+        if first.count >= 5 && second.count >= 5 && EditDistance.distance(first, second) == 1 { return true }
+        let (short, long) = first.count < second.count ? (first, second) : (second, first)
+        guard short.count >= 4, long.count == short.count + 1 else { return false }
+        let letters = Array(long)
+        for index in 1..<letters.count where letters[index] == letters[index - 1] {
+            var undoubled = letters
+            undoubled.remove(at: index)
+            if String(undoubled) == short { return true }
+        }
+        return false
     }
 
     /// The people whom `word` alone may name, by row id: those with an alias whose surname it is,

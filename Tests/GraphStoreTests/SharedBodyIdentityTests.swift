@@ -128,3 +128,24 @@ struct SharedBodyIdentityTests {
         #expect(people.first?.name == "Bashar al-Assad", "\(people.map(\.name))")
     }
 }
+
+@Suite("Spellings of one person's name across articles")
+struct NameSpellingIdentityTests {
+    @Test("'Bashar al-Asad' and 'Bashar al-Assad' (a letter doubled) are one person, in either order", arguments: [false, true])
+    func doubledLetter(reversed: Bool) throws {
+        let texts = [
+            (document: "single", text: "Syrian President Bashar al-Asad criticized Turkey on Monday."),
+            (document: "double", text: "Syrian President Bashar al-Assad met the envoy in Damascus on Friday."),
+        ]
+        let temporary = try SharedBodyIdentityTests.store(reversed ? texts.reversed() : texts)
+        let people = try temporary.store.entities(types: [.person])
+        #expect(people.count == 1, "\(people.map(\.name))")
+    }
+
+    @Test("Names a letter doubled apart are one name part; other four-letter names are not")
+    func variants() {
+        #expect(GraphStore.isVariant("asad", "assad"))
+        #expect(!GraphStore.isVariant("asad", "asar"))
+        #expect(!GraphStore.isVariant("kim", "kimm"))
+    }
+}
