@@ -133,7 +133,9 @@ extension MentionBuilder {
                 country = name
                 bodyOwner = add(countryCandidate(absorbedRange, name))
             } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
-                absorbedRange.upperBound == range.upperBound
+                absorbedRange.upperBound == range.upperBound,
+                // "Ministry of Commerce": a portfolio, though the lexicon knows "Commerce" as a body.
+                !absorbedRange.allSatisfy({ classes($0).contains(.trade) || classes($0).contains(.bodyModifier) })
             {
                 // "Board of Governors of the Asian Development Bank": part of the named body.
                 bodyOwner = add(bodyCandidate(absorbedRange, name: bodyName, type: bodyType, country: bodyCountry))

@@ -52,4 +52,10 @@ struct BodyOfBodyTests {
         let majlis = recognized.entities(calling: "Majlis")
         #expect(majlis.map(\.name) == ["Majlis"], "\(recognized.summary)")
     }
+
+    @Test("'the Ministry of Commerce' is one ministry: its portfolio is no body the lexicon knows by that word")
+    func portfolioIsNoBody() throws {
+        let recognized = try Recognized("Beijing will answer the tariffs, the Ministry of Commerce said on Monday.")
+        #expect(recognized.entities(ofType: .agency).map(\.name) == ["Ministry of Commerce"], "\(recognized.summary)")
+    }
 }
