@@ -456,6 +456,8 @@ extension MentionBuilder {
             return true
         }
         if range.count > 1, tokens[range.lowerBound].isCapitalized, classes(range.lowerBound).contains(.compass) { return true }
+        // "Russians", "Crimean Tatars said": a people, not a person.
+        if isPeoplePlural(last) && classes(last).isDisjoint(with: [.givenName, .familyNameFirst]) { return true }
         let before = range.lowerBound - 1
         if isMark(before, "(") && isMark(range.upperBound, ")") { return true }
         if isMark(before, "/") && !tokens[range.lowerBound].shape.contains(.spaceBefore) { return true }
@@ -463,6 +465,24 @@ extension MentionBuilder {
             classes(before).contains(.byline)
         {
             return true
+        }
+        return false
+    }
+
+    /// A capitalized word that is a demonym the lexicon knows with an "s" after it ("Russians",
+    /// "Mauritanians"): the plural of a people.
+    private func isPeoplePlural(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let start = Int(token.start)
+        let end = Int(token.end)
+        guard token.kind == .word, token.isCapitalized, !token.isAllCaps, end - start > 3, text[end - 1] == UInt8(ascii: "s") else {
+            return false
+        }
+        let singular = text[start..<(end - 1)].map(\.asciiLowercased)
+        let id = lexicon.vocabulary.id(of: singular)
+        guard id >= 0, let node = lexicon.trie.child(of: 0, id) else { return false }
+        for position in 0..<lexicon.trie.entryCount(at: node) {
+            if case .demonym = lexicon.entries[Int(lexicon.trie.entry(position, at: node))].category { return true }
         }
         return false
     }

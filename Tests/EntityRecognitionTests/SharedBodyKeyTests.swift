@@ -59,3 +59,20 @@ struct BodyOfBodyTests {
         #expect(recognized.entities(ofType: .agency).map(\.name) == ["Ministry of Commerce"], "\(recognized.summary)")
     }
 }
+
+@Suite("A people's plural is no person")
+struct PeoplePluralTests {
+    @Test(
+        "A demonym with an 's' names a people, whether alone or before a speech verb",
+        arguments: ["Many Russians said the war would end soon.", "The lawmaker said the Americans would come back."])
+    func plural(text: String) throws {
+        let recognized = try Recognized(text)
+        #expect(recognized.entities(ofType: .person).filter { $0.name.hasSuffix("ans") }.isEmpty, "\(recognized.summary)")
+    }
+
+    @Test("A surname that ends in 's' is still a person's")
+    func surnameWithS() throws {
+        let recognized = try Recognized("Senator Nigel Evans said the vote would come. Evans spoke in London.")
+        #expect(recognized.entity(named: "Nigel Evans")?.type == .person, "\(recognized.summary)")
+    }
+}
