@@ -165,6 +165,11 @@ package struct EntityResolver {
             if let existing = keyed[key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
+            // "the foreign ministry" after "Pakistan's Foreign Ministry", a body the lexicon knows.
+            if country == nil, let known = EntityResolver.latest(in: bodyOrder, where: { lexiconKeys[$0] == name }) {
+                keyed[key] = known
+                return known
+            }
             // A bare head ("the Ministry said", "the Polish Ministry") is the latest body of that
             // kind (of that country), or nobody.
             // (A head alone may have a key of two words: "Army" has "armed forces".)

@@ -76,3 +76,25 @@ struct PeoplePluralTests {
         #expect(recognized.entity(named: "Nigel Evans")?.type == .person, "\(recognized.summary)")
     }
 }
+
+@Suite("A body named in lowercase by its kind")
+struct LowercaseBodyTests {
+    @Test("'the foreign ministry said' names an agency")
+    func named() throws {
+        let recognized = try Recognized("China imposed sanctions on nine firms on Wednesday, the foreign ministry said.")
+        #expect(recognized.entities(ofType: .agency).map(\.name) == ["foreign ministry"], "\(recognized.summary)")
+    }
+
+    @Test("'the foreign ministry' after the country's Foreign Ministry is that ministry")
+    func refersBack() throws {
+        let text = "Japan's Foreign Ministry protested on Monday. The envoy was summoned, the foreign ministry said."
+        let recognized = try Recognized(text)
+        #expect(recognized.entities(ofType: .agency).count == 1, "\(recognized.summary)")
+    }
+
+    @Test("A head alone ('the army') names no body")
+    func headAlone() throws {
+        let recognized = try Recognized("Witnesses said the army had left the town by Monday.")
+        #expect(recognized.entities(ofType: .agency).isEmpty, "\(recognized.summary)")
+    }
+}
