@@ -98,3 +98,12 @@ struct LowercaseBodyTests {
         #expect(recognized.entities(ofType: .agency).isEmpty, "\(recognized.summary)")
     }
 }
+
+@Suite("A body's head with 'on' after it")
+struct HeadWithOnTests {
+    @Test("'the Committee on Foreign Relations' is an agency, not a person")
+    func committeeOn() throws {
+        let recognized = try Recognized("The Committee on Foreign Relations met on Monday to debate the treaty.")
+        #expect(recognized.entity(named: "Committee on Foreign Relations")?.type == .agency, "\(recognized.summary)")
+    }
+}
