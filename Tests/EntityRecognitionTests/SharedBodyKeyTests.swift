@@ -107,3 +107,13 @@ struct HeadWithOnTests {
         #expect(recognized.entity(named: "Committee on Foreign Relations")?.type == .agency, "\(recognized.summary)")
     }
 }
+
+@Suite("A newspaper's title before a body's head")
+struct NewspaperTitleTests {
+    @Test("'The Australian government' is Australia, not the newspaper")
+    func government() throws {
+        let recognized = try Recognized("The Australian government has sounded the alarm about the deal.")
+        #expect(recognized.entities(ofType: .organization).isEmpty, "\(recognized.summary)")
+        #expect(recognized.entity(named: "Australia")?.type == .country, "\(recognized.summary)")
+    }
+}
