@@ -117,3 +117,13 @@ struct NewspaperTitleTests {
         #expect(recognized.entity(named: "Australia")?.type == .country, "\(recognized.summary)")
     }
 }
+
+@Suite("A ministry named by its kind after the name the lexicon knows it by")
+struct KnownMinistryTests {
+    @Test("'the Ministry of Commerce' after 'the Chinese Ministry of Commerce' is that ministry")
+    func refersBack() throws {
+        let text = "The Chinese Ministry of Commerce noted the sanctions. The cooperation would suffer, the Ministry of Commerce said."
+        let recognized = try Recognized(text)
+        #expect(recognized.entities(ofType: .agency).count == 1, "\(recognized.summary)")
+    }
+}
