@@ -91,6 +91,12 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
+        if range.count == 1, let site = websiteDomain(after: range.lowerBound) {
+            // The tokenizer cuts "Civil.ge" at its period: the name and its domain are one site.
+            let whole = range.lowerBound..<site.upperBound
+            add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization, key: organizationKey(whole), name: string(whole)))
+            return
+        }
         // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
@@ -295,6 +301,20 @@ extension MentionBuilder {
             case .title(_, let honorific) = category
         else { return false }
         return !honorific
+    }
+
+    /// The period and domain written against a capitalized word, as in a web address ("Civil.ge",
+    /// "Censor.NET"): a domain in lowercase or capitals, not a capitalized word that a missing
+    /// space glued to the last one ("Iran.The").
+    private func websiteDomain(after index: Int) -> Range<Int>? {
+        let dot = index + 1
+        let domain = index + 2
+        guard inSentence(domain), isMark(dot, "."), !tokens[dot].shape.contains(.spaceBefore), tokens[domain].kind == .word,
+            !tokens[domain].shape.contains(.spaceBefore), tokens[domain].isAllCaps || !tokens[domain].isCapitalized,
+            Int(tokens[domain].end - tokens[domain].start) >= 2,
+            !inSentence(domain + 1) || tokens[domain + 1].shape.contains(.spaceBefore) || tokens[domain + 1].kind == .punctuation
+        else { return nil }
+        return dot..<(domain + 1)
     }
 
     /// A word with a period between letters, as in a web address ("Lenta.ru", "Censor.NET").

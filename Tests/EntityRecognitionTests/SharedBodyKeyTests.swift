@@ -127,3 +127,22 @@ struct KnownMinistryTests {
         #expect(recognized.entities(ofType: .agency).count == 1, "\(recognized.summary)")
     }
 }
+
+@Suite("A website's name with its domain")
+struct WebsiteTests {
+    @Test(
+        "A capitalized name with its domain against it is an organization",
+        arguments: [
+            ("Civil.ge reported that the talks failed.", "Civil.ge"), ("According to Censor.NET, the strike hit a depot.", "Censor.NET"),
+        ])
+    func site(text: String, name: String) throws {
+        let recognized = try Recognized(text)
+        #expect(recognized.entity(named: name)?.type == .organization, "\(recognized.summary)")
+    }
+
+    @Test("Two sentences a missing space glued together make no website")
+    func missingSpace() throws {
+        let recognized = try Recognized("The talks failed in Iran.The envoy left on Monday.")
+        #expect(recognized.entities(ofType: .organization).isEmpty, "\(recognized.summary)")
+    }
+}
