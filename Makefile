@@ -39,7 +39,9 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/UnsafeBuffers.swift Tests/EntityRecognitionTests/FastPathTests.swift \
   Tests/GraphStoreTests/StoreMigrationTests.swift \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
-  Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift
+  Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift \
+  Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
+  Tests/GraphStoreTests/SharedBodyIdentityTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

@@ -34,6 +34,9 @@ package struct EntityResolver {
     /// generic key of a lexicon agency's name.
     private var lowercaseNames: [String] = []
     private var lexiconKeys: [String?] = []
+    /// Per lexicon agency of a country, the key of the name the article first wrote it by, its
+    /// first word aside ("commerce ministry" of MOFCOM written "the Chinese Ministry of Commerce").
+    private var writtenKeys: [String?] = []
     /// Agencies and organizations, in order of creation.
     private var bodyOrder: [Int] = []
     /// Organizations, in order of creation.
@@ -145,6 +148,13 @@ package struct EntityResolver {
         let entity = entities.count - 1
         lowercaseNames.append(candidates[index].name.lowercased())
         lexiconKeys.append(candidates[index].type == .agency ? candidates[index].lexiconName.map(keys.genericKey) : nil)
+        if candidates[index].type == .agency && candidates[index].lexiconName != nil && candidates[index].knownCountry != nil {
+            // The written name without its first word, the country's ("Chinese").
+            let written = candidates[index].aliases.first(where: { _ in true }) ?? candidates[index].name
+            writtenKeys.append(written.split(separator: " ", maxSplits: 1).dropFirst().first.map { keys.genericKey(String($0)) })
+        } else {
+            writtenKeys.append(nil)
+        }
         if candidates[index].type == .agency || candidates[index].type == .organization { bodyOrder.append(entity) }
         if candidates[index].type == .organization { organizationOrder.append(entity) }
         bodyCountries.append(candidates[index].knownCountry)
@@ -165,6 +175,14 @@ package struct EntityResolver {
             if let existing = keyed[key] { return existing }
             let sameName = genericByName[name] ?? []
             if country == nil, let latest = sameName.last { return latest }
+            // "the foreign ministry" after "Pakistan's Foreign Ministry", "the Ministry of Commerce"
+            // after "the Chinese Ministry of Commerce": a body the lexicon knows.
+            if country == nil, let known = EntityResolver.latest(in: bodyOrder, where: { entity in
+                lexiconKeys[entity] == name || writtenKeys[entity].map { keys.key($0, hasHead: name) } ?? false
+            }) {
+                keyed[key] = known
+                return known
+            }
             // A bare head ("the Ministry said", "the Polish Ministry") is the latest body of that
             // kind (of that country), or nobody.
             // (A head alone may have a key of two words: "Army" has "armed forces".)
@@ -227,7 +245,7 @@ package struct EntityResolver {
                 // lexicon's body of another country.
                 if candidates[index].owner == nil,
                     let other = EntityResolver.latest(in: bodyOrder, where: { bodyKeys[$0] != nil && bodyCountries[$0] != nil && bodyCountries[$0] != country
-                        && (bodyKeys[$0] == generic || bodyKeys[$0]!.hasSuffix(" " + generic)) })
+                        && keys.key(bodyKeys[$0]!, hasHead: generic) })
                 {
                     return other
                 }

@@ -167,6 +167,9 @@ struct WordClass: OptionSet, Sendable {
     /// A head of organizations that a country's ownership makes a body of its state: "the Iranian
     /// Atomic Energy Organization", "National Development Fund of Iran".
     static let stateBodyHead = WordClass(rawValue: 1 << 49)
+    /// A word of the bodies many states have, besides heads and portfolios: "Supreme Court",
+    /// "National Assembly".
+    static let sharedBodyWord = WordClass(rawValue: 1 << 50)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -174,7 +177,7 @@ struct WordClass: OptionSet, Sendable {
         .rank, .placePreposition, .stateOwnership, .appositionOpener, .article, .conjunction, .genitive, .headComplement,
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
-        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead,
+        .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
     ]
 }
 
@@ -311,7 +314,7 @@ public struct Lexicon: Sendable {
             "trade": .trade, "legal-form": .legalForm, "site-chrome": .siteChrome,
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
-            "report-verb": .reportVerb, "state-body-head": .stateBodyHead,
+            "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

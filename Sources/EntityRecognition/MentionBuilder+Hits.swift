@@ -219,6 +219,32 @@ extension MentionBuilder {
 
     /// A country word and the lowercase body after it ("Israeli army", "Iran's defense ministry"):
     /// the country, and the body it owns, which becomes the owner of what follows.
+    /// The words of a body named in lowercase by its kind after "the": a portfolio and a head
+    /// ("the foreign ministry", "the defence ministry"). A head alone ("the army", "the
+    /// government") is left alone: it refers to no one body by itself.
+    func lowercaseBody(after article: Int) -> Range<Int>? {
+        guard isLowercaseWord(article, .article) else { return nil }
+        var cursor = article + 1
+        while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
+        guard cursor > article + 1, isLowercaseWord(cursor, .lowercaseBodyHead), isLowercaseWord(cursor, .agencyHead),
+            !isLowercaseWord(cursor, .governmentNoun), !isLowercaseWord(cursor, .groupNoun)
+        else { return nil }
+        return (article + 1)..<(cursor + 1)
+    }
+
+    /// A body named in lowercase by its kind: the latest body of that kind the article names, or
+    /// a body of no stated country (`EntityResolver`).
+    func addLowercaseBody(_ body: Range<Int>, article: Int, state: inout ScanState) {
+        let name = string(body)
+        let generic = lexicon.keys.genericKey(name)
+        let (key, known) = genericKey(generic, country: nil)
+        state.owner = add(Candidate(tokens: body, phrase: body, kind: .name, type: .agency, key: key, name: name,
+                                    aliases: Aliases(name), lexiconName: known, genericName: generic))
+        state.ownerStart = body.lowerBound
+        state.ownerEnd = isPossessive(body.upperBound) ? body.upperBound + 1 : body.upperBound
+        state.skipItems(through: body.upperBound - 1, in: items)
+    }
+
     private func addCountryBody(country: String, at range: Range<Int>, lexiconName: String?, head: Range<Int>, state: inout ScanState) {
         let countryIndex = add(countryCandidate(range, country, lexiconName: lexiconName))
         let phrase = range.lowerBound..<head.upperBound

@@ -61,10 +61,12 @@ extension MentionBuilder {
             }
             if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
                 if case .body = category, length > 1, classes(index).contains(.article), index + length < range.upperBound,
-                    tokens[index + length].isCapitalized, isNameToken(index + length)
+                    (tokens[index + length].isCapitalized && isNameToken(index + length))
+                        || isLowercaseWord(index + length, .lowercaseBodyHead)
                 {
-                    // "The Australian Government", "The National Security Council": a title such as
-                    // "The Australian" followed by more of a name is not the newspaper.
+                    // "The Australian Government", "The National Security Council", "The Australian
+                    // government": a title such as "The Australian" followed by more of a name, or
+                    // by a body's head, is not the newspaper.
                     add(.token(index))
                     index += 1
                     continue

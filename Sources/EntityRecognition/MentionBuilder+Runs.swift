@@ -91,6 +91,12 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
+        if range.count == 1, let site = websiteDomain(after: range.lowerBound) {
+            // The tokenizer cuts "Civil.ge" at its period: the name and its domain are one site.
+            let whole = range.lowerBound..<site.upperBound
+            add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization, key: organizationKey(whole), name: string(whole)))
+            return
+        }
         // Otherwise a person, when something says so; shouted words ("LETTER TO CONGRESS") are not a name.
         if range.count > 1 && range.allSatisfy({ tokens[$0].isAllCaps || tokens[$0].kind != .word || !tokens[$0].isCapitalized }) {
             return
@@ -133,7 +139,9 @@ extension MentionBuilder {
                 country = name
                 bodyOwner = add(countryCandidate(absorbedRange, name))
             } else if case .body(let bodyName, let bodyType, let bodyCountry) = category, bodyOwner == nil,
-                absorbedRange.upperBound == range.upperBound
+                absorbedRange.upperBound == range.upperBound,
+                // "Ministry of Commerce": a portfolio, though the lexicon knows "Commerce" as a body.
+                !absorbedRange.allSatisfy({ classes($0).contains(.trade) || classes($0).contains(.bodyModifier) })
             {
                 // "Board of Governors of the Asian Development Bank": part of the named body.
                 bodyOwner = add(bodyCandidate(absorbedRange, name: bodyName, type: bodyType, country: bodyCountry))
@@ -295,6 +303,20 @@ extension MentionBuilder {
         return !honorific
     }
 
+    /// The period and domain written against a capitalized word, as in a web address ("Civil.ge",
+    /// "Censor.NET"): a domain in lowercase or capitals, not a capitalized word that a missing
+    /// space glued to the last one ("Iran.The").
+    private func websiteDomain(after index: Int) -> Range<Int>? {
+        let dot = index + 1
+        let domain = index + 2
+        guard inSentence(domain), isMark(dot, "."), !tokens[dot].shape.contains(.spaceBefore), tokens[domain].kind == .word,
+            !tokens[domain].shape.contains(.spaceBefore), tokens[domain].isAllCaps || !tokens[domain].isCapitalized,
+            Int(tokens[domain].end - tokens[domain].start) >= 2,
+            !inSentence(domain + 1) || tokens[domain + 1].shape.contains(.spaceBefore) || tokens[domain + 1].kind == .punctuation
+        else { return nil }
+        return dot..<(domain + 1)
+    }
+
     /// A word with a period between letters, as in a web address ("Lenta.ru", "Censor.NET").
     private func isWebsite(_ index: Int) -> Bool {
         let start = Int(tokens[index].start)
@@ -454,6 +476,8 @@ extension MentionBuilder {
             return true
         }
         if range.count > 1, tokens[range.lowerBound].isCapitalized, classes(range.lowerBound).contains(.compass) { return true }
+        // "Russians", "Crimean Tatars said": a people, not a person.
+        if isPeoplePlural(last) && classes(last).isDisjoint(with: [.givenName, .familyNameFirst]) { return true }
         let before = range.lowerBound - 1
         if isMark(before, "(") && isMark(range.upperBound, ")") { return true }
         if isMark(before, "/") && !tokens[range.lowerBound].shape.contains(.spaceBefore) { return true }
@@ -461,6 +485,24 @@ extension MentionBuilder {
             classes(before).contains(.byline)
         {
             return true
+        }
+        return false
+    }
+
+    /// A capitalized word that is a demonym the lexicon knows with an "s" after it ("Russians",
+    /// "Mauritanians"): the plural of a people.
+    private func isPeoplePlural(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let start = Int(token.start)
+        let end = Int(token.end)
+        guard token.kind == .word, token.isCapitalized, !token.isAllCaps, end - start > 3, text[end - 1] == UInt8(ascii: "s") else {
+            return false
+        }
+        let singular = text[start..<(end - 1)].map(\.asciiLowercased)
+        let id = lexicon.vocabulary.id(of: singular)
+        guard id >= 0, let node = lexicon.trie.child(of: 0, id) else { return false }
+        for position in 0..<lexicon.trie.entryCount(at: node) {
+            if case .demonym = lexicon.entries[Int(lexicon.trie.entry(position, at: node))].category { return true }
         }
         return false
     }

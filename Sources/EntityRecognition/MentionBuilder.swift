@@ -93,6 +93,9 @@ final class MentionBuilder {
             case .token(let tokenIndex):
                 if isPossessive(tokenIndex) && state.owner != nil {
                     state.ownerEnd = tokenIndex + 1
+                } else if state.owner == nil, let body = lowercaseBody(after: tokenIndex) {
+                    // "the foreign ministry said": a body the article names by its kind alone.
+                    addLowercaseBody(body, article: tokenIndex, state: &state)
                 } else if state.owner != nil, tokenIndex == state.ownerEnd, roleModifiersThenTitle(from: state.next - 1) {
                     // "EU foreign policy chief Josep Borrell", "Hamas political leader X": the owner
                     // reaches over lowercase role words to the title.

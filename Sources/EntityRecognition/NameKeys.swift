@@ -197,6 +197,15 @@ package struct NameKeys: Sendable {
         return genericKey(words: words)
     }
 
+    /// Whether a body's key ends in `head` as its own head word ("peruvian congress" ends in
+    /// "congress"), not as the body that another belongs to ("friendship group of majlis").
+    package func key(_ key: String, hasHead head: String) -> Bool {
+        guard key != head else { return true }
+        guard key.hasSuffix(" " + head) else { return false }
+        let before = key.dropLast(head.utf8.count + 1).split(separator: " ").last.map(String.init) ?? ""
+        return !isOne(of: genitives, before)
+    }
+
     private func isOne(of list: [[UInt8]], _ word: String) -> Bool {
         list.contains { $0.elementsEqual(word.utf8) }
     }

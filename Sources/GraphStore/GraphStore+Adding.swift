@@ -36,18 +36,70 @@ public struct ArticleRecord: Sendable, Hashable {
     }
 }
 
+/// What the recognizer knows of a body beyond its graph: the lexicon's name for it, the key of
+/// its name when many states' bodies share that name, and the country its name states ("Chinese
+/// Foreign Ministry") or the lexicon gives it ("Congress").
+///
+/// - A body a lexicon names is the stored body of that lexicon name, however each article wrote
+///   it ("China's commerce ministry", "Ministry of Commerce of China": MOFCOM).
+/// - A body of a shared name ("the Foreign Ministry", "Ministry of Foreign Affairs of China") is
+///   the stored body of the same key and country; with no one country it stays a node of its
+///   own, since it may be any state's.
+public struct BodyIdentity: Sendable, Hashable {
+    /// The name a lexicon gives the body, the same in every article.
+    public var lexiconName: String?
+    /// The key of a name many states' bodies share ("foreign ministry"); nil for other names.
+    public var sharedKey: String?
+    /// The country the body's name or the lexicon ties it to, as the graph names countries.
+    public var country: String?
+
+    public init(lexiconName: String? = nil, sharedKey: String? = nil, country: String? = nil) {
+        self.lexiconName = lexiconName
+        self.sharedKey = sharedKey
+        self.country = country
+    }
+}
+
 /// One article's graph with the article's record: what a batch is made of.
 public struct ArticleGraph: Sendable {
     public let graph: Graph
     public let article: ArticleRecord
     /// The countries of the graph's entities (see `GraphStore.countries(in:)`), worked out when
-    /// the batch is made, on the thread that made it, rather than by the store's single writer.
+    /// the batch is made, on the thread that made it, rather than by the store's single writer,
+    /// with the country each body's identity states.
     let countries: [String: Set<String>]
+    /// Per entity id, what the recognizer knows of an agency. A graph given without them (a
+    /// caller of `add(_:article:)`) has no agency of a shared name.
+    let bodies: [String: BodyIdentity]
 
-    public init(_ graph: Graph, article: ArticleRecord) {
+    public init(_ graph: Graph, article: ArticleRecord, bodies: [String: BodyIdentity] = [:]) {
         self.graph = graph
         self.article = article
-        countries = GraphStore.countries(in: graph)
+        self.bodies = bodies
+        var countries = GraphStore.countries(in: graph)
+        for (id, body) in bodies {
+            if let country = body.country { countries[id, default: []].insert(NameFolding.fold(country)) }
+        }
+        self.countries = countries
+    }
+
+    /// The name that makes a body one across articles: the lexicon's name for it, else for a
+    /// body of a shared name its country's and its key ("china foreign ministry"), the country
+    /// being the one its name states, else the only one the article ties it to. Nil for a body
+    /// of no lexicon name and no shared name, or of a shared name and no one country.
+    func identityKey(of id: String) -> String? {
+        guard let body = bodies[id] else { return nil }
+        if let name = body.lexiconName { return name }
+        guard let key = body.sharedKey else { return nil }
+        let country: String
+        if let stated = body.country {
+            country = NameFolding.fold(stated)
+        } else if let tied = countries[id], tied.count == 1 {
+            country = tied.first!
+        } else {
+            return nil
+        }
+        return country + " " + key
     }
 }
 
@@ -136,7 +188,12 @@ extension GraphStore {
         rowIDs.reserveCapacity(graph.entities.count)
         let countries = item.countries
         for entity in graph.entities {
-            let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], in: db, cache: &cache)
+            var entity = entity
+            let key = item.identityKey(of: entity.id)
+            // The key is one of the body's names, so a later article's body of that key finds it.
+            if let key, key != entity.name, !entity.aliases.contains(key) { entity.aliases.append(key) }
+            let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], identityKey: key,
+                                             isShared: item.bodies[entity.id]?.sharedKey != nil, in: db, cache: &cache)
             rowIDs[entity.id] = rowID
             cache.recordAppearance(of: entity, as: rowID, in: articleID)
         }
@@ -235,7 +292,10 @@ extension GraphStore {
     /// Finds the stored entity this one is (a name the user pinned, the same person, or the same
     /// body of a compatible country; see GraphStore+Identity.swift), or creates it; returns its
     /// row id.
-    static func merge(_ entity: Entity, countries: Set<String> = [], in db: Database, cache: inout BatchCache) throws -> Int64 {
+    static func merge(_ entity: Entity, countries: Set<String> = [], identityKey: String? = nil, isShared: Bool = false,
+                      in db: Database,
+                      cache: inout BatchCache) throws -> Int64
+    {
         let names = ([entity.name] + entity.aliases).filter { !cache.fold($0).isEmpty }
         let fullName = cache.fold(entity.name)
         // A pinned name is where the user decided it belongs.
@@ -244,7 +304,8 @@ extension GraphStore {
             if entity.type == .person {
                 match = try matchPerson(fullName: fullName, countries: countries, in: db, cache: &cache)
             } else {
-                match = try matchBody(entity, names: names, fullName: fullName, countries: countries, in: db, cache: &cache)
+                match = try matchBody(entity, names: names, fullName: fullName, countries: countries, identityKey: identityKey,
+                                      isShared: isShared, in: db, cache: &cache)
             }
         }
         let rowID: Int64

@@ -4,6 +4,10 @@ import KnowledgeGraph
 
 /// When an entity of a new article is one the store already holds.
 ///
+/// - A body the recognizer keys (`BodyIdentity`) is the stored body with that key among its
+///   names: the lexicon's name for it, or for a name many states' bodies share ("Foreign
+///   Ministry") its country's and its key ("china foreign ministry"). A body of a shared name and
+///   no one country joins nothing: it may be any state's.
 /// - A body (agency, organization, country) is the stored body of that type whose names include
 ///   its name, or whose name is one of its aliases, when their countries agree: an agency tied to
 ///   a country never joins an agency tied only to others ("Japan's Foreign Ministry" and "South
@@ -22,15 +26,22 @@ import KnowledgeGraph
 extension GraphStore {
     // MARK: Bodies
 
-    static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>,
-                          in db: Database, cache: inout BatchCache) throws -> Int64?
+    static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>, identityKey: String? = nil,
+                          isShared: Bool = false, in db: Database, cache: inout BatchCache) throws -> Int64?
     {
+        // A body many states have, of no one known country, may be any state's: it stays a node
+        // of its own rather than gather the "Foreign Ministry" of every article.
+        if isShared && identityKey == nil { return nil }
+        // Every body of a key has it among its names: the lexicon's name ("MOFCOM" of "China's
+        // commerce ministry") or its country's and its shared name's ("china foreign ministry").
+        if let identityKey, let keyed = try cache.entityIDs(sql: bodiesNamed, folded: cache.fold(identityKey),
+                                                             type: entity.type.rawValue, in: db).first
+        {
+            return keyed
+        }
         let type = entity.type.rawValue
         // The new name among stored names and aliases.
-        var candidates = try cache.entityIDs(sql: """
-            SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.folded = ? AND e.type = ? ORDER BY e.id
-            """, folded: fullName, type: type, in: db)
+        var candidates = try cache.entityIDs(sql: bodiesNamed, folded: fullName, type: type, in: db)
         // A stored name among the new aliases; two aliases alone ("Foreign Ministry") make no match.
         for alias in names.dropFirst() {
             for id in try cache.entityIDs(sql: """
@@ -41,7 +52,7 @@ extension GraphStore {
                 candidates.append(id)
             }
         }
-        if candidates.count <= 1 && entity.type != .agency { return candidates.first }
+        if candidates.count <= 1 && entity.type != .agency && !isShared { return candidates.first }
         // The body with this very name first, then by name: the same choice whatever the order
         // the candidates were stored in.
         var named: [(id: Int64, name: String, exact: Bool)] = []
@@ -54,12 +65,22 @@ extension GraphStore {
             return (first.name, first.id) < (second.name, second.id)
         }
         for candidate in named {
-            guard entity.type == .agency else { return candidate.id }
+            guard entity.type == .agency || isShared else { return candidate.id }
             let stored = try cache.storedCountries(of: candidate.id, in: db)
-            if countriesAgree(countries, stored, sameName: candidate.exact) { return candidate.id }
+            // A body of a shared name joins only a body tied to one of its countries.
+            if isShared ? !stored.isDisjoint(with: countries) : countriesAgree(countries, stored, sameName: candidate.exact) {
+                return candidate.id
+            }
         }
         return nil
     }
+
+    /// The entities of a type with `folded` among their names, by row id (a query of
+    /// `BatchCache.entityIDs`).
+    static let bodiesNamed: StaticString = """
+        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+        """
 
     /// Whether two agencies' countries allow them to be one: both known and shared, both unknown,
     /// or one unknown where the two have the very same name ("State Department").
@@ -135,7 +156,7 @@ extension GraphStore {
         }
         // Names a letter apart ("Asad"/"Assad") share their first letters. With another surname,
         // a name is the same person only with every other word the same (see `isSamePerson`).
-        if surname.utf8.count >= 5 {
+        if surname.utf8.count >= 4 {
             let given = givenNames(key)
             for (entity, folded) in try cache.personAliases(surnamesAround: surname, in: db) where !people.contains(entity) {
                 let other = cache.personKey(folded)
@@ -145,7 +166,15 @@ extension GraphStore {
                 }
             }
         }
-        return people.count == 1 ? people.first : nil
+        if people.count <= 1 { return people.first }
+        // Several stored nodes that are all one person by their names ("Antony Blinken", "Anthony
+        // Blinken", kept apart by the order their articles came in): the first by name.
+        var named: [(name: String, key: String, id: Int64)] = []
+        for id in people { named.append((try cache.name(of: id, in: db), cache.personKey(cache.fold(try cache.name(of: id, in: db))), id)) }
+        for (index, first) in named.enumerated() {
+            for second in named[(index + 1)...] where !isSamePerson(first.key, second.key) { return nil }
+        }
+        return named.min { ($0.name, $0.id) < ($1.name, $1.id) }?.id
     }
 
     /// The entities of a type with `folded` among their names, by row id (a query of
@@ -174,7 +203,7 @@ extension GraphStore {
             return differing.count == 1 && isVariant(String(differing[0].0), String(differing[0].1))
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        if short.first == long.first && short.last == long.last {
+        if short.last == long.last && (short.first == long.first || isVariant(String(short.first!), String(long.first!))) {
             // The shorter one's middle words, in order, among the longer one's.
             var next = 1
             for word in long.dropFirst().dropLast() where next < short.count - 1 && word == short[next] { next += 1 }
@@ -183,9 +212,21 @@ extension GraphStore {
         return short.count >= 3 && Array(long.suffix(short.count)) == short
     }
 
-    /// Two spellings of one name part: five letters or more, the same first letter, one edit apart.
-    static func isVariant(_ first: String, _ second: String) -> Bool {
-        first.count >= 5 && second.count >= 5 && first.first == second.first && EditDistance.distance(first, second) == 1
+    /// Two spellings of one name part: five letters or more, the same first letter, one edit
+    /// apart; or four letters or more, one with a letter doubled that the other writes once
+    /// ("Asad", "Assad").
+    package static func isVariant(_ first: String, _ second: String) -> Bool {
+        guard first.first == second.first, first != second else { return false }
+        if first.count >= 5 && second.count >= 5 && EditDistance.distance(first, second) == 1 { return true }
+        let (short, long) = first.count < second.count ? (first, second) : (second, first)
+        guard short.count >= 4, long.count == short.count + 1 else { return false }
+        let letters = Array(long)
+        for index in 1..<letters.count where letters[index] == letters[index - 1] {
+            var undoubled = letters
+            undoubled.remove(at: index)
+            if String(undoubled) == short { return true }
+        }
+        return false
     }
 
     /// The people whom `word` alone may name, by row id: those with an alias whose surname it is,

@@ -41,6 +41,30 @@ public struct GraphExtractor: Sendable {
         return (graph, warning)
     }
 
+    /// The article's graph ready for a store: dated, with what the recognizer knows of its bodies
+    /// (see `BodyIdentity`), and the warning `extraction(of:)` gives.
+    public func storable(_ article: Article, record: ArticleRecord) -> (graph: ArticleGraph, warning: InputProblem?) {
+        let analysis = analyze(article)
+        var (graph, warning) = extraction(of: analysis, article: article)
+        graph.date(record.date)
+        return (ArticleGraph(graph, article: record, bodies: GraphExtractor.bodyIdentities(of: analysis, in: graph)), warning)
+    }
+
+    /// Per body of the graph, the lexicon's name for it, the key of a name many states' bodies
+    /// share, and the country the article's words tie it to. The graph's entities are the analysis's, in its order (`graphEntities()`).
+    static func bodyIdentities(of analysis: ArticleAnalysis, in graph: Graph) -> [String: BodyIdentity] {
+        guard graph.entities.count == analysis.entities.count else { return [:] }
+        let countries = analysis.statedCountries()
+        let keys = analysis.sharedBodyKeys()
+        var bodies: [String: BodyIdentity] = [:]
+        for (index, entity) in graph.entities.enumerated() where entity.type == .agency || entity.type == .organization {
+            let found = analysis.entities[index]
+            guard found.name == entity.name else { return [:] }
+            bodies[entity.id] = BodyIdentity(lexiconName: found.lexiconName, sharedKey: keys[index], country: countries[index])
+        }
+        return bodies
+    }
+
     public func graph(of analysis: ArticleAnalysis) -> Graph {
         relations.extract(from: analysis)
     }

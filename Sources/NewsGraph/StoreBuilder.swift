@@ -118,8 +118,7 @@ public struct StoreBuilder: Sendable {
             let unchanged = fresh.count { stored.contains($0.1.digest) }
             fresh.removeAll { stored.contains($0.1.digest) }
             let extracted = parallelMap(fresh) { article, record in
-                let (graph, warning) = extractor.extraction(of: article, dated: record.date)
-                return (ArticleGraph(graph, article: record), warning)
+                extractor.storable(article, record: record)
             }
             for case (_, let warning?) in extracted { problem(warning) }
             let batch = extracted.map(\.0)
