@@ -205,6 +205,9 @@ public struct Lexicon: Sendable {
     private var ambiguousGenericBodies: Set<String> = []
     /// Lowercase names, aliases and adjectives of countries, to strip from body names.
     private var countryForms: Set<String> = []
+    /// Whether every lexicon phrase goes through the tokenizer: set only by
+    /// `bundled(tokenizingPhrasesInGeneral:)`, for the test that compares the two paths.
+    var tokenizesPhrasesInGeneral = false
     /// The ID of the possessive "'s", looked up once.
     private(set) var possessiveID = Vocabulary.unknown
     /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
@@ -220,6 +223,15 @@ public struct Lexicon: Sendable {
     /// The lexicon shipped with NewsGraph.
     public static func bundled() throws(LexiconError) -> Lexicon {
         var lexicon = Lexicon()
+        try lexicon.loadBundledFiles()
+        return lexicon
+    }
+
+    /// The shipped lexicon built with every phrase through the tokenizer, none through the
+    /// fast path for plain phrases: for the differential test of that path.
+    package static func bundled(tokenizingPhrasesInGeneral: Bool) throws(LexiconError) -> Lexicon {
+        var lexicon = Lexicon()
+        lexicon.tokenizesPhrasesInGeneral = tokenizingPhrasesInGeneral
         try lexicon.loadBundledFiles()
         return lexicon
     }
@@ -378,6 +390,12 @@ public struct Lexicon: Sendable {
 
     /// Tokenizes a lexicon phrase and interns its words.
     private mutating func tokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?]) {
+        if !tokenizesPhrasesInGeneral, let plain = plainTokenIDs(of: phrase) { return plain }
+        return generalTokenIDs(of: phrase)
+    }
+
+    /// `tokenIDs(of:)` through the tokenizer, for any phrase.
+    private mutating func generalTokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?]) {
         let bytes = Array(phrase.utf8)
         let tokens = tokenizer.tokenize(bytes)
         var ids: [Int32] = []
@@ -407,6 +425,86 @@ public struct Lexicon: Sendable {
             }
         }
         return (ids, rules, exact)
+    }
+
+    /// `tokenIDs(of:)` for a phrase of ASCII letters and spaces, the most common shape (every
+    /// start tokenizes some 60,000 phrases, and the tokenizer's buffers and a key array per word
+    /// cost more than the words): the words are split on spaces and looked up on the phrase's own
+    /// bytes. Nil for any other phrase, and for a word the tokenizer would split ("SandovalMaria":
+    /// a capital after four lowercase letters), which the general path takes.
+    /// `FastPathTests` holds the tables built this way to those of the general path.
+    mutating func plainTokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? {
+        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary)
+    }
+
+    /// The work of `plainTokenIDs(of:)` on the vocabulary alone: a closure that captured the whole
+    /// lexicon cost more than the phrase.
+    private static func plainTokenIDs(of phrase: String, vocabulary: inout Vocabulary)
+        -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])?
+    {
+        let result = phrase.utf8.withContiguousStorageIfAvailable { bytes -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? in
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte == 0x20 {
+                    previous = byte
+                    continue
+                }
+                guard Tokenizer.isASCIILetter(byte) else { return nil }
+                if previous == 0x20 { words += 1 }
+                previous = byte
+            }
+            var ids: [Int32] = []
+            var rules: [UInt8] = []
+            var exact: [[UInt8]?] = []
+            ids.reserveCapacity(words)
+            rules.reserveCapacity(words)
+            exact.reserveCapacity(words)
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == 0x20 {
+                    start += 1
+                    continue
+                }
+                var end = start
+                var upper = 0
+                var lower = 0
+                var lowercaseRun = 0
+                let capitalized = bytes[start] &- 0x41 < 26
+                while end < bytes.count && bytes[end] != 0x20 {
+                    if bytes[end] &- 0x41 < 26 {
+                        if capitalized && lowercaseRun >= 4 { return nil }
+                        upper += 1
+                        lowercaseRun = 0
+                    } else {
+                        lower += 1
+                        lowercaseRun += 1
+                    }
+                    end += 1
+                }
+                // The tokenizer's shape: capitalized by the first letter, all caps for two or more
+                // capitals and no lowercase; a mixed-case word ("DoD") is spelled exactly.
+                let isAllCaps = upper >= 2 && lower == 0
+                let mixedCase = capitalized && !isAllCaps && upper >= 2 && lower > 0
+                exact.append(mixedCase ? Array(bytes[start..<end]) : nil)
+                // Setting bit 5 lowercases a letter: the lookup folds the word in place.
+                var id = vocabulary.id(ofASCIIWordIn: bytes, start, end)
+                if id == Vocabulary.unknown { id = vocabulary.intern(bytes[start..<end].map { $0 | 0x20 }) }
+                ids.append(id)
+                if mixedCase {
+                    rules.append(3)
+                } else if isAllCaps && end - start <= 6 {
+                    rules.append(2)
+                } else if capitalized {
+                    rules.append(1)
+                } else {
+                    rules.append(0)
+                }
+                start = end
+            }
+            return (ids, rules, exact)
+        }
+        return result ?? nil
     }
 
     private mutating func addPhrase(_ phrase: String, _ category: LexiconCategory, caseInsensitive: Bool = false) {
