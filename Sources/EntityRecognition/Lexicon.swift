@@ -201,18 +201,19 @@ public struct Lexicon: Sendable {
     /// Known agencies of a country by the generic key of their names without the country words,
     /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
     /// Armed Forces. A key that two bodies of one country share is left out.
-    private(set) var genericBodies: [String: String] = [:]
-    private var ambiguousGenericBodies: Set<String> = []
+    internal(set) var genericBodies: [String: String] = [:]
+    var ambiguousGenericBodies: Set<String> = []
     /// Lowercase names, aliases and adjectives of countries, to strip from body names.
-    private var countryForms: Set<String> = []
+    var countryForms: Set<String> = []
     /// Whether every lexicon phrase goes through the tokenizer: set only by
     /// `bundled(tokenizingPhrasesInGeneral:)`, for the test that compares the two paths.
     var tokenizesPhrasesInGeneral = false
+    // A table added here is added to `LexiconSnapshot.swift` too (its test fails until it is).
     /// The ID of the possessive "'s", looked up once.
-    private(set) var possessiveID = Vocabulary.unknown
+    internal(set) var possessiveID = Vocabulary.unknown
     /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
     /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
-    private(set) var pairHeads: [UInt64: EntityType] = [:]
+    internal(set) var pairHeads: [UInt64: EntityType] = [:]
 
     /// The type a two-word head gives a body ending in these two words, if any.
     func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
@@ -251,12 +252,12 @@ public struct Lexicon: Sendable {
 
     // MARK: Loading
 
-    private static func resourceURL(_ name: String) -> URL? {
+    static func resourceURL(_ name: String) -> URL? {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/\(name)")
     }
 
-    private static func readResource(_ name: String) throws(LexiconError) -> DataFile {
+    static func readResource(_ name: String) throws(LexiconError) -> DataFile {
         guard let url = resourceURL(name), let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError(file: name, reason: "bundled lexicon is missing; reinstall NewsGraph")
         }
@@ -273,10 +274,7 @@ public struct Lexicon: Sendable {
             let list = try Lexicon.readResource(file)
             for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
         }
-        // "Ben" and "Abu" are given names too: a name keeps them when compared.
-        let classTable = wordClasses
-        let known = vocabulary
-        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
+        keepParticlesThatAreNoGivenNames()
         let heads = try Lexicon.readResource("heads.tsv")
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
@@ -307,6 +305,13 @@ public struct Lexicon: Sendable {
         try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
     }
 
+    /// "Ben" and "Abu" are given names too: a name keeps them when compared.
+    mutating func keepParticlesThatAreNoGivenNames() {
+        let classTable = wordClasses
+        let known = vocabulary
+        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
+    }
+
     /// The classes of `words.tsv` by name.
     private static let wordClassNames: [String: WordClass] = [
             "connector": .connector, "particle": .particle, "of-taking": .ofTaking, "government": .governmentNoun,
@@ -333,7 +338,7 @@ public struct Lexicon: Sendable {
         return wordClasses.indices.filter { wordClasses[$0] & wordClass.rawValue != 0 }.map { vocabulary.word(Int32($0)) }
     }
 
-    private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
+    mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
         for row in file.rows {
             guard row.columns.count >= 2 else {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class")
@@ -669,10 +674,10 @@ extension String {
 }
 
 /// A trie over token IDs: a dense table for the root's children, one hash table of (node, token) → child
-/// below it.
+/// below it. The tables are internal for `LexiconSnapshot.swift`, which saves and restores them.
 struct PhraseTrie<Entry: Sendable>: Sendable {
     /// A key and its child side by side, so a probe touches one cache line.
-    private struct Slot {
+    struct Slot {
         var key: Int64
         var child: Int32
     }
@@ -680,14 +685,14 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
     /// probes it at every token, where the standard library's seeded hashing costs several times
     /// more.
-    private var slots: [Slot] = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: 1 << 12)
-    private var used = 0
+    var slots: [Slot] = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: 1 << 12)
+    var used = 0
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
-    private var terminals: [[Entry]] = [[]]
-    private var nodeCount: Int32 = 1
+    var terminals: [[Entry]] = [[]]
+    var nodeCount: Int32 = 1
     /// The root's children by token ID (0 where none): nearly every lookup is at the root, and a
     /// dense table answers it with one load instead of a probe.
-    private var rootChildren: [Int32] = []
+    var rootChildren: [Int32] = []
 
     private static var empty: Int64 { -1 }
 

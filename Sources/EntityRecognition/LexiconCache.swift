@@ -1,0 +1,149 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A folder where the shipped lexicon's tables are kept between runs (`LexiconSnapshot.swift`).
+///
+/// Building the lexicon from its data files is most of what a one-article `newsgraph extract`
+/// costs, and scoring runs one process per article. A cached snapshot is named after a hash of
+/// the bundled data files and of the program file itself (its device, inode, size and change
+/// time), so a new build or edited data makes a new snapshot and never reads an old one; the
+/// file also holds that hash and a checksum of its contents. A snapshot that is missing,
+/// unreadable, damaged or of another format is ignored and the lexicon is built from the files;
+/// a folder that cannot be written only means no snapshot is kept. The cache never makes an
+/// error of its own. Writes go to a temporary file renamed into place, so a reader sees a whole
+/// snapshot or none, and the newest few snapshots are kept.
+package struct LexiconCache: Sendable {
+    package let directory: String
+
+    package init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CACHE_HOME/newsgraph`, or `~/.cache/newsgraph`; nil when neither variable is set.
+    package static var standard: LexiconCache? {
+        let environment = ProcessInfo.processInfo.environment
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return LexiconCache(directory: base + "/newsgraph") }
+        if let home = environment["HOME"], !home.isEmpty { return LexiconCache(directory: home + "/.cache/newsgraph") }
+        return nil
+    }
+
+    /// Snapshots kept at once: a few builds of the program (a worktree's and an installed one)
+    /// each keep theirs.
+    static let keptSnapshots = 4
+
+    /// "NGLEXv1\0": the file format. A change to what a snapshot holds changes this number.
+    static let magic: Int = 0x0031_7678_454C_474E
+
+    /// The snapshot file for a key.
+    func path(for key: UInt64) -> String {
+        directory + "/lexicon-" + String(key, radix: 16) + ".bin"
+    }
+
+    /// The lexicon of a snapshot under `key`, or nil when there is none that is whole.
+    func lexicon(for key: UInt64, words: DataFile) -> Lexicon? {
+        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
+        let bytes = [UInt8](data)
+        var reader = SnapshotReader(bytes: bytes)
+        guard (try? reader.int()) == LexiconCache.magic, (try? reader.int()) == Int(bitPattern: UInt(key)),
+            let checksum = try? reader.int()
+        else { return nil }
+        var hasher = SnapshotHasher()
+        hasher.combine(bytes, from: bytes.count - reader.remaining)
+        guard checksum == Int(bitPattern: UInt(hasher.value)) else { return nil }
+        return try? Lexicon(snapshot: &reader, words: words)
+    }
+
+    /// Keeps `lexicon`'s snapshot under `key`, if the folder can be written; drops the oldest
+    /// snapshots beyond `keptSnapshots`.
+    func store(_ lexicon: Lexicon, for key: UInt64) {
+        let payload = lexicon.snapshot()
+        var hasher = SnapshotHasher()
+        hasher.combine(payload)
+        var header = SnapshotWriter()
+        header.append(LexiconCache.magic)
+        header.append(Int(bitPattern: UInt(key)))
+        header.append(Int(bitPattern: UInt(hasher.value)))
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // `.atomic` writes a temporary file in the folder and renames it into place.
+            try Data(header.bytes + payload).write(to: URL(fileURLWithPath: path(for: key)), options: .atomic)
+        } catch {
+            return
+        }
+        guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
+        let snapshots = names.filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }.map { directory + "/" + $0 }
+        guard snapshots.count > LexiconCache.keptSnapshots else { return }
+        func modified(_ path: String) -> Date {
+            ((try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        for old in snapshots.sorted(by: { modified($0) > modified($1) }).dropFirst(LexiconCache.keptSnapshots) {
+            try? manager.removeItem(atPath: old)
+        }
+    }
+
+    /// What identifies the running program's file: a rebuilt program has another change time.
+    static func programIdentity() -> [UInt64]? {
+        #if canImport(Glibc)
+            var info = stat()
+            guard stat("/proc/self/exe", &info) == 0 else { return nil }
+            return [
+                UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size), UInt64(info.st_mtim.tv_sec), UInt64(info.st_mtim.tv_nsec),
+                UInt64(info.st_ctim.tv_sec), UInt64(info.st_ctim.tv_nsec),
+            ]
+        #else
+            guard let path = Bundle.main.executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date
+            else { return nil }
+            return Array(path.utf8).map(UInt64.init) + [UInt64(size), UInt64(bitPattern: Int64(date.timeIntervalSince1970 * 1e9))]
+        #endif
+    }
+}
+
+extension Lexicon {
+    /// The shipped lexicon, restored from `cache` when it holds a snapshot of these data files
+    /// made by this program, and built (and its snapshot kept) otherwise. The same tables as
+    /// `bundled()` either way; nil `cache` is `bundled()`.
+    package static func bundled(cache: LexiconCache?) throws(LexiconError) -> Lexicon {
+        guard let cache, let identity = LexiconCache.programIdentity() else { return try bundled() }
+        var hasher = SnapshotHasher()
+        hasher.combine(UInt64(LexiconCache.magic))
+        for part in identity { hasher.combine(part) }
+        // Every file of the resource folder, not a list of those loading reads: a file added to
+        // loading is in the key without anyone remembering it, and a resource is copied by a
+        // build without the program being linked again.
+        let manager = FileManager.default
+        guard let folder = resourceURL("words.tsv")?.deletingLastPathComponent().path,
+            let names = try? manager.contentsOfDirectory(atPath: folder)
+        else { return try bundled() }
+        var words: [UInt8]?
+        for name in names.sorted() {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            // A file that cannot be read is left to `bundled()`, which says so if loading needs it.
+            guard let data = manager.contents(atPath: folder + "/" + name) else { return try bundled() }
+            let bytes = [UInt8](data)
+            if name == "words.tsv" { words = bytes }
+            hasher.combine(Array(name.utf8))
+            hasher.combine(bytes)
+        }
+        guard let words else { return try bundled() }
+        let key = hasher.value
+        if let wordsFile = try? DataFile(name: "words.tsv", bytes: words), let lexicon = cache.lexicon(for: key, words: wordsFile) {
+            return lexicon
+        }
+        let lexicon = try bundled()
+        cache.store(lexicon, for: key)
+        return lexicon
+    }
+
+    /// `bundled(cache:)` plus the user's own files, added as `bundled(adding:)` adds them.
+    package static func bundled(adding userFiles: [String], cache: LexiconCache?) throws(LexiconError) -> Lexicon {
+        var lexicon = try bundled(cache: cache)
+        for path in userFiles { try lexicon.addUserFile(atPath: path) }
+        return lexicon
+    }
+}

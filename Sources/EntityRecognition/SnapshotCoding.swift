@@ -1,0 +1,124 @@
+// Bytes in and out for the lexicon's snapshot (LexiconSnapshot.swift): integers as eight bytes,
+// arrays of plain values (no references: `BitwiseCopyable`) copied whole, strings as their UTF-8
+// bytes. Reading checks every length against the bytes left and throws on any mismatch, so a
+// damaged file is an error the cache recovers from, never a read outside the buffer. The
+// copies are the only unsafe code here; `LexiconSnapshotTests` runs them (and `make sanitize`
+// runs those tests under AddressSanitizer).
+
+/// Appends values to a byte array.
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append<Element: BitwiseCopyable>(_ array: [Element]) {
+        append(array.count)
+        array.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ string: String) {
+        append(Array(string.utf8))
+    }
+
+    mutating func append(optional string: String?) {
+        if let string {
+            append(1)
+            append(string)
+        } else {
+            append(0)
+        }
+    }
+
+    mutating func append(strings: [String]) {
+        append(strings.count)
+        for string in strings { append(string) }
+    }
+}
+
+/// Reads what a `SnapshotWriter` appended, in the same order.
+struct SnapshotReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = min(max(0, offset), bytes.count)
+    }
+
+    var remaining: Int { bytes.count - offset }
+
+    mutating func int() throws(Lexicon.SnapshotError) -> Int {
+        guard remaining >= 8 else { throw Lexicon.SnapshotError() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
+        offset += 8
+        return Int(Int64(littleEndian: value))
+    }
+
+    mutating func array<Element: BitwiseCopyable>(_ type: Element.Type) throws(Lexicon.SnapshotError) -> [Element] {
+        let count = try int()
+        let stride = MemoryLayout<Element>.stride
+        guard count >= 0, count <= remaining / stride else { throw Lexicon.SnapshotError() }
+        let byteCount = count * stride
+        let start = offset
+        let array = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[start..<(start + byteCount)]))
+            }
+            initialized = count
+        }
+        offset += byteCount
+        return array
+    }
+
+    mutating func string() throws(Lexicon.SnapshotError) -> String {
+        let count = try int()
+        guard count >= 0, count <= remaining else { throw Lexicon.SnapshotError() }
+        let string = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        offset += count
+        return string
+    }
+
+    mutating func optionalString() throws(Lexicon.SnapshotError) -> String? {
+        try int() == 0 ? nil : try string()
+    }
+
+    mutating func strings() throws(Lexicon.SnapshotError) -> [String] {
+        let count = try int()
+        guard count >= 0, count <= remaining / 8 else { throw Lexicon.SnapshotError() }
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count { strings.append(try string()) }
+        return strings
+    }
+}
+
+/// A 64-bit hash of bytes, eight at a time: the cache's key (of the data files and the program)
+/// and its check that a snapshot file came back whole. Not cryptographic: it guards against
+/// stale and damaged files, not against anyone.
+struct SnapshotHasher {
+    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    /// Combines `bytes[start...]`.
+    mutating func combine(_ bytes: [UInt8], from start: Int = 0) {
+        combine(UInt64(bytes.count - start))
+        bytes.withUnsafeBytes { raw in
+            var offset = start
+            while offset + 8 <= raw.count {
+                combine(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail |= UInt64(raw[index]) << UInt64((index - offset) * 8) }
+            combine(tail)
+        }
+    }
+
+    mutating func combine(_ word: UInt64) {
+        let mixed = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+        value = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        value ^= value >> 32
+    }
+}
