@@ -40,6 +40,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/LexiconSnapshot.swift Sources/EntityRecognition/LexiconCache.swift \
   Sources/EntityRecognition/SnapshotCoding.swift Sources/EntityRecognition/Lexicon+Comparison.swift \
   Tests/EntityRecognitionTests/LexiconSnapshotTests.swift \
+  Sources/RelationExtraction/CueLexiconSnapshot.swift Tests/RelationExtractionTests/CueLexiconSnapshotTests.swift \
   Tests/GraphStoreTests/StoreMigrationTests.swift \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
   Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift

@@ -37,14 +37,15 @@ package struct LexiconCache: Sendable {
     /// "NGLEXv1\0": the file format. A change to what a snapshot holds changes this number.
     static let magic: Int = 0x0031_7678_454C_474E
 
-    /// The snapshot file for a key.
-    func path(for key: UInt64) -> String {
-        directory + "/lexicon-" + String(key, radix: 16) + ".bin"
+    /// The snapshot file of a kind ("lexicon") for a key.
+    func path(_ kind: String, for key: UInt64) -> String {
+        directory + "/" + kind + "-" + String(key, radix: 16) + ".bin"
     }
 
-    /// The lexicon of a snapshot under `key`, or nil when there is none that is whole.
-    func lexicon(for key: UInt64, words: DataFile) -> Lexicon? {
-        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
+    /// A reader at the contents of the snapshot of `kind` under `key`, or nil when there is none
+    /// that is whole (its magic number, key and checksum are checked).
+    package func snapshot(_ kind: String, for key: UInt64) -> SnapshotReader? {
+        guard let data = FileManager.default.contents(atPath: path(kind, for: key)) else { return nil }
         let bytes = [UInt8](data)
         var reader = SnapshotReader(bytes: bytes)
         guard (try? reader.int()) == LexiconCache.magic, (try? reader.int()) == Int(bitPattern: UInt(key)),
@@ -53,13 +54,12 @@ package struct LexiconCache: Sendable {
         var hasher = SnapshotHasher()
         hasher.combine(bytes, from: bytes.count - reader.remaining)
         guard checksum == Int(bitPattern: UInt(hasher.value)) else { return nil }
-        return try? Lexicon(snapshot: &reader, words: words)
+        return reader
     }
 
-    /// Keeps `lexicon`'s snapshot under `key`, if the folder can be written; drops the oldest
-    /// snapshots beyond `keptSnapshots`.
-    func store(_ lexicon: Lexicon, for key: UInt64) {
-        let payload = lexicon.snapshot()
+    /// Keeps a snapshot of `kind` under `key`, if the folder can be written; drops the oldest
+    /// snapshots of that kind beyond `keptSnapshots`.
+    package func store(_ payload: [UInt8], _ kind: String, for key: UInt64) {
         var hasher = SnapshotHasher()
         hasher.combine(payload)
         var header = SnapshotWriter()
@@ -70,12 +70,12 @@ package struct LexiconCache: Sendable {
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             // `.atomic` writes a temporary file in the folder and renames it into place.
-            try Data(header.bytes + payload).write(to: URL(fileURLWithPath: path(for: key)), options: .atomic)
+            try Data(header.bytes + payload).write(to: URL(fileURLWithPath: path(kind, for: key)), options: .atomic)
         } catch {
             return
         }
         guard let names = try? manager.contentsOfDirectory(atPath: directory) else { return }
-        let snapshots = names.filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }.map { directory + "/" + $0 }
+        let snapshots = names.filter { $0.hasPrefix(kind + "-") && $0.hasSuffix(".bin") }.map { directory + "/" + $0 }
         guard snapshots.count > LexiconCache.keptSnapshots else { return }
         func modified(_ path: String) -> Date {
             ((try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
@@ -83,6 +83,27 @@ package struct LexiconCache: Sendable {
         for old in snapshots.sorted(by: { modified($0) > modified($1) }).dropFirst(LexiconCache.keptSnapshots) {
             try? manager.removeItem(atPath: old)
         }
+    }
+
+    /// The key of snapshots made by this program from the files of `folder`: a hash of the
+    /// program file's identity and of every file's name and bytes. Every file, not a list of
+    /// those loading reads: a file added to loading is in the key without anyone remembering it,
+    /// and a build copies a changed resource without linking the program again. Nil when the
+    /// program or a file cannot be read (loading then reports what it cannot read).
+    package static func key(ofFilesIn folder: String) -> UInt64? {
+        let manager = FileManager.default
+        guard let identity = programIdentity(), let names = try? manager.contentsOfDirectory(atPath: folder) else { return nil }
+        var hasher = SnapshotHasher()
+        hasher.combine(UInt64(LexiconCache.magic))
+        for part in identity { hasher.combine(part) }
+        for name in names.sorted() {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard let data = manager.contents(atPath: folder + "/" + name) else { return nil }
+            hasher.combine(Array(name.utf8))
+            hasher.combine([UInt8](data))
+        }
+        return hasher.value
     }
 
     /// What identifies the running program's file: a rebuilt program has another change time.
@@ -108,35 +129,16 @@ extension Lexicon {
     /// made by this program, and built (and its snapshot kept) otherwise. The same tables as
     /// `bundled()` either way; nil `cache` is `bundled()`.
     package static func bundled(cache: LexiconCache?) throws(LexiconError) -> Lexicon {
-        guard let cache, let identity = LexiconCache.programIdentity() else { return try bundled() }
-        var hasher = SnapshotHasher()
-        hasher.combine(UInt64(LexiconCache.magic))
-        for part in identity { hasher.combine(part) }
-        // Every file of the resource folder, not a list of those loading reads: a file added to
-        // loading is in the key without anyone remembering it, and a resource is copied by a
-        // build without the program being linked again.
-        let manager = FileManager.default
-        guard let folder = resourceURL("words.tsv")?.deletingLastPathComponent().path,
-            let names = try? manager.contentsOfDirectory(atPath: folder)
+        guard let cache, let folder = resourceURL("words.tsv")?.deletingLastPathComponent().path,
+            let key = LexiconCache.key(ofFilesIn: folder)
         else { return try bundled() }
-        var words: [UInt8]?
-        for name in names.sorted() {
-            var isFolder: ObjCBool = false
-            guard manager.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            // A file that cannot be read is left to `bundled()`, which says so if loading needs it.
-            guard let data = manager.contents(atPath: folder + "/" + name) else { return try bundled() }
-            let bytes = [UInt8](data)
-            if name == "words.tsv" { words = bytes }
-            hasher.combine(Array(name.utf8))
-            hasher.combine(bytes)
-        }
-        guard let words else { return try bundled() }
-        let key = hasher.value
-        if let wordsFile = try? DataFile(name: "words.tsv", bytes: words), let lexicon = cache.lexicon(for: key, words: wordsFile) {
+        if var reader = cache.snapshot("lexicon", for: key), let words = try? readResource("words.tsv"),
+            let lexicon = try? Lexicon(snapshot: &reader, words: words)
+        {
             return lexicon
         }
         let lexicon = try bundled()
-        cache.store(lexicon, for: key)
+        cache.store(lexicon.snapshot(), "lexicon", for: key)
         return lexicon
     }
 

@@ -10,9 +10,6 @@ import KnowledgeGraph
 // saved here: a table added to `Lexicon` fails that test until it is saved too.
 
 extension Lexicon {
-    /// Raised when the bytes are no snapshot of this format; the cache then builds the lexicon.
-    struct SnapshotError: Error {}
-
     /// The stored properties a snapshot covers, by name (`keys` is made again from words.tsv,
     /// `tokenizesPhrasesInGeneral` only steers loading).
     package static let snapshotProperties: Set<String> = [
@@ -237,14 +234,14 @@ extension SnapshotWriter {
 }
 
 extension SnapshotReader {
-    mutating func category() throws(Lexicon.SnapshotError) -> LexiconCategory {
+    mutating func category() throws(SnapshotError) -> LexiconCategory {
         switch try int() {
         case 0: return .country(try string())
         case 1: return .seat(try string())
         case 2: return .demonym(try string())
         case 3:
             let name = try string()
-            guard let type = EntityType(rawValue: try string()) else { throw Lexicon.SnapshotError() }
+            guard let type = EntityType(rawValue: try string()) else { throw SnapshotError() }
             return .body(name: name, type: type, country: try optionalString())
         case 4:
             let name = try string()
@@ -253,7 +250,7 @@ extension SnapshotReader {
             let target = try optionalString()
             return .title(target: target, honorific: try int() != 0)
         default:
-            throw Lexicon.SnapshotError()
+            throw SnapshotError()
         }
     }
 }

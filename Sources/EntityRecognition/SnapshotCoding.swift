@@ -5,24 +5,31 @@
 // copies are the only unsafe code here; `LexiconSnapshotTests` runs them (and `make sanitize`
 // runs those tests under AddressSanitizer).
 
-/// Appends values to a byte array.
-struct SnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+/// Raised when bytes are no snapshot of the expected format; a cache then builds the tables.
+package struct SnapshotError: Error {
+    package init() {}
+}
 
-    mutating func append(_ value: Int) {
+/// Appends values to a byte array.
+package struct SnapshotWriter {
+    package private(set) var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func append(_ value: Int) {
         withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append<Element: BitwiseCopyable>(_ array: [Element]) {
+    package mutating func append<Element: BitwiseCopyable>(_ array: [Element]) {
         append(array.count)
         array.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(_ string: String) {
+    package mutating func append(_ string: String) {
         append(Array(string.utf8))
     }
 
-    mutating func append(optional string: String?) {
+    package mutating func append(optional string: String?) {
         if let string {
             append(1)
             append(string)
@@ -31,35 +38,35 @@ struct SnapshotWriter {
         }
     }
 
-    mutating func append(strings: [String]) {
+    package mutating func append(strings: [String]) {
         append(strings.count)
         for string in strings { append(string) }
     }
 }
 
 /// Reads what a `SnapshotWriter` appended, in the same order.
-struct SnapshotReader {
+package struct SnapshotReader {
     private let bytes: [UInt8]
     private var offset = 0
 
-    init(bytes: [UInt8], offset: Int = 0) {
+    package init(bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = min(max(0, offset), bytes.count)
     }
 
-    var remaining: Int { bytes.count - offset }
+    package var remaining: Int { bytes.count - offset }
 
-    mutating func int() throws(Lexicon.SnapshotError) -> Int {
-        guard remaining >= 8 else { throw Lexicon.SnapshotError() }
+    package mutating func int() throws(SnapshotError) -> Int {
+        guard remaining >= 8 else { throw SnapshotError() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
         offset += 8
         return Int(Int64(littleEndian: value))
     }
 
-    mutating func array<Element: BitwiseCopyable>(_ type: Element.Type) throws(Lexicon.SnapshotError) -> [Element] {
+    package mutating func array<Element: BitwiseCopyable>(_ type: Element.Type) throws(SnapshotError) -> [Element] {
         let count = try int()
         let stride = MemoryLayout<Element>.stride
-        guard count >= 0, count <= remaining / stride else { throw Lexicon.SnapshotError() }
+        guard count >= 0, count <= remaining / stride else { throw SnapshotError() }
         let byteCount = count * stride
         let start = offset
         let array = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -73,21 +80,21 @@ struct SnapshotReader {
         return array
     }
 
-    mutating func string() throws(Lexicon.SnapshotError) -> String {
+    package mutating func string() throws(SnapshotError) -> String {
         let count = try int()
-        guard count >= 0, count <= remaining else { throw Lexicon.SnapshotError() }
+        guard count >= 0, count <= remaining else { throw SnapshotError() }
         let string = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
         offset += count
         return string
     }
 
-    mutating func optionalString() throws(Lexicon.SnapshotError) -> String? {
+    package mutating func optionalString() throws(SnapshotError) -> String? {
         try int() == 0 ? nil : try string()
     }
 
-    mutating func strings() throws(Lexicon.SnapshotError) -> [String] {
+    package mutating func strings() throws(SnapshotError) -> [String] {
         let count = try int()
-        guard count >= 0, count <= remaining / 8 else { throw Lexicon.SnapshotError() }
+        guard count >= 0, count <= remaining / 8 else { throw SnapshotError() }
         var strings: [String] = []
         strings.reserveCapacity(count)
         for _ in 0..<count { strings.append(try string()) }
@@ -98,11 +105,13 @@ struct SnapshotReader {
 /// A 64-bit hash of bytes, eight at a time: the cache's key (of the data files and the program)
 /// and its check that a snapshot file came back whole. Not cryptographic: it guards against
 /// stale and damaged files, not against anyone.
-struct SnapshotHasher {
-    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+package struct SnapshotHasher {
+    package private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    package init() {}
 
     /// Combines `bytes[start...]`.
-    mutating func combine(_ bytes: [UInt8], from start: Int = 0) {
+    package mutating func combine(_ bytes: [UInt8], from start: Int = 0) {
         combine(UInt64(bytes.count - start))
         bytes.withUnsafeBytes { raw in
             var offset = start
@@ -116,7 +125,7 @@ struct SnapshotHasher {
         }
     }
 
-    mutating func combine(_ word: UInt64) {
+    package mutating func combine(_ word: UInt64) {
         let mixed = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
         value = (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
         value ^= value >> 32

@@ -17,7 +17,7 @@ public struct GraphExtractor: Sendable {
     package init(lexiconFiles: [String], cueFiles: [String], lexiconCache: LexiconCache?) throws(NewsGraphError) {
         do {
             var lexicon = try Lexicon.bundled(adding: lexiconFiles, cache: lexiconCache)
-            let cues = try CueLexicon.bundled(adding: cueFiles)
+            let cues = try CueLexicon.bundled(adding: cueFiles, cache: lexiconCache)
             relations = RelationExtractor(cues: cues, lexicon: &lexicon)
             recognizer = EntityRecognizer(lexicon: lexicon)
         } catch {

@@ -60,6 +60,24 @@ public struct CueLexicon: Sendable {
 
     /// The shipped cues plus the user's files (same format: `phrase<TAB>relation<TAB>pattern`).
     public static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
+        try bundled(adding: userFiles, cache: nil)
+    }
+
+    /// `bundled(adding:)`, with the shipped files' tables kept in `cache` between runs
+    /// (CueLexiconSnapshot.swift); the user's files are read as ever.
+    package static func bundled(adding userFiles: [String], cache: LexiconCache?) throws(LexiconError) -> CueLexicon {
+        var lexicon = try shipped(cache: cache)
+        for path in userFiles {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LexiconError(file: path, reason: "cannot read the cue file")
+            }
+            try lexicon.add(bytes: [UInt8](data), file: path)
+        }
+        return lexicon
+    }
+
+    /// The cues and tables of the shipped files alone.
+    static func shipped() throws(LexiconError) -> CueLexicon {
         var lexicon = CueLexicon()
         guard let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/cues.tsv"),
@@ -84,12 +102,6 @@ public struct CueLexicon: Sendable {
             lexicon.model = try RelationModel(tsv: model)
         } catch {
             throw LexiconError(file: "relation-model.tsv", line: error.line, reason: error.reason)
-        }
-        for path in userFiles {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LexiconError(file: path, reason: "cannot read the cue file")
-            }
-            try lexicon.add(bytes: [UInt8](data), file: path)
         }
         return lexicon
     }
