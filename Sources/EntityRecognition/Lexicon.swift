@@ -439,12 +439,17 @@ public struct Lexicon: Sendable {
     /// a capital after four lowercase letters), which the general path takes.
     /// `FastPathTests` holds the tables built this way to those of the general path.
     mutating func plainTokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? {
-        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary)
+        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary, keepingCaseRules: true)
+    }
+
+    /// The IDs alone of `plainTokenIDs(of:)`, for phrases that keep no case rules (cues).
+    mutating func plainWordIDs(of phrase: String) -> [Int32]? {
+        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary, keepingCaseRules: false)?.ids
     }
 
     /// The work of `plainTokenIDs(of:)` on the vocabulary alone: a closure that captured the whole
     /// lexicon cost more than the phrase.
-    private static func plainTokenIDs(of phrase: String, vocabulary: inout Vocabulary)
+    private static func plainTokenIDs(of phrase: String, vocabulary: inout Vocabulary, keepingCaseRules: Bool)
         -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])?
     {
         let result = phrase.utf8.withContiguousStorageIfAvailable { bytes -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? in
@@ -463,8 +468,10 @@ public struct Lexicon: Sendable {
             var rules: [UInt8] = []
             var exact: [[UInt8]?] = []
             ids.reserveCapacity(words)
-            rules.reserveCapacity(words)
-            exact.reserveCapacity(words)
+            if keepingCaseRules {
+                rules.reserveCapacity(words)
+                exact.reserveCapacity(words)
+            }
             var start = 0
             while start < bytes.count {
                 if bytes[start] == 0x20 {
@@ -491,12 +498,12 @@ public struct Lexicon: Sendable {
                 // capitals and no lowercase; a mixed-case word ("DoD") is spelled exactly.
                 let isAllCaps = upper >= 2 && lower == 0
                 let mixedCase = capitalized && !isAllCaps && upper >= 2 && lower > 0
-                exact.append(mixedCase ? Array(bytes[start..<end]) : nil)
-                // Setting bit 5 lowercases a letter: the lookup folds the word in place.
-                var id = vocabulary.id(ofASCIIWordIn: bytes, start, end)
-                if id == Vocabulary.unknown { id = vocabulary.intern(bytes[start..<end].map { $0 | 0x20 }) }
-                ids.append(id)
-                if mixedCase {
+                if keepingCaseRules { exact.append(mixedCase ? Array(bytes[start..<end]) : nil) }
+                // Setting bit 5 lowercases a letter: the key is the word's bytes folded on the way.
+                ids.append(vocabulary.intern(bytes[start..<end].lazy.map { $0 | 0x20 }))
+                if !keepingCaseRules {
+                    // Cue phrases keep IDs only.
+                } else if mixedCase {
                     rules.append(3)
                 } else if isAllCaps && end - start <= 6 {
                     rules.append(2)

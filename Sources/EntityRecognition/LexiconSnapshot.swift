@@ -112,12 +112,17 @@ extension Lexicon {
         let keyBytes = vocabulary.keyBytes
         var spellings: [String] = []
         spellings.reserveCapacity(vocabulary.keySpans.count)
-        for span in vocabulary.keySpans {
-            let start = Int(span >> 32)
-            let end = start + Int(span & 0xFFFF_FFFF)
-            guard end + 8 <= keyBytes.count else { throw SnapshotError() }
-            spellings.append(String(decoding: keyBytes[start..<end], as: UTF8.self))
+        let spans = vocabulary.keySpans
+        let spansFit = keyBytes.withUnsafeBufferPointer { keyBytes in
+            for span in spans {
+                let start = Int(span >> 32)
+                let end = start + Int(span & 0xFFFF_FFFF)
+                guard end + 8 <= keyBytes.count else { return false }
+                spellings.append(String(decoding: UnsafeBufferPointer(rebasing: keyBytes[start..<end]), as: UTF8.self))
+            }
+            return true
         }
+        guard spansFit else { throw SnapshotError() }
         vocabulary.words = spellings
         let categoryCount = try reader.int()
         var categories: [LexiconCategory] = []
