@@ -142,11 +142,15 @@ extension Lexicon {
         for (index, length) in lengths.enumerated() {
             let count = Int(length)
             let category = Int(entryCategories[index])
-            guard count >= 0, category >= 0, category < categories.count else { throw SnapshotError() }
+            guard count >= 0, start + count <= tokens.count, category >= 0, category < categories.count else { throw SnapshotError() }
             while noSpellings.count <= count { noSpellings.append(Array(repeating: nil, count: noSpellings.count)) }
+            // Copied from the buffers: an array made from an array slice goes through a generic
+            // path that cost several times more.
+            let range = start..<(start + count)
             entries.append(
                 LexiconEntry(
-                    tokens: Array(tokens[start..<(start + count)]), caseRule: Array(rules[start..<(start + count)]),
+                    tokens: tokens.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) },
+                    caseRule: rules.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) },
                     exactSpelling: noSpellings[count], category: categories[category]))
             start += count
         }
