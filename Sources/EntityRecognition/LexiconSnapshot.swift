@@ -41,8 +41,7 @@ extension Lexicon {
                 categories.append(entry.category)
             }
         }
-        writer.append(categories.count)
-        for category in categories { writer.append(category) }
+        LexiconSnapshot.append(categories, to: &writer)
         writer.append(entryCategories)
         // The entries' token IDs and case rules end to end, with each entry's length.
         writer.append(entries.map { Int32($0.tokens.count) })
@@ -61,10 +60,12 @@ extension Lexicon {
             writer.append(offset)
             writer.append(bytes)
         }
+        writer.append(entryChecks)
         writer.append(trie.slots)
         writer.append(trie.used)
-        writer.append(trie.terminals.count)
-        for terminal in trie.terminals { writer.append(terminal) }
+        // Each node's entries end to end, with their counts: most nodes have none.
+        writer.append(trie.terminals.map { Int32($0.count) })
+        writer.append(trie.terminals.flatMap { $0 })
         writer.append(Int(trie.nodeCount))
         writer.append(trie.rootChildren)
         writer.append(wordClasses)
@@ -124,10 +125,7 @@ extension Lexicon {
         }
         guard spansFit else { throw SnapshotError() }
         vocabulary.words = spellings
-        let categoryCount = try reader.int()
-        var categories: [LexiconCategory] = []
-        categories.reserveCapacity(categoryCount)
-        for _ in 0..<categoryCount { categories.append(try reader.category()) }
+        let categories = try LexiconSnapshot.categories(from: &reader)
         let entryCategories = try reader.array(Int32.self)
         let lengths = try reader.array(Int32.self)
         let tokens = try reader.array(Int32.self)
@@ -137,6 +135,8 @@ extension Lexicon {
         else { throw SnapshotError() }
         // Entries of one length share one array of no exact spellings, as copies of an array do.
         var noSpellings: [[[UInt8]?]] = []
+        // Case rules repeat ([1, 1] for most names): entries with one pattern share its array.
+        var rulePatterns: [UInt64: [UInt8]] = [:]
         entries.reserveCapacity(lengths.count)
         var start = 0
         for (index, length) in lengths.enumerated() {
@@ -150,7 +150,16 @@ extension Lexicon {
             entries.append(
                 LexiconEntry(
                     tokens: tokens.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) },
-                    caseRule: rules.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[range])) },
+                    caseRule: rules.withUnsafeBufferPointer { rules in
+                        let pattern = UnsafeBufferPointer(rebasing: rules[range])
+                        // Up to seven rules of two bits and their count make the key.
+                        guard count <= 7, pattern.allSatisfy({ $0 < 4 }) else { return Array(pattern) }
+                        let key = pattern.reduce(UInt64(count)) { $0 << 2 | UInt64($1) } | UInt64(count) << 32
+                        if let shared = rulePatterns[key] { return shared }
+                        let array = Array(pattern)
+                        rulePatterns[key] = array
+                        return array
+                    },
                     exactSpelling: noSpellings[count], category: categories[category]))
             start += count
         }
@@ -163,20 +172,32 @@ extension Lexicon {
             }
             entries[entry].exactSpelling[offset] = spelling
         }
-        // Each entry's check is made from the entry, as loading makes it.
-        entryChecks = entries.map(EntryCheck.init)
+        entryChecks = try reader.array(EntryCheck.self)
         trie.slots = try reader.array(PhraseTrie<Int32>.Slot.self)
         trie.used = try reader.int()
-        let nodeTerminals = try reader.int()
-        guard nodeTerminals > 0, nodeTerminals <= reader.remaining else { throw SnapshotError() }
+        let terminalCounts = try reader.array(Int32.self)
+        let terminalEntries = try reader.array(Int32.self)
+        guard terminalCounts.allSatisfy({ $0 >= 0 }), terminalCounts.reduce(0, { $0 + Int($1) }) == terminalEntries.count,
+            terminalEntries.allSatisfy({ $0 >= 0 && Int($0) < entries.count })
+        else { throw SnapshotError() }
         var terminals: [[Int32]] = []
-        terminals.reserveCapacity(nodeTerminals)
-        for _ in 0..<nodeTerminals { terminals.append(try reader.array(Int32.self)) }
+        terminals.reserveCapacity(terminalCounts.count)
+        terminalEntries.withUnsafeBufferPointer { flat in
+            var start = 0
+            for count in terminalCounts {
+                if count == 0 {
+                    terminals.append([])
+                } else {
+                    terminals.append(Array(UnsafeBufferPointer(rebasing: flat[start..<(start + Int(count))])))
+                    start += Int(count)
+                }
+            }
+        }
         trie.terminals = terminals
         trie.nodeCount = Int32(try reader.int())
         trie.rootChildren = try reader.array(Int32.self)
-        guard entryChecks.count == entries.count, trie.slots.count.nonzeroBitCount == 1, Int(trie.nodeCount) == terminals.count,
-            terminals.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < entries.count } })
+        guard entryChecks.count == entries.count, trie.slots.count.nonzeroBitCount == 1, terminals.count > 0,
+            Int(trie.nodeCount) == terminals.count
         else { throw SnapshotError() }
         wordClasses = try reader.array(UInt64.self)
         for first in 0..<256 {
@@ -213,53 +234,91 @@ extension Lexicon {
     }
 }
 
-extension SnapshotWriter {
-    mutating func append(_ category: LexiconCategory) {
-        switch category {
-        case .country(let name):
-            append(0)
-            append(name)
-        case .seat(let name):
-            append(1)
-            append(name)
-        case .demonym(let name):
-            append(2)
-            append(name)
-        case .body(let name, let type, let country):
-            append(3)
-            append(name)
-            append(type.rawValue)
-            append(optional: country)
-        case .person(let name, let affiliation):
-            append(4)
-            append(name)
-            append(optional: affiliation)
-        case .title(let target, let honorific):
-            append(5)
-            append(optional: target)
-            append(honorific ? 1 : 0)
+/// How categories are written: a kind, a name, and one more value by number in a table of the
+/// few strings categories share (countries, affiliations, title targets, entity types), so the
+/// thousands of people of one country make one string of it, not thousands.
+enum LexiconSnapshot {
+    static func append(_ categories: [LexiconCategory], to writer: inout SnapshotWriter) {
+        var table: [String] = []
+        var numbers: [String: Int32] = [:]
+        func number(_ string: String?) -> Int32 {
+            guard let string else { return -1 }
+            if let known = numbers[string] { return known }
+            numbers[string] = Int32(table.count)
+            table.append(string)
+            return Int32(table.count - 1)
         }
+        var kinds: [Int32] = []
+        var names: [String] = []
+        var extras: [Int32] = []
+        var flags: [Int32] = []
+        for category in categories {
+            switch category {
+            case .country(let name):
+                kinds.append(0)
+                names.append(name)
+                extras.append(-1)
+                flags.append(0)
+            case .seat(let name):
+                kinds.append(1)
+                names.append(name)
+                extras.append(-1)
+                flags.append(0)
+            case .demonym(let name):
+                kinds.append(2)
+                names.append(name)
+                extras.append(-1)
+                flags.append(0)
+            case .body(let name, let type, let country):
+                kinds.append(3)
+                names.append(name)
+                extras.append(number(country))
+                flags.append(number(type.rawValue))
+            case .person(let name, let affiliation):
+                kinds.append(4)
+                names.append(name)
+                extras.append(number(affiliation))
+                flags.append(0)
+            case .title(let target, let honorific):
+                kinds.append(5)
+                names.append("")
+                extras.append(number(target))
+                flags.append(honorific ? 1 : 0)
+            }
+        }
+        writer.append(strings: table)
+        writer.append(strings: names)
+        writer.append(kinds)
+        writer.append(extras)
+        writer.append(flags)
     }
-}
 
-extension SnapshotReader {
-    mutating func category() throws(SnapshotError) -> LexiconCategory {
-        switch try int() {
-        case 0: return .country(try string())
-        case 1: return .seat(try string())
-        case 2: return .demonym(try string())
-        case 3:
-            let name = try string()
-            guard let type = EntityType(rawValue: try string()) else { throw SnapshotError() }
-            return .body(name: name, type: type, country: try optionalString())
-        case 4:
-            let name = try string()
-            return .person(name: name, affiliation: try optionalString())
-        case 5:
-            let target = try optionalString()
-            return .title(target: target, honorific: try int() != 0)
-        default:
-            throw SnapshotError()
+    static func categories(from reader: inout SnapshotReader) throws(SnapshotError) -> [LexiconCategory] {
+        let table = try reader.strings()
+        let names = try reader.strings()
+        let kinds = try reader.array(Int32.self)
+        let extras = try reader.array(Int32.self)
+        let flags = try reader.array(Int32.self)
+        guard kinds.count == names.count, extras.count == names.count, flags.count == names.count,
+            extras.allSatisfy({ $0 >= -1 && Int($0) < table.count })
+        else { throw SnapshotError() }
+        let types = table.map { EntityType(rawValue: $0) }
+        var categories: [LexiconCategory] = []
+        categories.reserveCapacity(names.count)
+        for index in names.indices {
+            let extra = extras[index] < 0 ? nil : table[Int(extras[index])]
+            switch kinds[index] {
+            case 0: categories.append(.country(names[index]))
+            case 1: categories.append(.seat(names[index]))
+            case 2: categories.append(.demonym(names[index]))
+            case 3:
+                guard flags[index] >= 0, Int(flags[index]) < types.count, let type = types[Int(flags[index])] else { throw SnapshotError() }
+                categories.append(.body(name: names[index], type: type, country: extra))
+            case 4: categories.append(.person(name: names[index], affiliation: extra))
+            case 5: categories.append(.title(target: extra, honorific: flags[index] != 0))
+            default: throw SnapshotError()
+            }
         }
+        return categories
     }
 }

@@ -86,7 +86,9 @@ package struct SnapshotReader {
         // Decoded from the buffer: from an array slice the same call goes through a generic path
         // that cost several times more (snapshots hold some 100,000 strings).
         let start = offset
-        let string = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
+        let string = bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self)
+        }
         offset += count
         return string
     }

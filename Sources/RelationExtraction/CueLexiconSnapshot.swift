@@ -46,17 +46,23 @@ extension CueLexicon {
             writer.append(phrase)
             writer.append(word.rawValue)
         }
-        writer.append(cameoCues.count)
-        for cue in cameoCues {
-            writer.append(cue.phrase)
-            writer.append(cue.relation.rawValue)
-            writer.append(cue.code)
+        // CAMEO's tens of thousands of cues name a few relations, codes and kinds: those are
+        // written once, in a table, and each cue points to them by number.
+        var table: [String] = []
+        var numbers: [String: Int32] = [:]
+        func number(_ string: String) -> Int32 {
+            if let known = numbers[string] { return known }
+            numbers[string] = Int32(table.count)
+            table.append(string)
+            return Int32(table.count - 1)
         }
-        writer.append(cameoMarkers.count)
-        for marker in cameoMarkers {
-            writer.append(marker.phrase)
-            writer.append(marker.kind)
-        }
+        let cueFields = cameoCues.flatMap { [number($0.relation.rawValue), number($0.code)] }
+        let markerKinds = cameoMarkers.map { number($0.kind) }
+        writer.append(strings: table)
+        writer.append(strings: cameoCues.map(\.phrase))
+        writer.append(cueFields)
+        writer.append(strings: cameoMarkers.map(\.phrase))
+        writer.append(markerKinds)
         writer.append(wordClasses.count)
         for (name, words) in wordClasses.sorted(by: { $0.key < $1.key }) {
             writer.append(name)
@@ -82,15 +88,20 @@ extension CueLexicon {
             guard let word = FunctionWord(rawValue: try reader.string()) else { throw SnapshotError() }
             functionWords.append((phrase, word))
         }
-        for _ in 0..<(try reader.int()) {
-            let phrase = try reader.string()
-            let relation = RelationType(rawValue: try reader.string())
-            cameoCues.append((phrase, relation, try reader.string()))
+        let table = try reader.strings()
+        let cuePhrases = try reader.strings()
+        let cueFields = try reader.array(Int32.self)
+        let markerPhrases = try reader.strings()
+        let markerKinds = try reader.array(Int32.self)
+        guard cueFields.count == cuePhrases.count * 2, markerKinds.count == markerPhrases.count,
+            (cueFields + markerKinds).allSatisfy({ $0 >= 0 && Int($0) < table.count })
+        else { throw SnapshotError() }
+        let relations = table.map { RelationType(rawValue: $0) }
+        cameoCues.reserveCapacity(cuePhrases.count)
+        for (index, phrase) in cuePhrases.enumerated() {
+            cameoCues.append((phrase, relations[Int(cueFields[2 * index])], table[Int(cueFields[2 * index + 1])]))
         }
-        for _ in 0..<(try reader.int()) {
-            let phrase = try reader.string()
-            cameoMarkers.append((phrase, try reader.string()))
-        }
+        for (phrase, kind) in zip(markerPhrases, markerKinds) { cameoMarkers.append((phrase, table[Int(kind)])) }
         for _ in 0..<(try reader.int()) {
             let name = try reader.string()
             wordClasses[name] = try reader.strings()
