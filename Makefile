@@ -37,6 +37,10 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/NewsGraphTests/DocumentationExampleTests.swift \
   Sources/GraphStore/GraphStore+Schema.swift Sources/GraphStore/StoreRecords.swift \
   Sources/EntityRecognition/UnsafeBuffers.swift Tests/EntityRecognitionTests/FastPathTests.swift \
+  Sources/EntityRecognition/LexiconSnapshot.swift Sources/EntityRecognition/LexiconCache.swift \
+  Sources/EntityRecognition/SnapshotCoding.swift Sources/EntityRecognition/Lexicon+Comparison.swift \
+  Tests/EntityRecognitionTests/LexiconSnapshotTests.swift \
+  Sources/RelationExtraction/CueLexiconSnapshot.swift Tests/RelationExtractionTests/CueLexiconSnapshotTests.swift \
   Tests/GraphStoreTests/StoreMigrationTests.swift \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
   Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift \

@@ -204,15 +204,19 @@ public struct Lexicon: Sendable {
     /// Known agencies of a country by the generic key of their names without the country words,
     /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
     /// Armed Forces. A key that two bodies of one country share is left out.
-    private(set) var genericBodies: [String: String] = [:]
-    private var ambiguousGenericBodies: Set<String> = []
+    internal(set) var genericBodies: [String: String] = [:]
+    var ambiguousGenericBodies: Set<String> = []
     /// Lowercase names, aliases and adjectives of countries, to strip from body names.
-    private var countryForms: Set<String> = []
+    var countryForms: Set<String> = []
+    /// Whether every lexicon phrase goes through the tokenizer: set only by
+    /// `bundled(tokenizingPhrasesInGeneral:)`, for the test that compares the two paths.
+    var tokenizesPhrasesInGeneral = false
+    // A table added here is added to `LexiconSnapshot.swift` too (its test fails until it is).
     /// The ID of the possessive "'s", looked up once.
-    private(set) var possessiveID = Vocabulary.unknown
+    internal(set) var possessiveID = Vocabulary.unknown
     /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
     /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
-    private(set) var pairHeads: [UInt64: EntityType] = [:]
+    internal(set) var pairHeads: [UInt64: EntityType] = [:]
 
     /// The type a two-word head gives a body ending in these two words, if any.
     func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
@@ -223,6 +227,15 @@ public struct Lexicon: Sendable {
     /// The lexicon shipped with NewsGraph.
     public static func bundled() throws(LexiconError) -> Lexicon {
         var lexicon = Lexicon()
+        try lexicon.loadBundledFiles()
+        return lexicon
+    }
+
+    /// The shipped lexicon built with every phrase through the tokenizer, none through the
+    /// fast path for plain phrases: for the differential test of that path.
+    package static func bundled(tokenizingPhrasesInGeneral: Bool) throws(LexiconError) -> Lexicon {
+        var lexicon = Lexicon()
+        lexicon.tokenizesPhrasesInGeneral = tokenizingPhrasesInGeneral
         try lexicon.loadBundledFiles()
         return lexicon
     }
@@ -242,12 +255,12 @@ public struct Lexicon: Sendable {
 
     // MARK: Loading
 
-    private static func resourceURL(_ name: String) -> URL? {
+    static func resourceURL(_ name: String) -> URL? {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/\(name)")
     }
 
-    private static func readResource(_ name: String) throws(LexiconError) -> DataFile {
+    static func readResource(_ name: String) throws(LexiconError) -> DataFile {
         guard let url = resourceURL(name), let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError(file: name, reason: "bundled lexicon is missing; reinstall NewsGraph")
         }
@@ -264,10 +277,7 @@ public struct Lexicon: Sendable {
             let list = try Lexicon.readResource(file)
             for row in list.rows { mark(String(row.columns[0]).trimmingSpacesString(), as: wordClass) }
         }
-        // "Ben" and "Abu" are given names too: a name keeps them when compared.
-        let classTable = wordClasses
-        let known = vocabulary
-        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
+        keepParticlesThatAreNoGivenNames()
         let heads = try Lexicon.readResource("heads.tsv")
         for row in heads.rows {
             guard row.columns.count >= 2 else { throw LexiconError(file: heads.name, line: row.line, reason: "expected word<TAB>type") }
@@ -298,6 +308,13 @@ public struct Lexicon: Sendable {
         try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
     }
 
+    /// "Ben" and "Abu" are given names too: a name keeps them when compared.
+    mutating func keepParticlesThatAreNoGivenNames() {
+        let classTable = wordClasses
+        let known = vocabulary
+        keys.filterParticles { !WordClass(of: known.id(of: Array($0.utf8)), in: classTable).contains(.givenName) }
+    }
+
     /// The classes of `words.tsv` by name.
     private static let wordClassNames: [String: WordClass] = [
             "connector": .connector, "particle": .particle, "of-taking": .ofTaking, "government": .governmentNoun,
@@ -324,7 +341,7 @@ public struct Lexicon: Sendable {
         return wordClasses.indices.filter { wordClasses[$0] & wordClass.rawValue != 0 }.map { vocabulary.word(Int32($0)) }
     }
 
-    private mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
+    mutating func loadWordClasses(_ file: DataFile) throws(LexiconError) {
         for row in file.rows {
             guard row.columns.count >= 2 else {
                 throw LexiconError(file: file.name, line: row.line, reason: "expected word<TAB>class")
@@ -381,6 +398,12 @@ public struct Lexicon: Sendable {
 
     /// Tokenizes a lexicon phrase and interns its words.
     private mutating func tokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?]) {
+        if !tokenizesPhrasesInGeneral, let plain = plainTokenIDs(of: phrase) { return plain }
+        return generalTokenIDs(of: phrase)
+    }
+
+    /// `tokenIDs(of:)` through the tokenizer, for any phrase.
+    private mutating func generalTokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?]) {
         let bytes = Array(phrase.utf8)
         let tokens = tokenizer.tokenize(bytes)
         var ids: [Int32] = []
@@ -410,6 +433,93 @@ public struct Lexicon: Sendable {
             }
         }
         return (ids, rules, exact)
+    }
+
+    /// `tokenIDs(of:)` for a phrase of ASCII letters and spaces, the most common shape (every
+    /// start tokenizes some 60,000 phrases, and the tokenizer's buffers and a key array per word
+    /// cost more than the words): the words are split on spaces and looked up on the phrase's own
+    /// bytes. Nil for any other phrase, and for a word the tokenizer would split ("SandovalMaria":
+    /// a capital after four lowercase letters), which the general path takes.
+    /// `FastPathTests` holds the tables built this way to those of the general path.
+    mutating func plainTokenIDs(of phrase: String) -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? {
+        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary, keepingCaseRules: true)
+    }
+
+    /// The IDs alone of `plainTokenIDs(of:)`, for phrases that keep no case rules (cues).
+    mutating func plainWordIDs(of phrase: String) -> [Int32]? {
+        Lexicon.plainTokenIDs(of: phrase, vocabulary: &vocabulary, keepingCaseRules: false)?.ids
+    }
+
+    /// The work of `plainTokenIDs(of:)` on the vocabulary alone: a closure that captured the whole
+    /// lexicon cost more than the phrase.
+    private static func plainTokenIDs(of phrase: String, vocabulary: inout Vocabulary, keepingCaseRules: Bool)
+        -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])?
+    {
+        let result = phrase.utf8.withContiguousStorageIfAvailable { bytes -> (ids: [Int32], caseRule: [UInt8], exact: [[UInt8]?])? in
+            var words = 0
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                if byte == 0x20 {
+                    previous = byte
+                    continue
+                }
+                guard Tokenizer.isASCIILetter(byte) else { return nil }
+                if previous == 0x20 { words += 1 }
+                previous = byte
+            }
+            var ids: [Int32] = []
+            var rules: [UInt8] = []
+            var exact: [[UInt8]?] = []
+            ids.reserveCapacity(words)
+            if keepingCaseRules {
+                rules.reserveCapacity(words)
+                exact.reserveCapacity(words)
+            }
+            var start = 0
+            while start < bytes.count {
+                if bytes[start] == 0x20 {
+                    start += 1
+                    continue
+                }
+                var end = start
+                var upper = 0
+                var lower = 0
+                var lowercaseRun = 0
+                let capitalized = bytes[start] &- 0x41 < 26
+                while end < bytes.count && bytes[end] != 0x20 {
+                    if bytes[end] &- 0x41 < 26 {
+                        if capitalized && lowercaseRun >= 4 { return nil }
+                        upper += 1
+                        lowercaseRun = 0
+                    } else {
+                        lower += 1
+                        lowercaseRun += 1
+                    }
+                    end += 1
+                }
+                // The tokenizer's shape: capitalized by the first letter, all caps for two or more
+                // capitals and no lowercase; a mixed-case word ("DoD") is spelled exactly.
+                let isAllCaps = upper >= 2 && lower == 0
+                let mixedCase = capitalized && !isAllCaps && upper >= 2 && lower > 0
+                if keepingCaseRules { exact.append(mixedCase ? Array(bytes[start..<end]) : nil) }
+                // Setting bit 5 lowercases a letter: the key is the word's bytes folded on the way.
+                ids.append(vocabulary.intern(bytes[start..<end].lazy.map { $0 | 0x20 }))
+                if !keepingCaseRules {
+                    // Cue phrases keep IDs only.
+                } else if mixedCase {
+                    rules.append(3)
+                } else if isAllCaps && end - start <= 6 {
+                    rules.append(2)
+                } else if capitalized {
+                    rules.append(1)
+                } else {
+                    rules.append(0)
+                }
+                start = end
+            }
+            return (ids, rules, exact)
+        }
+        return result ?? nil
     }
 
     private mutating func addPhrase(_ phrase: String, _ category: LexiconCategory, caseInsensitive: Bool = false) {
@@ -574,10 +684,10 @@ extension String {
 }
 
 /// A trie over token IDs: a dense table for the root's children, one hash table of (node, token) → child
-/// below it.
+/// below it. The tables are internal for `LexiconSnapshot.swift`, which saves and restores them.
 struct PhraseTrie<Entry: Sendable>: Sendable {
     /// A key and its child side by side, so a probe touches one cache line.
-    private struct Slot {
+    struct Slot {
         var key: Int64
         var child: Int32
     }
@@ -585,14 +695,14 @@ struct PhraseTrie<Entry: Sendable>: Sendable {
     /// (node, token) → child in one open-addressing table with a multiplicative hash: matching
     /// probes it at every token, where the standard library's seeded hashing costs several times
     /// more.
-    private var slots: [Slot] = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: 1 << 12)
-    private var used = 0
+    var slots: [Slot] = Array(repeating: Slot(key: PhraseTrie.empty, child: 0), count: 1 << 12)
+    var used = 0
     /// The entries ending at each node, indexed by node (most are empty, which costs nothing).
-    private var terminals: [[Entry]] = [[]]
-    private var nodeCount: Int32 = 1
+    var terminals: [[Entry]] = [[]]
+    var nodeCount: Int32 = 1
     /// The root's children by token ID (0 where none): nearly every lookup is at the root, and a
     /// dense table answers it with one load instead of a probe.
-    private var rootChildren: [Int32] = []
+    var rootChildren: [Int32] = []
 
     private static var empty: Int64 { -1 }
 

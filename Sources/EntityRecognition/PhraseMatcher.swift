@@ -66,6 +66,8 @@ public struct PhraseMatcher: Sendable {
 extension Lexicon {
     /// Interns the words of a phrase, case-folded, and returns their IDs.
     mutating func internWords(of phrase: String) -> [Int32] {
+        // The tens of thousands of cue phrases are nearly all plain words (see `plainTokenIDs`).
+        if !tokenizesPhrasesInGeneral, let plain = plainWordIDs(of: phrase) { return plain }
         let bytes = Array(phrase.utf8)
         var ids: [Int32] = []
         var key: [UInt8] = []

@@ -1,5 +1,7 @@
 /// Interns lowercase word forms as small integer IDs, hashing UTF-8 bytes directly.
 ///
+/// The tables are internal (not private) for `LexiconSnapshot.swift`, which saves and restores them.
+///
 /// Built once from the lexicons; during recognition tokens are only looked up, never added,
 /// so a word no lexicon knows gets `Vocabulary.unknown` without any allocation.
 ///
@@ -9,17 +11,17 @@ package struct Vocabulary: Sendable {
     package static let unknown: Int32 = -1
 
     /// Every key's bytes, followed by eight zero bytes so a key's last load never leaves the array.
-    private var keyBytes: [UInt8] = Array(repeating: 0, count: 8)
+    var keyBytes: [UInt8] = Array(repeating: 0, count: 8)
     /// Each ID's key as start (high 32 bits) and length (low 32 bits) in `keyBytes`.
-    private var keySpans: [UInt64] = []
+    var keySpans: [UInt64] = []
     /// Each ID's word as a String, made once: stages after the tokenizer ask for words often.
-    private(set) var words: [String] = []
+    var words: [String] = []
     /// Open addressing: 0 is empty, otherwise the key hash's high 32 bits and the ID plus one. The
     /// hash bits reject nearly every other key without touching its bytes.
-    private var slots: [UInt64]
-    private var mask: Int
+    var slots: [UInt64]
+    var mask: Int
     /// IDs of one-byte ASCII keys (punctuation marks), read directly.
-    private var asciiIDs: [Int32] = Array(repeating: Vocabulary.unknown, count: 128)
+    var asciiIDs: [Int32] = Array(repeating: Vocabulary.unknown, count: 128)
 
     package init(capacity: Int = 1 << 14) {
         var size = 1

@@ -8,9 +8,16 @@ public struct GraphExtractor: Sendable {
 
     /// The shipped lexicons plus the user's entity lexicon files and cue files.
     public init(lexiconFiles: [String] = [], cueFiles: [String] = []) throws(NewsGraphError) {
+        try self.init(lexiconFiles: lexiconFiles, cueFiles: cueFiles, lexiconCache: nil)
+    }
+
+    /// The same extractor, with the shipped lexicon's tables kept in `lexiconCache` between runs
+    /// (`LexiconCache`): the command-line tool starts a process per command, and building the
+    /// tables is most of a short command's work.
+    package init(lexiconFiles: [String], cueFiles: [String], lexiconCache: LexiconCache?) throws(NewsGraphError) {
         do {
-            var lexicon = try Lexicon.bundled(adding: lexiconFiles)
-            let cues = try CueLexicon.bundled(adding: cueFiles)
+            var lexicon = try Lexicon.bundled(adding: lexiconFiles, cache: lexiconCache)
+            let cues = try CueLexicon.bundled(adding: cueFiles, cache: lexiconCache)
             relations = RelationExtractor(cues: cues, lexicon: &lexicon)
             recognizer = EntityRecognizer(lexicon: lexicon)
         } catch {

@@ -60,6 +60,24 @@ public struct CueLexicon: Sendable {
 
     /// The shipped cues plus the user's files (same format: `phrase<TAB>relation<TAB>pattern`).
     public static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
+        try bundled(adding: userFiles, cache: nil)
+    }
+
+    /// `bundled(adding:)`, with the shipped files' tables kept in `cache` between runs
+    /// (CueLexiconSnapshot.swift); the user's files are read as ever.
+    package static func bundled(adding userFiles: [String], cache: LexiconCache?) throws(LexiconError) -> CueLexicon {
+        var lexicon = try shipped(cache: cache)
+        for path in userFiles {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LexiconError(file: path, reason: "cannot read the cue file")
+            }
+            try lexicon.add(bytes: [UInt8](data), file: path)
+        }
+        return lexicon
+    }
+
+    /// The cues and tables of the shipped files alone.
+    static func shipped() throws(LexiconError) -> CueLexicon {
         var lexicon = CueLexicon()
         guard let url = Bundle.module.url(forResource: "cues", withExtension: "tsv", subdirectory: "Resources")
             ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/cues.tsv"),
@@ -85,12 +103,6 @@ public struct CueLexicon: Sendable {
         } catch {
             throw LexiconError(file: "relation-model.tsv", line: error.line, reason: error.reason)
         }
-        for path in userFiles {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LexiconError(file: path, reason: "cannot read the cue file")
-            }
-            try lexicon.add(bytes: [UInt8](data), file: path)
-        }
         return lexicon
     }
 
@@ -107,14 +119,15 @@ public struct CueLexicon: Sendable {
 
     /// The first column of `word<TAB>rating` lines.
     package static func judgementWords(in bytes: [UInt8], file: String) throws(LexiconError) -> [String] {
+        // Over the bytes (`DataLines`), as the other generated files are read: splitting the
+        // text into Characters cost more than all the rest of this file's use at a start.
         var words: [String] = []
-        for (number, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 2, !columns[0].isEmpty, Double(columns[1]) != nil else {
-                throw LexiconError(file: file, line: number + 1, reason: "expected word<TAB>rating")
+        let lines = DataLines(bytes: bytes)
+        for line in lines {
+            guard line.fields.count == 2, !line.fields[0].isEmpty, Double(lines.string(line.fields[1])) != nil else {
+                throw LexiconError(file: file, line: line.number, reason: "expected word<TAB>rating")
             }
-            words.append(String(columns[0]))
+            words.append(lines.string(line.fields[0]))
         }
         return words
     }

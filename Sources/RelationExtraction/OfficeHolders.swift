@@ -25,18 +25,19 @@ package struct OfficeHolders: Sendable {
         }
     }
 
+    // The tables are internal (not private) for CueLexiconSnapshot.swift, which saves them.
     /// The files' bytes, in the order added; rows and names are ranges of them.
-    private var files: [(bytes: [UInt8], curated: Bool)] = []
+    var files: [(bytes: [UInt8], curated: Bool)] = []
     /// Each row's holding, as byte ranges of its file: made into strings only when a name asks.
-    private var rows: [Row] = []
+    var rows: [Row] = []
     /// Every name of every row, in file order, with its key's hash. Tens of thousands of rows are
     /// read at every start, and an article asks for a few names: a dictionary of strings cost
     /// more to build than all the articles of a small run.
-    private var names: [Name] = []
+    var names: [Name] = []
     /// The names of each key hash, chained in file order through `Name.next`.
-    private var chains = HashChains()
+    var chains = HashChains()
 
-    private struct Row {
+    struct Row {
         var file: Int32
         var country: Range<Int32>
         var agent: Range<Int32>
@@ -53,7 +54,7 @@ package struct OfficeHolders: Sendable {
         }
     }
 
-    private struct Name {
+    struct Name {
         var keyHash: UInt64
         var row: Int32
         var bytes: Range<Int32>
@@ -62,9 +63,9 @@ package struct OfficeHolders: Sendable {
     }
 
     /// Open addressing from a key hash to the first and last of its names.
-    private struct HashChains {
-        private var slots = [(hash: UInt64, first: Int32, last: Int32)](repeating: (0, -1, -1), count: 1024)
-        private var count = 0
+    struct HashChains {
+        var slots = [(hash: UInt64, first: Int32, last: Int32)](repeating: (0, -1, -1), count: 1024)
+        var count = 0
 
         func first(_ hash: UInt64) -> Int32 {
             let mask = slots.count - 1

@@ -29,8 +29,23 @@ public struct RelationExtractor: Sendable {
         for (phrase, word) in cues.functionWords where word == .speech {
             triggerCues.append(TriggerCue(phrase: phrase, relation: .criticized, kind: "speech", curated: nil))
         }
+        // Some twenty thousand CAMEO cues share a hundred codes: each code's part is made once
+        // (after the cue's phrase, as before, so parts are numbered in the same order).
+        var cameoKinds: [String: FeaturePart] = [:]
+        var last: (code: String, kind: FeaturePart)?
         for cue in cues.cameoCues {
-            triggerCues.append(TriggerCue(phrase: cue.phrase, relation: cue.relation, kind: "cameo-" + cue.code, curated: nil))
+            let phrase = FeaturePart(cue.phrase)
+            let kind: FeaturePart
+            if let last, last.code == cue.code {
+                kind = last.kind
+            } else if let known = cameoKinds[cue.code] {
+                kind = known
+            } else {
+                kind = FeaturePart("cameo-" + cue.code)
+                cameoKinds[cue.code] = kind
+            }
+            last = (cue.code, kind)
+            triggerCues.append(TriggerCue(phrase: phrase, relation: cue.relation, kind: kind, curated: nil))
         }
         self.triggerCues = triggerCues
         cueMatcher = PhraseMatcher(phrases: triggerCues.enumerated().map { ($1.phrase.name, $0) }, lexicon: &lexicon)
@@ -221,9 +236,13 @@ struct TriggerCue: Sendable {
     var curated: Int?
 
     init(phrase: String, relation: RelationType, kind: String, curated: Int?) {
-        self.phrase = FeaturePart(phrase)
+        self.init(phrase: FeaturePart(phrase), relation: relation, kind: FeaturePart(kind), curated: curated)
+    }
+
+    init(phrase: FeaturePart, relation: RelationType, kind: FeaturePart, curated: Int?) {
+        self.phrase = phrase
         self.relation = relation
-        self.kind = FeaturePart(kind)
+        self.kind = kind
         self.curated = curated
     }
 }

@@ -4,6 +4,7 @@ import NewsGraph
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Build a graph from these articles alone (no store) and print it.",
         discussion: "Takes the same inputs as build: files, folders, JSON Lines dumps, .gz files and - for standard input.")
 
@@ -51,6 +52,7 @@ struct Extract: ParsableCommand {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Add articles to the store: files, folders, JSON Lines news dumps, .gz files, or - for standard input.",
         discussion: """
             Articles are .txt, .md or .html files, or JSON Lines (.jsonl, .ndjson): one JSON object per line with \
@@ -94,6 +96,7 @@ struct Build: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the stored graph as DOT, SVG, PNG, JSON, GraphML, node-link JSON or Neo4j CSV.",
         discussion: "SVG and PNG are rendered in-process by Graphviz; the layout is dot for small graphs and sfdp for large ones unless --layout says otherwise.")
 
@@ -136,6 +139,7 @@ struct Export: ParsableCommand {
 
 struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "neighbors",
         abstract: "List the entities related to one entity, with the sentences that say so.")
 
     enum Formats: FormatMenu { static let names = ["text", "json", "dot", "svg", "png", "graphml", "node-link"] }
@@ -187,7 +191,8 @@ struct Neighbors: ParsableCommand {
 }
 
 struct Entities: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the stored entities, most mentioned first.")
+    static let configuration = CommandConfiguration(
+        commandName: "entities", abstract: "List the stored entities, most mentioned first.")
 
     @OptionGroup var store: StoreOptions
 
@@ -220,7 +225,8 @@ struct Entities: ParsableCommand {
 }
 
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Count the store's articles, entities and relations.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Count the store's articles, entities and relations.")
 
     @OptionGroup var store: StoreOptions
 
@@ -239,6 +245,7 @@ struct Stats: ParsableCommand {
 
 struct Path: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "path",
         abstract: "Show the shortest chain of relations between two entities, with evidence.",
         discussion: "Edges are followed in either direction; each step shows which way it points.")
 
@@ -286,6 +293,7 @@ struct Path: ParsableCommand {
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "timeline",
         abstract: "List the dated sentences that relate two entities, oldest first.",
         discussion: "Every relation between them counts, in either direction; sentences from undated articles are counted but not listed.")
 
@@ -324,6 +332,7 @@ struct Timeline: ParsableCommand {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Make two stored entities one: the first is folded into the second.",
         discussion: "Names, edges and evidence move to the second entity, and later builds send the first one's names there too. The change is recorded (see `newsgraph corrections`).")
 
@@ -344,6 +353,7 @@ struct Merge: ParsableCommand {
 
 struct Split: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "split",
         abstract: "Undo a wrong merge: the articles that called an entity by these aliases get their own entity.",
         discussion: "`newsgraph entities --sources NAME` lists the names an entity was merged from, with how many articles used each. Later builds send those aliases to the new entity. The change is recorded (see `newsgraph corrections`).")
 
@@ -370,6 +380,7 @@ struct Split: ParsableCommand {
 
 struct Rename: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rename",
         abstract: "Give a stored entity another name (the old one stays an alias) or another type.")
 
     @Argument(help: "The entity's current name or an alias.")
@@ -391,7 +402,8 @@ struct Rename: ParsableCommand {
 }
 
 struct Corrections: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the merges, splits and renames made by hand.")
+    static let configuration = CommandConfiguration(
+        commandName: "corrections", abstract: "List the merges, splits and renames made by hand.")
 
     @OptionGroup var store: StoreOptions
 

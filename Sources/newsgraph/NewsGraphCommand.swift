@@ -77,7 +77,8 @@ struct LexiconOptions: ParsableArguments {
     var cueFiles: [String] = []
 
     func extractor() throws -> GraphExtractor {
-        let extractor = try GraphExtractor(lexiconFiles: lexiconFiles, cueFiles: cueFiles)
+        // The lexicon's tables are kept between runs in ~/.cache/newsgraph (or $XDG_CACHE_HOME).
+        let extractor = try GraphExtractor(lexiconFiles: lexiconFiles, cueFiles: cueFiles, lexiconCache: .standard)
         keptUntilExit.withLock { $0.append(extractor) }
         return extractor
     }

@@ -273,3 +273,40 @@ struct NameFastPathTests {
         }
     }
 }
+
+@Suite("Lexicon loading: plain phrases skip the tokenizer and build the same tables")
+struct PlainPhraseFastPathTests {
+    @Test("The shipped lexicon built with every phrase through the tokenizer equals the one built with the fast path")
+    func bundledTables() throws {
+        let fast = try Shared.lexicon.get()
+        let general = try Lexicon.bundled(tokenizingPhrasesInGeneral: true)
+        #expect(fast.tablesDiffering(from: general) == [])
+        #expect(fast.vocabularyWords.count > 10_000)
+    }
+
+    @Test("Random phrases of letters and spaces, with glued names, capitals and mixed case, match one interned word per token either way")
+    func randomPhrases() throws {
+        var random = SeededGenerator(state: 7)
+        var phrases: [(phrase: String, payload: Int)] = []
+        for index in 0..<400 {
+            // Glued names ("SandovalMaria") and mixed case ("DoD") are the cases the fast path
+            // hands back; marks and other scripts never take it.
+            let alphabet = index % 4 == 3 ? Alphabet.mixed : Alphabet.letters + [" ", " "]
+            phrases.append((random.string(alphabet, length: Int.random(in: 0...30, using: &random)), index))
+        }
+        phrases += [("SandovalMaria Ruiz", 400), ("DoD", 401), ("  two  spaces ", 402), ("NATO", 403), ("A", 404), ("McDonaldHouse", 405)]
+        var fast = try Lexicon.bundled(tokenizingPhrasesInGeneral: false)
+        var general = try Lexicon.bundled(tokenizingPhrasesInGeneral: true)
+        let fastMatcher = PhraseMatcher(phrases: phrases, lexicon: &fast)
+        let generalMatcher = PhraseMatcher(phrases: phrases, lexicon: &general)
+        #expect(fast.vocabularyWords == general.vocabularyWords)
+        let recognizer = EntityRecognizer(lexicon: fast)
+        for (phrase, payload) in phrases where !phrase.isEmpty {
+            let analysis = recognizer.analyze(Array(phrase.utf8), document: "t")
+            guard !analysis.tokens.isEmpty else { continue }
+            let found = fastMatcher.match(in: analysis, at: 0, end: analysis.tokens.count)
+            let expected = generalMatcher.match(in: analysis, at: 0, end: analysis.tokens.count)
+            #expect(found?.length == expected?.length && found?.payloads == expected?.payloads, "\(phrase) (\(payload))")
+        }
+    }
+}

@@ -4,13 +4,15 @@ import KnowledgeGraph
 /// A linear model that judges candidate edges: a weight per feature, and a bias and a
 /// threshold per relation. Trained on the annotated train corpus by `make train-relations`
 /// (`Scripts/train_relations.py`); shipped as `relation-model.tsv`.
+///
+/// Its tables are internal (not private) for CueLexiconSnapshot.swift, which saves them.
 struct RelationModel: Sendable {
-    private var weights = WeightTable()
-    private var bias: [RelationType: Float] = [:]
-    private var threshold: [RelationType: Float] = [:]
+    var weights = WeightTable()
+    var bias: [RelationType: Float] = [:]
+    var threshold: [RelationType: Float] = [:]
     /// The words that lexical features name ("criticized|w:between|illegal"): the scorer sees a
     /// word only when the vocabulary knows it.
-    private(set) var words: [String] = []
+    var words: [String] = []
 
     /// A model that knows no relation: every relation is left to the rules.
     static let empty = RelationModel()
@@ -82,7 +84,7 @@ struct RelationModel: Sendable {
         self.words = words.sorted()
     }
 
-    private init() {}
+    init() {}
 
     struct ModelError: Error {
         var line: Int
@@ -93,9 +95,9 @@ struct RelationModel: Sendable {
 /// Feature weights by hash, in an open-addressing table: the hashes are already well mixed,
 /// so their low bits index it directly, with no hashing of their own.
 struct WeightTable: Sendable {
-    private var keys: [UInt64] = [0]
-    private var values: [Float] = [0]
-    private var mask = 0
+    var keys: [UInt64] = [0]
+    var values: [Float] = [0]
+    var mask = 0
 
     init() {}
 
