@@ -2,6 +2,8 @@
 #   make demo   installs Graphviz's library and zlib if missing, builds, graphs Examples/ into Graphs/
 #   make test   checks the data files and the formatting, runs every test, then scores the dev, train
 #               and test sets when ../shared is present
+#   make server builds newsgraph-server, which `newsgraph serve` starts (Hummingbird: a few minutes
+#               the first time; make demo and make release never build it)
 #   make docs   builds the documentation (Sources/NewsGraph/NewsGraph.docc: architecture, getting
 #               started, command-line reference) with swift-docc-plugin
 #   make format / make lint   format / check the Swift files listed in FORMATTED with swift-format
@@ -23,7 +25,7 @@ TEST_FLOORS ?= --entity 0.90 --mission 0.44 --affiliation 0.72
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
 RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: demo test score deps build release eval bench fuzz clean train-relations docs format lint sanitize
+.PHONY: demo test score deps build release server eval bench fuzz clean train-relations docs format lint sanitize
 
 # The Swift files kept in swift-format's style (.swift-format: 4 spaces, 140 columns). The rest of
 # the code predates it: its hand-aligned continuation lines are not swift-format's, and other
@@ -39,7 +41,9 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/UnsafeBuffers.swift Tests/EntityRecognitionTests/FastPathTests.swift \
   Tests/GraphStoreTests/StoreMigrationTests.swift \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
-  Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift
+  Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift \
+  Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
+  Sources/newsgraph/Serve.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
@@ -55,6 +59,12 @@ deps:
 release: deps
 	$(SWIFT) build $(RELEASE) --product newsgraph
 
+# The browser and JSON server of `newsgraph serve`, built beside newsgraph (.build/release), where
+# `newsgraph serve` looks for it. A product of its own: Hummingbird and swift-nio take 2.5 to 4.5
+# minutes to compile on a 2-core machine, which make demo should not spend.
+server: release
+	$(SWIFT) build $(RELEASE) --product newsgraph-server
+
 demo: release
 	@rm -f $(STORE) $(STORE)-wal $(STORE)-shm
 	$(BIN) build Examples/articles --store $(STORE)
@@ -63,9 +73,14 @@ demo: release
 	@echo
 	$(BIN) neighbors "Antony Blinken" --store $(STORE)
 
+# After the Swift tests, the server's end-to-end checks on the debug binaries `swift test` built:
+# schemathesis against /openapi.json and headless Chromium on an entity page, each skipped with
+# one line where its tool is missing (.ci/run installs both).
 test: deps lint
 	python3 Scripts/validate_lexicons.py
 	$(SWIFT) test --no-parallel
+	Scripts/check_api.sh
+	Scripts/check_browser.sh
 	@$(MAKE) --no-print-directory score
 
 # Scores the dev, train and test sets per relation type against the floors above.

@@ -71,7 +71,10 @@ struct API {
     }
 
     static func neighborhood(of entity: Entity, filters: NeighborhoodFilters, in store: GraphStore) throws -> Graph {
-        guard let (origin, neighbors) = try store.neighbors(of: entity.id, query: filters.query) else { return Graph(entities: [entity], relations: []) }
+        guard !filters.holdsNoDay else { return Graph(entities: [entity], relations: []) }
+        guard let (origin, neighbors) = try store.neighbors(of: entity.id, query: filters.query) else {
+            return Graph(entities: [entity], relations: [])
+        }
         return Graph(neighborhoodOf: origin, neighbors: neighbors)
     }
 
@@ -80,8 +83,9 @@ struct API {
     func path(_ parameters: QueryParameters) throws -> [UInt8] {
         let from = try API.requireEntity(try parameters.required("from"), in: store)
         let to = try API.requireEntity(try parameters.required("to"), in: store)
-        let relations = try NeighborhoodFilters.relationTypes(parameters.all("relation"), known: try API.knownRelations(in: store))
+        let relations = try NeighborhoodFilters.relationTypes(try parameters.all("relation"), known: try API.knownRelations(in: store))
         let dates = try NeighborhoodFilters.dateRange(since: try parameters.single("since"), until: try parameters.single("until"))
+        guard let dates else { return JSONWriter.bytes(of: Graph(entities: from == to ? [from] : [from, to], relations: [])) }
         let graph = try API.pathGraph(from: from, to: to, relations: relations, dates: dates, in: store)
         return JSONWriter.bytes(of: try API.withEvidence(graph, dates: dates, limit: API.evidenceLimit, in: store))
     }

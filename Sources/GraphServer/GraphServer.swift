@@ -103,7 +103,7 @@ public struct GraphServer: Sendable {
 
     /// A JSON answer made by `body` from the query string.
     private func json(_ request: Request, _ body: @escaping @Sendable (QueryParameters) throws -> [UInt8]) async throws -> Response {
-        let parameters = try QueryParameters(request.uri.query)
+        let parameters = try QueryParameters(request.uri.query, refusingEmptyValues: true)
         return Answer.bytes(try await offloaded { try body(parameters) }, contentType: "application/json")
     }
 }

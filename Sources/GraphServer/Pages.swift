@@ -54,7 +54,9 @@ struct Pages {
             body += "<p>No entity's name contains “\(HTML.text(text))”."
             let suggestions = try store.suggestions(for: text)
             if !suggestions.isEmpty {
-                body += " Did you mean " + suggestions.map { "<a href=\"/search?q=\(HTML.attribute(URLText.query($0)))\">\(HTML.text($0))</a>" }
+                body +=
+                    " Did you mean "
+                    + suggestions.map { "<a href=\"/search?q=\(HTML.attribute(URLText.query($0)))\">\(HTML.text($0))</a>" }
                     .joined(separator: ", ") + "?"
             }
             body += "</p>\n"
@@ -74,11 +76,12 @@ struct Pages {
         let entity = try API.requireEntity(id, in: store)
         let known = try API.knownRelations(in: store)
         let filters = try NeighborhoodFilters(parameters, knownRelations: known)
-        let neighbors = try store.neighbors(of: entity.id, query: filters.query)?.1 ?? []
+        let neighbors = filters.holdsNoDay ? [] : try store.neighbors(of: entity.id, query: filters.query)?.1 ?? []
 
         var body = "<h1>\(HTML.text(entity.name)) <span class=\"type\">\(HTML.text(entity.type.rawValue))</span></h1>\n"
         body += "<p class=\"facts\">\(entity.mentions) mention\(entity.mentions == 1 ? "" : "s")"
-        body += " · id <code>\(HTML.text(entity.id))</code> · <a href=\"/api/entities/\(HTML.attribute(URLText.pathComponent(entity.id)))\">JSON</a></p>\n"
+        body +=
+            " · id <code>\(HTML.text(entity.id))</code> · <a href=\"/api/entities/\(HTML.attribute(URLText.pathComponent(entity.id)))\">JSON</a></p>\n"
         if !entity.aliases.isEmpty {
             body += "<p><strong>Also called:</strong> " + entity.aliases.map(HTML.text).joined(separator: "; ") + "</p>\n"
         }
@@ -92,10 +95,12 @@ struct Pages {
 
         let drawn = Array(neighbors.prefix(Pages.drawnNeighbors))
         if neighbors.isEmpty {
-            body += "<p class=\"empty\">No relation \(filters == NeighborhoodFilters() ? "" : "matches these filters ")in the store.</p>\n"
+            body += "<p class=\"empty\">No relation \(filters == NeighborhoodFilters() ? "" : "matches these filters ")in the store"
+            body += filters.holdsNoDay ? " (since is after until: no day is in that range).</p>\n" : ".</p>\n"
         } else {
             if drawn.count < neighbors.count {
-                body += "<p class=\"note\">The drawing shows the first \(drawn.count) of \(neighbors.count) relations; all are listed below.</p>\n"
+                body +=
+                    "<p class=\"note\">The drawing shows the first \(drawn.count) of \(neighbors.count) relations; all are listed below.</p>\n"
             }
             body += "<figure class=\"drawing\">\(try Drawing.svg(Graph(neighborhoodOf: entity, neighbors: drawn)))</figure>\n"
             body += "<section><h2>Relations</h2>\n"
@@ -143,18 +148,22 @@ struct Pages {
         let toText = try parameters.single("to")
         var body = "<h1>Path</h1>\n" + Pages.pathForm(from: fromText, to: toText)
         guard let fromText, let toText else {
-            return HTML.page(title: "Path", body: body + "<p>Name two entities (or their ids) to see the shortest chain of relations between them.</p>\n")
+            return HTML.page(
+                title: "Path", body: body + "<p>Name two entities (or their ids) to see the shortest chain of relations between them.</p>\n"
+            )
         }
         // The form takes what a person types: an id, a name or an alias.
         let from = try resolve(fromText)
         let to = try resolve(toText)
-        let relations = try NeighborhoodFilters.relationTypes(parameters.all("relation"), known: try API.knownRelations(in: store))
+        let relations = try NeighborhoodFilters.relationTypes(try parameters.all("relation"), known: try API.knownRelations(in: store))
         let graph = try API.pathGraph(from: from, to: to, relations: relations, dates: .all, in: store)
         if graph.relations.isEmpty {
-            body += "<p class=\"empty\">No chain of at most \(API.longestPath) relations joins \(Pages.link(to: from)) and \(Pages.link(to: to)).</p>\n"
+            body +=
+                "<p class=\"empty\">No chain of at most \(API.longestPath) relations joins \(Pages.link(to: from)) and \(Pages.link(to: to)).</p>\n"
             return HTML.page(title: "Path", body: body)
         }
-        body += "<p>\(graph.relations.count) step\(graph.relations.count == 1 ? "" : "s") from \(Pages.link(to: from)) to \(Pages.link(to: to)).</p>\n"
+        body +=
+            "<p>\(graph.relations.count) step\(graph.relations.count == 1 ? "" : "s") from \(Pages.link(to: from)) to \(Pages.link(to: to)).</p>\n"
         body += "<figure class=\"drawing\">\(try Drawing.svg(graph))</figure>\n<section><h2>Steps</h2>\n"
         for relation in graph.relations {
             body += try edge(source: relation.source, relation.type, target: relation.target, weight: relation.weight, dates: .all)
@@ -168,7 +177,8 @@ struct Pages {
         if let entity = try store.entity(withID: text) ?? store.entity(named: text) { return entity }
         let suggestions = try store.suggestions(for: text)
         throw RequestError.notFound(
-            "no entity named '\(abbreviated(text))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?"))
+            "no entity named '\(abbreviated(text))'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?")
+        )
     }
 
     // MARK: - Parts
@@ -205,15 +215,18 @@ struct Pages {
         var html = "<form class=\"filters\" action=\"\(HTML.attribute(entityAddress(entity.id)))\" method=\"get\">\n"
         html += "<label>Relation <select name=\"relation\"><option value=\"\">any</option>"
         for type in relations.sorted() {
-            html += "<option value=\"\(HTML.attribute(type.rawValue))\"\(filters.relations == [type] ? " selected" : "")>\(HTML.text(type.properties.label))</option>"
+            html +=
+                "<option value=\"\(HTML.attribute(type.rawValue))\"\(filters.relations == [type] ? " selected" : "")>\(HTML.text(type.properties.label))</option>"
         }
         html += "</select></label>\n<label>Depth <select name=\"depth\">"
         for depth in NeighborhoodFilters.depths {
             html += "<option\(filters.depth == depth ? " selected" : "")>\(depth)</option>"
         }
         html += "</select></label>\n"
-        html += "<label>Since <input type=\"text\" name=\"since\" size=\"10\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.attribute(filters.since ?? ""))\"></label>\n"
-        html += "<label>Until <input type=\"text\" name=\"until\" size=\"10\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.attribute(filters.until ?? ""))\"></label>\n"
+        html +=
+            "<label>Since <input type=\"text\" name=\"since\" size=\"10\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.attribute(filters.since ?? ""))\"></label>\n"
+        html +=
+            "<label>Until <input type=\"text\" name=\"until\" size=\"10\" placeholder=\"YYYY-MM-DD\" value=\"\(HTML.attribute(filters.until ?? ""))\"></label>\n"
         html += "<button type=\"submit\">Show</button>\n</form>\n"
         return html
     }
@@ -221,7 +234,8 @@ struct Pages {
     static func errorPage(_ error: RequestError) -> String {
         HTML.page(
             title: "Error \(error.status)",
-            body: "<h1>\(error.status == 404 ? "Not found" : "Cannot answer that")</h1>\n<p class=\"error\">\(HTML.text(error.message))</p>\n"
+            body:
+                "<h1>\(error.status == 404 ? "Not found" : "Cannot answer that")</h1>\n<p class=\"error\">\(HTML.text(error.message))</p>\n"
                 + searchForm(value: nil, autofocus: false))
     }
 }
@@ -231,14 +245,30 @@ struct Pages {
 /// have no place inside HTML).
 enum Drawing {
     static func svg(_ graph: Graph) throws -> String {
-        var writer = DOTWriter()
+        // The legend is HTML below the drawing: Graphviz's own legend cluster is larger than a
+        // small neighbourhood and would push it off the screen.
+        var writer = DOTWriter(includeLegend: false)
         writer.nodeURL = { Pages.entityAddress($0.id) }
         let dot = writer.write(graph)
         let layout = GraphvizRenderer.Layout.automatic(nodes: graph.entities.count, edges: graph.relations.count)
         let bytes = try GraphvizRenderer.render(dot: dot, layout: layout, format: .svg)
         let text = String(decoding: bytes, as: UTF8.self)
         guard let start = text.range(of: "<svg") else { return text }
-        return String(text[start.lowerBound...])
+        return String(text[start.lowerBound...]) + legend(Set(graph.relations.map(\.type)))
+    }
+
+    /// The relation colours drawn (each a short line in its colour, as an SVG presentation
+    /// attribute: the pages allow no inline style) and the entity types' shapes.
+    static func legend(_ types: Set<RelationType>) -> String {
+        var html = "<figcaption class=\"legend\">"
+        for type in types.sorted() {
+            let properties = type.properties
+            html +=
+                "<span class=\"swatch\"><svg width=\"28\" height=\"10\" aria-hidden=\"true\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" "
+            html += "stroke=\"\(HTML.attribute(properties.color))\" stroke-width=\"3\"/></svg> \(HTML.text(properties.label))</span> "
+        }
+        html += "<span class=\"shapes\">person: ellipse · agency: box · country: hexagon · organization: tabbed box</span></figcaption>\n"
+        return html
     }
 }
 

@@ -22,8 +22,12 @@ public struct RequestError: Error, Sendable, Equatable {
 /// plus sign, so the raw query is decoded here.
 struct QueryParameters: Sendable {
     private var values: [String: [String]] = [:]
+    /// A form sends its empty fields as `name=`, which the pages take as "not given"; the API,
+    /// whose document gives each parameter's form, refuses them.
+    private var refusesEmptyValues = false
 
-    init(_ query: String?) throws(RequestError) {
+    init(_ query: String?, refusingEmptyValues: Bool = false) throws(RequestError) {
+        refusesEmptyValues = refusingEmptyValues
         guard let query, !query.isEmpty else { return }
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -44,7 +48,7 @@ struct QueryParameters: Sendable {
     /// The parameter's value, nil when absent or empty (an empty form field means "not given");
     /// given twice it is a bad request, since which one was meant cannot be told.
     func single(_ name: String) throws(RequestError) -> String? {
-        let given = values[name, default: []].filter { !$0.isEmpty }
+        let given = try nonEmpty(name)
         guard given.count <= 1 else { throw .badRequest("give '\(name)' once") }
         return given.first
     }
@@ -56,8 +60,14 @@ struct QueryParameters: Sendable {
     }
 
     /// Every non-empty value of a repeatable parameter.
-    func all(_ name: String) -> [String] {
-        values[name, default: []].filter { !$0.isEmpty }
+    func all(_ name: String) throws(RequestError) -> [String] {
+        try nonEmpty(name)
+    }
+
+    private func nonEmpty(_ name: String) throws(RequestError) -> [String] {
+        let given = values[name, default: []]
+        if refusesEmptyValues && given.contains("") { throw .badRequest("the '\(name)' parameter is empty") }
+        return given.filter { !$0.isEmpty }
     }
 }
 
@@ -71,6 +81,8 @@ struct NeighborhoodFilters: Sendable, Equatable {
     var since: String?
     var until: String?
     var dates = DateRange.all
+    /// Since is after until: nothing can match.
+    var holdsNoDay = false
 
     init() {}
 
@@ -82,10 +94,14 @@ struct NeighborhoodFilters: Sendable, Equatable {
             }
             self.depth = depth
         }
-        relations = try NeighborhoodFilters.relationTypes(parameters.all("relation"), known: knownRelations)
+        relations = try NeighborhoodFilters.relationTypes(try parameters.all("relation"), known: knownRelations)
         since = try parameters.single("since")
         until = try parameters.single("until")
-        dates = try NeighborhoodFilters.dateRange(since: since, until: until)
+        if let range = try NeighborhoodFilters.dateRange(since: since, until: until) {
+            dates = range
+        } else {
+            holdsNoDay = true
+        }
     }
 
     static func relationTypes(_ names: [String], known: Set<RelationType>) throws(RequestError) -> Set<RelationType> {
@@ -101,14 +117,15 @@ struct NeighborhoodFilters: Sendable, Equatable {
         return types
     }
 
-    static func dateRange(since: String?, until: String?) throws(RequestError) -> DateRange {
+    /// The range between two bounds; nil when both are dates but since is after until: a range
+    /// with no day in it, whose answer is empty (not an error: each bound alone is valid, and an
+    /// API's parameters cannot say that one must precede the other).
+    static func dateRange(since: String?, until: String?) throws(RequestError) -> DateRange? {
         do {
             return try DateRange(since: since, until: until)
         } catch {
-            if let since, let until, (try? DateRange(since: since, until: nil)) != nil, (try? DateRange(since: nil, until: until)) != nil {
-                throw .badRequest("since (\(since)) is after until (\(until))")
-            }
-            throw .badRequest(error.detail)
+            if (try? DateRange(since: since, until: nil)) != nil && (try? DateRange(since: nil, until: until)) != nil { return nil }
+            throw .badRequest(error.detail.replacingOccurrences(of: "--", with: ""))
         }
     }
 

@@ -55,7 +55,8 @@ extension GraphStore {
         throws(StoreError) -> [SourcedEvidence]
     {
         try read { db in
-            let ends = type.isSymmetric ? "((es.slug = ?1 AND et.slug = ?2) OR (es.slug = ?2 AND et.slug = ?1))" : "es.slug = ?1 AND et.slug = ?2"
+            let ends =
+                type.isSymmetric ? "((es.slug = ?1 AND et.slug = ?2) OR (es.slug = ?2 AND et.slug = ?1))" : "es.slug = ?1 AND et.slug = ?2"
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """

@@ -67,7 +67,8 @@ struct APITests {
             let far = try graph(try await server.get("/api/entities/maren-okafor/neighbors?depth=3"))
             #expect(Set(far.entities.map(\.id)) == ["maren-okafor", "tovi-brandt", "velmoran-trade-ministry", SmallNews.hostileID])
             // The stored direction is kept: Brandt criticized the ministry.
-            #expect(far.relations.contains { $0.source == "tovi-brandt" && $0.type == .criticized && $0.target == "velmoran-trade-ministry" })
+            #expect(
+                far.relations.contains { $0.source == "tovi-brandt" && $0.type == .criticized && $0.target == "velmoran-trade-ministry" })
 
             let metOnly = try graph(try await server.get("/api/entities/tovi-brandt/neighbors?relation=met_with"))
             #expect(metOnly.relations.map(\.type) == [.metWith])
@@ -76,22 +77,30 @@ struct APITests {
             #expect(in2025.relations.map(\.type) == [.criticized])
             let before = try graph(try await server.get("/api/entities/tovi-brandt/neighbors?until=2024-12"))
             #expect(before.relations.map(\.type) == [.metWith])
+            // Since after until: a range with no day in it, so no relation (each bound alone is valid).
+            let noDay = try await server.get("/api/entities/tovi-brandt/neighbors?since=2025&until=2024")
+            #expect(noDay.status == 200)
+            #expect(try graph(noDay).relations.isEmpty)
         }
     }
 
-    @Test("Bad parameters are 400s with a one-line JSON message", arguments: [
-        "/api/entities/maren-okafor/neighbors?depth=0",
-        "/api/entities/maren-okafor/neighbors?depth=4",
-        "/api/entities/maren-okafor/neighbors?depth=two",
-        "/api/entities/maren-okafor/neighbors?relation=admired",
-        "/api/entities/maren-okafor/neighbors?since=yesterday",
-        "/api/entities/maren-okafor/neighbors?since=2025&until=2024",
-        "/api/entities/maren-okafor/neighbors?depth=1&depth=2",
-        "/api/search",
-        "/api/search?q=%E0%A4",
-        "/api/path?from=maren-okafor",
-        "/api/path?from=maren-okafor&to=ostland&relation=admired",
-    ])
+    @Test(
+        "Bad parameters are 400s with a one-line JSON message",
+        arguments: [
+            "/api/entities/maren-okafor/neighbors?depth=0",
+            "/api/entities/maren-okafor/neighbors?depth=4",
+            "/api/entities/maren-okafor/neighbors?depth=two",
+            "/api/entities/maren-okafor/neighbors?relation=admired",
+            "/api/entities/maren-okafor/neighbors?since=yesterday",
+            "/api/entities/maren-okafor/neighbors?until=2024-13",
+            "/api/entities/maren-okafor/neighbors?depth=1&depth=2",
+            "/api/search",
+            "/api/search?q=",
+            "/api/entities/maren-okafor/neighbors?since=",
+            "/api/search?q=%E0%A4",
+            "/api/path?from=maren-okafor",
+            "/api/path?from=maren-okafor&to=ostland&relation=admired",
+        ])
     func badParameters(path: String) async throws {
         try await TestServer.with { server in
             let answer = try await server.get(path)

@@ -1,8 +1,8 @@
 import Foundation
 import GraphServer
 import NewsGraph
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
