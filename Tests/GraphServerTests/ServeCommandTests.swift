@@ -1,10 +1,10 @@
 import Foundation
 import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-import Testing
 
 /// The built binaries: `newsgraph` and `newsgraph-server` side by side, as `swift build` and
 /// `swift test` leave them.
