@@ -4,6 +4,7 @@
 #               and test sets when ../shared is present
 #   make server builds newsgraph-server, which `newsgraph serve` starts (Hummingbird: a few minutes
 #               the first time; make demo and make release never build it)
+#   make serve  builds it if needed and serves the examples' graph at http://127.0.0.1:8080/
 #   make docs   builds the documentation (Sources/NewsGraph/NewsGraph.docc: architecture, getting
 #               started, command-line reference) with swift-docc-plugin
 #   make format / make lint   format / check the Swift files listed in FORMATTED with swift-format
@@ -25,7 +26,7 @@ TEST_FLOORS ?= --entity 0.90 --mission 0.44 --affiliation 0.72
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
 RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: demo test score deps build release server eval bench fuzz clean train-relations docs format lint sanitize
+.PHONY: demo test score deps build release server serve eval bench fuzz clean train-relations docs format lint sanitize
 
 # The Swift files kept in swift-format's style (.swift-format: 4 spaces, 140 columns). The rest of
 # the code predates it: its hand-aligned continuation lines are not swift-format's, and other
@@ -64,6 +65,12 @@ release: deps
 # minutes to compile on a 2-core machine, which make demo should not spend.
 server: release
 	$(SWIFT) build $(RELEASE) --product newsgraph-server
+
+# Explore the examples' graph in a browser at http://127.0.0.1:8080/ until Ctrl-C (the store of
+# make demo, built first if missing). `newsgraph serve --store FILE` serves any store.
+serve: server
+	@[ -f $(STORE) ] || $(BIN) build Examples/articles --store $(STORE) --quiet
+	$(BIN) serve --store $(STORE)
 
 demo: release
 	@rm -f $(STORE) $(STORE)-wal $(STORE)-shm
