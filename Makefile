@@ -57,8 +57,12 @@ deps:
 	  python3 -m pip install --quiet networkx >/dev/null 2>&1 || echo "(networkx not installed: its GraphML test is skipped)"; \
 	fi
 
+# NEWSGRAPH_WITHOUT_SERVER leaves the server's package (Hummingbird, swift-nio) out of the package
+# graph: make demo neither compiles nor fetches it (Package.swift).
+WITHOUT_SERVER := NEWSGRAPH_WITHOUT_SERVER=1
+
 release: deps
-	$(SWIFT) build $(RELEASE) --product newsgraph
+	$(WITHOUT_SERVER) $(SWIFT) build $(RELEASE) --product newsgraph
 
 # The browser and JSON server of `newsgraph serve`, built beside newsgraph (.build/release), where
 # `newsgraph serve` looks for it. A product of its own: Hummingbird and swift-nio take 2.5 to 4.5
@@ -133,10 +137,12 @@ fuzz: deps
 # which LeakSanitizer reports as leaks. From scratch on a shared 2-core machine it took 8.8 minutes
 # (4.3 CPU minutes): the sanitized build about 6.5, these 307 tests 2.3. `make sanitize
 # SANITIZE_FILTER=` runs every test instead: the store's and the end-to-end suites add about 15.
+# The server and its tests are left out (WITHOUT_SERVER): they hold no unsafe code, and building
+# Hummingbird and swift-nio under the sanitizer would add minutes.
 SANITIZE_FILTER ?= EntityRecognitionTests|KnowledgeGraphTests|RelationExtractionTests|GraphExportTests
 
 sanitize: deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --no-parallel --sanitize=address --build-path .build/asan -Xswiftc -use-ld=lld \
+	ASAN_OPTIONS=detect_leaks=0 $(WITHOUT_SERVER) $(SWIFT) test --no-parallel --sanitize=address --build-path .build/asan -Xswiftc -use-ld=lld \
 	  $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
 
 # swift-format ships with the toolchain (`swift format`); lint fails on any difference.

@@ -13,10 +13,6 @@ let package = Package(
     products: [
         .library(name: "NewsGraph", targets: ["NewsGraph"]),
         .executable(name: "newsgraph", targets: ["newsgraph"]),
-        // The browser and JSON server that `newsgraph serve` starts: a product of its own, so that
-        // `swift build --product newsgraph` (make demo, make release) never compiles Hummingbird and
-        // swift-nio. `make server` builds it.
-        .executable(name: "newsgraph-server", targets: ["newsgraph-server"]),
     ],
 
     // MARK: - Dependencies
@@ -28,11 +24,6 @@ let package = Package(
         // `swift package generate-documentation` (make docs). A command plugin: an ordinary build
         // resolves it but never compiles it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
-        // The HTTP server of `newsgraph serve` (GraphServer). No traits: their swift-configuration
-        // support is not used, and leaving it out keeps that package out of the build.
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
-        // Hummingbird's logging, which the server turns down to warnings.
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
 
     targets: [
@@ -95,22 +86,6 @@ let package = Package(
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        // MARK: - The server: pages and a JSON API over a store (`newsgraph serve`)
-        // Routes, HTML pages and the API's answers; reads stores through GraphStore, draws through
-        // GraphExport. Its resource is the API's OpenAPI document.
-        .target(
-            name: "GraphServer",
-            dependencies: [
-                "NewsGraph", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-            ],
-            resources: [.copy("Resources")]
-        ),
-        // Parses the server's arguments and runs it until SIGINT or SIGTERM.
-        .executableTarget(
-            name: "newsgraph-server",
-            dependencies: ["GraphServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-        ),
-
         // MARK: - Tools and examples
         .executableTarget(name: "Benchmarks", dependencies: ["NewsGraph"], path: "Benchmarks"),
         .executableTarget(name: "train-relations", dependencies: ["NewsGraph"], path: "Tools/RelationTraining"),
@@ -128,9 +103,6 @@ let package = Package(
         ),
         .testTarget(name: "GraphExportTests", dependencies: ["GraphExport", "TestSupport"]),
         .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "TestSupport"]),
-        // The only test target that needs Hummingbird: it starts the server on a free port and
-        // talks to it over HTTP with Foundation's client.
-        .testTarget(name: "GraphServerTests", dependencies: ["GraphServer", "NewsGraph", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -153,4 +125,40 @@ if Context.environment["NEWSGRAPH_FUZZ"] != nil {
                 name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
                 path: "Fuzz/Targets/\(name)"))
     }
+}
+
+// MARK: - The server of `newsgraph serve` (left out when NEWSGRAPH_WITHOUT_SERVER is set)
+// The browser and JSON server is a product of its own, newsgraph-server, which `newsgraph serve`
+// starts: `swift build --product newsgraph` never compiles Hummingbird and swift-nio (2.5 to 4.5
+// minutes on two cores). NEWSGRAPH_WITHOUT_SERVER leaves the server out of the package altogether,
+// so that its dependencies are not even fetched (half a minute on a fresh clone) and `swift test`
+// does not build them: `make release` (and so `make demo`) and `make sanitize` set it.
+if Context.environment["NEWSGRAPH_WITHOUT_SERVER"] == nil {
+    package.dependencies += [
+        // No traits: their swift-configuration support is not used, and leaving it out keeps that
+        // package out of the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's logging, which the server turns down to warnings.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ]
+    package.products.append(.executable(name: "newsgraph-server", targets: ["newsgraph-server"]))
+    package.targets += [
+        // Routes, HTML pages and the API's answers; reads stores through GraphStore, draws through
+        // GraphExport. Its resource is the API's OpenAPI document.
+        .target(
+            name: "GraphServer",
+            dependencies: [
+                "NewsGraph", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // Parses the server's arguments and runs it until SIGINT or SIGTERM.
+        .executableTarget(
+            name: "newsgraph-server",
+            dependencies: ["GraphServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The only test target that needs Hummingbird: it starts the server on a free port and
+        // talks to it over HTTP with Foundation's client.
+        .testTarget(name: "GraphServerTests", dependencies: ["GraphServer", "NewsGraph", "TestSupport"]),
+    ]
 }
