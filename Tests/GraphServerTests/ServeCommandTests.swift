@@ -6,61 +6,6 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// The built binaries: `newsgraph` and `newsgraph-server` side by side, as `swift build` and
-/// `swift test` leave them.
-private enum Binaries {
-    static let folder: URL? = {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        // Tests/GraphServerTests/ServeCommandTests.swift -> the package root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        return candidates.first { folder in
-            ["newsgraph", "newsgraph-server"].allSatisfy {
-                FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent($0).path)
-            }
-        }
-    }()
-
-    static func path(_ name: String) throws -> String {
-        try #require(folder, "no built newsgraph and newsgraph-server; swift build --build-tests builds them").appendingPathComponent(name)
-            .path
-    }
-}
-
-/// Runs a process with its output in files (pipes could fill while it waits).
-private struct Launched {
-    let process = Process()
-    let output: URL
-    let errors: URL
-
-    init(_ executable: String, _ arguments: [String], in folder: TemporaryFolder) throws {
-        output = folder.url.appendingPathComponent("stdout-\(UUID().uuidString)")
-        errors = folder.url.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-    }
-
-    var printed: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
-    var complaints: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
-
-    /// Waits for the process to end, up to `seconds`; false if it is still running.
-    func wait(seconds: Double) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
-        return !process.isRunning
-    }
-}
-
 @Suite("newsgraph serve", .serialized)
 struct ServeCommandTests {
     @Test("newsgraph serve starts the server beside it, prints the address, answers, and stops cleanly on Ctrl-C (SIGINT)")
@@ -71,14 +16,8 @@ struct ServeCommandTests {
         let server = try Launched(try Binaries.path("newsgraph"), ["serve", "--store", store, "--port", "0"], in: folder)
         defer { if server.process.isRunning { server.process.terminate() } }
 
-        var address: String?
-        let deadline = Date().addingTimeInterval(30)
-        while address == nil && server.process.isRunning && Date() < deadline {
-            address = server.printed.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init)
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let url = try #require(address, "no address printed; stderr: \(server.complaints)")
-        let (data, _) = try await URLSession.shared.data(from: try #require(URL(string: url + "api/stats")))
+        let port = try await server.port()
+        let (data, _) = try await URLSession.shared.data(from: try #require(URL(string: "http://127.0.0.1:\(port)/api/stats")))
         let statistics = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(statistics["articles"] as? Int == 3)
 

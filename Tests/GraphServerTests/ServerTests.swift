@@ -1,5 +1,4 @@
 import Foundation
-import GraphServer
 import NewsGraph
 import Testing
 

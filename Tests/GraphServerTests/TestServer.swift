@@ -1,5 +1,4 @@
 import Foundation
-import GraphServer
 import NewsGraph
 import TestSupport
 import Testing
@@ -72,6 +71,11 @@ enum SmallNews {
 }
 
 /// A server on a free port over a store built from `SmallNews`, stopped when the test's body ends.
+///
+/// The server runs as its own process, the built `newsgraph-server`: swift-nio ignores SIGPIPE for
+/// the whole process the first time it opens a socket, and every test target runs in one process,
+/// so a server started in it would change how the command-line tests' child processes meet a
+/// closed pipe.
 struct TestServer {
     let port: Int
     let storePath: String
@@ -80,14 +84,12 @@ struct TestServer {
         let folder = try TemporaryFolder()
         let storePath = folder.file("news.sqlite")
         try SmallNews.add(articles, to: storePath)
-        let server = try GraphServer(storePath: storePath)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let running = Task {
-            try await server.application(host: "127.0.0.1", port: 0) { port in continuation.yield(port) }.run()
+        let server = try Launched(try Binaries.path("newsgraph-server"), ["--store", storePath, "--port", "0"], in: folder)
+        defer {
+            kill(server.process.processIdentifier, SIGINT)
+            server.process.waitUntilExit()
         }
-        defer { running.cancel() }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
+        let port = try await server.port()
         return try await body(TestServer(port: port, storePath: storePath))
     }
 
@@ -128,5 +130,77 @@ struct TestServer {
         return Answer(
             status: http.statusCode, contentType: headers["content-type"] ?? "", headers: headers,
             body: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// The built binaries: `newsgraph` and `newsgraph-server` side by side, as `swift build` and
+/// `swift test` leave them.
+enum Binaries {
+    static let folder: URL? = {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        // Tests/GraphServerTests/ServeCommandTests.swift -> the package root.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug"))
+        return candidates.first { folder in
+            ["newsgraph", "newsgraph-server"].allSatisfy {
+                FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent($0).path)
+            }
+        }
+    }()
+
+    static func path(_ name: String) throws -> String {
+        try #require(folder, "no built newsgraph and newsgraph-server; swift build --build-tests builds them").appendingPathComponent(name)
+            .path
+    }
+}
+
+/// Runs a process with its output in files (pipes could fill while it waits).
+struct Launched {
+    let process = Process()
+    let output: URL
+    let errors: URL
+
+    init(_ executable: String, _ arguments: [String], in folder: TemporaryFolder) throws {
+        output = folder.url.appendingPathComponent("stdout-\(UUID().uuidString)")
+        errors = folder.url.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var printed: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+    var complaints: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+
+    /// Waits for the process to end, up to `seconds`; false if it is still running.
+    func wait(seconds: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        return !process.isRunning
+    }
+}
+
+extension Launched {
+    /// The port of the address a server prints once it listens.
+    func port(waitingUpTo seconds: Double = 30) async throws -> Int {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline {
+            if let address = printed.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("http://127.0.0.1:") }),
+                let port = Int(address.dropFirst("http://127.0.0.1:".count).prefix { $0.isNumber })
+            {
+                return port
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the server printed no address; stderr: \(complaints)")
+        throw CancellationError()
     }
 }
