@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser test of `newsgraph serve`: headless Chromium loads an entity page of a store built
-# from Examples/articles, follows a node of its drawing, and screenshots both pages into .build/
-# (Scripts/check_browser.py). Skipped, with one line, where Debian's chromium is not installed
+# from Examples/articles and checks its DOM, types in the home page's search box until the
+# suggestion appears, clicks a node of the entity's drawing and checks the page it opens, and
+# screenshots both entity pages into .build/ (Scripts/check_browser.py). Skipped, with one line, where Debian's chromium is not installed
 # (apt-get install chromium; .ci/run installs it). Run by `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
