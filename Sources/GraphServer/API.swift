@@ -49,16 +49,32 @@ struct API {
         var aliases: [String]
         /// The names articles used for the entity, with how many articles used each.
         var sources: [Source]
+        /// The articles that name it, newest first.
+        var articles: [Article]
+
+        struct Article: Encodable {
+            var document: String
+            var title: String
+            var date: String?
+            var url: String?
+            var mentions: Int
+        }
     }
+
+    /// At most this many articles per entity.
+    static let articleLimit = 50
 
     /// `GET /api/entities/{id}`.
     func entity(id: String) throws -> [UInt8] {
         let entity = try API.requireEntity(id, in: store)
         let sources = try store.sources(of: entity.id).map { EntityAnswer.Source(name: $0.name, articles: $0.articles) }
+        let articles = try store.articles(naming: entity.id, limit: API.articleLimit).map {
+            EntityAnswer.Article(document: $0.document, title: $0.title, date: $0.date, url: $0.url, mentions: $0.mentions)
+        }
         return try API.encode(
             EntityAnswer(
                 id: entity.id, name: entity.name, type: entity.type.rawValue, mentions: entity.mentions, aliases: entity.aliases,
-                sources: sources))
+                sources: sources, articles: articles))
     }
 
     /// `GET /api/entities/{id}/neighbors`: the neighbourhood in the graph JSON, every edge with

@@ -91,6 +91,15 @@ struct Pages {
             body += sources.map { "“\(HTML.text($0.name))” (\($0.articles) article\($0.articles == 1 ? "" : "s"))" }.joined(separator: ", ")
             body += "</p>\n"
         }
+        let articles = try store.articles(naming: entity.id, limit: API.articleLimit)
+        if !articles.isEmpty {
+            body += "<details class=\"articles\"><summary>Named in \(articles.count)\(articles.count == API.articleLimit ? "+" : "") "
+            body += "article\(articles.count == 1 ? "" : "s")</summary>\n<ul>\n"
+            for article in articles {
+                body += "<li>\(Pages.articleTitle(article.title, url: article.url)) · \(HTML.text(article.date ?? "undated"))</li>\n"
+            }
+            body += "</ul></details>\n"
+        }
         body += Pages.filterForm(entity: entity, filters: filters, relations: known)
 
         let drawn = Array(neighbors.prefix(Pages.drawnNeighbors))
@@ -130,12 +139,8 @@ struct Pages {
         html += "<ul class=\"evidence\">\n"
         for sourced in try store.evidence(from: source, type, to: target, dates: dates, limit: Pages.sentencesPerEdge) {
             html += "<li><q>\(HTML.text(sourced.evidence.sentence))</q><br><span class=\"source\">"
-            if let url = sourced.url, let safe = URLText.webAddress(url) {
-                html += "<a href=\"\(HTML.attribute(safe))\" rel=\"noreferrer\">\(HTML.text(sourced.title))</a>"
-            } else {
-                html += HTML.text(sourced.title)
-            }
-            html += " · \(HTML.text(sourced.evidence.date ?? "undated"))</span></li>\n"
+            html +=
+                Pages.articleTitle(sourced.title, url: sourced.url) + " · \(HTML.text(sourced.evidence.date ?? "undated"))</span></li>\n"
         }
         html += "</ul></article>\n"
         return html
@@ -188,6 +193,12 @@ struct Pages {
     }
 
     static func entityAddress(_ id: String) -> String { "/entity/" + URLText.pathComponent(id) }
+
+    /// An article's title, linked to its address when that is a web address.
+    static func articleTitle(_ title: String, url: String?) -> String {
+        guard let url, let safe = URLText.webAddress(url) else { return HTML.text(title) }
+        return "<a href=\"\(HTML.attribute(safe))\" rel=\"noreferrer\">\(HTML.text(title))</a>"
+    }
 
     static func searchForm(value: String?, autofocus: Bool) -> String {
         """

@@ -10,6 +10,17 @@ public struct SourcedEvidence: Sendable, Hashable {
     public var url: String?
 }
 
+/// An article that names an entity: where a reader can check what the graph says of it.
+public struct NamingArticle: Sendable, Hashable {
+    public var document: String
+    public var title: String
+    /// The publication day, as YYYY-MM-DD, when known.
+    public var date: String?
+    public var url: String?
+    /// How many times the article names the entity.
+    public var mentions: Int
+}
+
 /// An entity and how many edges it has, for a "most connected" list.
 public struct ConnectedEntity: Sendable, Hashable {
     public var entity: Entity
@@ -72,6 +83,23 @@ extension GraphStore {
                 ])
             return rows.map { row in
                 SourcedEvidence(evidence: EvidenceColumns.evidence(row), title: row["title"], url: row["url"])
+            }
+        }
+    }
+
+    /// The articles that name the entity with this id, newest first (undated ones last), at most
+    /// `limit`.
+    public func articles(naming id: String, limit: Int = 50) throws(StoreError) -> [NamingArticle] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.document AS document, a.title AS title, a.date AS date, a.url AS url, SUM(p.mentions) AS mentions
+                    FROM appearances p JOIN articles a ON a.id = p.article JOIN entities e ON e.id = p.entity
+                    WHERE e.slug = ? GROUP BY a.id ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ?
+                    """, arguments: [id, max(0, limit)]
+            ).map { row in
+                NamingArticle(document: row["document"], title: row["title"], date: row["date"], url: row["url"], mentions: row["mentions"])
             }
         }
     }

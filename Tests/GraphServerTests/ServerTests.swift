@@ -42,6 +42,10 @@ struct APITests {
             let sources = try #require(object["sources"] as? [[String: Any]])
             #expect(sources.first?["name"] as? String == "Maren Okafor")
             #expect(sources.first?["articles"] as? Int == 1)
+            let articles = try #require(object["articles"] as? [[String: Any]])
+            #expect(articles.map { $0["title"] as? String } == ["Okafor and Brandt meet in Lindau"])
+            #expect(articles.first?["date"] as? String == "2024-03-04")
+            #expect(articles.first?["document"] as? String == "talks")
 
             // An id is exact: a name or an alias is not one.
             for path in ["/api/entities/no-such-entity", "/api/entities/Okafor", "/api/entities/no-such-entity/neighbors"] {
@@ -195,6 +199,10 @@ struct PageTests {
             let page = try await server.get("/entity/tovi-brandt")
             #expect(page.status == 200)
             #expect(page.body.contains("<h1>Tovi Brandt <span class=\"type\">person</span></h1>"))
+            // The articles that name it, newest first.
+            let newest = try #require(page.body.range(of: "<li>Brandt criticizes the ministry · 2025-01-20</li>"))
+            let oldest = try #require(page.body.range(of: "<li>Okafor and Brandt meet in Lindau · 2024-03-04</li>"))
+            #expect(newest.lowerBound < oldest.lowerBound)
             #expect(page.body.contains("Brandt"))
             let svg = try #require(page.body.range(of: "<svg"))
             #expect(page.body[svg.lowerBound...].contains("</svg>"))
