@@ -2,11 +2,13 @@ import Foundation
 import Hummingbird
 import Logging
 import NewsGraph
+import Synchronization
 
 /// `newsgraph serve`: pages for exploring a store in a browser, and a JSON API for other tools.
 ///
-/// The server only reads: it opens the store with ``GraphStore/init(readOnlyAt:)``, whose
-/// connection never starts a write transaction. Each request reads in a transaction of its own,
+/// The server only reads: it opens the store with ``GraphStore/init(readOnlyAt:upgrading:)``,
+/// whose connection never starts a write transaction, and refuses a store of an older schema
+/// rather than upgrade it. Each request reads in a transaction of its own,
 /// and in WAL mode a reader sees every build that committed before it began, so a `newsgraph
 /// build` into the same store while the server runs shows in the next request, with no restart.
 ///
@@ -14,16 +16,15 @@ import NewsGraph
 /// statistics), `Graph(neighborhoodOf:neighbors:)` and `Graph(path:)` for the drawings and the
 /// JSON, ``JSONWriter`` for the graph JSON, ``DOTWriter`` and ``GraphvizRenderer`` for the SVG.
 public struct GraphServer: Sendable {
-    public let store: GraphStore
+    private let opened: OpenedStore
 
-    public init(store: GraphStore) {
-        self.store = store
-    }
+    /// The store's file.
+    public var storePath: String { opened.path }
 
     /// A server over the store at `path`, opened for reading; throws the store's one-line error
     /// when it is missing or not a store.
     public init(storePath path: String) throws(StoreError) {
-        store = try GraphStore(readOnlyAt: path)
+        opened = try OpenedStore(path: path)
     }
 
     /// The HTTP application bound to `host` and `port` (0: any free port). `onRunning` is called
@@ -59,29 +60,29 @@ public struct GraphServer: Sendable {
         router.middlewares.add(ErrorAnswers())
 
         // Pages.
-        router.get("/") { request, _ in try await self.page(request) { _ in try Pages(store: store).home() } }
-        router.get("/search") { request, _ in try await self.page(request) { try Pages(store: store).search($0) } }
+        router.get("/") { request, _ in try await self.page(request) { _ in try Pages(store: opened.current()).home() } }
+        router.get("/search") { request, _ in try await self.page(request) { try Pages(store: opened.current()).search($0) } }
         router.get("/entity/:id") { request, context in
             let id = try GraphServer.entityID(context.parameters.get("id"))
-            return try await self.page(request) { try Pages(store: store).entity(id: id, $0) }
+            return try await self.page(request) { try Pages(store: opened.current()).entity(id: id, $0) }
         }
-        router.get("/path") { request, _ in try await self.page(request) { try Pages(store: store).path($0) } }
+        router.get("/path") { request, _ in try await self.page(request) { try Pages(store: opened.current()).path($0) } }
         router.get("/assets/style.css") { _, _ in try Asset.response("style.css", contentType: "text/css; charset=utf-8") }
         router.get("/assets/newsgraph.js") { _, _ in try Asset.response("newsgraph.js", contentType: "text/javascript; charset=utf-8") }
 
         // The JSON API.
         router.get("/openapi.json") { _, _ in try Asset.response("openapi.json", contentType: "application/json") }
-        router.get("/api/search") { request, _ in try await self.json(request) { try API(store: store).search($0) } }
-        router.get("/api/stats") { request, _ in try await self.json(request) { _ in try API(store: store).statistics() } }
+        router.get("/api/search") { request, _ in try await self.json(request) { try API(store: opened.current()).search($0) } }
+        router.get("/api/stats") { request, _ in try await self.json(request) { _ in try API(store: opened.current()).statistics() } }
         router.get("/api/entities/:id") { request, context in
             let id = try GraphServer.entityID(context.parameters.get("id"))
-            return try await self.json(request) { _ in try API(store: store).entity(id: id) }
+            return try await self.json(request) { _ in try API(store: opened.current()).entity(id: id) }
         }
         router.get("/api/entities/:id/neighbors") { request, context in
             let id = try GraphServer.entityID(context.parameters.get("id"))
-            return try await self.json(request) { try API(store: store).neighbors(id: id, $0) }
+            return try await self.json(request) { try API(store: opened.current()).neighbors(id: id, $0) }
         }
-        router.get("/api/path") { request, _ in try await self.json(request) { try API(store: store).path($0) } }
+        router.get("/api/path") { request, _ in try await self.json(request) { try API(store: opened.current()).path($0) } }
         return router
     }
 
@@ -105,6 +106,46 @@ public struct GraphServer: Sendable {
     private func json(_ request: Request, _ body: @escaping @Sendable (QueryParameters) throws -> [UInt8]) async throws -> Response {
         let parameters = try QueryParameters(request.uri.query, refusingEmptyValues: true)
         return Answer.bytes(try await offloaded { try body(parameters) }, contentType: "application/json")
+    }
+}
+
+/// The store the requests read, opened again when its file is replaced: `make demo` and scripts
+/// delete a store and build a new one in its place, which the open connection would never see
+/// (it keeps reading the deleted file). A build into the same file needs nothing of this: each
+/// request reads in a transaction of its own, which sees every build committed before it.
+final class OpenedStore: Sendable {
+    let path: String
+    private let state: Mutex<(store: GraphStore, file: FileIdentity?)>
+
+    /// Which file a path names: a new file at the same path has another identity.
+    struct FileIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var information = stat()
+            guard stat(path, &information) == 0 else { return nil }
+            device = UInt64(information.st_dev)
+            inode = UInt64(information.st_ino)
+        }
+    }
+
+    init(path: String) throws(StoreError) {
+        self.path = path
+        let file = FileIdentity(path)
+        let store = try GraphStore(readOnlyAt: path, upgrading: false)
+        state = Mutex((store, file))
+    }
+
+    /// The store at the path now. While a new file is missing or not yet a store (a build that
+    /// has just started), the one opened before answers.
+    func current() -> GraphStore {
+        state.withLock { state in
+            if let file = FileIdentity(path), file != state.file, let reopened = try? GraphStore(readOnlyAt: path, upgrading: false) {
+                state = (reopened, file)
+            }
+            return state.store
+        }
     }
 }
 

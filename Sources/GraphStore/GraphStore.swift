@@ -56,7 +56,14 @@ public final class GraphStore: Sendable {
     /// reads GRDB runs with `query_only`: closing it tidies the write-ahead log files away as
     /// usual. Elsewhere it is an SQLite read-only connection. A store written by an older
     /// NewsGraph is upgraded once first, which needs write access.
-    public init(readOnlyAt path: String) throws(StoreError) {
+    public convenience init(readOnlyAt path: String) throws(StoreError) {
+        try self.init(readOnlyAt: path, upgrading: true)
+    }
+
+    /// Opens the store at `path` for queries only, as `init(readOnlyAt:)` does; with `upgrading`
+    /// false a store of an older schema is refused rather than upgraded, so that nothing is ever
+    /// written to it (`newsgraph serve`).
+    public init(readOnlyAt path: String, upgrading: Bool) throws(StoreError) {
         self.path = path
         isReadOnly = true
         guard FileManager.default.fileExists(atPath: path) else {
@@ -65,6 +72,10 @@ public final class GraphStore: Sendable {
         var queue = try GraphStore.readingQueue(path)
         let version = try GraphStore.checkedSchemaVersion(queue, path: path)
         if version < GraphStore.schemaVersion {
+            guard upgrading else {
+                throw StoreError(kind: .io, path: path,
+                                 detail: "it was written by an older NewsGraph (schema \(version)); `newsgraph stats --store \(path)` upgrades it")
+            }
             do {
                 _ = try GraphStore(path: path, create: false)
             } catch {

@@ -307,6 +307,17 @@ struct LiveStoreTests {
         }
     }
 
+    @Test("A store deleted and built anew at the same path is opened again by the next request")
+    func replacedStore() async throws {
+        try await TestServer.with { server in
+            #expect(try await server.get("/api/stats").json()["articles"] as? Int == 3)
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: server.storePath + suffix) }
+            try SmallNews.add([SmallNews.lateArticle], to: server.storePath)
+            #expect(try await server.get("/api/stats").json()["articles"] as? Int == 1)
+            #expect(try await server.get("/api/entities/tovi-brandt").status == 404)
+        }
+    }
+
     @Test("Serving never writes to the store")
     func readsOnly() async throws {
         try await TestServer.with { server in
