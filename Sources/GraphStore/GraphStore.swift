@@ -56,8 +56,10 @@ public final class GraphStore: Sendable {
     /// reads GRDB runs with `query_only`: closing it tidies the write-ahead log files away as
     /// usual. Elsewhere it is an SQLite read-only connection. A store written by an older
     /// NewsGraph is upgraded once first, which needs write access.
-    public convenience init(readOnlyAt path: String) throws(StoreError) {
-        try self.init(readOnlyAt: path, upgrading: true)
+    public init(readOnlyAt path: String) throws(StoreError) {
+        self.path = path
+        isReadOnly = true
+        database = try GraphStore.readOnlyConnection(path, upgrading: true)
     }
 
     /// Opens the store at `path` for queries only, as `init(readOnlyAt:)` does; with `upgrading`
@@ -66,6 +68,12 @@ public final class GraphStore: Sendable {
     public init(readOnlyAt path: String, upgrading: Bool) throws(StoreError) {
         self.path = path
         isReadOnly = true
+        database = try GraphStore.readOnlyConnection(path, upgrading: upgrading)
+    }
+
+    /// The connection of a store opened read-only, after upgrading an older store (or refusing
+    /// it, when not `upgrading`).
+    private static func readOnlyConnection(_ path: String, upgrading: Bool) throws(StoreError) -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
         }
@@ -84,7 +92,7 @@ public final class GraphStore: Sendable {
             }
             queue = try GraphStore.readingQueue(path)
         }
-        database = queue
+        return queue
     }
 
     /// A connection for reading the store at `path`.
