@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // NewsGraph: news articles → a knowledge graph of who did what to whom.
 // The architecture (stages, modules and what each may import) is the Architecture article of the
 // NewsGraph documentation: Sources/NewsGraph/NewsGraph.docc, built by `make docs`.
@@ -125,4 +125,40 @@ if Context.environment["NEWSGRAPH_FUZZ"] != nil {
                 name: "Fuzz\(name)", dependencies: ["FuzzChecks", "FuzzDriver"],
                 path: "Fuzz/Targets/\(name)"))
     }
+}
+
+// MARK: - The server of `newsgraph serve` (left out when NEWSGRAPH_WITHOUT_SERVER is set)
+// The browser and JSON server is a product of its own, newsgraph-server, which `newsgraph serve`
+// starts: `swift build --product newsgraph` never compiles Hummingbird and swift-nio (2.5 to 4.5
+// minutes on two cores). NEWSGRAPH_WITHOUT_SERVER leaves the server out of the package altogether,
+// so that its dependencies are not even fetched (half a minute on a fresh clone) and `swift test`
+// does not build them: `make release` (and so `make demo`) and `make sanitize` set it.
+if Context.environment["NEWSGRAPH_WITHOUT_SERVER"] == nil {
+    package.dependencies += [
+        // No traits: their swift-configuration support is not used, and leaving it out keeps that
+        // package out of the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Hummingbird's logging, which the server turns down to warnings.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ]
+    package.products.append(.executable(name: "newsgraph-server", targets: ["newsgraph-server"]))
+    package.targets += [
+        // Routes, HTML pages and the API's answers; reads stores through GraphStore, draws through
+        // GraphExport. Its resource is the API's OpenAPI document.
+        .target(
+            name: "GraphServer",
+            dependencies: [
+                "NewsGraph", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // Parses the server's arguments and runs it until SIGINT or SIGTERM.
+        .executableTarget(
+            name: "newsgraph-server",
+            dependencies: ["GraphServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Starts the built newsgraph-server on a free port (a process of its own: swift-nio ignores
+        // SIGPIPE in whatever process opens a socket) and talks to it with Foundation's client.
+        .testTarget(name: "GraphServerTests", dependencies: ["newsgraph-server", "NewsGraph", "TestSupport"]),
+    ]
 }

@@ -7,6 +7,10 @@ public struct DOTWriter: Sendable {
     public var includeLegend: Bool
     /// Scale nodes by their degree.
     public var sizeByDegree: Bool
+    /// The address each entity's node links to, or nil for none: in SVG, Graphviz draws a linked
+    /// node inside an `<a>`, so a drawing served as a page can be clicked through
+    /// (`newsgraph serve`).
+    public var nodeURL: (@Sendable (Entity) -> String?)? = nil
 
     public init(includeLegend: Bool = true, sizeByDegree: Bool = true) {
         self.includeLegend = includeLegend
@@ -42,6 +46,7 @@ public struct DOTWriter: Sendable {
                 let size = 10 + min(degree, 20)
                 attributes.append("fontsize=\(size)")
             }
+            if let url = nodeURL?(entity) { attributes.append("URL=\(DOTWriter.quoted(url))") }
             out += "  \(id) [\(attributes.joined(separator: ", "))];\n"
         }
         for relation in graph.relations {

@@ -59,12 +59,31 @@ public final class GraphStore: Sendable {
     public init(readOnlyAt path: String) throws(StoreError) {
         self.path = path
         isReadOnly = true
+        database = try GraphStore.readOnlyConnection(path, upgrading: true)
+    }
+
+    /// Opens the store at `path` for queries only, as `init(readOnlyAt:)` does; with `upgrading`
+    /// false a store of an older schema is refused rather than upgraded, so that nothing is ever
+    /// written to it (`newsgraph serve`).
+    public init(readOnlyAt path: String, upgrading: Bool) throws(StoreError) {
+        self.path = path
+        isReadOnly = true
+        database = try GraphStore.readOnlyConnection(path, upgrading: upgrading)
+    }
+
+    /// The connection of a store opened read-only, after upgrading an older store (or refusing
+    /// it, when not `upgrading`).
+    private static func readOnlyConnection(_ path: String, upgrading: Bool) throws(StoreError) -> DatabaseQueue {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
         }
         var queue = try GraphStore.readingQueue(path)
         let version = try GraphStore.checkedSchemaVersion(queue, path: path)
         if version < GraphStore.schemaVersion {
+            guard upgrading else {
+                throw StoreError(kind: .io, path: path,
+                                 detail: "it was written by an older NewsGraph (schema \(version)); `newsgraph stats --store \(path)` upgrades it")
+            }
             do {
                 _ = try GraphStore(path: path, create: false)
             } catch {
@@ -73,7 +92,7 @@ public final class GraphStore: Sendable {
             }
             queue = try GraphStore.readingQueue(path)
         }
-        database = queue
+        return queue
     }
 
     /// A connection for reading the store at `path`.

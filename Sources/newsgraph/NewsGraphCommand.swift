@@ -14,7 +14,7 @@ struct NewsGraphCommand: ParsableCommand {
             the sentence that states it.
             """,
         subcommands: [Extract.self, Build.self, Export.self, Neighbors.self, Path.self, Timeline.self, Entities.self, Stats.self,
-                      Merge.self, Split.self, Rename.self, Corrections.self]
+                      Merge.self, Split.self, Rename.self, Corrections.self, Serve.self]
     )
 
     /// Runs the command. NewsGraph's own errors are one line on standard error and exit status

@@ -199,6 +199,20 @@ struct StoreVersionFourUpgradeTests {
         let graph = try GraphStore(readOnlyAt: path).graph()
         #expect(graph.relations == Self.expected.relations)
     }
+
+    @Test("Read-only without upgrading, a version-4 store is refused in one line and left as it was")
+    func readOnlyWithoutUpgrade() throws {
+        let path = TemporaryStore.makePath()
+        defer { TemporaryStore.remove(path) }
+        try Self.versionFourStore(at: path)
+        #expect {
+            _ = try GraphStore(readOnlyAt: path, upgrading: false)
+        } throws: { error in
+            let description = (error as? StoreError)?.description ?? ""
+            return description.contains("older NewsGraph (schema 4)") && !description.contains("\n")
+        }
+        #expect(try Self.count("PRAGMA user_version", at: path) == 4)
+    }
 }
 
 @Suite("Each evidence sentence is stored once")
