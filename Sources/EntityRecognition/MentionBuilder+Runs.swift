@@ -312,7 +312,9 @@ extension MentionBuilder {
         guard inSentence(domain), isMark(dot, "."), !tokens[dot].shape.contains(.spaceBefore), tokens[domain].kind == .word,
             !tokens[domain].shape.contains(.spaceBefore), tokens[domain].isAllCaps || !tokens[domain].isCapitalized,
             Int(tokens[domain].end - tokens[domain].start) >= 2,
-            !inSentence(domain + 1) || tokens[domain + 1].shape.contains(.spaceBefore) || tokens[domain + 1].kind == .punctuation
+            !inSentence(domain + 1) || tokens[domain + 1].shape.contains(.spaceBefore) || tokens[domain + 1].kind == .punctuation,
+            // "S.NEW DELHI": a name the lexicons know starts there, and the site would overlap it.
+            lexiconMatch(at: domain, end: sentence.tokens.upperBound) == nil
         else { return nil }
         return dot..<(domain + 1)
     }

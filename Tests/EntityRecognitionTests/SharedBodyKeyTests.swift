@@ -140,6 +140,18 @@ struct WebsiteTests {
         #expect(recognized.entity(named: name)?.type == .organization, "\(recognized.summary)")
     }
 
+    /// Found by the extraction fuzzer: the site overlapped "NEW DELHI", and the relation
+    /// extractor read an inverted range between the two and crashed.
+    @Test("A domain that starts a name the lexicons know makes no website: 'S.NEW DELHI'")
+    func domainStartsKnownName() throws {
+        let recognized = try Recognized("S.NEW DELHI phone")
+        #expect(recognized.entities(ofType: .organization).isEmpty, "\(recognized.summary)")
+        let mentions = recognized.analysis.mentions
+        for (first, second) in zip(mentions, mentions.dropFirst()) {
+            #expect(first.tokens.upperBound <= second.tokens.lowerBound, "\(recognized.summary)")
+        }
+    }
+
     @Test("Two sentences a missing space glued together make no website")
     func missingSpace() throws {
         let recognized = try Recognized("The talks failed in Iran.The envoy left on Monday.")

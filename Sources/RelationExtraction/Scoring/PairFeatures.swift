@@ -433,7 +433,8 @@ extension SentenceScan {
 
     /// "A, B and C": two actors with only commas, "and" and determiners between them.
     private func isCoordinated(_ first: Actor, _ second: Actor) -> Bool {
-        let gap = first.tokens.upperBound..<second.phrase.lowerBound
+        // Clamped: the second actor's phrase (its title) may open before the first actor ends.
+        let gap = first.tokens.upperBound..<max(first.tokens.upperBound, second.phrase.lowerBound)
         return !gap.isEmpty && gap.count <= 3 && gap.allSatisfy { isWord($0, words.coordination) }
     }
 
