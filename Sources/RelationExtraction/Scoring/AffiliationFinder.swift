@@ -119,7 +119,6 @@ struct AffiliationFinder {
     /// of Y, X" (role-of), "X was the head of Y" (copula-role), "X of Canada" (origin), "X (Hamas)"
     /// (bracketed), "X, the party's secretary" (apposition-owner-role).
     private func frame(_ source: Mention, _ target: Mention, sentence: Range<Int>) -> String? {
-        func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: relationWords.roleNouns) }
         if target.tokens.upperBound <= source.tokens.lowerBound {
             // Target first.
             let gap = target.tokens.upperBound..<source.tokens.lowerBound
@@ -186,7 +185,7 @@ struct AffiliationFinder {
         if let opener = opening.first, !analysis.token(opener, isIn: words.appositionOpeners) { return nil }
         guard !opening.contains(where: isBreak) else { return nil }
         let after = target.tokens.upperBound..<min(sentence.upperBound, target.tokens.upperBound + 4)
-        guard let role = after.first(where: { analysis.token($0, isIn: relationWords.roleNouns) }),
+        guard let role = after.first(where: isRole),
             !(after.lowerBound..<role).contains(where: isBreak)
         else { return nil }
         // "X, Kyrgyz President Sadyr Japarov": a person named after the role holds it, and the
@@ -196,6 +195,9 @@ struct AffiliationFinder {
         if analysis.mentions(startingIn: (role + 1)..<end).contains(where: { entityTypes[$0.entity] == .person }) { return nil }
         return "apposition-owner-role"
     }
+
+    /// A noun for a person's post ("ambassador", "spokesman").
+    private func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: relationWords.roleNouns) }
 
     /// A mark that ends a phrase: any punctuation but the possessive and a hyphen.
     private func isBreak(_ token: Int) -> Bool {
