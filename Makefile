@@ -50,7 +50,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
   Tests/GraphStoreTests/SharedBodyIdentityTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
-  Sources/newsgraph/Serve.swift
+  Sources/newsgraph/Serve.swift \
+	Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

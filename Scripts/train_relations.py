@@ -192,10 +192,18 @@ def is_rule_edge(candidate):
     return any(rule in occurrence for occurrence in candidate["occurrences"])
 
 
+def is_stated(candidate):
+    """Whether a place of the candidate states it outright (its `relation|stated` feature: a
+    construction the guidelines define as the edge, such as two delegations' members)."""
+    stated = candidate["type"] + "|stated"
+    return any(stated in occurrence for occurrence in candidate["occurrences"])
+
+
 def accepted(candidate, p, threshold, keep_rules):
-    """Whether the extractor states the candidate: scored over the threshold, or found by the
-    rules of a relation whose rule edges stand (RelationExtractor.ruleEdgesKept)."""
-    return p >= threshold or (candidate["type"] in keep_rules and is_rule_edge(candidate))
+    """Whether the extractor states the candidate: scored over the threshold, stated outright by
+    a place, or found by the rules of a relation whose rule edges stand
+    (RelationExtractor.ruleEdgesKept)."""
+    return p >= threshold or is_stated(candidate) or (candidate["type"] in keep_rules and is_rule_edge(candidate))
 
 
 def best_threshold(score, articles, gold, held_out, relation, keep_rules=()):

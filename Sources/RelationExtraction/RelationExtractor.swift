@@ -83,6 +83,8 @@ public struct RelationExtractor: Sendable {
         var shared = [Float?](repeating: nil, count: count)
         // Places that state an edge on their own, by candidate: few, so kept sparse.
         var convincing: [Int: [Int]] = [:]
+        // Places whose construction states the edge outright (`Candidates.addOccurrence(stated:)`).
+        var statedPlaces: [Int: [Int]] = [:]
         // Per relation index of the candidates' keys: the model's bias and threshold (nil for a
         // relation it does not judge), and whether the rules' edges stand.
         let decisions = candidates.relations.map { model.decision(for: $0) }
@@ -90,6 +92,7 @@ public struct RelationExtractor: Sendable {
         // By index: a copy of each occurrence would retain its rationale.
         for index in candidates.occurrences.indices {
             let position = candidates.occurrences[index].candidate
+            if candidates.occurrences[index].isStated { statedPlaces[position, default: []].append(index) }
             guard let decision = decisions[Int(candidates.order[position].relation)] else { continue }
             if shared[position] == nil { shared[position] = model.score(of: candidates.features, candidates.candidates[position].shared) }
             let probability = model.probability(of: candidates.features, candidates.occurrences[index].features, adding: shared[position]!,
@@ -103,6 +106,7 @@ public struct RelationExtractor: Sendable {
         let statements = candidates.order.indices.map { position -> Statement in
             let key = candidates.order[position]
             let candidate = candidates.candidates[position]
+            if statedPlaces[position] != nil { return .stated }
             guard let decision = decisions[Int(key.relation)] else { return candidate.ruleSentence == nil ? .none : .byRules }
             // The clause's grammar ("Y was condemned by X") says who did what to whom.
             if candidate.ruleSentence == nil, candidates.rulesFoundReverse(of: key) { return .none }
@@ -118,6 +122,15 @@ public struct RelationExtractor: Sendable {
                 continue
             case .byRules:
                 addRuleEvidence(candidate, edge: edge, citedAlready: [], to: &builder)
+            case .stated:
+                var cited: Set<Int> = []
+                for index in statedPlaces[position] ?? [] {
+                    let place = candidates.occurrences[index]
+                    guard cited.insert(place.sentence).inserted else { continue }
+                    builder.add(FoundEdge(source: edge.source, target: edge.target, type: edge.type,
+                                          rationale: place.rationale.text(analysis.entities)), sentence: place.sentence)
+                }
+                addRuleEvidence(candidate, edge: edge, citedAlready: cited, to: &builder)
             case .scored:
                 // The evidence: the place that states the edge best, every other sentence that
                 // states it on its own, and the sentences where the rules found it.
@@ -136,8 +149,9 @@ public struct RelationExtractor: Sendable {
         return builder.graph
     }
 
-    /// How a candidate edge comes out: stated by its places' score, by the rules alone, or not.
-    private enum Statement { case none, byRules, scored }
+    /// How a candidate edge comes out: stated by its places' score, by the rules alone, by a
+    /// construction the guidelines read as the edge itself (the members of two delegations), or not.
+    private enum Statement { case none, byRules, scored, stated }
 
     /// Each sentence where the rules found the edge, but those already cited, as evidence.
     private func addRuleEvidence(_ candidate: Candidates.Candidate, edge: (source: Int, target: Int, type: RelationType),
@@ -285,6 +299,11 @@ struct AffiliationIndex {
     func sameSide(_ first: Int, _ second: Int) -> Bool {
         above[first] & above[second] != 0
     }
+
+    /// Whether the entity is tied to any body or country.
+    func hasAffiliation(_ entity: Int) -> Bool {
+        !direct[entity].isEmpty
+    }
 }
 
 /// Why a candidate was made, spelled out only for the edges that are kept.
@@ -296,6 +315,7 @@ enum Rationale {
     case near(source: Int, target: Int)
     case office(person: Int, target: Int)
     case knownCountry(body: Int, country: String)
+    case delegation
     case text(String)
 
     func text(_ entities: [ArticleEntity]) -> String {
@@ -307,6 +327,7 @@ enum Rationale {
         case .near(let source, let target): concatenated("'", entities[target].name, "' named near '", entities[source].name, "'")
         case .office(let person, let target): concatenated("'", entities[person].name, "' held office in '", entities[target].name, "'")
         case .knownCountry(let body, let country): concatenated("'", entities[body].name, "' belongs to '", country, "'")
+        case .delegation: "members of delegations named in the article"
         case .text(let text): text
         }
     }
@@ -332,6 +353,9 @@ struct Candidates {
         var features: Range<Int>
         var sentence: Int
         var rationale: Rationale
+        /// The place's construction states the edge whatever the model's score: the guidelines
+        /// define it so ("each named member has met_with each named member of the other side").
+        var isStated = false
     }
 
     struct Candidate {
@@ -415,13 +439,17 @@ struct Candidates {
         return candidates.count - 1
     }
 
+    /// A place of the edge `source -> target`. A `stated` place states the edge whatever the
+    /// model says, and carries the feature `relation|stated`, which the trainer reads the same way.
     mutating func addOccurrence(source: Int, target: Int, relation: RelationType, sentence: Int, rationale: Rationale,
-                                features add: (inout FeatureSet) -> Void)
+                                stated: Bool = false, features add: (inout FeatureSet) -> Void)
     {
         let candidate = position(of: key(source, target, relation))
         let start = features.count
+        if stated { features.add(FeaturePart.relation(relation), .stated) }
         add(&features)
-        occurrences.append(Occurrence(candidate: candidate, features: start..<features.count, sentence: sentence, rationale: rationale))
+        occurrences.append(Occurrence(candidate: candidate, features: start..<features.count, sentence: sentence, rationale: rationale,
+                                      isStated: stated))
     }
 
     mutating func addRuleEdge(_ edge: FoundEdge, sentence: Int) {

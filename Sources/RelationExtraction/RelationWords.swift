@@ -13,12 +13,14 @@ package final class RelationWords: Sendable {
     let listOpeners: WordSet
     let roleNouns: WordSet
     let originPrepositions: WordSet
+    let delegationNouns: WordSet
+    let delegationHeadVerbs: WordSet
 
     /// Every class of `relation-words.tsv`: these and the sentence patterns' (`ScanWords`). The file
     /// must give each one words and use no other; `Scripts/validate_lexicons.py` checks it too.
     package static let classes = [
         "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener",
-        "role-noun", "origin-preposition",
+        "role-noun", "origin-preposition", "delegation-noun", "delegation-head-verb",
     ] + ScanWords.classes
 
     /// Reads `word<TAB>class` lines into the members of each class, in the file's order.
@@ -59,5 +61,7 @@ package final class RelationWords: Sendable {
         listOpeners = set("list-opener")
         roleNouns = set("role-noun")
         originPrepositions = set("origin-preposition")
+        delegationNouns = set("delegation-noun")
+        delegationHeadVerbs = set("delegation-head-verb")
     }
 }

@@ -86,6 +86,7 @@ struct CandidateFinder {
         var scan = SentenceScan(analysis: analysis, functionMatcher: functionMatcher, words: words,
                                 modelWordParts: candidates.recordingNames ? nil : modelWordParts)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
+        var delegations = DelegationFinder(words: relationWords)
         /// Per judged relation (by its place in `RelationExtractor.judgedRelations`): the sources
         /// of the cues of recent sentences, with their sentence.
         var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
@@ -166,6 +167,8 @@ struct CandidateFinder {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: .quoteMark))
             }
             for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
+            delegations.read(sentence: sentenceIndex, tokens: tokens, mentions: mentions,
+                             meetingCues: triggers.lazy.filter { $0.relation == .metWith }.map(\.range), in: analysis)
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
                 let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {
@@ -211,6 +214,14 @@ struct CandidateFinder {
                 }
             }
             if cut { cutSentences += 1 }
+        }
+        if let meeting = RelationExtractor.judgedRelations.firstIndex(of: .metWith) {
+            // The people of the article's meetings, who meet the members of a delegation.
+            let participants = analysis.entities.indices.filter { entity in
+                let profile = profiles.profile(entity, judged: meeting)
+                return analysis.entities[entity].type == .person && profile.asSource + profile.asTarget > 0
+            }
+            delegations.addPairs(participants: participants, affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
         }
         profiles.addPairs(into: &candidates)
         candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
@@ -453,20 +464,27 @@ struct CandidateFinder {
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
         guard !names.isEmpty else { return }
+        let listClause = isListClause(before: names[0], actors: actors, sentence: analysis.sentences[sentence].tokens)
         // A target's features do not depend on the source: written for the first source, repeated
         // for the others.
         var written = scratch.reuse(\.written, filledWith: nil, count: names.count)
         defer { scratch.written = written }
-        for (source, _) in recent.suffix(4) {
+        let sources = recent.suffix(4)
+        for (position, (source, _)) in sources.enumerated() {
+            // The latest source first: a list most often names the targets of the cue just before.
+            let rank = sources.count - 1 - position
             for (targetIndex, target) in names.enumerated() where target.entity != source {
                 candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                          rationale: .listed(relation)) { features in
+                    let r = FeaturePart.relation(relation)
+                    features.add(r, .listedRank, FeaturePart.bucket(rank))
+                    features.add(r, .listedSourceType, FeaturePart.type(scan.entityTypes[source]))
                     if let range = written[targetIndex] {
                         features.repeatFeatures(range)
                         return
                     }
                     let start = features.count
-                    let r = FeaturePart.relation(relation)
+                    if listClause { features.add(r, .listedClause) }
                     features.add(r, .listed, FeaturePart.bucket(distance))
                     features.add(r, .listedNames, FeaturePart.bucket(names.count))
                     scan.addListFeatures(target, relation: relation, into: &features)
@@ -474,6 +492,18 @@ struct CandidateFinder {
                 }
             }
         }
+    }
+}
+
+extension CandidateFinder {
+    /// Whether the sentence is a list of its own before `first`, its first name: a verb that
+    /// introduces a list or states what the names are ("Individuals include A; B", "Also on the
+    /// list are X and Y") with no name before it, so that the names are what the verb lists.
+    func isListClause(before first: Actor, actors: [Actor], sentence: Range<Int>) -> Bool {
+        guard let verb = (sentence.lowerBound..<first.phrase.lowerBound).first(where: {
+            analysis.token($0, isIn: relationWords.listOpeners) || analysis.token($0, isIn: words.copulas)
+        }) else { return false }
+        return !actors.contains { !$0.isWeak && $0.tokens.upperBound <= verb }
     }
 }
 
