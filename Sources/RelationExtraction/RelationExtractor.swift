@@ -673,7 +673,7 @@ struct GraphBuilder {
             // The type alone: copying the entity would retain all its names.
             let type = entities[entity].type
             if type == .person {
-                if let body = titleBodies.body(of: mentionIndex) {
+                if let body = titleBodies.body(of: mentionIndex, sentence: sentences[sentence].tokens) {
                     note(FoundEdge(source: entity, target: body, type: .affiliatedWith,
                                   rationale: concatenated("title '", mentions[mentionIndex].title ?? "", "' names a body in the article")), sentence: sentence, rule: "title")
                 } else if let owner {
@@ -788,7 +788,12 @@ struct TitleBodies {
         self.countries = countries
     }
 
-    mutating func body(of mentionIndex: Int) -> Int? {
+    /// The body the title of the mention at `mentionIndex` names, in `sentence`. A title that
+    /// names no country ("Foreign Minister X") in an article with several bodies of its kind (China's
+    /// and Iran's foreign ministries) takes the one whose country the sentence names ("Iran decried
+    /// the move, with Foreign Minister X saying …"), and none when the sentence names none or
+    /// several: the first of them would tie the minister to another country's ministry.
+    mutating func body(of mentionIndex: Int, sentence: Range<Int>) -> Int? {
         let owner = analysis.mentions[mentionIndex].owner
         guard let target = analysis.mentions[mentionIndex].titleTarget else {
             if let owner { return analysis.entities[owner].type == .country ? nil : owner }
@@ -799,10 +804,21 @@ struct TitleBodies {
         let key = ownerCountry.map { target + "\u{0}" + $0 } ?? target
         if let known = answers[key] { return known }
         let head = target.dropFirst().lowercased().replacingOccurrencesOfDefence()
-        let found = genericAgencies.first { agency in
+        let matching = genericAgencies.filter { agency in
             guard agency.name.hasSuffix(head) || agency.aliases.contains(head) else { return false }
             return ownerCountry == nil || agency.name.hasPrefix(ownerCountry!.lowercased()) || countries[agency.entity] == ownerCountry
-        }?.entity
+        }
+        if ownerCountry == nil, Set(matching.map { countries[$0.entity] }).count > 1 {
+            // Not cached: the answer depends on the sentence.
+            let entities = analysis.entities
+            var named = Set<String>()
+            for mention in analysis.mentions where sentence.contains(mention.tokens.lowerBound) && entities[mention.entity].type == .country {
+                named.insert(entities[mention.entity].name)
+            }
+            let fitting = matching.filter { countries[$0.entity].map(named.contains) ?? false }
+            return fitting.count == 1 ? fitting[0].entity : nil
+        }
+        let found = matching.first?.entity
         answers[key] = found
         return found
     }

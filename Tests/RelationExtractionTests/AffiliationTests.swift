@@ -67,4 +67,20 @@ struct EvidenceTests {
         #expect(evidence.start == expectedStart)
         #expect(evidence.end == expectedStart + sentence.unicodeScalars.count)
     }
+
+    @Test("'Foreign Minister X' with two countries' foreign ministries named: the one of the country in X's sentence")
+    func titleAmongBodiesOfSeveralCountries() throws {
+        let result = try extract("""
+            Chile's Foreign Ministry said the plan was not constructive. Peru rejected the plan, with Foreign \
+            Minister Ana Rojas saying it lacked any legal basis. The Peruvian Foreign Ministry said it would respond.
+            """)
+        let ministries = result.graph.entities.filter { $0.type == .agency && $0.name.contains("Foreign Ministry") }
+        let chile = try #require(ministries.first { $0.name.contains("Chile") }, "\(result.summary)")
+        let peru = try #require(ministries.first { $0.name.contains("Peru") }, "\(result.summary)")
+        let rojas = try #require(result.id("Ana Rojas"), "\(result.summary)")
+        #expect(!result.graph.relations.contains { $0.source == rojas && $0.type == .affiliatedWith && $0.target == chile.id },
+                "\(result.summary)")
+        #expect(result.graph.relations.contains { $0.source == rojas && $0.type == .affiliatedWith && $0.target == peru.id },
+                "\(result.summary)")
+    }
 }
