@@ -14,6 +14,10 @@ extension MentionBuilder {
         title: RunTitle?, state: inout ScanState
     ) {
         let surface = string(range)
+        if !lexicon.regions.isEmpty, let (region, official) = regionNamed(range, surface: surface) {
+            addRegion(range, name: region.name, country: region.country, official: official, state: &state)
+            return
+        }
         // "Biden administration", "the Maduro regime", "Tamil Nadu government": one body per
         // leader or place, whichever of the words names it.
         if isLowercaseWord(range.upperBound, .administration)
@@ -606,5 +610,72 @@ extension MentionBuilder {
         }
         if classes(last).contains(.organizationHead) { return .organization }
         return nil
+    }
+
+    // MARK: Regions
+
+    /// The state or province a run names: the region's own name ("Texas", "Gujarat"), or its
+    /// official name ("State of California", "Government of Gujarat"), which says it acts.
+    private func regionNamed(_ range: Range<Int>, surface: String) -> (region: (name: String, country: String), official: Bool)? {
+        if let region = lexicon.regions[surface] { return (region, false) }
+        // "State of California": a government word, "of", and the region.
+        var start = range.lowerBound + 2
+        guard range.count >= 3, isWord(range.lowerBound, .governmentNoun), isWord(range.lowerBound + 1, .genitive) else { return nil }
+        if isWord(start, .article) { start += 1 }
+        guard start < range.upperBound, let region = lexicon.regions[string(start..<range.upperBound)] else { return nil }
+        return (region, true)
+    }
+
+    /// A region acts as a government ("Texas deployed barriers", "the Gujarat government", "Florida
+    /// Gov. Ron DeSantis") or only places something ("a port in Texas"). The guidelines make the
+    /// acting one an agency of its country and the place no entity: a place mention is weak, and
+    /// joins the region only where the article makes it act elsewhere.
+    private func addRegion(_ range: Range<Int>, name: String, country: String, official: Bool, state: inout ScanState) {
+        var phrase = range
+        var acts = official
+        let after = range.upperBound
+        if isLowercaseWord(after, .governmentNoun) || isLowercaseWord(after, .administration) {
+            // "the Gujarat government", "the Tamil Nadu state government".
+            phrase = range.lowerBound..<(after + 1)
+            if isLowercaseWord(after + 1, .governmentNoun) { phrase = range.lowerBound..<(after + 2) }
+            acts = true
+        } else if titleFollows(after) {
+            // "Gujarat Chief Minister Narendra Modi", "Florida Gov. Ron DeSantis": a post of its government.
+            acts = true
+        } else if !isPlacePrepositionBefore(range.lowerBound), isLowercaseWord(after, .speechVerb) || isPastTense(after) {
+            // "Texas deployed marine barriers", "California announced": the region as a subject.
+            acts = true
+        }
+        var candidate = Candidate(tokens: range, phrase: phrase, kind: acts ? .name : .weak, type: .agency, key: .body(name),
+                                  name: name, aliases: Aliases(string(phrase)), lexiconName: name, knownCountry: country)
+        if phrase != range { candidate.aliases.append(string(range)) }
+        add(candidate)
+        if phrase.upperBound > range.upperBound { state.skipItems(through: phrase.upperBound - 1, in: items) }
+    }
+
+    /// Whether a role title (not an honorific) starts at `index`, after a possessive if any.
+    private func titleFollows(_ index: Int) -> Bool {
+        let start = isPossessive(index) ? index + 1 : index
+        guard let item = items.first(where: { $0.range.lowerBound >= start }), item.range.lowerBound == start,
+            case .hit(_, let category) = item, case .title(_, let honorific) = hitCategories[category]
+        else { return false }
+        return !honorific
+    }
+
+    /// A preposition before a name that makes it a place: "in Texas", "the governors of Texas".
+    private func isPlacePrepositionBefore(_ index: Int) -> Bool {
+        let before = index - 1
+        return isLowercaseWord(before, .placePreposition) || isLowercaseWord(before, .locative) || isLowercaseWord(before, .genitive)
+            || isLowercaseWord(before, .recipient)
+    }
+
+    /// A lowercase word in the past tense by its ending ("deployed", "sued"), right after the name.
+    private func isPastTense(_ index: Int) -> Bool {
+        guard inSentence(index), tokens[index].kind == .word, !tokens[index].isCapitalized, !tokens[index].isAllCaps,
+            tokens[index].shape.contains(.spaceBefore)
+        else { return false }
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        return end - start >= 4 && text[end - 2] == UInt8(ascii: "e") && text[end - 1] == UInt8(ascii: "d")
     }
 }
