@@ -50,7 +50,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
   Tests/GraphStoreTests/SharedBodyIdentityTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
-  Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift
+  Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift Tests/EntityRecognitionTests/BodyInPassingTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

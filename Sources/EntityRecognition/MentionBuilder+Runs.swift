@@ -670,7 +670,7 @@ extension MentionBuilder {
     }
 
     /// A lowercase word in the past tense by its ending ("deployed", "sued"), right after the name.
-    private func isPastTense(_ index: Int) -> Bool {
+    func isPastTense(_ index: Int) -> Bool {
         guard inSentence(index), tokens[index].kind == .word, !tokens[index].isCapitalized, !tokens[index].isAllCaps,
             tokens[index].shape.contains(.spaceBefore)
         else { return false }
