@@ -423,7 +423,7 @@ extension MentionBuilder {
         if sentence.isTitleCase { canStart = false }
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
-        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech && !isBracketedBodyAfter(range) { canStart = false }
         // A person the lexicons know: "Putin" alone is a person.
         if isKnownPerson(range) { canStart = true }
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
@@ -459,6 +459,25 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "Sajid Mir (LeT)", "Ana Costa (PT)": a known body's short name in brackets after a name is
+    /// the group the person belongs to, a sign that the name is a person's.
+    private func isBracketedBodyAfter(_ range: Range<Int>) -> Bool {
+        let inside = range.upperBound + 1
+        guard isMark(range.upperBound, "("), isMark(inside + 1, ")"), tokens[inside].kind == .word,
+            let (length, category) = lexiconMatch(at: inside, end: inside + 1), length == 1, case .body = category
+        else { return false }
+        // "Extended Fund Facility (EFF)", "Muslim League Nawaz (PML-N)": the name's own acronym,
+        // whatever body the lexicon gives those letters.
+        let capitals = text[Int(tokens[inside].start)..<Int(tokens[inside].end)].filter { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        var next = capitals.startIndex
+        for index in range where tokens[index].kind == .word && tokens[index].isCapitalized {
+            let initial = text[Int(tokens[index].start)]
+            guard let found = capitals[next...].firstIndex(of: initial) else { return true }
+            next = found + 1
+        }
+        return false
     }
 
     /// A capitalized word that the lexicons know, if at all, only as part of people's names.
@@ -634,7 +653,10 @@ extension MentionBuilder {
         var phrase = range
         var acts = official
         let after = range.upperBound
-        if isLowercaseWord(after, .governmentNoun) || isLowercaseWord(after, .administration) {
+        // "Sinaloa state police" is the state's police, not its government.
+        if isLowercaseWord(after, .governmentNoun) || isLowercaseWord(after, .administration),
+            !isLowercaseWord(after + 1, .lowercaseBodyHead)
+        {
             // "the Gujarat government", "the Tamil Nadu state government".
             phrase = range.lowerBound..<(after + 1)
             if isLowercaseWord(after + 1, .governmentNoun) { phrase = range.lowerBound..<(after + 2) }

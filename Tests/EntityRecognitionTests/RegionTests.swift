@@ -54,3 +54,12 @@ struct RegionTests {
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
 }
+
+@Suite("A region's own bodies")
+struct RegionBodyTests {
+    @Test("'X state police' is no act of the state's government")
+    func statePolice() throws {
+        let result = try Recognized("The officers were detained by Sonora state police on Friday.")
+        #expect(result.entity(named: "Sonora") == nil, "\(result.summary)")
+    }
+}
