@@ -53,3 +53,17 @@ struct BodyInPassingTests {
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
 }
+
+@Suite("A people's forces are an unnamed group")
+struct UnnamedForcesTests {
+    @Test(
+        "'German forces' and 'Syrian security forces' name no body",
+        arguments: [
+            "German forces crossed the river at dawn.",
+            "The attack was blamed on Syrian security forces by the monitors.",
+        ])
+    func forces(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+}
