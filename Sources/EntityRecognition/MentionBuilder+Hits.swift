@@ -69,8 +69,11 @@ extension MentionBuilder {
         var isDemonym = false
         if case .demonym = category { isDemonym = true }
         // "Boston Herald", "China Daily": a place word starting an organization's name.
+        // "Namibia Press Agency": a two-word media head outranks "Agency".
+        let last = (next?.range.upperBound ?? 0) - 1
+        let mediaPair = (next?.range.count ?? 0) >= 2 && lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) == .organization
         if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
-            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead),
+            mediaPair || (classes(runRange.upperBound - 1).contains(.organizationHead) && !classes(runRange.upperBound - 1).contains(.agencyHead)),
             // "the Iranian Atomic Energy Organization" is the country's own body.
             !classes(runRange.upperBound - 1).contains(.stateBodyHead)
         {

@@ -100,4 +100,11 @@ struct TwoWordHeadTests {
         #expect(result.entity(named: "Tarvik Press Agency")?.type == .organization, "\(result.summary)")
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
+
+    @Test("A country's name before a two-word media head is the outlet's name, not the country acting")
+    func countryBeforeMediaHead() throws {
+        let result = try Recognized("According to Namibia Press Agency, the minister resigned on Monday.")
+        #expect(result.entity(named: "Namibia Press Agency")?.type == .organization, "\(result.summary)")
+        #expect(result.entity(named: "Namibia") == nil, "\(result.summary)")
+    }
 }
