@@ -74,8 +74,9 @@ extension MentionBuilder {
         let mediaPair = (next?.range.count ?? 0) >= 2 && lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) == .organization
         if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
             mediaPair || (classes(runRange.upperBound - 1).contains(.organizationHead) && !classes(runRange.upperBound - 1).contains(.agencyHead)),
-            // "the Iranian Atomic Energy Organization" is the country's own body.
-            !classes(runRange.upperBound - 1).contains(.stateBodyHead)
+            // "the Iranian Atomic Energy Organization" is the country's own body, but a country's
+            // name may open an organization's ("Cameroon Centre for Democracy").
+            !(isDemonym && runRange.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) }))
         {
             let whole = range.lowerBound..<runRange.upperBound
             let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,

@@ -181,7 +181,7 @@ extension MentionBuilder {
         if let bodyOwner, candidates[bodyOwner].type == .organization { type = .organization }
         // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
         // organization or fund is a body of its state.
-        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country,
+        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country, ownsAsState(bodyOwner, range),
             range.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) })
         {
             type = .agency
@@ -459,6 +459,22 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// Whether the country word of candidate `owner` states that the country owns the body named by
+    /// `range`: an adjective or possessive before it ("the Latvian State Language Centre", "China's
+    /// Institute of Forensic Science") or "of" the country after its head ("National Development
+    /// Fund of Iran"). A country's name opening the name ("Cameroon Centre for Democracy") or a
+    /// subject after "for" ("Mercator Institute for China Studies") names no owner.
+    private func ownsAsState(_ owner: Int, _ range: Range<Int>) -> Bool {
+        let words = candidates[owner].tokens
+        if words.lowerBound >= range.lowerBound {
+            let before = isWord(words.lowerBound - 1, .article) ? words.lowerBound - 2 : words.lowerBound - 1
+            return isLowercaseWord(before, .genitive)
+        }
+        if isPossessive(words.upperBound) { return true }
+        guard let (_, category) = lexiconMatch(at: words.lowerBound, end: words.upperBound), case .demonym = category else { return false }
+        return true
     }
 
     /// "Sajid Mir (LeT)", "Ana Costa (PT)": a known body's short name in brackets after a name is

@@ -108,3 +108,28 @@ struct TwoWordHeadTests {
         #expect(result.entity(named: "Namibia") == nil, "\(result.summary)")
     }
 }
+
+@Suite("A country's institute or centre is a body of its state")
+struct StateInstituteTests {
+    @Test("Owned by a possessive or an adjective: an agency",
+          arguments: [
+              ("Peru's Institute of Soil Science said the samples were clean.", "Peru's Institute of Soil Science"),
+              ("The report came from the Latvian State Dialect Centre on Friday.", "Latvian State Dialect Centre"),
+          ])
+    func owned(text: String, body: String) throws {
+        let result = try Recognized(text)
+        let entity = try #require(result.entities(calling: body).first, "\(result.summary)")
+        #expect(entity.type == .agency, "\(result.summary)")
+    }
+
+    @Test("A country's name opening the name, or the subject after 'for', owns nothing: an organization",
+          arguments: [
+              ("The Cameroon Centre for Rights published the letter.", "Cameroon Centre for Rights"),
+              ("The Halvard Institute for Peru Studies published the letter.", "Halvard Institute for Peru Studies"),
+          ])
+    func named(text: String, body: String) throws {
+        let result = try Recognized(text)
+        let entity = try #require(result.entities(calling: body).first, "\(result.summary)")
+        #expect(entity.type == .organization, "\(result.summary)")
+    }
+}
