@@ -49,7 +49,7 @@ extension MentionBuilder {
             add(candidate)
             return
         }
-        if var type = bodyType(range) {
+        if var type = bodyType(range), !(title != nil && isPersonNameWithHeadWord(range)) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
             // "the 27th Brigade": a numbered unit is one of a state's forces.
@@ -459,6 +459,13 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "spokesman Qin Gang": after a person's title, a family or given name and one more word is a
+    /// person's name although its last word ("Gang") ends organizations' names too.
+    func isPersonNameWithHeadWord(_ range: Range<Int>) -> Bool {
+        wordCount(range) == 2 && !classes(range.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst])
+            && !classes(range.upperBound - 1).contains(.agencyHead)
     }
 
     /// Whether the country word of candidate `owner` states that the country owns the body named by

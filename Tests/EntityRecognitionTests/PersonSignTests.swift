@@ -17,3 +17,12 @@ struct PersonSignTests {
         #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
     }
 }
+
+@Suite("A titled name whose last word ends organizations' names")
+struct TitledNameWithHeadWordTests {
+    @Test("'spokesman Wen Gang' is a person")
+    func titled() throws {
+        let result = try Recognized("Foreign Ministry spokesman Wen Gang said the visit was useful.")
+        #expect(result.entity(named: "Wen Gang")?.type == .person, "\(result.summary)")
+    }
+}
