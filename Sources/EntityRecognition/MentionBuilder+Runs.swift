@@ -18,6 +18,22 @@ extension MentionBuilder {
             addRegion(range, name: region.name, country: region.country, official: official, state: &state)
             return
         }
+        // "Trump's administration", "President Biden’s administration": the leader's administration,
+        // and the leader. ("Erdogan's government" is as often the country, and is left alone.)
+        if isPossessive(range.upperBound), isLowercaseWord(range.upperBound + 1, .administration),
+            !isLowercaseWord(range.upperBound + 1, .governmentNoun), !sentence.isTitleCase
+        {
+            let phrase = range.lowerBound..<(range.upperBound + 2)
+            let lastWord = range.lowerBound + (wordCount(range) > 1 ? lastWordOffset(range) : 0)
+            let leader = string(lastWord..<range.upperBound)
+            let word = string((range.upperBound + 1)..<phrase.upperBound)
+            add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                          key: .organization(leader.lowercased() + " administration"), name: leader + " " + word,
+                          aliases: Aliases(string(phrase))))
+            addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+            state.skipItems(through: range.upperBound + 1, in: items)
+            return
+        }
         // "Biden administration", "the Maduro regime", "Tamil Nadu government": one body per
         // leader or place, whichever of the words names it.
         if isLowercaseWord(range.upperBound, .administration)

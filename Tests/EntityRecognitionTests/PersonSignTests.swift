@@ -26,3 +26,19 @@ struct TitledNameWithHeadWordTests {
         #expect(result.entity(named: "Wen Gang")?.type == .person, "\(result.summary)")
     }
 }
+
+@Suite("A leader's administration written with a possessive")
+struct PossessiveAdministrationTests {
+    @Test("'President Dana Holt's administration' is the Holt administration, and Dana Holt")
+    func possessive() throws {
+        let result = try Recognized("The rule was written by President Dana Holt's administration last year.")
+        #expect(result.entity(named: "Holt administration")?.type == .agency, "\(result.summary)")
+        #expect(result.entity(named: "Dana Holt")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("A leader's government is left alone: it is as often the country")
+    func government() throws {
+        let result = try Recognized("The rule was written by President Dana Holt's government last year.")
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+}
