@@ -50,8 +50,9 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
   Tests/GraphStoreTests/SharedBodyIdentityTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
-  Sources/newsgraph/Serve.swift \
-	Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift
+  Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift Tests/EntityRecognitionTests/BodyInPassingTests.swift \
+  Tests/EntityRecognitionTests/PersonSignTests.swift \
+  Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

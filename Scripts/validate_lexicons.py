@@ -301,6 +301,29 @@ if os.path.exists(os.path.join(make_cues.DEFAULT_SRC, "CAMEO.2.0.txt")):
 else:
     notices.append(f"{make_cues.DEFAULT_SRC} not found: up-to-date check of cameo-cues.tsv skipped")
 
+# regions.tsv (Scripts/make_regions.py): states and provinces, read only from name runs
+import make_regions  # noqa: E402  (the generator, for the up-to-date check)
+
+regions = rows("regions.tsv", 2, 3)
+rform = {}
+for n, (name, country, aliases) in regions:
+    if country not in cnames:
+        errors.append(f"regions.tsv:{n}: unknown country {country!r}")
+    for form in [name] + vals(aliases):
+        if form in rform:
+            errors.append(f"regions.tsv:{n}: {form!r} names {rform[form]} and {name}")
+        rform[form] = name
+        if form in cform or form in bform:
+            errors.append(f"regions.tsv:{n}: {form!r} is also a country or body form")
+if os.path.exists(make_regions.DEFAULT_ISO):
+    expected, _ = make_regions.build()
+    with open(os.path.join(RES, "regions.tsv"), encoding="utf-8") as f:
+        if f.read() != expected:
+            errors.append("regions.tsv is out of date with iso-codes, the lexicons or Scripts/make_regions.py: "
+                          "run python3 Scripts/make_regions.py")
+else:
+    notices.append(f"{make_regions.DEFAULT_ISO} not found (apt-get install iso-codes): up-to-date check of regions.tsv skipped")
+
 # office-holders.tsv (Scripts/make_office_holders.py) and office-holders-curated.tsv (by hand)
 import calendar  # noqa: E402
 import make_office_holders  # noqa: E402  (the generator, for the up-to-date check)
@@ -524,6 +547,7 @@ print(f"phoenix-bodies.tsv           {len(pbodies)} rows (generated)")
 print(f"phoenix-people.tsv           {len(ppeople)} rows (generated)")
 print(f"phoenix-given-names.txt      {len(phoenix_given)} names (generated)")
 print(f"family-names-east-asian.txt  {len(family)} names")
+print(f"regions.tsv                  {len(regions)} rows (generated)")
 print(f"capitalized-non-entities.txt {len(nonent)} words")
 print(f"boilerplate.txt              {len(boiler)} phrases")
 print(f"cameo-cues.tsv               {len(cues)} cues")

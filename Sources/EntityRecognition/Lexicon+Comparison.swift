@@ -30,6 +30,11 @@ extension Lexicon {
             differing.append("generic bodies")
         }
         if countryForms != other.countryForms { differing.append("country forms") }
+        if regions.count != other.regions.count
+            || !regions.allSatisfy({ other.regions[$0.key]?.name == $0.value.name && other.regions[$0.key]?.country == $0.value.country })
+        {
+            differing.append("regions")
+        }
         if trie.slots.map(\.key) != other.trie.slots.map(\.key) || trie.slots.map(\.child) != other.trie.slots.map(\.child)
             || trie.terminals != other.trie.terminals || trie.rootChildren != other.trie.rootChildren || trie.used != other.trie.used
             || trie.nodeCount != other.trie.nodeCount

@@ -34,8 +34,8 @@ package struct LexiconCache: Sendable {
     /// each keep theirs.
     static let keptSnapshots = 4
 
-    /// "NGLExv3\0": the file format. A change to what a snapshot holds changes this number.
-    static let magic: Int = 0x0033_7678_454C_474E
+    /// "NGLExv4\0": the file format. A change to what a snapshot holds changes this number.
+    static let magic: Int = 0x0034_7678_454C_474E
 
     /// The snapshot file of a kind ("lexicon") for a key.
     func path(_ kind: String, for key: UInt64) -> String {

@@ -15,7 +15,7 @@ extension Lexicon {
     package static let snapshotProperties: Set<String> = [
         "vocabulary", "entries", "entryChecks", "trie", "wordClasses", "boilerplatePrefixes", "countryNames", "bodies",
         "abbreviationIDs", "keys", "genericBodies", "ambiguousGenericBodies", "countryForms", "tokenizesPhrasesInGeneral",
-        "possessiveID", "pairHeads",
+        "possessiveID", "pairHeads", "regions",
     ]
 
     /// The tables as bytes.
@@ -93,6 +93,12 @@ extension Lexicon {
         for (key, type) in pairHeads.sorted(by: { $0.key < $1.key }) {
             writer.append(Int(bitPattern: UInt(key)))
             writer.append(type.rawValue)
+        }
+        writer.append(regions.count)
+        for (form, region) in regions.sorted(by: { $0.key < $1.key }) {
+            writer.append(form)
+            writer.append(region.name)
+            writer.append(region.country)
         }
         return writer.bytes
     }
@@ -221,6 +227,10 @@ extension Lexicon {
             let key = UInt64(UInt(bitPattern: try reader.int()))
             guard let type = EntityType(rawValue: try reader.string()) else { throw SnapshotError() }
             pairHeads[key] = type
+        }
+        for _ in 0..<(try reader.int()) {
+            let form = try reader.string()
+            regions[form] = (try reader.string(), try reader.string())
         }
         guard reader.remaining == 0 else { throw SnapshotError() }
         // The name keys from words.tsv, as loading made them. Its words are in the vocabulary

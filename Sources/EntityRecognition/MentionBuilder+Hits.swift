@@ -40,6 +40,9 @@ extension MentionBuilder {
                 return
             }
             var body = bodyCandidate(range, name: name, type: type, country: country)
+            // "a Russian military uniform": a known body's name used as an adjective refers to the
+            // body only where the article names it otherwise.
+            if isShortNameInTitle(range, name: name) || isAdjectivalHead(range.upperBound - 1) { body.kind = .weak }
             body.phrase = phrase
             body.owner = bodyOwner
             let candidate = add(body)
@@ -66,10 +69,14 @@ extension MentionBuilder {
         var isDemonym = false
         if case .demonym = category { isDemonym = true }
         // "Boston Herald", "China Daily": a place word starting an organization's name.
+        // "Namibia Press Agency": a two-word media head outranks "Agency".
+        let last = (next?.range.upperBound ?? 0) - 1
+        let mediaPair = (next?.range.count ?? 0) >= 2 && lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) == .organization
         if case .run(let runRange, _) = next, runRange.lowerBound == range.upperBound,
-            classes(runRange.upperBound - 1).contains(.organizationHead), !classes(runRange.upperBound - 1).contains(.agencyHead),
-            // "the Iranian Atomic Energy Organization" is the country's own body.
-            !classes(runRange.upperBound - 1).contains(.stateBodyHead)
+            mediaPair || (classes(runRange.upperBound - 1).contains(.organizationHead) && !classes(runRange.upperBound - 1).contains(.agencyHead)),
+            // "the Iranian Atomic Energy Organization" is the country's own body, but a country's
+            // name may open an organization's ("Cameroon Centre for Democracy").
+            !(isDemonym && runRange.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) }))
         {
             let whole = range.lowerBound..<runRange.upperBound
             let organization = add(Candidate(tokens: whole, phrase: whole, kind: .name, type: .organization,
@@ -96,13 +103,13 @@ extension MentionBuilder {
             // "Israeli army", "Egyptian foreign ministry".
             var cursor = after
             while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
-            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) {
+            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) && !isAdjectivalHead(cursor) {
                 addCountryBody(country: country, at: range, lexiconName: nil, head: after..<(cursor + 1), state: &state)
                 return
             }
         }
         if !isDemonym, !isPossessive(after), isLowercaseWord(after, .lowercaseBodyHead), !isLowercaseWord(after, .groupNoun),
-            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-")
+            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-"), !isAdjectivalHead(after)
         {
             // "the U.S. military", "the Myanmar army": a country's name before its body.
             addCountryBody(country: country, at: range, lexiconName: country, head: after..<(after + 1), state: &state)
@@ -155,6 +162,39 @@ extension MentionBuilder {
         } else {
             state.owner = nil
         }
+    }
+
+    /// "Treasury" of "Treasury Secretary Steven Mnuchin": a short word for a body, inside a title
+    /// that points to the body, names no body by itself (the guidelines' "implied by a title
+    /// alone"); it refers to the body where the article names it elsewhere. "State Department
+    /// spokesman" writes the body's own name, "UN Secretary-General" its acronym.
+    private func isShortNameInTitle(_ range: Range<Int>, name: String) -> Bool {
+        guard !tokens[range.lowerBound].isAllCaps, string(range) != name,
+            let (length, category) = lexiconMatch(at: range.lowerBound, end: sentence.tokens.upperBound), length > range.count,
+            case .title(let target, _) = category
+        else { return false }
+        return target == name
+    }
+
+    /// A head that is also an adjective, used as one before a noun: "a Russian military uniform",
+    /// "U.S. military aid" name no body, where "the Russian military said" and "the Russian military
+    /// has" do (a speech verb, a verb in the past, an auxiliary or a conjunction follows).
+    private func isAdjectivalHead(_ head: Int) -> Bool {
+        let next = head + 1
+        guard classes(head).contains(.adjectivalHead), inSentence(next), tokens[next].kind == .word, !tokens[next].isCapitalized,
+            !tokens[next].isAllCaps
+        else { return false }
+        return classes(next).isDisjoint(with: [.speechVerb, .nonEntity, .conjunction]) && !isPastTense(next)
+            && !isParticipleWithObject(next) && lexiconMatch(at: next, end: sentence.tokens.upperBound) == nil
+    }
+
+    /// "-ing" before an article or determiner: a verb taking its object ("the U.S. military downing the
+    /// balloon"), not a noun ("military training exercises").
+    private func isParticipleWithObject(_ index: Int) -> Bool {
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        return end - start >= 5 && text[end - 3] == UInt8(ascii: "i") && text[end - 2] == UInt8(ascii: "n")
+            && text[end - 1] == UInt8(ascii: "g") && (isWord(index + 1, .article) || isWord(index + 1, .determiner))
     }
 
     /// A country word after a lowercase prefix and a hyphen: "pro-Russian", "post-Copenhagen".

@@ -14,6 +14,26 @@ extension MentionBuilder {
         title: RunTitle?, state: inout ScanState
     ) {
         let surface = string(range)
+        if !lexicon.regions.isEmpty, let (region, official) = regionNamed(range, surface: surface) {
+            addRegion(range, name: region.name, country: region.country, official: official, state: &state)
+            return
+        }
+        // "Trump's administration", "President Biden’s administration": the leader's administration,
+        // and the leader. ("Erdogan's government" is as often the country, and is left alone.)
+        if isPossessive(range.upperBound), isLowercaseWord(range.upperBound + 1, .administration),
+            !isLowercaseWord(range.upperBound + 1, .governmentNoun), !sentence.isTitleCase
+        {
+            let phrase = range.lowerBound..<(range.upperBound + 2)
+            let lastWord = range.lowerBound + (wordCount(range) > 1 ? lastWordOffset(range) : 0)
+            let leader = string(lastWord..<range.upperBound)
+            let word = string((range.upperBound + 1)..<phrase.upperBound)
+            add(Candidate(tokens: phrase, phrase: phrase, kind: .name, type: .agency,
+                          key: .organization(leader.lowercased() + " administration"), name: leader + " " + word,
+                          aliases: Aliases(string(phrase))))
+            addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+            state.skipItems(through: range.upperBound + 1, in: items)
+            return
+        }
         // "Biden administration", "the Maduro regime", "Tamil Nadu government": one body per
         // leader or place, whichever of the words names it.
         if isLowercaseWord(range.upperBound, .administration)
@@ -45,7 +65,7 @@ extension MentionBuilder {
             add(candidate)
             return
         }
-        if var type = bodyType(range) {
+        if var type = bodyType(range), !(title != nil && isPersonNameWithHeadWord(range)) {
             // Headlines only repeat bodies the article names; their capitals invent none.
             if sentence.isTitleCase { return }
             // "the 27th Brigade": a numbered unit is one of a state's forces.
@@ -177,7 +197,7 @@ extension MentionBuilder {
         if let bodyOwner, candidates[bodyOwner].type == .organization { type = .organization }
         // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
         // organization or fund is a body of its state.
-        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country,
+        if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country, ownsAsState(bodyOwner, range),
             range.contains(where: { tokens[$0].isCapitalized && classes($0).contains(.stateBodyHead) })
         {
             type = .agency
@@ -419,7 +439,7 @@ extension MentionBuilder {
         if sentence.isTitleCase { canStart = false }
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
-        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech { canStart = false }
+        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech && !isBracketedBodyAfter(range) { canStart = false }
         // A person the lexicons know: "Putin" alone is a person.
         if isKnownPerson(range) { canStart = true }
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
@@ -455,6 +475,48 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "spokesman Qin Gang": after a person's title, a family or given name and one more word is a
+    /// person's name although its last word ("Gang") ends organizations' names too.
+    func isPersonNameWithHeadWord(_ range: Range<Int>) -> Bool {
+        wordCount(range) == 2 && !classes(range.lowerBound).isDisjoint(with: [.givenName, .familyNameFirst])
+            && !classes(range.upperBound - 1).contains(.agencyHead)
+    }
+
+    /// Whether the country word of candidate `owner` states that the country owns the body named by
+    /// `range`: an adjective or possessive before it ("the Latvian State Language Centre", "China's
+    /// Institute of Forensic Science") or "of" the country after its head ("National Development
+    /// Fund of Iran"). A country's name opening the name ("Cameroon Centre for Democracy") or a
+    /// subject after "for" ("Mercator Institute for China Studies") names no owner.
+    private func ownsAsState(_ owner: Int, _ range: Range<Int>) -> Bool {
+        let words = candidates[owner].tokens
+        if words.lowerBound >= range.lowerBound {
+            let before = isWord(words.lowerBound - 1, .article) ? words.lowerBound - 2 : words.lowerBound - 1
+            return isLowercaseWord(before, .genitive)
+        }
+        if isPossessive(words.upperBound) { return true }
+        guard let (_, category) = lexiconMatch(at: words.lowerBound, end: words.upperBound), case .demonym = category else { return false }
+        return true
+    }
+
+    /// "Sajid Mir (LeT)", "Ana Costa (PT)": a known body's short name in brackets after a name is
+    /// the group the person belongs to, a sign that the name is a person's.
+    private func isBracketedBodyAfter(_ range: Range<Int>) -> Bool {
+        let inside = range.upperBound + 1
+        guard isMark(range.upperBound, "("), isMark(inside + 1, ")"), tokens[inside].kind == .word,
+            let (length, category) = lexiconMatch(at: inside, end: inside + 1), length == 1, case .body = category
+        else { return false }
+        // "Extended Fund Facility (EFF)", "Muslim League Nawaz (PML-N)": the name's own acronym,
+        // whatever body the lexicon gives those letters.
+        let capitals = text[Int(tokens[inside].start)..<Int(tokens[inside].end)].filter { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        var next = capitals.startIndex
+        for index in range where tokens[index].kind == .word && tokens[index].isCapitalized {
+            let initial = text[Int(tokens[index].start)]
+            guard let found = capitals[next...].firstIndex(of: initial) else { return true }
+            next = found + 1
+        }
+        return false
     }
 
     /// A capitalized word that the lexicons know, if at all, only as part of people's names.
@@ -606,5 +668,75 @@ extension MentionBuilder {
         }
         if classes(last).contains(.organizationHead) { return .organization }
         return nil
+    }
+
+    // MARK: Regions
+
+    /// The state or province a run names: the region's own name ("Texas", "Gujarat"), or its
+    /// official name ("State of California", "Government of Gujarat"), which says it acts.
+    private func regionNamed(_ range: Range<Int>, surface: String) -> (region: (name: String, country: String), official: Bool)? {
+        if let region = lexicon.regions[surface] { return (region, false) }
+        // "State of California": a government word, "of", and the region.
+        var start = range.lowerBound + 2
+        guard range.count >= 3, isWord(range.lowerBound, .governmentNoun), isWord(range.lowerBound + 1, .genitive) else { return nil }
+        if isWord(start, .article) { start += 1 }
+        guard start < range.upperBound, let region = lexicon.regions[string(start..<range.upperBound)] else { return nil }
+        return (region, true)
+    }
+
+    /// A region acts as a government ("Texas deployed barriers", "the Gujarat government", "Florida
+    /// Gov. Ron DeSantis") or only places something ("a port in Texas"). The guidelines make the
+    /// acting one an agency of its country and the place no entity: a place mention is weak, and
+    /// joins the region only where the article makes it act elsewhere.
+    private func addRegion(_ range: Range<Int>, name: String, country: String, official: Bool, state: inout ScanState) {
+        var phrase = range
+        var acts = official
+        let after = range.upperBound
+        // "Sinaloa state police" is the state's police, not its government.
+        if isLowercaseWord(after, .governmentNoun) || isLowercaseWord(after, .administration),
+            !isLowercaseWord(after + 1, .lowercaseBodyHead)
+        {
+            // "the Gujarat government", "the Tamil Nadu state government".
+            phrase = range.lowerBound..<(after + 1)
+            if isLowercaseWord(after + 1, .governmentNoun) { phrase = range.lowerBound..<(after + 2) }
+            acts = true
+        } else if titleFollows(after) {
+            // "Gujarat Chief Minister Narendra Modi", "Florida Gov. Ron DeSantis": a post of its government.
+            acts = true
+        } else if !isPlacePrepositionBefore(range.lowerBound), isLowercaseWord(after, .speechVerb) || isPastTense(after) {
+            // "Texas deployed marine barriers", "California announced": the region as a subject.
+            acts = true
+        }
+        var candidate = Candidate(tokens: range, phrase: phrase, kind: acts ? .name : .weak, type: .agency, key: .body(name),
+                                  name: name, aliases: Aliases(string(phrase)), lexiconName: name, knownCountry: country)
+        if phrase != range { candidate.aliases.append(string(range)) }
+        add(candidate)
+        if phrase.upperBound > range.upperBound { state.skipItems(through: phrase.upperBound - 1, in: items) }
+    }
+
+    /// Whether a role title (not an honorific) starts at `index`, after a possessive if any.
+    private func titleFollows(_ index: Int) -> Bool {
+        let start = isPossessive(index) ? index + 1 : index
+        guard let item = items.first(where: { $0.range.lowerBound >= start }), item.range.lowerBound == start,
+            case .hit(_, let category) = item, case .title(_, let honorific) = hitCategories[category]
+        else { return false }
+        return !honorific
+    }
+
+    /// A preposition before a name that makes it a place: "in Texas", "the governors of Texas".
+    private func isPlacePrepositionBefore(_ index: Int) -> Bool {
+        let before = index - 1
+        return isLowercaseWord(before, .placePreposition) || isLowercaseWord(before, .locative) || isLowercaseWord(before, .genitive)
+            || isLowercaseWord(before, .recipient)
+    }
+
+    /// A lowercase word in the past tense by its ending ("deployed", "sued"), right after the name.
+    func isPastTense(_ index: Int) -> Bool {
+        guard inSentence(index), tokens[index].kind == .word, !tokens[index].isCapitalized, !tokens[index].isAllCaps,
+            tokens[index].shape.contains(.spaceBefore)
+        else { return false }
+        let start = Int(tokens[index].start)
+        let end = Int(tokens[index].end)
+        return end - start >= 4 && text[end - 2] == UInt8(ascii: "e") && text[end - 1] == UInt8(ascii: "d")
     }
 }

@@ -42,7 +42,8 @@ extension MentionBuilder {
         }
         let titleText = string(titleRange)
         if nameIndex < items.count, case .run(let runRange, let absorbed) = items[nameIndex],
-            runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0), !isHead(runRange.upperBound - 1),
+            runRange.lowerBound == titleRange.upperBound + (comma ? 1 : 0),
+            !isHead(runRange.upperBound - 1) || (!honorific && isPersonNameWithHeadWord(runRange)),
             !comma || wordCount(runRange) >= 2, namesAfterTitle(runRange),
             // A role right after an opening quote is quoted ("“President” Smith"); a courtesy title
             // there opens an address ("“Mr. Chew, you are ...").

@@ -100,4 +100,36 @@ struct TwoWordHeadTests {
         #expect(result.entity(named: "Tarvik Press Agency")?.type == .organization, "\(result.summary)")
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
+
+    @Test("A country's name before a two-word media head is the outlet's name, not the country acting")
+    func countryBeforeMediaHead() throws {
+        let result = try Recognized("According to Namibia Press Agency, the minister resigned on Monday.")
+        #expect(result.entity(named: "Namibia Press Agency")?.type == .organization, "\(result.summary)")
+        #expect(result.entity(named: "Namibia") == nil, "\(result.summary)")
+    }
+}
+
+@Suite("A country's institute or centre is a body of its state")
+struct StateInstituteTests {
+    @Test("Owned by a possessive or an adjective: an agency",
+          arguments: [
+              ("Peru's Institute of Soil Science said the samples were clean.", "Peru's Institute of Soil Science"),
+              ("The report came from the Latvian State Dialect Centre on Friday.", "Latvian State Dialect Centre"),
+          ])
+    func owned(text: String, body: String) throws {
+        let result = try Recognized(text)
+        let entity = try #require(result.entities(calling: body).first, "\(result.summary)")
+        #expect(entity.type == .agency, "\(result.summary)")
+    }
+
+    @Test("A country's name opening the name, or the subject after 'for', owns nothing: an organization",
+          arguments: [
+              ("The Cameroon Centre for Rights published the letter.", "Cameroon Centre for Rights"),
+              ("The Halvard Institute for Peru Studies published the letter.", "Halvard Institute for Peru Studies"),
+          ])
+    func named(text: String, body: String) throws {
+        let result = try Recognized(text)
+        let entity = try #require(result.entities(calling: body).first, "\(result.summary)")
+        #expect(entity.type == .organization, "\(result.summary)")
+    }
 }
