@@ -105,7 +105,7 @@ struct AffiliationFinder {
             if analysis.token(first, isIn: words.possessive) { features.add(r, .possessiveFirst) }
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, .ofBeforeSecond) }
-        if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, features.part(shape)) }
+        if let shape = analysis.gapShapePart(gap, words: words, features: features) { features.add(r, .shape, sourceFirst ? .ab : .ba, shape) }
         if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, features.part(frame)) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person && $0.entity != source.entity }) {
