@@ -230,7 +230,8 @@ struct CandidateFinder {
         var relevant = PairScratch.take(&scratch.relevant, filledWith: 0, count: 0)
         var cuePositions = PairScratch.take(&scratch.cuePositions, filledWith: 0, count: 0)
         relevant.append(contentsOf: triggers.indices.lazy.filter { triggers[$0].judged == judged })
-        let isSymmetric = relation.isSymmetric
+        // The judged relations come first among the starting ones, in order.
+        let isSymmetric = RelationExtractor.startingSymmetry[judged]
         // Speech criticizes only through its speaker: with no other cue, the speaker (or the
         // subject of the speech word) is the only source.
         let speechOnly = relevant.allSatisfy { triggers[$0].isSpeech }
