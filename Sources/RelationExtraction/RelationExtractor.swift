@@ -11,7 +11,7 @@ public struct RelationExtractor: Sendable {
     private let markerMatcher: PhraseMatcher
     private let markerKinds: [FeaturePart]
     private let functionMatcher: PhraseMatcher
-    private let words: ScanWords
+    let words: ScanWords
     private let relationWords: RelationWords
     private let model: RelationModel
     private let officeHolders: OfficeHolders

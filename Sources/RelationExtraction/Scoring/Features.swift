@@ -68,7 +68,7 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
     }
 
     /// The separator cannot stand inside a part ("|" as a token of the text).
-    private static func clean(_ name: String) -> String {
+    static func clean(_ name: String) -> String {
         name.utf8.contains(UInt8(ascii: "|")) ? String(name.map { $0 == "|" ? "¦" : $0 }) : name
     }
 

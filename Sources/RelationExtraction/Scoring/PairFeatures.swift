@@ -456,6 +456,43 @@ extension ArticleAnalysis {
         withGapShape(gap, words: words) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// `gapShape(_:words:)` appended to an array, as it was written before it moved to the stack:
+    /// its general twin, which the tests compare it with.
+    func gapShapeByAppending(_ gap: Range<Int>, words: ScanWords) -> String? {
+        guard gap.count <= 8 else { return nil }
+        if gap.isEmpty { return "-" }
+        var shape: [UInt8] = []
+        var last: (UInt8, UInt8) = (0, 0)
+        let word = (UInt8(ascii: "w"), UInt8(0))
+        let capitalized = (UInt8(ascii: "C"), UInt8(0))
+        for token in gap {
+            let value = tokens[token]
+            let symbol: (UInt8, UInt8)
+            if self.token(token, isIn: words.possessive) {
+                symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
+            } else if self.token(token, isIn: words.of) {
+                symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
+            } else if self.token(token, isIn: words.the) {
+                symbol = (UInt8(ascii: "D"), 0)
+            } else if value.kind == .punctuation {
+                symbol = (value.mark & 0x7F, 0)
+            } else if value.kind == .number {
+                symbol = (UInt8(ascii: "0"), 0)
+            } else {
+                symbol = value.isCapitalized ? capitalized : word
+            }
+            if symbol == last && (symbol == word || symbol == capitalized) {
+                if shape.last != UInt8(ascii: "+") { shape.append(UInt8(ascii: "+")) }
+                continue
+            }
+            if !shape.isEmpty { shape.append(UInt8(ascii: " ")) }
+            shape.append(symbol.0)
+            if symbol.1 != 0 { shape.append(symbol.1) }
+            last = symbol
+        }
+        return String(decoding: shape, as: UTF8.self)
+    }
+
     /// The gap's shape as a feature part (`features.part(gapShape(gap, words:))`), written on the
     /// stack and hashed with no string made when scoring: every pair of actors has one.
     func gapShapePart(_ gap: Range<Int>, words: ScanWords, features: FeatureSet) -> FeaturePart? {
