@@ -279,18 +279,19 @@ extension SentenceScan {
     /// The role the clause of `trigger` gives a target: owner of what the cue acts on, passive
     /// subject, first or listed object, or subject.
     private func role(ofTarget b: Actor, trigger: Trigger) -> FeaturePart {
-        let context = trigger.context
-        let passive = context.passive
+        // The context's fields read where asked: a copy of the whole context retained its four
+        // lists, for every pair.
+        let passive = trigger.context.passive
         if !passive, ownsObject(b, after: trigger.range.upperBound) {
             // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
             return .objectOwnerRole
-        } else if passive, context.subjects.contains(b.entity) {
+        } else if passive, trigger.context.subjects.contains(b.entity) {
             return .passiveSubjectRole
-        } else if context.objects.first == b.entity {
+        } else if trigger.context.objects.first == b.entity {
             return .objectRole
-        } else if context.objects.contains(b.entity) {
+        } else if trigger.context.objects.contains(b.entity) {
             return .listedObjectRole
-        } else if !passive, context.subjects.contains(b.entity) {
+        } else if !passive, trigger.context.subjects.contains(b.entity) {
             return .subjectRole
         }
         return .noRole
