@@ -21,7 +21,38 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
     /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
     public static func slug(for name: String) -> String {
-        asciiSlug(for: name) ?? slugByScalars(for: name)
+        asciiSlug(for: name) ?? mixedSlug(for: name)
+    }
+
+    /// `slugByScalars(for:)` with its ASCII scalars folded without Unicode's tables and the slug
+    /// written as bytes: a name with one accented letter went through the tables (and made a
+    /// string for each scalar's lowercase) for every letter, some 50,000 instructions a name.
+    package static func mixedSlug(for name: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for scalar in name.foldingLatinDiacritics.unicodeScalars {
+            let value = scalar.value
+            let isKept: Bool
+            if value < 0x80 {
+                let lower = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                isKept = (lower >= 0x61 && lower <= 0x7A) || (value >= 0x30 && value <= 0x39)
+            } else {
+                isKept = scalar.properties.isAlphabetic
+            }
+            if isKept {
+                if pendingHyphen && !result.isEmpty { result.append(0x2D) }
+                pendingHyphen = false
+                if value < 0x80 {
+                    result.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+                } else {
+                    result.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            } else if scalar != "." && scalar != "'" && scalar != "\u{2019}" {
+                pendingHyphen = true
+            }
+        }
+        return result.isEmpty ? "entity" : String(decoding: result, as: UTF8.self)
     }
 
     /// `slug(for:)`'s fast path: most names are ASCII, folded byte by byte, without Unicode tables,

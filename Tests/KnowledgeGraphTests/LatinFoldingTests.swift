@@ -2,8 +2,9 @@ import KnowledgeGraph
 import TestSupport
 import Testing
 
-// Differential test: `foldingLatinDiacritics` (a flat table by scalar value, names with nothing to
-// fold returned as they are) against its general twin, the dictionary it was read from.
+// Differential tests: `foldingLatinDiacritics` (a flat table by scalar value, names with nothing
+// to fold returned as they are) against its general twin, the dictionary it was read from; and
+// `Entity.mixedSlug` (ASCII scalars folded without Unicode's tables) against `slugByScalars`.
 
 @Suite("Latin diacritics folding")
 struct LatinFoldingTests {
@@ -33,6 +34,17 @@ struct LatinFoldingTests {
                 Array(name.foldingLatinDiacritics.utf8) == Array(name.foldingLatinDiacriticsByDictionary.utf8), "\(name.debugDescription)")
         }
         #expect("Łódź Ñandú".foldingLatinDiacritics == "Lodz Nandu")
+    }
+
+    @Test("Slugs of names past ASCII are those made scalar by scalar")
+    func mixedSlugs() {
+        var generator = SeededGenerator(state: 1914)
+        let alphabet = Array("abcXYZ09 -.'\u{2019}ÀéøŁłșțŽßΣσДЖ中٣😀\u{301}ıİ")
+        let names = ["Recep Tayyip Erdoğan", "Đặng Thị Ngọc Thịnh", "Ωmega Σ. Holdings", "O\u{2019}Brien-Łoś", "٣٤ 中国", "..."]
+        for name in names + (0..<1000).map({ _ in generator.string(alphabet, length: Int.random(in: 0...16, using: &generator)) }) {
+            #expect(Array(Entity.mixedSlug(for: name).utf8) == Array(Entity.slugByScalars(for: name).utf8), "\(name.debugDescription)")
+        }
+        #expect(Entity.slug(for: "Recep Tayyip Erdoğan") == "recep-tayyip-erdogan")
     }
 }
 
