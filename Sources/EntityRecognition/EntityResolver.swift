@@ -296,11 +296,30 @@ package struct EntityResolver {
     }
 
     private static func isShortForm(_ short: String, of long: String) -> Bool {
+        if let ascii = isASCIIShortForm(short, of: long) { return ascii }
         guard long.count > short.count, long.hasPrefix(short) else { return false }
         let rest = long.dropFirst(short.count)
         if rest.hasPrefix(" of ") { return true }
         // A single word that opens a longer name.
         return rest.hasPrefix(" ") && !short.utf8.contains(0x20) && short.utf8.count >= 4
+    }
+
+    /// `isShortForm` over bytes, where characters are bytes: both names ASCII with no carriage
+    /// return (which joins the line feed after it into one character). Counting characters cost
+    /// more than the rest of resolving an organization. Nil for other names.
+    private static func isASCIIShortForm(_ short: String, of long: String) -> Bool? {
+        var short = short
+        var long = long
+        return short.withUTF8 { short in
+            long.withUTF8 { long -> Bool? in
+                func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+                guard isPlain(short), isPlain(long) else { return nil }
+                guard long.count > short.count, long.starts(with: short) else { return false }
+                let rest = long[short.count...]
+                if rest.starts(with: " of ".utf8) { return true }
+                return rest.first == 0x20 && !short.contains(0x20) && short.count >= 4
+            }
+        }
     }
 
     private mutating func resolvePerson(at index: Int, in candidates: [Candidate]) -> Int? {

@@ -11,7 +11,7 @@ public struct RelationExtractor: Sendable {
     private let markerMatcher: PhraseMatcher
     private let markerKinds: [FeaturePart]
     private let functionMatcher: PhraseMatcher
-    private let words: ScanWords
+    let words: ScanWords
     private let relationWords: RelationWords
     private let model: RelationModel
     private let officeHolders: OfficeHolders
@@ -228,6 +228,12 @@ public struct RelationExtractor: Sendable {
     /// The relations the candidates are built for.
     static let judgedRelations: [RelationType] = [.sanctioned, .metWith, .criticized]
 
+    /// The relations every article's candidates start with (the judged ones, then affiliation),
+    /// and whether each is symmetric: asked once, not of the relation table (by name) for every
+    /// article and sentence.
+    static let startingRelations: [RelationType] = judgedRelations + [.affiliatedWith]
+    static let startingSymmetry: [Bool] = startingRelations.map(\.isSymmetric)
+
     /// Relations whose rule-found edges stand even when the scorer doubts them: a sanction or
     /// criticism stated with its cue's roles filled ("X sanctioned Y", "Y was condemned by X",
     /// "X and Y blamed each other"), a person tied to a body or country by a title or an owner
@@ -377,10 +383,10 @@ struct Candidates {
     private(set) var features: FeatureSet
     /// The relation of each key's index: the judged relations first, in order (their index is
     /// their place in `RelationExtractor.judgedRelations`), then others as they come.
-    private(set) var relations: [RelationType] = RelationExtractor.judgedRelations + [.affiliatedWith]
+    private(set) var relations: [RelationType] = RelationExtractor.startingRelations
     /// Whether each relation of `relations` is symmetric, asked once per relation rather than of
     /// the relation table for every candidate.
-    private var symmetric: [Bool] = (RelationExtractor.judgedRelations + [.affiliatedWith]).map(\.isSymmetric)
+    private var symmetric: [Bool] = RelationExtractor.startingSymmetry
     let recordingNames: Bool
 
     init(recordingNames: Bool) {

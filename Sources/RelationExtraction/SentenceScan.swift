@@ -138,7 +138,14 @@ struct SentenceScan {
         // never read (`wordPart(_:)` reads this sentence's only); each of this sentence's is written.
         if wordParts.count < range.count { wordParts.append(contentsOf: repeatElement(nil, count: range.count - wordParts.count)) }
         if let modelWordParts {
-            for token in range { wordParts[token - start] = modelWordParts.part(of: analysis.tokens[token]) }
+            // Through the buffers: written element by element, the array asks the runtime
+            // whether its storage is shared for every token.
+            let range = range
+            analysis.tokens.withUnsafeBufferPointer { tokens in
+                wordParts.withUnsafeMutableBufferPointer { parts in
+                    for token in range { parts[token - start] = modelWordParts.part(of: tokens[token]) }
+                }
+            }
         } else {
             for token in range {
                 wordParts[token - start] = analysis.tokens[token].kind == .number ? nil : FeaturePart(lower(token))

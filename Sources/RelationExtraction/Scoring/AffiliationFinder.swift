@@ -105,7 +105,7 @@ struct AffiliationFinder {
             if analysis.token(first, isIn: words.possessive) { features.add(r, .possessiveFirst) }
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, .ofBeforeSecond) }
-        if let shape = analysis.gapShape(gap, words: words) { features.add(r, .shape, sourceFirst ? .ab : .ba, features.part(shape)) }
+        if let shape = analysis.gapShapePart(gap, words: words, features: features) { features.add(r, .shape, sourceFirst ? .ab : .ba, shape) }
         if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, features.part(frame)) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person && $0.entity != source.entity }) {
@@ -128,7 +128,7 @@ struct AffiliationFinder {
             // off from the role.
             var roleGap = gap.lowerBound + bracketedLength(at: gap.lowerBound, before: gap.upperBound)..<gap.upperBound
             if roleGap.count >= 2, analysis.token(roleGap.upperBound - 1, isIn: words.comma) { roleGap = roleGap.dropLast() }
-            if !roleGap.isEmpty, !roleGap.contains(where: isBreak), roleGap.contains(where: isRole) {
+            if !roleGap.isEmpty, !roleGap.contains(where: { isBreak($0) }), roleGap.contains(where: { isRole($0) }) {
                 // Another name between them holds the role or owns it: "Indian Prime Minister Modi
                 // and Chinese President Xi" (Xi is not India's), "Chinese Foreign Ministry spokesman
                 // Wang" (Wang is the ministry's before he is China's).
@@ -164,11 +164,11 @@ struct AffiliationFinder {
             return "origin"
         }
         let first = gap.lowerBound
-        let roles = gap.filter(isRole)
+        let roles = gap.filter { isRole($0) }
         guard let role = roles.first else { return nil }
         // The role's complement must lead to the target: "head of [the] Y", "a spokesman for Y's party".
         let afterRole = (role + 1)..<gap.upperBound
-        guard !afterRole.contains(where: isBreak) else { return nil }
+        guard !afterRole.contains(where: { isBreak($0) }) else { return nil }
         // "Tajik President Rahmon, Turkmen President Berdymukhammedov and Uzbek ...": a person named
         // between them takes the role. (A country there may own the target: "head of Israel's Mossad".)
         if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person }) { return "role-past-name" }
@@ -183,10 +183,10 @@ struct AffiliationFinder {
         guard let first = gap.first, gap.count <= 4, analysis.token(first, isIn: words.comma) else { return nil }
         let opening = (first + 1)..<gap.upperBound
         if let opener = opening.first, !analysis.token(opener, isIn: words.appositionOpeners) { return nil }
-        guard !opening.contains(where: isBreak) else { return nil }
+        guard !opening.contains(where: { isBreak($0) }) else { return nil }
         let after = target.tokens.upperBound..<min(sentence.upperBound, target.tokens.upperBound + 4)
-        guard let role = after.first(where: isRole),
-            !(after.lowerBound..<role).contains(where: isBreak)
+        guard let role = after.first(where: { isRole($0) }),
+            !(after.lowerBound..<role).contains(where: { isBreak($0) })
         else { return nil }
         // "X, Kyrgyz President Sadyr Japarov": a person named after the role holds it, and the
         // comma joined two items of a list.

@@ -27,12 +27,48 @@ struct FeaturePart: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// A part with the hash `FeaturePart(name)` has, whose name is not kept.
     init(unnamed name: String) {
-        hash = FeaturePart.hash(of: FeaturePart.clean(name).utf8)
+        var name = name
+        hash = name.withUTF8 { FeaturePart.hash(ofName: $0) } ?? FeaturePart.hash(of: FeaturePart.clean(name).utf8)
         id = FeaturePart.unnamed
     }
 
+    /// A part with the hash `FeaturePart(String(decoding: bytes, as: UTF8.self))` has, whose name
+    /// is not kept: a part made while scoring from bytes is hashed with no string made.
+    init(unnamedBytes bytes: UnsafeBufferPointer<UInt8>) {
+        let fast = FeaturePart.isValidUTF8(bytes) ? FeaturePart.hash(ofName: bytes) : nil
+        hash = fast ?? FeaturePart.hash(of: FeaturePart.clean(String(decoding: bytes, as: UTF8.self)).utf8)
+        id = FeaturePart.unnamed
+    }
+
+    /// FNV-1a of a name's bytes in one pass, as `hash(of: clean(name).utf8)` gives it for a string
+    /// of these bytes; nil when the name holds a "|" (rare: a mark of the text), which `clean`
+    /// replaces character by character.
+    static func hash(ofName bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            if byte == UInt8(ascii: "|") { return nil }
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Whether a string made of these bytes holds them as they are: ASCII, or valid UTF-8
+    /// (a string repairs other bytes).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
     /// The separator cannot stand inside a part ("|" as a token of the text).
-    private static func clean(_ name: String) -> String {
+    static func clean(_ name: String) -> String {
         name.utf8.contains(UInt8(ascii: "|")) ? String(name.map { $0 == "|" ? "¦" : $0 }) : name
     }
 
@@ -134,6 +170,11 @@ struct FeatureSet {
     /// the features out, only hashed when scoring.
     func part(_ name: String) -> FeaturePart {
         names != nil ? FeaturePart(name) : FeaturePart(unnamed: name)
+    }
+
+    /// `part(String(decoding: bytes, as: UTF8.self))`, with no string made when scoring.
+    func part(bytes: UnsafeBufferPointer<UInt8>) -> FeaturePart {
+        names != nil ? FeaturePart(String(decoding: bytes, as: UTF8.self)) : FeaturePart(unnamedBytes: bytes)
     }
 
     var count: Int { hashes.count }

@@ -121,7 +121,9 @@ extension SentenceScan {
         }
         if isCoordinated(first, second) { features.add(r, .coordinated) }
         addJudgementFeatures(between: between, target: b, relation: r, into: &features)
-        if let shape = analysis.gapShape(between, words: words) { features.add(r, .shape, first.entity == a.entity ? .ab : .ba, features.part(shape)) }
+        if let shape = analysis.gapShapePart(between, words: words, features: features) {
+            features.add(r, .shape, first.entity == a.entity ? .ab : .ba, shape)
+        }
         addContextWords(of: a, relation: r, templates: .source, into: &features)
         addContextWords(of: b, relation: r, templates: .target, into: &features)
 
@@ -277,18 +279,19 @@ extension SentenceScan {
     /// The role the clause of `trigger` gives a target: owner of what the cue acts on, passive
     /// subject, first or listed object, or subject.
     private func role(ofTarget b: Actor, trigger: Trigger) -> FeaturePart {
-        let context = trigger.context
-        let passive = context.passive
+        // The context's fields read where asked: a copy of the whole context retained its four
+        // lists, for every pair.
+        let passive = trigger.context.passive
         if !passive, ownsObject(b, after: trigger.range.upperBound) {
             // "condemned US sanctions", "rejected Moscow's claims": the owner of what the cue acts on.
             return .objectOwnerRole
-        } else if passive, context.subjects.contains(b.entity) {
+        } else if passive, trigger.context.subjects.contains(b.entity) {
             return .passiveSubjectRole
-        } else if context.objects.first == b.entity {
+        } else if trigger.context.objects.first == b.entity {
             return .objectRole
-        } else if context.objects.contains(b.entity) {
+        } else if trigger.context.objects.contains(b.entity) {
             return .listedObjectRole
-        } else if !passive, context.subjects.contains(b.entity) {
+        } else if !passive, trigger.context.subjects.contains(b.entity) {
             return .subjectRole
         }
         return .noRole
@@ -451,12 +454,15 @@ extension ArticleAnalysis {
     /// "'s w+" for "China's foreign minister", ", D w+ of" for ", the head of". Returns nil past
     /// eight tokens, where shape says little.
     func gapShape(_ gap: Range<Int>, words: ScanWords) -> String? {
+        withGapShape(gap, words: words) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `gapShape(_:words:)` appended to an array, as it was written before it moved to the stack:
+    /// its general twin, which the tests compare it with.
+    func gapShapeByAppending(_ gap: Range<Int>, words: ScanWords) -> String? {
         guard gap.count <= 8 else { return nil }
         if gap.isEmpty { return "-" }
-        // Written as bytes: every symbol is ASCII, at most two bytes and a separator per token.
         var shape: [UInt8] = []
-        shape.reserveCapacity(gap.count * 3)
-        /// The last symbol's bytes (the second 0 for a one-byte symbol).
         var last: (UInt8, UInt8) = (0, 0)
         let word = (UInt8(ascii: "w"), UInt8(0))
         let capitalized = (UInt8(ascii: "C"), UInt8(0))
@@ -470,14 +476,12 @@ extension ArticleAnalysis {
             } else if self.token(token, isIn: words.the) {
                 symbol = (UInt8(ascii: "D"), 0)
             } else if value.kind == .punctuation {
-                // The mark, as `lowercaseWord` spells it.
                 symbol = (value.mark & 0x7F, 0)
             } else if value.kind == .number {
                 symbol = (UInt8(ascii: "0"), 0)
             } else {
                 symbol = value.isCapitalized ? capitalized : word
             }
-            // A run of words or of capitalized words is one symbol and a "+".
             if symbol == last && (symbol == word || symbol == capitalized) {
                 if shape.last != UInt8(ascii: "+") { shape.append(UInt8(ascii: "+")) }
                 continue
@@ -488,5 +492,69 @@ extension ArticleAnalysis {
             last = symbol
         }
         return String(decoding: shape, as: UTF8.self)
+    }
+
+    /// The gap's shape as a feature part (`features.part(gapShape(gap, words:))`), written on the
+    /// stack and hashed with no string made when scoring: every pair of actors has one.
+    func gapShapePart(_ gap: Range<Int>, words: ScanWords, features: FeatureSet) -> FeaturePart? {
+        withGapShape(gap, words: words) { features.part(bytes: $0) }
+    }
+
+    /// The longest shape: eight tokens of two-byte symbols, each with its separator.
+    private static let longestShape = 8 * 3
+
+    /// Calls `body` with the bytes of the gap's shape (see `gapShape(_:words:)`); nil past eight tokens.
+    func withGapShape<Result>(_ gap: Range<Int>, words: ScanWords, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard gap.count <= 8 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ArticleAnalysis.longestShape) { shape in
+            if gap.isEmpty {
+                shape[0] = UInt8(ascii: "-")
+                return body(UnsafeBufferPointer(rebasing: shape[0..<1]))
+            }
+            // Every symbol is ASCII, at most two bytes and a separator per token.
+            var count = 0
+            /// The last symbol's bytes (the second 0 for a one-byte symbol).
+            var last: (UInt8, UInt8) = (0, 0)
+            let word = (UInt8(ascii: "w"), UInt8(0))
+            let capitalized = (UInt8(ascii: "C"), UInt8(0))
+            for token in gap {
+                let value = tokens[token]
+                let symbol: (UInt8, UInt8)
+                if self.token(token, isIn: words.possessive) {
+                    symbol = (UInt8(ascii: "'"), UInt8(ascii: "s"))
+                } else if self.token(token, isIn: words.of) {
+                    symbol = (UInt8(ascii: "o"), UInt8(ascii: "f"))
+                } else if self.token(token, isIn: words.the) {
+                    symbol = (UInt8(ascii: "D"), 0)
+                } else if value.kind == .punctuation {
+                    // The mark, as `lowercaseWord` spells it.
+                    symbol = (value.mark & 0x7F, 0)
+                } else if value.kind == .number {
+                    symbol = (UInt8(ascii: "0"), 0)
+                } else {
+                    symbol = value.isCapitalized ? capitalized : word
+                }
+                // A run of words or of capitalized words is one symbol and a "+".
+                if symbol == last && (symbol == word || symbol == capitalized) {
+                    if shape[count - 1] != UInt8(ascii: "+") {
+                        shape[count] = UInt8(ascii: "+")
+                        count += 1
+                    }
+                    continue
+                }
+                if count > 0 {
+                    shape[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                shape[count] = symbol.0
+                count += 1
+                if symbol.1 != 0 {
+                    shape[count] = symbol.1
+                    count += 1
+                }
+                last = symbol
+            }
+            return body(UnsafeBufferPointer(rebasing: shape[0..<count]))
+        }
     }
 }

@@ -39,11 +39,17 @@ struct RelationModel: Sendable {
         return 1 / (1 + expf(-sum))
     }
 
-    /// The sum of the weights of the features in `range`.
+    /// The sum of the weights of the features in `range`, added in order.
     func score(of features: FeatureSet, _ range: Range<Int>) -> Float {
-        var sum: Float = 0
-        for index in range { sum += weights[features.hashes[index]] }
-        return sum
+        // Through the buffers: an occurrence has a few dozen features, and each lookup through the
+        // arrays checked its bounds twice and held the tables.
+        features.hashes.withUnsafeBufferPointer { hashes in
+            weights.withBuffers { table in
+                var sum: Float = 0
+                for index in range { sum += table.weight(of: hashes[index]) }
+                return sum
+            }
+        }
     }
 
     /// Reads `relation<TAB>feature<TAB>weight` lines; the features `@bias` and `@threshold` set a
@@ -112,6 +118,31 @@ struct WeightTable: Sendable {
             while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
             keys[slot] = key
             values[slot] += value
+        }
+    }
+
+    /// The table's arrays, for lookups in a loop.
+    struct Buffers {
+        let keys: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<Float>
+        let mask: Int
+
+        /// The weight of a feature; 0 for a feature the model never saw (as `WeightTable[key]`).
+        @inline(__always)
+        func weight(of key: UInt64) -> Float {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let found = keys[slot]
+                if found == key { return values[slot] }
+                if found == 0 { return 0 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in body(Buffers(keys: keys, values: values, mask: mask)) }
         }
     }
 

@@ -1,0 +1,41 @@
+import EntityRecognition
+
+/// The scorer's fast paths, each beside its general twin, for the differential tests
+/// (Tests/RelationExtractionTests/ScoringFastPathTests.swift): what scoring hashes straight from
+/// bytes must hash as the name training spells out, or the model's weights would not be found.
+package enum ScoringFastPaths {
+    /// The hash scoring gives a part made from the text (one pass over its UTF-8), and the one its
+    /// name gives (cleaned character by character, then hashed, as training and the model's loader
+    /// reach it).
+    package static func partHashes(of name: String) -> (scoring: UInt64, named: UInt64) {
+        (FeaturePart(unnamed: name).hash, FeaturePart.hash(of: FeaturePart.clean(name).utf8))
+    }
+
+    /// The same for a part made from bytes with no string (any bytes: a string repairs what is not
+    /// UTF-8).
+    package static func partHashes(ofBytes bytes: [UInt8]) -> (scoring: UInt64, named: UInt64) {
+        let scoring = bytes.withUnsafeBufferPointer { FeaturePart(unnamedBytes: $0).hash }
+        return (scoring, FeaturePart.hash(of: FeaturePart.clean(String(decoding: bytes, as: UTF8.self)).utf8))
+    }
+
+    /// The weights of `keys` looked up through the table's buffers, and through its subscript.
+    package static func weights(of keys: [UInt64], entries: [(UInt64, Float)]) -> (buffers: [Float], subscript: [Float]) {
+        let table = WeightTable(entries)
+        let buffered = table.withBuffers { buffers in keys.map { buffers.weight(of: $0) } }
+        return (buffered, keys.map { table[$0] })
+    }
+}
+
+extension RelationExtractor {
+    /// A gap's shape written on the stack and by appending to an array, and its part's hash as
+    /// scoring makes it from the bytes and as the name gives it.
+    package func gapShapes(in analysis: ArticleAnalysis, gap: Range<Int>)
+        -> (stack: String?, appended: String?, scoringHash: UInt64?, namedHash: UInt64?)
+    {
+        (
+            analysis.gapShape(gap, words: words), analysis.gapShapeByAppending(gap, words: words),
+            analysis.gapShapePart(gap, words: words, features: FeatureSet(recordingNames: false))?.hash,
+            analysis.gapShape(gap, words: words).map { FeaturePart.hash(of: FeaturePart.clean($0).utf8) }
+        )
+    }
+}

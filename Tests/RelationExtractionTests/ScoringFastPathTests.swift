@@ -1,0 +1,100 @@
+import EntityRecognition
+import KnowledgeGraph
+import RelationExtraction
+import TestSupport
+import Testing
+
+// Differential tests: the scorer's fast paths (parts hashed straight from bytes, gap shapes
+// written on the stack, weights read through buffers; Sources/RelationExtraction/Scoring/
+// ScoringFastPaths.swift) against their general twins. A part scoring hashes differently from the
+// name training spells out would miss its weight without any error. `make sanitize` runs them
+// under AddressSanitizer.
+
+@Suite("Scoring fast paths")
+struct ScoringFastPathTests {
+    /// Parts as the text makes them: shapes, words, marks; the separator "|" alone, inside a word
+    /// and before a combining accent (one Character, which cleaning leaves as it is); other scripts.
+    static let names = [
+        "", "w", "the", "'s w+", ", D w+ of", "\"", "|", "a|b", "|\u{301}", "x|\u{301}y", "¦", "é", "e\u{301}", "中国", "😀",
+        "ab|cd|ef",
+    ]
+    static let alphabet = Array("abcXYZ |'\",.-é\u{301}中😀¦")
+
+    @Test("A part hashed from a string's bytes hashes as its name")
+    func partsFromStrings() {
+        var generator = SeededGenerator(state: 14)
+        let random = (0..<500).map { _ in generator.string(Self.alphabet, length: Int.random(in: 0...12, using: &generator)) }
+        for name in Self.names + random {
+            let hashes = ScoringFastPaths.partHashes(of: name)
+            #expect(hashes.scoring == hashes.named, "\(name.debugDescription)")
+        }
+    }
+
+    @Test("A part hashed from raw bytes hashes as the string they make, repaired where they are not UTF-8")
+    func partsFromBytes() {
+        var generator = SeededGenerator(state: 41)
+        let fixed: [[UInt8]] = [
+            [], [0x7C], [0xFF], [0xC3], [0xC3, 0xA9], [0x61, 0x7C, 0xCC, 0x81], [0xE4, 0xB8], [0x27, 0x73, 0x20, 0x77, 0x2B],
+        ]
+        let random = (0..<500).map { _ in
+            (0..<Int.random(in: 0...10, using: &generator)).map { _ in
+                // Mostly ASCII and "|", some bytes past ASCII (valid sequences or not).
+                [UInt8(ascii: "w"), UInt8(ascii: "|"), UInt8(ascii: " "), 0xC3, 0xA9, 0xCC, 0x81, 0xFF].randomElement(using: &generator)!
+            }
+        }
+        for bytes in fixed + random {
+            let hashes = ScoringFastPaths.partHashes(ofBytes: bytes)
+            #expect(hashes.scoring == hashes.named, "\(bytes)")
+        }
+    }
+
+    @Test("Weights read through the buffers are the table's")
+    func weights() {
+        var generator = SeededGenerator(state: 7)
+        // Keys that share their low bits probe past each other; 0 is the table's empty mark.
+        let keys = (0..<300).map { _ in
+            UInt64.random(in: 1...UInt64.max, using: &generator) & ~0xFF | UInt64.random(in: 0...3, using: &generator)
+        }
+        let entries = keys.prefix(200).map { ($0, Float.random(in: -2...2, using: &generator)) }
+        let asked = keys + [0, 1, 2, 3] + (0..<100).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        let looked = ScoringFastPaths.weights(of: asked, entries: Array(entries))
+        #expect(looked.buffers == looked.subscript)
+        #expect(looked.buffers.filter { $0 != 0 }.count >= 190)
+        let empty = ScoringFastPaths.weights(of: asked, entries: [])
+        #expect(empty.buffers == empty.subscript)
+    }
+
+    @Test("Gap shapes written on the stack are those appended to an array, and hash as their names")
+    func gapShapes() throws {
+        let pipeline = try Pipeline.shared.get()
+        let text = """
+            Ruritanian Foreign Ministry spokeswoman Alma Dorsey said on Tuesday that Freedonia's sanctions, imposed "without warning" | \
+            and in haste, would fail.
+            The head of the Northern Grain Bank, Tomas Ilves, met with Freedonia's finance minister in 2031 at the bank's offices; \
+            Élodie Kravitz, its chair, and the deputy minister of trade did not.
+            """
+        let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
+        var compared = 0
+        var withBar = 0
+        for sentence in analysis.sentences {
+            for start in sentence.tokens {
+                for end in start...min(sentence.tokens.upperBound, start + 10) {
+                    let shapes = pipeline.relations.gapShapes(in: analysis, gap: start..<end)
+                    #expect(shapes.stack == shapes.appended, "\(start..<end)")
+                    #expect(shapes.scoringHash == shapes.namedHash, "\(start..<end): \(shapes.stack ?? "nil")")
+                    #expect((shapes.stack == nil) == (end - start > 8))
+                    if shapes.stack != nil { compared += 1 }
+                    if shapes.stack?.contains("|") == true { withBar += 1 }
+                }
+            }
+        }
+        #expect(compared > 200)
+        #expect(withBar > 0)
+    }
+}
+
+extension SeededGenerator {
+    fileprivate mutating func string(_ alphabet: [Character], length: Int) -> String {
+        String((0..<length).map { _ in alphabet.randomElement(using: &self)! })
+    }
+}
