@@ -315,14 +315,20 @@ for n, (name, country, aliases) in regions:
         rform[form] = name
         if form in cform or form in bform:
             errors.append(f"regions.tsv:{n}: {form!r} is also a country or body form")
-if os.path.exists(make_regions.DEFAULT_ISO):
-    expected, _ = make_regions.build()
-    with open(os.path.join(RES, "regions.tsv"), encoding="utf-8") as f:
+def check_generated(path, source, build, inputs, script, missing_hint=""):
+    """A generated data file must be what its script makes now from `source`, when `source` is here."""
+    name = os.path.basename(path)
+    if not os.path.exists(source):
+        notices.append(f"{source} not found{missing_hint}: up-to-date check of {name} skipped")
+        return
+    expected, _ = build()
+    with open(path, encoding="utf-8") as f:
         if f.read() != expected:
-            errors.append("regions.tsv is out of date with iso-codes, the lexicons or Scripts/make_regions.py: "
-                          "run python3 Scripts/make_regions.py")
-else:
-    notices.append(f"{make_regions.DEFAULT_ISO} not found (apt-get install iso-codes): up-to-date check of regions.tsv skipped")
+            errors.append(f"{name} is out of date with {inputs} or {script}: run python3 {script}")
+
+
+check_generated(os.path.join(RES, "regions.tsv"), make_regions.DEFAULT_ISO, make_regions.build,
+                "iso-codes, the lexicons", "Scripts/make_regions.py", " (apt-get install iso-codes)")
 
 # office-holders.tsv (Scripts/make_office_holders.py) and office-holders-curated.tsv (by hand)
 import calendar  # noqa: E402
@@ -383,14 +389,8 @@ def check_office_holders(fname, curated):
 
 holders = check_office_holders("office-holders.tsv", curated=False)
 curated_holders = check_office_holders("office-holders-curated.tsv", curated=True)
-if os.path.isdir(make_office_holders.DEFAULT_SRC):
-    expected, _ = make_office_holders.build()
-    with open(os.path.join(REL_RES, "office-holders.tsv"), encoding="utf-8") as f:
-        if f.read() != expected:
-            errors.append("office-holders.tsv is out of date with the Phoenix dictionaries, countries.tsv "
-                          "or Scripts/make_office_holders.py: run python3 Scripts/make_office_holders.py")
-else:
-    notices.append(f"{make_office_holders.DEFAULT_SRC} not found: up-to-date check of office-holders.tsv skipped")
+check_generated(os.path.join(REL_RES, "office-holders.tsv"), make_office_holders.DEFAULT_SRC, make_office_holders.build,
+                "the Phoenix dictionaries, countries.tsv", "Scripts/make_office_holders.py")
 
 # cues.tsv (the curated relation cues and function words), relation-words.tsv and
 # relation-model.tsv (Scripts/train_relations.py)

@@ -6,22 +6,9 @@ import Testing
 /// The construction the affiliation scorer reads between a person (or body) and a body or
 /// country ("affiliated_with|frame|…"), whatever weight the model gives it.
 private func frames(_ text: String, from source: String, to target: String) throws -> Set<String> {
-    let pipeline = try Pipeline.shared.get()
-    let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
-    let found = pipeline.relations.trainingCandidates(from: analysis)
-    let ids = found.graph.entities.reduce(into: [String: String]()) { $0[$1.name] = $1.id }
-    // Both names must be recognized, or a test that expects no frame would pass for nothing.
-    let sourceID = try #require(ids[source], "\(ids.keys.sorted())")
-    let targetID = try #require(ids[target], "\(ids.keys.sorted())")
-    let prefix = RelationType.affiliatedWith.rawValue + "|frame|"
-    var names = Set<String>()
-    for candidate in found.candidates
-    where candidate.relation == .affiliatedWith && candidate.source == sourceID && candidate.target == targetID {
-        for occurrence in candidate.occurrences {
-            for feature in occurrence.features where feature.hasPrefix(prefix) { names.insert(String(feature.dropFirst(prefix.count))) }
-        }
-    }
-    return names
+    let prefix = "frame|"
+    return Set(try candidateFeatures(text, .affiliatedWith, from: source, to: target).filter { $0.hasPrefix(prefix) }
+        .map { String($0.dropFirst(prefix.count)) })
 }
 
 @Suite("Affiliation frames: appositions, brackets and a comma before the holder")

@@ -3,30 +3,12 @@ import RelationExtraction
 import TestSupport
 import Testing
 
-/// The delegation features of the candidates between two entities (`relation|delegation|…`),
-/// whatever weight the model gives them.
+/// The delegation features of the places between two entities ("delegation|members",
+/// "frame|delegation-member"), whatever weight the model gives them.
 private func delegationFeatures(_ text: String, _ relation: RelationType, from source: String, to target: String) throws
     -> Set<String>
 {
-    let pipeline = try Pipeline.shared.get()
-    let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
-    let found = pipeline.relations.trainingCandidates(from: analysis)
-    let ids = found.graph.entities.reduce(into: [String: String]()) { $0[$1.name] = $1.id }
-    // Both names must be recognized, or a test that expects no feature would pass for nothing.
-    let sourceID = try #require(ids[source], "\(ids.keys.sorted())")
-    let targetID = try #require(ids[target], "\(ids.keys.sorted())")
-    var names = Set<String>()
-    for candidate in found.candidates where candidate.relation == relation {
-        let forward = candidate.source == sourceID && candidate.target == targetID
-        let backward = relation.isSymmetric && candidate.source == targetID && candidate.target == sourceID
-        guard forward || backward else { continue }
-        for occurrence in candidate.occurrences {
-            for feature in occurrence.features where feature.contains("|delegation") {
-                names.insert(String(feature.drop(while: { $0 != "|" }).dropFirst()))
-            }
-        }
-    }
-    return names
+    try candidateFeatures(text, relation, from: source, to: target).filter { $0.contains("delegation") }
 }
 
 @Suite("Delegations: the members of two sides' delegations meet each other")

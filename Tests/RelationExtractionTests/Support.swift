@@ -30,6 +30,30 @@ func extract(_ text: String) throws -> Extracted {
     try Pipeline.shared.get().extract(text)
 }
 
+/// The features of the scorer's places for `source -relation-> target` (either way round for a
+/// symmetric relation), without the relation's name ("frame|apposition-role"), whatever weight the
+/// model gives them. Both names must be recognized, or a test that expects no feature would pass
+/// for nothing.
+func candidateFeatures(_ text: String, _ relation: RelationType, from source: String, to target: String) throws -> Set<String> {
+    let pipeline = try Pipeline.shared.get()
+    let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
+    let found = pipeline.relations.trainingCandidates(from: analysis)
+    let ids = found.graph.entities.reduce(into: [String: String]()) { $0[$1.name] = $1.id }
+    let sourceID = try #require(ids[source], "\(ids.keys.sorted())")
+    let targetID = try #require(ids[target], "\(ids.keys.sorted())")
+    let prefix = relation.rawValue + "|"
+    var names = Set<String>()
+    for candidate in found.candidates where candidate.relation == relation {
+        let forward = candidate.source == sourceID && candidate.target == targetID
+        let backward = relation.isSymmetric && candidate.source == targetID && candidate.target == sourceID
+        guard forward || backward else { continue }
+        for occurrence in candidate.occurrences {
+            for feature in occurrence.features where feature.hasPrefix(prefix) { names.insert(String(feature.dropFirst(prefix.count))) }
+        }
+    }
+    return names
+}
+
 /// A graph with lookups by entity name, and a summary of everything for failure messages.
 struct Extracted {
     let text: String

@@ -148,12 +148,6 @@ struct WeightTable: Sendable {
 
     /// The weight of a feature; 0 for a feature the model never saw.
     subscript(key: UInt64) -> Float {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == 0 { return 0 }
-            slot = (slot + 1) & mask
-        }
+        withBuffers { $0.weight(of: key) }
     }
 }
