@@ -23,10 +23,20 @@ final class ProgressDisplay: @unchecked Sendable {
     /// they end the command as usual, so the shell's prompt starts on a line of its own. A
     /// signal ignored when the command started stays ignored.
     private static func endLineOnInterrupt() {
-        _ = progressLineShown.load(ordering: .relaxed)  // initialized here, not in the handler
+        // The globals are initialized here, not in the handler.
+        _ = progressLineShown.load(ordering: .relaxed)
+        _ = drawingLine.load(ordering: .relaxed)
+        _ = interrupted.load(ordering: .relaxed)
         for signalNumber in [SIGINT, SIGTERM] {
             let previous = signal(signalNumber) { signalNumber in
-                // Only async-signal-safe calls here: an atomic load, write(2), signal, raise.
+                // Only async-signal-safe calls here: atomics, write(2), signal, raise.
+                // No line is drawn from here on; one being drawn on another thread is let finish,
+                // so that the line break comes after it. The wait is bounded: the handler may run
+                // on the drawing thread itself, whose write then never finishes under it (20 million
+                // loads: some milliseconds).
+                interrupted.store(true, ordering: .sequentiallyConsistent)
+                var spins = 0
+                while drawingLine.load(ordering: .sequentiallyConsistent) && spins < 20_000_000 { spins += 1 }
                 if progressLineShown.load(ordering: .relaxed) {
                     var newline: UInt8 = 0x0A
                     _ = write(STDERR_FILENO, &newline, 1)
@@ -56,6 +66,10 @@ final class ProgressDisplay: @unchecked Sendable {
             let left = seconds * Double(total - progress.inputBytes) / Double(progress.inputBytes)
             line += ", " + ProgressDisplay.duration(left) + " left"
         }
+        // After an interrupt nothing is drawn: its line break must stay the last thing on the line.
+        drawingLine.store(true, ordering: .sequentiallyConsistent)
+        defer { drawingLine.store(false, ordering: .sequentiallyConsistent) }
+        guard !interrupted.load(ordering: .sequentiallyConsistent) else { return }
         StandardStreams.writeError(line + "\u{1B}[K")
         drawn = true
     }
@@ -86,3 +100,8 @@ final class ProgressDisplay: @unchecked Sendable {
 
 /// Whether a progress line is on the screen, for the signal handler.
 private let progressLineShown = Atomic<Bool>(false)
+/// Whether a thread is writing a progress line now, and whether SIGINT or SIGTERM came: the
+/// handler and the drawing thread each set one and read the other, so that a line drawn on
+/// another thread cannot land after the handler's line break.
+private let drawingLine = Atomic<Bool>(false)
+private let interrupted = Atomic<Bool>(false)
