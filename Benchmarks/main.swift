@@ -1,10 +1,13 @@
-// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render|pathological] [--corpus FOLDER]`.
+// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render|pathological] [--corpus FOLDER] [--postgres URL]`.
 // Reports medians (and p50/p99 for queries); never run as tests. `--only ingest` times the
 // `newsgraph` binary itself on real articles (see `IngestBenchmark.swift`); `--only pathological`
 // times extraction per MB on inputs built to be slow against real news (`PathologicalBenchmark.swift`).
 import Dispatch
 import Foundation
 import NewsGraph
+#if NEWSGRAPH_POSTGRES
+import GraphStorePostgres
+#endif
 
 let quick = CommandLine.arguments.contains("--quick") || CommandLine.arguments.contains("--profile")
 /// `--only extraction|build|neighbors|render` runs one section.
@@ -184,6 +187,28 @@ if runs("neighbors") {
     }
     print(String(format: "neighbors query:      p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(latencies, 0.5) * 1000,
                  percentile(latencies, 0.99) * 1000, latencies.count))
+    #if NEWSGRAPH_POSTGRES
+    // The same graph in a shared PostgreSQL store (`--postgres URL` of an empty database, which
+    // this fills): the bulk write, opening a second store (its local copy loaded from the
+    // server), and the same queries, each of which first asks the server whether anything changed.
+    if let url = CommandLine.arguments.firstIndex(of: "--postgres").flatMap({ $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }) {
+        let shared = try PostgresStore.open(url: url, create: true)
+        let writeTime = try seconds {
+            try shared.add(large, article: ArticleRecord(document: "bulk", path: "bulk", title: "bulk", date: nil, text: Array("bulk".utf8)))
+        }
+        print(String(format: "postgres store:       %d entities, %d edges written in %.1f s", large.entities.count, large.relations.count, writeTime))
+        var reader: GraphStore?
+        let openTime = try seconds { reader = try PostgresStore.openForReading(url: url) }
+        print(String(format: "postgres open:        local copy loaded in %.1f s", openTime))
+        var sharedLatencies: [Double] = []
+        for _ in 0..<(quick ? 200 : 1000) {
+            let name = "Entity \(random.next(entityCount)) Person"
+            sharedLatencies.append(try seconds { _ = try reader!.neighbors(of: name) })
+        }
+        print(String(format: "postgres neighbors:   p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(sharedLatencies, 0.5) * 1000,
+                     percentile(sharedLatencies, 0.99) * 1000, sharedLatencies.count))
+    }
+    #endif
 }
 
 if runs("render") {
