@@ -52,7 +52,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
   Tests/GraphStoreTests/SharedBodyIdentityTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
-  Sources/newsgraph/Serve.swift
+  Sources/newsgraph/Serve.swift \
+  Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

@@ -166,7 +166,9 @@ if !withoutNetwork {
         // without it.
         .testTarget(
             name: "GraphStorePostgresTests",
-            dependencies: ["GraphStorePostgres", "GraphStore", "NewsGraph", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: [
+                "GraphStorePostgres", "GraphStore", "NewsGraph", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         // Routes, HTML pages and the API's answers; reads stores through GraphStore, draws through
         // GraphExport. Its resource is the API's OpenAPI document.

@@ -24,7 +24,9 @@ public struct PostgresLocation: Sendable, Hashable {
         func invalid(_ why: String) -> StoreError {
             StoreError(
                 kind: .invalidRequest, path: "",
-                detail: "'\(abbreviated(PostgresLocation.redacted(text)))' is not a usable PostgreSQL URL (\(why)); write postgres://user@host:port/database")
+                detail:
+                    "'\(abbreviated(PostgresLocation.redacted(text)))' is not a usable PostgreSQL URL (\(why)); write postgres://user@host:port/database"
+            )
         }
         guard PostgresLocation.isPostgresURL(text), let components = URLComponents(string: text) else { throw invalid("not a URL") }
         guard let host = components.host, !host.isEmpty else { throw invalid("no host") }
@@ -40,7 +42,9 @@ public struct PostgresLocation: Sendable, Hashable {
         for item in components.queryItems ?? [] {
             switch item.name {
             case "connect_timeout":
-                guard let seconds = item.value.flatMap(Int.init), seconds > 0 else { throw invalid("connect_timeout must be a number of seconds") }
+                guard let seconds = item.value.flatMap(Int.init), seconds > 0 else {
+                    throw invalid("connect_timeout must be a number of seconds")
+                }
                 connectTimeout = seconds
             case "sslmode" where item.value == "disable":
                 break

@@ -184,7 +184,9 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
         for table in PostgresSchema.tables {
             guard let changed = keys[table.name] else { continue }
             let select = try db.makeStatement(
-                sql: "SELECT \(table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")) FROM \(table.quotedName) WHERE \(PostgresReplica.localKeyMatch(table))")
+                sql:
+                    "SELECT \(table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")) FROM \(table.quotedName) WHERE \(PostgresReplica.localKeyMatch(table))"
+            )
             for key in changed.sorted() {
                 if let row = try Row.fetchOne(select, arguments: StatementArguments(try PostgresReplica.keyValues(key))) {
                     upserts[table.name, default: []].append(row.databaseValues.map(PostgresReplica.text))
@@ -217,7 +219,10 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
                     """, [try PostgresReplica.json(Array(chunk))])
             }
         }
-        guard let next = try session.value("UPDATE newsgraph_meta SET value = (value::bigint + 1)::text WHERE key = 'generation' RETURNING value")
+        guard
+            let next = try session.value(
+                "UPDATE newsgraph_meta SET value = (value::bigint + 1)::text WHERE key = 'generation' RETURNING value"
+            )
             .flatMap(Int64.init)
         else {
             throw StoreError(kind: .notNewsGraph, path: displayName, detail: "its newsgraph_meta table has no generation")
@@ -236,11 +241,13 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
     /// `upsert` (an update in place: a replaced parent row would take its children with it).
     static func localInsert(_ table: PostgresSchema.Table, upsert: Bool) -> String {
         let names = table.columns.map { "\"\($0.name)\"" }
-        var sql = "INSERT INTO \(table.quotedName) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+        var sql =
+            "INSERT INTO \(table.quotedName) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
         if upsert {
             let others = table.columns.map(\.name).filter { !table.key.contains($0) }
             sql += " ON CONFLICT (\(table.key.map { "\"\($0)\"" }.joined(separator: ", "))) "
-            sql += others.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + others.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+            sql +=
+                others.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + others.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         }
         return sql
     }

@@ -29,22 +29,29 @@ enum PostgresSchema {
                 ("id", "bigint"), ("document", "text"), ("path", "text"), ("digest", "text"), ("title", "text"), ("date", "text"),
                 ("added", "text"), ("url", "text"),
             ], key: ["id"]),
-        Table(name: "entities", columns: [("id", "bigint"), ("slug", "text"), ("name", "text"), ("type", "text"), ("mentions", "bigint")], key: ["id"]),
+        Table(
+            name: "entities", columns: [("id", "bigint"), ("slug", "text"), ("name", "text"), ("type", "text"), ("mentions", "bigint")],
+            key: ["id"]),
         Table(name: "sentences", columns: [("id", "bigint"), ("digest", "bigint"), ("text", "text")], key: ["id"]),
         Table(
-            name: "relations", columns: [("id", "bigint"), ("source", "bigint"), ("type", "text"), ("target", "bigint"), ("weight", "bigint")],
+            name: "relations",
+            columns: [("id", "bigint"), ("source", "bigint"), ("type", "text"), ("target", "bigint"), ("weight", "bigint")],
             key: ["id"]),
         Table(
             name: "aliases", columns: [("entity", "bigint"), ("alias", "text"), ("folded", "text"), ("surname", "text")],
             key: ["entity", "folded"]),
         Table(
             name: "evidence",
-            columns: [("relation", "bigint"), ("article", "bigint"), ("sentence", "bigint"), ("start", "bigint"), ("end", "bigint"), ("date", "text")],
+            columns: [
+                ("relation", "bigint"), ("article", "bigint"), ("sentence", "bigint"), ("start", "bigint"), ("end", "bigint"),
+                ("date", "text"),
+            ],
             key: ["relation", "article", "start"]),
         Table(
             name: "appearances",
             columns: [
-                ("entity", "bigint"), ("article", "bigint"), ("name", "text"), ("folded", "text"), ("aliases", "text"), ("mentions", "bigint"),
+                ("entity", "bigint"), ("article", "bigint"), ("name", "text"), ("folded", "text"), ("aliases", "text"),
+                ("mentions", "bigint"),
             ], key: ["article", "entity", "folded"]),
         Table(name: "pins", columns: [("folded", "text"), ("entity", "bigint")], key: ["folded"]),
         Table(name: "corrections", columns: [("id", "bigint"), ("action", "text"), ("detail", "text"), ("made", "text")], key: ["id"]),
@@ -136,7 +143,8 @@ enum PostgresSchema {
                     throw StoreError(kind: .notNewsGraph, path: name, detail: "its newsgraph_meta table has no schema version")
                 }
                 if stored > PostgresSchema.version {
-                    throw StoreError(kind: .newerSchema, path: name, detail: "schema \(stored); this newsgraph knows up to \(PostgresSchema.version)")
+                    throw StoreError(
+                        kind: .newerSchema, path: name, detail: "schema \(stored); this newsgraph knows up to \(PostgresSchema.version)")
                 }
                 version = stored
             }

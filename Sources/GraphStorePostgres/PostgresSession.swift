@@ -71,7 +71,8 @@ final class PostgresSession: @unchecked Sendable {
                 let message = info[.message] ?? "error"
                 switch info[.sqlState] ?? "" {
                 case "28P01", "28000":
-                    return StoreError(kind: .io, path: name, detail: "the server refused the user or password (\(message)); check the URL or PGPASSWORD")
+                    return StoreError(
+                        kind: .io, path: name, detail: "the server refused the user or password (\(message)); check the URL or PGPASSWORD")
                 case "3D000":
                     return StoreError(kind: .io, path: name, detail: "\(message); create it first (createdb) or choose another in the URL")
                 case "40P01", "40001", "55P03":
@@ -96,7 +97,8 @@ final class PostgresSession: @unchecked Sendable {
         }
         if connecting {
             return StoreError(
-                kind: .io, path: name, detail: "cannot reach the PostgreSQL server at \(location.host):\(location.port) (\(error)); is it running?")
+                kind: .io, path: name,
+                detail: "cannot reach the PostgreSQL server at \(location.host):\(location.port) (\(error)); is it running?")
         }
         return StoreError(kind: .io, path: name, detail: "\(error)")
     }
