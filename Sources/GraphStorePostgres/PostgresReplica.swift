@@ -54,12 +54,7 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
         try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
             let current = try currentGeneration()
-            for table in PostgresSchema.tables {
-                let rows = try session.rows(
-                    "SELECT \(table.columns.map { "\"\($0.name)\"::text" }.joined(separator: ", ")) FROM \(table.quotedName)")
-                let insert = try db.makeStatement(sql: PostgresReplica.localInsert(table, upsert: false))
-                for row in rows { try insert.execute(arguments: StatementArguments(row)) }
-            }
+            try copyAll(into: db)
             try session.execute("COMMIT")
             generation.withLock { $0 = current }
         } catch {
@@ -79,6 +74,17 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
                     CREATE TEMP TRIGGER IF NOT EXISTS replica_\(table.name)_delete AFTER DELETE ON main.\(table.quotedName)
                     BEGIN \(note)\(key("OLD"))); END;
                     """)
+        }
+    }
+
+    /// Copies every row of the shared database into the empty local tables, inside the caller's
+    /// PostgreSQL transaction.
+    private func copyAll(into db: Database) throws {
+        for table in PostgresSchema.tables {
+            let rows = try session.rows(
+                "SELECT \(table.columns.map { "\"\($0.name)\"::text" }.joined(separator: ", ")) FROM \(table.quotedName)")
+            let insert = try db.makeStatement(sql: PostgresReplica.localInsert(table, upsert: false))
+            for row in rows { try insert.execute(arguments: StatementArguments(row)) }
         }
     }
 
@@ -109,6 +115,16 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
         let current = try currentGeneration()
         let known = generation.withLock { $0 }
         guard current != known else { return false }
+        // A copy older than the oldest change still recorded is copied again whole.
+        let pruned = try session.value("SELECT value FROM newsgraph_meta WHERE key = 'pruned'").flatMap(Int64.init) ?? 0
+        if known < pruned {
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            for table in PostgresSchema.tables.reversed() { try db.execute(sql: "DELETE FROM \(table.quotedName)") }
+            try copyAll(into: db)
+            try db.execute(sql: "DELETE FROM temp.replica_changes")
+            generation.withLock { $0 = current }
+            return true
+        }
         var keys: [String: Set<String>] = [:]
         for row in try session.rows(
             "SELECT tbl, keys::text FROM newsgraph_changes WHERE generation > $1::bigint AND generation <= $2::bigint ORDER BY generation",
@@ -227,6 +243,15 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
         else {
             throw StoreError(kind: .notNewsGraph, path: displayName, detail: "its newsgraph_meta table has no generation")
         }
+        // The record of changes is kept for `PostgresReplica.keptGenerations` writes: a copy that
+        // missed more is copied again whole.
+        if next % 100 == 0 && next > PostgresReplica.keptGenerations {
+            let horizon = String(next - PostgresReplica.keptGenerations)
+            try session.execute("DELETE FROM newsgraph_changes WHERE generation <= $1::bigint", [horizon])
+            try session.execute(
+                "INSERT INTO newsgraph_meta (key, value) VALUES ('pruned', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                [horizon])
+        }
         for (table, changed) in keys.sorted(by: { $0.key < $1.key }) {
             try session.execute(
                 "INSERT INTO newsgraph_changes (generation, tbl, keys) VALUES ($1::bigint, $2, $3::json)",
@@ -234,6 +259,9 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
         }
         return next
     }
+
+    /// How many writes' changes the shared database keeps (`newsgraph_changes`).
+    static let keptGenerations: Int64 = 1000
 
     // MARK: - SQL and JSON helpers
 

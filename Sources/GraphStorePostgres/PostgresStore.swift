@@ -31,13 +31,26 @@ public enum PostgresStore {
         return store
     }
 
-    /// A new folder for the local copy, removed when the store is closed.
+    /// A new folder for the local copy, removed when the store is closed. Its name holds the
+    /// process id, so that the folders of processes that were killed (and so never removed theirs)
+    /// are removed by the next one.
     private static func localFolder() throws(StoreError) -> String {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/newsgraph-replica-XXXXXX").utf8CString)
+        removeAbandonedFolders(in: base)
+        var template = Array((base + "/newsgraph-replica-\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw StoreError(kind: .io, path: base, detail: "cannot make a folder for the local copy: \(String(cString: strerror(errno)))")
         }
         return String(cString: made)
+    }
+
+    /// Removes the local copies of processes that no longer run.
+    private static func removeAbandonedFolders(in base: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for name in names where name.hasPrefix("newsgraph-replica-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = pid_t(parts[2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: base + "/" + name)
+        }
     }
 }
