@@ -293,7 +293,12 @@ struct PostgresOpeningTests {
     func silentServer() throws {
         // A listening socket nobody accepts from: the system completes the connection, and the
         // client's greeting goes unanswered.
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #if os(Linux)
+        let stream = Int32(SOCK_STREAM.rawValue)
+        #else
+        let stream = SOCK_STREAM
+        #endif
+        let listener = socket(AF_INET, stream, 0)
         #expect(listener >= 0)
         defer { close(listener) }
         var address = sockaddr_in()
