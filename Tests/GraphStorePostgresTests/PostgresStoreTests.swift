@@ -294,9 +294,9 @@ struct PostgresOpeningTests {
         // A listening socket nobody accepts from: the system completes the connection, and the
         // client's greeting goes unanswered.
         #if os(Linux)
-        let stream = Int32(SOCK_STREAM.rawValue)
+            let stream = Int32(SOCK_STREAM.rawValue)
         #else
-        let stream = SOCK_STREAM
+            let stream = SOCK_STREAM
         #endif
         let listener = socket(AF_INET, stream, 0)
         #expect(listener >= 0)
