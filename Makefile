@@ -4,6 +4,8 @@
 #               and test sets when ../shared is present
 #   make server builds newsgraph-server, which `newsgraph serve` starts (Hummingbird: a few minutes
 #               the first time; make demo and make release never build it)
+#   make full   builds newsgraph with the shared PostgreSQL store (--store postgres://…; postgres-nio:
+#               a few minutes the first time; make demo and make release leave it out)
 #   make serve  builds it if needed and serves the examples' graph at http://127.0.0.1:8080/
 #   make docs   builds the documentation (Sources/NewsGraph/NewsGraph.docc: architecture, getting
 #               started, command-line reference) with swift-docc-plugin
@@ -26,7 +28,7 @@ TEST_FLOORS ?= --entity 0.90 --mission 0.44 --affiliation 0.73
 # which `swift test` runs, keep them, so an overlapping access still fails the tests.
 RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 
-.PHONY: demo test score deps build release server serve eval bench fuzz clean train-relations docs format lint sanitize
+.PHONY: demo test score deps build release full server serve eval bench fuzz clean train-relations docs format lint sanitize
 
 # The Swift files kept in swift-format's style (.swift-format: 4 spaces, 140 columns). The rest of
 # the code predates it: its hand-aligned continuation lines are not swift-format's, and other
@@ -54,7 +56,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/PersonSignTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
-  Tests/KnowledgeGraphTests/LatinFoldingTests.swift
+  Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
+  Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
@@ -67,12 +70,20 @@ deps:
 	  python3 -m pip install --quiet networkx >/dev/null 2>&1 || echo "(networkx not installed: its GraphML test is skipped)"; \
 	fi
 
-# NEWSGRAPH_WITHOUT_SERVER leaves the server's package (Hummingbird, swift-nio) out of the package
-# graph: make demo neither compiles nor fetches it (Package.swift).
-WITHOUT_SERVER := NEWSGRAPH_WITHOUT_SERVER=1
+# NEWSGRAPH_WITHOUT_NETWORK leaves the packages that talk over the network (Hummingbird for the
+# server, postgres-nio for shared stores, and swift-nio under both) out of the package graph: make
+# demo neither compiles nor fetches them (Package.swift). Its older name, NEWSGRAPH_WITHOUT_SERVER,
+# still works.
+WITHOUT_SERVER := NEWSGRAPH_WITHOUT_NETWORK=1
 
 release: deps
 	$(WITHOUT_SERVER) $(SWIFT) build $(RELEASE) --product newsgraph
+
+# newsgraph with shared PostgreSQL stores (`--store postgres://user@host:port/db`, README "Shared
+# store"), in .build/release like the lean one it replaces. postgres-nio and swift-nio take a few
+# minutes to compile the first time.
+full: deps
+	$(SWIFT) build $(RELEASE) --product newsgraph
 
 # The browser and JSON server of `newsgraph serve`, built beside newsgraph (.build/release), where
 # `newsgraph serve` looks for it. A product of its own: Hummingbird and swift-nio take 2.5 to 4.5
@@ -96,12 +107,14 @@ demo: release
 
 # After the Swift tests, the server's end-to-end checks on the debug binaries `swift test` built:
 # schemathesis against /openapi.json and headless Chromium on an entity page, each skipped with
-# one line where its tool is missing (.ci/run installs both).
+# one line where its tool is missing (.ci/run installs both); then the shared PostgreSQL store's,
+# skipped with one line unless NEWSGRAPH_TEST_POSTGRES names a server (.ci/run starts one).
 test: deps lint
 	python3 Scripts/validate_lexicons.py
 	$(SWIFT) test --no-parallel
 	Scripts/check_api.sh
 	Scripts/check_browser.sh
+	Scripts/check_postgres.sh
 	@$(MAKE) --no-print-directory score
 
 # Scores the dev, train and test sets per relation type against the floors above.
@@ -134,7 +147,7 @@ bench: deps
 # one after another for FUZZ_SECONDS each. lld links them: gold fails on the sanitizer's objects.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= Extraction DOT SVG GraphML JSON
-FUZZ_BUILD := NEWSGRAPH_FUZZ=1 NEWSGRAPH_WITHOUT_SERVER=1 $(SWIFT) build --build-path .build/fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+FUZZ_BUILD := NEWSGRAPH_FUZZ=1 NEWSGRAPH_WITHOUT_NETWORK=1 $(SWIFT) build --build-path .build/fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 
 fuzz: deps
 	@for target in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product Fuzz$$target || exit 1; done

@@ -127,28 +127,56 @@ if Context.environment["NEWSGRAPH_FUZZ"] != nil {
     }
 }
 
-// MARK: - The server of `newsgraph serve` (left out when NEWSGRAPH_WITHOUT_SERVER is set)
-// The browser and JSON server is a product of its own, newsgraph-server, which `newsgraph serve`
-// starts: `swift build --product newsgraph` never compiles Hummingbird and swift-nio (2.5 to 4.5
-// minutes on two cores). NEWSGRAPH_WITHOUT_SERVER leaves the server out of the package altogether,
-// so that its dependencies are not even fetched (half a minute on a fresh clone) and `swift test`
-// does not build them: `make release` (and so `make demo`) and `make sanitize` set it.
-if Context.environment["NEWSGRAPH_WITHOUT_SERVER"] == nil {
+// MARK: - The network-facing parts (left out when NEWSGRAPH_WITHOUT_NETWORK is set)
+// Two parts of NewsGraph talk over the network and so need swift-nio, whose packages take 2.5 to
+// 4.5 minutes to compile on two cores: the browser and JSON server of `newsgraph serve`
+// (Hummingbird), and the shared PostgreSQL store (postgres-nio) that `--store postgres://…`
+// opens. NEWSGRAPH_WITHOUT_NETWORK (or its older name, NEWSGRAPH_WITHOUT_SERVER) leaves both out
+// of the package altogether, so that their dependencies are not even fetched (half a minute on a
+// fresh clone) and `swift test` does not build them: `make release` (and so `make demo`),
+// `make sanitize` and `make fuzz` set it. Such a lean `newsgraph` still reads and writes SQLite
+// stores; given a postgres:// store it says in one line to build it with `make full`. An ordinary
+// `swift build` (and `make full`, `make server`, `make test`) has everything.
+let withoutNetwork =
+    Context.environment["NEWSGRAPH_WITHOUT_NETWORK"] != nil || Context.environment["NEWSGRAPH_WITHOUT_SERVER"] != nil
+if !withoutNetwork {
     package.dependencies += [
         // No traits: their swift-configuration support is not used, and leaving it out keeps that
         // package out of the build.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         // Hummingbird's logging, which the server turns down to warnings.
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The PostgreSQL client of the shared store, and the event loops it runs on.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ]
     package.products.append(.executable(name: "newsgraph-server", targets: ["newsgraph-server"]))
     package.targets += [
+        // The shared store: a GraphStore whose rows live in a PostgreSQL database, which several
+        // builders on several machines write at once (GraphStorePostgres/PostgresStore.swift).
+        .target(
+            name: "GraphStorePostgres",
+            dependencies: [
+                "GraphStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        // Runs against the server named by NEWSGRAPH_TEST_POSTGRES, and is skipped with one line
+        // without it.
+        .testTarget(
+            name: "GraphStorePostgresTests",
+            dependencies: [
+                "GraphStorePostgres", "GraphStore", "NewsGraph", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // Routes, HTML pages and the API's answers; reads stores through GraphStore, draws through
         // GraphExport. Its resource is the API's OpenAPI document.
         .target(
             name: "GraphServer",
             dependencies: [
-                "NewsGraph", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                "NewsGraph", "GraphStorePostgres", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -161,4 +189,12 @@ if Context.environment["NEWSGRAPH_WITHOUT_SERVER"] == nil {
         // SIGPIPE in whatever process opens a socket) and talks to it with Foundation's client.
         .testTarget(name: "GraphServerTests", dependencies: ["newsgraph-server", "NewsGraph", "TestSupport"]),
     ]
+    // The command-line tool opens postgres:// stores; NEWSGRAPH_POSTGRES tells its code the
+    // backend is there (a flag rather than `canImport`, which a module left in the build folder by
+    // an earlier full build would satisfy in a lean one).
+    // The benchmarks measure the shared store too (`--postgres URL`).
+    for target in package.targets where ["newsgraph", "Benchmarks"].contains(target.name) {
+        target.dependencies.append("GraphStorePostgres")
+        target.swiftSettings = (target.swiftSettings ?? []) + [.define("NEWSGRAPH_POSTGRES")]
+    }
 }

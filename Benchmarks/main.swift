@@ -1,10 +1,13 @@
-// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render|pathological] [--corpus FOLDER]`.
+// NewsGraph benchmarks: `swift run -c release Benchmarks [--quick] [--only extraction|build|ingest|neighbors|render|pathological] [--corpus FOLDER] [--postgres URL]`.
 // Reports medians (and p50/p99 for queries); never run as tests. `--only ingest` times the
 // `newsgraph` binary itself on real articles (see `IngestBenchmark.swift`); `--only pathological`
 // times extraction per MB on inputs built to be slow against real news (`PathologicalBenchmark.swift`).
 import Dispatch
 import Foundation
 import NewsGraph
+#if NEWSGRAPH_POSTGRES
+import GraphStorePostgres
+#endif
 
 let quick = CommandLine.arguments.contains("--quick") || CommandLine.arguments.contains("--profile")
 /// `--only extraction|build|neighbors|render` runs one section.
@@ -162,8 +165,26 @@ if runs("neighbors") {
     let edgeCount = quick ? 100_000 : 1_000_000
     var large = Graph()
     var random = ArticleGenerator(state: 99)
+    // Each person a given name and a surname of their own, both different from everyone else's,
+    // the surnames' first letters varying: people whose names are one word apart, or whose
+    // surnames differ by a letter, are taken for one person by the store's identity rules
+    // (GraphStore+Identity.swift), and people whose surnames share their first two letters are
+    // compared with one another as they are stored.
+    func letters(_ index: Int) -> String {
+        var letters = ""
+        var rest = index
+        for _ in 0..<4 {
+            letters.append(Character(Unicode.Scalar(UInt8(97 + rest % 26))))
+            rest /= 26
+        }
+        return letters + (rest == 0 ? "" : String(repeating: "z", count: rest))
+    }
+    func personName(_ index: Int) -> String {
+        let surname = letters(index)
+        return "Given\(index) " + surname.prefix(1).uppercased() + surname.dropFirst()
+    }
     for index in 0..<entityCount {
-        large.add(Entity(id: "e\(index)", name: "Entity \(index) Person", type: .person, aliases: ["Alias\(index)"]))
+        large.add(Entity(id: "e\(index)", name: personName(index), type: .person, aliases: ["Alias\(index)"]))
     }
     for _ in 0..<edgeCount {
         let source = random.next(entityCount)
@@ -177,13 +198,39 @@ if runs("neighbors") {
         try largeStore.add(large, article: ArticleRecord(document: "bulk", path: "bulk", title: "bulk", date: nil, text: Array("bulk".utf8)))
     }
     print(String(format: "large store:          %d entities, %d edges loaded in %.1f s", large.entities.count, large.relations.count, loadTime))
+    let stored = try largeStore.statistics()
+    print("                      stored: \(stored.entities.values.reduce(0, +)) entities, \(stored.relations.values.reduce(0, +)) edges")
     var latencies: [Double] = []
     for _ in 0..<(quick ? 200 : 1000) {
-        let name = "Entity \(random.next(entityCount)) Person"
+        let name = personName(random.next(entityCount))
         latencies.append(try seconds { _ = try largeStore.neighbors(of: name) })
     }
     print(String(format: "neighbors query:      p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(latencies, 0.5) * 1000,
                  percentile(latencies, 0.99) * 1000, latencies.count))
+    #if NEWSGRAPH_POSTGRES
+    // The same graph in a shared PostgreSQL store (`--postgres URL` of an empty database, which
+    // this fills): the bulk write, opening a second store (its local copy loaded from the
+    // server), and the same queries, each of which first asks the server whether anything changed.
+    if let url = CommandLine.arguments.firstIndex(of: "--postgres").flatMap({ $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }) {
+        let shared = try PostgresStore.open(url: url, create: true)
+        let writeTime = try seconds {
+            try shared.add(large, article: ArticleRecord(document: "bulk", path: "bulk", title: "bulk", date: nil, text: Array("bulk".utf8)))
+        }
+        print(String(format: "postgres store:       %d entities, %d edges written in %.1f s", large.entities.count, large.relations.count, writeTime))
+        var reader: GraphStore?
+        let openTime = try seconds { reader = try PostgresStore.openForReading(url: url) }
+        print(String(format: "postgres open:        local copy loaded in %.1f s", openTime))
+        let copied = try reader!.statistics()
+        print("                      stored: \(copied.entities.values.reduce(0, +)) entities, \(copied.relations.values.reduce(0, +)) edges")
+        var sharedLatencies: [Double] = []
+        for _ in 0..<(quick ? 200 : 1000) {
+            let name = personName(random.next(entityCount))
+            sharedLatencies.append(try seconds { _ = try reader!.neighbors(of: name) })
+        }
+        print(String(format: "postgres neighbors:   p50 %.3f ms  p99 %.3f ms  (%d queries, depth 1)", percentile(sharedLatencies, 0.5) * 1000,
+                     percentile(sharedLatencies, 0.99) * 1000, sharedLatencies.count))
+    }
+    #endif
 }
 
 if runs("render") {

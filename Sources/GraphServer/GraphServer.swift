@@ -1,4 +1,5 @@
 import Foundation
+import GraphStorePostgres
 import Hummingbird
 import Logging
 import NewsGraph
@@ -132,6 +133,11 @@ final class OpenedStore: Sendable {
 
     init(path: String) throws(StoreError) {
         self.path = path
+        if PostgresLocation.isPostgresURL(path) {
+            // A shared store: each read asks the server for what changed since the last one.
+            state = Mutex((try PostgresStore.openForReading(url: path), nil))
+            return
+        }
         let file = FileIdentity(path)
         let store = try GraphStore(readOnlyAt: path, upgrading: false)
         state = Mutex((store, file))

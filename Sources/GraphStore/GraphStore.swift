@@ -17,6 +17,8 @@ public final class GraphStore: Sendable {
     private let concurrentReader = Mutex<DatabaseQueue?>(nil)
     /// What the batch writer remembers between batches; see `StoreMemory`.
     private let memory = Mutex<StoreMemory?>(nil)
+    /// For a store kept in a shared database, the link to it; nil for a store of its own.
+    private let replica: (any StoreReplica)?
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
 
@@ -24,6 +26,7 @@ public final class GraphStore: Sendable {
     public init(path: String, create: Bool = true) throws(StoreError) {
         self.path = path
         isReadOnly = false
+        replica = nil
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
             throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
@@ -59,6 +62,7 @@ public final class GraphStore: Sendable {
     public init(readOnlyAt path: String) throws(StoreError) {
         self.path = path
         isReadOnly = true
+        replica = nil
         database = try GraphStore.readOnlyConnection(path, upgrading: true)
     }
 
@@ -68,7 +72,42 @@ public final class GraphStore: Sendable {
     public init(readOnlyAt path: String, upgrading: Bool) throws(StoreError) {
         self.path = path
         isReadOnly = true
+        replica = nil
         database = try GraphStore.readOnlyConnection(path, upgrading: upgrading)
+    }
+
+    /// A store kept in a shared database: `path` is a new local file (the replica, which the
+    /// caller fills, through `synchronize(_:)`, and removes after use), `replica` the link to the
+    /// shared database. With `readOnly`, the user's writes are refused as for `init(readOnlyAt:)`;
+    /// the shared database's changes are still copied in.
+    package init(replicaAt path: String, replica: any StoreReplica, readOnly: Bool) throws(StoreError) {
+        self.path = path
+        isReadOnly = readOnly
+        self.replica = replica
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
+        try migrate()
+        _ = NameFolding.particles
+    }
+
+    /// Runs `body` in a local write transaction outside the replica's bookkeeping: the replica
+    /// loads and refreshes the local copy through it. The batch writer's memory is forgotten.
+    package func synchronize<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        memory.withLock { $0 = nil }
+        do {
+            return try database.write(body)
+        } catch {
+            throw GraphStore.storeError(error, path: path)
+        }
     }
 
     /// The connection of a store opened read-only, after upgrading an older store (or refusing
@@ -206,6 +245,10 @@ public final class GraphStore: Sendable {
     /// Reads inside one transaction; errors become `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            // A replicated store reads the shared database's latest state.
+            if let replica, try database.write({ db in try replica.refresh(db) }) {
+                memory.withLock { $0 = nil }
+            }
             return try database.read(body)
         } catch {
             throw GraphStore.storeError(error, path: path)
@@ -223,10 +266,14 @@ public final class GraphStore: Sendable {
         do {
             let (result, kept) = try database.write { db -> (T, StoreMemory) in
                 let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-                var current = remembered.flatMap { $0.dataVersion == version && !$0.isFull ? $0 : nil }
-                    ?? StoreMemory(dataVersion: version)
-                let result = try body(db, &current)
-                return (result, current)
+                func batch(changedElsewhere: Bool) throws -> (T, StoreMemory) {
+                    var current = remembered.flatMap { $0.dataVersion == version && !$0.isFull && !changedElsewhere ? $0 : nil }
+                        ?? StoreMemory(dataVersion: version)
+                    let result = try body(db, &current)
+                    return (result, current)
+                }
+                guard let replica else { return try batch(changedElsewhere: false) }
+                return try replica.write(db, batch)
             }
             memory.withLock { $0 = kept }
             return result
@@ -259,7 +306,10 @@ public final class GraphStore: Sendable {
         try refuseIfReadOnly()
         memory.withLock { $0 = nil }
         do {
-            return try database.write(body)
+            return try database.write { db in
+                guard let replica else { return try body(db) }
+                return try replica.write(db) { _ in try body(db) }
+            }
         } catch {
             throw GraphStore.storeError(error, path: path)
         }

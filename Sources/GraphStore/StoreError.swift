@@ -15,6 +15,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var detail: String
 
+    /// For the other backends of the store (GraphStorePostgres).
+    package init(kind: Kind, path: String, detail: String) {
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+    }
+
     public var description: String {
         switch kind {
         case .notNewsGraph: "\(path) is not a NewsGraph store (\(detail)); choose another file with --store"

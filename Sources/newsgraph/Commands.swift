@@ -85,7 +85,7 @@ struct Build: ParsableCommand {
             progress: { display.show($0) })
         display.finish()
         if !quiet {
-            var line = "added \(summary.added) article\(summary.added == 1 ? "" : "s") to \(store.path)"
+            var line = "added \(summary.added) article\(summary.added == 1 ? "" : "s") to \(store.displayName)"
             if summary.unchanged > 0 { line += "; \(summary.unchanged) already there, unchanged" }
             if summary.failed > 0 { line += "; \(summary.failed) skipped" }
             try Output.line(line)

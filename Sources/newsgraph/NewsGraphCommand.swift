@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import NewsGraph
 import Synchronization
+#if NEWSGRAPH_POSTGRES
+import GraphStorePostgres
+#endif
 
 @main
 struct NewsGraphCommand: ParsableCommand {
@@ -90,17 +93,49 @@ struct LexiconOptions: ParsableArguments {
 private let keptUntilExit = Mutex<[GraphExtractor]>([])
 
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: ArgumentHelp("The graph store.", valueName: "file"))
-    var path = "newsgraph.sqlite"
+    @Option(
+        name: .customLong("store"),
+        help: ArgumentHelp(
+            "The graph store: an SQLite file, or postgres://user@host:port/database for a shared store (default: $NEWSGRAPH_STORE, else newsgraph.sqlite).",
+            valueName: "file|url"))
+    var chosen: String?
+
+    /// The store named by --store, else by NEWSGRAPH_STORE, else newsgraph.sqlite here.
+    var path: String {
+        chosen ?? ProcessInfo.processInfo.environment["NEWSGRAPH_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "newsgraph.sqlite"
+    }
+
+    /// The store as messages name it: a URL's password is left out.
+    var displayName: String {
+        guard isShared, var components = URLComponents(string: path), components.password != nil else { return path }
+        components.password = nil
+        return components.string ?? path
+    }
+
+    /// Whether the store is a PostgreSQL database (a URL) rather than an SQLite file.
+    var isShared: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
 
     func open(create: Bool = false) throws -> GraphStore {
-        try GraphStore(path: path, create: create)
+        if isShared { return try openShared(create: create, readOnly: false) }
+        return try GraphStore(path: path, create: create)
     }
 
     /// The store for a command that only reads it: no write transaction, so it neither waits
     /// for a build nor needs write access to the store's folder.
     func openForReading() throws -> GraphStore {
-        try GraphStore(readOnlyAt: path)
+        if isShared { return try openShared(create: false, readOnly: true) }
+        return try GraphStore(readOnlyAt: path)
+    }
+
+    /// A store in a PostgreSQL database, where this build has the backend (Package.swift).
+    private func openShared(create: Bool, readOnly: Bool) throws -> GraphStore {
+        #if NEWSGRAPH_POSTGRES
+        return readOnly ? try PostgresStore.openForReading(url: path) : try PostgresStore.open(url: path, create: create)
+        #else
+        throw NewsGraphError.invalidArgument(
+            "this newsgraph was built without PostgreSQL stores (make release and make demo leave them out); "
+                + "build one with them with `make full` (swift build -c release --product newsgraph) and run this again")
+        #endif
     }
 }
 
