@@ -22,6 +22,11 @@ public struct GraphServer: Sendable {
     /// The store's file.
     public var storePath: String { opened.path }
 
+    /// The store as it may be printed: a database URL without its password.
+    public var storeName: String {
+        PostgresLocation.isPostgresURL(opened.path) ? PostgresLocation.redacted(opened.path) : opened.path
+    }
+
     /// A server over the store at `path`, opened for reading; throws the store's one-line error
     /// when it is missing or not a store.
     public init(storePath path: String) throws(StoreError) {

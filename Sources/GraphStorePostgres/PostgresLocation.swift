@@ -58,7 +58,7 @@ public struct PostgresLocation: Sendable, Hashable {
     public var displayName: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
     /// `text` with any password in it replaced by stars.
-    static func redacted(_ text: String) -> String {
+    public static func redacted(_ text: String) -> String {
         guard var components = URLComponents(string: text), components.password != nil else { return text }
         components.password = "***"
         return components.string ?? text

@@ -38,7 +38,7 @@ struct ServerCommand: AsyncParsableCommand {
             try await server.run(host: host, port: port) { port in
                 // Printed once the socket is bound, so a script can wait for this line.
                 let shown = host.contains(":") ? "[\(host)]" : host
-                FileHandle.standardOutput.write(Data("Serving \(server.storePath) at http://\(shown):\(port)/ (Ctrl-C stops it)\n".utf8))
+                FileHandle.standardOutput.write(Data("Serving \(server.storeName) at http://\(shown):\(port)/ (Ctrl-C stops it)\n".utf8))
             }
         } catch {
             FileHandle.standardError.write(Data("newsgraph: error: cannot serve on \(host):\(port): \(error)\n".utf8))

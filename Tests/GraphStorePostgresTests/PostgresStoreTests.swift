@@ -360,3 +360,14 @@ struct PostgresOpeningTests {
         #expect(error?.description.contains("does not exist") == true)
     }
 }
+
+@Suite("PostgreSQL URLs as they are printed")
+struct PostgresURLDisplayTests {
+    @Test("A password never reaches a printed URL; a URL without one is left as it is")
+    func passwordIsRedacted() {
+        let shown = PostgresLocation.redacted("postgres://analyst:s3cret@db.example:5432/news")
+        #expect(!shown.contains("s3cret"), "\(shown)")
+        #expect(shown == "postgres://analyst:***@db.example:5432/news", "\(shown)")
+        #expect(PostgresLocation.redacted("postgres://analyst@db.example/news") == "postgres://analyst@db.example/news")
+    }
+}
