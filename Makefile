@@ -117,10 +117,11 @@ test: deps lint
 	Scripts/check_postgres.sh
 	@$(MAKE) --no-print-directory score
 
-# Scores the dev, train and test sets per relation type against the floors above.
+# Scores the dev, train and test sets per relation type against the floors above, with the lean
+# release build (scoring needs no shared store, and postgres-nio's release build takes minutes).
 score: deps
 	@if [ -x $(EVAL) ]; then \
-	  $(SWIFT) build $(RELEASE) --product newsgraph && \
+	  $(WITHOUT_SERVER) $(SWIFT) build $(RELEASE) --product newsgraph && \
 	  $(EVAL) -- --json | python3 Scripts/check_scores.py dev $(DEV_FLOORS) && \
 	  $(EVAL) ../shared/corpus/train -- --json | python3 Scripts/check_scores.py train $(TRAIN_FLOORS) && \
 	  $(EVAL) ../shared/corpus/test -- --json | python3 Scripts/check_scores.py test $(TEST_FLOORS); \
