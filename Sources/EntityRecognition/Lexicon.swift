@@ -208,7 +208,7 @@ public struct Lexicon: Sendable {
     /// Known agencies of a country by the generic key of their names without the country words,
     /// as "key|country": "China's Ministry of Commerce" finds MOFCOM, "Sudan's army" the Sudanese
     /// Armed Forces. A key that two bodies of one country share is left out.
-    internal(set) var genericBodies: [String: String] = [:]
+    var genericBodies: [String: String] = [:]
     var ambiguousGenericBodies: Set<String> = []
     /// Lowercase names, aliases and adjectives of countries, to strip from body names.
     var countryForms: Set<String> = []
@@ -217,10 +217,10 @@ public struct Lexicon: Sendable {
     var tokenizesPhrasesInGeneral = false
     // A table added here is added to `LexiconSnapshot.swift` too (its test fails until it is).
     /// The ID of the possessive "'s", looked up once.
-    internal(set) var possessiveID = Vocabulary.unknown
+    var possessiveID = Vocabulary.unknown
     /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
     /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
-    internal(set) var pairHeads: [UInt64: EntityType] = [:]
+    var pairHeads: [UInt64: EntityType] = [:]
 
     /// The type a two-word head gives a body ending in these two words, if any.
     func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {

@@ -34,7 +34,6 @@ struct AffiliationFinder {
     @discardableResult
     func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) -> Set<[Int]> {
         let r = FeaturePart.affiliatedWith
-        let entities = analysis.entities
         for (edge, sentence, rule) in rules {
             candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
                                      sentence: sentence, rationale: .text(edge.rationale)) { features in
@@ -77,7 +76,6 @@ struct AffiliationFinder {
                                  into features: inout FeatureSet)
     {
         let r = FeaturePart.affiliatedWith
-        let entities = analysis.entities
         let sourceFirst = source.tokens.lowerBound < target.tokens.lowerBound
         features.add(r, .types, .type(entityTypes[source.entity]), .type(entityTypes[target.entity]))
         features.add(r, .pairGap, FeaturePart.bucket(gap.count), sourceFirst ? .ab : .ba)
