@@ -21,6 +21,8 @@ public final class GraphStore: Sendable {
     private let replica: (any StoreReplica)?
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
+    /// How often an open refused at once by a lock is tried again (waiting 20, 40, … ms).
+    static let openAttempts = 8
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, create: Bool = true) throws(StoreError) {
@@ -45,7 +47,23 @@ public final class GraphStore: Sendable {
         } catch {
             throw GraphStore.storeError(error, path: path)
         }
-        try migrate()
+        // Several processes opening one new file at once: where waiting could deadlock (two
+        // connections that each hold a read lock want to write, as while one switches the file to
+        // WAL), SQLite gives up at once rather than after its busy timeout. An open refused that
+        // fast is tried again; one refused after the timeout (a build writing) is reported.
+        var attempt = 0
+        while true {
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                try migrate()
+                break
+            } catch where error.kind == .locked && attempt < GraphStore.openAttempts
+                && DispatchTime.now().uptimeNanoseconds - start < 1_000_000_000
+            {
+                attempt += 1
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
         // Read here, on the caller's thread: Foundation on Linux does not open resource bundles
         // safely from several threads at once, and a build's writer runs beside its extractors.
         _ = NameFolding.particles
