@@ -33,20 +33,7 @@ public final class GraphStore: Sendable {
         if !exists && !create {
             throw StoreError(kind: .io, path: path, detail: "no store here; run `newsgraph build` first")
         }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-            // A statement that may have to be undone half way (a many-row insert, a foreign key)
-            // keeps a journal of what it changed; in a temporary file that journal cost a
-            // build 60,000 writes. Each lasts one statement: memory holds it.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-        }
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw GraphStore.storeError(error, path: path)
-        }
+        database = try GraphStore.writableConnection(path)
         // Several processes opening one new file at once: where waiting could deadlock (two
         // connections that each hold a read lock want to write, as while one switches the file to
         // WAL), SQLite gives up at once rather than after its busy timeout. An open refused that
@@ -102,19 +89,28 @@ public final class GraphStore: Sendable {
         self.path = path
         isReadOnly = readOnly
         self.replica = replica
+        database = try GraphStore.writableConnection(path)
+        try migrate()
+        _ = NameFolding.particles
+    }
+
+    /// A connection that may write the store at `path`, as both a store of its own and a shared
+    /// store's local copy use it.
+    private static func writableConnection(_ path: String) throws(StoreError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // A statement that may have to be undone half way (a many-row insert, a foreign key)
+            // keeps a journal of what it changed; in a temporary file that journal cost a
+            // build 60,000 writes. Each lasts one statement: memory holds it.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            return try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw GraphStore.storeError(error, path: path)
         }
-        try migrate()
-        _ = NameFolding.particles
     }
 
     /// Runs `body` in a local write transaction outside the replica's bookkeeping: the replica
