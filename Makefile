@@ -57,6 +57,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
+  Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \
   Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests
 
 deps:

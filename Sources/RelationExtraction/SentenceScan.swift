@@ -52,6 +52,8 @@ struct SentenceScan {
     let words: ScanWords
     /// The sentence continues a quotation opened in an earlier sentence.
     private var startsInQuote = false
+    /// The quotation over several sentences that this sentence opens or lies inside.
+    private var quotation: QuotationSpans.Span?
     /// Where the sentence's relation cues start and end (a bit per token of the sentence): a name
     /// right before a cue is its subject, one right after it its object, whatever list it seems
     /// to continue.
@@ -99,13 +101,18 @@ struct SentenceScan {
     }
 
     /// Scans sentence `sentenceIndex`; `mentions` are the article's mentions that start in it.
-    mutating func load(sentenceIndex: Int, mentions: ArraySlice<Mention>) {
+    /// Reads a sentence. `quotation` is the quotation running over several sentences that it
+    /// opens or lies inside (`isInsideQuotation`: with no quote mark of its own), if any.
+    mutating func load(sentenceIndex: Int, mentions: ArraySlice<Mention>, quotation: QuotationSpans.Span? = nil,
+                       isInsideQuotation: Bool = false)
+    {
         self.sentenceIndex = sentenceIndex
         range = analysis.sentences[sentenceIndex].tokens
+        self.quotation = quotation
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
-        // inside the quote opened in an earlier sentence.
-        var open = false
-        if let first = range.first(where: { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }),
+        // inside the quote opened in an earlier sentence; so did one wholly inside a quotation.
+        var open = isInsideQuotation
+        if !open, let first = range.first(where: { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }),
             first > range.lowerBound, !analysis.tokens[first].shape.contains(.spaceBefore)
         {
             open = true
@@ -617,8 +624,12 @@ struct SentenceScan {
     /// "\"Russia is to blame. It must pay,\" Smith said."
     func speakerAfterQuote() -> Int? {
         // The quote must really be open at the end of this sentence.
-        guard let last = range.last, inQuote(last), sentenceIndex + 1 < analysis.sentences.count else { return nil }
-        let next = analysis.sentences[sentenceIndex + 1].tokens
+        guard let last = range.last, inQuote(last) else { return nil }
+        // The sentence that closes the quote: the next one, or a later one for a quotation of
+        // several sentences.
+        let closing = quotation.map(\.closing) ?? sentenceIndex + 1
+        guard closing > sentenceIndex, closing < analysis.sentences.count else { return nil }
+        let next = analysis.sentences[closing].tokens
         guard let close = next.first(where: { isQuoteMark($0) }) else { return nil }
         let nextMentions = analysis.mentions(startingIn: (close + 1)..<next.upperBound)
         // ..." Smith said / ..." said Smith / ..." he said.
@@ -643,8 +654,11 @@ struct SentenceScan {
 
     /// A quotation that began in the previous sentence after its speaker: 'X said: "... . We condemn Y."'
     func speakerBeforeQuote() -> Int? {
-        guard startsInQuote, sentenceIndex > 0 else { return nil }
-        let previous = analysis.sentences[sentenceIndex - 1].tokens
+        // The sentence that opened the quote: the previous one, or an earlier one for a quotation
+        // of several sentences.
+        let opening = quotation.map(\.opening) ?? sentenceIndex - 1
+        guard startsInQuote, opening >= 0, opening < sentenceIndex else { return nil }
+        let previous = analysis.sentences[opening].tokens
         guard let open = previous.last(where: { isQuoteMark($0) }),
             analysis.tokens[open].shape.contains(.spaceBefore) || open == previous.lowerBound
         else { return nil }

@@ -87,6 +87,9 @@ struct CandidateFinder {
                                 modelWordParts: candidates.recordingNames ? nil : modelWordParts)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
         var delegations = DelegationFinder(words: relationWords)
+        let quotations = QuotationSpans(analysis)
+        /// The speaker of the quotation over several sentences being read, found where it opened.
+        var quotationSpeaker: Int?
         /// Per judged relation (by its place in `RelationExtractor.judgedRelations`): the sources
         /// of the cues of recent sentences, with their sentence.
         var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
@@ -112,12 +115,15 @@ struct CandidateFinder {
                 last.map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
             }
             let mentions = analysis.mentions[firstMention..<endMention]
-            let quoted = tokens.contains { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }
+            let isInsideQuotation = quotations.isInside[sentenceIndex]
+            let quoted = isInsideQuotation
+                || tokens.contains { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }
             if cueMatches.isEmpty && !recentCue && !quoted {
                 references.note(mentions)
                 continue
             }
-            scan.load(sentenceIndex: sentenceIndex, mentions: mentions)
+            scan.load(sentenceIndex: sentenceIndex, mentions: mentions, quotation: quotations.spans[sentenceIndex],
+                      isInsideQuotation: isInsideQuotation)
             scan.noteCues(cueMatches.lazy.map(\.range).filter { cue in !mentions.contains { $0.tokens.overlaps(cue) } })
             actors.removeAll(keepingCapacity: true)
             for head in scan.headMentions { actors.append(Actor(head)) }
@@ -161,12 +167,25 @@ struct CandidateFinder {
                     }
                 }
             }
-            let speaker = scan.quoteSpeaker()
-            // A quotation whose speaker is known may criticize whoever it names.
-            if quoted, speaker != nil, let mark = tokens.first(where: { scan.isQuoteMark($0) }) {
+            // A sentence inside a quotation of several sentences is spoken by whoever speaks where
+            // the quotation opens (or, failing that, closes).
+            let speaker = isInsideQuotation ? quotationSpeaker ?? scan.quoteSpeaker() : scan.quoteSpeaker()
+            if let span = quotations.spans[sentenceIndex], span.opening == sentenceIndex { quotationSpeaker = speaker }
+            // A quotation whose speaker is known may criticize whoever it names; inside a quotation
+            // of several sentences its first word stands for the mark.
+            if quoted, speaker != nil,
+                let mark = tokens.first(where: { scan.isQuoteMark($0) }) ?? (isInsideQuotation ? tokens.first : nil)
+            {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: .quoteMark))
             }
             for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
+            // The speaker of a quotation of several sentences is rarely named inside it: it is a
+            // source carried into each of its sentences, as a source named a sentence before is.
+            if isInsideQuotation, let speaker, let span = quotations.spans[sentenceIndex] {
+                for judged in recentSources.indices where !recentSources[judged].contains(where: { $0.entity == speaker }) {
+                    recentSources[judged].append((speaker, span.opening))
+                }
+            }
             delegations.read(sentence: sentenceIndex, tokens: tokens, mentions: mentions,
                              meetingCues: triggers.lazy.filter { $0.relation == .metWith }.map(\.range), in: analysis)
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
