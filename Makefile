@@ -37,7 +37,7 @@ RELEASE := -c release -Xswiftc -enforce-exclusivity=unchecked
 FORMATTED := Package.swift Tests/TestSupport \
   Sources/KnowledgeGraph/RelationType.swift Sources/KnowledgeGraph/GraphFilter.swift \
   Sources/GraphExport/ExportFormat.swift Sources/GraphExport/ExportError.swift \
-  Sources/NewsGraph/QueryGraphs.swift \
+  Sources/NewsGraph/QueryGraphs.swift Sources/NewsGraph/Exports.swift \
   Tests/GraphExportTests/ExportFormatTests.swift Tests/KnowledgeGraphTests/RelationPropertiesTests.swift \
   Tests/NewsGraphTests/DocumentationExampleTests.swift \
   Sources/GraphStore/GraphStore+Schema.swift Sources/GraphStore/StoreRecords.swift \

@@ -22,7 +22,7 @@ public struct CorpusRunner: Sendable {
 
     /// Extracts each file's graph, except for articles `skip` accepts (already stored, say),
     /// which come back read but with no graph.
-    public func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
+    package func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
         -> [Result<(Article, Graph?), NewsGraphError>]
     {
         parallelMap(paths) { path in

@@ -1,7 +1,7 @@
 /// Plain-text views for people: what the recognizer saw, and an entity's neighbors.
 public enum TextReport {
     /// Every mention with its type and entity, then every edge with the cue that made it.
-    public static func describe(_ analysis: ArticleAnalysis, graph: Graph) -> String {
+    package static func describe(_ analysis: ArticleAnalysis, graph: Graph) -> String {
         var out = "# \(analysis.document)\n\nEntities\n"
         let entities = analysis.graphEntities()
         for (index, entity) in entities.enumerated() {
