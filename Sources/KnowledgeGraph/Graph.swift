@@ -7,8 +7,11 @@ public struct Graph: Hashable, Sendable {
     private var entityIndex: [String: Int] = [:]
     private var relationIndex: [Relation.Key: Int] = [:]
 
+    /// An empty graph.
     public init() {}
 
+    /// The graph of these entities and relations, merged as `add(_:)` merges them. Every
+    /// relation's endpoints must be among the entities.
     public init(entities: [Entity], relations: [Relation]) {
         self.init(entities: entities, relations: relations, endpointsKnown: false)
     }
@@ -46,6 +49,7 @@ public struct Graph: Hashable, Sendable {
         return true
     }
 
+    /// The entity with this id, or nil when the graph has none.
     public func entity(withID id: String) -> Entity? {
         entityIndex[id].map { entities[$0] }
     }

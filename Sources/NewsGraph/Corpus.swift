@@ -4,6 +4,7 @@ import Dispatch
 public struct CorpusRunner: Sendable {
     public let extractor: GraphExtractor
 
+    /// A runner that extracts with `extractor`.
     public init(extractor: GraphExtractor) {
         self.extractor = extractor
     }

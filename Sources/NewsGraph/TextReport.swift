@@ -29,6 +29,8 @@ public enum TextReport {
         return out
     }
 
+    /// An entity's neighbors, one line each (direction, relation, weight, and the entity a
+    /// deeper neighbor was reached through), with the sentence behind the edge.
     public static func describe(_ neighbors: [Neighbor], of origin: Entity) -> String {
         var out = "\(origin.name) (\(origin.type.rawValue)): \(neighbors.count) neighbor\(neighbors.count == 1 ? "" : "s")\n"
         for neighbor in neighbors {
