@@ -23,10 +23,11 @@ MODULES="KnowledgeGraph EntityRecognition RelationExtraction GraphStore GraphExp
 SWIFT=${SWIFT:-swift}
 SWIFTC=${SWIFTC:-swiftc}
 
-"$SWIFT" build --target NewsGraph >/dev/null
-BIN=$("$SWIFT" build --show-bin-path)
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
+# The build's output (and SwiftPM's notes about dependencies' stray files) only when it fails.
+"$SWIFT" build --target NewsGraph >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
+BIN=$("$SWIFT" build --show-bin-path 2>/dev/null)
 TRIPLE=$("$SWIFT" -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["target"]["triple"])')
 for module in $MODULES; do
   mkdir "$OUT/$module"
