@@ -8,7 +8,7 @@ extension ArticleAnalysis {
     ///
     /// A store uses it to keep apart the bodies many states have: "the Foreign Ministry" of one
     /// article is not that of another unless both name the same country.
-    public func statedCountries() -> [String?] {
+    package func statedCountries() -> [String?] {
         var countries = [String?](repeating: nil, count: entities.count)
         var conflicting = [Bool](repeating: false, count: entities.count)
         for mention in mentions where mention.kind == .name {
@@ -46,7 +46,7 @@ extension ArticleAnalysis {
     /// "Chinese foreign ministry" and "the Ministry of Foreign Affairs of China" ("foreign
     /// ministry"). Across articles, such a body is one only with its country. Nil for any other
     /// entity ("Trump administration", "State Department").
-    public func sharedBodyKeys() -> [String?] {
+    package func sharedBodyKeys() -> [String?] {
         var keys = [String?](repeating: nil, count: entities.count)
         // Per entity, the words of its fullest name so far, and whether every name was shared:
         // "the Administration" does not make the "Obama administration" one of many.

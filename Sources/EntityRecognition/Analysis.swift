@@ -1,17 +1,17 @@
 import KnowledgeGraph
 
 /// A sentence of an article, as a range of tokens.
-public struct Sentence: Sendable, Hashable {
-    public var tokens: Range<Int>
+package struct Sentence: Sendable, Hashable {
+    package var tokens: Range<Int>
     /// Byte offsets of the sentence in the article text.
-    public var bytes: Range<Int>
+    package var bytes: Range<Int>
     /// True for headline-like lines written in title case, where capitals say little.
-    public var isTitleCase: Bool
+    package var isTitleCase: Bool
 }
 
 /// One place where the article names (or refers to) an entity.
-public struct Mention: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct Mention: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A proper name, acronym or lexicon phrase.
         case name
         /// A title standing for a person ("the secretary of state").
@@ -22,62 +22,62 @@ public struct Mention: Sendable, Hashable {
     }
 
     /// The tokens of the name itself.
-    public var tokens: Range<Int>
+    package var tokens: Range<Int>
     /// The tokens of the whole phrase, with titles and country words before the name.
-    public var phrase: Range<Int>
-    public var kind: Kind
-    public var type: EntityType
+    package var phrase: Range<Int>
+    package var kind: Kind
+    package var type: EntityType
     /// Index into `ArticleAnalysis.entities`.
-    public var entity: Int
+    package var entity: Int
     /// The entity stated to own this one: the country of "Chinese Foreign Ministry", the body of
     /// "Treasury spokeswoman Ana Ruiz".
-    public var owner: Int?
+    package var owner: Int?
     /// The title before a person's name, as written ("Secretary of State").
-    public var title: String?
+    package var title: String?
     /// Where the title points: a body name or `~generic body`.
-    public var titleTarget: String?
+    package var titleTarget: String?
     /// The body an apposition after the name gives the person ("X, chairman of the Y").
-    public var appositionBody: Int? = nil
+    package var appositionBody: Int? = nil
 }
 
 /// An actor of one article with every name the article gives it.
-public struct ArticleEntity: Sendable, Hashable {
-    public var name: String
-    public var type: EntityType
+package struct ArticleEntity: Sendable, Hashable {
+    package var name: String
+    package var type: EntityType
     /// Every name the article uses for the entity, sorted, each once.
-    public var aliases: [String]
-    public var mentionCount: Int
+    package var aliases: [String]
+    package var mentionCount: Int
     /// The country the lexicon knows this body belongs to.
-    public var knownCountry: String?
+    package var knownCountry: String?
     /// Lexicon name, where it comes from a lexicon.
-    public var lexiconName: String?
+    package var lexiconName: String?
 }
 
 /// Everything the recognizer found in one article.
-public struct ArticleAnalysis: Sendable {
-    public var document: String
-    public var text: [UInt8]
-    public var tokens: [Token]
-    public var sentences: [Sentence]
-    public var mentions: [Mention]
-    public var entities: [ArticleEntity]
+package struct ArticleAnalysis: Sendable {
+    package var document: String
+    package var text: [UInt8]
+    package var tokens: [Token]
+    package var sentences: [Sentence]
+    package var mentions: [Mention]
+    package var entities: [ArticleEntity]
     /// How many sentences were longer than `EntityRecognizer.maximumSentenceTokens` and were read in
     /// parts (each part is one of `sentences`).
-    public var longSentences = 0
+    package var longSentences = 0
     /// The lexicon's words and their classes by vocabulary ID. Arrays rather than a shared object:
     /// reading an element of an array retains nothing, while every call on a shared object
     /// retains and releases it, from every thread.
     let words: [String]
     let wordClasses: [UInt64]
 
-    public func string(_ range: Range<Int>) -> String {
+    package func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         let start = Int(tokens[range.lowerBound].start)
         let end = Int(tokens[range.upperBound - 1].end)
         return string(bytes: start..<end)
     }
 
-    public func string(bytes: Range<Int>) -> String {
+    package func string(bytes: Range<Int>) -> String {
         precondition(bytes.lowerBound >= 0 && bytes.upperBound <= text.count, "byte range outside the article")
         // Through a buffer pointer: a slice of the array would retain and release its storage.
         return text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
@@ -87,7 +87,7 @@ public struct ArticleAnalysis: Sendable {
     private static let markStrings = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// The lowercase word of a token, for cue matching by other stages.
-    public func lowercaseWord(_ index: Int) -> String {
+    package func lowercaseWord(_ index: Int) -> String {
         let token = tokens[index]
         if token.kind == .punctuation { return ArticleAnalysis.markStrings[Int(token.mark & 0x7F)] }
         // A word the lexicons know is already stored lowercase.
@@ -111,7 +111,7 @@ public struct ArticleAnalysis: Sendable {
     }
 
     /// Byte ranges (in increasing order) as Unicode scalar ranges, in one pass over the text.
-    public func scalarRanges(ofSentences ranges: [Range<Int>]) -> [Range<Int>] {
+    package func scalarRanges(ofSentences ranges: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(ranges.count)
         text.withUnsafeBufferPointer { bytes in
@@ -144,7 +144,7 @@ public struct ArticleAnalysis: Sendable {
 
     /// A capitalized word that looks like part of a name but is in no mention and no list of
     /// capitalized common words: an actor the recognizer could not place ("Blinken" alone).
-    public func isUnplacedName(_ index: Int) -> Bool {
+    package func isUnplacedName(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, token.isCapitalized, !WordClass(of: token.id, in: wordClasses).contains(.nonEntity) else { return false }
         // A phrase reaches at most a few dozen tokens before its name.
@@ -152,7 +152,7 @@ public struct ArticleAnalysis: Sendable {
     }
 
     /// The mentions whose name starts in `range`, found by binary search (mentions are in text order).
-    public func mentions(startingIn range: Range<Int>) -> ArraySlice<Mention> {
+    package func mentions(startingIn range: Range<Int>) -> ArraySlice<Mention> {
         func firstIndex(atOrAfter token: Int) -> Int {
             var low = 0
             var high = mentions.count
@@ -166,7 +166,7 @@ public struct ArticleAnalysis: Sendable {
     }
 
     /// The graph's entities, in order of first mention, with slug ids unique within the article.
-    public func graphEntities() -> [Entity] {
+    package func graphEntities() -> [Entity] {
         // An article names a few dozen entities at most: a scan of the ids so far costs less than
         // hashing each one, and a set takes over for very long articles.
         var used: Set<String>? = entities.count > 64 ? Set(minimumCapacity: entities.count) : nil

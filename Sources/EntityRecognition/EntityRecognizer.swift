@@ -2,10 +2,10 @@ import KnowledgeGraph
 
 /// Finds the people, agencies, countries and organizations an article names, and merges every
 /// way the article names one actor into one entity.
-public struct EntityRecognizer: Sendable {
-    public let lexicon: Lexicon
+package struct EntityRecognizer: Sendable {
+    package let lexicon: Lexicon
 
-    public init(lexicon: Lexicon) {
+    package init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
 
@@ -13,9 +13,9 @@ public struct EntityRecognizer: Sendable {
     /// comma or semicolon where one is near the limit: the work on a sentence grows faster than
     /// its length, so a part's length bounds the time per token of any text. The longest sentence
     /// of the 446 articles of the evaluation corpora has 196 tokens.
-    public static let maximumSentenceTokens = 400
+    package static let maximumSentenceTokens = 400
 
-    public func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
+    package func analyze(_ text: [UInt8], document: String) -> ArticleAnalysis {
         var tokens = lexicon.tokenizer.tokenize(text)
         ArticleLayout.keepContent(of: &tokens, text: text, lexicon: lexicon)
         let (sentences, longSentences) = ArticleLayout.sentences(tokens, text: text, lexicon: lexicon,

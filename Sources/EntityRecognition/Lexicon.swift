@@ -184,7 +184,7 @@ struct WordClass: OptionSet, Sendable {
 /// The recognizer's knowledge: countries, bodies, titles and word lists, as a token trie.
 ///
 /// Built from the data files shipped in the package's resources, plus any user lexicon files.
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     var vocabulary = Vocabulary()
     var entries: [LexiconEntry] = []
     /// Per entry, what a match checks.
@@ -229,7 +229,7 @@ public struct Lexicon: Sendable {
     }
 
     /// The lexicon shipped with NewsGraph.
-    public static func bundled() throws(LexiconError) -> Lexicon {
+    package static func bundled() throws(LexiconError) -> Lexicon {
         var lexicon = Lexicon()
         try lexicon.loadBundledFiles()
         return lexicon
@@ -245,7 +245,7 @@ public struct Lexicon: Sendable {
     }
 
     /// The shipped lexicon plus the user's own files (TSV: `name`, `type`, `country`, `aliases`).
-    public static func bundled(adding userFiles: [String]) throws(LexiconError) -> Lexicon {
+    package static func bundled(adding userFiles: [String]) throws(LexiconError) -> Lexicon {
         var lexicon = try bundled()
         for path in userFiles { try lexicon.addUserFile(atPath: path) }
         return lexicon
@@ -356,7 +356,7 @@ public struct Lexicon: Sendable {
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the
     /// relation extractor's coordination takes the kin words ("Novak, his son Pavel").
-    public func words(ofClass name: String) -> [String] {
+    package func words(ofClass name: String) -> [String] {
         guard let wordClass = Lexicon.wordClassNames[name] else { preconditionFailure("words.tsv has no class '\(name)'") }
         return wordClasses.indices.filter { wordClasses[$0] & wordClass.rawValue != 0 }.map { vocabulary.word(Int32($0)) }
     }
@@ -675,7 +675,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Adds a user lexicon file: `name<TAB>type<TAB>country<TAB>aliases`, type one of the entity types.
-    public mutating func addUserFile(atPath path: String) throws(LexiconError) {
+    package mutating func addUserFile(atPath path: String) throws(LexiconError) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconError(file: path, reason: "cannot read the lexicon file")
         }

@@ -5,7 +5,7 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
     public var line: Int?
     public var reason: String
 
-    public init(file: String, line: Int? = nil, reason: String) {
+    package init(file: String, line: Int? = nil, reason: String) {
         self.file = file
         self.line = line
         self.reason = reason

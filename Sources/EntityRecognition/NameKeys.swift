@@ -311,7 +311,7 @@ extension String {
 
     /// British and American spellings of one body share a key. (Kept for other modules; the
     /// recognizer itself respells by the `spelling` rows of words.tsv.)
-    public func replacingOccurrencesOfDefence() -> String {
+    package func replacingOccurrencesOfDefence() -> String {
         // A byte scan for "efence" first: most names have none, and Foundation's search is slow.
         let needle: StaticString = "efence"
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in

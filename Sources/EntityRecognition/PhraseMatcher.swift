@@ -2,11 +2,11 @@
 ///
 /// The phrases' words are added to the lexicon's vocabulary when the matcher is made, so build
 /// every matcher before the recognizer: tokens then carry the IDs the matcher looks for.
-public struct PhraseMatcher: Sendable {
+package struct PhraseMatcher: Sendable {
     private var trie = PhraseTrie<Int>()
 
     /// Registers `phrases` (each with a payload the caller chooses) in `lexicon`'s vocabulary.
-    public init(phrases: [(phrase: String, payload: Int)], lexicon: inout Lexicon) {
+    package init(phrases: [(phrase: String, payload: Int)], lexicon: inout Lexicon) {
         for (phrase, payload) in phrases {
             let ids = lexicon.internWords(of: phrase)
             guard !ids.isEmpty else { continue }
@@ -15,13 +15,13 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The longest phrase starting at token `start`: its length in tokens and its payloads.
-    public func match(in analysis: ArticleAnalysis, at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
+    package func match(in analysis: ArticleAnalysis, at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
         match(in: analysis.tokens, at: start, end: end)
     }
 
     /// Every phrase in `tokens[range]`, left to right: the longest at each start, resuming after it.
     /// One call per sentence, so callers in other modules pay no call per token.
-    public func matches(in tokens: [Token], range: Range<Int>, into found: inout [(range: Range<Int>, payloads: [Int])]) {
+    package func matches(in tokens: [Token], range: Range<Int>, into found: inout [(range: Range<Int>, payloads: [Int])]) {
         // One removeLast() per match: a sentence holds a few, and removeAll(keepingCapacity:) goes
         // through the general range replacement.
         while !found.isEmpty { found.removeLast() }
@@ -40,7 +40,7 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// The longest phrase of `tokens` starting at `start`.
-    public func match(in tokens: [Token], at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
+    package func match(in tokens: [Token], at start: Int, end: Int) -> (length: Int, payloads: [Int])? {
         var node: Int32 = 0
         var best: (Int, [Int])?
         var index = start

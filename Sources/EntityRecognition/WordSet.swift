@@ -3,7 +3,7 @@
 /// Like a `PhraseMatcher`, a word set puts its words in the lexicon's vocabulary, so make it
 /// before the recognizer: every token spelled like one of the words (in any case) then carries
 /// that word's ID, and a comparison is a load or two.
-public struct WordSet: Sendable {
+package struct WordSet: Sendable {
     /// The IDs, sorted: a handful are scanned.
     @usableFromInline let ids: [Int32]
     /// For larger sets, a bit per vocabulary ID.
@@ -13,7 +13,7 @@ public struct WordSet: Sendable {
 
     /// `words` are single tokens written as `ArticleAnalysis.lowercaseWord` gives them: lowercase
     /// words, marks (`","`) or the possessive `'s`.
-    public init(_ words: [String], lexicon: inout Lexicon) {
+    package init(_ words: [String], lexicon: inout Lexicon) {
         // Each word is its own vocabulary key, which is what a token spelled like it looks up.
         self.ids = Array(Set(words.map { lexicon.vocabulary.intern(Array($0.utf8)) })).sorted()
         guard self.ids.count > WordSet.scannedCount, let largest = self.ids.last else {
@@ -45,7 +45,7 @@ extension ArticleAnalysis {
     /// Whether the token at `index` is one of `words`: the same as its `lowercaseWord` being one
     /// of them, without making the string.
     @inlinable
-    public func token(_ index: Int, isIn words: WordSet) -> Bool {
+    package func token(_ index: Int, isIn words: WordSet) -> Bool {
         words.contains(tokens[index].id)
     }
 }

@@ -3,16 +3,16 @@ import KnowledgeGraph
 /// Writes a graph as Graphviz DOT: entity types told apart by shape and colour, relation types
 /// by colour and label (their ``RelationType/properties``, from `relation-types.tsv`), a legend,
 /// and each edge's evidence as its tooltip.
-public struct DOTWriter: Sendable {
-    public var includeLegend: Bool
+package struct DOTWriter: Sendable {
+    package var includeLegend: Bool
     /// Scale nodes by their degree.
-    public var sizeByDegree: Bool
+    package var sizeByDegree: Bool
     /// The address each entity's node links to, or nil for none: in SVG, Graphviz draws a linked
     /// node inside an `<a>`, so a drawing served as a page can be clicked through
     /// (`newsgraph serve`).
-    public var nodeURL: (@Sendable (Entity) -> String?)? = nil
+    package var nodeURL: (@Sendable (Entity) -> String?)? = nil
 
-    public init(includeLegend: Bool = true, sizeByDegree: Bool = true) {
+    package init(includeLegend: Bool = true, sizeByDegree: Bool = true) {
         self.includeLegend = includeLegend
         self.sizeByDegree = sizeByDegree
     }
@@ -26,7 +26,7 @@ public struct DOTWriter: Sendable {
         }
     }
 
-    public func write(_ graph: Graph) -> String {
+    package func write(_ graph: Graph) -> String {
         var out = "digraph newsgraph {\n"
         out += "  graph [fontname=\"DejaVu Sans\", overlap=false, splines=true, rankdir=LR];\n"
         out += "  node [fontname=\"DejaVu Sans\", fontsize=11, style=filled, color=\"#555555\"];\n"
@@ -92,7 +92,7 @@ public struct DOTWriter: Sendable {
     /// graph, edge, its ends and its label, and `\n`, `\l`, `\r` as line breaks: a backslash from
     /// the text is written `\\`, which a label shows as one backslash. Characters XML cannot hold
     /// are left out, so the SVG Graphviz makes from it is well-formed.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         quoted(text, backslash: #"\\"#)
     }
 
@@ -100,7 +100,7 @@ public struct DOTWriter: Sendable {
     ///
     /// Graphviz 2.42 replaces the escapes of a tooltip twice, so a backslash is written `\\\\`
     /// (a Graphviz that replaces them once shows it doubled, never as an escape).
-    public static func quotedTooltip(_ text: String) -> String {
+    package static func quotedTooltip(_ text: String) -> String {
         quoted(text, backslash: #"\\\\"#)
     }
 

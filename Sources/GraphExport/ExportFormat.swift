@@ -104,7 +104,7 @@ public struct ExportedFile: Sendable, Hashable {
     public var name: String
     public var contents: [UInt8]
 
-    public init(name: String, contents: [UInt8]) {
+    package init(name: String, contents: [UInt8]) {
         self.name = name
         self.contents = contents
     }

@@ -1,8 +1,8 @@
 import KnowledgeGraph
 
 /// Writes GraphML with typed attributes; Gephi, yEd, Cytoscape and networkx read it.
-public enum GraphMLWriter {
-    public static func write(_ graph: Graph) -> String {
+package enum GraphMLWriter {
+    package static func write(_ graph: Graph) -> String {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">

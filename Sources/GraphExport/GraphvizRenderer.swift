@@ -11,12 +11,12 @@ public enum GraphvizRenderer {
         case dot, neato, fdp, sfdp, circo, twopi
 
         /// `dot` up to a size where its layout stays well under a second, `sfdp` beyond.
-        public static func automatic(nodes: Int, edges: Int) -> Layout {
+        package static func automatic(nodes: Int, edges: Int) -> Layout {
             nodes <= 150 && edges <= 300 ? .dot : .sfdp
         }
     }
 
-    public static func render(dot: String, layout: Layout, format: ExportFormat) throws(ExportError) -> [UInt8] {
+    package static func render(dot: String, layout: Layout, format: ExportFormat) throws(ExportError) -> [UInt8] {
         guard format == .svg || format == .png || format == .dot else { throw .unknownFormat(format.rawValue) }
         let outputFormat = format == .dot ? "dot" : format.rawValue
         return try graphviz.withLock { (context: inout GraphvizContext?) throws(ExportError) -> [UInt8] in
@@ -66,7 +66,7 @@ public enum GraphvizRenderer {
     }
 
     /// Above this many nodes a force-directed layout draws straight edges.
-    public static let largeGraphNodes: Int32 = 150
+    package static let largeGraphNodes: Int32 = 150
 
     private static func clearEdgeLabels(_ graph: UnsafeMutablePointer<Agraph_t>) {
         var node = agfstnode(graph)

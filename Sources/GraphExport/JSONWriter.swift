@@ -6,13 +6,13 @@ import KnowledgeGraph
 ///
 /// The JSON is written byte by byte rather than through `JSONEncoder`: `extract` of a large corpus
 /// spent a tenth of its time encoding.
-public enum JSONWriter {
-    public static func write(_ graph: Graph, includeRationale: Bool = false) -> String {
+package enum JSONWriter {
+    package static func write(_ graph: Graph, includeRationale: Bool = false) -> String {
         String(decoding: bytes(of: graph, includeRationale: includeRationale), as: UTF8.self)
     }
 
     /// The JSON as UTF-8 bytes, ending with a newline.
-    public static func bytes(of graph: Graph, includeRationale: Bool = false) -> [UInt8] {
+    package static func bytes(of graph: Graph, includeRationale: Bool = false) -> [UInt8] {
         var out = JSONOutput()
         out.reserve(graph)
         out.raw("{\n")

@@ -5,11 +5,11 @@ import KnowledgeGraph
 ///
 /// Every node carries the label `Entity` and its type's label (`Person`, `Agency`, …);
 /// relationship types are the relation names in upper case (`MET_WITH`), as Cypher style has it.
-public enum Neo4jCSVWriter {
-    public static let nodesFileName = "nodes.csv"
-    public static let relationshipsFileName = "relationships.csv"
+package enum Neo4jCSVWriter {
+    package static let nodesFileName = "nodes.csv"
+    package static let relationshipsFileName = "relationships.csv"
 
-    public static func write(_ graph: Graph) -> (nodes: String, relationships: String) {
+    package static func write(_ graph: Graph) -> (nodes: String, relationships: String) {
         var nodes = "id:ID,name,type,mentions:int,aliases:string[],:LABEL\n"
         for entity in graph.entities {
             let fields = [

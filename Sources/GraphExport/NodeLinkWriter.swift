@@ -6,7 +6,7 @@ import KnowledgeGraph
 /// Edges are under `"links"` and each has a `"key"` (its relation type), since two entities can
 /// be joined by several relations: in networkx ≥ 3.4 read it with
 /// `nx.node_link_graph(data, edges="links")`, which builds a `MultiDiGraph`.
-public enum NodeLinkWriter {
+package enum NodeLinkWriter {
     struct Document: Encodable {
         var directed = true
         var multigraph = true
@@ -42,7 +42,7 @@ public enum NodeLinkWriter {
         }
     }
 
-    public static func write(_ graph: Graph) throws(ExportError) -> String {
+    package static func write(_ graph: Graph) throws(ExportError) -> String {
         let document = Document(
             nodes: graph.entities.map {
                 Node(id: $0.id, name: $0.name, type: $0.type.rawValue, mentions: $0.mentions, aliases: $0.aliases)

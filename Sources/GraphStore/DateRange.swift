@@ -25,10 +25,10 @@ public struct DateRange: Sendable, Hashable {
         }
     }
 
-    public var isUnbounded: Bool { since == nil && until == nil }
+    package var isUnbounded: Bool { since == nil && until == nil }
 
     /// Whether evidence dated `date` is inside the range.
-    public func contains(_ date: String?) -> Bool {
+    package func contains(_ date: String?) -> Bool {
         if isUnbounded { return true }
         guard let date else { return false }
         return date >= lowerBound && date <= upperBound

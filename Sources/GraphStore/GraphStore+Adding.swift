@@ -45,15 +45,15 @@ public struct ArticleRecord: Sendable, Hashable {
 /// - A body of a shared name ("the Foreign Ministry", "Ministry of Foreign Affairs of China") is
 ///   the stored body of the same key and country; with no one country it stays a node of its
 ///   own, since it may be any state's.
-public struct BodyIdentity: Sendable, Hashable {
+package struct BodyIdentity: Sendable, Hashable {
     /// The name a lexicon gives the body, the same in every article.
-    public var lexiconName: String?
+    package var lexiconName: String?
     /// The key of a name many states' bodies share ("foreign ministry"); nil for other names.
-    public var sharedKey: String?
+    package var sharedKey: String?
     /// The country the body's name or the lexicon ties it to, as the graph names countries.
-    public var country: String?
+    package var country: String?
 
-    public init(lexiconName: String? = nil, sharedKey: String? = nil, country: String? = nil) {
+    package init(lexiconName: String? = nil, sharedKey: String? = nil, country: String? = nil) {
         self.lexiconName = lexiconName
         self.sharedKey = sharedKey
         self.country = country
@@ -61,9 +61,9 @@ public struct BodyIdentity: Sendable, Hashable {
 }
 
 /// One article's graph with the article's record: what a batch is made of.
-public struct ArticleGraph: Sendable {
-    public let graph: Graph
-    public let article: ArticleRecord
+package struct ArticleGraph: Sendable {
+    package let graph: Graph
+    package let article: ArticleRecord
     /// The countries of the graph's entities (see `GraphStore.countries(in:)`), worked out when
     /// the batch is made, on the thread that made it, rather than by the store's single writer,
     /// with the country each body's identity states.
@@ -72,7 +72,7 @@ public struct ArticleGraph: Sendable {
     /// caller of `add(_:article:)`) has no agency of a shared name.
     let bodies: [String: BodyIdentity]
 
-    public init(_ graph: Graph, article: ArticleRecord, bodies: [String: BodyIdentity] = [:]) {
+    package init(_ graph: Graph, article: ArticleRecord, bodies: [String: BodyIdentity] = [:]) {
         self.graph = graph
         self.article = article
         self.bodies = bodies
@@ -118,7 +118,7 @@ extension GraphStore {
     /// The digests among `digests` of articles already stored, in one query. It reads without
     /// waiting for a build writing into this store from this process, so a pipeline can skip
     /// stored articles while the previous batch is being written.
-    public func storedDigests(among digests: [String]) throws(StoreError) -> Set<String> {
+    package func storedDigests(among digests: [String]) throws(StoreError) -> Set<String> {
         guard !digests.isEmpty else { return [] }
         return try readConcurrently { db in
             var found: Set<String> = []
@@ -156,7 +156,7 @@ extension GraphStore {
     /// one commit (and one sync to disk), each surname decided again once, and rows the writer has
     /// met before looked up in its memory (see `BatchCache`).
     @discardableResult
-    public func add(_ batch: [ArticleGraph]) throws(StoreError) -> [AddResult] {
+    package func add(_ batch: [ArticleGraph]) throws(StoreError) -> [AddResult] {
         guard !batch.isEmpty else { return [] }
         let added = GraphStore.timestamp()
         return try writeBatch { db, memory in
@@ -335,8 +335,8 @@ extension GraphStore {
 }
 
 /// Case, accent and punctuation folding for name lookups: "U.S." and "US", "Erdoğan" and "erdogan".
-public enum NameFolding {
-    public static func fold(_ name: String) -> String {
+package enum NameFolding {
+    package static func fold(_ name: String) -> String {
         if let folded = foldASCII(name) { return folded }
         var out = ""
         var pendingSpace = false
@@ -405,7 +405,7 @@ public enum NameFolding {
     /// A folded person's name without its particles ("bashar assad" of "bashar al assad"), so
     /// "al-Assad" and "Assad" are one surname; the particles come from name-particles.txt. A name
     /// of particles alone is kept whole.
-    public static func personKey(_ folded: String) -> String {
+    package static func personKey(_ folded: String) -> String {
         let words = folded.split(separator: " ")
         guard words.contains(where: { particles.contains(String($0)) }) else { return folded }
         let kept = words.filter { !particles.contains(String($0)) }
@@ -423,7 +423,7 @@ public enum NameFolding {
 
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
     /// for a single word, which is no surname of anything by itself.
-    public static func surname(of folded: String) -> String {
+    package static func surname(of folded: String) -> String {
         guard let space = folded.lastIndex(of: " ") else { return "" }
         return String(folded[folded.index(after: space)...])
     }

@@ -20,7 +20,7 @@ public struct Entity: Hashable, Sendable, Codable, Identifiable {
 
     /// Lowercase letters and digits joined by single hyphens; Latin diacritics are folded
     /// ("Erdoğan" gives `erdogan`), other scripts are kept as they are.
-    public static func slug(for name: String) -> String {
+    package static func slug(for name: String) -> String {
         asciiSlug(for: name) ?? mixedSlug(for: name)
     }
 
@@ -112,7 +112,7 @@ extension String {
     /// The letters are looked up in a flat table by scalar value, and a string with none to fold
     /// is returned as it is: every entity's slug and office holders' lookup keys fold their names,
     /// and hashing each scalar into a dictionary cost ten thousand instructions a name.
-    public var foldingLatinDiacritics: String {
+    package var foldingLatinDiacritics: String {
         guard unicodeScalars.contains(where: { LatinFolding.base(of: $0) != nil }) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)

@@ -7,8 +7,11 @@ public struct Graph: Hashable, Sendable {
     private var entityIndex: [String: Int] = [:]
     private var relationIndex: [Relation.Key: Int] = [:]
 
+    /// An empty graph.
     public init() {}
 
+    /// The graph of these entities and relations, merged as `add(_:)` merges them. Every
+    /// relation's endpoints must be among the entities.
     public init(entities: [Entity], relations: [Relation]) {
         self.init(entities: entities, relations: relations, endpointsKnown: false)
     }
@@ -46,6 +49,7 @@ public struct Graph: Hashable, Sendable {
         return true
     }
 
+    /// The entity with this id, or nil when the graph has none.
     public func entity(withID id: String) -> Entity? {
         entityIndex[id].map { entities[$0] }
     }
@@ -89,7 +93,7 @@ public struct Graph: Hashable, Sendable {
     /// Adds an edge a query walked from `near` to `far`, pointing the way the stored edge points:
     /// `far → near` when `reversed` (the walk went against the edge's direction), `near → far`
     /// otherwise. Both entities must already be in the graph.
-    public mutating func addEdge(from near: String, _ relation: RelationType, to far: String, reversed: Bool,
+    package mutating func addEdge(from near: String, _ relation: RelationType, to far: String, reversed: Bool,
                                  evidence: Evidence?)
     {
         let (source, target) = reversed ? (far, near) : (near, far)
@@ -170,14 +174,14 @@ public struct Graph: Hashable, Sendable {
 
     /// The graph with every piece of evidence dated `date` (the publication day of the one
     /// document it was extracted from).
-    public func dated(_ date: String?) -> Graph {
+    package func dated(_ date: String?) -> Graph {
         var copy = self
         copy.date(date)
         return copy
     }
 
     /// Dates every piece of evidence `date`, in place: a graph just extracted is not copied.
-    public mutating func date(_ date: String?) {
+    package mutating func date(_ date: String?) {
         guard let date else { return }
         for index in relations.indices {
             for evidenceIndex in relations[index].evidence.indices {
@@ -187,7 +191,7 @@ public struct Graph: Hashable, Sendable {
     }
 
     /// Number of relations touching each entity.
-    public func degrees() -> [String: Int] {
+    package func degrees() -> [String: Int] {
         var degree: [String: Int] = [:]
         for relation in relations {
             degree[relation.source, default: 0] += 1
@@ -197,7 +201,7 @@ public struct Graph: Hashable, Sendable {
     }
 
     /// Verifies the indexes agree with the arrays; used by tests.
-    public func checkInvariants() -> Bool {
+    package func checkInvariants() -> Bool {
         guard entityIndex.count == entities.count, relationIndex.count == relations.count else { return false }
         for (index, entity) in entities.enumerated() where entityIndex[entity.id] != index { return false }
         for (index, relation) in relations.enumerated() {

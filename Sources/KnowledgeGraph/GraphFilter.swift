@@ -18,7 +18,7 @@ public struct GraphFilter: Hashable, Sendable {
     }
 
     /// Whether the filter keeps everything.
-    public var keepsAll: Bool { types.isEmpty && relations.isEmpty && minimumWeight <= 1 }
+    package var keepsAll: Bool { types.isEmpty && relations.isEmpty && minimumWeight <= 1 }
 }
 
 extension Graph {

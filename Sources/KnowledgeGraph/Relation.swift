@@ -12,7 +12,7 @@ public struct Evidence: Hashable, Sendable, Codable {
     public var date: String?
 
     /// Two pieces of evidence are the same place in the same document, whatever found them.
-    public func isSamePlace(as other: Evidence) -> Bool {
+    package func isSamePlace(as other: Evidence) -> Bool {
         document == other.document && start == other.start && end == other.end
     }
 
@@ -80,14 +80,14 @@ public struct Relation: Hashable, Sendable, Codable {
     public var weight: Int { Set(evidence.map(\.document)).count }
 
     /// Identifies the edge regardless of its evidence.
-    public var key: Key { Key(source: source, type: type, target: target) }
+    package var key: Key { Key(source: source, type: type, target: target) }
 
-    public struct Key: Hashable, Sendable, Comparable {
-        public var source: String
-        public var type: RelationType
-        public var target: String
+    package struct Key: Hashable, Sendable, Comparable {
+        package var source: String
+        package var type: RelationType
+        package var target: String
 
-        public static func < (lhs: Key, rhs: Key) -> Bool {
+        package static func < (lhs: Key, rhs: Key) -> Bool {
             (lhs.source, lhs.type.rawValue, lhs.target) < (rhs.source, rhs.type.rawValue, rhs.target)
         }
     }

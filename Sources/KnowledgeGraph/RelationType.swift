@@ -54,7 +54,7 @@ extension RelationType {
         /// What drawings write on its edges and in the legend.
         public var label: String
 
-        public init(isSymmetric: Bool, color: String, label: String) {
+        package init(isSymmetric: Bool, color: String, label: String) {
             self.isSymmetric = isSymmetric
             self.color = color
             self.label = label

@@ -29,9 +29,9 @@ public struct Article: Sendable, Hashable {
     }
 
     /// Articles larger than this are refused rather than slowly processed.
-    public static let sizeLimit = 32 * 1_048_576
+    package static let sizeLimit = 32 * 1_048_576
     /// The extensions of article files in a folder; each may also end in `.gz`.
-    public static let extensions: Set<String> = ["txt", "md", "html", "htm", "jsonl", "ndjson"]
+    package static let extensions: Set<String> = ["txt", "md", "html", "htm", "jsonl", "ndjson"]
 
     /// An article from text in memory. A NUL character becomes U+FFFD, as it does in HTML: the
     /// store keeps text as C strings, which would end at it.

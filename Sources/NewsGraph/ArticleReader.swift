@@ -15,7 +15,7 @@ public struct InputProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// means the article or line was skipped.
     public var isWarning: Bool
 
-    public init(path: String, line: Int?, reason: String, isWarning: Bool = false) {
+    package init(path: String, line: Int?, reason: String, isWarning: Bool = false) {
         self.path = path
         self.line = line
         self.reason = reason

@@ -4,6 +4,7 @@ import Dispatch
 public struct CorpusRunner: Sendable {
     public let extractor: GraphExtractor
 
+    /// A runner that extracts with `extractor`.
     public init(extractor: GraphExtractor) {
         self.extractor = extractor
     }
@@ -22,7 +23,7 @@ public struct CorpusRunner: Sendable {
 
     /// Extracts each file's graph, except for articles `skip` accepts (already stored, say),
     /// which come back read but with no graph.
-    public func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
+    package func graphs(of paths: [String], skipping skip: @Sendable (Article) -> Bool)
         -> [Result<(Article, Graph?), NewsGraphError>]
     {
         parallelMap(paths) { path in

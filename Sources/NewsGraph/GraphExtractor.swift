@@ -3,8 +3,8 @@
 /// Loading the lexicons costs a few milliseconds; make one extractor and reuse it. It is a value
 /// type with no shared state, so one instance can serve many threads.
 public struct GraphExtractor: Sendable {
-    public let recognizer: EntityRecognizer
-    public let relations: RelationExtractor
+    package let recognizer: EntityRecognizer
+    package let relations: RelationExtractor
 
     /// The shipped lexicons plus the user's entity lexicon files and cue files.
     public init(lexiconFiles: [String] = [], cueFiles: [String] = []) throws(NewsGraphError) {
@@ -25,7 +25,7 @@ public struct GraphExtractor: Sendable {
         }
     }
 
-    public func analyze(_ article: Article) -> ArticleAnalysis {
+    package func analyze(_ article: Article) -> ArticleAnalysis {
         recognizer.analyze(article.text, document: article.document)
     }
 
@@ -50,7 +50,7 @@ public struct GraphExtractor: Sendable {
 
     /// The article's graph ready for a store: dated, with what the recognizer knows of its bodies
     /// (see `BodyIdentity`), and the warning `extraction(of:)` gives.
-    public func storable(_ article: Article, record: ArticleRecord) -> (graph: ArticleGraph, warning: InputProblem?) {
+    package func storable(_ article: Article, record: ArticleRecord) -> (graph: ArticleGraph, warning: InputProblem?) {
         let analysis = analyze(article)
         var (graph, warning) = extraction(of: analysis, article: article)
         graph.date(record.date)
@@ -72,12 +72,12 @@ public struct GraphExtractor: Sendable {
         return bodies
     }
 
-    public func graph(of analysis: ArticleAnalysis) -> Graph {
+    package func graph(of analysis: ArticleAnalysis) -> Graph {
         relations.extract(from: analysis)
     }
 
     /// The graph of the article's analysis (undated), with the warning `extraction(of:)` gives.
-    public func extraction(of analysis: ArticleAnalysis, article: Article) -> (graph: Graph, warning: InputProblem?) {
+    package func extraction(of analysis: ArticleAnalysis, article: Article) -> (graph: Graph, warning: InputProblem?) {
         var cutSentences = 0
         let graph = relations.extract(from: analysis, cutSentences: &cutSentences)
         var parts: [String] = []

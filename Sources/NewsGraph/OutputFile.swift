@@ -17,10 +17,10 @@ private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ coun
 /// character device (a terminal, `/dev/null`) is written through and never replaced, and
 /// `/dev/stdout`, `/dev/fd/N` and `/proc/self/fd/N` write to the descriptor itself. Anything else
 /// (a folder, a block device, a socket) is refused.
-public enum OutputFile {
+package enum OutputFile {
     /// Writes `bytes` to the file at `path`, replacing what it held only once all of them are on
     /// the disk.
-    public static func write(_ bytes: [UInt8], to path: String) throws(NewsGraphError) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(NewsGraphError) {
         switch try destination(of: path) {
         case .descriptor(let descriptor):
             try Descriptor.writeAll(bytes, to: descriptor, name: path)
@@ -48,7 +48,7 @@ public enum OutputFile {
 
     /// Writes each of `files` (names and contents) into `folder`, creating it if needed: every
     /// file is replaced, or none is. A new folder appears whole, with all its files at once.
-    public static func write(_ files: [(name: String, contents: [UInt8])], intoFolder folder: String) throws(NewsGraphError) {
+    package static func write(_ files: [(name: String, contents: [UInt8])], intoFolder folder: String) throws(NewsGraphError) {
         let resolved = try resolvedFolder(folder)
         if !resolved.exists {
             try createFolder(resolved.path, with: files, reportingAs: folder)
@@ -314,15 +314,15 @@ enum Descriptor {
 }
 
 /// The process's standard output and error.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes all of `bytes` to standard output; a failed write (a full disk, a closed pipe when
     /// SIGPIPE is ignored) throws `cannotWrite("standard output", …)`.
-    public static func writeOutput(_ bytes: [UInt8]) throws(NewsGraphError) {
+    package static func writeOutput(_ bytes: [UInt8]) throws(NewsGraphError) {
         try Descriptor.writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
     }
 
     /// Writes `text` to standard error. A failure is ignored: there is nowhere left to report it.
-    public static func writeError(_ text: String) {
+    package static func writeError(_ text: String) {
         try? Descriptor.writeAll(Array(text.utf8), to: STDERR_FILENO, name: "standard error")
     }
 }

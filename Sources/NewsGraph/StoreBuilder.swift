@@ -39,6 +39,7 @@ public struct StoreBuilder: Sendable {
     public var batchArticles = 2048
     public var batchBytes = 16 * 1_048_576
 
+    /// A builder that extracts with `extractor` and adds to `store`.
     public init(extractor: GraphExtractor, store: GraphStore) {
         self.extractor = extractor
         self.store = store

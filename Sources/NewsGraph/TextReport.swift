@@ -1,7 +1,7 @@
 /// Plain-text views for people: what the recognizer saw, and an entity's neighbors.
 public enum TextReport {
     /// Every mention with its type and entity, then every edge with the cue that made it.
-    public static func describe(_ analysis: ArticleAnalysis, graph: Graph) -> String {
+    package static func describe(_ analysis: ArticleAnalysis, graph: Graph) -> String {
         var out = "# \(analysis.document)\n\nEntities\n"
         let entities = analysis.graphEntities()
         for (index, entity) in entities.enumerated() {
@@ -29,6 +29,8 @@ public enum TextReport {
         return out
     }
 
+    /// An entity's neighbors, one line each (direction, relation, weight, and the entity a
+    /// deeper neighbor was reached through), with the sentence behind the edge.
     public static func describe(_ neighbors: [Neighbor], of origin: Entity) -> String {
         var out = "\(origin.name) (\(origin.type.rawValue)): \(neighbors.count) neighbor\(neighbors.count == 1 ? "" : "s")\n"
         for neighbor in neighbors {

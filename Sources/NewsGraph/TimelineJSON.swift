@@ -3,7 +3,7 @@ import Foundation
 extension JSONWriter {
     /// A timeline as JSON: the two entities in the graph JSON's shape, then one object per dated
     /// sentence, oldest first, and the count of sentences from undated articles.
-    public static func bytes(of timeline: Timeline) throws(ExportError) -> [UInt8] {
+    package static func bytes(of timeline: Timeline) throws(ExportError) -> [UInt8] {
         struct Document: Encodable {
             var entities: [Entity]
             var timeline: [Entry]

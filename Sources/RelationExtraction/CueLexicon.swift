@@ -3,7 +3,7 @@ import Foundation
 import KnowledgeGraph
 
 /// How a cue's words relate source and target.
-public enum CuePattern: String, Sendable, CaseIterable {
+package enum CuePattern: String, Sendable, CaseIterable {
     /// "A sanctioned B", "B was sanctioned by A".
     case verb
     /// "sanctions on B" (the source is the clause's subject or the possessor).
@@ -35,11 +35,11 @@ enum FunctionWord: String, CaseIterable {
 }
 
 /// Relation cues and function words, from the shipped `cues.tsv` and the user's cue files.
-public struct CueLexicon: Sendable {
-    public struct Cue: Sendable, Hashable {
-        public var phrase: String
-        public var relation: RelationType
-        public var pattern: CuePattern
+package struct CueLexicon: Sendable {
+    package struct Cue: Sendable, Hashable {
+        package var phrase: String
+        package var relation: RelationType
+        package var pattern: CuePattern
     }
 
     var cues: [Cue] = []
@@ -59,7 +59,7 @@ public struct CueLexicon: Sendable {
     var model = RelationModel.empty
 
     /// The shipped cues plus the user's files (same format: `phrase<TAB>relation<TAB>pattern`).
-    public static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
+    package static func bundled(adding userFiles: [String] = []) throws(LexiconError) -> CueLexicon {
         try bundled(adding: userFiles, cache: nil)
     }
 
@@ -248,7 +248,7 @@ public struct CueLexicon: Sendable {
     }
 
     /// The relation types the cues can produce, built-in ones first.
-    public var relationTypes: [RelationType] {
+    package var relationTypes: [RelationType] {
         var seen = Set(RelationType.builtIn)
         var result = RelationType.builtIn
         for cue in cues where !seen.contains(cue.relation) {

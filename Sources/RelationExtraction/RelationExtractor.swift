@@ -3,7 +3,7 @@ import KnowledgeGraph
 
 /// Builds the edges of one article's graph from its recognized entities: relations stated by
 /// cue words, and affiliations stated by titles, adjectives and possessives.
-public struct RelationExtractor: Sendable {
+package struct RelationExtractor: Sendable {
     private let cues: [CueLexicon.Cue]
     /// Every cue the scorer reads: the curated ones (which the rules also read), then CAMEO's.
     private let triggerCues: [TriggerCue]
@@ -66,7 +66,7 @@ public struct RelationExtractor: Sendable {
         modelWordParts = ModelWordParts(words: model.words, ids: WordSet.vocabularyIDs(of: model.words, lexicon: &lexicon))
     }
 
-    public func extract(from analysis: ArticleAnalysis) -> Graph {
+    package func extract(from analysis: ArticleAnalysis) -> Graph {
         var cutSentences = 0
         return extract(from: analysis, cutSentences: &cutSentences)
     }
