@@ -170,6 +170,12 @@ struct WordClass: OptionSet, Sendable {
     /// A word of the bodies many states have, besides heads and portfolios: "Supreme Court",
     /// "National Assembly".
     static let sharedBodyWord = WordClass(rawValue: 1 << 50)
+    /// A preposition before a platform that carries a message: "said on Twitter", "via Telegram".
+    static let mediumPreposition = WordClass(rawValue: 1 << 51)
+    /// A broadcaster's desk in one language: "Service" in "VOA's Russian Service".
+    static let deskHead = WordClass(rawValue: 1 << 52)
+    /// A lowercase noun after a platform that the message is on: "the President's X account".
+    static let mediumNoun = WordClass(rawValue: 1 << 53)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -178,6 +184,7 @@ struct WordClass: OptionSet, Sendable {
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
+        .mediumPreposition, .deskHead, .mediumNoun,
     ]
 }
 
@@ -352,6 +359,7 @@ public struct Lexicon: Sendable {
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
+            "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the
@@ -371,6 +379,9 @@ public struct Lexicon: Sendable {
             switch row.columns[1].trimmingSpaces() {
             case "name-suffix":
                 keys.addNameSuffix(word)
+                continue
+            case "patronymic":
+                keys.addPatronymic(word)
                 continue
             case "adjective-ending":
                 keys.addAdjectiveEnding(word)
