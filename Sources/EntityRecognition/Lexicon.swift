@@ -176,6 +176,8 @@ struct WordClass: OptionSet, Sendable {
     static let deskHead = WordClass(rawValue: 1 << 52)
     /// A lowercase noun after a platform that the message is on: "the President's X account".
     static let mediumNoun = WordClass(rawValue: 1 << 53)
+    /// The members of an organization's board: "Directors" in "Board of Directors of X".
+    static let boardMembers = WordClass(rawValue: 1 << 54)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -184,7 +186,7 @@ struct WordClass: OptionSet, Sendable {
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
-        .mediumPreposition, .deskHead, .mediumNoun,
+        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers,
     ]
 }
 
@@ -360,6 +362,7 @@ public struct Lexicon: Sendable {
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
             "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
+            "board-members": .boardMembers,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the
