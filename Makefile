@@ -56,6 +56,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/PersonSignTests.swift \
   Tests/EntityRecognitionTests/PatronymicTests.swift Tests/EntityRecognitionTests/MediumAndDeskTests.swift \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
+  Tests/EntityRecognitionTests/PresidencyTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \

@@ -178,6 +178,9 @@ struct WordClass: OptionSet, Sendable {
     static let mediumNoun = WordClass(rawValue: 1 << 53)
     /// The members of an organization's board: "Directors" in "Board of Directors of X".
     static let boardMembers = WordClass(rawValue: 1 << 54)
+    /// A lowercase body head that names a body only where it acts: "the French presidency said", not
+    /// "his second U.S. presidency".
+    static let actingHead = WordClass(rawValue: 1 << 55)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -186,7 +189,7 @@ struct WordClass: OptionSet, Sendable {
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
-        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers,
+        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead,
     ]
 }
 
@@ -362,7 +365,7 @@ public struct Lexicon: Sendable {
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
             "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
-            "board-members": .boardMembers,
+            "board-members": .boardMembers, "acting-head": .actingHead,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

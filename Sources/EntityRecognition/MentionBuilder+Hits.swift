@@ -125,13 +125,15 @@ extension MentionBuilder {
             // "Israeli army", "Egyptian foreign ministry".
             var cursor = after
             while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
-            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) && !isAdjectivalHead(cursor) {
+            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) && !isAdjectivalHead(cursor)
+                && actsAsBody(cursor)
+            {
                 addCountryBody(country: country, at: range, lexiconName: nil, head: after..<(cursor + 1), state: &state)
                 return
             }
         }
         if !isDemonym, !isPossessive(after), isLowercaseWord(after, .lowercaseBodyHead), !isLowercaseWord(after, .groupNoun),
-            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-"), !isAdjectivalHead(after)
+            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-"), !isAdjectivalHead(after), actsAsBody(after)
         {
             // "the U.S. military", "the Myanmar army": a country's name before its body.
             addCountryBody(country: country, at: range, lexiconName: country, head: after..<(after + 1), state: &state)
@@ -237,6 +239,13 @@ extension MentionBuilder {
         else { return false }
         return classes(next).isDisjoint(with: [.speechVerb, .nonEntity, .conjunction]) && !isPastTense(next)
             && !isParticipleWithObject(next) && lexiconMatch(at: next, end: sentence.tokens.upperBound) == nil
+    }
+
+    /// Whether a head that names a body only where it acts does so here: a speech verb or a verb in
+    /// the past after it ("the French presidency confirmed"), not a noun ("Nigerian presidency
+    /// sources") or a comma ("his second U.S. presidency,"). Other heads always name their body.
+    private func actsAsBody(_ head: Int) -> Bool {
+        !classes(head).contains(.actingHead) || isLowercaseWord(head + 1, .speechVerb) || isPastTense(head + 1)
     }
 
     /// "-ing" before an article or determiner: a verb taking its object ("the U.S. military downing the
