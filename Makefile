@@ -54,6 +54,9 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
   Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift Tests/EntityRecognitionTests/BodyInPassingTests.swift \
   Tests/EntityRecognitionTests/PersonSignTests.swift \
+  Tests/EntityRecognitionTests/PatronymicTests.swift Tests/EntityRecognitionTests/MediumAndDeskTests.swift \
+  Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
+  Tests/EntityRecognitionTests/PresidencyTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \

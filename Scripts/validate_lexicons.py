@@ -174,9 +174,9 @@ WORD_CLASSES = {
     "compass", "kin", "headline-lowercase", "role-modifier", "rank", "place-preposition",
     "state-ownership", "apposition-opener", "article", "conjunction", "genitive", "head-complement",
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
-    "adjectival-head", "key-filler", "name-suffix", "spelling", "organization-noun", "trade",
+    "adjectival-head", "key-filler", "name-suffix", "patronymic", "spelling", "organization-noun", "trade",
     "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym", "non-person-head", "byline",
-    "hyphen-prefix", "ordinal", "organization-role", "report-verb", "state-body-head", "shared-body-word",
+    "hyphen-prefix", "ordinal", "organization-role", "report-verb", "state-body-head", "shared-body-word", "medium-preposition", "desk-head", "medium-noun", "board-members", "acting-head",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()

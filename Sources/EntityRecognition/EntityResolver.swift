@@ -339,7 +339,8 @@ package struct EntityResolver {
         let bits = EntityResolver.partBits(compared)
         if match == nil {
             match = personRecency.latest(within: EntityResolver.lookBack) { person in
-                personPartBits[person] & bits != 0 && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend)
+                personPartBits[person] & bits != 0
+                    && EntityResolver.isSamePerson(personKeys[person], compared, canExtend: canExtend, patronymics: keys.patronymics)
             }
         }
         let person: Int
@@ -408,7 +409,8 @@ package struct EntityResolver {
     /// Whether `parts` name the person known by `known`: a part of the name, the same first and
     /// last name around another middle, or (`canExtend`) a fuller name. In a headline,
     /// "Blinken Meets Wang Yi" is not Wang Yi's full name, so only a sure name may extend one.
-    private static func isSamePerson(_ known: [String]?, _ parts: [String], canExtend: Bool) -> Bool {
+    /// A name that starts after a patronymic ("Salman" in "Mohammed bin Salman") is the father's.
+    private static func isSamePerson(_ known: [String]?, _ parts: [String], canExtend: Bool, patronymics: Set<String>) -> Bool {
         guard let known else { return false }
         let middleName = known.count >= 2 && parts.count >= 2 && known.first == parts.first
             && isSamePart(known.last!, parts.last!)
@@ -416,7 +418,8 @@ package struct EntityResolver {
         // shorter name's parts in order within the longer one.
         let fuller = known.count >= 2 && parts.count >= 2 && known.first == parts.first
             && (isSubsequence(known, of: parts) && canExtend || isSubsequence(parts, of: known))
-        return contains(known, parts) || middleName || fuller || (canExtend && contains(parts, known))
+        return contains(known, parts, patronymics: patronymics) || middleName || fuller
+            || (canExtend && contains(parts, known, patronymics: patronymics))
     }
 
     private static func isSubsequence(_ short: [String], of long: [String]) -> Bool {
@@ -435,9 +438,13 @@ package struct EntityResolver {
 
     /// True when `needle` appears in `haystack` as consecutive parts, spelled the same or as
     /// variants (`isSamePart`), with at least one part spelled the same when there are several.
-    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+    /// A needle that starts right after a patronymic in the haystack names the father, not the person.
+    static func contains(_ haystack: [String], _ needle: [String], patronymics: Set<String> = []) -> Bool {
         guard needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) {
+            if start > 0 && !patronymics.isEmpty && patronymics.contains(haystack[start - 1]) && !patronymics.contains(needle[0]) {
+                continue
+            }
             var exact = 0
             var matches = true
             for offset in needle.indices {

@@ -48,7 +48,7 @@ extension Lexicon {
         }
         if keys.nameSuffixes != other.keys.nameSuffixes || keys.particles != other.keys.particles || keys.fillers != other.keys.fillers
             || keys.genitives != other.keys.genitives || keys.adjectiveEndings != other.keys.adjectiveEndings
-            || keys.maxParticleLength != other.keys.maxParticleLength
+            || keys.maxParticleLength != other.keys.maxParticleLength || keys.patronymics != other.keys.patronymics
             || keys.spellings.map(\.variant) != other.keys.spellings.map(\.variant)
             || keys.spellings.map(\.key) != other.keys.spellings.map(\.key)
             || keys.synonyms.map(\.word) != other.keys.synonyms.map(\.word) || keys.synonyms.map(\.key) != other.keys.synonyms.map(\.key)

@@ -170,6 +170,17 @@ struct WordClass: OptionSet, Sendable {
     /// A word of the bodies many states have, besides heads and portfolios: "Supreme Court",
     /// "National Assembly".
     static let sharedBodyWord = WordClass(rawValue: 1 << 50)
+    /// A preposition before a platform that carries a message: "said on Twitter", "via Telegram".
+    static let mediumPreposition = WordClass(rawValue: 1 << 51)
+    /// A broadcaster's desk in one language: "Service" in "VOA's Russian Service".
+    static let deskHead = WordClass(rawValue: 1 << 52)
+    /// A lowercase noun after a platform that the message is on: "the President's X account".
+    static let mediumNoun = WordClass(rawValue: 1 << 53)
+    /// The members of an organization's board: "Directors" in "Board of Directors of X".
+    static let boardMembers = WordClass(rawValue: 1 << 54)
+    /// A lowercase body head that names a body only where it acts: "the French presidency said", not
+    /// "his second U.S. presidency".
+    static let actingHead = WordClass(rawValue: 1 << 55)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -178,6 +189,7 @@ struct WordClass: OptionSet, Sendable {
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
+        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead,
     ]
 }
 
@@ -352,6 +364,8 @@ package struct Lexicon: Sendable {
             "organization-modifier": .organizationModifier, "non-person-head": .nonPersonHead, "byline": .byline,
             "hyphen-prefix": .hyphenPrefix, "ordinal": .ordinal, "organization-role": .organizationRole,
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
+            "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
+            "board-members": .boardMembers, "acting-head": .actingHead,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the
@@ -371,6 +385,9 @@ package struct Lexicon: Sendable {
             switch row.columns[1].trimmingSpaces() {
             case "name-suffix":
                 keys.addNameSuffix(word)
+                continue
+            case "patronymic":
+                keys.addPatronymic(word)
                 continue
             case "adjective-ending":
                 keys.addAdjectiveEnding(word)

@@ -8,6 +8,19 @@ extension MentionBuilder {
         case .country(let country), .seat(let country), .demonym(let country):
             handleCountryWord(range, category, country: country, state: &state)
         case .body(let name, let type, let country):
+            if let defined = definedAcronym(range, lexiconName: name) {
+                // "Office of the Prime Minister (OPM)", then "OPM": the article's own definition
+                // outranks the lexicon's body of the same letters.
+                var candidate = candidates[defined]
+                candidate.tokens = range
+                candidate.phrase = range
+                candidate.aliases = Aliases(string(range))
+                candidate.owner = nil
+                state.owner = add(candidate)
+                state.ownerStart = range.lowerBound
+                state.ownerEnd = isPossessive(range.upperBound) ? range.upperBound + 1 : range.upperBound
+                return
+            }
             var bodyOwner = state.owner
             // "U.S. Treasury", "Armed Forces of the Republic of Ghana": one lexicon
             // phrase that still states the agency's country. An intergovernmental body has none
@@ -42,7 +55,9 @@ extension MentionBuilder {
             var body = bodyCandidate(range, name: name, type: type, country: country)
             // "a Russian military uniform": a known body's name used as an adjective refers to the
             // body only where the article names it otherwise.
-            if isShortNameInTitle(range, name: name) || isAdjectivalHead(range.upperBound - 1) { body.kind = .weak }
+            if isShortNameInTitle(range, name: name) || isAdjectivalHead(range.upperBound - 1) || isMedium(range, type: type) {
+                body.kind = .weak
+            }
             body.phrase = phrase
             body.owner = bodyOwner
             let candidate = add(body)
@@ -91,6 +106,13 @@ extension MentionBuilder {
             return
         }
         let after = range.upperBound
+        if isDemonym, isLanguageDesk(range, next: next, owner: state.owner) {
+            // "VOA's Russian Service": the broadcaster's desk in that language, no body of the country.
+            add(countryCandidate(range, country, kind: .weak, lexiconName: country))
+            state.next += 1
+            state.owner = nil
+            return
+        }
         if isDemonym {
             // "Chinese firms" names no actor; "the Chinese government" names the country.
             if isLowercaseWord(after, .groupNoun) && !isLowercaseWord(after, .lowercaseBodyHead) { return }
@@ -103,13 +125,15 @@ extension MentionBuilder {
             // "Israeli army", "Egyptian foreign ministry".
             var cursor = after
             while isLowercaseWord(cursor, .bodyModifier) { cursor += 1 }
-            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) && !isAdjectivalHead(cursor) {
+            if isLowercaseWord(cursor, .lowercaseBodyHead) && !isLowercaseWord(cursor, .governmentNoun) && !isAdjectivalHead(cursor)
+                && actsAsBody(cursor)
+            {
                 addCountryBody(country: country, at: range, lexiconName: nil, head: after..<(cursor + 1), state: &state)
                 return
             }
         }
         if !isDemonym, !isPossessive(after), isLowercaseWord(after, .lowercaseBodyHead), !isLowercaseWord(after, .groupNoun),
-            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-"), !isAdjectivalHead(after)
+            !isLowercaseWord(after, .governmentNoun), !isMark(range.lowerBound - 1, "-"), !isAdjectivalHead(after), actsAsBody(after)
         {
             // "the U.S. military", "the Myanmar army": a country's name before its body.
             addCountryBody(country: country, at: range, lexiconName: country, head: after..<(after + 1), state: &state)
@@ -176,6 +200,35 @@ extension MentionBuilder {
         return target == name
     }
 
+    /// The candidate whose acronym the article defined with these letters, when it is another body
+    /// than the lexicon's of that acronym.
+    private func definedAcronym(_ range: Range<Int>, lexiconName: String) -> Int? {
+        guard range.count == 1, tokens[range.lowerBound].isAllCaps, let defined = acronyms[string(range)],
+            candidates[defined].lexiconName != lexiconName, candidates[defined].name != lexiconName
+        else { return nil }
+        return defined
+    }
+
+    /// "VOA's Russian Service", "Radio Liberty's Kyrgyz Service": a demonym and a desk word after an
+    /// organization's possessive name a desk of the organization, not a body of the country.
+    private func isLanguageDesk(_ range: Range<Int>, next: Item?, owner: Int?) -> Bool {
+        guard case .run(let runRange, _) = next, runRange == range.upperBound..<(range.upperBound + 1),
+            tokens[runRange.lowerBound].isCapitalized, classes(runRange.lowerBound).contains(.deskHead),
+            isPossessive(range.lowerBound - 1), let owner, candidates[owner].type == .organization
+        else { return false }
+        return true
+    }
+
+    /// "said on Twitter", "posted via Telegram", "the President's X account": a platform after a
+    /// preposition of the medium, or before the noun of what is on it, carries the message and does
+    /// nothing itself; it is the organization only where the article names it as an actor ("Twitter
+    /// suspended the account").
+    private func isMedium(_ range: Range<Int>, type: EntityType) -> Bool {
+        guard type == .organization, range.count == 1 else { return false }
+        return (classes(range.lowerBound).contains(.siteChrome) && isLowercaseWord(range.lowerBound - 1, .mediumPreposition))
+            || isLowercaseWord(range.upperBound, .mediumNoun)
+    }
+
     /// A head that is also an adjective, used as one before a noun: "a Russian military uniform",
     /// "U.S. military aid" name no body, where "the Russian military said" and "the Russian military
     /// has" do (a speech verb, a verb in the past, an auxiliary or a conjunction follows).
@@ -186,6 +239,13 @@ extension MentionBuilder {
         else { return false }
         return classes(next).isDisjoint(with: [.speechVerb, .nonEntity, .conjunction]) && !isPastTense(next)
             && !isParticipleWithObject(next) && lexiconMatch(at: next, end: sentence.tokens.upperBound) == nil
+    }
+
+    /// Whether a head that names a body only where it acts does so here: a speech verb or a verb in
+    /// the past after it ("the French presidency confirmed"), not a noun ("Nigerian presidency
+    /// sources") or a comma ("his second U.S. presidency,"). Other heads always name their body.
+    private func actsAsBody(_ head: Int) -> Bool {
+        !classes(head).contains(.actingHead) || isLowercaseWord(head + 1, .speechVerb) || isPastTense(head + 1)
     }
 
     /// "-ing" before an article or determiner: a verb taking its object ("the U.S. military downing the

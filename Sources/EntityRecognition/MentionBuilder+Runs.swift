@@ -13,6 +13,21 @@ extension MentionBuilder {
         _ range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?, ownerStart: Int,
         title: RunTitle?, state: inout ScanState
     ) {
+        if let company = organizationAfterBoard(range) {
+            // "Chairman of the Board of Directors of Bank Rossiya": a board is no actor of its own,
+            // and what has a board of directors is an organization, or the body the lexicon knows
+            // ("the Board of Directors of the International Monetary Fund").
+            if let (length, category) = lexiconMatch(at: company.lowerBound, end: company.upperBound), length == company.count {
+                handleHit(company, category, state: &state)
+                return
+            }
+            let organization = add(Candidate(tokens: company, phrase: company, kind: .name, type: .organization,
+                                             key: organizationKey(company), name: string(company)))
+            if let acronymEnd = defineAcronym(after: company.upperBound, for: organization) {
+                state.skipItems(through: acronymEnd - 1, in: items)
+            }
+            return
+        }
         let surface = string(range)
         if !lexicon.regions.isEmpty, let (region, official) = regionNamed(range, surface: surface) {
             addRegion(range, name: region.name, country: region.country, official: official, state: &state)
@@ -122,6 +137,16 @@ extension MentionBuilder {
             return
         }
         addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+    }
+
+    /// The name after "Board of Directors of" (and an article) inside a run, when a name follows.
+    private func organizationAfterBoard(_ range: Range<Int>) -> Range<Int>? {
+        guard let board = range.first(where: { tokens[$0].isCapitalized && classes($0).contains(.boardMembers) }),
+            isLowercaseWord(board + 1, .genitive)
+        else { return nil }
+        let start = isWord(board + 2, .article) ? board + 3 : board + 2
+        guard start < range.upperBound, tokens[start].isCapitalized || tokens[start].isAllCaps else { return nil }
+        return start..<range.upperBound
     }
 
     /// A country or a body of its own name at the end of a run ("... of Kenya", "... of the Asian

@@ -21,6 +21,15 @@ package struct NameKeys: Sendable {
     /// which "Ben" and "Abu" also are.
     private(set) var particles: Set<String> = []
 
+    /// Particles that say "son of" or "daughter of" ("bin", "ibn", "bint"): the part after one is the
+    /// father's name, so the parts are compared with the particle kept ("Mohammed bin Salman" is
+    /// not "King Salman").
+    private(set) var patronymics: Set<String> = []
+
+    mutating func addPatronymic(_ word: String) {
+        patronymics.insert(word.lowercased())
+    }
+
     /// Endings of adjectives made from the names of peoples and regions ("-ish", "-ian", "-ese").
     private(set) var adjectiveEndings: [[UInt8]] = []
 
@@ -114,7 +123,8 @@ package struct NameKeys: Sendable {
 
     /// The parts a person is compared by: Latin diacritics folded, hyphenated parts split, and
     /// particles dropped, so "Abdel Fattah al-Burhan", "Abdel Fattah Burhan" and "al-Burhan" share
-    /// their parts, as do "Kim Jong-un" and "Kim Jong Un".
+    /// their parts, as do "Kim Jong-un" and "Kim Jong Un". A patronymic particle is kept: it marks
+    /// where the father's name starts.
     func matchParts(_ parts: [String]) -> [String] {
         // Nearly every name is plain ASCII parts with no hyphen and no particle: kept as it is.
         if parts.allSatisfy({ part in
@@ -127,10 +137,10 @@ package struct NameKeys: Sendable {
         for part in parts {
             let folded = NameKeys.isPlainASCII(part) ? part : part.foldingLatinDiacritics
             guard folded.utf8.contains(0x2D) else {
-                if !particles.contains(folded) { result.append(folded) }
+                if !particles.contains(folded) || patronymics.contains(folded) { result.append(folded) }
                 continue
             }
-            for piece in folded.split(separator: "-") where !particles.contains(String(piece)) {
+            for piece in folded.split(separator: "-") where !particles.contains(String(piece)) || patronymics.contains(String(piece)) {
                 result.append(String(piece))
             }
         }
