@@ -318,16 +318,14 @@ extension GraphStore {
                 try cache.rename(match, to: entity.name, in: db)
                 // The id follows the fuller name when that id is free.
                 let slug = Entity.slug(for: entity.name)
-                if try slugIsFree(slug, in: db) {
+                if try cache.slugIsFree(slug, in: db) {
                     try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, match])
                 }
             }
             cache.addMentions(entity.mentions, to: match)
         } else {
-            try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [try freeSlug(for: entity.name, in: db), entity.name, entity.type.rawValue, entity.mentions])
-            rowID = db.lastInsertedRowID
-            cache.named(rowID, entity.name)
+            rowID = try cache.insertEntity(slug: cache.freeSlug(for: entity.name, in: db), name: entity.name, type: entity.type,
+                                           mentions: entity.mentions, in: db)
         }
         for name in names { try cache.addAlias(name, to: rowID, in: db) }
         return rowID
@@ -424,6 +422,18 @@ public enum NameFolding {
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
     /// for a single word, which is no surname of anything by itself.
     public static func surname(of folded: String) -> String {
+        // In ASCII every byte is a character of its own (but "\r\n", which has no space), so the
+        // last space byte is the last space character: the common case needs no grapheme
+        // breaking, which cost more than the rest of matching a person.
+        let bytes = folded.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return surnameByCharacters(of: folded) }
+        guard let space = bytes.lastIndex(of: 0x20) else { return "" }
+        return String(folded[bytes.index(after: space)...])
+    }
+
+    /// `surname(of:)` for any name, character by character: a space followed by a combining mark
+    /// is no space.
+    package static func surnameByCharacters(of folded: String) -> String {
         guard let space = folded.lastIndex(of: " ") else { return "" }
         return String(folded[folded.index(after: space)...])
     }
