@@ -200,18 +200,24 @@ struct BatchCache {
     mutating func addMentions(_ count: Int, to entity: Int64) { pendingMentions[entity, default: 0] += count }
 
     /// `GraphStore.addAlias`, skipped when the writer has already added or met the same alias of
-    /// the same entity (the insert would be ignored).
-    mutating func addAlias(_ alias: String, to entity: Int64, in db: Database) throws {
+    /// the same entity (the insert would be ignored). `type` is the stored entity's type, when the
+    /// caller knows it.
+    mutating func addAlias(_ alias: String, to entity: Int64, type: EntityType?, in db: Database) throws {
         guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
         let folded = fold(alias)
         guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
         let surname = NameFolding.surname(of: folded)
-        try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run()
+        let inserted = try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run() > 0
         // Lookups of this name, and of people of this surname, may find one more entity now.
         memory.lookups[folded] = nil
         if !surname.isEmpty {
             memory.surnameAliases[surname] = nil
-            forgetPrefixAliases(around: surname)
+            // The people of a surname's first letters gain a row only from a person's new alias.
+            switch type {
+            case .person?: if inserted { addPrefixAlias(StoreMemory.PrefixAlias(entity: entity, folded: folded, surname: surname)) }
+            case nil: forgetPrefixAliases(around: surname)
+            default: break
+            }
         }
     }
 
@@ -285,12 +291,29 @@ struct BatchCache {
     }
 
     /// Forgets the remembered `personAliases(surnamesAround:)` that a new alias of this surname
-    /// belongs to: those of every prefix of its bytes.
+    /// may belong to: those of every prefix of its bytes.
     private mutating func forgetPrefixAliases(around surname: String) {
         guard !memory.prefixAliases.isEmpty else { return }
         let bytes = Array(surname.utf8)
         for length in 1...min(bytes.count, memory.longestPrefix) {
             memory.prefixAliases[String(decoding: bytes[..<length], as: UTF8.self)] = nil
+        }
+    }
+
+    /// Adds a person's new alias to the remembered `personAliases(surnamesAround:)` whose query
+    /// would now find it: those of each prefix of its surname's bytes that the surname is longer
+    /// than (and that the last code point does not follow, the query's upper bound).
+    private mutating func addPrefixAlias(_ alias: StoreMemory.PrefixAlias) {
+        guard !memory.prefixAliases.isEmpty else { return }
+        let bytes = Array(alias.surname.utf8)
+        let last: [UInt8] = [0xF4, 0x8F, 0xBF, 0xBF]
+        for length in 1..<max(1, min(bytes.count, memory.longestPrefix + 1)) {
+            let prefix = String(decoding: bytes[..<length], as: UTF8.self)
+            // A cut through a character decodes to a replacement character, another prefix.
+            guard memory.prefixAliases[prefix] != nil, prefix.utf8.elementsEqual(bytes[..<length]),
+                !bytes[length...].starts(with: last)
+            else { continue }
+            memory.prefixAliases[prefix]!.append(alias)
         }
     }
 

@@ -327,7 +327,9 @@ extension GraphStore {
             rowID = try cache.insertEntity(slug: cache.freeSlug(for: entity.name, in: db), name: entity.name, type: entity.type,
                                            mentions: entity.mentions, in: db)
         }
-        for name in names { try cache.addAlias(name, to: rowID, in: db) }
+        // A pinned name's entity may be of another type; every other match is of the entity's.
+        let storedType = cache.pinnedEntity(fullName) == nil ? entity.type : nil
+        for name in names { try cache.addAlias(name, to: rowID, type: storedType, in: db) }
         return rowID
     }
 }

@@ -60,11 +60,14 @@ final class RawStatement {
         return bind(value)
     }
 
-    /// Runs a statement that returns no row.
-    func run() throws {
+    /// Runs a statement that returns no row; returns the number of rows it inserted, changed or
+    /// deleted (none for an `INSERT OR IGNORE` that was ignored).
+    @discardableResult
+    func run() throws -> Int {
         defer { reset() }
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else { throw failure(code) }
+        return Int(sqlite3_changes(connection))
     }
 
     /// Runs a query and returns the first column of its first row as an integer; nil without a row.
