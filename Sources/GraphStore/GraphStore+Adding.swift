@@ -427,10 +427,17 @@ public enum NameFolding {
         // In ASCII every byte is a character of its own (but "\r\n", which has no space), so the
         // last space byte is the last space character: the common case needs no grapheme
         // breaking, which cost more than the rest of matching a person.
-        let bytes = folded.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return surnameByCharacters(of: folded) }
-        guard let space = bytes.lastIndex(of: 0x20) else { return "" }
-        return String(folded[bytes.index(after: space)...])
+        let surname = folded.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var last: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 { last = index }
+            }
+            guard let last else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(last + 1)...]), as: UTF8.self)
+        }
+        return (surname ?? nil) ?? surnameByCharacters(of: folded)
     }
 
     /// `surname(of:)` for any name, character by character: a space followed by a combining mark
