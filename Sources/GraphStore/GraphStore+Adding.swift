@@ -406,7 +406,18 @@ public enum NameFolding {
     /// "al-Assad" and "Assad" are one surname; the particles come from name-particles.txt. A name
     /// of particles alone is kept whole.
     public static func personKey(_ folded: String) -> String {
-        let words = folded.split(separator: " ")
+        // An ASCII name splits at its space bytes, without grapheme breaking (which cost most of
+        // this function); any other name splits character by character.
+        let ascii = folded.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        return personKey(folded, words: ascii ? folded.utf8.split(separator: 0x20).map(Substring.init) : folded.split(separator: " "))
+    }
+
+    /// `personKey` splitting any name character by character.
+    package static func personKeyByCharacters(_ folded: String) -> String {
+        personKey(folded, words: folded.split(separator: " "))
+    }
+
+    private static func personKey(_ folded: String, words: [Substring]) -> String {
         guard words.contains(where: { particles.contains(String($0)) }) else { return folded }
         let kept = words.filter { !particles.contains(String($0)) }
         return kept.isEmpty ? folded : kept.joined(separator: " ")

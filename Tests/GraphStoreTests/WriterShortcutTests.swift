@@ -17,6 +17,16 @@ struct WriterShortcutTests {
         #expect(NameFolding.surname(of: folded) == NameFolding.surnameByCharacters(of: folded))
     }
 
+    @Test(
+        "A name's particles are dropped byte by byte as character by character",
+        arguments: [
+            "bashar al assad", "al assad", "al", "al al", "", " ", "antony blinken", "juan de la cruz", "ursula von der leyen",
+            "osama bin laden ", "  bin  laden", "x\r\ny al z", "recep tayyip erdoğan", "al \u{301}assad", "de\u{301} la cruz",
+        ])
+    func personKey(of folded: String) {
+        #expect(NameFolding.personKey(folded) == NameFolding.personKeyByCharacters(folded))
+    }
+
     /// Articles naming people whose surnames share their first letters, some a letter apart
     /// ("Kowalsky", "Kowalski"), some not ("Kowalczyk"), and a name alone.
     static let articles: [(Graph, String)] = [
