@@ -61,7 +61,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \
-  Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests
+  Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests \
+  Tests/GraphStoreTests/WriterShortcutTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \

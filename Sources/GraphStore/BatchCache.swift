@@ -26,6 +26,11 @@ struct StoreMemory {
     /// The aliases of people whose surname (last word) is the key, with their folded form and
     /// that form without particles (`NameFolding.personKey`).
     var surnameAliases: [String: [PersonAlias]] = [:]
+    /// The aliases of people whose surname starts with the key (the first two letters of a
+    /// surname) and is longer than it, with that surname (`BatchCache.personAliases(surnamesAround:)`).
+    var prefixAliases: [String: [PrefixAlias]] = [:]
+    /// The most UTF-8 bytes of a key of `prefixAliases`.
+    var longestPrefix = 0
     /// `NameFolding.personKey` of folded names.
     var personKeys: [String: String] = [:]
     /// The folded names of the countries each entity is affiliated with (`GraphStore.storedCountries`).
@@ -66,6 +71,12 @@ struct StoreMemory {
         }
     }
 
+    struct PrefixAlias {
+        var entity: Int64
+        var folded: String
+        var surname: String
+    }
+
     struct PersonAlias {
         var entity: Int64
         var folded: String
@@ -84,7 +95,7 @@ struct StoreMemory {
 
     var isFull: Bool {
         names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
-            + surnameAliases.count + personKeys.count + countries.count + personCountries.count + answersTo.count
+            + surnameAliases.count + prefixAliases.count + personKeys.count + countries.count + personCountries.count + answersTo.count
             + settledSurnames.count > StoreMemory.capacity
     }
 }
@@ -122,6 +133,10 @@ struct BatchCache {
     private var surnamesAroundStatement: RawStatement?
     private var appearancesStatement: RawStatement?
     private var findSentence: RawStatement?
+    private var findRelation: RawStatement?
+    private var insertRelation: RawStatement?
+    private var findSlug: RawStatement?
+    private var insertEntityRow: RawStatement?
     private var insertSentence: RawStatement?
 
     /// Which name an article used for a stored entity (a row of `appearances`).
@@ -177,9 +192,6 @@ struct BatchCache {
         return name
     }
 
-    /// Records the name of an entity just created.
-    mutating func named(_ entity: Int64, _ name: String) { memory.names[entity] = name }
-
     mutating func rename(_ entity: Int64, to name: String, in db: Database) throws {
         try db.cachedStatement(sql: "UPDATE entities SET name = ? WHERE id = ?").execute(arguments: [name, entity])
         memory.names[entity] = name
@@ -188,16 +200,25 @@ struct BatchCache {
     mutating func addMentions(_ count: Int, to entity: Int64) { pendingMentions[entity, default: 0] += count }
 
     /// `GraphStore.addAlias`, skipped when the writer has already added or met the same alias of
-    /// the same entity (the insert would be ignored).
-    mutating func addAlias(_ alias: String, to entity: Int64, in db: Database) throws {
+    /// the same entity (the insert would be ignored). `type` is the stored entity's type, when the
+    /// caller knows it.
+    mutating func addAlias(_ alias: String, to entity: Int64, type: EntityType?, in db: Database) throws {
         guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
         let folded = fold(alias)
         guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
         let surname = NameFolding.surname(of: folded)
-        try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run()
+        let inserted = try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run() > 0
         // Lookups of this name, and of people of this surname, may find one more entity now.
         memory.lookups[folded] = nil
-        if !surname.isEmpty { memory.surnameAliases[surname] = nil }
+        if !surname.isEmpty {
+            memory.surnameAliases[surname] = nil
+            // The people of a surname's first letters gain a row only from a person's new alias.
+            switch type {
+            case .person?: if inserted { addPrefixAlias(StoreMemory.PrefixAlias(entity: entity, folded: folded, surname: surname)) }
+            case nil: forgetPrefixAliases(around: surname)
+            default: break
+            }
+        }
     }
 
     /// `NameFolding.fold`, remembered: the same names recur from article to article.
@@ -243,16 +264,57 @@ struct BatchCache {
     }
 
     /// The aliases of people (entity, folded) whose surname shares the first two letters of
-    /// `surname` but is another: where a surname a letter apart is. Not remembered: only a name
-    /// met for the first time asks.
+    /// `surname` but is another: where a surname a letter apart is. Remembered by those two
+    /// letters until an alias with a surname that starts with them is added: a name met for the
+    /// first time asks, and most new names share their first letters with a stored surname.
     mutating func personAliases(surnamesAround surname: String, in db: Database) throws -> [(Int64, String)] {
-        let statement = try surnamesAroundStatement ?? RawStatement("""
-            SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.surname > ? AND a.surname < ? AND a.surname != ? AND e.type = \(StoreSQL.person)
-            """, in: db)
-        surnamesAroundStatement = statement
         let prefix = String(surname.prefix(2))
-        return try statement.bind(prefix).bind(prefix + "\u{10FFFF}").bind(surname).integersAndStrings()
+        let aliases: [StoreMemory.PrefixAlias]
+        if let known = memory.prefixAliases[prefix] {
+            aliases = known
+        } else {
+            // Every surname of which `prefix` is the first bytes and which is longer: as SQLite
+            // compares text byte by byte, those between the prefix and the prefix followed by the
+            // last code point.
+            let statement = try surnamesAroundStatement ?? RawStatement("""
+                SELECT a.entity, a.folded, a.surname FROM aliases a JOIN entities e ON e.id = a.entity
+                WHERE a.surname > ? AND a.surname < ? AND e.type = \(StoreSQL.person)
+                """, in: db)
+            surnamesAroundStatement = statement
+            aliases = try statement.bind(prefix).bind(prefix + "\u{10FFFF}").integersAndStringPairs().map {
+                StoreMemory.PrefixAlias(entity: $0.0, folded: $0.1, surname: $0.2)
+            }
+            memory.prefixAliases[prefix] = aliases
+            memory.longestPrefix = max(memory.longestPrefix, prefix.utf8.count)
+        }
+        return aliases.compactMap { $0.surname == surname ? nil : ($0.entity, $0.folded) }
+    }
+
+    /// Forgets the remembered `personAliases(surnamesAround:)` that a new alias of this surname
+    /// may belong to: those of every prefix of its bytes.
+    private mutating func forgetPrefixAliases(around surname: String) {
+        guard !memory.prefixAliases.isEmpty else { return }
+        let bytes = Array(surname.utf8)
+        for length in 1...min(bytes.count, memory.longestPrefix) {
+            memory.prefixAliases[String(decoding: bytes[..<length], as: UTF8.self)] = nil
+        }
+    }
+
+    /// Adds a person's new alias to the remembered `personAliases(surnamesAround:)` whose query
+    /// would now find it: those of each prefix of its surname's bytes that the surname is longer
+    /// than (and that the last code point does not follow, the query's upper bound).
+    private mutating func addPrefixAlias(_ alias: StoreMemory.PrefixAlias) {
+        guard !memory.prefixAliases.isEmpty else { return }
+        let bytes = Array(alias.surname.utf8)
+        let last: [UInt8] = [0xF4, 0x8F, 0xBF, 0xBF]
+        for length in 1..<max(1, min(bytes.count, memory.longestPrefix + 1)) {
+            let prefix = String(decoding: bytes[..<length], as: UTF8.self)
+            // A cut through a character decodes to a replacement character, another prefix.
+            guard memory.prefixAliases[prefix] != nil, prefix.utf8.elementsEqual(bytes[..<length]),
+                !bytes[length...].starts(with: last)
+            else { continue }
+            memory.prefixAliases[prefix]!.append(alias)
+        }
     }
 
     /// The written articles (row id, and the name as written) that call `entity` by `folded`,
@@ -350,8 +412,47 @@ struct BatchCache {
             memory.countries = [:]
             memory.personCountries = [:]
         }
-        let id = try GraphStore.relationID(source, type, target, in: db)
+        let id = try relationID(source, type, target, in: db)
         memory.edges[key] = id
+        return id
+    }
+
+    /// `GraphStore.relationID` through prepared statements.
+    private mutating func relationID(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
+        var (from, to) = (source, target)
+        if type.isSymmetric && to < from { swap(&from, &to) }
+        let find = try findRelation ?? RawStatement("SELECT id FROM relations WHERE source = ? AND type = ? AND target = ?", in: db)
+        findRelation = find
+        if let id = try find.bind(from).bind(type.rawValue).bind(to).integer() { return id }
+        let insert = try insertRelation ?? RawStatement("INSERT INTO relations (source, type, target) VALUES (?, ?, ?)", in: db)
+        insertRelation = insert
+        try insert.bind(from).bind(type.rawValue).bind(to).run()
+        return db.lastInsertedRowID
+    }
+
+    /// `GraphStore.slugIsFree` through a prepared statement.
+    mutating func slugIsFree(_ slug: String, in db: Database) throws -> Bool {
+        let find = try findSlug ?? RawStatement("SELECT 1 FROM entities WHERE slug = ?", in: db)
+        findSlug = find
+        return try find.bind(slug).integer() != 1
+    }
+
+    /// `GraphStore.freeSlug` through a prepared statement.
+    mutating func freeSlug(for name: String, in db: Database) throws -> String {
+        let slug = Entity.slug(for: name)
+        if try slugIsFree(slug, in: db) { return slug }
+        var suffix = 2
+        while try !slugIsFree("\(slug)-\(suffix)", in: db) { suffix += 1 }
+        return "\(slug)-\(suffix)"
+    }
+
+    /// Adds an entity's row and returns its id, remembering its name.
+    mutating func insertEntity(slug: String, name: String, type: EntityType, mentions: Int, in db: Database) throws -> Int64 {
+        let insert = try insertEntityRow ?? RawStatement("INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)", in: db)
+        insertEntityRow = insert
+        try insert.bind(slug).bind(name).bind(type.rawValue).bind(mentions).run()
+        let id = db.lastInsertedRowID
+        memory.names[id] = name
         return id
     }
 
@@ -367,9 +468,10 @@ struct BatchCache {
                 .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
         }
         let sentences = try sentenceRows(in: db)
-        try BatchCache.insert(pendingEvidence, into: "evidence (relation, article, sentence, start, \"end\", date)", columns: 6,
-                              in: db) { statement, row in
-            statement.bind(row.relation).bind(row.article).bind(sentences[Array(row.evidence.sentence.utf8)]!).bind(row.evidence.start)
+        try BatchCache.insert(Array(zip(pendingEvidence, sentences)), into: "evidence (relation, article, sentence, start, \"end\", date)",
+                              columns: 6, in: db) { statement, pair in
+            let (row, sentence) = pair
+            statement.bind(row.relation).bind(row.article).bind(sentence).bind(row.evidence.start)
                 .bind(row.evidence.end).bind(row.evidence.date)
         }
         pendingAppearances = []
@@ -384,28 +486,52 @@ struct BatchCache {
         memory.personCountries = [:]
     }
 
-    /// The row of each distinct sentence of the pending evidence, by its UTF-8 bytes (not by
-    /// `String` equality, which takes "é" written as one scalar or as two for the same text):
-    /// the stored row with its digest and bytes, or a new one.
-    private mutating func sentenceRows(in db: Database) throws -> [[UInt8]: Int64] {
+    /// The sentence row of each pending evidence, in their order: the stored row of the same
+    /// UTF-8 bytes (not `String` equality, which takes "é" written as one scalar or as two for
+    /// the same text), found by its digest, or a new one.
+    private mutating func sentenceRows(in db: Database) throws -> [Int64] {
         let find = try findSentence ?? RawStatement("SELECT id, text FROM sentences WHERE digest = ?", in: db)
         let insert = try insertSentence ?? RawStatement("INSERT INTO sentences (digest, text) VALUES (?, ?)", in: db)
         findSentence = find
         insertSentence = insert
-        var rows: [[UInt8]: Int64] = [:]
+        var rows: [SentenceBytes: Int64] = [:]
+        var ids: [Int64] = []
+        ids.reserveCapacity(pendingEvidence.count)
         for pending in pendingEvidence {
             let text = pending.evidence.sentence
-            let bytes = Array(text.utf8)
-            if rows[bytes] != nil { continue }
-            let digest = SentenceDigest.of(text)
-            if let (id, _) = try find.bind(digest).integersAndStrings().first(where: { $0.1.utf8.elementsEqual(bytes) }) {
-                rows[bytes] = id
-            } else {
-                try insert.bind(digest).bind(text).run()
-                rows[bytes] = db.lastInsertedRowID
+            let sentence = SentenceBytes(text)
+            if let id = rows[sentence] {
+                ids.append(id)
+                continue
             }
+            let id: Int64
+            if let (stored, _) = try find.bind(sentence.digest).integersAndStrings().first(where: { $0.1.utf8.elementsEqual(sentence.bytes) }) {
+                id = stored
+            } else {
+                try insert.bind(sentence.digest).bind(text).run()
+                id = db.lastInsertedRowID
+            }
+            rows[sentence] = id
+            ids.append(id)
         }
-        return rows
+        return ids
+    }
+
+    /// A sentence's UTF-8 bytes as a dictionary key, hashed by its digest: the digest is needed
+    /// anyway to find the stored row, and hashing the bytes one by one cost more than the
+    /// inserts.
+    private struct SentenceBytes: Hashable {
+        let bytes: [UInt8]
+        let digest: Int64
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            digest = SentenceDigest.of(text)
+        }
+
+        static func == (first: SentenceBytes, second: SentenceBytes) -> Bool { first.bytes == second.bytes }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
     /// Forgets what a move outside the cache changed (`GraphStore.resolveSurname`): the names,
@@ -418,6 +544,7 @@ struct BatchCache {
         for entity in entities { memory.names[entity] = nil }
         memory.lookups = [:]
         memory.surnameAliases = [:]
+        memory.prefixAliases = [:]
         memory.countries = [:]
         memory.personCountries = [:]
         memory.answersTo = [:]

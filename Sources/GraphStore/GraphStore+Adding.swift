@@ -318,18 +318,18 @@ extension GraphStore {
                 try cache.rename(match, to: entity.name, in: db)
                 // The id follows the fuller name when that id is free.
                 let slug = Entity.slug(for: entity.name)
-                if try slugIsFree(slug, in: db) {
+                if try cache.slugIsFree(slug, in: db) {
                     try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, match])
                 }
             }
             cache.addMentions(entity.mentions, to: match)
         } else {
-            try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [try freeSlug(for: entity.name, in: db), entity.name, entity.type.rawValue, entity.mentions])
-            rowID = db.lastInsertedRowID
-            cache.named(rowID, entity.name)
+            rowID = try cache.insertEntity(slug: cache.freeSlug(for: entity.name, in: db), name: entity.name, type: entity.type,
+                                           mentions: entity.mentions, in: db)
         }
-        for name in names { try cache.addAlias(name, to: rowID, in: db) }
+        // A pinned name's entity may be of another type; every other match is of the entity's.
+        let storedType = cache.pinnedEntity(fullName) == nil ? entity.type : nil
+        for name in names { try cache.addAlias(name, to: rowID, type: storedType, in: db) }
         return rowID
     }
 }
@@ -406,7 +406,18 @@ package enum NameFolding {
     /// "al-Assad" and "Assad" are one surname; the particles come from name-particles.txt. A name
     /// of particles alone is kept whole.
     package static func personKey(_ folded: String) -> String {
-        let words = folded.split(separator: " ")
+        // An ASCII name splits at its space bytes, without grapheme breaking (which cost most of
+        // this function); any other name splits character by character.
+        let ascii = folded.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        return personKey(folded, words: ascii ? folded.utf8.split(separator: 0x20).map(Substring.init) : folded.split(separator: " "))
+    }
+
+    /// `personKey` splitting any name character by character.
+    package static func personKeyByCharacters(_ folded: String) -> String {
+        personKey(folded, words: folded.split(separator: " "))
+    }
+
+    private static func personKey(_ folded: String, words: [Substring]) -> String {
         guard words.contains(where: { particles.contains(String($0)) }) else { return folded }
         let kept = words.filter { !particles.contains(String($0)) }
         return kept.isEmpty ? folded : kept.joined(separator: " ")
@@ -424,6 +435,25 @@ package enum NameFolding {
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
     /// for a single word, which is no surname of anything by itself.
     package static func surname(of folded: String) -> String {
+        // In ASCII every byte is a character of its own (but "\r\n", which has no space), so the
+        // last space byte is the last space character: the common case needs no grapheme
+        // breaking, which cost more than the rest of matching a person.
+        let surname = folded.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var last: Int?
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if byte == 0x20 { last = index }
+            }
+            guard let last else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(last + 1)...]), as: UTF8.self)
+        }
+        return (surname ?? nil) ?? surnameByCharacters(of: folded)
+    }
+
+    /// `surname(of:)` for any name, character by character: a space followed by a combining mark
+    /// is no space.
+    package static func surnameByCharacters(of folded: String) -> String {
         guard let space = folded.lastIndex(of: " ") else { return "" }
         return String(folded[folded.index(after: space)...])
     }

@@ -109,6 +109,10 @@ extension GraphStore {
     /// (`BatchCache.fullNameCountries`): an article calling someone "Okafor" that joined Maria
     /// Okafor, the only Okafor stored then, must not make her the Okafor of its country once a
     /// second Okafor arrives, or the graph would depend on which came first.
+    ///
+    /// The second half's CROSS JOINs keep SQLite's order (the person's affiliations first): left to
+    /// itself it started from all the person's appearances and every evidence of their articles,
+    /// about 56,000 instructions more a person on the store of the three corpora.
     static func affiliationCountriesByName(of person: Int64, in db: Database) throws -> [(String, String)] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
@@ -116,8 +120,8 @@ extension GraphStore {
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             UNION
             SELECT c.name AS country, p.folded AS folded FROM relations r
-            JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) JOIN entities c ON c.id = r2.target
-            JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
+            CROSS JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) CROSS JOIN entities c ON c.id = r2.target
+            CROSS JOIN evidence v ON v.relation = r.id CROSS JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [person]).map { (NameFolding.fold($0["country"] as String), $0["folded"] as String) }
     }

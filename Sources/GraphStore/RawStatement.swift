@@ -60,11 +60,14 @@ final class RawStatement {
         return bind(value)
     }
 
-    /// Runs a statement that returns no row.
-    func run() throws {
+    /// Runs a statement that returns no row; returns the number of rows it inserted, changed or
+    /// deleted (none for an `INSERT OR IGNORE` that was ignored).
+    @discardableResult
+    func run() throws -> Int {
         defer { reset() }
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else { throw failure(code) }
+        return Int(sqlite3_changes(connection))
     }
 
     /// Runs a query and returns the first column of its first row as an integer; nil without a row.
@@ -107,6 +110,29 @@ final class RawStatement {
             case let code: throw failure(code)
             }
         }
+    }
+
+    /// Runs a query and returns its rows as an integer (the first column) and two strings (the
+    /// second and third).
+    func integersAndStringPairs() throws -> [(Int64, String, String)] {
+        defer { reset() }
+        var rows: [(Int64, String, String)] = []
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: rows.append((sqlite3_column_int64(statement, 0), text(at: 1), text(at: 2)))
+            case SQLITE_DONE: return rows
+            case let code: throw failure(code)
+            }
+        }
+    }
+
+    /// The text of a column of the current row, by its length: a stored string may hold a NUL,
+    /// where a C string would stop.
+    private func text(at column: Int32) -> String {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return sqlite3_column_text(statement, column).map {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        } ?? ""
     }
 
     private func reset() {
