@@ -8,7 +8,7 @@ import Testing
 
 /// The server the suites run against: NEWSGRAPH_TEST_POSTGRES, a URL of a database the tests may
 /// create databases from (postgres://postgres@127.0.0.1:5432/postgres). Unset, the suites are
-/// skipped with one line each; `.ci/run` starts a throwaway server and sets it.
+/// skipped (`make test` leaves them out with one line); `.ci/run` starts a throwaway server and sets it.
 enum TestServer {
     static let url = ProcessInfo.processInfo.environment["NEWSGRAPH_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     static var isConfigured: Bool { url != nil }
