@@ -14,7 +14,8 @@ struct StoreMemory {
     /// `PRAGMA data_version` when the memory was last right.
     var dataVersion: Int
     var names: [Int64: String] = [:]
-    var knownAliases: Set<AliasKey> = []
+    /// The stored spelling of each entity's alias, by the entity and the folded name.
+    var knownAliases: [AliasKey: String] = [:]
     /// The same, by the alias as written, so that a name met again is not even folded.
     var knownWrittenAliases: Set<AliasKey> = []
     /// Folded forms of names, by name.
@@ -205,9 +206,23 @@ struct BatchCache {
     mutating func addAlias(_ alias: String, to entity: Int64, type: EntityType?, in db: Database) throws {
         guard memory.knownWrittenAliases.insert(StoreMemory.AliasKey(entity: entity, name: alias)).inserted else { return }
         let folded = fold(alias)
-        guard !folded.isEmpty, memory.knownAliases.insert(StoreMemory.AliasKey(entity: entity, name: folded)).inserted else { return }
+        guard !folded.isEmpty else { return }
+        let key = StoreMemory.AliasKey(entity: entity, name: folded)
+        if let stored = memory.knownAliases[key] {
+            try respell(key, from: stored, to: alias, in: db)
+            return
+        }
         let surname = NameFolding.surname(of: folded)
         let inserted = try insertAlias.bind(entity).bind(alias).bind(folded).bind(surname).run() > 0
+        memory.knownAliases[key] = alias
+        if !inserted {
+            // Stored before the writer remembered it, perhaps spelled otherwise.
+            if let stored = try storedSpelling(key, in: db) {
+                memory.knownAliases[key] = stored
+                try respell(key, from: stored, to: alias, in: db)
+            }
+            return
+        }
         // Lookups of this name, and of people of this surname, may find one more entity now.
         memory.lookups[folded] = nil
         if !surname.isEmpty {
@@ -219,6 +234,38 @@ struct BatchCache {
             default: break
             }
         }
+    }
+
+    /// Keeps `alias` as the spelling of the stored alias `key` when it is preferred over the
+    /// stored one (`GraphStore.isPreferredSpelling`), so the spelling kept is the same whatever
+    /// order the spellings came in.
+    private mutating func respell(_ key: StoreMemory.AliasKey, from stored: String, to alias: String, in db: Database) throws {
+        guard GraphStore.isPreferredSpelling(alias, over: stored) else { return }
+        try db.cachedStatement(sql: "UPDATE aliases SET alias = ? WHERE entity = ? AND folded = ?")
+            .execute(arguments: [alias, key.entity, key.name])
+        memory.knownAliases[key] = alias
+        // A query comparing aliases with names may answer otherwise.
+        memory.lookups[key.name] = nil
+    }
+
+    private func storedSpelling(_ key: StoreMemory.AliasKey, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity = ? AND folded = ?"),
+                            arguments: [key.entity, key.name])
+    }
+
+    /// The stored spelling of an entity's alias of a folded name; nil when it has none.
+    mutating func aliasSpelling(of entity: Int64, folded: String, in db: Database) throws -> String? {
+        let key = StoreMemory.AliasKey(entity: entity, name: folded)
+        if let known = memory.knownAliases[key] { return known }
+        let stored = try storedSpelling(key, in: db)
+        if let stored { memory.knownAliases[key] = stored }
+        return stored
+    }
+
+    /// Forgets the lookups by these folded names (after a body is renamed: the queries that
+    /// compare an alias with the entity's name may answer otherwise).
+    mutating func forgetLookups(of folded: [String]) {
+        for name in folded { memory.lookups[name] = nil }
     }
 
     /// `NameFolding.fold`, remembered: the same names recur from article to article.
@@ -560,7 +607,7 @@ struct BatchCache {
     mutating func forgetMoved() {
         guard !moved.isEmpty else { return }
         let moved = self.moved
-        memory.knownAliases = memory.knownAliases.filter { !moved.contains($0.entity) }
+        memory.knownAliases = memory.knownAliases.filter { !moved.contains($0.key.entity) }
         memory.knownWrittenAliases = memory.knownWrittenAliases.filter { !moved.contains($0.entity) }
         memory.edges = memory.edges.filter { !moved.contains($0.key.source) && !moved.contains($0.key.target) }
         self.moved = []

@@ -258,11 +258,46 @@ extension GraphStore {
         return db.lastInsertedRowID
     }
 
+    /// Adds an alias, or respells the entity's alias of the same folded name when this spelling
+    /// is preferred (`isPreferredSpelling`).
     static func addAlias(_ alias: String, to rowID: Int64, in db: Database) throws {
         let folded = NameFolding.fold(alias)
         guard !folded.isEmpty else { return }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO aliases (entity, alias, folded, surname) VALUES (?, ?, ?, ?)")
             .execute(arguments: [rowID, alias, folded, NameFolding.surname(of: folded)])
+        guard db.changesCount == 0,
+            let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT alias FROM aliases WHERE entity = ? AND folded = ?"),
+                                             arguments: [rowID, folded]),
+            isPreferredSpelling(alias, over: stored)
+        else { return }
+        try db.cachedStatement(sql: "UPDATE aliases SET alias = ? WHERE entity = ? AND folded = ?").execute(arguments: [alias, rowID, folded])
+    }
+
+    /// Whether `spelling` is the one to keep rather than `other`, for two spellings of one folded
+    /// name ("U.S." and "US", "Chinese Embassy" and "Chinese embassy"): the longer (it keeps the
+    /// dots and hyphens the other drops), then the first in code-point order, which puts a
+    /// capital before its small letter. It is a strict total order on spellings, so the spelling
+    /// kept is the greatest of all the spellings seen, whatever order they came in; and it is
+    /// `isFuller` on names of one folded form, so a person's alias of their name's folded form is
+    /// spelled as their name is. An all-capitals spelling ("CHINESE EMBASSY") comes before the
+    /// title-case one; news text rarely has one outside datelines.
+    package static func isPreferredSpelling(_ spelling: String, over other: String) -> Bool {
+        if spelling.count != other.count { return spelling.count > other.count }
+        return spelling < other
+    }
+
+    /// Whether a body's name (agency, organization, country), given folded, says more than
+    /// another: more words, then more letters, then the first in alphabetical order. It compares
+    /// folded names only, so which name a body takes depends on the set of names its articles gave
+    /// it; how that name is spelled is then its alias's (`isPreferredSpelling`). Like people's
+    /// (`isFuller`), "Lockheed Martin Corp" names the body that articles also call "Lockheed
+    /// Martin", whichever came first.
+    package static func isFullerBodyName(_ folded: String, than other: String) -> Bool {
+        let words = folded.utf8.count { $0 == 0x20 }
+        let otherWords = other.utf8.count { $0 == 0x20 }
+        if words != otherWords { return words > otherWords }
+        if folded.utf8.count != other.utf8.count { return folded.utf8.count > other.utf8.count }
+        return folded < other
     }
 
     static func slugIsFree(_ slug: String, in db: Database) throws -> Bool {
@@ -330,7 +365,30 @@ extension GraphStore {
         // A pinned name's entity may be of another type; every other match is of the entity's.
         let storedType = cache.pinnedEntity(fullName) == nil ? entity.type : nil
         for name in names { try cache.addAlias(name, to: rowID, type: storedType, in: db) }
+        if match != nil && entity.type != .person && storedType != nil {
+            try nameBody(rowID, given: fullName, in: db, cache: &cache)
+        }
         return rowID
+    }
+
+    /// Names a body by the fuller of its stored name and the name an article gives it
+    /// (`isFullerBodyName`), spelled as its alias of that folded name is (`isPreferredSpelling`),
+    /// so that the name is the same whatever order the articles came in. As for people, the id
+    /// follows the name when that id is free; otherwise it stays (an id another entity holds is
+    /// not taken from it). Edges, evidence, appearances and pins refer to the row, not the
+    /// name, so they stay with it.
+    private static func nameBody(_ rowID: Int64, given folded: String, in db: Database, cache: inout BatchCache) throws {
+        let current = try cache.name(of: rowID, in: db)
+        let currentFolded = cache.fold(current)
+        let chosen = isFullerBodyName(folded, than: currentFolded) ? folded : currentFolded
+        guard let spelling = try cache.aliasSpelling(of: rowID, folded: chosen, in: db), spelling != current else { return }
+        try cache.rename(rowID, to: spelling, in: db)
+        // Queries that compare an alias with the entity's name ask again for both names.
+        cache.forgetLookups(of: [currentFolded, chosen])
+        let slug = Entity.slug(for: spelling)
+        if slug != Entity.slug(for: current), try cache.slugIsFree(slug, in: db) {
+            try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, rowID])
+        }
     }
 }
 

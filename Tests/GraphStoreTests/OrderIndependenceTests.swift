@@ -124,7 +124,7 @@ struct OrderIndependenceTests {
         #expect(graph.relations.contains { $0.evidence.map(\.document).count >= 1 })
     }
 
-    @Test("Two spellings of one name: the stored graph keeps the first one met (known issue)")
+    @Test("Two spellings of one name: the stored graph keeps the same one whatever the order")
     func spellings() throws {
         let extractor = try GraphExtractor()
         let texts = [
@@ -137,22 +137,12 @@ struct OrderIndependenceTests {
         }
         let forward = try Self.exportedJSON(after: articles.map { [$0] })
         let backward = try Self.exportedJSON(after: articles.reversed().map { [$0] })
-        // The same entities and edges either way (what the property above checks) ...
-        let structure = { (json: String) in
-            json.split(separator: "\n").filter { $0.contains("\"id\"") || $0.contains("\"source\"") || $0.contains("\"target\"") }
-        }
-        #expect(structure(forward) == structure(backward))
-        withKnownIssue("""
-            ... but an alias keeps the spelling of the first article that used it ("U.S." or "US" for the \
-            United States) and a body the name it was first stored under ("Chinese Embassy" or "Chinese \
-            embassy"; in the test set built in reverse, "Lockheed Martin" with the id lockheed-martin \
-            instead of "Lockheed Martin Corp"). People already take the fullest name whatever the order \
-            (`GraphStore.isFuller`). Bodies need a rule for which spelling names them, and the alias rows \
-            one spelling per folded name chosen the same way; the name is also the entity's id, which \
-            users and exports refer to, so the rule is a decision of its own, not made here.
-            """) {
-            #expect(forward == backward, "\(Self.difference(forward, backward))")
-        }
+        // An alias keeps the preferred of its spellings ("U.S." over "US") and a body the fuller
+        // of its names, spelled as preferred ("Chinese Embassy" over "Chinese embassy"); see
+        // `GraphStore.isPreferredSpelling` and `GraphStore.isFullerBodyName`.
+        #expect(forward == backward, "\(Self.difference(forward, backward))")
+        #expect(forward.contains("\"U.S.\""), "\(forward)")
+        #expect(!forward.contains("\"Chinese embassy\""), "\(forward)")
     }
 
     /// The lines where two exports differ, for the failure message.
