@@ -112,7 +112,7 @@ struct SentenceScan {
         // A sentence whose first quote mark closes a quotation ('It must stop," Smith said.') began
         // inside the quote opened in an earlier sentence; so did one wholly inside a quotation.
         var open = isInsideQuotation
-        if !open, let first = range.first(where: { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }),
+        if !open, let first = range.first(where: { analysis.tokens[$0].isQuoteMark }),
             first > range.lowerBound, !analysis.tokens[first].shape.contains(.spaceBefore)
         {
             open = true
@@ -125,7 +125,7 @@ struct SentenceScan {
         analysis.tokens.withUnsafeBufferPointer { tokens in
             marks.withUnsafeMutableBufferPointer { marks in
                 for token in range {
-                    let isQuoteMark = tokens[token].kind == .punctuation && tokens[token].mark == UInt8(ascii: "\"")
+                    let isQuoteMark = tokens[token].isQuoteMark
                     if isQuoteMark { open.toggle() }
                     marks[token - start] = TokenMarks(inQuote: open && !isQuoteMark)
                 }
@@ -649,7 +649,7 @@ struct SentenceScan {
     }
 
     func isQuoteMark(_ token: Int) -> Bool {
-        analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"")
+        analysis.tokens[token].isQuoteMark
     }
 
     /// A quotation that began in the previous sentence after its speaker: 'X said: "... . We condemn Y."'

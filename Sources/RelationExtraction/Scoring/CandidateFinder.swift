@@ -116,8 +116,7 @@ struct CandidateFinder {
             }
             let mentions = analysis.mentions[firstMention..<endMention]
             let isInsideQuotation = quotations.isInside[sentenceIndex]
-            let quoted = isInsideQuotation
-                || tokens.contains { analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "\"") }
+            let quoted = isInsideQuotation || quotations.hasQuoteMarks[sentenceIndex]
             if cueMatches.isEmpty && !recentCue && !quoted {
                 references.note(mentions)
                 continue

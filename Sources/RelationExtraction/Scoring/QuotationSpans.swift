@@ -24,11 +24,14 @@ struct QuotationSpans {
     private(set) var spans: [Span?]
     /// Per sentence, whether it lies inside such a quotation with no quote mark of its own.
     private(set) var isInside: [Bool]
+    /// Per sentence, whether it holds a quote mark: the article's marks are counted once, here.
+    private(set) var hasQuoteMarks: [Bool]
 
     init(_ analysis: ArticleAnalysis) {
-        let count = analysis.sentences.count
-        spans = Array(repeating: nil, count: count)
-        isInside = Array(repeating: false, count: count)
+        let marks = analysis.sentences.map { sentence in sentence.tokens.count { analysis.tokens[$0].isQuoteMark } }
+        hasQuoteMarks = marks.map { $0 > 0 }
+        spans = Array(repeating: nil, count: marks.count)
+        isInside = Array(repeating: false, count: marks.count)
         var opening: Int?
         for (index, sentence) in analysis.sentences.enumerated() {
             if let start = opening,
@@ -36,14 +39,13 @@ struct QuotationSpans {
             {
                 opening = nil
             }
-            let marks = sentence.tokens.count { QuotationSpans.isQuoteMark($0, in: analysis) }
-            guard marks % 2 == 1 else { continue }
+            guard marks[index] % 2 == 1 else { continue }
             if let start = opening {
                 // Two sentences in a row are one quote around a sentence break, which the
                 // sentences read by themselves already.
                 if index - start >= 2 {
                     for sentence in start...index { spans[sentence] = Span(opening: start, closing: index) }
-                    for middle in (start + 1)..<index { isInside[middle] = !QuotationSpans.hasMarks(middle, in: analysis) }
+                    for middle in (start + 1)..<index { isInside[middle] = marks[middle] == 0 }
                 }
                 opening = nil
             } else {
@@ -52,16 +54,13 @@ struct QuotationSpans {
         }
     }
 
-    private static func hasMarks(_ sentence: Int, in analysis: ArticleAnalysis) -> Bool {
-        analysis.sentences[sentence].tokens.contains { QuotationSpans.isQuoteMark($0, in: analysis) }
-    }
-
-    private static func isQuoteMark(_ token: Int, in analysis: ArticleAnalysis) -> Bool {
-        analysis.tokens[token].kind == .punctuation && analysis.tokens[token].mark == UInt8(ascii: "\"")
-    }
-
     private static func startsParagraph(_ sentence: Sentence, in analysis: ArticleAnalysis) -> Bool {
         guard let first = sentence.tokens.first else { return false }
         return analysis.tokens[first].shape.contains(.paragraphStart)
     }
+}
+
+extension Token {
+    /// A quotation mark (the tokenizer writes curly quotes as `"`).
+    var isQuoteMark: Bool { kind == .punctuation && mark == UInt8(ascii: "\"") }
 }
