@@ -350,12 +350,7 @@ extension GraphStore {
             // The fullest name wins: "Blinken" becomes "Antony Blinken", and "Bashar al-Assad"
             // stands for "Bashar Assad" whichever came first.
             if entity.type == .person && isFuller(entity.name, folded: fullName, than: current, folded: cache.fold(current)) {
-                try cache.rename(match, to: entity.name, in: db)
-                // The id follows the fuller name when that id is free.
-                let slug = Entity.slug(for: entity.name)
-                if try cache.slugIsFree(slug, in: db) {
-                    try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, match])
-                }
+                try rename(match, to: entity.name, in: db, cache: &cache)
             }
             cache.addMentions(entity.mentions, to: match)
         } else {
@@ -382,11 +377,17 @@ extension GraphStore {
         let currentFolded = cache.fold(current)
         let chosen = isFullerBodyName(folded, than: currentFolded) ? folded : currentFolded
         guard let spelling = try cache.aliasSpelling(of: rowID, folded: chosen, in: db), spelling != current else { return }
-        try cache.rename(rowID, to: spelling, in: db)
+        try rename(rowID, to: spelling, in: db, cache: &cache)
         // Queries that compare an alias with the entity's name ask again for both names.
         cache.forgetLookups(of: [currentFolded, chosen])
-        let slug = Entity.slug(for: spelling)
-        if slug != Entity.slug(for: current), try cache.slugIsFree(slug, in: db) {
+    }
+
+    /// Renames a stored entity, for people and bodies alike; its id follows the new name when
+    /// that id is free (an id another entity holds, or its own, is not taken again).
+    private static func rename(_ rowID: Int64, to name: String, in db: Database, cache: inout BatchCache) throws {
+        try cache.rename(rowID, to: name, in: db)
+        let slug = Entity.slug(for: name)
+        if try cache.slugIsFree(slug, in: db) {
             try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, rowID])
         }
     }
