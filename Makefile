@@ -58,6 +58,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
   Tests/EntityRecognitionTests/PresidencyTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
+  Tests/RelationExtractionTests/BodyWithinNameTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \

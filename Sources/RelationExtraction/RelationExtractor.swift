@@ -705,6 +705,15 @@ struct GraphBuilder {
                               rationale: concatenated("'", analysis.string(mentions[mentionIndex].phrase), "' names its owner")), sentence: sentence, rule: "body-owner")
             }
         }
+        sentence = 0
+        for (mention, part, whole) in BodyWithinName(analysis: analysis, words: words).parts() {
+            let start = mentions[mention].tokens.lowerBound
+            while sentence < sentences.count && sentences[sentence].tokens.upperBound <= start { sentence += 1 }
+            guard sentence < sentences.count else { break }
+            note(FoundEdge(source: part, target: whole, type: .affiliatedWith,
+                          rationale: concatenated("'", entities[part].name, "' is named within '", entities[whole].name, "'")),
+                 sentence: sentence, rule: "within-name")
+        }
     }
 
     /// "X, a unit of Y", "X is one of the oldest parts of Y": the body X belongs to.
