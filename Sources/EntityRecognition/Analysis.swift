@@ -10,7 +10,9 @@ package struct Sentence: Sendable, Hashable {
 }
 
 /// One place where the article names (or refers to) an entity.
+@usableFromInline
 package struct Mention: Sendable, Hashable {
+    @usableFromInline
     package enum Kind: Sendable, Hashable {
         /// A proper name, acronym or lexicon phrase.
         case name
@@ -54,10 +56,11 @@ package struct ArticleEntity: Sendable, Hashable {
 }
 
 /// Everything the recognizer found in one article.
+@usableFromInline
 package struct ArticleAnalysis: Sendable {
     package var document: String
     package var text: [UInt8]
-    package var tokens: [Token]
+    @usableFromInline package var tokens: [Token]
     package var sentences: [Sentence]
     package var mentions: [Mention]
     package var entities: [ArticleEntity]

@@ -3,6 +3,7 @@
 /// Like a `PhraseMatcher`, a word set puts its words in the lexicon's vocabulary, so make it
 /// before the recognizer: every token spelled like one of the words (in any case) then carries
 /// that word's ID, and a comparison is a load or two.
+@usableFromInline
 package struct WordSet: Sendable {
     /// The IDs, sorted: a handful are scanned.
     @usableFromInline let ids: [Int32]
@@ -32,7 +33,9 @@ package struct WordSet: Sendable {
         words.map { lexicon.vocabulary.intern(Array($0.utf8)) }
     }
 
-    @inlinable
+    // Always inlined: the relation extractor asks hundreds of thousands of times per MB, and a
+    // call costs as much as the test.
+    @inlinable @inline(__always)
     func contains(_ id: Int32) -> Bool {
         guard id >= 0 else { return false }
         if bits.isEmpty { return ids.contains(id) }
@@ -44,7 +47,7 @@ package struct WordSet: Sendable {
 extension ArticleAnalysis {
     /// Whether the token at `index` is one of `words`: the same as its `lowercaseWord` being one
     /// of them, without making the string.
-    @inlinable
+    @inlinable @inline(__always)
     package func token(_ index: Int, isIn words: WordSet) -> Bool {
         words.contains(tokens[index].id)
     }

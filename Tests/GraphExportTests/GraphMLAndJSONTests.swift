@@ -128,6 +128,28 @@ struct JSONWriterTests {
         #expect(decoded.relations[0].evidence[0].rationale == "cue met")
     }
 
+    @Test("Text past the writer's first buffer and its estimate round-trips, escapes and numbers included")
+    func largeGraph() throws {
+        // Names far longer than the writer's estimate per entity (160 bytes) make it grow its
+        // buffer while writing, escapes fall on both sides of each growth, and the numbers have
+        // one to nineteen digits.
+        let entities = (0..<40).map { index in
+            Entity(name: "Minister \(index) \"quoted\"\t" + String(repeating: "é/\\", count: 300 + index), type: .person)
+        }
+        let relations = (1..<entities.count).map { index in
+            Relation(source: entities[index - 1].id, type: .metWith, target: entities[index].id, evidence: [
+                Evidence(document: "talks \(index)", sentence: String(repeating: "They met\n", count: index),
+                         start: index == 1 ? 0 : Int.max / (index * 7), end: Int.max - index)
+            ])
+        }
+        let graph = Graph(entities: entities, relations: relations)
+        let text = JSONWriter.write(graph)
+        #expect(text.utf8.count > 40 * 900)
+        #expect(try JSONDecoder().decode(Graph.self, from: Data(text.utf8)) == graph)
+        #expect(text.contains("\"start\" : 0\n"))
+        #expect(text.contains("\"end\" : \(Int.max - 1),\n"))
+    }
+
     @Test("Output is stable: sorted keys, unescaped slashes and non-ASCII text")
     func formatting() {
         let graph = Graph(entities: [Entity(name: "AU/ECOWAS", type: .organization), Entity(name: "习近平", type: .person)],
