@@ -371,7 +371,7 @@ extension GraphStore {
         if match == nil {
             let matches: [Int64]
             if entity.type == .person {
-                matches = try matchPerson(fullName: fullName, countries: countries, in: db, cache: &cache)
+                matches = try matchPerson(fullName: fullName, aliases: entity.aliases, countries: countries, in: db, cache: &cache)
             } else {
                 matches = try matchBody(entity, names: names, fullName: fullName, countries: countries, identityKey: identityKey,
                                         isShared: isShared, in: db, cache: &cache)
@@ -380,7 +380,9 @@ extension GraphStore {
             // An entity that is two stored ones makes them one, as it would have had it come
             // before the second of them.
             if let kept = match, matches.count > 1 {
-                for other in matches.dropFirst() where try canAbsorb(other, into: kept, type: entity.type, in: db, cache: &cache) {
+                let folded = Set(names.map { cache.fold($0) })
+                for other in matches.dropFirst()
+                where try canAbsorb(other, into: kept, type: entity.type, names: folded, in: db, cache: &cache) {
                     try absorb(other, into: kept, type: entity.type, in: db, cache: &cache)
                 }
             }
@@ -413,16 +415,23 @@ extension GraphStore {
     /// new article's entity. Not when a user pinned a name to either: a merge, a split or a
     /// rename by hand says where that entity ends, and the writer does not undo it (the article
     /// joins `kept` alone, as before). Not countries: two of them found by one name ("Congo")
-    /// are more likely two countries than one written two ways. Not two agencies whose own
-    /// countries disagree: an agency tied to two countries may match each country's body of its
-    /// name, which stay two.
-    private static func canAbsorb(_ other: Int64, into kept: Int64, type: EntityType, in db: Database,
+    /// are more likely two countries than one written two ways. Bodies only when the article
+    /// names both by their own names (`names`, folded: "Lockheed Martin Corp", also called
+    /// "Lockheed Martin"): one found by an alias of a common name ("Communist Party", an alias
+    /// of China's and of Vietnam's) may be another body. Not two agencies whose own countries
+    /// disagree: an agency tied to two countries may match each country's body of its name,
+    /// which stay two.
+    private static func canAbsorb(_ other: Int64, into kept: Int64, type: EntityType, names: Set<String>, in db: Database,
                                   cache: inout BatchCache) throws -> Bool
     {
         guard type != .country, !cache.hasPins(kept), !cache.hasPins(other) else { return false }
+        guard type != .person else { return true }
+        let keptName = try cache.fold(cache.name(of: kept, in: db))
+        let otherName = try cache.fold(cache.name(of: other, in: db))
+        guard names.contains(keptName), names.contains(otherName) else { return false }
         guard type == .agency else { return true }
-        let sameName = try cache.fold(cache.name(of: kept, in: db)) == cache.fold(cache.name(of: other, in: db))
-        return try countriesAgree(cache.storedCountries(of: kept, in: db), cache.storedCountries(of: other, in: db), sameName: sameName)
+        return try countriesAgree(cache.storedCountries(of: kept, in: db), cache.storedCountries(of: other, in: db),
+                                  sameName: keptName == otherName)
     }
 
     /// Folds the stored entity `absorbed` into `kept`, as `newsgraph merge` does but pinning
@@ -469,15 +478,11 @@ extension GraphStore {
     {
         let current = try cache.name(of: rowID, in: db)
         let currentFolded = cache.fold(current)
-        let isGiven = isFullerBodyName(folded, than: currentFolded)
-        let chosen = isGiven ? folded : currentFolded
+        let chosen = isFullerBodyName(folded, than: currentFolded) ? folded : currentFolded
         guard let spelling = try cache.aliasSpelling(of: rowID, folded: chosen, in: db), spelling != current else { return }
-        if isGiven {
-            try rename(rowID, to: spelling, idQualifier: idQualifier, in: db, cache: &cache)
-        } else {
-            // Another spelling of the stored name: the id, which may have a qualifier, stays.
-            try cache.rename(rowID, to: spelling, in: db)
-        }
+        // A body of a shared name is one of its country (`matchBody`), so the article's qualifier
+        // is the stored body's too.
+        try rename(rowID, to: spelling, idQualifier: idQualifier, in: db, cache: &cache)
         // Queries that compare an alias with the entity's name ask again for both names.
         cache.forgetLookups(of: [currentFolded, chosen])
     }

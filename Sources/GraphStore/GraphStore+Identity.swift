@@ -135,7 +135,9 @@ extension GraphStore {
 
     /// The stored people that a person named `fullName` is, the one to join first (see
     /// `merge`); empty for none.
-    static func matchPerson(fullName: String, countries: Set<String>, in db: Database, cache: inout BatchCache) throws -> [Int64] {
+    static func matchPerson(fullName: String, aliases: [String] = [], countries: Set<String>, in db: Database,
+                            cache: inout BatchCache) throws -> [Int64]
+    {
         let key = cache.personKey(fullName)
         guard !key.isEmpty else { return [] }
         let surname = NameFolding.surname(of: key)
@@ -161,8 +163,21 @@ extension GraphStore {
             if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
         }
         if let same { return [same] }
+        // A stored person named by one of this one's aliases that this name extends ("Emmerson
+        // Mnangagwa" of "Emmerson Mnangagwa Jnr", also called so): had the stored one come
+        // second, it would have joined this one by that alias (`same` above).
+        var extended: Set<Int64> = []
+        for alias in aliases {
+            let folded = cache.fold(alias)
+            let aliasKey = cache.personKey(folded)
+            guard aliasKey.utf8.contains(0x20), key.hasPrefix(aliasKey + " ") else { continue }
+            for id in try cache.entityIDs(sql: peopleNamed, folded: folded, type: EntityType.person.rawValue, in: db)
+            where try cache.personKey(cache.fold(cache.name(of: id, in: db))) == aliasKey {
+                extended.insert(id)
+            }
+        }
         // The same person written more or less fully: one person only, or none.
-        var people: Set<Int64> = []
+        var people = extended
         for row in rows where !people.contains(row.entity) && isSamePerson(row.key, key) {
             people.insert(row.entity)
         }
@@ -192,7 +207,7 @@ extension GraphStore {
             let folded = cache.fold(name)
             named.append((name, folded, cache.personKey(folded), id))
         }
-        let byName = named.filter { $0.key == key || isSamePerson($0.key, key) }
+        let byName = named.filter { $0.key == key || isSamePerson($0.key, key) || extended.contains($0.id) }
         if byName.isEmpty {
             for (index, first) in named.enumerated() {
                 for second in named[(index + 1)...] where !isSamePerson(first.key, second.key) { return [] }

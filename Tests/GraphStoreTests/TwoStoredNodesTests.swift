@@ -140,6 +140,28 @@ struct TwoStoredNodesTests {
         #expect(agencies.count == 2, "\(agencies.map(\.id))")
     }
 
+    @Test("A person stored by a shorter name joins the one whose article also calls them by it, in either order")
+    func nameExtendedByAlias() throws {
+        let short = Self.article("short", "Kaleb Oduya", type: .person)
+        let long = Self.article("long", "Kaleb Oduya Jnr", aliases: ["Kaleb Oduya", "President Kaleb Oduya"], type: .person)
+        for order in [[short, long], [long, short]] {
+            let people = try Self.graph(after: order).entities.filter { $0.type == .person }
+            #expect(people.map(\.id) == ["kaleb-oduya-jnr"], "order \(order.map(\.0))")
+            #expect(people.first?.aliases.sorted() == ["Kaleb Oduya", "President Kaleb Oduya"], "order \(order.map(\.0))")
+        }
+    }
+
+    @Test("Two bodies found by a common alias only stay two")
+    func commonAliasOnly() throws {
+        let articles = [
+            Self.article("ruritania", "Ruritanian Unity Party", aliases: ["Unity Party"], type: .organization),
+            Self.article("zembla", "Zembla Unity Party", aliases: ["Unity Party"], type: .organization),
+            Self.article("bare", "Unity Party", type: .organization),
+        ]
+        let bodies = try Self.graph(after: articles).entities.filter { $0.type == .organization }
+        #expect(Set(bodies.map(\.name)) == ["Ruritanian Unity Party", "Zembla Unity Party"], "\(bodies.map(\.name))")
+    }
+
     @Test("A node a user corrected is not folded into another by the writer")
     func correctedNodeStays() throws {
         let temporary = try TemporaryStore()
