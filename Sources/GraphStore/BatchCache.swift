@@ -126,6 +126,10 @@ struct BatchCache {
     private var moved: Set<Int64> = []
     /// The row id of the batch's first article: the batch's articles are those from it on.
     private(set) var firstArticle: Int64?
+    /// Entities the writer folded into another since `takeAbsorbed()`, with the one they are now.
+    private var absorptions: [(absorbed: Int64, kept: Int64)] = []
+    /// Surnames of people folded into others, to decide again when the batch ends.
+    private var absorbedSurnames: Set<String> = []
     private let insertAlias: RawStatement
     private let findArticle: RawStatement
     private let insertArticleRow: RawStatement
@@ -184,6 +188,34 @@ struct BatchCache {
 
     /// The entity a user pinned this folded name to.
     func pinnedEntity(_ folded: String) -> Int64? { pins[folded] }
+
+    /// Whether a user pinned any name to the entity (by a merge, a split or a rename).
+    func hasPins(_ entity: Int64) -> Bool { pins.values.contains(entity) }
+
+    /// Records that the writer folded `absorbed` into `kept` (`GraphStore.absorb`), for the
+    /// article being added to move its entities stored under `absorbed` (`takeAbsorbed()`), and
+    /// the one-word names of an absorbed person to be decided again when the batch ends.
+    mutating func recordAbsorbed(_ absorbed: Int64, into kept: Int64, surname: String?) {
+        absorptions.append((absorbed, kept))
+        if let surname, !surname.isEmpty {
+            absorbedSurnames.insert(surname)
+            memory.settledSurnames[surname] = nil
+        }
+    }
+
+    /// The entities folded into others since the last call, each with the one it is now, in
+    /// the order they were folded. Taken right after each merge: a deleted row's id may be given
+    /// to the next new entity.
+    mutating func takeAbsorbed() -> [(absorbed: Int64, kept: Int64)] {
+        defer { absorptions = [] }
+        return absorptions
+    }
+
+    /// The surnames of the people folded into others since the last call.
+    mutating func takeAbsorbedSurnames() -> Set<String> {
+        defer { absorbedSurnames = [] }
+        return absorbedSurnames
+    }
 
     /// The entity's display name.
     mutating func name(of entity: Int64, in db: Database) throws -> String {
@@ -484,9 +516,10 @@ struct BatchCache {
         return try find.bind(slug).integer() != 1
     }
 
-    /// `GraphStore.freeSlug` through a prepared statement.
-    mutating func freeSlug(for name: String, in db: Database) throws -> String {
-        let slug = Entity.slug(for: name)
+    /// `GraphStore.freeSlug` through a prepared statement; a qualifier follows the name in the
+    /// id (`ArticleGraph.idQualifier`).
+    mutating func freeSlug(for name: String, qualifier: String? = nil, in db: Database) throws -> String {
+        let slug = Entity.slug(for: qualifier.map { name + " " + $0 } ?? name)
         if try slugIsFree(slug, in: db) { return slug }
         var suffix = 2
         while try !slugIsFree("\(slug)-\(suffix)", in: db) { suffix += 1 }

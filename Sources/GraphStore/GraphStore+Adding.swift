@@ -101,6 +101,18 @@ package struct ArticleGraph: Sendable {
         }
         return country + " " + key
     }
+
+    /// What a body of a shared name adds to its id when its name states no country ("Foreign
+    /// Ministry"): the one country the article ties it to ("foreign-ministry-japan"), else the
+    /// first six hex digits of its article's digest ("foreign-ministry-3fa2c1"), since such a body
+    /// is a node of its own article. Without it the id would be "foreign-ministry" or
+    /// "foreign-ministry-4", by which of many such bodies came first; with it the id is the same
+    /// whatever the order. Nil for every other body, whose name is its id.
+    func idQualifier(of id: String) -> String? {
+        guard let body = bodies[id], body.lexiconName == nil, body.sharedKey != nil, body.country == nil else { return nil }
+        if let tied = countries[id], tied.count == 1 { return tied.first! }
+        return String(article.digest.prefix(6))
+    }
 }
 
 extension GraphStore {
@@ -169,6 +181,7 @@ extension GraphStore {
                 if result == .added { surnames.formUnion(GraphStore.surnamesNamedInFull(item.graph, cache: &cache)) }
                 results.append(result)
             }
+            surnames.formUnion(cache.takeAbsorbedSurnames())
             try cache.flush(in: db)
             // A person named in full may be the one a surname alone means in other articles, or
             // make that surname ambiguous: those articles are decided again, on the written rows.
@@ -193,7 +206,13 @@ extension GraphStore {
             // The key is one of the body's names, so a later article's body of that key finds it.
             if let key, key != entity.name, !entity.aliases.contains(key) { entity.aliases.append(key) }
             let rowID = try GraphStore.merge(entity, countries: countries[entity.id] ?? [], identityKey: key,
-                                             isShared: item.bodies[entity.id]?.sharedKey != nil, in: db, cache: &cache)
+                                             isShared: item.bodies[entity.id]?.sharedKey != nil,
+                                             idQualifier: item.idQualifier(of: entity.id), in: db, cache: &cache)
+            // Entities of this article stored under a node the merge folded into another are
+            // under that one now.
+            for (absorbed, kept) in cache.takeAbsorbed() {
+                for (id, row) in rowIDs where row == absorbed { rowIDs[id] = kept }
+            }
             rowIDs[entity.id] = rowID
             cache.recordAppearance(of: entity, as: rowID, in: articleID)
         }
@@ -275,15 +294,29 @@ extension GraphStore {
 
     /// Whether `spelling` is the one to keep rather than `other`, for two spellings of one folded
     /// name ("U.S." and "US", "Chinese Embassy" and "Chinese embassy"): the longer (it keeps the
-    /// dots and hyphens the other drops), then the first in code-point order, which puts a
-    /// capital before its small letter. It is a strict total order on spellings, so the spelling
-    /// kept is the greatest of all the spellings seen, whatever order they came in; and it is
-    /// `isFuller` on names of one folded form, so a person's alias of their name's folded form is
-    /// spelled as their name is. An all-capitals spelling ("CHINESE EMBASSY") comes before the
-    /// title-case one; news text rarely has one outside datelines.
+    /// dots and hyphens the other drops), then one with a small letter over one in capitals only
+    /// (a dateline's "WASHINGTON" or a headline's "UNITED NATIONS" is not how the name is written
+    /// in running text), then the first in code-point order, which puts a capital before its
+    /// small letter. It is a strict total order on spellings, so the spelling kept is the greatest
+    /// of all the spellings seen, whatever order they came in; and it is `isFuller` on names of
+    /// one folded form, so a person's alias of their name's folded form is spelled as their name
+    /// is.
     package static func isPreferredSpelling(_ spelling: String, over other: String) -> Bool {
         if spelling.count != other.count { return spelling.count > other.count }
+        let hasSmallLetter = hasSmallLetter(spelling)
+        if hasSmallLetter != self.hasSmallLetter(other) { return hasSmallLetter }
         return spelling < other
+    }
+
+    /// Whether a spelling has a small letter, looked for byte by byte in ASCII: a person's name is
+    /// compared with their stored one at every article that names them.
+    static func hasSmallLetter(_ spelling: String) -> Bool {
+        var isASCII = true
+        for byte in spelling.utf8 {
+            if byte >= 0x61 && byte <= 0x7A { return true }
+            if byte >= 0x80 { isASCII = false }
+        }
+        return !isASCII && spelling.contains(where: \.isLowercase)
     }
 
     /// Whether a body's name (agency, organization, country), given folded, says more than
@@ -305,14 +338,13 @@ extension GraphStore {
     }
 
     /// Whether a person's name says more than another (both also given folded): more words, then
-    /// more letters, then (for two names as full) the first in alphabetical order, so the choice
-    /// does not depend on which article came first.
+    /// the spelling rule (`isPreferredSpelling`: more letters, then not in capitals only, then the
+    /// first in code-point order), so the choice does not depend on which article came first.
     static func isFuller(_ name: String, folded: String, than current: String, folded currentFolded: String) -> Bool {
         let words = folded.utf8.count { $0 == 0x20 }
         let currentWords = currentFolded.utf8.count { $0 == 0x20 }
         if words != currentWords { return words > currentWords }
-        if name.count != current.count { return name.count > current.count }
-        return name < current
+        return isPreferredSpelling(name, over: current)
     }
 
     /// A free id for a new entity named `name`: its slug, or the slug with a number.
@@ -326,9 +358,10 @@ extension GraphStore {
 
     /// Finds the stored entity this one is (a name the user pinned, the same person, or the same
     /// body of a compatible country; see GraphStore+Identity.swift), or creates it; returns its
-    /// row id.
+    /// row id. `idQualifier` follows the name in the id of a body created or renamed here
+    /// (`ArticleGraph.idQualifier`).
     static func merge(_ entity: Entity, countries: Set<String> = [], identityKey: String? = nil, isShared: Bool = false,
-                      in db: Database,
+                      idQualifier: String? = nil, in db: Database,
                       cache: inout BatchCache) throws -> Int64
     {
         let names = ([entity.name] + entity.aliases).filter { !cache.fold($0).isEmpty }
@@ -336,11 +369,22 @@ extension GraphStore {
         // A pinned name is where the user decided it belongs.
         var match = cache.pinnedEntity(fullName)
         if match == nil {
+            let matches: [Int64]
             if entity.type == .person {
-                match = try matchPerson(fullName: fullName, countries: countries, in: db, cache: &cache)
+                matches = try matchPerson(fullName: fullName, aliases: entity.aliases, countries: countries, in: db, cache: &cache)
             } else {
-                match = try matchBody(entity, names: names, fullName: fullName, countries: countries, identityKey: identityKey,
-                                      isShared: isShared, in: db, cache: &cache)
+                matches = try matchBody(entity, names: names, fullName: fullName, countries: countries, identityKey: identityKey,
+                                        isShared: isShared, in: db, cache: &cache)
+            }
+            match = matches.first
+            // An entity that is two stored ones makes them one, as it would have had it come
+            // before the second of them.
+            if let kept = match, matches.count > 1 {
+                let folded = Set(names.map { cache.fold($0) })
+                for other in matches.dropFirst()
+                where try canAbsorb(other, into: kept, type: entity.type, names: folded, in: db, cache: &cache) {
+                    try absorb(other, into: kept, type: entity.type, in: db, cache: &cache)
+                }
             }
         }
         let rowID: Int64
@@ -354,16 +398,73 @@ extension GraphStore {
             }
             cache.addMentions(entity.mentions, to: match)
         } else {
-            rowID = try cache.insertEntity(slug: cache.freeSlug(for: entity.name, in: db), name: entity.name, type: entity.type,
+            rowID = try cache.insertEntity(slug: cache.freeSlug(for: entity.name, qualifier: idQualifier, in: db), name: entity.name,
+                                           type: entity.type,
                                            mentions: entity.mentions, in: db)
         }
         // A pinned name's entity may be of another type; every other match is of the entity's.
         let storedType = cache.pinnedEntity(fullName) == nil ? entity.type : nil
         for name in names { try cache.addAlias(name, to: rowID, type: storedType, in: db) }
         if match != nil && entity.type != .person && storedType != nil {
-            try nameBody(rowID, given: fullName, in: db, cache: &cache)
+            try nameBody(rowID, given: fullName, idQualifier: idQualifier, in: db, cache: &cache)
         }
         return rowID
+    }
+
+    /// Whether the writer may fold the stored entity `other` into `kept`, both found to be one
+    /// new article's entity. Not when a user pinned a name to either: a merge, a split or a
+    /// rename by hand says where that entity ends, and the writer does not undo it (the article
+    /// joins `kept` alone, as before). Not countries: two of them found by one name ("Congo")
+    /// are more likely two countries than one written two ways. Bodies only when the article
+    /// names both by their own names (`names`, folded: "Lockheed Martin Corp", also called
+    /// "Lockheed Martin"): one found by an alias of a common name ("Communist Party", an alias
+    /// of China's and of Vietnam's) may be another body. Not two agencies whose own countries
+    /// disagree: an agency tied to two countries may match each country's body of its name,
+    /// which stay two.
+    private static func canAbsorb(_ other: Int64, into kept: Int64, type: EntityType, names: Set<String>, in db: Database,
+                                  cache: inout BatchCache) throws -> Bool
+    {
+        guard type != .country, !cache.hasPins(kept), !cache.hasPins(other) else { return false }
+        guard type != .person else { return true }
+        let keptName = try cache.fold(cache.name(of: kept, in: db))
+        let otherName = try cache.fold(cache.name(of: other, in: db))
+        guard names.contains(keptName), names.contains(otherName) else { return false }
+        guard type == .agency else { return true }
+        return try countriesAgree(cache.storedCountries(of: kept, in: db), cache.storedCountries(of: other, in: db),
+                                  sameName: keptName == otherName)
+    }
+
+    /// Folds the stored entity `absorbed` into `kept`, as `newsgraph merge` does but pinning
+    /// nothing (no user decided it): its aliases, appearances, mentions, edges and their
+    /// evidence move to `kept`, and `kept` takes the fuller of the two names (its id following
+    /// when free), so the node is the one the articles would have made in another order. The
+    /// batch's pending rows are written first, since the move works on written rows.
+    private static func absorb(_ absorbed: Int64, into kept: Int64, type: EntityType, in db: Database, cache: inout BatchCache) throws {
+        try cache.flush(in: db)
+        let absorbedName = try cache.name(of: absorbed, in: db)
+        for row in try Row.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity = ?", arguments: [absorbed]) {
+            try addAlias(row["alias"], to: kept, in: db)
+        }
+        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
+        try db.execute(sql: "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = ?) WHERE id = ?",
+                       arguments: [absorbed, kept])
+        let touched = try moveEdges(of: absorbed, to: kept, articles: nil, in: db)
+        try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [absorbed])
+        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
+        // Names, aliases, edges and every lookup of the two are asked of the store again.
+        cache.forget([absorbed, kept])
+        cache.forgetMoved()
+        let folded = cache.fold(absorbedName)
+        if type == .person {
+            let current = try cache.name(of: kept, in: db)
+            if isFuller(absorbedName, folded: folded, than: current, folded: cache.fold(current)) {
+                try rename(kept, to: absorbedName, in: db, cache: &cache)
+            }
+        } else {
+            try nameBody(kept, given: folded, in: db, cache: &cache)
+        }
+        cache.recordAbsorbed(absorbed, into: kept,
+                             surname: type == .person ? NameFolding.surname(of: cache.personKey(folded)) : nil)
     }
 
     /// Names a body by the fuller of its stored name and the name an article gives it
@@ -372,21 +473,28 @@ extension GraphStore {
     /// follows the name when that id is free; otherwise it stays (an id another entity holds is
     /// not taken from it). Edges, evidence, appearances and pins refer to the row, not the
     /// name, so they stay with it.
-    private static func nameBody(_ rowID: Int64, given folded: String, in db: Database, cache: inout BatchCache) throws {
+    private static func nameBody(_ rowID: Int64, given folded: String, idQualifier: String? = nil, in db: Database,
+                                 cache: inout BatchCache) throws
+    {
         let current = try cache.name(of: rowID, in: db)
         let currentFolded = cache.fold(current)
         let chosen = isFullerBodyName(folded, than: currentFolded) ? folded : currentFolded
         guard let spelling = try cache.aliasSpelling(of: rowID, folded: chosen, in: db), spelling != current else { return }
-        try rename(rowID, to: spelling, in: db, cache: &cache)
+        // A body of a shared name is one of its country (`matchBody`), so the article's qualifier
+        // is the stored body's too.
+        try rename(rowID, to: spelling, idQualifier: idQualifier, in: db, cache: &cache)
         // Queries that compare an alias with the entity's name ask again for both names.
         cache.forgetLookups(of: [currentFolded, chosen])
     }
 
-    /// Renames a stored entity, for people and bodies alike; its id follows the new name when
-    /// that id is free (an id another entity holds, or its own, is not taken again).
-    private static func rename(_ rowID: Int64, to name: String, in db: Database, cache: inout BatchCache) throws {
+    /// Renames a stored entity, for people and bodies alike; its id follows the new name (with
+    /// `idQualifier` after it, when given) when that id is free (an id another entity holds, or
+    /// its own, is not taken again).
+    private static func rename(_ rowID: Int64, to name: String, idQualifier: String? = nil, in db: Database,
+                               cache: inout BatchCache) throws
+    {
         try cache.rename(rowID, to: name, in: db)
-        let slug = Entity.slug(for: name)
+        let slug = Entity.slug(for: idQualifier.map { name + " " + $0 } ?? name)
         if try cache.slugIsFree(slug, in: db) {
             try db.cachedStatement(sql: "UPDATE entities SET slug = ? WHERE id = ?").execute(arguments: [slug, rowID])
         }

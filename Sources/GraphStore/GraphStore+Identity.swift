@@ -26,18 +26,19 @@ import KnowledgeGraph
 extension GraphStore {
     // MARK: Bodies
 
+    /// The stored bodies that `entity` is, the one to join first (see `merge`); empty for none.
     static func matchBody(_ entity: Entity, names: [String], fullName: String, countries: Set<String>, identityKey: String? = nil,
-                          isShared: Bool = false, in db: Database, cache: inout BatchCache) throws -> Int64?
+                          isShared: Bool = false, in db: Database, cache: inout BatchCache) throws -> [Int64]
     {
         // A body many states have, of no one known country, may be any state's: it stays a node
         // of its own rather than gather the "Foreign Ministry" of every article.
-        if isShared && identityKey == nil { return nil }
+        if isShared && identityKey == nil { return [] }
         // Every body of a key has it among its names: the lexicon's name ("MOFCOM" of "China's
         // commerce ministry") or its country's and its shared name's ("china foreign ministry").
         if let identityKey, let keyed = try cache.entityIDs(sql: bodiesNamed, folded: cache.fold(identityKey),
                                                              type: entity.type.rawValue, in: db).first
         {
-            return keyed
+            return [keyed]
         }
         let type = entity.type.rawValue
         // The new name among stored names and aliases.
@@ -52,7 +53,7 @@ extension GraphStore {
                 candidates.append(id)
             }
         }
-        if candidates.count <= 1 && entity.type != .agency && !isShared { return candidates.first }
+        if candidates.count <= 1 && entity.type != .agency && !isShared { return candidates }
         // The body with this very name first, then by name: the same choice whatever the order
         // the candidates were stored in.
         var named: [(id: Int64, name: String, exact: Bool)] = []
@@ -64,15 +65,19 @@ extension GraphStore {
             if first.exact != second.exact { return first.exact }
             return (first.name, first.id) < (second.name, second.id)
         }
+        var matches: [Int64] = []
         for candidate in named {
-            guard entity.type == .agency || isShared else { return candidate.id }
+            guard entity.type == .agency || isShared else {
+                matches.append(candidate.id)
+                continue
+            }
             let stored = try cache.storedCountries(of: candidate.id, in: db)
             // A body of a shared name joins only a body tied to one of its countries.
             if isShared ? !stored.isDisjoint(with: countries) : countriesAgree(countries, stored, sameName: candidate.exact) {
-                return candidate.id
+                matches.append(candidate.id)
             }
         }
-        return nil
+        return matches
     }
 
     /// The entities of a type with `folded` among their names, by row id (a query of
@@ -128,13 +133,18 @@ extension GraphStore {
 
     // MARK: People
 
-    static func matchPerson(fullName: String, countries: Set<String>, in db: Database, cache: inout BatchCache) throws -> Int64? {
+    /// The stored people that a person named `fullName` is, the one to join first (see
+    /// `merge`); empty for none.
+    static func matchPerson(fullName: String, aliases: [String] = [], countries: Set<String>, in db: Database,
+                            cache: inout BatchCache) throws -> [Int64]
+    {
         let key = cache.personKey(fullName)
-        guard !key.isEmpty else { return nil }
+        guard !key.isEmpty else { return [] }
         let surname = NameFolding.surname(of: key)
         guard !surname.isEmpty else {
             // One word: a surname alone.
-            return try decideSurname(key, countries: countries, in: db, cache: &cache) ?? bareNode(key, in: db, cache: &cache)
+            let person = try decideSurname(key, countries: countries, in: db, cache: &cache) ?? bareNode(key, in: db, cache: &cache)
+            return person.map { [$0] } ?? []
         }
         // The same full name, particles aside; a name alone of this surname is decided after the
         // batch is written (`resolveSurname`). Among several people of that name, the first by
@@ -152,9 +162,22 @@ extension GraphStore {
             let name = try cache.name(of: row.entity, in: db)
             if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
         }
-        if let same { return same }
+        if let same { return [same] }
+        // A stored person named by one of this one's aliases that this name extends ("Emmerson
+        // Mnangagwa" of "Emmerson Mnangagwa Jnr", also called so): had the stored one come
+        // second, it would have joined this one by that alias (`same` above).
+        var extended: Set<Int64> = []
+        for alias in aliases {
+            let folded = cache.fold(alias)
+            let aliasKey = cache.personKey(folded)
+            guard aliasKey.utf8.contains(0x20), key.hasPrefix(aliasKey + " ") else { continue }
+            for id in try cache.entityIDs(sql: peopleNamed, folded: folded, type: EntityType.person.rawValue, in: db)
+            where try cache.personKey(cache.fold(cache.name(of: id, in: db))) == aliasKey {
+                extended.insert(id)
+            }
+        }
         // The same person written more or less fully: one person only, or none.
-        var people: Set<Int64> = []
+        var people = extended
         for row in rows where !people.contains(row.entity) && isSamePerson(row.key, key) {
             people.insert(row.entity)
         }
@@ -170,15 +193,33 @@ extension GraphStore {
                 }
             }
         }
-        if people.count <= 1 { return people.first }
-        // Several stored nodes that are all one person by their names ("Antony Blinken", "Anthony
-        // Blinken", kept apart by the order their articles came in): the first by name.
-        var named: [(name: String, key: String, id: Int64)] = []
-        for id in people { named.append((try cache.name(of: id, in: db), cache.personKey(cache.fold(try cache.name(of: id, in: db))), id)) }
-        for (index, first) in named.enumerated() {
-            for second in named[(index + 1)...] where !isSamePerson(first.key, second.key) { return nil }
+        if people.count <= 1 { return Array(people) }
+        // Several stored nodes that are one person by this name ("Anthony Blinken" and "Antony J.
+        // Blinken" of "Antony Blinken"), kept apart by the order their articles came in: had
+        // this article come first, each would have joined it. All of them, the fullest name
+        // first, which the others are folded into (`merge`). A node found by an alias only (a
+        // misread name, two people run together, with "Antony Blinken" among its aliases) is
+        // left out when others are found by their names; when all are found by aliases, only
+        // people who are one by their names are.
+        var named: [(name: String, folded: String, key: String, id: Int64)] = []
+        for id in people {
+            let name = try cache.name(of: id, in: db)
+            let folded = cache.fold(name)
+            named.append((name, folded, cache.personKey(folded), id))
         }
-        return named.min { ($0.name, $0.id) < ($1.name, $1.id) }?.id
+        let byName = named.filter { $0.key == key || isSamePerson($0.key, key) || extended.contains($0.id) }
+        if byName.isEmpty {
+            for (index, first) in named.enumerated() {
+                for second in named[(index + 1)...] where !isSamePerson(first.key, second.key) { return [] }
+            }
+        } else {
+            named = byName
+        }
+        named.sort { first, second in
+            if first.name == second.name { return first.id < second.id }
+            return isFuller(first.name, folded: first.folded, than: second.name, folded: second.folded)
+        }
+        return named.map(\.id)
     }
 
     /// The entities of a type with `folded` among their names, by row id (a query of

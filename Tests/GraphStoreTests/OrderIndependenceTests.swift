@@ -145,6 +145,35 @@ struct OrderIndependenceTests {
         #expect(!forward.contains("\"Chinese embassy\""), "\(forward)")
     }
 
+    @Test("Bodies of a shared name that states no country take ids from their country or article, not from arrival")
+    func sharedBodyIDs() throws {
+        // "Foreign Ministry" in four articles: tied to Japan, to Chile, and to no country twice.
+        func article(_ document: String, country: String?) -> ArticleGraph {
+            var entities = [Entity(name: "Foreign Ministry", type: .agency, mentions: 1)]
+            var relations: [Relation] = []
+            if let country {
+                entities.append(Entity(name: country, type: .country, mentions: 1))
+                relations.append(Relation(source: "foreign-ministry", type: .affiliatedWith, target: Entity.slug(for: country),
+                                          evidence: [evidence(document, "The Foreign Ministry of \(country) spoke.", at: 0)]))
+            }
+            return ArticleGraph(Graph(entities: entities, relations: relations), article: record(document),
+                                bodies: ["foreign-ministry": BodyIdentity(sharedKey: "foreign ministry")])
+        }
+        let articles = [article("japan", country: "Japan"), article("chile", country: "Chile"),
+                        article("first", country: nil), article("second", country: nil)]
+        func ids(after articles: [ArticleGraph]) throws -> [String] {
+            let temporary = try TemporaryStore()
+            for article in articles { try temporary.store.add([article]) }
+            return try temporary.store.graph().entities.filter { $0.type == .agency }.map(\.id).sorted()
+        }
+        let forward = try ids(after: articles)
+        #expect(try ids(after: articles.reversed()) == forward)
+        #expect(forward.contains("foreign-ministry-japan") && forward.contains("foreign-ministry-chile"), "\(forward)")
+        // The two of no country: each its article's digest after the name.
+        let unknown = articles[2...].map { "foreign-ministry-" + $0.article.digest.prefix(6) }
+        #expect(Set(forward) == Set(["foreign-ministry-japan", "foreign-ministry-chile"] + unknown), "\(forward)")
+    }
+
     /// The lines where two exports differ, for the failure message.
     static func difference(_ left: String, _ right: String) -> String {
         let a = left.split(separator: "\n", omittingEmptySubsequences: false)

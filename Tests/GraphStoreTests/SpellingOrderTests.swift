@@ -81,10 +81,32 @@ struct SpellingOrderTests {
         }
     }
 
+    @Test("A spelling in capitals only (a dateline's) gives way to the one with small letters, in either order")
+    func capitalsOnly() throws {
+        let dateline = ("dateline", Self.article("dateline", body: "Valdoria", aliases: ["VELMORA"], type: .country))
+        let text = ("text", Self.article("text", body: "VALDORIA", aliases: ["Velmora"], type: .country))
+        for order in [[dateline, text], [text, dateline]] {
+            let temporary = try TemporaryStore()
+            for (document, graph) in order { try temporary.store.add(graph, article: record(document)) }
+            let countries = try temporary.store.graph().entities.filter { $0.name != "Norway" }
+            #expect(countries.map(\.name) == ["Valdoria"], "order \(order.map(\.0))")
+            #expect(countries.first?.aliases == ["Velmora"], "order \(order.map(\.0))")
+        }
+        func person(_ document: String, _ name: String) -> (String, Graph) {
+            (document, Graph(entities: [Entity(name: name, type: .person, mentions: 1)], relations: []))
+        }
+        let capitals = person("capitals", "ORLA FENWICK")
+        let written = person("written", "Orla Fenwick")
+        for order in [[capitals, written], [written, capitals]] {
+            #expect(try Self.entities(after: order).map(\.name) == ["Orla Fenwick"], "order \(order.map(\.0))")
+        }
+    }
+
     @Test(
-        "The spelling rule: longer, then code-point order (capitals first)",
+        "The spelling rule: longer, then with small letters, then code-point order (capitals first)",
         arguments: [
             ("U.S.", "US"), ("Chinese Embassy", "Chinese embassy"), ("Niger's junta", "Niger’s junta"),
+            ("Washington", "WASHINGTON"), ("United Nations", "UNITED NATIONS"), ("U.S.", "Us"), ("Zürich", "ZÜRICH"), ("Αθήνα", "ΑΘΉΝΑ"),
         ])
     func preferredSpelling(preferred: String, other: String) {
         #expect(GraphStore.isPreferredSpelling(preferred, over: other))
