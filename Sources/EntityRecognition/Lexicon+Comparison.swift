@@ -35,6 +35,12 @@ extension Lexicon {
         {
             differing.append("regions")
         }
+        if partyShortNames.count != other.partyShortNames.count
+            || !partyShortNames.allSatisfy({ other.partyShortNames[$0.key]?.name == $0.value.name
+                && other.partyShortNames[$0.key]?.country == $0.value.country })
+        {
+            differing.append("party short names")
+        }
         if trie.slots.map(\.key) != other.trie.slots.map(\.key) || trie.slots.map(\.child) != other.trie.slots.map(\.child)
             || trie.terminals != other.trie.terminals || trie.rootChildren != other.trie.rootChildren || trie.used != other.trie.used
             || trie.nodeCount != other.trie.nodeCount
