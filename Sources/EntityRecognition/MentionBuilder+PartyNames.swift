@@ -46,7 +46,9 @@ extension MentionBuilder {
         guard before >= 0, tokens[before].kind == .word, lexicon.classes(of: tokens[before].id).contains(.article)
         else { return false }
         let after = token + 1
-        return !(after < tokens.count && tokens[after].kind == .word
-            && lexicon.classes(of: tokens[after].id).contains(.genitive))
+        let opensGenitive =
+            after < tokens.count && tokens[after].kind == .word
+            && lexicon.classes(of: tokens[after].id).contains(.genitive)
+        return !opensGenitive
     }
 }

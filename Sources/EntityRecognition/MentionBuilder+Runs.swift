@@ -671,9 +671,11 @@ extension MentionBuilder {
     /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
     /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
     func bodyType(_ range: Range<Int>) -> EntityType? {
-        let last = range.upperBound - 1
+        var last = range.upperBound - 1
+        // "Channel 12": the head before a number that closes the name types it.
+        if range.count >= 2, tokens[last].kind == .number { last -= 1 }
         // "Qatar News Agency": a two-word head outranks its last word.
-        if range.count >= 2, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
+        if last > range.lowerBound, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
         if classes(last).contains(.agencyHead) { return .agency }
         // "Quinta Verde Exportadora, S.A. de C.V.": a legal form makes a company.
         if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && range.count > 1 {

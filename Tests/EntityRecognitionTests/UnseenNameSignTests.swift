@@ -1,0 +1,65 @@
+import EntityRecognition
+import KnowledgeGraph
+import Testing
+
+@Suite("A party's short name, a numbered channel and a diwan say what a name is")
+struct UnseenNameSignTests {
+    @Test(
+        "'the Congress' in an article that names India is the Indian National Congress",
+        arguments: [
+            "Congress president Rahul Gandhi spoke in New Delhi. He said the Congress would win the state.",
+            "Congress rejects the remarks\nIndian officials met on Monday. The Congress on Monday backed the official line.",
+        ])
+    func indianPartyByShortName(text: String) throws {
+        let result = try Recognized(text)
+        let party = try #require(result.entities(calling: "Congress").first, "\(result.summary)")
+        #expect(party.type == .organization, "\(result.summary)")
+        #expect(party.name == "Indian National Congress", "\(result.summary)")
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+
+    @Test(
+        "A bare 'Congress' stays the U.S. legislature without India or without 'the Congress'",
+        arguments: [
+            "Prime Minister Narendra Modi spoke in New Delhi. The waiver, as written into the law by Congress, lets the President act.",
+            "Lawmakers in Washington said the Congress would vote on the bill next week.",
+        ])
+    func legislatureKeepsItsName(text: String) throws {
+        let result = try Recognized(text)
+        let congress = try #require(result.entity(named: "Congress"), "\(result.summary)")
+        #expect(congress.type == .agency, "\(result.summary)")
+        #expect(result.entity(named: "Indian National Congress") == nil, "\(result.summary)")
+    }
+
+    @Test("A media name that ends in a number keeps it: 'Channel 12 reported'")
+    func numberedChannel() throws {
+        let result = try Recognized("The visit was put off until next week, Channel 12 reported on Tuesday.")
+        let channel = try #require(result.entity(named: "Channel 12"), "\(result.summary)")
+        #expect(channel.type == .organization, "\(result.summary)")
+    }
+
+    @Test("A number after a body's head that is no organization's is left out: 'Title 10 of the code'")
+    func numberAfterOtherWords() throws {
+        let result = try Recognized("The Pentagon acted under Title 10 of the U.S. Code, officials said.")
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+        #expect(result.entities(ofType: .organization).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A diwan is a ruler's office, an agency, however 'Emiri' is spelled")
+    func diwan() throws {
+        let result = try Recognized(
+            "The emir received the army chief in Doha, the Emiri Diwan said in a statement.\nPhoto: Amiri Diwan/Handout.")
+        let diwans = result.entities(calling: "Emiri Diwan")
+        #expect(diwans.count == 1, "\(result.summary)")
+        #expect(diwans.first?.type == .agency, "\(result.summary)")
+        #expect(diwans.first.map { $0.name == "Amiri Diwan" || $0.aliases.contains("Amiri Diwan") } == true, "\(result.summary)")
+    }
+
+    @Test("The African Union's Peace and Security Council is not the UN Security Council")
+    func peaceAndSecurityCouncil() throws {
+        let result = try Recognized("The bloc's Peace and Security Council said in a statement that it suspended the country.")
+        #expect(result.entity(named: "UN Security Council") == nil, "\(result.summary)")
+        let council = try #require(result.entities(calling: "Peace and Security Council").first, "\(result.summary)")
+        #expect(council.type == .agency, "\(result.summary)")
+    }
+}
