@@ -8,7 +8,7 @@ struct UnseenNameSignTests {
         "'the Congress' in an article that names India is the Indian National Congress",
         arguments: [
             "Congress president Rahul Gandhi spoke in New Delhi. He said the Congress would win the state.",
-            "Congress rejects the remarks\nIndian officials met on Monday. The Congress on Monday backed the official line.",
+            "Congress rejects the remarks\nOfficials met in New Delhi on Monday. The Congress on Monday backed the official line.",
         ])
     func indianPartyByShortName(text: String) throws {
         let result = try Recognized(text)
@@ -48,7 +48,7 @@ struct UnseenNameSignTests {
     @Test("A diwan is a ruler's office, an agency, however 'Emiri' is spelled")
     func diwan() throws {
         let result = try Recognized(
-            "The emir received the army chief in Doha, the Emiri Diwan said in a statement.\nPhoto: Amiri Diwan/Handout.")
+            "The emir received the army chief in Doha, the Emiri Diwan said in a statement. The Amiri Diwan also released photos.")
         let diwans = result.entities(calling: "Emiri Diwan")
         #expect(diwans.count == 1, "\(result.summary)")
         #expect(diwans.first?.type == .agency, "\(result.summary)")
