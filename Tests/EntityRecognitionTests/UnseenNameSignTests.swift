@@ -2,7 +2,7 @@ import EntityRecognition
 import KnowledgeGraph
 import Testing
 
-@Suite("A party's short name, a numbered channel and a diwan say what a name is")
+@Suite("A party's short name, a numbered channel, a diwan and a parent body say what a name is")
 struct UnseenNameSignTests {
     @Test(
         "'the Congress' in an article that names India is the Indian National Congress",
@@ -61,5 +61,35 @@ struct UnseenNameSignTests {
         #expect(result.entity(named: "UN Security Council") == nil, "\(result.summary)")
         let council = try #require(result.entities(calling: "Peace and Security Council").first, "\(result.summary)")
         #expect(council.type == .agency, "\(result.summary)")
+    }
+
+    @Test(
+        "A unit 'of the' a body with a head names that body too",
+        arguments: [
+            (
+                "The director of the Policy Office of the Ministry of National Defence of Zembla spoke.",
+                "Ministry of National Defence of Zembla"
+            ),
+            (
+                "He heads the Department 53 of the Ministry of the People's Armed Forces, officials said.",
+                "Ministry of the People's Armed Forces"
+            ),
+        ])
+    func parentBody(text: String, parent: String) throws {
+        let result = try Recognized(text)
+        let body = try #require(result.entity(named: parent), "\(result.summary)")
+        #expect(body.type == .agency, "\(result.summary)")
+        #expect(result.entities(ofType: .agency).count == 2, "\(result.summary)")
+    }
+
+    @Test(
+        "A head word alone before 'of the', or a government after it, adds no body",
+        arguments: [
+            "He joined the Ministry of the People's Armed Forces in 1990.",
+            "The Office for Safeguarding National Security of the Central People's Government opened on Monday.",
+        ])
+    func noParentBody(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
 }
