@@ -35,10 +35,10 @@ extension Lexicon {
         {
             differing.append("regions")
         }
-        if partyShortNames.count != other.partyShortNames.count
-            || !partyShortNames.allSatisfy({ other.partyShortNames[$0.key]?.name == $0.value.name
-                && other.partyShortNames[$0.key]?.country == $0.value.country })
-        {
+        let samePartyShortNames = partyShortNames.allSatisfy { shortName, party in
+            other.partyShortNames[shortName].map { $0.name == party.name && $0.country == party.country } ?? false
+        }
+        if partyShortNames.count != other.partyShortNames.count || !samePartyShortNames {
             differing.append("party short names")
         }
         if trie.slots.map(\.key) != other.trie.slots.map(\.key) || trie.slots.map(\.child) != other.trie.slots.map(\.child)
