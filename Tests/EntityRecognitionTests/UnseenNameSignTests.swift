@@ -92,4 +92,22 @@ struct UnseenNameSignTests {
         let result = try Recognized(text)
         #expect(result.entities(ofType: .agency).count == 1, "\(result.summary)")
     }
+
+    @Test(
+        "A body's one-word short name after another capitalized word ends a building's name",
+        arguments: [
+            "Talks were held at Peace House of Panmunjeom on Tuesday.",
+            "He spoke at a news conference at Parliament House in Canberra on Tuesday.",
+        ])
+    func shortNameInOtherName(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities(ofType: .agency).isEmpty, "\(result.summary)")
+    }
+
+    @Test("A short name after its country or after 'the' stays the body")
+    func shortNameAlone() throws {
+        let result = try Recognized("The Senate passed the bill, and the House will vote on it next week.")
+        let house = try #require(result.entities(calling: "House").first, "\(result.summary)")
+        #expect(house.type == .agency, "\(result.summary)")
+    }
 }
