@@ -25,6 +25,7 @@ package struct EntityRecognizer: Sendable {
         // name what the body of the article names.
         for sentence in sentences where !sentence.isTitleCase { builder.scan(sentence) }
         for sentence in sentences where sentence.isTitleCase { builder.scan(sentence) }
+        builder.readPartyShortNames()
         var resolver = EntityResolver(keys: lexicon.keys)
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,

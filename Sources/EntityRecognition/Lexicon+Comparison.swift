@@ -35,6 +35,12 @@ extension Lexicon {
         {
             differing.append("regions")
         }
+        let samePartyShortNames = partyShortNames.allSatisfy { shortName, party in
+            other.partyShortNames[shortName].map { $0.name == party.name && $0.country == party.country } ?? false
+        }
+        if partyShortNames.count != other.partyShortNames.count || !samePartyShortNames {
+            differing.append("party short names")
+        }
         if trie.slots.map(\.key) != other.trie.slots.map(\.key) || trie.slots.map(\.child) != other.trie.slots.map(\.child)
             || trie.terminals != other.trie.terminals || trie.rootChildren != other.trie.rootChildren || trie.used != other.trie.used
             || trie.nodeCount != other.trie.nodeCount

@@ -233,6 +233,10 @@ package struct Lexicon: Sendable {
     /// Two-word heads that type a body against its last word alone: "News Agency" and "Press
     /// Agency" are media outlets although "Agency" is an agency's head. Keyed by both word IDs.
     var pairHeads: [UInt64: EntityType] = [:]
+    /// Parties that news also calls by one word of another body's name: "Congress", from the
+    /// Indian National Congress's alias "Congress party", is the U.S. Congress's name too. Each
+    /// short name to the party and its country (`MentionBuilder.readPartyShortNames`).
+    var partyShortNames: [String: (name: String, country: String)] = [:]
 
     /// The type a two-word head gives a body ending in these two words, if any.
     func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
@@ -613,6 +617,9 @@ package struct Lexicon: Sendable {
             case .agency, .organization:
                 bodies[name] = (type, country)
                 category = .body(name: name, type: type, country: country)
+                if type == .organization, let country {
+                    for alias in aliases { indexPartyShortName(alias, name: name, country: country) }
+                }
                 if type == .agency, let country {
                     for form in [name] + aliases { indexGenericBody(form, name: name, country: country) }
                 }
@@ -661,6 +668,15 @@ package struct Lexicon: Sendable {
             // "former Prime Ministers X and Y", "Senators A and B": the plural of a role.
             if !honorific, let plural = Lexicon.plural(of: title) { addPhrase(plural, category, caseInsensitive: true) }
         }
+    }
+
+    /// "Congress party" of the Indian National Congress: "Congress" is the party's short name.
+    private mutating func indexPartyShortName(_ alias: String, name: String, country: String) {
+        let words = alias.splitOnSpaces()
+        guard words.count == 2, let first = words.first, let last = words.last,
+            classes(of: vocabulary.id(of: Array(last.lowercased().utf8))).contains(.partyNoun)
+        else { return }
+        partyShortNames[String(first)] = (name, country)
     }
 
     /// Records an agency's name under the generic key of its words after any country words.

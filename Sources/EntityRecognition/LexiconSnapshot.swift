@@ -15,7 +15,7 @@ extension Lexicon {
     package static let snapshotProperties: Set<String> = [
         "vocabulary", "entries", "entryChecks", "trie", "wordClasses", "boilerplatePrefixes", "countryNames", "bodies",
         "abbreviationIDs", "keys", "genericBodies", "ambiguousGenericBodies", "countryForms", "tokenizesPhrasesInGeneral",
-        "possessiveID", "pairHeads", "regions",
+        "possessiveID", "pairHeads", "regions", "partyShortNames",
     ]
 
     /// The tables as bytes.
@@ -99,6 +99,12 @@ extension Lexicon {
             writer.append(form)
             writer.append(region.name)
             writer.append(region.country)
+        }
+        writer.append(partyShortNames.count)
+        for (shortName, party) in partyShortNames.sorted(by: { $0.key < $1.key }) {
+            writer.append(shortName)
+            writer.append(party.name)
+            writer.append(party.country)
         }
         return writer.bytes
     }
@@ -231,6 +237,10 @@ extension Lexicon {
         for _ in 0..<(try reader.int()) {
             let form = try reader.string()
             regions[form] = (try reader.string(), try reader.string())
+        }
+        for _ in 0..<(try reader.int()) {
+            let shortName = try reader.string()
+            partyShortNames[shortName] = (try reader.string(), try reader.string())
         }
         guard reader.remaining == 0 else { throw SnapshotError() }
         // The name keys from words.tsv, as loading made them. Its words are in the vocabulary

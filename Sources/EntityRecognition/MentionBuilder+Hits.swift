@@ -55,7 +55,9 @@ extension MentionBuilder {
             var body = bodyCandidate(range, name: name, type: type, country: country)
             // "a Russian military uniform": a known body's name used as an adjective refers to the
             // body only where the article names it otherwise.
-            if isShortNameInTitle(range, name: name) || isAdjectivalHead(range.upperBound - 1) || isMedium(range, type: type) {
+            if isShortNameInTitle(range, name: name) || isAdjectivalHead(range.upperBound - 1) || isMedium(range, type: type)
+                || endsOtherName(range, name: name, owner: state.owner)
+            {
                 body.kind = .weak
             }
             body.phrase = phrase
@@ -198,6 +200,18 @@ extension MentionBuilder {
             case .title(let target, _) = category
         else { return false }
         return target == name
+    }
+
+    /// "Peace House", "Parliament House", "Wikimedia Commons": a body's one-word short name after a
+    /// capitalized word that is not its country ends another name, and names the body only where
+    /// the article names it otherwise.
+    private func endsOtherName(_ range: Range<Int>, name: String, owner: Int?) -> Bool {
+        let before = range.lowerBound - 1
+        guard range.count == 1, before > sentence.tokens.lowerBound, !sentence.isTitleCase, tokens[before].kind == .word,
+            tokens[before].isCapitalized, !tokens[before].isAllCaps, !classes(before).contains(.nonEntity),
+            owner.map({ candidates[$0].type != .country }) ?? true, string(range) != name
+        else { return false }
+        return true
     }
 
     /// The candidate whose acronym the article defined with these letters, when it is another body

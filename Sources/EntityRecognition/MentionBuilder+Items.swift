@@ -466,6 +466,8 @@ extension MentionBuilder {
         var end = start + 1
         var absorbed: [(Range<Int>, LexiconCategory)] = []
         var sawHeadOrOfTaking = isHead(start) || classes(start).contains(.ofTaking)
+        // The number the run took last ("Channel 12"): a name may end on it.
+        var closingNumber: Int?
         extending: while end < limit {
             let token = tokens[end]
             // Hyphenated parts: "Byung-Se", "al-Sisi", and the lowercase second syllable of an East
@@ -529,6 +531,8 @@ extension MentionBuilder {
                     || (end == start + 1 && !classes(start).isDisjoint(with: [.organizationHead, .agencyHead])
                         && !isMark(end + 1, "-")))
             {
+                // "Channel 12": an organization's head and its number make the whole name.
+                if end == start + 1 && classes(start).contains(.organizationHead) { closingNumber = end }
                 end += 1
                 continue
             }
@@ -584,7 +588,8 @@ extension MentionBuilder {
             break
         }
         // A run never ends on a joining word.
-        while end > start + 1 && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps))
+        while end > start + 1 && end - 1 != closingNumber
+            && (tokens[end - 1].kind != .word || (!tokens[end - 1].isCapitalized && !tokens[end - 1].isAllCaps))
             && !(tokens[end - 1].kind == .word && isMark(end - 2, "-") && !tokens[end - 1].shape.contains(.spaceBefore))
         {
             end -= 1

@@ -192,6 +192,13 @@ extension MentionBuilder {
                 bodyOwner = add(bodyCandidate(absorbedRange, name: bodyName, type: bodyType, country: bodyCountry))
             }
         }
+        if bodyOwner == nil || candidates[bodyOwner!].type == .country,
+            let parent = parentBody(of: range, absorbed: absorbed, country: country, countryCandidate: bodyOwner)
+        {
+            // "Department 53 of the Ministry of the People's Armed Forces": the unit, and the body it
+            // belongs to, which the article names by the way.
+            bodyOwner = parent
+        }
         let phrase = (owner != nil ? ownerStart : range.lowerBound)..<range.upperBound
         var aliases = Aliases(surface)
         if owner != nil && !isPossessive(phrase.lowerBound + 1) { aliases.append(string(phrase)) }
@@ -243,6 +250,46 @@ extension MentionBuilder {
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
+    }
+
+    /// The body named after "of the" in a body's name, added as a candidate of its own: "Policy
+    /// Office of the Ministry of National Defence" names the ministry too. Both sides need a
+    /// head word, and the unit more than its head ("Ministry of the People's Armed Forces" is one
+    /// name); a parent the lexicon knows is added already (`absorbed`), and a government is its
+    /// country.
+    private func parentBody(
+        of range: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, country: String?, countryCandidate: Int?
+    ) -> Int? {
+        guard range.count >= 5,
+            let of = range.dropLast(2).first(where: { isLowercaseWord($0, .genitive) && isLowercaseWord($0 + 1, .article) })
+        else { return nil }
+        let unit = range.lowerBound..<of
+        let parent = (of + 2)..<range.upperBound
+        // "of the Central People's Government": a government is its country's, which the article names.
+        guard unit.count >= 2, bodyType(unit) != nil, parent.count >= 2, tokens[parent.lowerBound].isCapitalized,
+            !isWord(parent.upperBound - 1, .governmentNoun), let type = bodyType(parent),
+            !absorbed.contains(where: { $0.0.lowerBound == parent.lowerBound })
+        else { return nil }
+        let surface = string(parent)
+        var generic = lexicon.keys.genericKey(surface)
+        if let (countryRange, category) = absorbed.last, countryRange.upperBound == range.upperBound,
+            countryRange.lowerBound > parent.lowerBound, isNamedPlace(category, countryRange)
+        {
+            // "Ministry of Foreign Affairs of China" is the article's "Ministry of Foreign Affairs".
+            var cut = countryRange.lowerBound
+            while cut > parent.lowerBound, !tokens[cut - 1].isCapitalized { cut -= 1 }
+            if cut > parent.lowerBound { generic = lexicon.keys.genericKey(string(parent.lowerBound..<cut)) }
+        }
+        let key: EntityKey
+        var known: String?
+        if type == .organization {
+            key = organizationKey(parent)
+        } else {
+            (key, known) = genericKey(generic, country: country)
+        }
+        return add(Candidate(tokens: parent, phrase: parent, kind: .name, type: type, key: key, name: surface,
+                             aliases: Aliases(surface), lexiconName: known, knownCountry: known == nil ? nil : country,
+                             owner: countryCandidate, genericName: type == .agency ? generic : nil))
     }
 
     /// A run that a lowercase organization noun stands next to: "defence manufacturer Kronshtadt",
@@ -671,9 +718,11 @@ extension MentionBuilder {
     /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
     /// word before "of" ("Ministry of Finance", "Assembly of Heads of Government").
     func bodyType(_ range: Range<Int>) -> EntityType? {
-        let last = range.upperBound - 1
+        var last = range.upperBound - 1
+        // "Channel 12": the head before a number that closes the name types it.
+        if range.count >= 2, tokens[last].kind == .number { last -= 1 }
         // "Qatar News Agency": a two-word head outranks its last word.
-        if range.count >= 2, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
+        if last > range.lowerBound, let type = lexicon.pairHeadType(tokens[last - 1].id, tokens[last].id) { return type }
         if classes(last).contains(.agencyHead) { return .agency }
         // "Quinta Verde Exportadora, S.A. de C.V.": a legal form makes a company.
         if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && range.count > 1 {
