@@ -445,12 +445,7 @@ extension GraphStore {
         for row in try Row.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity = ?", arguments: [absorbed]) {
             try addAlias(row["alias"], to: kept, in: db)
         }
-        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
-        try db.execute(sql: "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = ?) WHERE id = ?",
-                       arguments: [absorbed, kept])
-        let touched = try moveEdges(of: absorbed, to: kept, articles: nil, in: db)
-        try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [absorbed])
-        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
+        try moveRows(of: absorbed, into: kept, in: db)
         // Names, aliases, edges and every lookup of the two are asked of the store again.
         cache.forget([absorbed, kept])
         cache.forgetMoved()

@@ -28,16 +28,24 @@ extension GraphStore {
                     try GraphStore.pin(row["folded"], to: kept, in: db)
                 }
             }
-            try db.execute(sql: "UPDATE pins SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
-            try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
-            try db.execute(sql: "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = ?) WHERE id = ?",
-                           arguments: [absorbed, kept])
-            let touched = try GraphStore.moveEdges(of: absorbed, to: kept, articles: nil, in: db)
-            try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [absorbed])
-            try GraphStore.refreshWeights(of: touched, in: db)
+            try GraphStore.moveRows(of: absorbed, into: kept, in: db)
             try GraphStore.record("merge", "'\(name)' into '\(survivor)'", in: db)
             return try GraphStore.entity(id: kept, in: db)
         }
+    }
+
+    /// Moves everything of the stored entity `absorbed` but its aliases to `kept` (pins,
+    /// appearances, mentions, edges and their evidence) and deletes it: the part of folding two
+    /// nodes into one that a user's `merge` and the writer's fold of one entity's two stored nodes
+    /// share. Aliases are each caller's own, since only a user's merge pins them.
+    static func moveRows(of absorbed: Int64, into kept: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE pins SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
+        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ?", arguments: [kept, absorbed])
+        try db.execute(sql: "UPDATE entities SET mentions = mentions + (SELECT mentions FROM entities WHERE id = ?) WHERE id = ?",
+                       arguments: [absorbed, kept])
+        let touched = try moveEdges(of: absorbed, to: kept, articles: nil, in: db)
+        try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [absorbed])
+        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
     }
 
     /// Takes back from the entity named `name` the articles that called it by one of `aliases`
