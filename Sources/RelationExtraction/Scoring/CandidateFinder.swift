@@ -100,8 +100,16 @@ struct CandidateFinder {
         /// The places the sentences have given so far, and the sentences a bound cut short.
         var places = 0
         var cutSentences = 0
+        /// The sentence that opened the bulleted list being read (it ends with a colon).
+        var listOpening: Int?
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
+            // A bulleted list after a colon ("Those sanctioned include:", then "• A", "• B", …)
+            // is one list however many items it has: each item is as near the cues as the
+            // sentence that opened it, so the reach of a cue is counted from there.
+            let listItem = listOpening != nil && startsWithBullet(tokens)
+            let reachIndex = listItem ? listOpening ?? sentenceIndex : sentenceIndex
+            if !listItem { listOpening = endsWithColon(tokens) ? sentenceIndex : nil }
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
                 firstMention += 1
             }
@@ -112,7 +120,7 @@ struct CandidateFinder {
             if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
             cueMatcher.matches(in: analysis.tokens, range: tokens, into: &cueMatches)
             let recentCue = lastCue.contains { last in
-                last.map { sentenceIndex - $0 <= CandidateFinder.carryReach } ?? false
+                last.map { reachIndex - $0 <= CandidateFinder.carryReach } ?? false
             }
             let mentions = analysis.mentions[firstMention..<endMention]
             let isInsideQuotation = quotations.isInside[sentenceIndex]
@@ -203,10 +211,12 @@ struct CandidateFinder {
                         into: &candidates)
                     if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
-                } else if let last = lastCue[judged], sentenceIndex - last <= CandidateFinder.carryReach {
+                } else if let last = lastCue[judged], reachIndex - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
-                    addListedTargets(relation: relation, sentence: sentenceIndex, distance: sentenceIndex - last, actors: actors,
-                                     recent: recentSources[judged], scan: scan, scratch: &pairScratch, into: &candidates)
+                    // An item of a list is read as a list in the sentence after its opening.
+                    addListedTargets(relation: relation, sentence: sentenceIndex, distance: max(1, reachIndex - last),
+                                     isListItem: listItem, actors: actors, recent: recentSources[judged], scan: scan,
+                                     scratch: &pairScratch, into: &candidates)
                 }
                 if hasCue {
                     // Speech is no criticism by itself: its roles say nothing of who criticized whom.
@@ -477,13 +487,14 @@ struct CandidateFinder {
 
     /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
     /// after a cue, paired with the cue's sources.
-    private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, actors: [Actor],
+    private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, isListItem: Bool, actors: [Actor],
                                   recent: [(entity: Int, sentence: Int)], scan: SentenceScan, scratch: inout PairScratch,
                                   into candidates: inout Candidates)
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
         guard !names.isEmpty else { return }
-        let listClause = isListClause(before: names[0], actors: actors, sentence: analysis.sentences[sentence].tokens)
+        // An item of a bulleted list is what its opening lists, as the names after "include" are.
+        let listClause = isListItem || isListClause(before: names[0], actors: actors, sentence: analysis.sentences[sentence].tokens)
         // A target's features do not depend on the source: written for the first source, repeated
         // for the others.
         var written = PairScratch.take(&scratch.written, filledWith: nil, count: names.count)
@@ -515,6 +526,25 @@ struct CandidateFinder {
 }
 
 extension CandidateFinder {
+    /// Whether the sentence opens with a list bullet: "•", "·", "▪", "●", "◦" (which the
+    /// tokenizer keeps as tokens of their own), a dash or an asterisk.
+    func startsWithBullet(_ sentence: Range<Int>) -> Bool {
+        guard let first = sentence.first else { return false }
+        let token = analysis.tokens[first]
+        if token.kind == .punctuation && (token.mark == UInt8(ascii: "-") || token.mark == UInt8(ascii: "*")) { return true }
+        let bytes = analysis.text[Int(token.start)..<Int(token.end)]
+        return CandidateFinder.bullets.contains { $0.elementsEqual(bytes) }
+    }
+
+    /// The UTF-8 bytes of the bullets besides the dash and the asterisk.
+    static let bullets: [[UInt8]] = ["•", "·", "▪", "●", "◦"].map { Array($0.utf8) }
+
+    /// Whether the sentence ends with a colon (before any closing quote), as a list's opening does.
+    func endsWithColon(_ sentence: Range<Int>) -> Bool {
+        guard let last = sentence.last(where: { !analysis.tokens[$0].isQuoteMark }) else { return false }
+        return analysis.tokens[last].kind == .punctuation && analysis.tokens[last].mark == UInt8(ascii: ":")
+    }
+
     /// Whether the sentence is a list of its own before `first`, its first name: a verb that
     /// introduces a list or states what the names are ("Individuals include A; B", "Also on the
     /// list are X and Y") with no name before it, so that the names are what the verb lists.
