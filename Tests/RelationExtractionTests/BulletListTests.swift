@@ -6,8 +6,10 @@ import Testing
 @Suite struct BulletListTests {
     /// An announcement, then a list of six people, one bullet each.
     static func announcement(opening: String, bullet: String) -> String {
-        let people = ["Secretary of State Mark Dowling", "Treasury Secretary Ellen Varga", "Defense Secretary Paul Brandt",
-                      "Intelligence Director Nora Quist", "Special Envoy Tomas Leclair", "National Security Adviser Ivan Halloran"]
+        let people = [
+            "Secretary of State Mark Dowling", "Treasury Secretary Ellen Varga", "Defense Secretary Paul Brandt",
+            "Intelligence Director Nora Quist", "Special Envoy Tomas Leclair", "National Security Adviser Ivan Halloran",
+        ]
         return "On Tuesday, Iran sanctioned several American officials over the strikes.\n\n" + opening + "\n\n"
             + people.map { "  \(bullet) \($0)" }.joined(separator: "\n") + "\n"
     }
@@ -30,7 +32,8 @@ import Testing
 
     @Test func sentenceAfterTheListEndsIt() throws {
         // Bullets after prose that follows a list open no list of their own.
-        let text = "On Tuesday, Iran sanctioned several American officials over the strikes.\n\n"
+        let text =
+            "On Tuesday, Iran sanctioned several American officials over the strikes.\n\n"
             + "The officials sanctioned include:\n\n  • Secretary of State Mark Dowling\n  • Treasury Secretary Ellen Varga\n\n"
             + "Analysts said the move was symbolic.\n\nIt was the third such step this year.\n\n"
             + "  • Lyle Pemberton, the governor of Ohio\n  • Ruth Abernathy, a senator from Ohio\n"
