@@ -433,8 +433,9 @@ package struct Tokenizer {
 }
 
 extension UInt8 {
-    /// The byte with an ASCII capital folded to lowercase; any other byte as it is.
-    var asciiLowercased: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
+    /// The byte with an ASCII capital folded to lowercase; any other byte as it is. Shared by the
+    /// modules that compare bytes without case (inlinable: it is called once per byte).
+    @inlinable package var asciiLowercased: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
 }
 
 extension String {

@@ -1,3 +1,5 @@
+import EntityRecognition
+
 /// Reduces HTML to its readable text: drops scripts, styles, comments and tags, decodes common
 /// entities, and keeps block elements on lines of their own. Reads the page's publication date
 /// and address from its metadata on the way.
@@ -63,7 +65,7 @@ enum HTMLText {
             if closing { cursor += 1 }
             var name: [UInt8] = []
             while cursor < close, isAlphanumeric(html[cursor]) {
-                name.append(lowercased(html[cursor]))
+                name.append(html[cursor].asciiLowercased)
                 cursor += 1
             }
             if !closing {
@@ -108,7 +110,7 @@ enum HTMLText {
                     index += 1
                 }
                 guard index > nameStart else { break }
-                let name = String(decoding: html[nameStart..<index].map(lowercased), as: UTF8.self)
+                let name = String(decoding: html[nameStart..<index].map(\.asciiLowercased), as: UTF8.self)
                 while index < range.upperBound && isSpace(html[index]) { index += 1 }
                 guard index < range.upperBound, html[index] == UInt8(ascii: "=") else {
                     result[name] = result[name] ?? ""
@@ -185,11 +187,11 @@ enum HTMLText {
         }
 
         private func findIgnoringCase(_ text: String, from start: Int) -> Int? {
-            let pattern = Array(text.utf8).map(lowercased)
+            let pattern = Array(text.utf8).map(\.asciiLowercased)
             var index = start
             while index + pattern.count <= html.count {
                 guard let candidate = html[index...].firstIndex(of: pattern[0]), candidate + pattern.count <= html.count else { return nil }
-                if html[candidate..<(candidate + pattern.count)].map(lowercased) == pattern { return candidate }
+                if html[candidate..<(candidate + pattern.count)].map(\.asciiLowercased) == pattern { return candidate }
                 index = candidate + 1
             }
             return nil
@@ -249,6 +251,5 @@ enum HTMLText {
 
 private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 private func isAlphanumeric(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (lowercased(byte) >= 0x61 && lowercased(byte) <= 0x7A)
+    (byte >= 0x30 && byte <= 0x39) || (byte.asciiLowercased >= 0x61 && byte.asciiLowercased <= 0x7A)
 }
-private func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

@@ -72,7 +72,7 @@ struct BodyWithinName {
             var i = Int(x.start)
             var j = Int(y.start)
             while i < Int(x.end) {
-                if lowercased(analysis.text[i]) != lowercased(analysis.text[j]) { return false }
+                if analysis.text[i].asciiLowercased != analysis.text[j].asciiLowercased { return false }
                 i += 1
                 j += 1
             }
@@ -80,5 +80,4 @@ struct BodyWithinName {
         return true
     }
 
-    private func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 }
