@@ -288,9 +288,9 @@ struct SentenceScan {
             }
             if word(token) == .negation || word(token) == .modal { return true }
             if token == verb - 1 && isWord(token, words.to) {
-                // "agreed to impose" happened; "plans to impose", "offered to mediate" did not.
-                if token - 1 >= range.lowerBound, word(token - 1) == .done { return false }
-                return true
+                // "agreed to impose", "went to Beijing to meet" happened; "plans to impose",
+                // "offered to mediate" did not.
+                return !completesDoneVerb(infinitive: token)
             }
             token -= 1
             steps += 1
@@ -298,6 +298,32 @@ struct SentenceScan {
         return false
     }
 
+
+    /// How far back from an infinitive's "to" the verb it completes is looked for: over a place
+    /// and a time ("flew to Kabul on Saturday to meet").
+    static let purposeReach = 6
+
+    /// Whether the infinitive at `to` completes a verb that says the event happened: "agreed to
+    /// impose", "decided on Monday to impose", "went to Beijing to meet" (a journey's purpose, done
+    /// once the journey was). The verb is looked for back over places and times, not over a
+    /// clause boundary, a negation, a modal or another actor ("agreed with Japan's minister to
+    /// meet" is a plan).
+    func completesDoneVerb(infinitive to: Int) -> Bool {
+        var token = to - 1
+        while token >= range.lowerBound && to - token <= SentenceScan.purposeReach {
+            if let mention = heads.last(where: { $0.tokens.contains(token) && $0.kind != .weak }) {
+                guard entityTypes[mention.entity] == .country else { return false }
+                token = mention.phrase.lowerBound - 1
+                continue
+            }
+            switch word(token) {
+            case .done: return true
+            case .boundary, .negation, .modal: return false
+            default: token -= 1
+            }
+        }
+        return false
+    }
 
     /// The verb of a listing cue ("added" of "added X and Y to the entity list"): the last listing
     /// verb before the cue, over the names listed between them.
