@@ -57,6 +57,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/PatronymicTests.swift Tests/EntityRecognitionTests/MediumAndDeskTests.swift \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
   Tests/EntityRecognitionTests/PresidencyTests.swift \
+  Tests/EntityRecognitionTests/BodyVariantTests.swift Tests/EntityRecognitionTests/PartyOrganTests.swift \
   Sources/EntityRecognition/MentionBuilder+PartyNames.swift Tests/EntityRecognitionTests/UnseenNameSignTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Tests/RelationExtractionTests/BodyWithinNameTests.swift \

@@ -51,6 +51,10 @@ package struct EntityResolver {
     private var genericNames: [String?] = []
     /// By entity index: whether a name of the body holds its country ("Chinese Foreign Ministry").
     private var namedWithCountry: [Bool] = []
+    /// By entity index: the words a body's first name is compared by (`comparedBodyWords`), and the
+    /// country its name or the lexicon gives it; nil for people and countries.
+    private var bodyWords: [[String]?] = []
+    private var bodyWordCountries: [String?] = []
 
     mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
@@ -161,6 +165,13 @@ package struct EntityResolver {
         bodyKeys.append(nil)
         genericNames.append(candidates[index].genericName)
         namedWithCountry.append(false)
+        if candidates[index].type == .agency || candidates[index].type == .organization {
+            bodyWords.append(comparedBodyWords(at: index, in: candidates))
+            bodyWordCountries.append(statedCountry(at: index, in: candidates))
+        } else {
+            bodyWords.append(nil)
+            bodyWordCountries.append(nil)
+        }
         personPartBits.append(0)
         personTitles.append([])
         return entities.count - 1
@@ -213,6 +224,10 @@ package struct EntityResolver {
                 if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
                 return ownerless
             }
+            if let variant = bodyNamedVariantly(at: index, in: candidates) {
+                keyed[key] = variant
+                return variant
+            }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
             bodyCountries[entity] = country
@@ -250,6 +265,11 @@ package struct EntityResolver {
                     return other
                 }
             }
+            if case .country = key {
+            } else if let variant = bodyNamedVariantly(at: index, in: candidates) {
+                keyed[key] = variant
+                return variant
+            }
             let entity = newEntity(index, in: candidates)
             keyed[key] = entity
             return entity
@@ -283,6 +303,74 @@ package struct EntityResolver {
     /// A body of the country named generically ("Sudan's army") with this key.
     private func genericBody(withKey key: String, country: String) -> Int? {
         (genericByName[key] ?? []).last { bodyCountries[$0] == country }
+    }
+
+    /// An earlier body of the same type and country that this candidate's name writes another way:
+    /// "Prosecutor's Office" and "Russia's Prosecutor General's Office" after "the Russian
+    /// Prosecutor's General Office", "Supreme Federal Court" after "Supreme Court" (`isVariant`).
+    private func bodyNamedVariantly(at index: Int, in candidates: [Candidate]) -> Int? {
+        let type = candidates[index].type
+        guard type == .agency || type == .organization else { return nil }
+        let words = comparedBodyWords(at: index, in: candidates)
+        guard words.count >= 2 else { return nil }
+        let country = statedCountry(at: index, in: candidates)
+        return EntityResolver.latest(in: bodyOrder) { entity in
+            guard entities[entity].type == type, let known = bodyWords[entity] else { return false }
+            if let country, let other = bodyWordCountries[entity], other != country { return false }
+            return isVariant(words, of: known) || isVariant(known, of: words)
+        }
+    }
+
+    /// The country a body's candidate names (its owner) or the lexicon gives it.
+    private func statedCountry(at index: Int, in candidates: [Candidate]) -> String? {
+        if let owner = candidates[index].owner, case .country(let name) = candidates[owner].key { return name }
+        return candidates[index].knownCountry
+    }
+
+    /// The words a body's name is compared by: lowercase, without possessive marks, the key's
+    /// fillers ("the"), or the country its owner writes before it ("Russian",
+    /// "Russia's").
+    private func comparedBodyWords(at index: Int, in candidates: [Candidate]) -> [String] {
+        func words(_ name: String) -> [String] {
+            name.lowercased().replacingApostrophes().splitOnSpaces().map { word in
+                var word = word
+                if word.hasSuffix("'s") { word = word.dropLast(2) } else if word.hasSuffix("'") { word = word.dropLast() }
+                return String(word)
+            }
+        }
+        var name = words(candidates[index].name)
+        if let owner = candidates[index].owner, case .country = candidates[owner].key {
+            for alias in candidates[owner].aliases {
+                let country = words(alias)
+                if name.count > country.count, name.starts(with: country) {
+                    name.removeFirst(country.count)
+                    break
+                }
+            }
+        }
+        return name.filter { !keys.isFiller($0) }
+    }
+
+    /// Whether `short` writes the body `long` names another way: the end of it, three words or more,
+    /// with no "of" before them in `long` ("al qaeda sanctions committee" of "unsc isil and al qaida
+    /// sanctions committee", but not "council" of "committee of the council"), or, "of" aside, its
+    /// first and last word with at most one more between ("supreme court" of "supreme federal
+    /// court"). Words compare as name parts do, so one slip or transliteration passes.
+    private func isVariant(_ short: [String], of long: [String]) -> Bool {
+        guard short.count >= 2, short.count <= long.count, EntityResolver.isSamePart(short.last!, long.last!) else { return false }
+        if short.count >= 3, zip(short.reversed(), long.reversed()).allSatisfy(EntityResolver.isSamePart),
+            !long.dropLast(short.count).contains(where: keys.isGenitive)
+        {
+            return true
+        }
+        let short = short.filter { !keys.isGenitive($0) }
+        let long = long.filter { !keys.isGenitive($0) }
+        guard short.count >= 2, short.count <= long.count, long.count - short.count <= 1,
+            EntityResolver.isSamePart(short[0], long[0])
+        else { return false }
+        var next = 0
+        for word in long where next < short.count && EntityResolver.isSamePart(word, short[next]) { next += 1 }
+        return next == short.count
     }
 
     /// The organization a shorter or longer name of it stands for: the name before "of"

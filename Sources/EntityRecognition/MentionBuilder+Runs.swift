@@ -227,6 +227,9 @@ extension MentionBuilder {
         // "Hezbollah's Central Finance Unit", "Central Committee of the Workers' Party of Korea": a
         // body of an organization is the organization's, whatever its head word.
         if let bodyOwner, candidates[bodyOwner].type == .organization { type = .organization }
+        // "Conservative Party Human Rights Commission", "Propaganda Department of the ruling
+        // Workers' Party": an organ of a party is the party's, an organization.
+        if type == .agency, namesParty(atStartOf: range) || partyFollows(range.upperBound) { type = .organization }
         // "the Iranian Atomic Energy Organization", "National Development Fund of Iran": a country's
         // organization or fund is a body of its state.
         if type == .organization, let bodyOwner, candidates[bodyOwner].type == .country, ownsAsState(bodyOwner, range),
@@ -250,6 +253,35 @@ extension MentionBuilder {
         if let acronymEnd = defineAcronym(after: range.upperBound, for: candidate) {
             state.skipItems(through: acronymEnd - 1, in: items)
         }
+    }
+
+    /// Whether a run opens with a party the lexicon knows and goes on to a body of its own:
+    /// "Conservative Party Human Rights Commission".
+    private func namesParty(atStartOf range: Range<Int>) -> Bool {
+        guard let (length, category) = lexiconMatch(at: range.lowerBound, end: range.upperBound), length < range.count,
+            case .body(_, .organization, _) = category
+        else { return false }
+        return isWord(range.lowerBound + length - 1, .partyNoun)
+    }
+
+    /// Whether "of the" and a party's name follow `index`, with at most one lowercase word
+    /// between ("of the ruling Workers' Party"): the body before is the party's.
+    private func partyFollows(_ index: Int) -> Bool {
+        guard isLowercaseWord(index, .genitive), isWord(index + 1, .article) else { return false }
+        var next = index + 2
+        if inSentence(next), tokens[next].kind == .word, !tokens[next].isCapitalized { next += 1 }
+        // The party's name: capitalized words (and their possessive marks) up to its party noun.
+        var seenName = false
+        while inSentence(next), next < index + 8 {
+            if tokens[next].kind == .word && tokens[next].isCapitalized {
+                if seenName && isWord(next, .partyNoun) { return true }
+                seenName = true
+            } else if !(seenName && tokens[next].kind != .word && !tokens[next].shape.contains(.spaceBefore)) {
+                return false
+            }
+            next += 1
+        }
+        return false
     }
 
     /// The body named after "of the" in a body's name, added as a candidate of its own: "Policy

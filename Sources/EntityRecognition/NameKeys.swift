@@ -216,6 +216,16 @@ package struct NameKeys: Sendable {
         return !isOne(of: genitives, before)
     }
 
+    /// Whether a lowercase word is a key filler ("the"), left out when body names are compared.
+    func isFiller(_ word: String) -> Bool {
+        isOne(of: fillers, word)
+    }
+
+    /// Whether a lowercase word is a genitive ("of"), which ties a name to the body it belongs to.
+    func isGenitive(_ word: String) -> Bool {
+        isOne(of: genitives, word)
+    }
+
     private func isOne(of list: [[UInt8]], _ word: String) -> Bool {
         list.contains { $0.elementsEqual(word.utf8) }
     }
