@@ -65,7 +65,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \
   Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests \
   Tests/GraphStoreTests/WriterShortcutTests.swift \
-  Sources/GraphStore/SQLiteSettings.swift Tests/GraphStoreTests/SQLiteSettingsTests.swift
+  Sources/GraphStore/SQLiteSettings.swift Tests/GraphStoreTests/SQLiteSettingsTests.swift \
+  Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \
