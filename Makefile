@@ -66,7 +66,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests \
   Tests/GraphStoreTests/WriterShortcutTests.swift \
   Sources/GraphStore/SQLiteSettings.swift Tests/GraphStoreTests/SQLiteSettingsTests.swift \
-  Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift
+  Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift \
+  Tests/GraphStoreTests/BoundStringTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \
