@@ -67,13 +67,16 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \
   Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests \
-  Tests/GraphStoreTests/WriterShortcutTests.swift
+  Tests/GraphStoreTests/WriterShortcutTests.swift \
+  Sources/GraphStore/SQLiteSettings.swift Tests/GraphStoreTests/SQLiteSettingsTests.swift \
+  Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift \
+  Tests/GraphStoreTests/BoundStringTests.swift
 
 deps:
-	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! command -v xmllint >/dev/null; then \
-	  echo "Installing libgraphviz-dev (Graphviz's C library), zlib1g-dev (gzip) and libxml2-utils (xmllint, for the export tests) with apt-get..."; \
+	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \
+	  echo "Installing libgraphviz-dev (Graphviz's C library), zlib1g-dev (gzip), libsqlite3-dev (SQLite's header, for the store) and libxml2-utils (xmllint, for the export tests) with apt-get..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev zlib1g-dev libxml2-utils pkg-config >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgraphviz-dev zlib1g-dev libsqlite3-dev libxml2-utils pkg-config >/dev/null; \
 	fi
 	@# networkx reads the GraphML export in a test that runs only where it is installed.
 	@if command -v python3 >/dev/null && ! python3 -c 'import networkx' 2>/dev/null; then \

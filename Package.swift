@@ -52,6 +52,7 @@ let package = Package(
                 "KnowledgeGraph", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the few inserts a build repeats hundreds of thousands of times.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteConfig",
             ],
             resources: [.copy("Resources")]
         ),
@@ -64,6 +65,12 @@ let package = Package(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // SQLite's process-wide settings (sqlite3_config, which is variadic), for the store.
+        .systemLibrary(
+            name: "CSQLiteConfig",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         // gzip-compressed articles and news dumps, through the system's zlib.
         .systemLibrary(

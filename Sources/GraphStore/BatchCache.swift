@@ -312,6 +312,10 @@ struct BatchCache {
     /// remembered until an alias with that folded name is added. The query's answer must depend
     /// only on the aliases with that folded name, on entity types, and on the names of entities
     /// other than people, none of which a batch changes otherwise.
+    ///
+    /// The ids come in ascending order, each once, whatever order and repeats the query gives: its
+    /// SQL leaves both to this (`BatchCache.distinctAscending`), since SQLite sorted and removed
+    /// repeats with a temporary b-tree for every query, about a quarter of each lookup.
     mutating func entityIDs(sql: StaticString, folded: String, type: String? = nil, in db: Database) throws -> [Int64] {
         let query = UInt(bitPattern: sql.utf8Start)
         let key = StoreMemory.LookupKey(query: query, type: type)
@@ -320,26 +324,51 @@ struct BatchCache {
         lookupStatements[query] = statement
         statement.bind(folded)
         if let type { statement.bind(type) }
-        let ids = try statement.integers()
+        let ids = BatchCache.distinctAscending(try statement.integers())
         memory.lookups[folded, default: [:]][key] = ids
         return ids
+    }
+
+    /// The ids in ascending order, each once: what `SELECT DISTINCT id ... ORDER BY id` gives.
+    static func distinctAscending(_ ids: [Int64]) -> [Int64] {
+        // Most lookups find no entity or one.
+        guard ids.count > 1 else { return ids }
+        var sorted = ids.sorted()
+        var kept = 1
+        for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// The aliases of people whose surname is `surname` (`aliases.surname`), remembered until an
     /// alias with that surname is added.
     mutating func personAliases(surname: String, in db: Database) throws -> [StoreMemory.PersonAlias] {
         if let known = memory.surnameAliases[surname] { return known }
+        // In no order: sorted here, as `ORDER BY a.entity, a.folded` would (SQLite sorted the rows
+        // of every query in a temporary b-tree).
         let statement = try surnameStatement ?? RawStatement("""
             SELECT a.entity, a.folded FROM aliases a JOIN entities e ON e.id = a.entity
-            WHERE a.surname = ? AND e.type = \(StoreSQL.person) ORDER BY a.entity, a.folded
+            WHERE a.surname = ? AND e.type = \(StoreSQL.person)
             """, in: db)
         surnameStatement = statement
         var aliases: [StoreMemory.PersonAlias] = []
-        for (entity, folded) in try statement.bind(surname).integersAndStrings() {
+        for (entity, folded) in BatchCache.byEntityAndName(try statement.bind(surname).integersAndStrings()) {
             aliases.append(StoreMemory.PersonAlias(entity: entity, folded: folded, key: personKey(folded)))
         }
         memory.surnameAliases[surname] = aliases
         return aliases
+    }
+
+    /// Rows of (entity, folded name) in the order `ORDER BY entity, folded` gives them: by entity,
+    /// then by the name's bytes (SQLite's binary collation, which is not `String`'s order past ASCII).
+    static func byEntityAndName(_ rows: [(Int64, String)]) -> [(Int64, String)] {
+        guard rows.count > 1 else { return rows }
+        return rows.sorted { first, second in
+            first.0 != second.0 ? first.0 < second.0 : first.1.utf8.lexicographicallyPrecedes(second.1.utf8)
+        }
     }
 
     /// The aliases of people (entity, folded) whose surname shares the first two letters of

@@ -46,8 +46,8 @@ extension GraphStore {
         // A stored name among the new aliases; two aliases alone ("Foreign Ministry") make no match.
         for alias in names.dropFirst() {
             for id in try cache.entityIDs(sql: """
-                SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
-                WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+                SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
+                WHERE a.folded = ? AND e.type = ?
                 """, folded: cache.fold(alias), type: type, in: db)
             where !candidates.contains(id) {
                 candidates.append(id)
@@ -80,11 +80,11 @@ extension GraphStore {
         return matches
     }
 
-    /// The entities of a type with `folded` among their names, by row id (a query of
-    /// `BatchCache.entityIDs`).
+    /// The entities of a type with `folded` among their names (a query of `BatchCache.entityIDs`,
+    /// which puts them in row id order, each once).
     static let bodiesNamed: StaticString = """
-        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-        WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+        SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = ?
         """
 
     /// Whether two agencies' countries allow them to be one: both known and shared, both unknown,
@@ -222,11 +222,11 @@ extension GraphStore {
         return named.map(\.id)
     }
 
-    /// The entities of a type with `folded` among their names, by row id (a query of
-    /// `BatchCache.entityIDs`, given `EntityType.person`).
+    /// The entities of a type with `folded` among their names (a query of `BatchCache.entityIDs`,
+    /// given `EntityType.person`, which puts them in row id order, each once).
     static let peopleNamed: StaticString = """
-        SELECT DISTINCT e.id FROM aliases a JOIN entities e ON e.id = a.entity
-        WHERE a.folded = ? AND e.type = ? ORDER BY e.id
+        SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity
+        WHERE a.folded = ? AND e.type = ?
         """
 
     /// A folded name without its last word ("antony j" of "antony j blinken").

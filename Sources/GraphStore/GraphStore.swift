@@ -97,6 +97,7 @@ public final class GraphStore: Sendable {
     /// A connection that may write the store at `path`, as both a store of its own and a shared
     /// store's local copy use it.
     private static func writableConnection(_ path: String) throws(StoreError) -> DatabaseQueue {
+        _ = GraphStore.processSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
@@ -150,6 +151,7 @@ public final class GraphStore: Sendable {
 
     /// A connection for reading the store at `path`.
     private static func readingQueue(_ path: String) throws(StoreError) -> DatabaseQueue {
+        _ = GraphStore.processSettings
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in

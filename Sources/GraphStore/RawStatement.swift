@@ -10,9 +10,15 @@ final class RawStatement {
     private let connection: OpaquePointer
     private let sql: String
     private var index: Int32 = 0
-
-    /// SQLite copies the bytes of a bound string before `bind` returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// The bytes of the strings bound since the last reset, which SQLite reads where they are
+    /// (`SQLITE_STATIC`) until the reset clears the bindings: told to copy them, SQLite allocated
+    /// and freed a buffer for each of the 49,000 strings a build of the train articles binds
+    /// here. A string that does not fit starts a larger block; the full one is kept, as its
+    /// bytes are still bound, until the reset.
+    private var block: UnsafeMutablePointer<UInt8>
+    private var blockCapacity = 4096
+    private var blockUsed = 0
+    private var fullBlocks: [UnsafeMutablePointer<UInt8>] = []
 
     init(_ sql: String, in db: Database) throws {
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed", sql: sql) }
@@ -24,9 +30,14 @@ final class RawStatement {
         self.statement = statement
         self.connection = connection
         self.sql = sql
+        block = .allocate(capacity: blockCapacity)
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit {
+        sqlite3_finalize(statement)
+        block.deallocate()
+        for full in fullBlocks { full.deallocate() }
+    }
 
     @discardableResult
     func bind(_ value: Int64) -> RawStatement {
@@ -43,11 +54,25 @@ final class RawStatement {
         index += 1
         var value = value
         value.withUTF8 { bytes in
-            // An empty string has no storage to point at; SQLite reads no byte of it anyway.
-            let start = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
-            _ = sqlite3_bind_text(statement, index, start, Int32(bytes.count), RawStatement.transient)
+            let start = kept(bytes)
+            // SQLITE_STATIC (nil): the bytes stay where they are until the reset.
+            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
         }
         return self
+    }
+
+    /// A copy of `bytes` in the statement's block, kept until the next reset.
+    private func kept(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        if blockUsed + bytes.count > blockCapacity {
+            fullBlocks.append(block)
+            blockCapacity = max(blockCapacity * 2, bytes.count)
+            block = .allocate(capacity: blockCapacity)
+            blockUsed = 0
+        }
+        let start = block + blockUsed
+        if let source = bytes.baseAddress { start.update(from: source, count: bytes.count) }
+        blockUsed += bytes.count
+        return start
     }
 
     @discardableResult
@@ -139,6 +164,10 @@ final class RawStatement {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         index = 0
+        // No string is bound any more: the blocks are free again.
+        blockUsed = 0
+        for full in fullBlocks { full.deallocate() }
+        fullBlocks.removeAll(keepingCapacity: true)
     }
 
     private func failure(_ code: Int32) -> DatabaseError {
