@@ -142,7 +142,11 @@ extension GraphStore {
                     target = db.lastInsertedRowID
                 }
                 for (article, _) in articles {
-                    try moveAppearance(of: other, in: article, folded: name, to: target!, db: db)
+                    if try sharesArticle(other, article, besides: name, in: db) {
+                        try copyAppearance(of: other, in: article, folded: name, to: target!, db: db)
+                    } else {
+                        try moveAppearance(of: other, in: article, folded: name, to: target!, db: db)
+                    }
                 }
                 cache.forget([other, target!])
                 cache.forgetMoved()
@@ -235,6 +239,16 @@ extension GraphStore {
         var sameName = ""
         for row in rows where row.key == key && row.entity != same {
             let name = try cache.name(of: row.entity, in: db)
+            // Through an alias, only one an article named the person by, or one their name
+            // extends or misspells: the other order joins them only then (`extended` below). An
+            // article's "Winston Peters-Antony Blinken", also called "Antony Blinken", is two
+            // people run together, whom a later "Antony Blinken" does not join.
+            let nameKey = cache.personKey(cache.fold(name))
+            if nameKey != key && !nameKey.hasPrefix(key + " ") && !isMisspelling(key, of: nameKey),
+                try !cache.hasAppearance(of: row.entity, as: row.folded, in: db)
+            {
+                continue
+            }
             if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
         }
         if let same { return [same] }
@@ -515,6 +529,44 @@ extension GraphStore {
             JOIN entities c ON c.id = r2.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [entity, article]).map(NameFolding.fold))
+    }
+
+    /// Whether the article also calls `entity` by a name other than `folded` ("CCP" beside
+    /// "Communist Party"): two of its entities joined the node, and its edges no longer tell
+    /// which of them each came from.
+    private static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?",
+                          arguments: [entity, article, folded]) == true
+    }
+
+    /// Moves one article's name for an entity to another entity, as `moveAppearance` does, when
+    /// another name of the article stays: the edges that article gave the entity are copied rather
+    /// than moved, since they may be either name's. In the order where the two names were never
+    /// one node, each has its own edges; the copy matches that where the article gave both the
+    /// same edges, as it does when both are in one sentence.
+    private static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
+                       arguments: [to, from, article, folded])
+        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        var touched: Set<Int64> = []
+        for record in try RelationRecord.fetchAll(db, sql: """
+            SELECT DISTINCT r.id, r.source, r.type, r.target FROM relations r JOIN evidence v ON v.relation = r.id AND v.article = ?
+            WHERE r.source = ? OR r.target = ?
+            """, arguments: [article, from, from])
+        {
+            let source = record.source == from ? to : record.source
+            let target = record.target == from ? to : record.target
+            guard source != target else { continue }
+            let destination = try relationID(source, record.type, target, in: db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO evidence (relation, article, sentence, start, "end", date)
+                SELECT ?, article, sentence, start, "end", date FROM evidence WHERE relation = ? AND article = ?
+                """, arguments: [destination, record.id, article])
+            touched.insert(destination)
+        }
+        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
+        try rebuildNames(of: from, in: db)
+        try rebuildNames(of: to, in: db)
     }
 
     /// Moves one article's name for an entity, with the edges that article gave it, to another
