@@ -256,8 +256,8 @@ extension GraphStore {
         // Mnangagwa" of "Emmerson Mnangagwa Jnr", also called so) or misspells ("Park Geun-hye"
         // of an article's "Park Heun-hye", also called so): had the stored one come second, it
         // would have joined this one by that alias (`same` above). Other aliases are not
-        // followed: an article's "Winston Peters-Antony Blinken", also called "Antony Blinken"
-        // and "Winston Peters", is two people run together.
+        // followed: "Antony Blinken" of an article's "Winston Peters-Antony Blinken" (two people
+        // run together).
         var extended: Set<Int64> = []
         for alias in aliases {
             let folded = cache.fold(alias)
