@@ -5,9 +5,11 @@
 #
 # Builds the articles of the corpora (default: ../shared/corpus/{test,dev,train}) into fresh stores,
 # once in sorted order, once in reverse sorted order and once per seed in a seeded random order
-# (SEEDS: how many, default 3; seeds 1..SEEDS), exports each store as JSON, sorts its lines and
-# prints the number of `diff` lines against the sorted order's export. For the test corpus alone and
-# for all corpora together. It compares store behaviour only: no gold, no scoring.
+# (SEEDS: how many, default 3; seeds 1..SEEDS), then in seed 1's order by `build` calls of 50
+# files each ("chunked") and by three `build` calls at once into one store ("concurrent"), exports
+# each store as JSON, sorts its lines and prints the number of `diff` lines against the sorted
+# order's export. For the first corpus alone and for all corpora together. It compares store
+# behaviour only: no gold, no scoring.
 # Uses the release binary (NEWSGRAPH, default .build/release/newsgraph); build it first with
 #   NEWSGRAPH_WITHOUT_NETWORK=1 swift build -c release -Xswiftc -enforce-exclusivity=unchecked --product newsgraph
 # The exports stay in $ORDER_CHECK_DIR (default a temporary folder) for a closer look.
@@ -36,6 +38,8 @@ if how == "reverse":
     files.reverse()
 elif how.startswith("seed"):
     random.Random(int(how[4:])).shuffle(files)
+elif how in ("chunked", "concurrent"):
+    random.Random(1).shuffle(files)
 print("\n".join(files))
 ' "$how"
 }
@@ -48,7 +52,24 @@ build() {
   rm -f "$store" "$store-wal" "$store-shm"
   local files=()
   mapfile -t files < <(order "$how" "$@")
-  "$newsgraph" build --quiet --store "$store" "${files[@]}" >/dev/null || { echo "order_check: build failed ($name, $how)" >&2; exit 2; }
+  local failed=0
+  case $how in
+    chunked)
+      for ((start = 0; start < ${#files[@]}; start += 50)); do
+        "$newsgraph" build --quiet --store "$store" "${files[@]:start:50}" >/dev/null || failed=1
+      done
+      ;;
+    concurrent)
+      local third=$(((${#files[@]} + 2) / 3)) pids=()
+      for start in 0 "$third" $((2 * third)); do
+        "$newsgraph" build --quiet --store "$store" "${files[@]:start:third}" >/dev/null &
+        pids+=($!)
+      done
+      for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+      ;;
+    *) "$newsgraph" build --quiet --store "$store" "${files[@]}" >/dev/null || failed=1 ;;
+  esac
+  [ $failed -eq 0 ] || { echo "order_check: build failed ($name, $how)" >&2; exit 2; }
   "$newsgraph" export --format json --store "$store" | LC_ALL=C sort >"$work/$name-$how.sorted.json"
 }
 
@@ -58,6 +79,7 @@ check() {
   shift
   local orders=(reverse)
   for seed in $(seq 1 "$seeds"); do orders+=("seed$seed"); done
+  orders+=(chunked concurrent)
   build "$name" sorted "$@"
   local line="$name:"
   for how in "${orders[@]}"; do
