@@ -50,7 +50,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
   Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
-  Tests/GraphStoreTests/SharedBodyIdentityTests.swift Tests/GraphStoreTests/SpellingOrderTests.swift Tests/GraphStoreTests/TwoStoredNodesTests.swift \
+  Tests/GraphStoreTests/SharedBodyIdentityTests.swift Tests/GraphStoreTests/SpellingOrderTests.swift Tests/GraphStoreTests/TwoStoredNodesTests.swift Tests/GraphStoreTests/AliasJoinOrderTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \
   Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift Tests/EntityRecognitionTests/BodyInPassingTests.swift \
   Tests/EntityRecognitionTests/PersonSignTests.swift \

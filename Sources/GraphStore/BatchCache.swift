@@ -119,6 +119,8 @@ struct BatchCache {
     private var pendingMentions: [Int64: Int] = [:]
     private var pendingWeights: [Int64: Int] = [:]
     private var pendingAppearances: [Appearance] = []
+    /// Whether an affiliation's evidence is among `pendingEvidence`.
+    private var hasPendingAffiliations = false
     private var pendingEvidence: [EvidenceRow] = []
     /// People with an appearance among `pendingAppearances`.
     private var pendingPeople: Set<Int64> = []
@@ -434,6 +436,12 @@ struct BatchCache {
         return try statement.bind(entity).bind(folded).bind(since).integersAndStrings()
     }
 
+    /// Whether an article of the store or of the batch calls `entity` by `folded`.
+    mutating func hasAppearance(of entity: Int64, as folded: String, in db: Database) throws -> Bool {
+        if pendingAppearances.contains(where: { $0.entity == entity && $0.folded == folded }) { return true }
+        return try !appearances(of: entity, as: folded, since: 0, in: db).isEmpty
+    }
+
     /// `NameFolding.personKey`, remembered.
     mutating func personKey(_ folded: String) -> String {
         if let key = memory.personKeys[folded] { return key }
@@ -442,8 +450,13 @@ struct BatchCache {
         return key
     }
 
-    /// `GraphStore.storedCountries`, remembered until the batch adds an affiliation.
+    /// `GraphStore.storedCountries`, remembered until the batch adds an affiliation. It reads
+    /// evidence, so the batch's pending affiliations are written first.
     mutating func storedCountries(of entity: Int64, in db: Database) throws -> Set<String> {
+        if hasPendingAffiliations {
+            try flush(in: db)
+            memory.countries = [:]
+        }
         if let known = memory.countries[entity] { return known }
         let countries = try GraphStore.storedCountries(of: entity, in: db)
         memory.countries[entity] = countries
@@ -513,6 +526,9 @@ struct BatchCache {
     /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
     mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
         let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
+        // Its evidence, written at the next flush, may tie an entity to a country through a body
+        // in one article (`GraphStore.storedCountries`).
+        if type == .affiliatedWith { hasPendingAffiliations = true }
         if let id = memory.edges[key] { return id }
         // The edge may be new: an affiliation changes the countries of its source, and of what
         // is affiliated with its source.
@@ -586,6 +602,7 @@ struct BatchCache {
         pendingAppearances = []
         pendingEvidence = []
         pendingPeople = []
+        hasPendingAffiliations = false
         // In row order, so the updates walk each table once from start to end.
         try BatchCache.addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
         try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)

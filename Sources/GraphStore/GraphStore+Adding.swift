@@ -408,6 +408,9 @@ extension GraphStore {
         if match != nil && entity.type != .person && storedType != nil {
             try nameBody(rowID, given: fullName, idQualifier: idQualifier, in: db, cache: &cache)
         }
+        if entity.type == .organization && storedType != nil && names.count > 1 {
+            try separateCommonNames(of: rowID, names: names, in: db, cache: &cache)
+        }
         return rowID
     }
 

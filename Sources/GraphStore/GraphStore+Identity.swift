@@ -35,21 +35,41 @@ extension GraphStore {
         if isShared && identityKey == nil { return [] }
         // Every body of a key has it among its names: the lexicon's name ("MOFCOM" of "China's
         // commerce ministry") or its country's and its shared name's ("china foreign ministry").
-        if let identityKey, let keyed = try cache.entityIDs(sql: bodiesNamed, folded: cache.fold(identityKey),
-                                                             type: entity.type.rawValue, in: db).first
-        {
-            return [keyed]
+        // A key may also be a plain alias of another state's body ("Senate", the lexicon's name of
+        // the U.S. Senate, is an alias of a "Haitian Senate" whose article also said "the
+        // Senate"): a body named otherwise and tied to other countries only is not the keyed
+        // one. Its countries are its own articles', there from the moment it is stored, so this
+        // holds in any order; a body named by the key is the keyed one whatever its countries.
+        if let identityKey {
+            let folded = cache.fold(identityKey)
+            for keyed in try cache.entityIDs(sql: bodiesNamed, folded: folded, type: entity.type.rawValue, in: db) {
+                if try cache.fold(cache.name(of: keyed, in: db)) == folded { return [keyed] }
+                let stored = try cache.storedCountries(of: keyed, in: db)
+                if countries.isEmpty || stored.isEmpty || !countries.isDisjoint(with: stored) { return [keyed] }
+            }
         }
         let type = entity.type.rawValue
         // The new name among stored names and aliases.
         var candidates = try cache.entityIDs(sql: bodiesNamed, folded: fullName, type: type, in: db)
+        // A common name ("Communist Party") that is no stored organization's own name but an alias
+        // of several ("Communist Party of China", "Vietnam's Communist Party") may be any of
+        // them: it joins none (see `separateCommonNames`).
+        if entity.type == .organization && candidates.count > 1 {
+            var exact = false
+            for id in candidates where try cache.fold(cache.name(of: id, in: db)) == fullName { exact = true }
+            if !exact { return [] }
+        }
         // A stored name among the new aliases; two aliases alone ("Foreign Ministry") make no match.
         for alias in names.dropFirst() {
+            let folded = cache.fold(alias)
             for id in try cache.entityIDs(sql: """
                 SELECT e.id FROM aliases a JOIN entities e ON e.id = a.entity AND a.alias = e.name
                 WHERE a.folded = ? AND e.type = ?
-                """, folded: cache.fold(alias), type: type, in: db)
+                """, folded: folded, type: type, in: db)
             where !candidates.contains(id) {
+                // The node of a common name that another organization also has as an alias may
+                // be that one's: the name stays a node of its own (`separateCommonNames`).
+                if entity.type == .organization, try isCommonName(folded, type: type, in: db, cache: &cache) { continue }
                 candidates.append(id)
             }
         }
@@ -80,6 +100,60 @@ extension GraphStore {
         return matches
     }
 
+    /// Whether some stored body of `type` has `folded` as an alias but not as its name: then a
+    /// body called only that ("Communist Party") may be that one or another.
+    private static func isCommonName(_ folded: String, type: String, in db: Database, cache: inout BatchCache) throws -> Bool {
+        for id in try cache.entityIDs(sql: bodiesNamed, folded: folded, type: type, in: db)
+        where try cache.fold(cache.name(of: id, in: db)) != folded {
+            return true
+        }
+        return false
+    }
+
+    /// Keeps a common organization's name a node of its own once two organizations have it as an
+    /// alias: "Communist Party" alone may be China's or Vietnam's. A bare "Communist Party" joins
+    /// the one organization that has the name as an alias (`matchBody`); when an organization
+    /// with that alias is stored besides the one the bare name joined, the articles that call
+    /// it only by that name leave it for a node of that name (made if missing), with the edges
+    /// those articles gave it. With `matchBody`, which lets a bare name join no organization and
+    /// no organization join a bare name's node once two have the alias, the outcome depends on
+    /// the set of names only: one organization with the alias holds the bare name's articles,
+    /// two or more leave them to a node of their own, whatever order they came in.
+    static func separateCommonNames(of rowID: Int64, names: [String], in db: Database, cache: inout BatchCache) throws {
+        let type = EntityType.organization.rawValue
+        let own = try cache.fold(cache.name(of: rowID, in: db))
+        // A name the user pinned, or a node they merged or split, is where they decided it is.
+        for name in Set(names.map { cache.fold($0) }).sorted() where name != own && cache.pinnedEntity(name) == nil {
+            for other in try cache.entityIDs(sql: bodiesNamed, folded: name, type: type, in: db)
+            where other != rowID && !cache.hasPins(other) {
+                guard try cache.fold(cache.name(of: other, in: db)) != name else { continue }
+                try cache.flush(in: db)
+                let articles = try cache.appearances(of: other, as: name, since: 0, in: db)
+                guard !articles.isEmpty else { continue }
+                var target: Int64?
+                for id in try cache.entityIDs(sql: bodiesNamed, folded: name, type: type, in: db)
+                where try cache.fold(cache.name(of: id, in: db)) == name {
+                    target = id
+                    break
+                }
+                if target == nil {
+                    try db.cachedStatement(sql: "INSERT INTO entities (slug, name, type, mentions) VALUES (?, ?, ?, 0)")
+                        .execute(arguments: [try freeSlug(for: articles[0].1, in: db), articles[0].1, type])
+                    target = db.lastInsertedRowID
+                }
+                for (article, _) in articles {
+                    if try sharesArticle(other, article, besides: name, in: db) {
+                        try copyAppearance(of: other, in: article, folded: name, to: target!, db: db)
+                    } else {
+                        try moveAppearance(of: other, in: article, folded: name, to: target!, db: db)
+                    }
+                }
+                cache.forget([other, target!])
+                cache.forgetMoved()
+            }
+        }
+    }
+
     /// The entities of a type with `folded` among their names (a query of `BatchCache.entityIDs`,
     /// which puts them in row id order, each once).
     static let bodiesNamed: StaticString = """
@@ -96,7 +170,10 @@ extension GraphStore {
     }
 
     /// The folded names of the countries a stored entity is affiliated with, directly or through
-    /// the body it belongs to.
+    /// the body it belongs to, in one article: a committee's tie to the Senate and the Senate's
+    /// to the United States count only where one article states both, as within an article
+    /// (`GraphStore.countries(in:)`). Ties from different articles would make an entity's
+    /// countries depend on which other articles were stored before it was matched.
     static func storedCountries(of id: Int64, in db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
@@ -105,6 +182,8 @@ extension GraphStore {
             SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
+            AND EXISTS (SELECT 1 FROM evidence v JOIN evidence v2 ON v2.relation = r2.id AND v2.article = v.article
+                        WHERE v.relation = r.id)
             """), arguments: [id]).map(NameFolding.fold))
     }
 
@@ -160,17 +239,30 @@ extension GraphStore {
         var sameName = ""
         for row in rows where row.key == key && row.entity != same {
             let name = try cache.name(of: row.entity, in: db)
+            // Through an alias, only one an article named the person by, or one their name
+            // extends or misspells: the other order joins them only then (`extended` below). An
+            // article's "Winston Peters-Antony Blinken", also called "Antony Blinken", is two
+            // people run together, whom a later "Antony Blinken" does not join.
+            let nameKey = cache.personKey(cache.fold(name))
+            if nameKey != key && !nameKey.hasPrefix(key + " ") && !isMisspelling(key, of: nameKey),
+                try !cache.hasAppearance(of: row.entity, as: row.folded, in: db)
+            {
+                continue
+            }
             if same == nil || (name, row.entity) < (sameName, same!) { (same, sameName) = (row.entity, name) }
         }
         if let same { return [same] }
         // A stored person named by one of this one's aliases that this name extends ("Emmerson
-        // Mnangagwa" of "Emmerson Mnangagwa Jnr", also called so): had the stored one come
-        // second, it would have joined this one by that alias (`same` above).
+        // Mnangagwa" of "Emmerson Mnangagwa Jnr", also called so) or misspells ("Park Geun-hye"
+        // of an article's "Park Heun-hye", also called so): had the stored one come second, it
+        // would have joined this one by that alias (`same` above). Other aliases are not
+        // followed: "Antony Blinken" of an article's "Winston Peters-Antony Blinken" (two people
+        // run together).
         var extended: Set<Int64> = []
         for alias in aliases {
             let folded = cache.fold(alias)
             let aliasKey = cache.personKey(folded)
-            guard aliasKey.utf8.contains(0x20), key.hasPrefix(aliasKey + " ") else { continue }
+            guard aliasKey.utf8.contains(0x20), key.hasPrefix(aliasKey + " ") || isMisspelling(aliasKey, of: key) else { continue }
             for id in try cache.entityIDs(sql: peopleNamed, folded: folded, type: EntityType.person.rawValue, in: db)
             where try cache.personKey(cache.fold(cache.name(of: id, in: db))) == aliasKey {
                 extended.insert(id)
@@ -255,6 +347,19 @@ extension GraphStore {
             return next == short.count - 1
         }
         return short.count >= 3 && Array(long.suffix(short.count)) == short
+    }
+
+    /// Whether one full name (folded, particles dropped) is another with one word misspelt by one
+    /// letter, the first letter included ("park heun hye" of "park geun hye"): an article that
+    /// writes both for one person says they are one. `isVariant` keeps the first letter, since
+    /// names found apart by their letters alone ("Lee"/"Kee") may be two people.
+    static func isMisspelling(_ first: String, of second: String) -> Bool {
+        let a = first.split(separator: " ")
+        let b = second.split(separator: " ")
+        guard a.count == b.count, a.count >= 2 else { return false }
+        let differing = zip(a, b).filter { $0 != $1 }
+        guard differing.count == 1, differing[0].0.count >= 3, differing[0].1.count >= 3 else { return false }
+        return EditDistance.distance(String(differing[0].0), String(differing[0].1)) == 1
     }
 
     /// Two spellings of one name part: five letters or more, the same first letter, one edit
@@ -424,6 +529,44 @@ extension GraphStore {
             JOIN entities c ON c.id = r2.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             """), arguments: [entity, article]).map(NameFolding.fold))
+    }
+
+    /// Whether the article also calls `entity` by a name other than `folded` ("CCP" beside
+    /// "Communist Party"): two of its entities joined the node, and its edges no longer tell
+    /// which of them each came from.
+    private static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?",
+                          arguments: [entity, article, folded]) == true
+    }
+
+    /// Moves one article's name for an entity to another entity, as `moveAppearance` does, when
+    /// another name of the article stays: the edges that article gave the entity are copied rather
+    /// than moved, since they may be either name's. In the order where the two names were never
+    /// one node, each has its own edges; the copy matches that where the article gave both the
+    /// same edges, as it does when both are in one sentence.
+    private static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
+                       arguments: [to, from, article, folded])
+        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        var touched: Set<Int64> = []
+        for record in try RelationRecord.fetchAll(db, sql: """
+            SELECT DISTINCT r.id, r.source, r.type, r.target FROM relations r JOIN evidence v ON v.relation = r.id AND v.article = ?
+            WHERE r.source = ? OR r.target = ?
+            """, arguments: [article, from, from])
+        {
+            let source = record.source == from ? to : record.source
+            let target = record.target == from ? to : record.target
+            guard source != target else { continue }
+            let destination = try relationID(source, record.type, target, in: db)
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO evidence (relation, article, sentence, start, "end", date)
+                SELECT ?, article, sentence, start, "end", date FROM evidence WHERE relation = ? AND article = ?
+                """, arguments: [destination, record.id, article])
+            touched.insert(destination)
+        }
+        if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
+        try rebuildNames(of: from, in: db)
+        try rebuildNames(of: to, in: db)
     }
 
     /// Moves one article's name for an entity, with the edges that article gave it, to another
