@@ -32,14 +32,14 @@ TRIPLE=$("$SWIFT" -print-target-info | python3 -c 'import json, sys; print(json.
 for module in $MODULES; do
   mkdir "$OUT/$module"
   # The C modules the Swift modules import are found through their module maps: the package's
-  # own (Graphviz, zlib) and GRDB's SQLite.
-  "$SWIFT" symbolgraph-extract -module-name "$module" -target "$TRIPLE" -I "$BIN/Modules" -I Sources/CGraphviz -I Sources/CZlib -I .build/checkouts/GRDB.swift/Sources/GRDBSQLite \
+  # own (Graphviz, zlib, SQLite settings) and GRDB's SQLite.
+  "$SWIFT" symbolgraph-extract -module-name "$module" -target "$TRIPLE" -I "$BIN/Modules" -I Sources/CGraphviz -I Sources/CZlib -I Sources/CSQLiteConfig -I .build/checkouts/GRDB.swift/Sources/GRDBSQLite \
     -minimum-access-level public -skip-synthesized-members -output-dir "$OUT/$module"
 done
 
 # The front must be enough for a client: the example program is type-checked as code outside the
 # package would be (no -package-name, so `package` declarations are out of its sight).
-"$SWIFTC" -typecheck -target "$TRIPLE" -I "$BIN/Modules" -I Sources/CGraphviz -I Sources/CZlib \
+"$SWIFTC" -typecheck -target "$TRIPLE" -I "$BIN/Modules" -I Sources/CGraphviz -I Sources/CZlib -I Sources/CSQLiteConfig \
   -I .build/checkouts/GRDB.swift/Sources/GRDBSQLite Examples/NeighborsExample/main.swift
 
 python3 - "$OUT" "$CEILING" "${1:-}" $MODULES <<'EOF'
