@@ -50,21 +50,11 @@ struct AliasJoinOrderTests {
             }.sorted()
     }
 
-    /// Every order of the articles (up to four of them).
-    static func orders<T>(_ items: [T]) -> [[T]] {
-        guard items.count > 1 else { return [items] }
-        return items.indices.flatMap { index in
-            var rest = items
-            let first = rest.remove(at: index)
-            return orders(rest).map { [first] + $0 }
-        }
-    }
-
     /// Checks that every order, added one article at a time or in one batch, gives the graph of
     /// the first order, and returns that graph.
     static func sameInEveryOrder(_ articles: [ArticleGraph]) throws -> [String] {
         let reference = try summary(after: articles)
-        for order in orders(articles) {
+        for order in IdentityFixtures.orders(articles) {
             for inOneBatch in [false, true] {
                 let summary = try summary(after: order, inOneBatch: inOneBatch)
                 #expect(

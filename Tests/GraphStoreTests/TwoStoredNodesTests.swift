@@ -27,11 +27,6 @@ struct TwoStoredNodesTests {
         return try temporary.store.graph()
     }
 
-    /// Every order of three articles.
-    static func orders<T>(_ items: [T]) -> [[T]] {
-        [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map { $0.map { items[$0] } }
-    }
-
     /// The graph's entities and edges, sorted, evidence by document.
     static func summary(_ graph: Graph) -> [String] {
         graph.entities.map { "\($0.id) \($0.name) [\($0.aliases.sorted().joined(separator: ", "))] \($0.mentions)" }.sorted()
@@ -46,7 +41,7 @@ struct TwoStoredNodesTests {
             Self.article("both", "Varnholt Aerospace Corp", aliases: ["Varnholt Aerospace"], type: .organization),
         ]
         let reference = Self.summary(try Self.graph(after: articles))
-        for order in Self.orders(articles) {
+        for order in IdentityFixtures.orders(articles) {
             let graph = try Self.graph(after: order)
             let bodies = graph.entities.filter { $0.type == .organization }
             #expect(bodies.map(\.name) == ["Varnholt Aerospace Corp."], "order \(order.map(\.0))")
@@ -69,7 +64,7 @@ struct TwoStoredNodesTests {
             Self.article("middle", "Shah Farid Mehrani", type: .person),
         ]
         let reference = Self.summary(try Self.graph(after: articles))
-        for order in Self.orders(articles) {
+        for order in IdentityFixtures.orders(articles) {
             let graph = try Self.graph(after: order)
             let people = graph.entities.filter { $0.type == .person }
             #expect(people.map(\.name) == ["Tarek Shah Farid Mehrani"], "order \(order.map(\.0))")
