@@ -28,8 +28,9 @@ struct StoreMemory {
     /// that form without particles (`NameFolding.personKey`).
     var surnameAliases: [String: [PersonAlias]] = [:]
     /// The aliases of people whose surname starts with the key (the first two letters of a
-    /// surname) and is longer than it, with that surname (`BatchCache.personAliases(surnamesAround:)`).
-    var prefixAliases: [String: [PrefixAlias]] = [:]
+    /// surname) and is longer than it, with that surname, indexed by the surnames a letter apart
+    /// (`BatchCache.personAliases(surnamesAround:)`, `SurnameNeighbours`).
+    var prefixAliases: [String: SurnameNeighbours] = [:]
     /// The most UTF-8 bytes of a key of `prefixAliases`.
     var longestPrefix = 0
     /// `NameFolding.personKey` of folded names.
@@ -132,6 +133,9 @@ struct BatchCache {
     private var absorptions: [(absorbed: Int64, kept: Int64)] = []
     /// Surnames of people folded into others, to decide again when the batch ends.
     private var absorbedSurnames: Set<String> = []
+    /// The fewest aliases of a surname's first letters that `personAliases(surnamesAround:)`
+    /// indexes rather than gives all (`GraphStore.indexCandidates(from:)`).
+    private let candidateIndexThreshold: Int
     private let insertAlias: RawStatement
     private let findArticle: RawStatement
     private let insertArticleRow: RawStatement
@@ -145,6 +149,10 @@ struct BatchCache {
     private var findSlug: RawStatement?
     private var insertEntityRow: RawStatement?
     private var insertSentence: RawStatement?
+    /// The many-row statements of `flush`, by table and rows: a batch flushes many times (before each
+    /// read of a body's countries while affiliations are pending, `storedCountries`), and
+    /// preparing a statement of 64 rows costs SQLite's parser about as much as running it.
+    private var flushStatements: [FlushKey: RawStatement] = [:]
 
     /// Which name an article used for a stored entity (a row of `appearances`).
     private struct Appearance {
@@ -167,8 +175,9 @@ struct BatchCache {
 
     /// Starts a batch inside its transaction. Pins (names a user sent to an entity by hand) are
     /// few; they are read whole.
-    init(_ db: Database, memory: StoreMemory) throws {
+    init(_ db: Database, memory: StoreMemory, candidateIndexThreshold: Int = SurnameNeighbours.defaultThreshold) throws {
         self.memory = memory
+        self.candidateIndexThreshold = candidateIndexThreshold
         var pins: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
         self.pins = pins
@@ -377,12 +386,13 @@ struct BatchCache {
     /// `surname` but is another: where a surname a letter apart is. Remembered by those two
     /// letters until an alias with a surname that starts with them is added: a name met for the
     /// first time asks, and most new names share their first letters with a stored surname.
+    ///
+    /// Only those whose surname, particles aside, is `surname` or shares a neighbour key with it
+    /// (`SurnameNeighbours`) are given once the group has `candidateIndexThreshold` aliases: the
+    /// others cannot be the same person by `matchPerson`'s rules. A smaller group gives all.
     mutating func personAliases(surnamesAround surname: String, in db: Database) throws -> [(Int64, String)] {
         let prefix = String(surname.prefix(2))
-        let aliases: [StoreMemory.PrefixAlias]
-        if let known = memory.prefixAliases[prefix] {
-            aliases = known
-        } else {
+        if memory.prefixAliases[prefix] == nil {
             // Every surname of which `prefix` is the first bytes and which is longer: as SQLite
             // compares text byte by byte, those between the prefix and the prefix followed by the
             // last code point.
@@ -391,12 +401,14 @@ struct BatchCache {
                 WHERE a.surname > ? AND a.surname < ? AND e.type = \(StoreSQL.person)
                 """, in: db)
             surnamesAroundStatement = statement
-            aliases = try statement.bind(prefix).bind(prefix + "\u{10FFFF}").integersAndStringPairs().map {
-                StoreMemory.PrefixAlias(entity: $0.0, folded: $0.1, surname: $0.2)
+            var group = SurnameNeighbours()
+            for (entity, folded, stored) in try statement.bind(prefix).bind(prefix + "\u{10FFFF}").integersAndStringPairs() {
+                group.append(StoreMemory.PrefixAlias(entity: entity, folded: folded, surname: stored))
             }
-            memory.prefixAliases[prefix] = aliases
+            memory.prefixAliases[prefix] = group
             memory.longestPrefix = max(memory.longestPrefix, prefix.utf8.count)
         }
+        let aliases = memory.prefixAliases[prefix]!.candidates(near: surname, indexingFrom: candidateIndexThreshold)
         return aliases.compactMap { $0.surname == surname ? nil : ($0.entity, $0.folded) }
     }
 
@@ -587,13 +599,13 @@ struct BatchCache {
     /// Writes the appearances and evidence collected during the batch, in the order they came,
     /// and the mention counts and edge weights added up.
     mutating func flush(in db: Database) throws {
-        try BatchCache.insert(pendingAppearances, into: "appearances (entity, article, name, folded, aliases, mentions)", columns: 6,
+        try insert(pendingAppearances, into: "appearances (entity, article, name, folded, aliases, mentions)", columns: 6,
                               in: db) { statement, row in
             statement.bind(row.entity).bind(row.article).bind(row.name).bind(row.folded)
                 .bind(row.aliases.joined(separator: "\n")).bind(row.mentions)
         }
         let sentences = try sentenceRows(in: db)
-        try BatchCache.insert(Array(zip(pendingEvidence, sentences)), into: "evidence (relation, article, sentence, start, \"end\", date)",
+        try insert(Array(zip(pendingEvidence, sentences)), into: "evidence (relation, article, sentence, start, \"end\", date)",
                               columns: 6, in: db) { statement, pair in
             let (row, sentence) = pair
             statement.bind(row.relation).bind(row.article).bind(sentence).bind(row.evidence.start)
@@ -604,8 +616,8 @@ struct BatchCache {
         pendingPeople = []
         hasPendingAffiliations = false
         // In row order, so the updates walk each table once from start to end.
-        try BatchCache.addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
-        try BatchCache.addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
+        try addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)
+        try addCounts(pendingWeights, to: "relations SET weight = weight", in: db)
         pendingMentions = [:]
         pendingWeights = [:]
         // A person's countries come from evidence and appearances, which are written only now.
@@ -694,35 +706,66 @@ struct BatchCache {
 
     /// `INSERT OR IGNORE` of `rows` in statements of up to `rowsPerInsert` rows each: one
     /// statement runs the table's and indexes' cursors once for all its rows.
-    private static func insert<Row>(_ rows: [Row], into table: String, columns: Int, in db: Database,
-                                    bind: (RawStatement, Row) -> Void) throws
+    private mutating func insert<Row>(_ rows: [Row], into table: String, columns: Int, in db: Database,
+                                      bind: (RawStatement, Row) -> Void) throws
     {
         let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        var statements: [Int: RawStatement] = [:]
-        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
-            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
-            let statement = try statements[chunk.count] ?? RawStatement(
-                "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ", "), in: db)
-            statements[chunk.count] = statement
-            for row in chunk { bind(statement, row) }
+        var start = 0
+        for count in BatchCache.chunkSizes(rows.count) {
+            let statement = try flushStatement(table, rows: count,
+                "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: count).joined(separator: ", "), in: db)
+            for row in rows[start..<start + count] { bind(statement, row) }
             try statement.run()
+            start += count
         }
     }
 
     /// Adds each count to its row's column (`update` is "TABLE SET column = column"), in row
     /// order, many rows per statement (`UPDATE … FROM (VALUES …)`).
-    private static func addCounts(_ counts: [Int64: Int], to update: String, in db: Database) throws {
+    private mutating func addCounts(_ counts: [Int64: Int], to update: String, in db: Database) throws {
         let rows = counts.sorted { $0.key < $1.key }
-        var statements: [Int: RawStatement] = [:]
-        for start in stride(from: 0, to: rows.count, by: rowsPerInsert) {
-            let chunk = rows[start..<min(start + rowsPerInsert, rows.count)]
-            let table = update.prefix { $0 != " " }
-            let statement = try statements[chunk.count] ?? RawStatement(
-                "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+        let table = update.prefix { $0 != " " }
+        var start = 0
+        for count in BatchCache.chunkSizes(rows.count) {
+            let statement = try flushStatement(update, rows: count,
+                "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: count).joined(separator: ", ")
                     + ") AS counts WHERE \(table).id = counts.column1", in: db)
-            statements[chunk.count] = statement
-            for (id, count) in chunk { statement.bind(id).bind(count) }
+            for (id, count) in rows[start..<start + count] { statement.bind(id).bind(count) }
             try statement.run()
+            start += count
         }
+    }
+
+    /// The prepared statement that writes `rows` rows into `table`, made from `sql` once a batch.
+    private mutating func flushStatement(_ table: String, rows: Int, _ sql: @autoclosure () -> String,
+                                         in db: Database) throws -> RawStatement
+    {
+        let key = FlushKey(table: table, rows: rows)
+        if let statement = flushStatements[key] { return statement }
+        let statement = try RawStatement(sql(), in: db)
+        flushStatements[key] = statement
+        return statement
+    }
+
+    private struct FlushKey: Hashable {
+        var table: String
+        var rows: Int
+    }
+
+    /// The sizes of the statements that write `count` rows in order: `rowsPerInsert` rows each,
+    /// then the rest in powers of two, largest first, so that a batch's many flushes share a few
+    /// prepared statements (eight sizes at most) rather than one for every remainder.
+    static func chunkSizes(_ count: Int) -> [Int] {
+        var sizes = Array(repeating: rowsPerInsert, count: count / rowsPerInsert)
+        var rest = count % rowsPerInsert
+        var size = rowsPerInsert / 2
+        while rest > 0 {
+            if rest >= size {
+                sizes.append(size)
+                rest -= size
+            }
+            size /= 2
+        }
+        return sizes
     }
 }

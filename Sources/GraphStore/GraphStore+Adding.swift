@@ -172,7 +172,7 @@ extension GraphStore {
         guard !batch.isEmpty else { return [] }
         let added = GraphStore.timestamp()
         return try writeBatch { db, memory in
-            var cache = try BatchCache(db, memory: memory)
+            var cache = try BatchCache(db, memory: memory, candidateIndexThreshold: candidateIndexThreshold.load(ordering: .relaxed))
             var results: [AddResult] = []
             results.reserveCapacity(batch.count)
             var surnames: Set<String> = []
