@@ -62,7 +62,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Tests/RelationExtractionTests/BodyWithinNameTests.swift \
   Tests/RelationExtractionTests/BulletListTests.swift \
-  Tests/RelationExtractionTests/PurposeInfinitiveTests.swift \
+  Tests/RelationExtractionTests/PurposeInfinitiveTests.swift Tests/RelationExtractionTests/OfficeHolderCandidateTests.swift Tests/RelationExtractionTests/OfficeAppositionTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \

@@ -11,7 +11,6 @@ package final class RelationWords: Sendable {
     let companyNouns: WordSet
     let determiners: WordSet
     let listOpeners: WordSet
-    let roleNouns: WordSet
     let originPrepositions: WordSet
     let delegationNouns: WordSet
     let delegationHeadVerbs: WordSet
@@ -20,7 +19,7 @@ package final class RelationWords: Sendable {
     /// must give each one words and use no other; `Scripts/validate_lexicons.py` checks it too.
     package static let classes = [
         "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener",
-        "role-noun", "origin-preposition", "delegation-noun", "delegation-head-verb",
+        "origin-preposition", "delegation-noun", "delegation-head-verb",
     ] + ScanWords.classes
 
     /// Reads `word<TAB>class` lines into the members of each class, in the file's order.
@@ -59,7 +58,6 @@ package final class RelationWords: Sendable {
         companyNouns = set("company-noun")
         determiners = set("determiner")
         listOpeners = set("list-opener")
-        roleNouns = set("role-noun")
         originPrepositions = set("origin-preposition")
         delegationNouns = set("delegation-noun")
         delegationHeadVerbs = set("delegation-head-verb")

@@ -16,6 +16,9 @@ final class ScanWords: Sendable {
     /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X",
     /// and the kin words: "the son of X").
     let unnamedHolders: WordSet
+    /// Nouns for a person's post ("ambassador", "spokesman"): an office named before its holder's
+    /// name ("Syria's interim leader, Ahmed al-Sharaa") or after it ("X, a spokesman for Y").
+    let roleNouns: WordSet
     /// Adverbs between an auxiliary and its participle: "was also sanctioned".
     let passiveAdverbs: WordSet
     let prepositions: WordSet
@@ -82,7 +85,7 @@ final class ScanWords: Sendable {
     /// The classes these sets are read from (besides "person-pronoun", which `subjectPronouns`
     /// shares with the references' `RelationWords.personPronouns`).
     static let classes = [
-        "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "passive-adverb", "preposition",
+        "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "role-noun", "passive-adverb", "preposition",
         "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",
         "place-preposition", "not-common-noun", "sequence-adverb", "pair-adverb", "sentence-opener", "relative-pronoun",
         "participle-object", "object-pronoun", "conditional", "window-end", "coordinator", "conjunction",
@@ -102,6 +105,7 @@ final class ScanWords: Sendable {
         coordination = set("coordination-gap", adding: kin)
         statementNouns = set("statement-noun")
         unnamedHolders = set("unnamed-holder", adding: kin)
+        roleNouns = set("role-noun")
         passiveAdverbs = set("passive-adverb")
         prepositions = set("preposition")
         objectlessCueEnds = set("objectless-cue-end")

@@ -374,12 +374,12 @@ struct SentenceScan {
             let open = (range.lowerBound..<(cue - 1)).last(where: { isWord($0, words.comma) }),
             let person = heads.last(where: { $0.tokens.upperBound == open && $0.kind != .weak })
         {
-            return [person.entity]
+            return [origin(of: person).entity]
         }
         guard let nearest = heads.last(where: {
             $0.tokens.upperBound <= cue && cue - $0.tokens.upperBound <= SentenceScan.subjectReach && $0.kind != .weak
                 && inQuote($0.tokens.lowerBound) == quoted
-        }) else { return [] }
+        }).map(origin(of:)) else { return [] }
         // A clause boundary between the subject and the cue means the subject is someone else's.
         for token in nearest.tokens.upperBound..<cue where word(token) == .boundary {
             if isWord(token, words.relativePronouns) { continue }
@@ -401,6 +401,17 @@ struct SentenceScan {
             current = previous
         }
         return result
+    }
+
+    /// The person a place or body is said of: "Prak Sokhonn" of "Prak Sokhonn of Cambodia held
+    /// talks", where the place only says where the subject comes from; else the mention itself.
+    private func origin(of mention: Mention) -> Mention {
+        let of = mention.phrase.lowerBound - 1
+        guard of > range.lowerBound, isWord(of, words.of),
+            let person = heads.last(where: { $0.tokens.upperBound == of }),
+            person.kind != .weak, entityTypes[person.entity] == .person
+        else { return mention }
+        return person
     }
 
     /// The objects: the first mention after the cue and those coordinated with it.
@@ -457,12 +468,55 @@ struct SentenceScan {
             {
                 mention = following
             }
+            // "with Syria's interim leader, Ahmed al-Sharaa", "summoned the Japanese ambassador to
+            // Seoul, Koichi Ibushi", "met the president of Cuba, Miguel Díaz-Canel": an office, then its
+            // holder named in apposition; the holder is the object, the office's country only says whose.
+            let officeBefore = gap.count >= 2 && isWord(gap.upperBound - 2, words.roleNouns)
+                && (isWord(gap.upperBound - 1, words.of) || isWord(gap.upperBound - 1, words.prepositions))
+            if let holder = holderInApposition(after: mention, officeBefore: officeBefore) { mention = holder }
             if !result.contains(mention.entity) { result.append(mention.entity) }
             if result.count >= SentenceScan.maximumObjects { break }
             cursor = mention.tokens.upperBound
             if isPossessive(cursor) { cursor += 1 }
         }
         return result
+    }
+
+    /// The person named in apposition to an office that `owner` holds or names: after "Syria's
+    /// interim leader," or "the Japanese ambassador to Seoul,", or after "the president of Cuba,"
+    /// (`officeBefore`). Nil when no office and comma come first, or no person right after the comma.
+    private func holderInApposition(after owner: Mention, officeBefore: Bool) -> Mention? {
+        var token = owner.tokens.upperBound
+        if isPossessive(token) { token += 1 }
+        var office = officeBefore
+        var read = 0
+        while token < range.upperBound && !isWord(token, words.comma) {
+            // At most a few words of the office: "former deputy foreign minister".
+            read += 1
+            guard read <= 5 else { return nil }
+            if isWord(token, words.roleNouns) {
+                office = true
+            } else if office, isWord(token, words.of) || isWord(token, words.prepositions),
+                token + 1 < range.upperBound, analysis.tokens[token + 1].isCapitalized
+            {
+                // "ambassador to Seoul": the post's place (a name, which may be part of the holder's
+                // title rather than a mention of its own), then the comma.
+                token += 1
+                while token < range.upperBound && analysis.tokens[token].isCapitalized { token += 1 }
+                continue
+            } else if !isCommonNoun(token) {
+                return nil
+            }
+            token += 1
+        }
+        // The name right after the comma, or after a title the recognizer left out of it ("Senior Gen.").
+        guard office, let holder = heads.first(where: { $0.tokens.lowerBound > token }),
+            holder.kind != .weak, entityTypes[holder.entity] == .person, holder.tokens.lowerBound - token <= 4,
+            ((token + 1)..<holder.tokens.lowerBound).allSatisfy({
+                analysis.tokens[$0].isCapitalized || (analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "."))
+            })
+        else { return nil }
+        return holder
     }
 
     func withBeforePartner(after end: Int) -> Bool {

@@ -195,7 +195,7 @@ struct AffiliationFinder {
     }
 
     /// A noun for a person's post ("ambassador", "spokesman").
-    private func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: relationWords.roleNouns) }
+    private func isRole(_ token: Int) -> Bool { analysis.token(token, isIn: words.roleNouns) }
 
     /// A mark that ends a phrase: any punctuation but the possessive and a hyphen.
     private func isBreak(_ token: Int) -> Bool {

@@ -107,9 +107,10 @@ struct CandidateFinder {
             // A bulleted list after a colon ("Those sanctioned include:", then "• A", "• B", …)
             // is one list however many items it has: each item is as near the cues as the
             // sentence that opened it, so the reach of a cue is counted from there.
-            let listItem = listOpening != nil && startsWithBullet(tokens)
-            let reachIndex = listItem ? listOpening ?? sentenceIndex : sentenceIndex
-            if !listItem { listOpening = endsWithColon(tokens) ? sentenceIndex : nil }
+            // The opening of the list this sentence is an item of; nil when it is none.
+            let openingOfItem = listOpening.flatMap { startsWithBullet(tokens) ? $0 : nil }
+            let reachIndex = openingOfItem ?? sentenceIndex
+            if openingOfItem == nil { listOpening = endsWithColon(tokens) ? sentenceIndex : nil }
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
                 firstMention += 1
             }
@@ -215,7 +216,7 @@ struct CandidateFinder {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
                     // An item of a list is read as a list in the sentence after its opening.
                     addListedTargets(relation: relation, sentence: sentenceIndex, distance: max(1, reachIndex - last),
-                                     isListItem: listItem, actors: actors, recent: recentSources[judged], scan: scan,
+                                     isListItem: openingOfItem != nil, actors: actors, recent: recentSources[judged], scan: scan,
                                      scratch: &pairScratch, into: &candidates)
                 }
                 if hasCue {
