@@ -354,15 +354,22 @@ struct SentenceScan {
         return token >= range.lowerBound && word(token) == .auxiliary
     }
 
-    func agent(after end: Int) -> Int? {
+    /// The agents of a passive: the name after "by", with those coordinated with it ("were
+    /// sanctioned by Canada and the United States").
+    func agents(after end: Int) -> [Int] {
         var token = end
         while token < min(range.upperBound, end + 6) {
             if isWord(token, words.by) {
-                return heads.first { $0.tokens.lowerBound > token && $0.tokens.lowerBound <= token + 4 && $0.kind != .weak }?.entity
+                guard let first = heads.first(where: { $0.tokens.lowerBound > token && $0.kind != .weak }),
+                    first.tokens.lowerBound <= token + 4
+                else { return [] }
+                // The first agent, then the names listed with it, read as a cue's objects are.
+                let listed = objects(after: token + 1, quoted: inQuote(token))
+                return listed.first == first.entity ? listed : [first.entity]
             }
             token += 1
         }
-        return nil
+        return []
     }
 
     /// The subject: the nearest mention before the cue, with any mentions coordinated with it

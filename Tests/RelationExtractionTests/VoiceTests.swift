@@ -43,6 +43,19 @@ struct PassiveVoiceTests {
         #expect(result.has("France", .criticized, "Hamas"), "\(result.summary)")
         #expect(!result.has("Hamas", .criticized, "France"), "\(result.summary)")
     }
+
+    @Test("'A and B were sanctioned by Canada and the United States': both agents are the source")
+    func coordinatedAgents() throws {
+        let text = "Joseph Lambert and Youri Latortue were jointly sanctioned by Canada and the United States earlier this month."
+        for source in ["Canada", "United States"] {
+            for target in ["Joseph Lambert", "Youri Latortue"] {
+                let features = try candidateFeatures(text, .sanctioned, from: source, to: target)
+                #expect(features.contains("roles|agent|passive-subject"), "\(source) -> \(target): \(features.sorted())")
+            }
+        }
+        let result = try extract(text)
+        #expect(!result.has("Canada", .sanctioned, "United States"), "\(result.summary)")
+    }
 }
 
 @Suite("Coordinated subjects and objects multiply the edges")

@@ -14,8 +14,8 @@ extension SentenceScan {
             return pairs([sides[0]], [sides[1]], place.cue.relation, place.because(", between the two"))
         }
         if isPassive(place.range.lowerBound) {
-            guard let agent = agent(after: place.range.upperBound) else { return [] }
-            sources = [agent]
+            sources = agents(after: place.range.upperBound)
+            guard !sources.isEmpty else { return [] }
             targets = subjects(before: place.range.lowerBound)
             return pairs(sources, targets, place.cue.relation, place.because(", passive"))
         }

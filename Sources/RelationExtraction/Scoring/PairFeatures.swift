@@ -43,7 +43,7 @@ struct TriggerContext {
     var quoted = false
     var subjects: [Int] = []
     var objects: [Int] = []
-    var agent: Int?
+    var agents: [Int] = []
     /// The entities the clause makes the cue's source (subject, passive agent, speaker of its
     /// quote) and its targets (objects, passive subjects).
     var sources: [Int] = []
@@ -178,9 +178,9 @@ extension SentenceScan {
         context.quoted = inQuote(start)
         context.subjects = subjects(before: start)
         context.objects = verb.map { listedObjects(verb: $0, cue: cue) } ?? objects(after: cue.upperBound, quoted: context.quoted)
-        context.agent = context.passive ? agent(after: cue.upperBound) : nil
+        context.agents = context.passive ? agents(after: cue.upperBound) : []
         if context.passive {
-            context.sources = context.agent.map { [$0] } ?? []
+            context.sources = context.agents
             context.targets = context.subjects
         } else {
             context.sources = context.subjects
@@ -256,7 +256,7 @@ extension SentenceScan {
         let quoted = trigger.context.quoted
         let subjects = trigger.context.subjects
         var sourceRole = FeaturePart.noRole
-        if passive, trigger.context.agent == a.entity {
+        if passive, trigger.context.agents.contains(a.entity) {
             sourceRole = .agentRole
         } else if !passive, subjects.contains(a.entity) {
             sourceRole = .subjectRole
