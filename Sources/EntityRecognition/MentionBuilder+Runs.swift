@@ -529,6 +529,7 @@ extension MentionBuilder {
         // "Suga, who took office": "who" speaks of a person, where an organization takes "which".
         let followedByWho = isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb) || followedByWho
+            || (wordCount(range) >= 2 && isInvertedSpeech(before: range.lowerBound))
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
         let words = wordCount(range)
@@ -579,6 +580,13 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "...," said Brad Adams: a speech verb after a quotation or a comma, and then its speaker.
+    private func isInvertedSpeech(before start: Int) -> Bool {
+        let verb = start - 1
+        guard isLowercaseWord(verb, .speechVerb), inSentence(verb - 1) else { return false }
+        return isMark(verb - 1, ",") || (isMark(verb - 1, "\"") && !isOpeningQuote(verb - 1))
     }
 
     /// "spokesman Qin Gang": after a person's title, a family or given name and one more word is a
@@ -692,7 +700,10 @@ extension MentionBuilder {
     /// The title and owner an apposition after a person's name gives: "X, chairman of the Y",
     /// "X, the U.S. ambassador".
     private func appositionOwner(for person: Int, from start: Int) {
-        guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        guard var itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        // "X, the former President of Congress", "X, an assistant defence minister": modifiers of
+        // the role before its title.
+        itemIndex = afterRoleModifiers(itemIndex)
         guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
         let category = hitCategories[categoryIndex]
         // "A, President B" and "A, Kyrgyz President B": a name right after the title holds it; the
@@ -736,6 +747,8 @@ extension MentionBuilder {
         }
         var next = itemIndex + 1
         if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
+        // "X, Berlin's public prosecutor".
+        next = afterRoleModifiers(next)
         // Allow one or two lowercase modifiers ("top trade negotiator" is not a title we know).
         guard next < items.count, case .hit(_, let nextCategory) = items[next],
             case .title(let target, let honorific) = hitCategories[nextCategory], !honorific, !nameFollows(next)
@@ -745,6 +758,21 @@ extension MentionBuilder {
         candidates[person].title = candidates[person].title ?? string(items[next].range)
         candidates[person].titleTarget = candidates[person].titleTarget ?? target
         candidates[person].canStartEntity = true
+    }
+
+    /// The first item from `index` past up to three lowercase words that qualify a role ("former",
+    /// "public", "deputy"), when a title follows them; `index` otherwise.
+    private func afterRoleModifiers(_ index: Int) -> Int {
+        var next = index
+        while next < items.count, next < index + 3, case .token(let token) = items[next],
+            tokens[token].kind == .word, !tokens[token].isCapitalized,
+            !classes(token).isDisjoint(with: [.rank, .roleModifier, .bodyModifier])
+        {
+            next += 1
+        }
+        guard next > index, next < items.count, case .hit(_, let category) = items[next], case .title = hitCategories[category]
+        else { return index }
+        return next
     }
 
     /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
