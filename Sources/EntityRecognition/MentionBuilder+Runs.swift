@@ -89,13 +89,20 @@ extension MentionBuilder {
             if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
                 case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
             {
-                addBody(body, type: bodyKind, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
-                        ownerStart: ownerStart, state: &state)
-                let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
-                addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
+                addBodyThenPerson(body, type: bodyKind, name: name, absorbed: absorbed, owner: owner, ownerStart: ownerStart,
+                                  state: &state)
                 return
             }
             addBody(range, type: type, absorbed: absorbed, owner: owner, ownerStart: ownerStart, state: &state)
+            return
+        }
+        // "the Swedish Defense Research Agency Asa Scott": a body's name that ends in its head, then
+        // the name of a person who speaks for it.
+        if !sentence.isTitleCase, let name = nameInside(range), name.upperBound == range.upperBound,
+            case let body = range.lowerBound..<name.lowerBound, isHead(body.upperBound - 1), let bodyKind = bodyType(body)
+        {
+            addBodyThenPerson(body, type: bodyKind, name: name, absorbed: absorbed, owner: owner, ownerStart: ownerStart,
+                              state: &state)
             return
         }
         // "state-owned Rosneft", "state-run Petrobras": a company.
@@ -137,6 +144,18 @@ extension MentionBuilder {
             return
         }
         addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+    }
+
+    /// A body and, right after it in the same run, the person it speaks through: the person's owner
+    /// is the body.
+    private func addBodyThenPerson(
+        _ body: Range<Int>, type: EntityType, name: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?,
+        ownerStart: Int, state: inout ScanState
+    ) {
+        addBody(body, type: type, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
+                ownerStart: ownerStart, state: &state)
+        let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
+        addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
     }
 
     /// The name after "Board of Directors of" (and an article) inside a run, when a name follows.

@@ -17,12 +17,6 @@ struct UnlistedPersonTests {
         #expect(person.type == .person, "\(result.summary)")
     }
 
-    @Test("A lowercase word that no role takes opens no apposition: 'X, the quiet company'")
-    func noTitleAfterModifiers() throws {
-        let result = try Recognized("The court heard Torvin Halsek, the former company, on Monday.")
-        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
-    }
-
     @Test("The speaker after a quotation and 'said' is a person")
     func invertedSpeech() throws {
         let result = try Recognized("\"The trial is unfair,\" said Torvin Halsek, announcing the report.")
@@ -35,5 +29,12 @@ struct UnlistedPersonTests {
         let result = try Recognized("The list names Jong In-chol and Pak Su-il, officials of the bank.")
         #expect(result.entity(named: "Jong In-chol")?.type == .person, "\(result.summary)")
         #expect(result.entity(named: "Pak Su-il")?.type == .person, "\(result.summary)")
+    }
+
+    @Test("A body's name that ends in its head, then a person's name in one run: two entities")
+    func bodyThenPerson() throws {
+        let result = try Recognized("The group is joined by the chairman of the Senate's Trade Committee David Pell.")
+        #expect(result.entity(named: "Trade Committee")?.type == .agency, "\(result.summary)")
+        #expect(result.entity(named: "David Pell")?.type == .person, "\(result.summary)")
     }
 }
