@@ -557,7 +557,7 @@ extension MentionBuilder {
             if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
-                || (followedByWho && isBareName(range.lowerBound))
+                || (followedByWho && isBareName(range.lowerBound)) || pronounFollows(range)
                 || (firstIsGiven && isKinBefore(range.lowerBound))
         }
         if sentence.isTitleCase { canStart = false }
@@ -599,6 +599,33 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "Aliyev renewed his threats", "Moraes' defenders see him": a lone name no lexicon knows that
+    /// acts (a verb in the past or of speech) or owns (a possessive) right after it, and a person's
+    /// pronoun a few words on with no other name between, so it can only mean the name. A place after
+    /// a preposition ("in Irpin, his forces"), a name after "the" ("the Constitution") and an
+    /// adjective before its noun ("European leaders") are no one.
+    private func pronounFollows(_ range: Range<Int>) -> Bool {
+        guard !sentence.isTitleCase, isBareName(range.lowerBound), !isPlacePrepositionBefore(range.lowerBound),
+            !isWord(range.lowerBound - 1, .determiner), !isWord(range.lowerBound - 1, .article)
+        else { return false }
+        let next = range.upperBound
+        guard isPossessive(next) || (isMark(next, "'") && !isMark(next + 1, "'")) || isPastTense(next)
+            || isLowercaseWord(next, .speechVerb)
+        else { return false }
+        var index = range.upperBound
+        while inSentence(index), index < range.upperBound + 6 {
+            let token = tokens[index]
+            if token.kind == .word {
+                if token.isCapitalized || token.isAllCaps { return false }
+                if classes(index).contains(.personalPronoun) { return true }
+            } else if !token.isMark("'") {
+                return false
+            }
+            index += 1
+        }
+        return false
     }
 
     /// "...," said Brad Adams: a speech verb after a quotation or a comma, and then its speaker.

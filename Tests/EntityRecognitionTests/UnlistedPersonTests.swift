@@ -37,4 +37,28 @@ struct UnlistedPersonTests {
         #expect(result.entity(named: "Trade Committee")?.type == .agency, "\(result.summary)")
         #expect(result.entity(named: "David Pell")?.type == .person, "\(result.summary)")
     }
+
+    @Test(
+        "A lone unknown name that acts or owns, then 'his' or 'her' with no other name between, is a person",
+        arguments: [
+            ("In March, Torvalek renewed his threats against the port.", "Torvalek"),
+            ("Critics of the ruling say Torvalek' defenders see him as a hero.", "Torvalek"),
+            ("Officials confirmed that Torvalek expressed her concern.", "Torvalek"),
+        ])
+    func surnameWithPronoun(text: String, name: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entity(named: name)?.type == .person, "\(result.summary)")
+    }
+
+    @Test(
+        "An adjective, a gerund or a name after 'the' before a pronoun names no one",
+        arguments: [
+            "Speaking to reporters, he said the talks went well.",
+            "The Constitution allowed him to stay in office.",
+            "He said European leaders had let him down.",
+        ])
+    func noPersonBeforePronoun(text: String) throws {
+        let result = try Recognized(text)
+        #expect(result.entities(ofType: .person).isEmpty, "\(result.summary)")
+    }
 }
