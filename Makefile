@@ -56,7 +56,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/PersonSignTests.swift \
   Tests/EntityRecognitionTests/PatronymicTests.swift Tests/EntityRecognitionTests/MediumAndDeskTests.swift \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
-  Tests/EntityRecognitionTests/PresidencyTests.swift \
+  Tests/EntityRecognitionTests/PresidencyTests.swift Tests/EntityRecognitionTests/UnlistedPersonTests.swift \
   Tests/EntityRecognitionTests/BodyVariantTests.swift Tests/EntityRecognitionTests/PartyOrganTests.swift \
   Sources/EntityRecognition/MentionBuilder+PartyNames.swift Tests/EntityRecognitionTests/UnseenNameSignTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \

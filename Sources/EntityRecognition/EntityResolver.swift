@@ -143,7 +143,8 @@ package struct EntityResolver {
     }
 
     /// Candidates are passed by index throughout: a copy of one retains all its strings.
-    private mutating func newEntity(_ index: Int, in candidates: [Candidate]) -> Int {
+    /// `compared` is the body's compared words and country when the caller already has them.
+    private mutating func newEntity(_ index: Int, in candidates: [Candidate], compared: ComparedBody? = nil) -> Int {
         entities.append(ArticleEntity(name: candidates[index].name, type: candidates[index].type, aliases: [],
                                       mentionCount: 0, knownCountry: candidates[index].knownCountry,
                                       lexiconName: candidates[index].lexiconName))
@@ -165,9 +166,9 @@ package struct EntityResolver {
         bodyKeys.append(nil)
         genericNames.append(candidates[index].genericName)
         namedWithCountry.append(false)
-        if candidates[index].type == .agency || candidates[index].type == .organization {
-            bodyWords.append(comparedBodyWords(at: index, in: candidates))
-            bodyWordCountries.append(statedCountry(at: index, in: candidates))
+        if let body = compared ?? comparedBody(at: index, in: candidates) {
+            bodyWords.append(body.words)
+            bodyWordCountries.append(body.country)
         } else {
             bodyWords.append(nil)
             bodyWordCountries.append(nil)
@@ -224,11 +225,12 @@ package struct EntityResolver {
                 if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
                 return ownerless
             }
-            if let variant = bodyNamedVariantly(at: index, in: candidates) {
+            let compared = comparedBody(at: index, in: candidates)
+            if let variant = bodyNamedVariantly(compared, type: candidates[index].type) {
                 keyed[key] = variant
                 return variant
             }
-            let entity = newEntity(index, in: candidates)
+            let entity = newEntity(index, in: candidates, compared: compared)
             keyed[key] = entity
             bodyCountries[entity] = country
             bodyKeys[entity] = name
@@ -265,12 +267,14 @@ package struct EntityResolver {
                     return other
                 }
             }
-            if case .country = key {
-            } else if let variant = bodyNamedVariantly(at: index, in: candidates) {
+            // A country is no other body's variant.
+            let compared: ComparedBody?
+            if case .country = key { compared = nil } else { compared = comparedBody(at: index, in: candidates) }
+            if let variant = bodyNamedVariantly(compared, type: candidates[index].type) {
                 keyed[key] = variant
                 return variant
             }
-            let entity = newEntity(index, in: candidates)
+            let entity = newEntity(index, in: candidates, compared: compared)
             keyed[key] = entity
             return entity
         case .titleReference:
@@ -308,17 +312,26 @@ package struct EntityResolver {
     /// An earlier body of the same type and country that this candidate's name writes another way:
     /// "Prosecutor's Office" and "Russia's Prosecutor General's Office" after "the Russian
     /// Prosecutor's General Office", "Supreme Federal Court" after "Supreme Court" (`isVariant`).
-    private func bodyNamedVariantly(at index: Int, in candidates: [Candidate]) -> Int? {
-        let type = candidates[index].type
-        guard type == .agency || type == .organization else { return nil }
-        let words = comparedBodyWords(at: index, in: candidates)
-        guard words.count >= 2 else { return nil }
-        let country = statedCountry(at: index, in: candidates)
+    private func bodyNamedVariantly(_ compared: ComparedBody?, type: EntityType) -> Int? {
+        guard let compared, compared.words.count >= 2 else { return nil }
+        let words = compared.words
+        let country = compared.country
         return EntityResolver.latest(in: bodyOrder) { entity in
             guard entities[entity].type == type, let known = bodyWords[entity] else { return false }
             if let country, let other = bodyWordCountries[entity], other != country { return false }
             return isVariant(words, of: known) || isVariant(known, of: words)
         }
+    }
+
+    /// What a body's name is compared by: its words (`comparedBodyWords`) and the country it states.
+    typealias ComparedBody = (words: [String], country: String?)
+
+    /// The compared words and country of an agency's or organization's candidate; nil for people
+    /// and countries.
+    private func comparedBody(at index: Int, in candidates: [Candidate]) -> ComparedBody? {
+        let type = candidates[index].type
+        guard type == .agency || type == .organization else { return nil }
+        return (comparedBodyWords(at: index, in: candidates), statedCountry(at: index, in: candidates))
     }
 
     /// The country a body's candidate names (its owner) or the lexicon gives it.

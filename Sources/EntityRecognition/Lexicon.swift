@@ -181,6 +181,8 @@ struct WordClass: OptionSet, Sendable {
     /// A lowercase body head that names a body only where it acts: "the French presidency said", not
     /// "his second U.S. presidency".
     static let actingHead = WordClass(rawValue: 1 << 55)
+    /// "he", "his", "her": a person's pronoun shortly after a lone name ("Aliyev renewed his threats").
+    static let personalPronoun = WordClass(rawValue: 1 << 56)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -189,7 +191,7 @@ struct WordClass: OptionSet, Sendable {
         .recipient, .portfolio, .relativePronoun, .anaphoricState, .partyNoun, .stateNoun, .adjectivalHead, .keyFiller,
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
-        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead,
+        .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead, .personalPronoun,
     ]
 }
 
@@ -370,6 +372,7 @@ package struct Lexicon: Sendable {
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
             "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
             "board-members": .boardMembers, "acting-head": .actingHead,
+            "personal-pronoun": .personalPronoun,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

@@ -537,7 +537,8 @@ extension MentionBuilder {
                 continue
             }
             if token.kind == .word && (token.isCapitalized || token.isAllCaps || classes(end).contains(.particle))
-                && !isPossessive(end) && isNameToken(end) && token.shape.contains(.spaceBefore)
+                && !isPossessive(end) && (isNameToken(end) || opensHyphenatedGivenName(end, run: start..<end))
+                && token.shape.contains(.spaceBefore)
             {
                 if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
                     switch category {
@@ -723,6 +724,17 @@ extension MentionBuilder {
         let token = tokens[index]
         guard !token.isCapitalized, token.end - token.start <= 5, wordCount(run) >= 2 else { return false }
         return run.dropLast().contains { classes($0).contains(.familyNameFirst) }
+    }
+
+    /// "In" of "Jong In-chol": after a family name written first, a capitalized small word with a
+    /// lowercase syllable hyphenated to it opens the given name, whatever else the word is.
+    private func opensHyphenatedGivenName(_ index: Int, run: Range<Int>) -> Bool {
+        let hyphen = index + 1
+        guard inSentence(hyphen + 1), tokens[index].isCapitalized, tokens[hyphen].isMark("-"),
+            !tokens[hyphen].shape.contains(.spaceBefore), !tokens[hyphen + 1].shape.contains(.spaceBefore),
+            tokens[hyphen + 1].kind == .word, !tokens[hyphen + 1].isCapitalized
+        else { return false }
+        return isGivenNameSyllable(hyphen + 1, run: run.lowerBound..<(index + 1))
     }
 
     /// Where a lexicon body starts inside the first words of `run` and ends with it, if one does.

@@ -9,29 +9,28 @@ import KnowledgeGraph
 extension MentionBuilder {
     func readPartyShortNames() {
         guard !lexicon.partyShortNames.isEmpty else { return }
-        var shortNames: [Int] = []
+        // Each short name is looked up once, with the party it may name.
+        var shortNames: [(index: Int, name: String, party: (name: String, country: String))] = []
         var countries: Set<String> = []
         for index in candidates.indices {
             switch candidates[index].key {
             case .country(let country):
                 countries.insert(country)
             case .body(let name) where candidates[index].tokens.count == 1 && candidates[index].owner == nil:
-                if let party = lexicon.partyShortNames[string(candidates[index].tokens)], party.name != name {
-                    shortNames.append(index)
+                let shortName = string(candidates[index].tokens)
+                if let party = lexicon.partyShortNames[shortName], party.name != name {
+                    shortNames.append((index, shortName, party))
                 }
             default:
                 break
             }
         }
         guard !shortNames.isEmpty else { return }
-        var parties: [String: (name: String, country: String)] = [:]
-        for index in shortNames {
-            let shortName = string(candidates[index].tokens)
-            guard let party = lexicon.partyShortNames[shortName], countries.contains(party.country) else { continue }
-            if isWrittenAsPartyName(candidates[index].tokens.lowerBound) { parties[shortName] = party }
+        var partyNames: Set<String> = []
+        for shortName in shortNames where countries.contains(shortName.party.country) {
+            if isWrittenAsPartyName(candidates[shortName.index].tokens.lowerBound) { partyNames.insert(shortName.name) }
         }
-        for index in shortNames {
-            guard let party = parties[string(candidates[index].tokens)] else { continue }
+        for (index, name, party) in shortNames where partyNames.contains(name) {
             candidates[index].type = .organization
             candidates[index].key = .body(party.name)
             candidates[index].name = party.name

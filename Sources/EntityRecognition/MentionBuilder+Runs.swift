@@ -89,13 +89,20 @@ extension MentionBuilder {
             if !isHead(range.upperBound - 1), let name = nameInside(range), name.upperBound == range.upperBound,
                 case let body = range.lowerBound..<name.lowerBound, let bodyKind = bodyType(body)
             {
-                addBody(body, type: bodyKind, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
-                        ownerStart: ownerStart, state: &state)
-                let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
-                addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
+                addBodyThenPerson(body, type: bodyKind, name: name, absorbed: absorbed, owner: owner, ownerStart: ownerStart,
+                                  state: &state)
                 return
             }
             addBody(range, type: type, absorbed: absorbed, owner: owner, ownerStart: ownerStart, state: &state)
+            return
+        }
+        // "the Swedish Defense Research Agency Asa Scott": a body's name that ends in its head, then
+        // the name of a person who speaks for it.
+        if !sentence.isTitleCase, let name = nameInside(range), name.upperBound == range.upperBound,
+            case let body = range.lowerBound..<name.lowerBound, isHead(body.upperBound - 1), let bodyKind = bodyType(body)
+        {
+            addBodyThenPerson(body, type: bodyKind, name: name, absorbed: absorbed, owner: owner, ownerStart: ownerStart,
+                              state: &state)
             return
         }
         // "state-owned Rosneft", "state-run Petrobras": a company.
@@ -137,6 +144,18 @@ extension MentionBuilder {
             return
         }
         addPerson(range, surface: surface, owner: owner, ownerStart: ownerStart, title: title)
+    }
+
+    /// A body and, right after it in the same run, the person it speaks through: the person's owner
+    /// is the body.
+    private func addBodyThenPerson(
+        _ body: Range<Int>, type: EntityType, name: Range<Int>, absorbed: ArraySlice<(Range<Int>, LexiconCategory)>, owner: Int?,
+        ownerStart: Int, state: inout ScanState
+    ) {
+        addBody(body, type: type, absorbed: absorbed.filter { $0.0.upperBound <= body.upperBound }, owner: owner,
+                ownerStart: ownerStart, state: &state)
+        let bodyCandidate = candidates.indices.last.flatMap { candidates[$0].tokens == body ? $0 : nil }
+        addPerson(name, surface: string(name), owner: bodyCandidate, ownerStart: name.lowerBound, title: nil)
     }
 
     /// The name after "Board of Directors of" (and an article) inside a run, when a name follows.
@@ -529,6 +548,7 @@ extension MentionBuilder {
         // "Suga, who took office": "who" speaks of a person, where an organization takes "which".
         let followedByWho = isMark(range.upperBound, ",") && isWord(range.upperBound + 1, .relativePronoun)
         let followedBySpeech = isLowercaseWord(range.upperBound, .speechVerb) || followedByWho
+            || (wordCount(range) >= 2 && isInvertedSpeech(before: range.lowerBound))
         let sentenceInitial = range.lowerBound == sentence.tokens.lowerBound
         var canStart: Bool
         let words = wordCount(range)
@@ -537,7 +557,7 @@ extension MentionBuilder {
             if words > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
-                || (followedByWho && isBareName(range.lowerBound))
+                || (followedByWho && isBareName(range.lowerBound)) || pronounFollows(range)
                 || (firstIsGiven && isKinBefore(range.lowerBound))
         }
         if sentence.isTitleCase { canStart = false }
@@ -579,6 +599,40 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// "Aliyev renewed his threats", "Moraes' defenders see him": a lone name no lexicon knows that
+    /// acts (a verb in the past or of speech) or owns (a possessive) right after it, and a person's
+    /// pronoun a few words on with no other name between, so it can only mean the name. A place after
+    /// a preposition ("in Irpin, his forces"), a name after "the" ("the Constitution") and an
+    /// adjective before its noun ("European leaders") are no one.
+    private func pronounFollows(_ range: Range<Int>) -> Bool {
+        guard !sentence.isTitleCase, isBareName(range.lowerBound), !isPlacePrepositionBefore(range.lowerBound),
+            !isWord(range.lowerBound - 1, .determiner), !isWord(range.lowerBound - 1, .article)
+        else { return false }
+        let next = range.upperBound
+        guard isPossessive(next) || (isMark(next, "'") && !isMark(next + 1, "'")) || isPastTense(next)
+            || isLowercaseWord(next, .speechVerb)
+        else { return false }
+        var index = range.upperBound
+        while inSentence(index), index < range.upperBound + 6 {
+            let token = tokens[index]
+            if token.kind == .word {
+                if token.isCapitalized || token.isAllCaps { return false }
+                if classes(index).contains(.personalPronoun) { return true }
+            } else if !token.isMark("'") {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// "...," said Brad Adams: a speech verb after a quotation or a comma, and then its speaker.
+    private func isInvertedSpeech(before start: Int) -> Bool {
+        let verb = start - 1
+        guard isLowercaseWord(verb, .speechVerb), inSentence(verb - 1) else { return false }
+        return isMark(verb - 1, ",") || (isMark(verb - 1, "\"") && !isOpeningQuote(verb - 1))
     }
 
     /// "spokesman Qin Gang": after a person's title, a family or given name and one more word is a
@@ -692,7 +746,10 @@ extension MentionBuilder {
     /// The title and owner an apposition after a person's name gives: "X, chairman of the Y",
     /// "X, the U.S. ambassador".
     private func appositionOwner(for person: Int, from start: Int) {
-        guard let itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        guard var itemIndex = items.firstIndex(where: { $0.range.lowerBound == start }) else { return }
+        // "X, the former President of Congress", "X, an assistant defence minister": modifiers of
+        // the role before its title.
+        itemIndex = afterRoleModifiers(itemIndex)
         guard case .hit(let range, let categoryIndex) = items[itemIndex] else { return }
         let category = hitCategories[categoryIndex]
         // "A, President B" and "A, Kyrgyz President B": a name right after the title holds it; the
@@ -736,6 +793,8 @@ extension MentionBuilder {
         }
         var next = itemIndex + 1
         if next < items.count, case .token(let tokenIndex) = items[next], isPossessive(tokenIndex) { next += 1 }
+        // "X, Berlin's public prosecutor".
+        next = afterRoleModifiers(next)
         // Allow one or two lowercase modifiers ("top trade negotiator" is not a title we know).
         guard next < items.count, case .hit(_, let nextCategory) = items[next],
             case .title(let target, let honorific) = hitCategories[nextCategory], !honorific, !nameFollows(next)
@@ -745,6 +804,21 @@ extension MentionBuilder {
         candidates[person].title = candidates[person].title ?? string(items[next].range)
         candidates[person].titleTarget = candidates[person].titleTarget ?? target
         candidates[person].canStartEntity = true
+    }
+
+    /// The first item from `index` past up to three lowercase words that qualify a role ("former",
+    /// "public", "deputy"), when a title follows them; `index` otherwise.
+    private func afterRoleModifiers(_ index: Int) -> Int {
+        var next = index
+        while next < items.count, next < index + 3, case .token(let token) = items[next],
+            tokens[token].kind == .word, !tokens[token].isCapitalized,
+            !classes(token).isDisjoint(with: [.rank, .roleModifier, .bodyModifier])
+        {
+            next += 1
+        }
+        guard next > index, next < items.count, case .hit(_, let category) = items[next], case .title = hitCategories[category]
+        else { return index }
+        return next
     }
 
     /// The type a run's head word gives it: the last word ("Border and Customs Police"), or the
