@@ -156,6 +156,9 @@ if !withoutNetwork {
         // The PostgreSQL client of the shared store, and the event loops it runs on.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // TLS for the shared store's connections (postgres-nio's own dependency, named here for
+        // the settings `sslmode` and `sslrootcert` make).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ]
     package.products.append(.executable(name: "newsgraph-server", targets: ["newsgraph-server"]))
     package.targets += [
@@ -164,9 +167,10 @@ if !withoutNetwork {
         .target(
             name: "GraphStorePostgres",
             dependencies: [
-                "GraphStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                "GraphStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // Runs against the server named by NEWSGRAPH_TEST_POSTGRES, and is skipped with one line

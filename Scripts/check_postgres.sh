@@ -7,7 +7,10 @@
 #      the order the two builders' batches were committed (the graph depends on the order articles
 #      come in, on either backend: two halves built one after the other differ from the whole);
 #   3. a build killed with SIGKILL in the middle leaves a store every command reads, and the next
-#      build completes it: the same graph again.
+#      build completes it: the same graph again;
+#   4. sslmode: require and verify-full (given NEWSGRAPH_TEST_POSTGRES_ROOTCERT) read the store over
+#      TLS when the server has ssl on, disable in the clear; require against a server that offers no
+#      TLS, a bad sslmode and a server that is down each give one line and exit status 1.
 # Articles: ../shared/corpus/dev (1) and train (2, 3) when present, else Examples/articles.
 # Skipped, with one line, without NEWSGRAPH_TEST_POSTGRES. Run by `make test`.
 set -euo pipefail
@@ -114,4 +117,59 @@ orphans=$(psql -tA "$URL" -c "SELECT count(*) FROM evidence v WHERE NOT EXISTS (
 canonical "$WORK/killed.json" > "$WORK/killed.canonical"
 diff -q "$WORK/large-sqlite.canonical" "$WORK/killed.canonical"
 echo "   killed with $stored of $index articles stored; the next build completed it: the same graph"
-echo "postgres check: 3 passed, 0 failed"
+echo "4. sslmode, and what cannot be connected to"
+# Runs a command that must fail: one line on standard error, nothing on standard output, status 1.
+fails_in_one_line() {
+  local status=0
+  "$@" >"$WORK/out" 2>"$WORK/err" || status=$?
+  if [ "$status" -ne 1 ] || [ -s "$WORK/out" ] || [ "$(wc -l < "$WORK/err")" -ne 1 ]; then
+    echo "expected one line and status 1, got status $status from: $*"; cat "$WORK/out" "$WORK/err"; exit 1
+  fi
+  echo "   $(cut -c1-150 "$WORK/err")"
+}
+# The URL with more query parameters.
+with_parameters() {
+  case "$1" in *\?*) echo "$1&$2" ;; *) echo "$1?$2" ;; esac
+}
+if [ "$(psql -tA "$NEWSGRAPH_TEST_POSTGRES" -c "SHOW ssl")" = on ]; then
+  "$BIN" stats --store "$(with_parameters "$URL" sslmode=require)" > "$WORK/stats-tls"
+  "$BIN" stats --store "$(with_parameters "$URL" sslmode=disable)" > "$WORK/stats-clear"
+  cmp "$WORK/stats-tls" "$WORK/stats-clear"
+  if [ -n "${NEWSGRAPH_TEST_POSTGRES_ROOTCERT:-}" ]; then
+    "$BIN" stats --store "$(with_parameters "$URL" "sslmode=verify-full&sslrootcert=$NEWSGRAPH_TEST_POSTGRES_ROOTCERT")" > "$WORK/stats-verified"
+    cmp "$WORK/stats-tls" "$WORK/stats-verified"
+    fails_in_one_line env -u PGSSLROOTCERT "$BIN" stats --store "$(with_parameters "$URL" sslmode=verify-full)"
+    echo "   the same statistics over sslmode=require, disable and verify-full"
+  else
+    echo "   the same statistics over sslmode=require and disable (no NEWSGRAPH_TEST_POSTGRES_ROOTCERT: verify-full not checked)"
+  fi
+else
+  echo "   (the server has ssl off: TLS to it is not checked)"
+fi
+# A server that answers the client's request for TLS with "N", as one with ssl off does.
+python3 - "$WORK/port" <<'PYTHON' &
+import socket, sys
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+listener.settimeout(30)
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write(str(listener.getsockname()[1]))
+import os
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+client, _ = listener.accept()
+client.recv(8)
+client.sendall(b"N")
+client.settimeout(10)
+try:
+    while client.recv(512):
+        pass
+except OSError:
+    pass
+PYTHON
+for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+fails_in_one_line "$BIN" stats --store "postgres://postgres@127.0.0.1:$(cat "$WORK/port")/newsgraph?sslmode=require&connect_timeout=5"
+wait
+fails_in_one_line "$BIN" stats --store "$(with_parameters "$URL" sslmode=sometimes)"
+fails_in_one_line "$BIN" stats --store "postgres://postgres@127.0.0.1:1/newsgraph?connect_timeout=2"
+echo "postgres check: 4 passed, 0 failed"

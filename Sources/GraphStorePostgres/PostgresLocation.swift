@@ -5,7 +5,9 @@ import GraphStore
 ///
 /// The password may also come from the `PGPASSWORD` environment variable, as for `psql`, so that
 /// it need not appear on a command line. `?connect_timeout=SECONDS` bounds the wait for a server
-/// that does not answer (5 seconds by default).
+/// that does not answer (5 seconds by default). `?sslmode=MODE` and `?sslrootcert=FILE` choose
+/// encryption as libpq's parameters of those names do (`TLSMode`); `PGSSLMODE` and
+/// `PGSSLROOTCERT` stand in for them, as for `psql`.
 public struct PostgresLocation: Sendable, Hashable {
     public var host: String
     public var port: Int
@@ -13,6 +15,32 @@ public struct PostgresLocation: Sendable, Hashable {
     public var password: String?
     public var database: String
     public var connectTimeout: Int
+    /// Whether the connection is encrypted, and what of the server's certificate is checked.
+    package var tlsMode: TLSMode
+    /// The certificates (PEM) a server's certificate must chain to in the verifying modes; nil
+    /// for the system's trusted roots.
+    package var tlsRootCertificates: String?
+
+    /// libpq's `sslmode` values, with its default, `prefer`: a server that offers TLS is spoken
+    /// to over TLS, one that does not in the clear. As in libpq, `prefer` and `require` encrypt
+    /// without checking who holds the certificate (they stop a listener on the wire, not a
+    /// server that impersonates another); `verify-ca` checks that the certificate chains to a
+    /// trusted root, `verify-full` also that it names the host of the URL. `require` given a
+    /// `sslrootcert` checks the chain, as libpq's does when it finds a root certificate.
+    package enum TLSMode: String, Sendable, Hashable, CaseIterable {
+        /// Never TLS.
+        case disable
+        /// In the clear first; over TLS when the server turns a clear connection away.
+        case allow
+        /// Over TLS when the server offers it, else in the clear.
+        case prefer
+        /// Over TLS or not at all; the certificate is not checked.
+        case require
+        /// Over TLS, the certificate chaining to a trusted root.
+        case verifyCA = "verify-ca"
+        /// Over TLS, the certificate chaining to a trusted root and naming the host.
+        case verifyFull = "verify-full"
+    }
 
     /// Whether `text` names a PostgreSQL database rather than an SQLite file.
     public static func isPostgresURL(_ text: String) -> Bool {
@@ -39,6 +67,8 @@ public struct PostgresLocation: Sendable, Hashable {
         password = components.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
         self.database = database.removingPercentEncoding ?? database
         connectTimeout = 5
+        var mode = environment["PGSSLMODE"].flatMap { $0.isEmpty ? nil : $0 }
+        tlsRootCertificates = environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
         for item in components.queryItems ?? [] {
             switch item.name {
             case "connect_timeout":
@@ -46,11 +76,23 @@ public struct PostgresLocation: Sendable, Hashable {
                     throw invalid("connect_timeout must be a number of seconds")
                 }
                 connectTimeout = seconds
-            case "sslmode" where item.value == "disable":
-                break
+            case "sslmode":
+                mode = item.value ?? ""
+            case "sslrootcert":
+                guard let path = item.value, !path.isEmpty else { throw invalid("sslrootcert must name a file of certificates") }
+                tlsRootCertificates = path
             default:
-                throw invalid("unknown parameter '\(item.name)'; only connect_timeout and sslmode=disable are understood")
+                throw invalid("unknown parameter '\(item.name)'; connect_timeout, sslmode and sslrootcert are understood")
             }
+        }
+        if let mode {
+            guard let known = TLSMode(rawValue: mode) else {
+                throw invalid(
+                    "sslmode '\(mode)' is none of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            tlsMode = known
+        } else {
+            tlsMode = .prefer
         }
     }
 

@@ -78,13 +78,15 @@ final class PostgresReplica: StoreReplica, @unchecked Sendable {
     }
 
     /// Copies every row of the shared database into the empty local tables, inside the caller's
-    /// PostgreSQL transaction.
+    /// PostgreSQL transaction: each table in one query whose rows go into SQLite as they arrive,
+    /// as the server sends them (numbers as 8 bytes, text as UTF-8), through one prepared
+    /// statement (`LocalRowInsert`).
     private func copyAll(into db: Database) throws {
         for table in PostgresSchema.tables {
-            let rows = try session.rows(
-                "SELECT \(table.columns.map { "\"\($0.name)\"::text" }.joined(separator: ", ")) FROM \(table.quotedName)")
-            let insert = try db.makeStatement(sql: PostgresReplica.localInsert(table, upsert: false))
-            for row in rows { try insert.execute(arguments: StatementArguments(row)) }
+            let insert = try LocalRowInsert(db, table)
+            try session.forEachRow("SELECT \(table.columns.map { "\"\($0.name)\"" }.joined(separator: ", ")) FROM \(table.quotedName)") {
+                row in try insert.insert(row)
+            }
         }
     }
 
