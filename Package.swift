@@ -155,10 +155,10 @@ if !withoutNetwork {
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // The PostgreSQL client of the shared store, and the event loops it runs on.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // TLS for the shared store's connections (postgres-nio's own dependency, named here for
         // the settings `sslmode` and `sslrootcert` make).
-        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ]
     package.products.append(.executable(name: "newsgraph-server", targets: ["newsgraph-server"]))
     package.targets += [
