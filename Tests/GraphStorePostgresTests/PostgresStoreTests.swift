@@ -293,26 +293,8 @@ struct PostgresOpeningTests {
     func silentServer() throws {
         // A listening socket nobody accepts from: the system completes the connection, and the
         // client's greeting goes unanswered.
-        #if os(Linux)
-            let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-            let stream = SOCK_STREAM
-        #endif
-        let listener = socket(AF_INET, stream, 0)
-        #expect(listener >= 0)
+        let (listener, port) = try #require(loopbackListener())
         defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(listener, address, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, address, &length) == 0
-            }
-        }
-        #expect(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
         let started = Date()
         let error = #expect(throws: StoreError.self) {
             try PostgresStore.open(url: "postgres://postgres@127.0.0.1:\(port)/newsgraph?connect_timeout=1", create: true)

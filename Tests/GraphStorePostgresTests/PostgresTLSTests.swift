@@ -42,25 +42,9 @@ final class ScriptedServer: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(answer: [UInt8], then more: [UInt8] = []) throws {
-        #if os(Linux)
-            let stream = Int32(SOCK_STREAM.rawValue)
-        #else
-            let stream = SOCK_STREAM
-        #endif
-        let listener = socket(AF_INET, stream, 0)
+        guard let (listener, port) = loopbackListener() else { throw POSIXError(.EADDRNOTAVAIL) }
         self.listener = listener
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(listener, address, length) == 0 && listen(listener, 4) == 0 && getsockname(listener, address, &length) == 0
-            }
-        }
-        guard listener >= 0, listening else { throw POSIXError(.EADDRNOTAVAIL) }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         let socket = listener
         let done = done
         Thread.detachNewThread {
