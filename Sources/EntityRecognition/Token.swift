@@ -48,5 +48,5 @@ package struct Token: Sendable, Hashable {
     @inlinable package var isCapitalized: Bool { shape.contains(.capitalized) }
     @inlinable package var isAllCaps: Bool { shape.contains(.allCaps) }
     @inlinable package var isWord: Bool { kind == .word }
-    func isMark(_ ascii: Unicode.Scalar) -> Bool { kind == .punctuation && mark == UInt8(ascii.value) }
+    package func isMark(_ ascii: Unicode.Scalar) -> Bool { kind == .punctuation && mark == UInt8(ascii.value) }
 }

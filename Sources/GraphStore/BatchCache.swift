@@ -710,29 +710,32 @@ struct BatchCache {
                                       bind: (RawStatement, Row) -> Void) throws
     {
         let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        var start = 0
-        for count in BatchCache.chunkSizes(rows.count) {
-            let statement = try flushStatement(table, rows: count,
-                "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: count).joined(separator: ", "), in: db)
-            for row in rows[start..<start + count] { bind(statement, row) }
-            try statement.run()
-            start += count
+        try writeInChunks(rows, key: table, in: db, bind: bind) { size in
+            "INSERT OR IGNORE INTO \(table) VALUES " + Array(repeating: tuple, count: size).joined(separator: ", ")
         }
     }
 
     /// Adds each count to its row's column (`update` is "TABLE SET column = column"), in row
     /// order, many rows per statement (`UPDATE … FROM (VALUES …)`).
     private mutating func addCounts(_ counts: [Int64: Int], to update: String, in db: Database) throws {
-        let rows = counts.sorted { $0.key < $1.key }
         let table = update.prefix { $0 != " " }
+        try writeInChunks(counts.sorted { $0.key < $1.key }, key: update, in: db, bind: { $0.bind($1.key).bind($1.value) }) { size in
+            "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: size).joined(separator: ", ")
+                + ") AS counts WHERE \(table).id = counts.column1"
+        }
+    }
+
+    /// Runs `rows` through statements of `chunkSizes` rows each, in order: `sql` makes the
+    /// statement of a size, prepared once a batch under `key` (`flushStatement`).
+    private mutating func writeInChunks<Row>(_ rows: [Row], key: String, in db: Database, bind: (RawStatement, Row) -> Void,
+                                             sql: (Int) -> String) throws
+    {
         var start = 0
-        for count in BatchCache.chunkSizes(rows.count) {
-            let statement = try flushStatement(update, rows: count,
-                "UPDATE \(update) + counts.column2 FROM (VALUES " + Array(repeating: "(?, ?)", count: count).joined(separator: ", ")
-                    + ") AS counts WHERE \(table).id = counts.column1", in: db)
-            for (id, count) in rows[start..<start + count] { statement.bind(id).bind(count) }
+        for size in BatchCache.chunkSizes(rows.count) {
+            let statement = try flushStatement(key, rows: size, sql(size), in: db)
+            for row in rows[start..<start + size] { bind(statement, row) }
             try statement.run()
-            start += count
+            start += size
         }
     }
 

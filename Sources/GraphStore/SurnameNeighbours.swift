@@ -8,7 +8,7 @@
 /// scalar or one character left out. A substitution leaves the same string out of both; an
 /// insertion leaves the shorter one out of the longer. Checking only the aliases that share a key
 /// with the new surname finds every alias the full scan would take, and the rules decide as
-/// before among them; the full scan stays as the reference (`GraphStore.useExhaustiveMatching`).
+/// before among them; the full scan stays as the reference (`GraphStore.indexCandidates(from: .max)`).
 ///
 /// With the benchmark's 100,000 people in 676 groups of first letters, the scan compared each new
 /// person with about 150 stored ones; real news has far larger groups ("al", "ma").

@@ -479,7 +479,7 @@ struct SentenceScan {
             // Seoul, Koichi Ibushi", "met the president of Cuba, Miguel Díaz-Canel": an office, then its
             // holder named in apposition; the holder is the object, the office's country only says whose.
             let officeBefore = gap.count >= 2 && isWord(gap.upperBound - 2, words.roleNouns)
-                && (isWord(gap.upperBound - 1, words.of) || isWord(gap.upperBound - 1, words.prepositions))
+                && isWord(gap.upperBound - 1, words.prepositions)
             if let holder = holderInApposition(after: mention, officeBefore: officeBefore) { mention = holder }
             if !result.contains(mention.entity) { result.append(mention.entity) }
             if result.count >= SentenceScan.maximumObjects { break }
@@ -503,11 +503,12 @@ struct SentenceScan {
             guard read <= 5 else { return nil }
             if isWord(token, words.roleNouns) {
                 office = true
-            } else if office, isWord(token, words.of) || isWord(token, words.prepositions),
+            } else if office, isWord(token, words.prepositions),
                 token + 1 < range.upperBound, analysis.tokens[token + 1].isCapitalized
             {
-                // "ambassador to Seoul": the post's place (a name, which may be part of the holder's
-                // title rather than a mention of its own), then the comma.
+                // "ambassador to Seoul", "president of Chile" (the prepositions include "of"): the
+                // post's place (a name, which may be part of the holder's title rather than a mention
+                // of its own), then the comma.
                 token += 1
                 while token < range.upperBound && analysis.tokens[token].isCapitalized { token += 1 }
                 continue
@@ -519,9 +520,7 @@ struct SentenceScan {
         // The name right after the comma, or after a title the recognizer left out of it ("Senior Gen.").
         guard office, let holder = heads.first(where: { $0.tokens.lowerBound > token }),
             holder.kind != .weak, entityTypes[holder.entity] == .person, holder.tokens.lowerBound - token <= 4,
-            ((token + 1)..<holder.tokens.lowerBound).allSatisfy({
-                analysis.tokens[$0].isCapitalized || (analysis.tokens[$0].kind == .punctuation && analysis.tokens[$0].mark == UInt8(ascii: "."))
-            })
+            ((token + 1)..<holder.tokens.lowerBound).allSatisfy({ analysis.tokens[$0].isCapitalized || analysis.tokens[$0].isMark(".") })
         else { return nil }
         return holder
     }

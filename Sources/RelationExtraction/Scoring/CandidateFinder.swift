@@ -532,7 +532,7 @@ extension CandidateFinder {
     func startsWithBullet(_ sentence: Range<Int>) -> Bool {
         guard let first = sentence.first else { return false }
         let token = analysis.tokens[first]
-        if token.kind == .punctuation && (token.mark == UInt8(ascii: "-") || token.mark == UInt8(ascii: "*")) { return true }
+        if token.isMark("-") || token.isMark("*") { return true }
         let bytes = analysis.text[Int(token.start)..<Int(token.end)]
         return CandidateFinder.bullets.contains { $0.elementsEqual(bytes) }
     }
@@ -543,7 +543,7 @@ extension CandidateFinder {
     /// Whether the sentence ends with a colon (before any closing quote), as a list's opening does.
     func endsWithColon(_ sentence: Range<Int>) -> Bool {
         guard let last = sentence.last(where: { !analysis.tokens[$0].isQuoteMark }) else { return false }
-        return analysis.tokens[last].kind == .punctuation && analysis.tokens[last].mark == UInt8(ascii: ":")
+        return analysis.tokens[last].isMark(":")
     }
 
     /// Whether the sentence is a list of its own before `first`, its first name: a verb that
