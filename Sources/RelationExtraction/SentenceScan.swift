@@ -32,6 +32,8 @@ struct ModelWordParts: Sendable {
 private struct TokenMarks {
     static let none = UInt8.max
     var functionWord = TokenMarks.none
+    /// A speech word, whatever class it is read in first ("announced" is also a done verb).
+    var isSpeech = false
     var inQuote = false
 }
 
@@ -138,7 +140,11 @@ struct SentenceScan {
         cueEnds.append(contentsOf: repeatElement(false, count: range.count))
         functionMatcher.matches(in: analysis.tokens, range: range, into: &functionMatches)
         for (phrase, payloads) in functionMatches {
-            for token in phrase { marks[token - start].functionWord = UInt8(payloads[0]) }
+            let isSpeech = payloads.contains { SentenceScan.functionWords[$0] == .speech }
+            for token in phrase {
+                marks[token - start].functionWord = UInt8(payloads[0])
+                marks[token - start].isSpeech = isSpeech
+            }
         }
         SentenceScan.headMentions(mentions, into: &heads)
         // Like the marks, parts past this sentence's tokens are left from longer sentences and
@@ -177,6 +183,9 @@ struct SentenceScan {
             if !qualifies { heads.append(inside[index]) }
         }
     }
+
+    /// Whether the token is a speech word of this sentence ("said", "announced").
+    func isSpeech(_ token: Int) -> Bool { range.contains(token) && marks[token - range.lowerBound].isSpeech }
 
     func word(_ token: Int) -> FunctionWord? {
         guard range.contains(token) else { return nil }
@@ -372,6 +381,18 @@ struct SentenceScan {
         return []
     }
 
+    /// The one whose announcement reports the cue: the subject of the last speech verb before it,
+    /// outside quotes ("The Foreign Ministry on Friday announced that eight officials were banned").
+    func announcer(before cue: Int) -> Int? {
+        guard let speech = (range.lowerBound..<cue).last(where: { isSpeech($0) && !inQuote($0) }),
+            let subject = heads.last(where: {
+                $0.tokens.upperBound <= speech && speech - $0.tokens.upperBound <= 3 && $0.kind != .weak
+                    && !inQuote($0.tokens.lowerBound)
+            })
+        else { return nil }
+        return origin(of: subject).entity
+    }
+
     /// The subject: the nearest mention before the cue, with any mentions coordinated with it
     /// ("Norway and Canada imposed ...").
     func subjects(before cue: Int) -> [Int] {
@@ -401,7 +422,7 @@ struct SentenceScan {
             guard gap.count <= 2, gap.allSatisfy({ isWord($0, words.conjunctions) }) else { break }
             // "According to Reuters, Ruiz and Sato met": an attribution or a place is no co-subject.
             let before = previous.phrase.lowerBound - 1
-            if before >= range.lowerBound, word(before) == .speech || isWord(before, words.prepositions) { break }
+            if before >= range.lowerBound, isSpeech(before) || isWord(before, words.prepositions) { break }
             // "A criticized B, C criticized D": B, right after a cue, is that cue's object.
             if cueEnds(before: previous.phrase.lowerBound) { break }
             result.append(previous.entity)
@@ -762,7 +783,7 @@ struct SentenceScan {
     /// A speech word of the cue lexicon, in any sentence.
     private func isSpeechWord(_ token: Int) -> Bool {
         guard let (_, payloads) = functionMatcher.match(in: analysis, at: token, end: token + 1) else { return false }
-        return SentenceScan.functionWords[payloads[0]] == .speech
+        return payloads.contains { SentenceScan.functionWords[$0] == .speech }
     }
 
     var headMentions: [Mention] { heads }
@@ -773,7 +794,7 @@ struct SentenceScan {
     /// Who speaks the quotes of this sentence: the mention next to a speech word outside quotes,
     /// or "he"/"she" for the last person named.
     func speaker() -> Int? {
-        for token in range where word(token) == .speech && !inQuote(token) {
+        for token in range where isSpeech(token) && !inQuote(token) {
             if let before = heads.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return before.entity
             }

@@ -232,7 +232,7 @@ struct CandidateFinder {
                     lastCue[judged] = sentenceIndex
                     var sources = recentSources[judged].filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
                     for index in triggers.indices where triggers[index].judged == judged {
-                        for entity in scan.sourceCandidates(of: triggers[index].range, actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
+                        for entity in scan.sourceCandidates(of: triggers[index], actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
                             sources.append((entity, sentenceIndex))
                         }
                     }

@@ -87,6 +87,7 @@ extension FeaturePart {
     static let weakTarget: FeaturePart = "weak-target"
     static let noRole: FeaturePart = "none"
     static let agentRole: FeaturePart = "agent"
+    static let announcerRole: FeaturePart = "announcer"
     static let subjectRole: FeaturePart = "subject"
     static let speakerRole: FeaturePart = "speaker"
     static let objectOwnerRole: FeaturePart = "object-owner"

@@ -44,6 +44,9 @@ struct TriggerContext {
     var subjects: [Int] = []
     var objects: [Int] = []
     var agents: [Int] = []
+    /// Who announced what a passive without an agent reports ("The ministry announced that eight
+    /// officials were banned"): the one who acted, when the announcer is a government body.
+    var announcers: [Int] = []
     /// The entities the clause makes the cue's source (subject, passive agent, speaker of its
     /// quote) and its targets (objects, passive subjects).
     var sources: [Int] = []
@@ -179,8 +182,11 @@ extension SentenceScan {
         context.subjects = subjects(before: start)
         context.objects = verb.map { listedObjects(verb: $0, cue: cue) } ?? objects(after: cue.upperBound, quoted: context.quoted)
         context.agents = context.passive ? agents(after: cue.upperBound) : []
+        if context.passive, context.agents.isEmpty, !context.quoted, let announcer = announcer(before: start) {
+            context.announcers = [announcer]
+        }
         if context.passive {
-            context.sources = context.agents
+            context.sources = context.agents + context.announcers
             context.targets = context.subjects
         } else {
             context.sources = context.subjects
@@ -258,6 +264,8 @@ extension SentenceScan {
         var sourceRole = FeaturePart.noRole
         if passive, trigger.context.agents.contains(a.entity) {
             sourceRole = .agentRole
+        } else if passive, trigger.context.announcers.contains(a.entity) {
+            sourceRole = .announcerRole
         } else if !passive, subjects.contains(a.entity) {
             sourceRole = .subjectRole
         } else if quoted, speaker == a.entity {
@@ -391,8 +399,12 @@ extension SentenceScan {
 
     /// The actors that may be the source of a cue: its subject, possessor, passive agent or the
     /// speaker of the quote it stands in.
-    func sourceCandidates(of cue: Range<Int>, actors: [Actor], speaker: Int?) -> [Int] {
+    func sourceCandidates(of trigger: Trigger, actors: [Actor], speaker: Int?) -> [Int] {
+        let cue = trigger.range
         var result: [Int] = []
+        // "The ministry announced that eight officials were banned": who banned them is the
+        // announcer, not the nearest name, which is among those banned.
+        if !trigger.context.announcers.isEmpty { return trigger.context.announcers }
         if let nearest = actors.last(where: { $0.tokens.upperBound <= cue.lowerBound && !$0.isWeak }) {
             result.append(nearest.entity)
         }
