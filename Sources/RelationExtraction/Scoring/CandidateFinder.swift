@@ -91,8 +91,8 @@ struct CandidateFinder {
         /// The speaker of the quotation over several sentences being read, found where it opened.
         var quotationSpeaker: Int?
         /// Per judged relation (by its place in `RelationExtractor.judgedRelations`): the sources
-        /// of the cues of recent sentences, with their sentence.
-        var recentSources = [[(entity: Int, sentence: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
+        /// of the cues of recent sentences, with their position (`positions`).
+        var recentSources = [[(entity: Int, position: Int)]](repeating: [], count: RelationExtractor.judgedRelations.count)
         /// Per judged relation: the last sentence with a cue of it.
         var lastCue = [Int?](repeating: nil, count: RelationExtractor.judgedRelations.count)
         var profiles = RoleProfiles(entityCount: analysis.entities.count)
@@ -102,6 +102,11 @@ struct CandidateFinder {
         var cutSentences = 0
         /// The sentence that opened the bulleted list being read (it ends with a colon).
         var listOpening: Int?
+        /// Where each sentence read so far stands in the article's run of sentences, a bulleted
+        /// list counting as one: its items stand where it opened. How far a cue and its sources
+        /// reach is counted in these, so that a list of twenty items does not outrun them.
+        var positions: [Int] = []
+        positions.reserveCapacity(analysis.sentences.count)
         for sentenceIndex in analysis.sentences.indices {
             let tokens = analysis.sentences[sentenceIndex].tokens
             // A bulleted list after a colon ("Those sanctioned include:", then "• A", "• B", …)
@@ -109,7 +114,8 @@ struct CandidateFinder {
             // sentence that opened it, so the reach of a cue is counted from there.
             // The opening of the list this sentence is an item of; nil when it is none.
             let openingOfItem = listOpening.flatMap { startsWithBullet(tokens) ? $0 : nil }
-            let reachIndex = openingOfItem ?? sentenceIndex
+            let position = openingOfItem.map { positions[$0] } ?? (positions.last.map { $0 + 1 } ?? 0)
+            positions.append(position)
             if openingOfItem == nil { listOpening = endsWithColon(tokens) ? sentenceIndex : nil }
             while firstMention < analysis.mentions.count && analysis.mentions[firstMention].tokens.lowerBound < tokens.lowerBound {
                 firstMention += 1
@@ -121,7 +127,7 @@ struct CandidateFinder {
             if !accusations.isEmpty { accusations.removeAll { $0.sentence < sentenceIndex - 1 } }
             cueMatcher.matches(in: analysis.tokens, range: tokens, into: &cueMatches)
             let recentCue = lastCue.contains { last in
-                last.map { reachIndex - $0 <= CandidateFinder.carryReach } ?? false
+                last.map { position - $0 <= CandidateFinder.carryReach } ?? false
             }
             let mentions = analysis.mentions[firstMention..<endMention]
             let isInsideQuotation = quotations.isInside[sentenceIndex]
@@ -191,7 +197,7 @@ struct CandidateFinder {
             // source carried into each of its sentences, as a source named a sentence before is.
             if isInsideQuotation, let speaker, let span = quotations.spans[sentenceIndex] {
                 for judged in recentSources.indices where !recentSources[judged].contains(where: { $0.entity == speaker }) {
-                    recentSources[judged].append((speaker, span.opening))
+                    recentSources[judged].append((speaker, positions[span.opening]))
                 }
             }
             delegations.read(sentence: sentenceIndex, tokens: tokens, mentions: mentions,
@@ -206,16 +212,16 @@ struct CandidateFinder {
                         scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
                         into: &candidates)
                     let carriedCut = addCarriedSources(
-                        relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers,
+                        relation: relation, judged: judged, sentence: sentenceIndex, position: position, actors: actors, triggers: triggers,
                         affiliated: affiliated, recent: recentSources[judged], scan: scan,
                         limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, scratch: &pairScratch,
                         into: &candidates)
                     if pairsCut || carriedCut { cut = true }
                     places += candidates.occurrences.count - before
-                } else if let last = lastCue[judged], reachIndex - last <= CandidateFinder.carryReach {
+                } else if let last = lastCue[judged], position - last <= CandidateFinder.carryReach {
                     profiles.noteList(scan.listNames(actors: actors), judged: judged, sentence: sentenceIndex)
                     // An item of a list is read as a list in the sentence after its opening.
-                    addListedTargets(relation: relation, sentence: sentenceIndex, distance: max(1, reachIndex - last),
+                    addListedTargets(relation: relation, sentence: sentenceIndex, distance: max(1, position - last),
                                      isListItem: openingOfItem != nil, actors: actors, recent: recentSources[judged], scan: scan,
                                      scratch: &pairScratch, into: &candidates)
                 }
@@ -229,11 +235,11 @@ struct CandidateFinder {
                         }
                         profiles.note(fillers, judged: judged, sentence: sentenceIndex, hypothetical: triggers[index].context.hypothetical)
                     }
-                    lastCue[judged] = sentenceIndex
-                    var sources = recentSources[judged].filter { sentenceIndex - $0.sentence <= CandidateFinder.carryReach * 2 }
+                    lastCue[judged] = position
+                    var sources = recentSources[judged].filter { position - $0.position <= CandidateFinder.carryReach * 2 }
                     for index in triggers.indices where triggers[index].judged == judged {
                         for entity in scan.sourceCandidates(of: triggers[index], actors: actors, speaker: speaker) where !sources.contains(where: { $0.entity == entity }) {
-                            sources.append((entity, sentenceIndex))
+                            sources.append((entity, position))
                         }
                     }
                     if sources.count > CandidateFinder.maximumRecentSources {
@@ -434,9 +440,9 @@ struct CandidateFinder {
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
     /// names a target but no source takes the sources of the relation's recent cues. At most
     /// `limit` pairs; true when more were left out.
-    private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
+    private func addCarriedSources(relation: RelationType, judged: Int, sentence: Int, position: Int, actors: [Actor], triggers: [Trigger],
                                    affiliated: AffiliationIndex,
-                                   recent: [(entity: Int, sentence: Int)], scan: SentenceScan, limit: Int,
+                                   recent: [(entity: Int, position: Int)], scan: SentenceScan, limit: Int,
                                    scratch: inout PairScratch, into candidates: inout Candidates) -> Bool
     {
         var pairs = 0
@@ -444,7 +450,7 @@ struct CandidateFinder {
         // for the first source paired with them, repeated from there for the others.
         var targetFeatures = PairScratch.take(&scratch.written, filledWith: nil, count: actors.count * triggers.count)
         defer { scratch.written = targetFeatures }
-        for (rank, (source, sourceSentence)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
+        for (rank, (source, sourcePosition)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for (targetIndex, target) in actors.enumerated() where target.entity != source {
                 for trigger in triggers.indices where triggers[trigger].judged == judged {
                     pairs += 1
@@ -453,7 +459,7 @@ struct CandidateFinder {
                     candidates.addOccurrence(source: source, target: target.entity, relation: relation, sentence: sentence,
                                              rationale: .carriedCue(triggers[trigger].phrase)) { features in
                         let r = triggers[trigger].relationPart
-                        features.add(r, .carriedSource, FeaturePart.bucket(sentence - sourceSentence))
+                        features.add(r, .carriedSource, FeaturePart.bucket(position - sourcePosition))
                         // The latest source of the relation is the likeliest; a person named as a
                         // source is more often the one who announced than the one who acted.
                         features.add(r, .carriedRank, FeaturePart.bucket(rank))
@@ -489,7 +495,7 @@ struct CandidateFinder {
     /// "… imposed sanctions on four officials. They are A, B and C.": actors of the sentences
     /// after a cue, paired with the cue's sources.
     private func addListedTargets(relation: RelationType, sentence: Int, distance: Int, isListItem: Bool, actors: [Actor],
-                                  recent: [(entity: Int, sentence: Int)], scan: SentenceScan, scratch: inout PairScratch,
+                                  recent: [(entity: Int, position: Int)], scan: SentenceScan, scratch: inout PairScratch,
                                   into candidates: inout Candidates)
     {
         let names = actors.filter { !$0.isWeak && !$0.isReference }
