@@ -22,6 +22,17 @@ import Testing
         #expect(features.contains("listed|1-2"), "\(features.sorted())")
     }
 
+    @Test func secondListReachesTheAnnouncement() throws {
+        // Six items count as one sentence: the announcement before them still reaches the list
+        // that a second opening starts after them.
+        let text =
+            BulletListTests.announcement(opening: "The officials sanctioned include:", bullet: "•")
+            + "\nFormer officials sanctioned included:\n\n  • Former Defense Secretary Lyle Pemberton\n"
+            + "  • Former National Security Adviser Ruth Abernathy\n"
+        let features = try candidateFeatures(text, .sanctioned, from: "Iran", to: "Ruth Abernathy")
+        #expect(features.contains("listed-clause"), "\(features.sorted())")
+    }
+
     @Test func listNeedsItsColon() throws {
         // The same items after a sentence that opens no list are not its continuation: past the
         // cue's reach, the sixth name is nobody's target.

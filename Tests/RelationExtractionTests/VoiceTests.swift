@@ -44,6 +44,27 @@ struct PassiveVoiceTests {
         #expect(!result.has("Hamas", .criticized, "France"), "\(result.summary)")
     }
 
+    @Test("'The ministry announced that eight officials are banned': the announcer banned them, and the list after")
+    func announcerOfAgentlessPassive() throws {
+        let text =
+            "The Russian Foreign Ministry announced on Friday that eight officials from the European Union are banned "
+            + "from entering Russia.\n\nThe sanctioned figures include Marta Kowalczyk and Pieter Jansen."
+        let passive = try candidateFeatures(text, .sanctioned, from: "Russian Foreign Ministry", to: "European Union")
+        #expect(passive.contains("roles|announcer|passive-subject"), "\(passive.sorted())")
+        // The list of the next sentence is the announcer's, not the nearest name's before the cue.
+        let listed = try candidateFeatures(text, .sanctioned, from: "Russian Foreign Ministry", to: "Marta Kowalczyk")
+        #expect(listed.contains("carried-source|1-2"), "\(listed.sorted())")
+        let nearest = try candidateFeatures(text, .sanctioned, from: "European Union", to: "Marta Kowalczyk")
+        #expect(!nearest.contains("carried-source|1-2"), "\(nearest.sorted())")
+    }
+
+    @Test("A passive with its agent named has no announcer")
+    func agentBeforeAnnouncer() throws {
+        let text = "The Russian Foreign Ministry said on Friday that eight officials were banned by the European Union."
+        let features = try candidateFeatures(text, .sanctioned, from: "Russian Foreign Ministry", to: "European Union")
+        #expect(!features.contains { $0.hasPrefix("roles|announcer") }, "\(features.sorted())")
+    }
+
     @Test("'A and B were sanctioned by Canada and the United States': both agents are the source")
     func coordinatedAgents() throws {
         let text = "Joseph Lambert and Youri Latortue were jointly sanctioned by Canada and the United States earlier this month."
