@@ -166,9 +166,10 @@ struct BatchCache {
     private var findSlug: RawStatement?
     private var insertEntityRow: RawStatement?
     private var insertSentence: RawStatement?
-    /// The many-row statements of `flush`, by table and rows: a batch flushes many times (before each
-    /// read of a body's countries while affiliations are pending, `storedCountries`), and
-    /// preparing a statement of 64 rows costs SQLite's parser about as much as running it.
+    /// The many-row statements of `flush`, by table and rows: a batch may flush several times
+    /// (before a merge folds an entity into another, `GraphStore.absorb`, and before a common
+    /// name's articles are read, `separateCommonNames`), and preparing a statement of 64 rows
+    /// costs SQLite's parser about as much as running it.
     private var flushStatements: [FlushKey: RawStatement] = [:]
 
     /// Which name an article used for a stored entity (a row of `appearances`).
@@ -566,7 +567,8 @@ struct BatchCache {
     }
 
     /// The countries of a person that articles naming them in full give (`GraphStore.fullNameCountries`),
-    /// remembered until the batch adds an affiliation or writes its evidence.
+    /// remembered until the batch adds an affiliation, writes its evidence, or reads a body's
+    /// countries while affiliations are pending (which used to write the evidence).
     mutating func fullNameCountries(of person: Int64, in db: Database) throws -> Set<String> {
         if let known = memory.personCountries[person] { return known }
         var countries: Set<String> = []
@@ -647,8 +649,8 @@ struct BatchCache {
     /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
     mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
         let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
-        // Its evidence, written at the next flush, may tie an entity to a country through a body
-        // in one article (`GraphStore.storedCountries`).
+        // Its evidence, pending until the next flush, may tie an entity to a country through a
+        // body in one article (`storedCountries`, `pendingCountries`).
         if type == .affiliatedWith { hasPendingAffiliations = true }
         if let id = memory.edges[key] { return id }
         // The edge may be new: an affiliation changes the countries of its source, and of what
