@@ -120,11 +120,28 @@ struct BatchCache {
     private var pendingMentions: [Int64: Int] = [:]
     private var pendingWeights: [Int64: Int] = [:]
     private var pendingAppearances: [Appearance] = []
-    /// Whether an affiliation's evidence is among `pendingEvidence`.
+    /// Whether an affiliation's evidence joined `pendingEvidence` since the countries of bodies
+    /// were last read (`storedCountries`).
     private var hasPendingAffiliations = false
     private var pendingEvidence: [EvidenceRow] = []
+    /// The pending evidence of affiliations, by the relation's source: the article, the
+    /// relation's target and the row's place in `pendingEvidence` (`storedCountries` and
+    /// `fullNameCountries` read them in place of written rows).
+    private var pendingAffiliations: [Int64: [PendingTie]] = [:]
+    /// How many of the pending rows (appearances, evidence) the writer used to write before a
+    /// read of a body's countries while affiliations were pending (the first ones: rows are
+    /// written in the order they came). They are no longer written there: the reads of written
+    /// appearances and evidence that follow (`fullNameCountries`, `answersToSurname`) count these
+    /// rows as written, and only these, so they answer as they did. Nil when there are none.
+    private var rowsReadAsWritten: (appearances: Int, evidence: Int)?
+    /// Whether `storedCountries` writes the pending rows first, as the writer did before it read
+    /// them in place (`GraphStore.flushesBeforeCountryReads`): the reference of the differential
+    /// tests.
+    private let flushesBeforeCountryReads: Bool
     /// People with an appearance among `pendingAppearances`.
     private var pendingPeople: Set<Int64> = []
+    /// Every entity with an appearance among `pendingAppearances`.
+    private var pendingEntities: Set<Int64> = []
     /// Entities whose rows a move changed since the last `forgetMoved()`.
     private var moved: Set<Int64> = []
     /// The row id of the batch's first article: the batch's articles are those from it on.
@@ -149,9 +166,10 @@ struct BatchCache {
     private var findSlug: RawStatement?
     private var insertEntityRow: RawStatement?
     private var insertSentence: RawStatement?
-    /// The many-row statements of `flush`, by table and rows: a batch flushes many times (before each
-    /// read of a body's countries while affiliations are pending, `storedCountries`), and
-    /// preparing a statement of 64 rows costs SQLite's parser about as much as running it.
+    /// The many-row statements of `flush`, by table and rows: a batch may flush several times
+    /// (before a merge folds an entity into another, `GraphStore.absorb`, and before a common
+    /// name's articles are read, `separateCommonNames`), and preparing a statement of 64 rows
+    /// costs SQLite's parser about as much as running it.
     private var flushStatements: [FlushKey: RawStatement] = [:]
 
     /// Which name an article used for a stored entity (a row of `appearances`).
@@ -162,6 +180,7 @@ struct BatchCache {
         var folded: String
         var aliases: [String]
         var mentions: Int
+        var isPerson: Bool
     }
 
     private struct EvidenceRow {
@@ -170,14 +189,25 @@ struct BatchCache {
         var evidence: Evidence
     }
 
+    /// An affiliation's pending evidence, kept by the affiliation's source.
+    private struct PendingTie {
+        var article: Int64
+        var target: Int64
+        /// The evidence row's index in `pendingEvidence`.
+        var index: Int
+    }
+
     /// Rows per insert statement when the batch's rows are written.
     private static let rowsPerInsert = 64
 
     /// Starts a batch inside its transaction. Pins (names a user sent to an entity by hand) are
     /// few; they are read whole.
-    init(_ db: Database, memory: StoreMemory, candidateIndexThreshold: Int = SurnameNeighbours.defaultThreshold) throws {
+    init(_ db: Database, memory: StoreMemory, candidateIndexThreshold: Int = SurnameNeighbours.defaultThreshold,
+         flushesBeforeCountryReads: Bool = false) throws
+    {
         self.memory = memory
         self.candidateIndexThreshold = candidateIndexThreshold
+        self.flushesBeforeCountryReads = flushesBeforeCountryReads
         var pins: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT folded, entity FROM pins") { pins[row["folded"]] = row["entity"] }
         self.pins = pins
@@ -462,25 +492,88 @@ struct BatchCache {
         return key
     }
 
-    /// `GraphStore.storedCountries`, remembered until the batch adds an affiliation. It reads
-    /// evidence, so the batch's pending affiliations are written first.
+    /// `GraphStore.storedCountries` as it would answer with the batch's pending rows written,
+    /// remembered until the batch adds an affiliation. The written rows answer through the query,
+    /// the pending affiliations through `pendingCountries`.
+    ///
+    /// The writer used to write every pending row here when affiliations were pending: the reads
+    /// that come later and depend on written appearances or evidence (`fullNameCountries`,
+    /// `answersToSurname`) count those rows as written (`rowsReadAsWritten`).
     mutating func storedCountries(of entity: Int64, in db: Database) throws -> Set<String> {
         if hasPendingAffiliations {
-            try flush(in: db)
+            if flushesBeforeCountryReads {
+                try flush(in: db)
+            } else {
+                // The rows that write would have written, and the answers it would have forgotten.
+                rowsReadAsWritten = (pendingAppearances.count, pendingEvidence.count)
+                memory.personCountries = [:]
+                hasPendingAffiliations = false
+            }
             memory.countries = [:]
         }
         if let known = memory.countries[entity] { return known }
-        let countries = try GraphStore.storedCountries(of: entity, in: db)
+        var countries = try GraphStore.storedCountries(of: entity, in: db)
+        try pendingCountries(of: entity, into: &countries, in: db)
         memory.countries[entity] = countries
         return countries
     }
 
+    /// Adds to `countries` what `GraphStore.storedCountries`' second half would find in the
+    /// pending evidence: the countries of the bodies `entity` is affiliated with in an article
+    /// that states both ties. An article's evidence is pending or written all at once (it is
+    /// collected after all its entities are merged, and nothing writes between), so the two ties
+    /// of one article are both here or both written. The first half reads relations, which are
+    /// written at once.
+    private mutating func pendingCountries(of entity: Int64, into countries: inout Set<String>, in db: Database) throws {
+        guard let ties = pendingAffiliations[entity] else { return }
+        for tie in ties {
+            guard let second = pendingAffiliations[tie.target] else { continue }
+            for other in second where other.article == tie.article {
+                let name = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ? AND type = \(StoreSQL.country)"),
+                    arguments: [other.target])
+                if let name { countries.insert(NameFolding.fold(name)) }
+            }
+        }
+    }
+
+    /// What `GraphStore.affiliationCountriesByName` would add from the pending rows read as
+    /// written (`rowsReadAsWritten`): for each of the person's affiliations stated there, the
+    /// country it is or the countries of the body it is (whose ties are written relations), with
+    /// the names the person's appearances in that article have. An article's appearances are all
+    /// recorded before its evidence, so they are among those rows or written.
+    private func affiliationCountriesReadAsWritten(of person: Int64, in db: Database) throws -> [(String, String)] {
+        guard let counted = rowsReadAsWritten, let ties = pendingAffiliations[person] else { return [] }
+        var found: [(String, String)] = []
+        for tie in ties where tie.index < counted.evidence {
+            var names = try String.fetchAll(db.cachedStatement(sql: "SELECT folded FROM appearances WHERE entity = ? AND article = ?"),
+                                            arguments: [person, tie.article])
+            for appearance in pendingAppearances[..<counted.appearances] where appearance.entity == person && appearance.article == tie.article {
+                names.append(appearance.folded)
+            }
+            guard !names.isEmpty else { continue }
+            let countries = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT name FROM entities WHERE id = ?1 AND type = \(StoreSQL.country)
+                UNION
+                SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
+                WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
+                """), arguments: [tie.target])
+            for country in countries {
+                let folded = NameFolding.fold(country)
+                for name in names { found.append((folded, name)) }
+            }
+        }
+        return found
+    }
+
     /// The countries of a person that articles naming them in full give (`GraphStore.fullNameCountries`),
-    /// remembered until the batch adds an affiliation or writes its evidence.
+    /// remembered until the batch adds an affiliation, writes its evidence, or reads a body's
+    /// countries while affiliations are pending (which used to write the evidence).
     mutating func fullNameCountries(of person: Int64, in db: Database) throws -> Set<String> {
         if let known = memory.personCountries[person] { return known }
         var countries: Set<String> = []
-        for (country, folded) in try GraphStore.affiliationCountriesByName(of: person, in: db) where personKey(folded).utf8.contains(0x20) {
+        for (country, folded) in try GraphStore.affiliationCountriesByName(of: person, in: db) + affiliationCountriesReadAsWritten(of: person, in: db)
+        where personKey(folded).utf8.contains(0x20) {
             countries.insert(country)
         }
         memory.personCountries[person] = countries
@@ -493,16 +586,26 @@ struct BatchCache {
     mutating func answersToSurname(_ person: Int64, _ word: String, in db: Database) throws -> Bool {
         let key = StoreMemory.AliasKey(entity: person, name: word)
         if let known = memory.answersTo[key] { return known }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT folded, aliases FROM appearances WHERE entity = ?"), arguments: [person])
-        if rows.isEmpty && !pendingPeople.contains(person) {
+        var rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT folded, aliases FROM appearances WHERE entity = ?"), arguments: [person])
+            .map { (folded: $0["folded"] as String, aliases: $0["aliases"] as String) }
+        // The pending rows read as written (`rowsReadAsWritten`) count as the store's; the person
+        // is pending when an appearance after them is.
+        var isPending = pendingPeople.contains(person)
+        if let counted = rowsReadAsWritten?.appearances, pendingEntities.contains(person) {
+            for appearance in pendingAppearances[..<counted] where appearance.entity == person {
+                rows.append((appearance.folded, appearance.aliases.joined(separator: "\n")))
+            }
+            isPending = pendingAppearances[counted...].contains { $0.entity == person && $0.isPerson }
+        }
+        if rows.isEmpty && !isPending {
             return try String.fetchAll(db.cachedStatement(sql: "SELECT folded FROM aliases WHERE entity = ?"), arguments: [person])
                 .contains { personKey($0) == word }
         }
         // An answer of this batch's articles is remembered as they come (see `recordAppearance`):
         // the store's rows say the rest.
         var answers = false
-        for row in rows where personKey(row["folded"]).utf8.contains(0x20) {
-            for alias in (row["aliases"] as String).split(separator: "\n") where personKey(fold(String(alias))) == word {
+        for row in rows where personKey(row.folded).utf8.contains(0x20) {
+            for alias in row.aliases.split(separator: "\n") where personKey(fold(String(alias))) == word {
                 answers = true
                 break
             }
@@ -517,7 +620,8 @@ struct BatchCache {
     mutating func recordAppearance(of entity: Entity, as rowID: Int64, in article: Int64) {
         let folded = fold(entity.name)
         pendingAppearances.append(Appearance(entity: rowID, article: article, name: entity.name, folded: folded,
-                                             aliases: entity.aliases, mentions: entity.mentions))
+                                             aliases: entity.aliases, mentions: entity.mentions, isPerson: entity.type == .person))
+        pendingEntities.insert(rowID)
         guard entity.type == .person else { return }
         pendingPeople.insert(rowID)
         // An article naming the person in full and calling them by one word: they answer to it.
@@ -530,16 +634,23 @@ struct BatchCache {
         }
     }
 
-    /// A sentence stating the edge, written when the batch ends.
-    mutating func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64) {
+    /// A sentence stating the edge, written when the batch ends; `affiliation` is the edge's source
+    /// and target when it is an affiliation.
+    mutating func addEvidence(_ evidence: Evidence, to relation: Int64, in article: Int64,
+                              affiliation: (source: Int64, target: Int64)? = nil)
+    {
+        if let affiliation {
+            pendingAffiliations[affiliation.source, default: []]
+                .append(PendingTie(article: article, target: affiliation.target, index: pendingEvidence.count))
+        }
         pendingEvidence.append(EvidenceRow(relation: relation, article: article, evidence: evidence))
     }
 
     /// `GraphStore.relationID`: the edge's row, created if missing, looked up once.
     mutating func edge(_ source: Int64, _ type: RelationType, _ target: Int64, in db: Database) throws -> Int64 {
         let key = StoreMemory.EdgeKey(source: source, type: type, target: target)
-        // Its evidence, written at the next flush, may tie an entity to a country through a body
-        // in one article (`GraphStore.storedCountries`).
+        // Its evidence, pending until the next flush, may tie an entity to a country through a
+        // body in one article (`storedCountries`, `pendingCountries`).
         if type == .affiliatedWith { hasPendingAffiliations = true }
         if let id = memory.edges[key] { return id }
         // The edge may be new: an affiliation changes the countries of its source, and of what
@@ -614,6 +725,9 @@ struct BatchCache {
         pendingAppearances = []
         pendingEvidence = []
         pendingPeople = []
+        pendingEntities = []
+        pendingAffiliations = [:]
+        rowsReadAsWritten = nil
         hasPendingAffiliations = false
         // In row order, so the updates walk each table once from start to end.
         try addCounts(pendingMentions, to: "entities SET mentions = mentions", in: db)

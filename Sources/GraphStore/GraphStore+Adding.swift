@@ -172,7 +172,8 @@ extension GraphStore {
         guard !batch.isEmpty else { return [] }
         let added = GraphStore.timestamp()
         return try writeBatch { db, memory in
-            var cache = try BatchCache(db, memory: memory, candidateIndexThreshold: candidateIndexThreshold.load(ordering: .relaxed))
+            var cache = try BatchCache(db, memory: memory, candidateIndexThreshold: candidateIndexThreshold.load(ordering: .relaxed),
+                                       flushesBeforeCountryReads: flushesBeforeCountryReadsSetting.load(ordering: .relaxed))
             var results: [AddResult] = []
             results.reserveCapacity(batch.count)
             var surnames: Set<String> = []
@@ -220,7 +221,9 @@ extension GraphStore {
         for relation in graph.relations {
             guard let source = rowIDs[relation.source], let target = rowIDs[relation.target], source != target else { continue }
             let relationID = try cache.edge(source, relation.type, target, in: db)
-            for evidence in relation.evidence { cache.addEvidence(evidence, to: relationID, in: articleID) }
+            // Affiliations are directed: the row's source and target are the edge's.
+            let affiliation = relation.type == .affiliatedWith ? (source: source, target: target) : nil
+            for evidence in relation.evidence { cache.addEvidence(evidence, to: relationID, in: articleID, affiliation: affiliation) }
             supported.insert(relationID)
         }
         // This article is new, so each edge it supports gains exactly one article.

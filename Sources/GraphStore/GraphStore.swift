@@ -22,6 +22,9 @@ public final class GraphStore: Sendable {
     /// How many stored people of a surname's first letters the writer indexes rather than
     /// compares one by one with a new person (`indexCandidates(from:)`).
     let candidateIndexThreshold = Atomic<Int>(SurnameNeighbours.defaultThreshold)
+    /// Whether the writer writes a batch's pending rows before it reads a body's countries
+    /// (`flushesBeforeCountryReads(_:)`).
+    let flushesBeforeCountryReadsSetting = Atomic<Bool>(false)
 
     static let applicationID: Int32 = 0x4E47_5248  // "NGRH"
     /// How often an open refused at once by a lock is tried again (waiting 20, 40, … ms).
@@ -133,6 +136,14 @@ public final class GraphStore: Sendable {
     /// graph is the same either way; only the time differs.
     package func indexCandidates(from count: Int) {
         candidateIndexThreshold.store(count, ordering: .relaxed)
+    }
+
+    /// Makes the writer write a batch's pending rows before each read of a body's countries
+    /// while affiliations are pending, as it did before it read them in place
+    /// (`BatchCache.storedCountries`): the reference the differential tests hold the reading in
+    /// place to. The graph is the same either way; only the time differs.
+    package func flushesBeforeCountryReads(_ flushes: Bool) {
+        flushesBeforeCountryReadsSetting.store(flushes, ordering: .relaxed)
     }
 
     /// Runs `body` in a local write transaction outside the replica's bookkeeping: the replica
