@@ -27,6 +27,16 @@ struct CoordinatedActorTests {
         }
     }
 
+    @Test("A post with 'current' or 'former' before it continues the list: 'met former minister A, current president B'")
+    func modifiedPostsInAList() throws {
+        let text = "Sheikh Abdullah has met former prime minister Yair Lapid, current president Isaac Herzog and Interior "
+            + "Minister Ayelet Shaked this week."
+        for target in ["Isaac Herzog", "Ayelet Shaked"] {
+            let features = try candidateFeatures(text, .metWith, from: "Abdullah", to: target)
+            #expect(features.contains("roles|subject|listed-object"), "\(target): \(features.sorted())")
+        }
+    }
+
     @Test("'accused each other' still gives both directed edges between the listed pair")
     func reciprocalCueKeepsPair() throws {
         let result = try extract("Chile and Peru accused each other of breaking the ceasefire.")
