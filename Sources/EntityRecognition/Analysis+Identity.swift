@@ -80,6 +80,13 @@ extension ArticleAnalysis {
         tokens[index].kind == .word && !WordClass(of: tokens[index].id, in: wordClasses).isDisjoint(with: ArticleAnalysis.sharedBodyWords)
     }
 
+    /// The "'s" written against the word before it ("Prime Minister's Office").
+    private func isPossessive(_ index: Int) -> Bool {
+        let id = Int(tokens[index].id)
+        return tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore) && id >= 0 && id < words.count
+            && words[id].utf8.elementsEqual(Tokenizer.possessiveKey)
+    }
+
     private func isWord(_ index: Int, _ wordClass: WordClass) -> Bool {
         tokens[index].kind == .word && WordClass(of: tokens[index].id, in: wordClasses).contains(wordClass)
     }
@@ -105,11 +112,14 @@ extension ArticleAnalysis {
                 if isWord(of, .genitive) { words = name.lowerBound..<of }
             }
         }
-        guard !words.isEmpty, words.allSatisfy(isSharedBodyWord),
-            words.contains(where: { isWord($0, .agencyHead) || isWord($0, .lowercaseBodyHead) })
+        // A possessive inside the name ("Prime Minister's Office") is no word of it.
+        let nameWords = words.filter { !isPossessive($0) }
+        guard !nameWords.isEmpty, nameWords.allSatisfy(isSharedBodyWord),
+            nameWords.contains(where: { isWord($0, .agencyHead) || isWord($0, .lowercaseBodyHead) })
         else { return nil }
-        var parts = words.filter { !isWord($0, .keyFiller) && !isWord($0, .article) }.map(lowercaseWord)
-        // "Ministry of Foreign Affairs" is the "foreign ministry".
+        var parts = nameWords.filter { !isWord($0, .keyFiller) && !isWord($0, .article) }.map(lowercaseWord)
+        // "Ministry of Foreign Affairs" is the "foreign ministry", "Office of the Prime Minister" the
+        // "Prime Minister's Office".
         if parts.count >= 3, isWord(words.lowerBound, .agencyHead), isWord(words.lowerBound + 1, .genitive) {
             parts = Array(parts[2...]) + [parts[0]]
         }

@@ -44,6 +44,34 @@ struct SharedBodyIdentityTests {
         #expect(agencies == ["China's Foreign Ministry: China", "Russia's Foreign Ministry: Russia"], "\(agencies)")
     }
 
+    @Test(
+        "Niger's foreign ministry and the French foreign ministry, both in lowercase, are two agencies each tied to its country",
+        arguments: [false, true])
+    func lowercaseBodies(reversed: Bool) throws {
+        let texts = [
+            (document: "niamey", text: "Niger's foreign ministry ordered the ambassador to leave within 48 hours."),
+            (document: "paris", text: "The French foreign ministry did not reply to a request for comment on Friday."),
+        ]
+        let temporary = try Self.store(reversed ? texts.reversed() : texts)
+        let agencies = try Self.agencies(temporary.store)
+        #expect(agencies == ["French foreign ministry: France", "Niger's foreign ministry: Niger"], "\(agencies)")
+        #expect(try IdentityFixtures.agenciesOfSeveralCountries(temporary.store).isEmpty)
+    }
+
+    @Test("A Prime Minister's Office or a Council of Ministers of no stated country joins no other article's")
+    func cabinetBodies() throws {
+        let temporary = try Self.store([
+            ("jerusalem", "Netanyahu met the envoy at the Prime Minister's Office on Monday."),
+            ("putrajaya", "The envoy arrived at the Prime Minister's Office on Tuesday."),
+            ("riyadh", "The Council of Ministers approved the plan on Monday."),
+            ("rome", "The Council of Ministers rejected the budget on Friday."),
+        ])
+        let agencies = try Self.agencies(temporary.store)
+        #expect(
+            agencies == ["Council of Ministers: ", "Council of Ministers: ", "Prime Minister's Office: ", "Prime Minister's Office: "],
+            "\(agencies)")
+    }
+
     @Test("The Foreign Ministry of articles that name no country joins no other article's, nor a country's")
     func noCountry() throws {
         let temporary = try Self.store([
