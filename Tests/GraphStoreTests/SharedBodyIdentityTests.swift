@@ -131,6 +131,52 @@ struct SharedBodyIdentityTests {
         #expect(results.first?.count == 3, "\(results)")
     }
 
+    /// The number of agencies called `name`, in every order of `texts`; one count when the
+    /// store does not depend on the order.
+    static func nodes(named name: String, _ texts: [(document: String, text: String)]) throws -> Set<Int> {
+        var counts: Set<Int> = []
+        for order in IdentityFixtures.orders(texts) {
+            let temporary = try Self.store(order)
+            counts.insert(try temporary.store.entities(types: [.agency]).filter { $0.name == name }.count)
+        }
+        return counts
+    }
+
+    @Test("A Brazilian article's Senate is not the U.S. Senate of two American articles, in any order")
+    func genericLexiconName() throws {
+        let counts = try Self.nodes(
+            named: "Senate",
+            [
+                ("brasilia", "Brazil's president said the Senate would vote on the pension reform. Brazil's markets rose."),
+                ("washington", "The Senate passed the sanctions bill on Monday, and the United States will apply it in May."),
+                ("capitol", "The United States may lift the tariffs once the Senate confirms the trade envoy."),
+            ])
+        // One node for the two American articles, one for the Brazilian.
+        #expect(counts == [2], "\(counts)")
+    }
+
+    @Test("A Senate in an article that names no country joins neither country's")
+    func genericLexiconNameOfNoCountry() throws {
+        let counts = try Self.nodes(
+            named: "Senate",
+            [
+                ("washington", "The Senate passed the sanctions bill on Monday, and the United States will apply it in May."),
+                ("nowhere", "The Senate rejected the budget on Friday after a long debate."),
+            ])
+        #expect(counts == [2], "\(counts)")
+    }
+
+    @Test("The State Department is one node across articles, also one that names only other countries")
+    func unambiguousLexiconName() throws {
+        let counts = try Self.nodes(
+            named: "State Department",
+            [
+                ("washington", "The State Department said on Monday that the United States would send an envoy."),
+                ("bratislava", "The State Department criticized Slovakia and Ukraine on Friday over the pipeline."),
+            ])
+        #expect(counts == [1], "\(counts)")
+    }
+
     @Test("A body the lexicon names is one node however its articles write it")
     func lexiconName() throws {
         // Both are written here only to exercise the lexicon's name; the store never sees it as text.
