@@ -113,10 +113,23 @@ for n, (name, aliases, demonyms, seats) in countries:
         cform[form] = name
 
 # bodies.tsv
-bodies = rows("bodies.tsv", 2, 4)
+bodies = rows("bodies.tsv", 2, 5)
 bnames = set()
 bform = {}
-for n, (name, typ, country, aliases) in bodies:
+# A generic form (fifth column) must be a generic agent of the petrarch2 dictionaries, when present.
+agents_path = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "petrarch2", "Phoenix.agents.txt")
+agents = None
+if os.path.exists(agents_path):
+    with open(agents_path, encoding="utf-8", errors="replace") as f:
+        agents = {line.split("[")[0].strip().rstrip("_") for line in f if "[" in line}
+for n, (name, typ, country, aliases, generic) in bodies:
+    for form in vals(generic):
+        if form != name and form not in vals(aliases):
+            errors.append(f"bodies.tsv:{n}: generic form {form!r} is no name or alias of {name}")
+        if not country:
+            errors.append(f"bodies.tsv:{n}: generic form {form!r} of a body with no country")
+        if agents is not None and form.upper().replace(" ", "_") not in agents:
+            errors.append(f"bodies.tsv:{n}: generic form {form!r} is no generic agent of petrarch2's Phoenix.agents.txt")
     if name in bnames:
         errors.append(f"bodies.tsv:{n}: duplicate name {name}")
     bnames.add(name)

@@ -33,6 +33,63 @@ extension ArticleAnalysis {
         return countries
     }
 
+    /// Per entity (in `entities` order), for a lexicon body with a name many states' bodies bear
+    /// ("Senate", "Foreign Office": bodies.tsv's generic forms), its name lowercased as the key
+    /// of a shared name, and the country the article's evidence gives it: the lexicon's where a
+    /// mention is no generic form ("U.S. Senate") or a country word owns one of the lexicon's
+    /// country; another's that owns one ("Brazil's Senate"); else the country the article names
+    /// most, if it names no other as often, and only when that is the lexicon's or the article
+    /// never names the lexicon's. Nil country where the evidence says none: the body may be any
+    /// state's. Nil for every other entity, whose lexicon name is its identity.
+    package func genericLexiconBodies() -> [(key: String, country: String?)?] {
+        var result = [(key: String, country: String?)?](repeating: nil, count: entities.count)
+        guard !genericForms.isEmpty else { return result }
+        let genericNames = Set(genericForms.values)
+        // How often the article names each country, itself or by an agency the lexicon ties to it
+        // ("Senate Armed Services Committee" speaks of the United States), generic names aside;
+        // adjectives ("Chinese firms") are no names.
+        var countryMentions: [String: Int] = [:]
+        var named: [Bool] = Array(repeating: false, count: entities.count)
+        var owners: [Set<String>] = Array(repeating: [], count: entities.count)
+        for mention in mentions {
+            let entity = entities[mention.entity]
+            guard mention.kind == .name else { continue }
+            if entity.type == .country {
+                countryMentions[entity.name, default: 0] += 1
+                continue
+            }
+            guard entity.type == .agency, let country = entity.knownCountry else { continue }
+            guard let name = entity.lexiconName, genericNames.contains(name) else {
+                countryMentions[country, default: 0] += 1
+                continue
+            }
+            if let owner = mention.owner, entities[owner].type == .country { owners[mention.entity].insert(entities[owner].name) }
+            // An acronym the article defines for the body ("the Foreign Office (FO)") says nothing.
+            let acronym = mention.tokens.count == 1 && tokens[mention.tokens.lowerBound].shape.contains(.allCaps)
+            if !acronym && genericForms[string(mention.tokens).lowercased()] != name { named[mention.entity] = true }
+        }
+        // Ties in name order, so that one article always ranks them alike.
+        let ranked = countryMentions.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let dominant = ranked.first.flatMap { ranked.count == 1 || ranked[1].value < $0.value ? $0.key : nil }
+        for (index, entity) in entities.enumerated() {
+            guard let name = entity.lexiconName, genericNames.contains(name), let home = entity.knownCountry else { continue }
+            let country: String?
+            if named[index] || owners[index].contains(home) {
+                country = home
+            } else if owners[index].count == 1 {
+                country = owners[index].first
+            } else if !owners[index].isEmpty {
+                country = nil
+            } else if let dominant, dominant == home || countryMentions[home] == nil {
+                country = dominant
+            } else {
+                country = nil
+            }
+            result[index] = (name.lowercased(), country)
+        }
+        return result
+    }
+
     /// The words a name of a body many states have is made of: head words ("Ministry",
     /// "Parliament"), portfolios ("foreign", "defence"), trades, and the shared-body words
     /// ("Supreme", "National"), joined by "of", "the" and "and".
@@ -80,6 +137,13 @@ extension ArticleAnalysis {
         tokens[index].kind == .word && !WordClass(of: tokens[index].id, in: wordClasses).isDisjoint(with: ArticleAnalysis.sharedBodyWords)
     }
 
+    /// The "'s" written against the word before it ("Prime Minister's Office").
+    private func isPossessive(_ index: Int) -> Bool {
+        let id = Int(tokens[index].id)
+        return tokens[index].kind == .word && !tokens[index].shape.contains(.spaceBefore) && id >= 0 && id < words.count
+            && words[id].utf8.elementsEqual(Tokenizer.possessiveKey)
+    }
+
     private func isWord(_ index: Int, _ wordClass: WordClass) -> Bool {
         tokens[index].kind == .word && WordClass(of: tokens[index].id, in: wordClasses).contains(wordClass)
     }
@@ -105,11 +169,14 @@ extension ArticleAnalysis {
                 if isWord(of, .genitive) { words = name.lowerBound..<of }
             }
         }
-        guard !words.isEmpty, words.allSatisfy(isSharedBodyWord),
-            words.contains(where: { isWord($0, .agencyHead) || isWord($0, .lowercaseBodyHead) })
+        // A possessive inside the name ("Prime Minister's Office") is no word of it.
+        let nameWords = words.filter { !isPossessive($0) }
+        guard !nameWords.isEmpty, nameWords.allSatisfy(isSharedBodyWord),
+            nameWords.contains(where: { isWord($0, .agencyHead) || isWord($0, .lowercaseBodyHead) })
         else { return nil }
-        var parts = words.filter { !isWord($0, .keyFiller) && !isWord($0, .article) }.map(lowercaseWord)
-        // "Ministry of Foreign Affairs" is the "foreign ministry".
+        var parts = nameWords.filter { !isWord($0, .keyFiller) && !isWord($0, .article) }.map(lowercaseWord)
+        // "Ministry of Foreign Affairs" is the "foreign ministry", "Office of the Prime Minister" the
+        // "Prime Minister's Office".
         if parts.count >= 3, isWord(words.lowerBound, .agencyHead), isWord(words.lowerBound + 1, .genitive) {
             parts = Array(parts[2...]) + [parts[0]]
         }

@@ -72,6 +72,9 @@ package struct ArticleAnalysis: Sendable {
     /// retains and releases it, from every thread.
     let words: [String]
     let wordClasses: [UInt64]
+    /// The lexicon's forms that many states' bodies bear, lowercased, to the body's name
+    /// (`Lexicon.genericForms`).
+    var genericForms: [String: String] = [:]
 
     package func string(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }

@@ -30,7 +30,7 @@ package struct EntityRecognizer: Sendable {
         let (mentions, entities) = resolver.resolve(builder.candidates)
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
                                mentions: mentions, entities: entities, longSentences: longSentences,
-                               words: lexicon.vocabulary.words, wordClasses: lexicon.wordClasses)
+                               words: lexicon.vocabulary.words, wordClasses: lexicon.wordClasses, genericForms: lexicon.genericForms)
     }
 }
 

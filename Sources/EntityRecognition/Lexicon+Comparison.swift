@@ -30,6 +30,7 @@ extension Lexicon {
             differing.append("generic bodies")
         }
         if countryForms != other.countryForms { differing.append("country forms") }
+        if genericForms != other.genericForms { differing.append("generic forms") }
         if regions.count != other.regions.count
             || !regions.allSatisfy({ other.regions[$0.key]?.name == $0.value.name && other.regions[$0.key]?.country == $0.value.country })
         {

@@ -239,6 +239,10 @@ package struct Lexicon: Sendable {
     /// Indian National Congress's alias "Congress party", is the U.S. Congress's name too. Each
     /// short name to the party and its country (`MentionBuilder.readPartyShortNames`).
     var partyShortNames: [String: (name: String, country: String)] = [:]
+    /// The forms of a country's body that many states' bodies bear (bodies.tsv's fifth column:
+    /// "Senate", "Foreign Office"), lowercased, to the body's name. An article that calls the
+    /// body only so may mean another state's (`ArticleAnalysis.genericLexiconBodies`).
+    package internal(set) var genericForms: [String: String] = [:]
 
     /// The type a two-word head gives a body ending in these two words, if any.
     func pairHeadType(_ first: Int32, _ second: Int32) -> EntityType? {
@@ -629,6 +633,13 @@ package struct Lexicon: Sendable {
             }
             addPhrase(name, category)
             for alias in aliases { addPhrase(alias, category) }
+            for form in DataFile.values(row.columns.count > 4 ? row.columns[4] : nil) {
+                guard type == .agency || type == .organization, country != nil, form == name || aliases.contains(form) else {
+                    throw LexiconError(file: file.name, line: row.line,
+                                       reason: "generic form '\(form)' is not a name or alias of a body with a country")
+                }
+                genericForms[form.lowercased()] = name
+            }
         }
     }
 

@@ -15,7 +15,7 @@ extension Lexicon {
     package static let snapshotProperties: Set<String> = [
         "vocabulary", "entries", "entryChecks", "trie", "wordClasses", "boilerplatePrefixes", "countryNames", "bodies",
         "abbreviationIDs", "keys", "genericBodies", "ambiguousGenericBodies", "countryForms", "tokenizesPhrasesInGeneral",
-        "possessiveID", "pairHeads", "regions", "partyShortNames",
+        "possessiveID", "pairHeads", "regions", "partyShortNames", "genericForms",
     ]
 
     /// The tables as bytes.
@@ -105,6 +105,11 @@ extension Lexicon {
             writer.append(shortName)
             writer.append(party.name)
             writer.append(party.country)
+        }
+        writer.append(genericForms.count)
+        for (form, name) in genericForms.sorted(by: { $0.key < $1.key }) {
+            writer.append(form)
+            writer.append(name)
         }
         return writer.bytes
     }
@@ -241,6 +246,10 @@ extension Lexicon {
         for _ in 0..<(try reader.int()) {
             let shortName = try reader.string()
             partyShortNames[shortName] = (try reader.string(), try reader.string())
+        }
+        for _ in 0..<(try reader.int()) {
+            let form = try reader.string()
+            genericForms[form] = try reader.string()
         }
         guard reader.remaining == 0 else { throw SnapshotError() }
         // The name keys from words.tsv, as loading made them. Its words are in the vocabulary

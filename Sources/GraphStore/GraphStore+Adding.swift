@@ -52,11 +52,16 @@ package struct BodyIdentity: Sendable, Hashable {
     package var sharedKey: String?
     /// The country the body's name or the lexicon ties it to, as the graph names countries.
     package var country: String?
+    /// For a body of a shared name that states no country, the one its article's other evidence
+    /// gives it (a "Senate" in an article about Brazil alone): its key's country, and its id's
+    /// qualifier, as if the article tied it there.
+    package var articleCountry: String?
 
-    package init(lexiconName: String? = nil, sharedKey: String? = nil, country: String? = nil) {
+    package init(lexiconName: String? = nil, sharedKey: String? = nil, country: String? = nil, articleCountry: String? = nil) {
         self.lexiconName = lexiconName
         self.sharedKey = sharedKey
         self.country = country
+        self.articleCountry = articleCountry
     }
 }
 
@@ -78,7 +83,7 @@ package struct ArticleGraph: Sendable {
         self.bodies = bodies
         var countries = GraphStore.countries(in: graph)
         for (id, body) in bodies {
-            if let country = body.country { countries[id, default: []].insert(NameFolding.fold(country)) }
+            if let country = body.country ?? body.articleCountry { countries[id, default: []].insert(NameFolding.fold(country)) }
         }
         self.countries = countries
     }

@@ -63,10 +63,18 @@ public struct GraphExtractor: Sendable {
         guard graph.entities.count == analysis.entities.count else { return [:] }
         let countries = analysis.statedCountries()
         let keys = analysis.sharedBodyKeys()
+        let generic = analysis.genericLexiconBodies()
         var bodies: [String: BodyIdentity] = [:]
         for (index, entity) in graph.entities.enumerated() where entity.type == .agency || entity.type == .organization {
             let found = analysis.entities[index]
             guard found.name == entity.name else { return [:] }
+            // A lexicon body of a name many states' bodies bear ("Senate") is one across articles
+            // as a shared name is: by its key and the country its article's evidence gives it.
+            if let (key, country) = generic[index] {
+                let home = country == found.knownCountry
+                bodies[entity.id] = BodyIdentity(sharedKey: key, country: home ? country : nil, articleCountry: home ? nil : country)
+                continue
+            }
             bodies[entity.id] = BodyIdentity(lexiconName: found.lexiconName, sharedKey: keys[index], country: countries[index])
         }
         return bodies

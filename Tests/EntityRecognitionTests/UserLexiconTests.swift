@@ -68,6 +68,22 @@ struct UserLexiconTests {
         #expect(error.description.contains("company"), "\(error.description)")
     }
 
+    @Test("A generic form that is no name or alias of its row's body is refused with its line")
+    func badGenericForm() throws {
+        let file = try TemporaryFile(
+            name: "generic.tsv",
+            contents: "Vellmark Senate\tagency\tCanada\tVS\tVS\nVellmark Assembly\tagency\tCanada\tVA\tAssembly\n")
+        var caught: LexiconError?
+        do {
+            _ = try Lexicon.bundled(adding: [file.path])
+        } catch {
+            caught = error
+        }
+        let error = try #require(caught, "the generic form 'Assembly' of no name or alias was accepted")
+        #expect(error.line == 2, "\(error.description)")
+        #expect(error.description.contains("Assembly"), "\(error.description)")
+    }
+
     @Test("A missing user file throws a LexiconError naming it")
     func missingFile() throws {
         let path = "/nonexistent-\(UInt64.random(in: 0...UInt64.max))/lexicon.tsv"

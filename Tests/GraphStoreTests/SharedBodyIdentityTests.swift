@@ -44,6 +44,34 @@ struct SharedBodyIdentityTests {
         #expect(agencies == ["China's Foreign Ministry: China", "Russia's Foreign Ministry: Russia"], "\(agencies)")
     }
 
+    @Test(
+        "Niger's foreign ministry and the French foreign ministry, both in lowercase, are two agencies each tied to its country",
+        arguments: [false, true])
+    func lowercaseBodies(reversed: Bool) throws {
+        let texts = [
+            (document: "niamey", text: "Niger's foreign ministry ordered the ambassador to leave within 48 hours."),
+            (document: "paris", text: "The French foreign ministry did not reply to a request for comment on Friday."),
+        ]
+        let temporary = try Self.store(reversed ? texts.reversed() : texts)
+        let agencies = try Self.agencies(temporary.store)
+        #expect(agencies == ["French foreign ministry: France", "Niger's foreign ministry: Niger"], "\(agencies)")
+        #expect(try IdentityFixtures.agenciesOfSeveralCountries(temporary.store).isEmpty)
+    }
+
+    @Test("A Prime Minister's Office or a Council of Ministers of no stated country joins no other article's")
+    func cabinetBodies() throws {
+        let temporary = try Self.store([
+            ("jerusalem", "Netanyahu met the envoy at the Prime Minister's Office on Monday."),
+            ("putrajaya", "The envoy arrived at the Prime Minister's Office on Tuesday."),
+            ("riyadh", "The Council of Ministers approved the plan on Monday."),
+            ("rome", "The Council of Ministers rejected the budget on Friday."),
+        ])
+        let agencies = try Self.agencies(temporary.store)
+        #expect(
+            agencies == ["Council of Ministers: ", "Council of Ministers: ", "Prime Minister's Office: ", "Prime Minister's Office: "],
+            "\(agencies)")
+    }
+
     @Test("The Foreign Ministry of articles that name no country joins no other article's, nor a country's")
     func noCountry() throws {
         let temporary = try Self.store([
@@ -101,6 +129,52 @@ struct SharedBodyIdentityTests {
         }
         #expect(results.count == 1, "\(results)")
         #expect(results.first?.count == 3, "\(results)")
+    }
+
+    /// The number of agencies called `name`, in every order of `texts`; one count when the
+    /// store does not depend on the order.
+    static func nodes(named name: String, _ texts: [(document: String, text: String)]) throws -> Set<Int> {
+        var counts: Set<Int> = []
+        for order in IdentityFixtures.orders(texts) {
+            let temporary = try Self.store(order)
+            counts.insert(try temporary.store.entities(types: [.agency]).filter { $0.name == name }.count)
+        }
+        return counts
+    }
+
+    @Test("A Brazilian article's Senate is not the U.S. Senate of two American articles, in any order")
+    func genericLexiconName() throws {
+        let counts = try Self.nodes(
+            named: "Senate",
+            [
+                ("brasilia", "Brazil's president said the Senate would vote on the pension reform. Brazil's markets rose."),
+                ("washington", "The Senate passed the sanctions bill on Monday, and the United States will apply it in May."),
+                ("capitol", "The United States may lift the tariffs once the Senate confirms the trade envoy."),
+            ])
+        // One node for the two American articles, one for the Brazilian.
+        #expect(counts == [2], "\(counts)")
+    }
+
+    @Test("A Senate in an article that names no country joins neither country's")
+    func genericLexiconNameOfNoCountry() throws {
+        let counts = try Self.nodes(
+            named: "Senate",
+            [
+                ("washington", "The Senate passed the sanctions bill on Monday, and the United States will apply it in May."),
+                ("nowhere", "The Senate rejected the budget on Friday after a long debate."),
+            ])
+        #expect(counts == [2], "\(counts)")
+    }
+
+    @Test("The State Department is one node across articles, also one that names only other countries")
+    func unambiguousLexiconName() throws {
+        let counts = try Self.nodes(
+            named: "State Department",
+            [
+                ("washington", "The State Department said on Monday that the United States would send an envoy."),
+                ("bratislava", "The State Department criticized Slovakia and Ukraine on Friday over the pipeline."),
+            ])
+        #expect(counts == [1], "\(counts)")
     }
 
     @Test("A body the lexicon names is one node however its articles write it")
