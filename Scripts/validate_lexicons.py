@@ -431,7 +431,7 @@ WORD_CLASSES = {
     "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner",
     "list-opener", "role-noun", "origin-preposition", "delegation-noun", "delegation-head-verb",
     # the sentence patterns' words (ScanWords)
-    "noun-marker", "coordination-gap", "statement-noun", "event-noun", "unnamed-holder", "passive-adverb", "preposition",
+    "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "passive-adverb", "preposition",
     "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",
     "place-preposition", "not-common-noun", "sequence-adverb", "pair-adverb", "sentence-opener",
     "relative-pronoun", "participle-object", "object-pronoun", "conditional", "window-end", "coordinator",

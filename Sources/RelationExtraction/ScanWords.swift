@@ -13,8 +13,6 @@ final class ScanWords: Sendable {
     let coordination: WordSet
     /// What someone says, which can be rejected ("rejected Moscow's claims").
     let statementNouns: WordSet
-    /// An act named earlier that a criticism cue refers back to: "condemned the move".
-    let eventNouns: WordSet
     /// Nouns that stand for unnamed people of a place or body ("the governor of X", "members of X",
     /// and the kin words: "the son of X").
     let unnamedHolders: WordSet
@@ -87,7 +85,7 @@ final class ScanWords: Sendable {
     /// The classes these sets are read from (besides "person-pronoun", which `subjectPronouns`
     /// shares with the references' `RelationWords.personPronouns`).
     static let classes = [
-        "noun-marker", "coordination-gap", "statement-noun", "event-noun", "unnamed-holder", "role-noun", "passive-adverb", "preposition",
+        "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "role-noun", "passive-adverb", "preposition",
         "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",
         "place-preposition", "not-common-noun", "sequence-adverb", "pair-adverb", "sentence-opener", "relative-pronoun",
         "participle-object", "object-pronoun", "conditional", "window-end", "coordinator", "conjunction",
@@ -106,7 +104,6 @@ final class ScanWords: Sendable {
         nounMarkers = set("noun-marker")
         coordination = set("coordination-gap", adding: kin)
         statementNouns = set("statement-noun")
-        eventNouns = set("event-noun")
         unnamedHolders = set("unnamed-holder", adding: kin)
         roleNouns = set("role-noun")
         passiveAdverbs = set("passive-adverb")

@@ -187,7 +187,6 @@ struct CandidateFinder {
                 triggers.append(Trigger(range: mark..<(mark + 1), relation: .criticized, kind: .quote, phrase: .quoteMark))
             }
             for trigger in triggers { trigger.context = scan.context(of: trigger, speaker: speaker) }
-            addEarlierTargets(sentence: sentenceIndex, triggers: triggers, scan: scan, into: &candidates)
             // The speaker of a quotation of several sentences is rarely named inside it: it is a
             // source carried into each of its sentences, as a source named a sentence before is.
             if isInsideQuotation, let speaker, let span = quotations.spans[sentenceIndex] {
