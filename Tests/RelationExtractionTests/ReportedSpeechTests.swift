@@ -28,7 +28,14 @@ struct ReportedSpeechTests {
             "\"Croatia will hold talks with Serbia in May,\" Foreign Minister Hana Novak said.", .criticized,
             from: "Hana Novak", to: "Serbia")
         #expect(features.contains("content|later|plain"), "\(features)")
-        #expect(features.contains("content-judgements|0"), "\(features)")
+        #expect(!features.contains { $0.hasPrefix("content-judgements") }, "\(features)")
+    }
+
+    @Test("'Novak said Serbia was not lying': a judgement denied")
+    func denied() throws {
+        let features = try candidateFeatures(
+            "Foreign Minister Hana Novak said Serbia was not lying about the border.", .criticized, from: "Hana Novak", to: "Serbia")
+        #expect(features.contains("content|subject|denied"), "\(features)")
     }
 
     @Test("A quotation spoken by someone else is not the source's content")

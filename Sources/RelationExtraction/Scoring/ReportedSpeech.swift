@@ -58,9 +58,15 @@ extension SentenceScan {
         if inQuote(target.tokens.lowerBound), speaker != source.entity { return }
         let role = contentRole(of: target, in: content)
         let judgements = judgementCount == 0 ? 0 : content.count { isWord($0, words.negativeJudgements) }
-        let judgedAfter = judgements > 0 && hasJudgement(in: target.tokens.upperBound..<content.upperBound)
-        features.add(r, .content, role, judgedAfter ? .contentJudged : judgements > 0 ? .contentJudgedBefore : .contentPlain)
-        features.add(r, .contentJudgements, FeaturePart.bucket(judgements))
+        let after = target.tokens.upperBound..<content.upperBound
+        let judgedAfter = judgements > 0 && hasJudgement(in: after)
+        // "Novak said Serbia was not reckless": a judgement denied is none.
+        let denied = judgedAfter && after.contains { word($0) == .negation }
+        let judged: FeaturePart =
+            denied ? .contentDenied : judgedAfter ? .contentJudged : judgements > 0 ? .contentJudgedBefore : .contentPlain
+        features.add(r, .content, role, judged)
+        // How many words judge, when any does (none is `plain`).
+        if judgements > 0 { features.add(r, .contentJudgements, FeaturePart.bucket(judgements)) }
     }
 }
 
@@ -72,5 +78,6 @@ extension FeaturePart {
     static let contentLater: FeaturePart = "later"
     static let contentJudged: FeaturePart = "judged"
     static let contentJudgedBefore: FeaturePart = "judged-before"
+    static let contentDenied: FeaturePart = "denied"
     static let contentPlain: FeaturePart = "plain"
 }
