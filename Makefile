@@ -72,7 +72,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift \
   Tests/GraphStoreTests/BoundStringTests.swift \
   Sources/GraphStore/SurnameNeighbours.swift Tests/GraphStoreTests/SurnameNeighbourTests.swift \
-  Tests/GraphStoreTests/PendingCountryTests.swift
+  Tests/GraphStoreTests/PendingCountryTests.swift \
+  Sources/RelationExtraction/Scoring/ReportedSpeech.swift Tests/RelationExtractionTests/ReportedSpeechTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \

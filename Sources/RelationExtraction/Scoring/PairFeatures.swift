@@ -124,6 +124,7 @@ extension SentenceScan {
         }
         if isCoordinated(first, second) { features.add(r, .coordinated) }
         addJudgementFeatures(between: between, target: b, relation: r, into: &features)
+        if trigger.relation == .criticized { addReportedContentFeatures(source: a, target: b, speaker: speaker, relation: r, into: &features) }
         if let shape = analysis.gapShapePart(between, words: words, features: features) {
             features.add(r, .shape, first.entity == a.entity ? .ab : .ba, shape)
         }
