@@ -278,7 +278,7 @@ struct PronounRejectionTests {
 
 @Suite("Judging an actor's deed in reported speech")
 struct DeedJudgmentTests {
-    @Test("'X said Y's brutal invasion ...' gives X -criticized-> Y", arguments: ["brutal", "illegal", "unprovoked"])
+    @Test("'X said Y's brutal invasion ...' gives X -criticized-> Y", arguments: ["brutal", "illegal", "cruel"])
     func deed(word: String) throws {
         let result = try extract("Senator Ruth Hale said Armenia's \(word) invasion had to end.")
         #expect(result.has("Ruth Hale", .criticized, "Armenia"), "\(result.summary)")
