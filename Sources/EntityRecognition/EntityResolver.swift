@@ -230,10 +230,10 @@ package struct EntityResolver {
             // stated, and only for that one country, unless its own sentence names another
             // country ("Niger's junta ordered ..., the foreign ministry said" before "the French
             // foreign ministry"): then it is that other country's, and no variant of this one.
-            var otherCountrysBody: Int?
+            var otherCountryBody: Int?
             if let country, let ownerless = keyed[.generic(name, country: nil)] {
                 if namesOtherCountry(than: country, sentenceOf: ownerless) {
-                    otherCountrysBody = ownerless
+                    otherCountryBody = ownerless
                 } else {
                     keyed[.generic(name, country: nil)] = nil
                     keyed[.generic(name, country: country)] = ownerless
@@ -242,7 +242,7 @@ package struct EntityResolver {
                 }
             }
             let compared = comparedBody(at: index, in: candidates)
-            if let variant = bodyNamedVariantly(compared, type: candidates[index].type, excluding: otherCountrysBody) {
+            if let variant = bodyNamedVariantly(compared, type: candidates[index].type, excluding: otherCountryBody) {
                 keyed[key] = variant
                 return variant
             }
