@@ -55,6 +55,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/newsgraph/Serve.swift Tests/EntityRecognitionTests/RegionTests.swift Tests/EntityRecognitionTests/BodyInPassingTests.swift \
   Tests/EntityRecognitionTests/PersonSignTests.swift \
   Tests/EntityRecognitionTests/PatronymicTests.swift Tests/EntityRecognitionTests/MediumAndDeskTests.swift \
+  Tests/EntityRecognitionTests/OwnSentenceCountryTests.swift \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
   Tests/EntityRecognitionTests/PresidencyTests.swift Tests/EntityRecognitionTests/UnlistedPersonTests.swift \
   Tests/EntityRecognitionTests/BodyVariantTests.swift Tests/EntityRecognitionTests/PartyOrganTests.swift \

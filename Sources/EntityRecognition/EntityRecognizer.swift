@@ -27,7 +27,7 @@ package struct EntityRecognizer: Sendable {
         for sentence in sentences where sentence.isTitleCase { builder.scan(sentence) }
         builder.readPartyShortNames()
         var resolver = EntityResolver(keys: lexicon.keys)
-        let (mentions, entities) = resolver.resolve(builder.candidates)
+        let (mentions, entities) = resolver.resolve(builder.candidates, sentences: sentences.map(\.tokens))
         return ArticleAnalysis(document: document, text: text, tokens: tokens, sentences: sentences,
                                mentions: mentions, entities: entities, longSentences: longSentences,
                                words: lexicon.vocabulary.words, wordClasses: lexicon.wordClasses, genericForms: lexicon.genericForms)

@@ -55,8 +55,17 @@ package struct EntityResolver {
     /// country its name or the lexicon gives it; nil for people and countries.
     private var bodyWords: [[String]?] = []
     private var bodyWordCountries: [String?] = []
+    /// The start token of each sentence, in order, and the countries each sentence names.
+    private var sentenceStarts: [Int] = []
+    private var sentenceCountries: [[String]] = []
+    /// By entity: the sentence of a country-less generic body's first mention ("the foreign
+    /// ministry said" in a sentence about Niger's junta).
+    private var ownerlessSentences: [Int: Int] = [:]
 
-    mutating func resolve(_ candidates: [Candidate]) -> ([Mention], [ArticleEntity]) {
+    /// `sentences` are the token ranges of the article's sentences, in order; without them a
+    /// body's own sentence gives it no evidence.
+    mutating func resolve(_ candidates: [Candidate], sentences: [Range<Int>] = []) -> ([Mention], [ArticleEntity]) {
+        readSentenceCountries(candidates, sentences: sentences)
         // A name used alone elsewhere ("Harmon said") shows that "Dale Harmon" is a person.
         // Candidates are large: the loops read them in place rather than copy each one.
         for index in candidates.indices where candidates[index].vouchesForSurname {
@@ -218,15 +227,22 @@ package struct EntityResolver {
                 return fuller
             }
             // A country-less "Foreign Ministry" seen earlier is the same body once a country is
-            // stated, and only for that one country.
+            // stated, and only for that one country, unless its own sentence names another
+            // country ("Niger's junta ordered ..., the foreign ministry said" before "the French
+            // foreign ministry"): then it is that other country's, and no variant of this one.
+            var otherCountryBody: Int?
             if let country, let ownerless = keyed[.generic(name, country: nil)] {
-                keyed[.generic(name, country: nil)] = nil
-                keyed[.generic(name, country: country)] = ownerless
-                if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
-                return ownerless
+                if namesOtherCountry(than: country, sentenceOf: ownerless) {
+                    otherCountryBody = ownerless
+                } else {
+                    keyed[.generic(name, country: nil)] = nil
+                    keyed[.generic(name, country: country)] = ownerless
+                    if entities[ownerless].name.count < candidates[index].name.count { rename(ownerless, candidates[index].name) }
+                    return ownerless
+                }
             }
             let compared = comparedBody(at: index, in: candidates)
-            if let variant = bodyNamedVariantly(compared, type: candidates[index].type) {
+            if let variant = bodyNamedVariantly(compared, type: candidates[index].type, excluding: otherCountryBody) {
                 keyed[key] = variant
                 return variant
             }
@@ -234,6 +250,7 @@ package struct EntityResolver {
             keyed[key] = entity
             bodyCountries[entity] = country
             bodyKeys[entity] = name
+            if country == nil, let sentence = sentence(of: candidates[index].tokens.lowerBound) { ownerlessSentences[entity] = sentence }
             genericByName[name, default: []].append(entity)
             return entity
         case .country, .body, .organization:
@@ -312,15 +329,45 @@ package struct EntityResolver {
     /// An earlier body of the same type and country that this candidate's name writes another way:
     /// "Prosecutor's Office" and "Russia's Prosecutor General's Office" after "the Russian
     /// Prosecutor's General Office", "Supreme Federal Court" after "Supreme Court" (`isVariant`).
-    private func bodyNamedVariantly(_ compared: ComparedBody?, type: EntityType) -> Int? {
+    private func bodyNamedVariantly(_ compared: ComparedBody?, type: EntityType, excluding excluded: Int? = nil) -> Int? {
         guard let compared, compared.words.count >= 2 else { return nil }
         let words = compared.words
         let country = compared.country
         return EntityResolver.latest(in: bodyOrder) { entity in
-            guard entities[entity].type == type, let known = bodyWords[entity] else { return false }
+            guard entity != excluded, entities[entity].type == type, let known = bodyWords[entity] else { return false }
             if let country, let other = bodyWordCountries[entity], other != country { return false }
             return isVariant(words, of: known) || isVariant(known, of: words)
         }
+    }
+
+    /// The countries each sentence names by a country's name or word ("Niger's", "French").
+    private mutating func readSentenceCountries(_ candidates: [Candidate], sentences: [Range<Int>]) {
+        sentenceStarts = sentences.map(\.lowerBound)
+        sentenceCountries = [[String]](repeating: [], count: sentences.count)
+        for index in candidates.indices where candidates[index].kind == .name {
+            guard case .country(let country) = candidates[index].key,
+                let sentence = sentence(of: candidates[index].tokens.lowerBound),
+                !sentenceCountries[sentence].contains(country)
+            else { continue }
+            sentenceCountries[sentence].append(country)
+        }
+    }
+
+    /// The index of the sentence holding a token, if the sentences are known.
+    private func sentence(of token: Int) -> Int? {
+        var low = 0
+        var high = sentenceStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentenceStarts[middle] <= token { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// Whether the sentence of a country-less body's first mention names a country other than this one.
+    private func namesOtherCountry(than country: String, sentenceOf entity: Int) -> Bool {
+        guard let sentence = ownerlessSentences[entity] else { return false }
+        return sentenceCountries[sentence].contains { $0 != country }
     }
 
     /// What a body's name is compared by: its words (`comparedBodyWords`) and the country it states.
