@@ -28,7 +28,7 @@ extension MentionBuilder {
         while index < items.count {
             guard let member = listMember(at: index, from: firstCandidate) else {
                 resolve(list, from: firstCandidate)
-                list = []
+                list.removeAll(keepingCapacity: true)
                 index += 1
                 continue
             }
@@ -46,7 +46,7 @@ extension MentionBuilder {
             }
             if !separated || next >= items.count || items[next].range.lowerBound != items[next - 1].range.upperBound {
                 resolve(list, from: firstCandidate)
-                list = []
+                list.removeAll(keepingCapacity: true)
                 index = next
                 continue
             }
