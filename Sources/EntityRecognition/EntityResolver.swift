@@ -71,6 +71,15 @@ package struct EntityResolver {
         personKeys.reserveCapacity(candidates.count)
         personPartBits.reserveCapacity(candidates.count)
         personTitles.reserveCapacity(candidates.count)
+        lowercaseNames.reserveCapacity(candidates.count)
+        lexiconKeys.reserveCapacity(candidates.count)
+        writtenKeys.reserveCapacity(candidates.count)
+        bodyCountries.reserveCapacity(candidates.count)
+        bodyKeys.reserveCapacity(candidates.count)
+        genericNames.reserveCapacity(candidates.count)
+        namedWithCountry.reserveCapacity(candidates.count)
+        bodyWords.reserveCapacity(candidates.count)
+        bodyWordCountries.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
             if let entity = assigned[index], let owner = candidates[index].owner,
