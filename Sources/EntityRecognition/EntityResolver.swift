@@ -80,6 +80,15 @@ package struct EntityResolver {
         personKeys.reserveCapacity(candidates.count)
         personPartBits.reserveCapacity(candidates.count)
         personTitles.reserveCapacity(candidates.count)
+        lowercaseNames.reserveCapacity(candidates.count)
+        lexiconKeys.reserveCapacity(candidates.count)
+        writtenKeys.reserveCapacity(candidates.count)
+        bodyCountries.reserveCapacity(candidates.count)
+        bodyKeys.reserveCapacity(candidates.count)
+        genericNames.reserveCapacity(candidates.count)
+        namedWithCountry.reserveCapacity(candidates.count)
+        bodyWords.reserveCapacity(candidates.count)
+        bodyWordCountries.reserveCapacity(candidates.count)
         for index in candidates.indices where candidates[index].kind == .name {
             assigned[index] = resolveName(at: index, in: candidates)
             if let entity = assigned[index], let owner = candidates[index].owner,
@@ -392,11 +401,7 @@ package struct EntityResolver {
     /// "Russia's").
     private func comparedBodyWords(at index: Int, in candidates: [Candidate]) -> [String] {
         func words(_ name: String) -> [String] {
-            name.lowercased().replacingApostrophes().splitOnSpaces().map { word in
-                var word = word
-                if word.hasSuffix("'s") { word = word.dropLast(2) } else if word.hasSuffix("'") { word = word.dropLast() }
-                return String(word)
-            }
+            EntityResolver.asciiComparedWords(name) ?? EntityResolver.comparedWordsByCharacters(name)
         }
         var name = words(candidates[index].name)
         if let owner = candidates[index].owner, case .country = candidates[owner].key {
@@ -409,6 +414,51 @@ package struct EntityResolver {
             }
         }
         return name.filter { !keys.isFiller($0) }
+    }
+
+    /// The words `comparedBodyWords` compares a name by: lowercased, the right quote as an
+    /// apostrophe, split on spaces (no empty word), a last "'s" or "'" dropped from each.
+    package static func comparedWordsByCharacters(_ name: String) -> [String] {
+        name.lowercased().replacingApostrophes().splitOnSpaces().map { word in
+            var word = word
+            if word.hasSuffix("'s") { word = word.dropLast(2) } else if word.hasSuffix("'") { word = word.dropLast() }
+            return String(word)
+        }
+    }
+
+    /// `comparedWordsByCharacters` of an ASCII name, read byte by byte (most names: several times
+    /// faster). Nil for any other name.
+    package static func asciiComparedWords(_ name: String) -> [String]? {
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var words: [String] = []
+            var start = 0
+            func addWord(_ end: Int) {
+                guard end > start else { return }
+                var last = end
+                if last - start >= 2, bytes[last - 2] == UInt8(ascii: "'"), bytes[last - 1] == UInt8(ascii: "s")
+                    || bytes[last - 1] == UInt8(ascii: "S")
+                {
+                    last -= 2
+                } else if bytes[last - 1] == UInt8(ascii: "'") {
+                    last -= 1
+                }
+                words.append(String(unsafeUninitializedCapacity: last - start) { buffer in
+                    for index in start..<last {
+                        let byte = bytes[index]
+                        buffer[index - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return last - start
+                })
+            }
+            for index in bytes.indices where bytes[index] == 0x20 {
+                addWord(index)
+                start = index + 1
+            }
+            addWord(bytes.count)
+            return words
+        }
     }
 
     /// Whether `short` writes the body `long` names another way: the end of it, three words or more,

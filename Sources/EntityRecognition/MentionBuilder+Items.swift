@@ -257,6 +257,9 @@ extension MentionBuilder {
             {
                 end += 1
             }
+            // A first word that neither a comma nor "and" follows starts no list: most capitalized
+            // words of a text end here, before the array is made.
+            if words.isEmpty, !isMark(end, ","), !isLowercaseWord(end, .conjunction) { return nil }
             words.append(index..<end)
             if isMark(end, ",") {
                 index = end + 1

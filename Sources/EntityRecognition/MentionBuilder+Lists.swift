@@ -27,8 +27,8 @@ extension MentionBuilder {
         var index = 0
         while index < items.count {
             guard let member = listMember(at: index, from: firstCandidate) else {
-                resolve(list, from: firstCandidate)
-                list = []
+                if list.count >= 2 { resolve(list, from: firstCandidate) }
+                list.removeAll(keepingCapacity: true)
                 index += 1
                 continue
             }
@@ -45,14 +45,14 @@ extension MentionBuilder {
                 separated = true
             }
             if !separated || next >= items.count || items[next].range.lowerBound != items[next - 1].range.upperBound {
-                resolve(list, from: firstCandidate)
-                list = []
+                if list.count >= 2 { resolve(list, from: firstCandidate) }
+                list.removeAll(keepingCapacity: true)
                 index = next
                 continue
             }
             index = next
         }
-        resolve(list, from: firstCandidate)
+        if list.count >= 2 { resolve(list, from: firstCandidate) }
     }
 
     /// The list member that item `index` is: a run, or a hit naming a body or country.

@@ -310,3 +310,32 @@ struct PlainPhraseFastPathTests {
         }
     }
 }
+
+@Suite("Body words: the ASCII fast path and the character twin agree")
+struct ComparedWordsFastPathTests {
+    @Test("Random ASCII names (possessives, doubled and edge spaces, capitals) give the same words either way")
+    func asciiNames() {
+        var random = SeededGenerator(state: 41)
+        let alphabet = Alphabet.asciiName + Array("  sS''")
+        for length in Alphabet.edgeLengths + Array(repeating: 0, count: 400).map({ _ in Int.random(in: 0...48, using: &random) }) {
+            let name = random.string(alphabet, length: length)
+            #expect(EntityResolver.asciiComparedWords(name) == EntityResolver.comparedWordsByCharacters(name), "\(name)")
+        }
+        let written = ["Russia's Foreign Ministry", "RUSSIA'S  DEFENCE MINISTRY ", "the Joint Chiefs'", "'s", "'", " ", ""]
+        for name in written {
+            #expect(EntityResolver.asciiComparedWords(name) == EntityResolver.comparedWordsByCharacters(name), "\(name)")
+        }
+        #expect(EntityResolver.asciiComparedWords("Russia's Foreign  Ministry") == ["russia", "foreign", "ministry"])
+    }
+
+    @Test("A name with any other character leaves the fast path")
+    func otherNames() {
+        var random = SeededGenerator(state: 42)
+        for _ in 0..<200 {
+            let name = random.string(Alphabet.mixed, length: Int.random(in: 1...24, using: &random))
+            guard name.unicodeScalars.contains(where: { !$0.isASCII }) else { continue }
+            #expect(EntityResolver.asciiComparedWords(name) == nil, "\(name)")
+        }
+        #expect(EntityResolver.comparedWordsByCharacters("Türkiye\u{2019}s Foreign Ministry") == ["türkiye", "foreign", "ministry"])
+    }
+}
