@@ -69,15 +69,3 @@ extension SentenceScan {
         if judgements > 0 { features.add(r, .contentJudgements, FeaturePart.bucket(judgements)) }
     }
 }
-
-extension FeaturePart {
-    static let content: FeaturePart = "content"
-    static let contentJudgements: FeaturePart = "content-judgements"
-    static let contentSubject: FeaturePart = "subject"
-    static let contentOwner: FeaturePart = "owner"
-    static let contentLater: FeaturePart = "later"
-    static let contentJudged: FeaturePart = "judged"
-    static let contentJudgedBefore: FeaturePart = "judged-before"
-    static let contentDenied: FeaturePart = "denied"
-    static let contentPlain: FeaturePart = "plain"
-}
