@@ -179,9 +179,14 @@ package struct OfficeHolders: Sendable {
     /// Whether a name (of any bytes) has the lookup key of the ASCII name `ascii`.
     private static func sameASCIIKey(_ name: ArraySlice<UInt8>, _ ascii: [UInt8]) -> Bool {
         guard name.allSatisfy({ $0 < 0x80 }) else { return key(name) == asciiKey(ascii) }
-        var expected = FoldedASCIIKey(ascii)
-        for byte in FoldedASCIIKey(name) where expected.next() != byte { return false }
-        return expected.next() == nil
+        // Folded over the buffers: over an array slice, each byte read retained its storage.
+        return name.withUnsafeBufferPointer { name in
+            ascii.withUnsafeBufferPointer { ascii in
+                var expected = FoldedASCIIKey(ascii)
+                for byte in FoldedASCIIKey(name) where expected.next() != byte { return false }
+                return expected.next() == nil
+            }
+        }
     }
 
     /// Adds the rows of an office-holder file: `name aliases country agent from to role`.

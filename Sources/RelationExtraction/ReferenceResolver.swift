@@ -81,12 +81,30 @@ struct ReferenceResolver {
         func fits(_ entity: Int) -> Bool {
             guard accepts(types[entity]) else { return false }
             guard let word else { return true }
-            return bodyNames[entity].contains { $0.contains(word) }
+            return bodyNames[entity].contains { ReferenceResolver.name($0, holds: word) }
         }
         for index in mentions.indices.reversed() where mentions[index].kind != .weak && mentions[index].tokens.upperBound <= token {
             if fits(mentions[index].entity) { return mentions[index].entity }
         }
         for (entity, _) in seen.reversed() where fits(entity) { return entity }
         return nil
+    }
+
+    /// `name.contains(word)`. Two ASCII strings are searched byte by byte: Foundation's search,
+    /// which compares characters up to canonical equivalence, finds the same there.
+    static func name(_ name: String, holds word: String) -> Bool {
+        let found = name.utf8.withContiguousStorageIfAvailable { name in
+            word.utf8.withContiguousStorageIfAvailable { word -> Bool? in
+                guard !word.isEmpty, !name.contains(where: { $0 >= 0x80 }), !word.contains(where: { $0 >= 0x80 }) else { return nil }
+                guard word.count <= name.count else { return false }
+                for start in 0...(name.count - word.count) where name[start] == word[0] {
+                    var index = 1
+                    while index < word.count && name[start + index] == word[index] { index += 1 }
+                    if index == word.count { return true }
+                }
+                return false
+            } ?? nil
+        } ?? nil
+        return found ?? name.contains(word)
     }
 }

@@ -286,13 +286,22 @@ struct AffiliationIndex {
             direct[pair[0]].append(pair[1])
         }
         above = Array(repeating: 0, count: entityCount)
+        // The entities a search has seen are marked with the entity it started from: no set is
+        // made per entity, and the buffers serve every search.
+        var seenFrom = [Int](repeating: -1, count: entityCount)
+        var todo: [Int] = []
         for entity in 0..<entityCount {
             var mask: UInt64 = 0
-            var seen: Set<Int> = [entity]
-            var todo = [entity]
+            seenFrom[entity] = entity
+            var seen = 1
+            todo.append(entity)
             while let next = todo.popLast() {
                 if next < 64 { mask |= 1 << UInt64(next) }
-                for up in direct[next] where seen.count < AffiliationIndex.maximumReach && seen.insert(up).inserted { todo.append(up) }
+                for up in direct[next] where seen < AffiliationIndex.maximumReach && seenFrom[up] != entity {
+                    seenFrom[up] = entity
+                    seen += 1
+                    todo.append(up)
+                }
             }
             above[entity] = mask
         }

@@ -93,6 +93,107 @@ struct ScoringFastPathTests {
     }
 }
 
+@Suite("Article fast paths")
+struct ArticleFastPathTests {
+    static let alphabet = Array("aAdDeEmMnNtT -.'é\u{301}中")
+
+    @Test("A body noun is found in a name byte by byte where Foundation finds it")
+    func nameHoldsWord() {
+        var generator = SeededGenerator(state: 11)
+        let fixed = [
+            ("department of state", "department"), ("the department", "ment"), ("dept", "department"), ("ministry", "ministry"),
+            ("agency", "agencies"), ("café department", "department"), ("cafe\u{301}", "cafe"), ("x", ""),
+        ]
+        let random = (0..<2000).map { _ in
+            (
+                generator.string(Self.alphabet, length: Int.random(in: 0...12, using: &generator)),
+                generator.string(Self.alphabet, length: Int.random(in: 1...3, using: &generator))
+            )
+        }
+        var found = 0
+        for (name, word) in fixed + random {
+            let holds = ScoringFastPaths.nameHolds(name, word)
+            #expect(holds.fast == holds.general, "\(name.debugDescription) \(word.debugDescription)")
+            if holds.general { found += 1 }
+        }
+        #expect(found > 100)
+    }
+
+    @Test("A mention's text is compared with its name but for case byte by byte as lowercased strings compare")
+    func sameIgnoringCase() {
+        var generator = SeededGenerator(state: 12)
+        let fixed: [([UInt8], String)] = [
+            (Array("State Department".utf8), "state department"), (Array("NATO".utf8), "Nato"), (Array("UN".utf8), "U.N."),
+            ([0xFF], "\u{FFFD}"), (Array("Café".utf8), "CAFÉ"), (Array("A@".utf8), "a`"), ([], ""),
+        ]
+        var asked = fixed
+        for _ in 0..<2000 {
+            let text = generator.string(Self.alphabet, length: Int.random(in: 0...6, using: &generator))
+            // The same letters in other cases, or other text.
+            let name =
+                Bool.random(using: &generator)
+                ? String(text.map { Bool.random(using: &generator) ? Character($0.uppercased()) : Character($0.lowercased()) })
+                : generator.string(Self.alphabet, length: Int.random(in: 0...6, using: &generator))
+            asked.append((Array(text.utf8), name))
+        }
+        var fast = 0
+        var same = 0
+        for (text, name) in asked {
+            let compared = ScoringFastPaths.sameIgnoringCase(text: text, name: name)
+            if let result = compared.fast {
+                #expect(result == compared.general, "\(text) \(name.debugDescription)")
+                fast += 1
+                if result { same += 1 }
+            }
+        }
+        #expect(fast > 500)
+        #expect(same > 100)
+    }
+
+    @Test("Entities on one side of the affiliations are those a search through sets reaches")
+    func affiliationSides() {
+        var generator = SeededGenerator(state: 13)
+        var cases: [(count: Int, pairs: [[Int]])] = []
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...80, using: &generator)
+            let pairs = (0..<Int.random(in: 0...(2 * count), using: &generator)).map { _ in
+                [Int.random(in: 0..<count, using: &generator), Int.random(in: 0..<(count + 2), using: &generator)]
+            }
+            cases.append((count, pairs))
+        }
+        // A chain longer than a search goes, with a cycle: what the reach lets through counts.
+        cases.append((300, (0..<299).map { [$0, $0 + 1] } + [[299, 0], [5, 3]]))
+        cases.append((300, (0..<299).map { [299 - $0, 298 - $0] } + [[0, 40], [1, 63]]))
+        for (count, pairs) in cases {
+            let sides = ScoringFastPaths.sameSides(entityCount: count, pairs: pairs)
+            let above = Self.above(count: count, pairs: pairs)
+            for first in 0..<count {
+                for second in 0..<count {
+                    #expect(sides[first][second] == (above[first] & above[second] != 0), "\(count) \(pairs) \(first) \(second)")
+                }
+            }
+        }
+    }
+
+    /// Per entity, a bit for itself and each entity above it, searched with a set per entity.
+    static func above(count: Int, pairs: [[Int]]) -> [UInt64] {
+        var direct = [[Int]](repeating: [], count: count)
+        for pair in pairs where pair[0] < count && pair[1] < count && !direct[pair[0]].contains(pair[1]) {
+            direct[pair[0]].append(pair[1])
+        }
+        return (0..<count).map { entity in
+            var mask: UInt64 = 0
+            var seen: Set<Int> = [entity]
+            var todo = [entity]
+            while let next = todo.popLast() {
+                if next < 64 { mask |= 1 << UInt64(next) }
+                for up in direct[next] where seen.count < 256 && seen.insert(up).inserted { todo.append(up) }
+            }
+            return mask
+        }
+    }
+}
+
 extension SeededGenerator {
     fileprivate mutating func string(_ alphabet: [Character], length: Int) -> String {
         String((0..<length).map { _ in alphabet.randomElement(using: &self)! })

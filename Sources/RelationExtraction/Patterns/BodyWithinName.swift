@@ -46,7 +46,28 @@ struct BodyWithinName {
 
     private func isFullName(_ mention: Mention) -> Bool {
         if mention.tokens.count == 1, analysis.tokens[mention.tokens.lowerBound].isAllCaps { return true }
-        return analysis.string(mention.tokens).lowercased() == analysis.entities[mention.entity].name.lowercased()
+        let name = analysis.entities[mention.entity].name
+        if let first = mention.tokens.first {
+            let start = Int(analysis.tokens[first].start)
+            let end = Int(analysis.tokens[mention.tokens.upperBound - 1].end)
+            if start <= end, end <= analysis.text.count,
+                let same = BodyWithinName.asciiSameIgnoringCase(analysis.text[start..<end], name)
+            {
+                return same
+            }
+        }
+        return analysis.string(mention.tokens).lowercased() == name.lowercased()
+    }
+
+    /// Whether `text` spells `name` but for case, when both are ASCII (where `lowercased()`
+    /// folds only A to Z): compared byte by byte, with no string made. Nil when either is not.
+    static func asciiSameIgnoringCase(_ text: ArraySlice<UInt8>, _ name: String) -> Bool? {
+        guard !text.contains(where: { $0 >= 0x80 }) else { return nil }
+        return name.utf8.withContiguousStorageIfAvailable { name -> Bool? in
+            guard !name.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard name.count == text.count else { return false }
+            return zip(text, name).allSatisfy { $0.asciiLowercased == $1.asciiLowercased }
+        } ?? nil
     }
 
     private func opens(_ tokens: Range<Int>, with name: Range<Int>) -> Bool {

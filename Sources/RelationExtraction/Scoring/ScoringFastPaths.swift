@@ -26,6 +26,26 @@ package enum ScoringFastPaths {
     }
 }
 
+extension ScoringFastPaths {
+    /// Whether a body's name holds a word: searched byte by byte (nil where that path is not
+    /// taken), and by Foundation.
+    package static func nameHolds(_ name: String, _ word: String) -> (fast: Bool, general: Bool) {
+        (ReferenceResolver.name(name, holds: word), name.contains(word))
+    }
+
+    /// Whether a mention's text is its entity's name but for case: compared byte by byte (nil
+    /// where that path is not taken), and through lowercased strings.
+    package static func sameIgnoringCase(text: [UInt8], name: String) -> (fast: Bool?, general: Bool) {
+        (BodyWithinName.asciiSameIgnoringCase(text[...], name), String(decoding: text, as: UTF8.self).lowercased() == name.lowercased())
+    }
+
+    /// For each pair of entities, whether the index of affiliations puts them on one side.
+    package static func sameSides(entityCount: Int, pairs: [[Int]]) -> [[Bool]] {
+        let index = AffiliationIndex(entityCount: entityCount, pairs: pairs)
+        return (0..<entityCount).map { first in (0..<entityCount).map { index.sameSide(first, $0) } }
+    }
+}
+
 extension RelationExtractor {
     /// A gap's shape written on the stack and by appending to an array, and its part's hash as
     /// scoring makes it from the bytes and as the name gives it.
