@@ -13,17 +13,25 @@ struct ReferenceResolver {
     /// The named mentions seen so far, most recent last: (entity, first token).
     private var seen: [(entity: Int, token: Int)] = []
 
-    /// Each entity's type, and the lowercase names of bodies and organizations, made once.
+    /// Each entity's type, made once, and the lowercase names of bodies and organizations, made
+    /// for each the first time a body noun asks ("the department": in few articles).
     private let types: [EntityType]
-    private let bodyNames: [[String]]
+    private var bodyNames: [[String]?]
 
     init(analysis: ArticleAnalysis, words: RelationWords) {
         self.analysis = analysis
         self.words = words
         types = analysis.entities.map(\.type)
-        bodyNames = analysis.entities.map { entity in
-            entity.type == .agency || entity.type == .organization ? ([entity.name] + entity.aliases).map { $0.lowercased() } : []
-        }
+        bodyNames = Array(repeating: nil, count: types.count)
+    }
+
+    /// The lowercase names of an agency or organization (none for another entity).
+    private mutating func lowercaseNames(of entity: Int) -> [String] {
+        if let names = bodyNames[entity] { return names }
+        let names = types[entity] == .agency || types[entity] == .organization
+            ? ([analysis.entities[entity].name] + analysis.entities[entity].aliases).map { $0.lowercased() } : []
+        bodyNames[entity] = names
+        return names
     }
 
     /// Records a sentence's mentions as possible antecedents.
@@ -35,7 +43,7 @@ struct ReferenceResolver {
     }
 
     /// Adds an actor for each reference in `range` that resolves, to `actors`.
-    func resolve(in range: Range<Int>, mentions: ArraySlice<Mention>, into actors: inout [Actor]) {
+    mutating func resolve(in range: Range<Int>, mentions: ArraySlice<Mention>, into actors: inout [Actor]) {
         for token in range {
             // A capital marks a name, except where the sentence starts ("He said").
             let value = analysis.tokens[token]
@@ -75,13 +83,13 @@ struct ReferenceResolver {
 
     /// The entity of the latest named mention before `token` (in this sentence or earlier) whose
     /// type passes `accepts` and, when `named` is given, whose name or aliases hold that word.
-    private func latest(before token: Int, mentions: ArraySlice<Mention>, where accepts: (EntityType) -> Bool,
-                        named word: String? = nil) -> Int?
+    private mutating func latest(before token: Int, mentions: ArraySlice<Mention>, where accepts: (EntityType) -> Bool,
+                                 named word: String? = nil) -> Int?
     {
         func fits(_ entity: Int) -> Bool {
             guard accepts(types[entity]) else { return false }
             guard let word else { return true }
-            return bodyNames[entity].contains { ReferenceResolver.name($0, holds: word) }
+            return lowercaseNames(of: entity).contains { ReferenceResolver.name($0, holds: word) }
         }
         for index in mentions.indices.reversed() where mentions[index].kind != .weak && mentions[index].tokens.upperBound <= token {
             if fits(mentions[index].entity) { return mentions[index].entity }

@@ -781,19 +781,25 @@ struct GraphBuilder {
 /// titled person, a scan of all the entities would take time with the square of their number.
 struct TitleBodies {
     let analysis: ArticleAnalysis
+    /// The tables below are made the first time a title names a body (`build()`).
+    private var isBuilt = false
     /// The first entity with each lexicon name.
-    private let lexiconEntities: [String: Int]
+    private var lexiconEntities: [String: Int] = [:]
     /// Agencies the lexicon does not know, in entity order, with their name and aliases lowercased
     /// (and "defence" spelled "defense").
-    private let genericAgencies: [(entity: Int, name: String, aliases: [String])]
+    private var genericAgencies: [(entity: Int, name: String, aliases: [String])] = []
     /// Per entity, the country that owns its first mention with a country owner.
-    private let countries: [String?]
+    private var countries: [String?] = []
     private var answers: [String: Int?] = [:]
 
     init(analysis: ArticleAnalysis) {
         self.analysis = analysis
+    }
+
+    private mutating func build() {
+        isBuilt = true
         let entities = analysis.entities
-        var lexiconEntities: [String: Int] = [:]
+        var lexiconEntities = [String: Int](minimumCapacity: entities.count)
         var genericAgencies: [(entity: Int, name: String, aliases: [String])] = []
         for (index, entity) in entities.enumerated() {
             if let name = entity.lexiconName {
@@ -823,6 +829,7 @@ struct TitleBodies {
             if let owner { return analysis.entities[owner].type == .country ? nil : owner }
             return nil
         }
+        if !isBuilt { build() }
         guard target.hasPrefix("~") else { return lexiconEntities[target] }
         let ownerCountry = owner.map { analysis.entities[$0].name }
         let key = ownerCountry.map { target + "\u{0}" + $0 } ?? target
