@@ -167,13 +167,15 @@ package struct RelationExtractor: Sendable {
     /// ("Chinese Foreign Ministry spokesman Wang Wenbin": Wang -> ministry -> China, not Wang ->
     /// China), as the annotation guidelines say.
     private func countriesReachedThroughBodies(_ candidates: Candidates, statements: [Statement], entities: [ArticleEntity]) -> Set<Int> {
-        var stated: [Int: [Int]] = [:]
         var affiliations: [(position: Int, source: Int, target: Int)] = []
         for (position, key) in candidates.order.enumerated()
         where candidates.relation(of: key) == .affiliatedWith && statements[position] != .none {
-            stated[Int(key.source), default: []].append(Int(key.target))
             affiliations.append((position, Int(key.source), Int(key.target)))
         }
+        // Most articles state no person-to-country affiliation: nothing to bypass, no table made.
+        guard affiliations.contains(where: { entities[$0.source].type == .person && entities[$0.target].type == .country }) else { return [] }
+        var stated: [Int: [Int]] = [:]
+        for (_, source, target) in affiliations { stated[source, default: []].append(target) }
         var bypassed: Set<Int> = []
         for (position, source, target) in affiliations
         where entities[source].type == .person && entities[target].type == .country {

@@ -225,23 +225,23 @@ struct AffiliationFinder {
             while sentence < analysis.sentences.count && analysis.sentences[sentence].tokens.upperBound <= mention.tokens.lowerBound { sentence += 1 }
             if firstSentence[mention.entity] < 0 { firstSentence[mention.entity] = min(sentence, analysis.sentences.count - 1) }
         }
-        func entity(named name: String, types: [EntityType]) -> Int? {
+        func entity(named name: String, type: EntityType) -> Int? {
             guard !name.isEmpty else { return nil }
             return entities.indices.first { index in
-                types.contains(entityTypes[index])
+                entityTypes[index] == type
                     && (entities[index].name == name || entities[index].lexiconName == name || entities[index].aliases.contains(name))
             }
         }
         for (index, candidate) in entities.enumerated() where firstSentence[index] >= 0 {
             if candidate.type == .person {
-                var holdings: [OfficeHolders.Holding] = []
-                for name in [candidate.name] + candidate.aliases {
+                var holdings = officeHolders.holdings(of: candidate.name)
+                for name in candidate.aliases {
                     for holding in officeHolders.holdings(of: name) where !holdings.contains(holding) { holdings.append(holding) }
                 }
                 let countries = Set(holdings.map(\.country)).count
                 for holding in holdings {
-                    guard let target = entity(named: holding.country, types: [.country])
-                        ?? entity(named: holding.agent, types: [.agency]) else { continue }
+                    guard let target = entity(named: holding.country, type: .country)
+                        ?? entity(named: holding.agent, type: .agency) else { continue }
                     offices.insert([index, target])
                     candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                              sentence: firstSentence[index],
@@ -253,7 +253,7 @@ struct AffiliationFinder {
                     }
                 }
             } else if candidate.type == .agency || candidate.type == .organization, let known = candidate.knownCountry,
-                let target = entity(named: known, types: [.country]), target != index
+                let target = entity(named: known, type: .country), target != index
             {
                 candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                          sentence: firstSentence[index],
