@@ -30,6 +30,18 @@ struct ScoringFastPathTests {
         }
     }
 
+    @Test("A named part hashes as its name with each separator replaced")
+    func namedParts() {
+        var generator = SeededGenerator(state: 15)
+        let random = (0..<500).map { _ in generator.string(Self.alphabet, length: Int.random(in: 0...20, using: &generator)) }
+        for name in Self.names + random {
+            // "|" as a Character of its own is replaced; one a combining accent follows is another Character.
+            let spelled = String(name.map { $0 == "|" ? "¦" : $0 })
+            let hashes = ScoringFastPaths.namedPartHash(of: name, spelled: spelled)
+            #expect(hashes.made == hashes.spelled, "\(name.debugDescription)")
+        }
+    }
+
     @Test("A part hashed from raw bytes hashes as the string they make, repaired where they are not UTF-8")
     func partsFromBytes() {
         var generator = SeededGenerator(state: 41)

@@ -11,6 +11,12 @@ package enum ScoringFastPaths {
         (FeaturePart(unnamed: name).hash, FeaturePart.hash(of: FeaturePart.clean(name).utf8))
     }
 
+    /// The hash of a named part (as the templates, the cues and training make them), and FNV-1a of
+    /// the bytes of `spelled`, the name as the caller expects it cleaned.
+    package static func namedPartHash(of name: String, spelled: String) -> (made: UInt64, spelled: UInt64) {
+        (FeaturePart(name).hash, FeaturePart.hash(of: Array(spelled.utf8)))
+    }
+
     /// The same for a part made from bytes with no string (any bytes: a string repairs what is not
     /// UTF-8).
     package static func partHashes(ofBytes bytes: [UInt8]) -> (scoring: UInt64, named: UInt64) {
