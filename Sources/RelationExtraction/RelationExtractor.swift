@@ -610,13 +610,20 @@ struct FoundEdge {
 /// `pieces` as one string, allocated once at its final length. Every edge made carries a
 /// rationale; interpolation would grow it piece by piece.
 func concatenated(_ pieces: String...) -> String {
+    concatenated(pieces: pieces)
+}
+
+func concatenated(pieces: [String]) -> String {
     var length = 0
     for piece in pieces { length += piece.utf8.count }
     return String(unsafeUninitializedCapacity: length) { buffer in
         var offset = 0
         for var piece in pieces {
             piece.withUTF8 { bytes in
-                for index in bytes.indices { buffer[offset + index] = bytes[index] }
+                // One copy of the piece's bytes, not a loop over them.
+                guard !bytes.isEmpty else { return }
+                UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[offset..<(offset + bytes.count)])
+                    .copyMemory(from: UnsafeRawBufferPointer(bytes))
                 offset += bytes.count
             }
         }

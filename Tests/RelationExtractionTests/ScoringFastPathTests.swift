@@ -162,6 +162,24 @@ struct ArticleFastPathTests {
         #expect(same > 100)
     }
 
+    @Test("A rationale's pieces copied into one string are the pieces joined")
+    func concatenation() {
+        var generator = SeededGenerator(state: 14)
+        let fixed: [[String]] = [
+            [], [""], ["cue '", "", "' in the sentence"], ["é", "e\u{301}", "中国", "😀"], [String(repeating: "long piece ", count: 40)],
+        ]
+        let random = (0..<300).map { _ in
+            (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+                generator.string(Self.alphabet, length: Int.random(in: 0...30, using: &generator))
+            }
+        }
+        for pieces in fixed + random {
+            let made = ScoringFastPaths.concatenation(of: pieces)
+            #expect(made.copied == made.joined, "\(pieces)")
+            #expect(Array(made.copied.utf8) == Array(made.joined.utf8), "\(pieces)")
+        }
+    }
+
     @Test("Entities on one side of the affiliations are those a search through sets reaches")
     func affiliationSides() {
         var generator = SeededGenerator(state: 13)

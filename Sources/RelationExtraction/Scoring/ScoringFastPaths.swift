@@ -45,6 +45,11 @@ extension ScoringFastPaths {
         (BodyWithinName.asciiSameIgnoringCase(text[...], name), String(decoding: text, as: UTF8.self).lowercased() == name.lowercased())
     }
 
+    /// The pieces of a rationale copied into one string, and joined by the standard library.
+    package static func concatenation(of pieces: [String]) -> (copied: String, joined: String) {
+        (concatenated(pieces: pieces), pieces.joined())
+    }
+
     /// For each pair of entities, whether the index of affiliations puts them on one side.
     package static func sameSides(entityCount: Int, pairs: [[Int]]) -> [[Bool]] {
         let index = AffiliationIndex(entityCount: entityCount, pairs: pairs)
