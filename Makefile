@@ -61,7 +61,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/BodyVariantTests.swift Tests/EntityRecognitionTests/PartyOrganTests.swift \
   Sources/EntityRecognition/MentionBuilder+PartyNames.swift Tests/EntityRecognitionTests/UnseenNameSignTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
-  Tests/RelationExtractionTests/BodyWithinNameTests.swift \
+  Tests/RelationExtractionTests/BodyWithinNameTests.swift Tests/RelationExtractionTests/UnnamedHolderTests.swift \
   Tests/RelationExtractionTests/BulletListTests.swift \
   Tests/RelationExtractionTests/PurposeInfinitiveTests.swift Tests/RelationExtractionTests/OfficeHolderCandidateTests.swift Tests/RelationExtractionTests/OfficeAppositionTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \

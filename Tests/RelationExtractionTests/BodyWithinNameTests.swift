@@ -23,6 +23,19 @@ struct BodyWithinNameTests {
         #expect(result.has(council.name, .affiliatedWith, "European Union"), "\(result.summary)")
     }
 
+    @Test("'Treasury's Office of Foreign Assets Control' opens with a name of the Treasury and a possessive")
+    func nameOpensWithOwner() throws {
+        let text = """
+            The Treasury Department announced new sanctions on Tuesday. \
+            The Treasury said the firms had shipped oil for a blacklisted buyer. \
+            The Treasury's Office of Foreign Assets Control named five shipping firms.
+            """
+        let result = try extract(text)
+        let office = try #require(result.graph.entities.first { $0.name.contains("Assets Control") }, "\(result.summary)")
+        let features = try candidateFeatures(text, .affiliatedWith, from: office.name, to: "Treasury Department")
+        #expect(features.contains("rule|within-name"), "\(features.sorted())")
+    }
+
     @Test("A name that only ends with another body's name is a kind of it, not a part")
     func nameEndingWithBodyIsNoPart() throws {
         let text = "The Progressive Alliance met in Lagos. The Democratic Progressive Alliance marched outside."

@@ -3,7 +3,8 @@ import KnowledgeGraph
 
 /// A body whose name holds the name of another body of the article is part of it: the name
 /// opens with it ("UN Security Council", "Senate Foreign Relations Committee", "Hong Kong Police
-/// Force") or closes with "of [the]" and it ("Council of the European Union"). A name that only
+/// Force") or closes with "of [the]" and it ("Council of the European Union"), or opens with any
+/// name of it and a possessive ("Treasury's Office of Foreign Assets Control"). A name that only
 /// ends with another ("Chinese Foreign Ministry" and "Foreign Ministry") is a kind of it, not a part.
 struct BodyWithinName {
     let analysis: ArticleAnalysis
@@ -22,14 +23,23 @@ struct BodyWithinName {
         // an acronym, not a shortened reference ("the Department", "the Polish Ministry") that
         // opens the names of other bodies.
         var names: [Int: [Range<Int>]] = [:]
-        for mention in mentions where mention.kind == .name && isBody(mention.entity) && isFullName(mention) {
+        // Every name of each body, shortened ones too: before a possessive, "the Treasury's" owns
+        // what follows it.
+        var owners: [Int: [Range<Int>]] = [:]
+        for mention in mentions where mention.kind == .name && isBody(mention.entity) {
+            var named = owners[mention.entity, default: []]
+            if named.count < BodyWithinName.maximumNames, !named.contains(where: { sameWords($0, mention.tokens) }) {
+                named.append(mention.tokens)
+                owners[mention.entity] = named
+            }
+            guard isFullName(mention) else { continue }
             var known = names[mention.entity, default: []]
             guard known.count < BodyWithinName.maximumNames, !known.contains(where: { sameWords($0, mention.tokens) }) else { continue }
             known.append(mention.tokens)
             names[mention.entity] = known
         }
-        guard names.count > 1 else { return [] }
-        let bodies = names.keys.sorted()
+        guard owners.count > 1 else { return [] }
+        let bodies = owners.keys.sorted()
         var result: [(mention: Int, part: Int, whole: Int)] = []
         for (index, mention) in mentions.enumerated() where mention.kind == .name && mention.tokens.count > 1 && isBody(mention.entity) {
             let tokens = mention.tokens
@@ -38,6 +48,7 @@ struct BodyWithinName {
                     && names[body, default: []].contains { name in
                         name.count < tokens.count && (opens(tokens, with: name) || closesWithPart(tokens, name))
                     }
+                    || owners[body, default: []].contains { name in opensWithOwner(tokens, name) }
             }
             if let whole { result.append((index, mention.entity, whole)) }
         }
@@ -72,6 +83,13 @@ struct BodyWithinName {
 
     private func opens(_ tokens: Range<Int>, with name: Range<Int>) -> Bool {
         sameWords(tokens.lowerBound..<(tokens.lowerBound + name.count), name)
+    }
+
+    /// "Treasury's Office of Foreign Assets Control": the name, then a possessive, then more words.
+    private func opensWithOwner(_ tokens: Range<Int>, _ name: Range<Int>) -> Bool {
+        let marker = tokens.lowerBound + name.count
+        guard marker + 1 < tokens.upperBound, analysis.token(marker, isIn: words.possessive) else { return false }
+        return opens(tokens, with: name)
     }
 
     /// "Council of the European Union": the name after "of" or "of the" at the end.

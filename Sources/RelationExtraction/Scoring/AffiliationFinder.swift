@@ -61,13 +61,77 @@ struct AffiliationFinder {
                 }
             }
         }
+        addUnnamedHolders(into: &candidates)
         return addWorldKnowledge(into: &candidates)
+    }
+
+    /// How many tokens may stand between a body and the role it owns ("the United Nations' human
+    /// rights chief").
+    static let ownerReach = 3
+
+    /// A role a sentence gives a body without naming its holder ("Iran's Foreign Ministry spokesman
+    /// said ...", "The head of the World Health Organization said ..."), and the first person the
+    /// next sentence names ("Ramin Mehmanparast is quoted ..."): the next sentence often names the
+    /// holder.
+    private func addUnnamedHolders(into candidates: inout Candidates) {
+        let r = FeaturePart.affiliatedWith
+        var seen = [Bool](repeating: false, count: entityTypes.count)
+        for sentenceIndex in analysis.sentences.indices.dropLast() {
+            let range = analysis.sentences[sentenceIndex].tokens
+            let mentions = analysis.mentions(startingIn: range)
+            defer { for mention in mentions { seen[mention.entity] = true } }
+            var bodies: [Int] = []
+            for role in range where isRole(role) {
+                // A holder named in the sentence: the role is theirs.
+                let named = mentions.contains { mention in
+                    entityTypes[mention.entity] == .person && (mention.phrase.contains(role) || mention.phrase.lowerBound == role + 1)
+                }
+                if named { continue }
+                if let body = unnamedRoleOwner(role, mentions: mentions, sentence: range), !bodies.contains(body) { bodies.append(body) }
+            }
+            guard !bodies.isEmpty else { continue }
+            let next = analysis.sentences[sentenceIndex + 1].tokens
+            guard let holder = analysis.mentions(startingIn: next).first(where: { entityTypes[$0.entity] == .person && $0.kind == .name }),
+                holder.title == nil
+            else { continue }
+            for body in bodies {
+                candidates.addOccurrence(source: holder.entity, target: body, relation: AffiliationFinder.relation,
+                                         sentence: sentenceIndex + 1,
+                                         rationale: .text(concatenated("a role of '", analysis.entities[body].name,
+                                                                       "' held by someone unnamed, and '",
+                                                                       analysis.entities[holder.entity].name, "' named next"))) { features in
+                    let named: FeaturePart = seen[holder.entity] ? .namedBefore : .namedFirst
+                    features.add(r, .roleNext, .type(entityTypes[body]), named)
+                }
+            }
+        }
+    }
+
+    /// The body or country that owns an unnamed role: named just before it ("Iran's Foreign
+    /// Ministry spokesman", "Iran's oil minister") or just after it and "of [the]" ("the head of
+    /// the World Health Organization").
+    private func unnamedRoleOwner(_ role: Int, mentions: ArraySlice<Mention>, sentence: Range<Int>) -> Int? {
+        func isOwner(_ mention: Mention) -> Bool { entityTypes[mention.entity] != .person && mention.kind != .title }
+        if let before = mentions.last(where: { isOwner($0) && $0.tokens.upperBound <= role }),
+            role - before.tokens.upperBound <= AffiliationFinder.ownerReach,
+            !(before.tokens.upperBound..<role).contains(where: { isBreak($0) || isRole($0) })
+        {
+            return before.entity
+        }
+        var next = role + 1
+        guard next < sentence.upperBound, analysis.token(next, isIn: words.of) else { return nil }
+        next += 1
+        if next < sentence.upperBound, analysis.token(next, isIn: words.the) { next += 1 }
+        return mentions.first { isOwner($0) && $0.phrase.lowerBound <= next && $0.tokens.lowerBound >= next }?.entity
     }
 
     private func fits(_ source: EntityType, _ target: EntityType) -> Bool {
         switch source {
         case .person: target != .person
-        case .agency, .organization: target == .country || target == .agency
+        case .agency: target == .country || target == .agency
+        // A party's or movement's own units and wings (GUIDELINES: a person or body may hold a
+        // place in an organization).
+        case .organization: target == .country || target == .agency || target == .organization
         case .country: false
         }
     }
