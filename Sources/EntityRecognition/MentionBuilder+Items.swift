@@ -551,8 +551,9 @@ extension MentionBuilder {
                         || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
-                    // "Tabacos USA Inc.": a country inside a company's name.
-                    case .country where end + length < limit && isHead(end + length) && tokens[end + length].isCapitalized: break
+                    // "Tabacos USA Inc.", "Liaoning China Trade Industry": a country inside a company's name,
+                    // before the rest of the name up to its head.
+                    case .country where end + length < limit && headFollows(end + length, limit: limit): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
                     // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.
@@ -648,6 +649,14 @@ extension MentionBuilder {
         // "President William Ruto and Azimio La Umoja Coalition": a person's name is never the first
         // part of a body's.
         if !isHead(last), run.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && classes($0).contains(.givenName) }) {
+            return true
+        }
+        // "Fossil Agro and Fossil Contracting": a name that opens with the first word of the run
+        // repeats it, and is a second name of the same family, not the rest of the first.
+        if run.count >= 2, next + 1 < limit, tokens[next].kind == .word, tokens[next + 1].kind == .word,
+            tokens[next + 1].isCapitalized, !run.contains(where: { isLowercaseWord($0, .headComplement) }),
+            string(run.lowerBound..<(run.lowerBound + 1)) == string(next..<(next + 1))
+        {
             return true
         }
         // The capitalized words that follow, up to a head, through the small words and ampersands
