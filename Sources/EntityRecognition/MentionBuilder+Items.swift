@@ -495,6 +495,13 @@ extension MentionBuilder {
                     end = headEnd
                     continue
                 }
+                // "People's National Party": a people's possessive opens a party's name too.
+                if classes(end - 1).contains(.groupNoun), let headEnd = headEnd(from: end + 1, limit: limit),
+                    classes(headEnd - 1).contains(.organizationHead)
+                {
+                    end = headEnd
+                    continue
+                }
                 // "Ministry of People's Security": after a body's head and "of", a people's
                 // possessive is part of the portfolio.
                 if classes(end - 1).contains(.groupNoun), isLowercaseWord(end - 2, .headComplement),

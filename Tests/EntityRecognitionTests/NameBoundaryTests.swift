@@ -61,4 +61,10 @@ struct NameBoundaryTests {
             #expect(result.entity(named: name)?.type == .person, "\(name): \(result.summary)")
         }
     }
+
+    @Test("A people's possessive opens a party's name: 'the People’s Unity Party'")
+    func peoplesParty() throws {
+        let result = try Recognized("The People’s Unity Party said on Monday that it would contest the vote.")
+        #expect(result.entity(named: "People’s Unity Party")?.type == .organization, "\(result.summary)")
+    }
 }
