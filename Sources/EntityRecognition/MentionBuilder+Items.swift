@@ -489,7 +489,9 @@ extension MentionBuilder {
             // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
             if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
                 !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
-                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end)
+                lexiconMatch(at: end - 1, end: end).map({ match in
+                    if case .title = match.1 { return classes(end - 1).contains(.agencyHead) } else { return false }
+                }) ?? true, !isPersonName(start..<end)
             {
                 if let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead) {
                     end = headEnd
@@ -572,6 +574,9 @@ extension MentionBuilder {
                     case .country where end + length < limit && headFollows(end + length, limit: limit): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    // "Public Prosecutor's Office": a post whose office the name is (see the possessive above).
+                    case .title where length == 1 && classes(end).contains(.agencyHead) && isPossessive(end + 1)
+                        && headEnd(from: end + 2, limit: limit) != nil: break
                     // "the Office of the Texas Governor": a title closes the name of its holder's office.
                     case .title where closesOfficeName(start..<end, titleEnd: end + length, limit: limit): break
                     // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.

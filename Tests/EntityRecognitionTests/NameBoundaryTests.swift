@@ -67,4 +67,10 @@ struct NameBoundaryTests {
         let result = try Recognized("The People’s Unity Party said on Monday that it would contest the vote.")
         #expect(result.entity(named: "People’s Unity Party")?.type == .organization, "\(result.summary)")
     }
+
+    @Test("A post's office keeps the word before the post: 'the Public Prosecutor’s Office'")
+    func officeOfAPost() throws {
+        let result = try Recognized("The Public Prosecutor’s Office opened a case against the mayor on Monday.")
+        #expect(result.entity(named: "Public Prosecutor’s Office")?.type == .agency, "\(result.summary)")
+    }
 }
