@@ -73,4 +73,10 @@ struct NameBoundaryTests {
         let result = try Recognized("The Public Prosecutor’s Office opened a case against the mayor on Monday.")
         #expect(result.entity(named: "Public Prosecutor’s Office")?.type == .agency, "\(result.summary)")
     }
+
+    @Test("One word in apposition after an organization's noun is its name: 'a new company, Korvath, which'")
+    func oneWordApposition() throws {
+        let result = try Recognized("The old firm has been replaced by a new company, Korvath, which is run by his son.")
+        #expect(result.entity(named: "Korvath")?.type == .organization, "\(result.summary)")
+    }
 }
