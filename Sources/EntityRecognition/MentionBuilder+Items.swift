@@ -489,9 +489,18 @@ extension MentionBuilder {
             // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
             if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
                 !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
-                lexiconMatch(at: end - 1, end: end) == nil, !isPersonName(start..<end)
+                lexiconMatch(at: end - 1, end: end).map({ match in
+                    if case .title = match.1 { return classes(end - 1).contains(.agencyHead) } else { return false }
+                }) ?? true, !isPersonName(start..<end)
             {
                 if let headEnd = headEnd(from: end + 1, limit: limit), classes(headEnd - 1).contains(.agencyHead) {
+                    end = headEnd
+                    continue
+                }
+                // "People's National Party": a people's possessive opens a party's name too.
+                if classes(end - 1).contains(.groupNoun), let headEnd = headEnd(from: end + 1, limit: limit),
+                    classes(headEnd - 1).contains(.organizationHead)
+                {
                     end = headEnd
                     continue
                 }
@@ -543,6 +552,15 @@ extension MentionBuilder {
                 && !isPossessive(end) && (isNameToken(end) || opensHyphenatedGivenName(end, run: start..<end))
                 && token.shape.contains(.spaceBefore)
             {
+                // "Speaker of the National Assembly of Armenia Alen Simonyan": after a body's "of"
+                // and its country, capitalized words with no head are the holder's name, not the body's
+                // (a party's name goes on: "Communist Party of Nepal Unified Marxist-Leninist").
+                if let last = absorbed.last, last.0.upperBound == end, case .country = last.1, isLowercaseWord(last.0.lowerBound - 1, .genitive)
+                    || (isWord(last.0.lowerBound - 1, .article) && isLowercaseWord(last.0.lowerBound - 2, .genitive)),
+                    !headFollows(end, limit: limit), (start..<end).contains(where: { classes($0).contains(.agencyHead) })
+                {
+                    break extending
+                }
                 if !ignoringLexicon, let (length, category) = lexiconMatch(at: end, end: limit) {
                     switch category {
                     // "Luiz Inácio Lula da Silva": a known name inside a longer one that opens with a
@@ -551,10 +569,16 @@ extension MentionBuilder {
                         || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
-                    // "Tabacos USA Inc.": a country inside a company's name.
-                    case .country where end + length < limit && isHead(end + length) && tokens[end + length].isCapitalized: break
+                    // "Tabacos USA Inc.", "Liaoning China Trade Industry": a country inside a company's name,
+                    // before the rest of the name up to its head.
+                    case .country where end + length < limit && headFollows(end + length, limit: limit): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
                     case .title where length == 1 && headFollows(end + 1, limit: limit): break
+                    // "Public Prosecutor's Office": a post whose office the name is (see the possessive above).
+                    case .title where length == 1 && classes(end).contains(.agencyHead) && isPossessive(end + 1)
+                        && headEnd(from: end + 2, limit: limit) != nil: break
+                    // "the Office of the Texas Governor": a title closes the name of its holder's office.
+                    case .title where closesOfficeName(start..<end, titleEnd: end + length, limit: limit): break
                     // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.
                     case _ where length == 1 && end == start + 1 && classes(start).contains(.givenName)
                         && !(end + 1 < limit && tokens[end + 1].isCapitalized && tokens[end + 1].shape.contains(.spaceBefore)): break
@@ -582,6 +606,15 @@ extension MentionBuilder {
                     isNameToken(next)
                 else { break }
                 if let (length, category) = lexiconMatch(at: next, end: limit) {
+                    // "the Government of President Nayib Bukele": a title right after "of" with a name
+                    // after it is its holder's; the body's own name ended before "of". ("the Office of
+                    // the Minister of Foreign Affairs Abdul Rahman Al-Daoud" names the office.)
+                    if case .title = category, isLowercaseWord(end, .genitive), next == end + 1, next + length < limit,
+                        tokens[next + length].kind == .word, tokens[next + length].isCapitalized,
+                        tokens[next + length].shape.contains(.spaceBefore), isNameToken(next + length)
+                    {
+                        break
+                    }
                     absorbed.append((next..<(next + length), category))
                     end = next + length
                 } else {
@@ -650,6 +683,14 @@ extension MentionBuilder {
         if !isHead(last), run.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && classes($0).contains(.givenName) }) {
             return true
         }
+        // "Fossil Agro and Fossil Contracting": a name that opens with the first word of the run
+        // repeats it, and is a second name of the same family, not the rest of the first.
+        if run.count >= 2, next + 1 < limit, tokens[next].kind == .word, tokens[next + 1].kind == .word,
+            tokens[next + 1].isCapitalized, !run.contains(where: { isLowercaseWord($0, .headComplement) }),
+            string(run.lowerBound..<(run.lowerBound + 1)) == string(next..<(next + 1))
+        {
+            return true
+        }
         // The capitalized words that follow, up to a head, through the small words and ampersands
         // inside a name ("Yixin Science and Technology Co. Ltd.").
         var end = next
@@ -684,6 +725,16 @@ extension MentionBuilder {
         }
         return !hasGenitive && (isHead(run.upperBound - 1) || classes(run.upperBound - 1).contains(.trade))
             && headEnd - next >= 2 && !classes(next).contains(.trade)
+    }
+
+    /// Whether a title from the run's end to `titleEnd` is the last word of the name of its
+    /// holder's office: the run opens with an agency head and "of the" ("Office of the Texas
+    /// Governor"), and no name follows the title ("the Office of the Governor Greg Abbott").
+    private func closesOfficeName(_ run: Range<Int>, titleEnd: Int, limit: Int) -> Bool {
+        guard run.count >= 3, classes(run.lowerBound).contains(.agencyHead), isLowercaseWord(run.lowerBound + 1, .genitive),
+            isWord(run.lowerBound + 2, .article)
+        else { return false }
+        return titleEnd >= limit || tokens[titleEnd].kind != .word || !(tokens[titleEnd].isCapitalized || tokens[titleEnd].isAllCaps)
     }
 
     /// Whether the run ends with "of [the] Country".

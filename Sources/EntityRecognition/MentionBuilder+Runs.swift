@@ -369,10 +369,9 @@ extension MentionBuilder {
         // Party") is an adjective here, not a name.
         if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps { return false }
         if organizationRoleFollows(range) || isReportingOutlet(range) || organizationApposition(after: range) { return true }
-        // "its financial firm, Al-Qard al-Hassan": the noun, then the name in apposition.
-        if isMark(before, ","), before - 1 >= sentence.tokens.lowerBound, isLowercaseWord(before - 1, .organizationNoun),
-            !isMark(range.upperBound, ",") || range.count > 1
-        {
+        // "its financial firm, Al-Qard al-Hassan", "a new company, Elpring, which": the noun, then
+        // the name in apposition (one word before a comma too).
+        if isMark(before, ","), before - 1 >= sentence.tokens.lowerBound, isLowercaseWord(before - 1, .organizationNoun) {
             return true
         }
         return false
