@@ -49,6 +49,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/GraphStoreTests/StoreMigrationTests.swift \
   Sources/RelationExtraction/Patterns Tests/RelationExtractionTests/Patterns \
   Tests/RelationExtractionTests/ClauseTests.swift Tests/RelationExtractionTests/JudgementWordTests.swift \
+  Tests/RelationExtractionTests/NameRowTests.swift Tests/RelationExtractionTests/SpeakerSideTests.swift \
   Sources/EntityRecognition/Analysis+Identity.swift Tests/EntityRecognitionTests/SharedBodyKeyTests.swift \
   Tests/GraphStoreTests/SharedBodyIdentityTests.swift Tests/GraphStoreTests/SpellingOrderTests.swift Tests/GraphStoreTests/TwoStoredNodesTests.swift Tests/GraphStoreTests/AliasJoinOrderTests.swift \
   Sources/GraphServer Sources/newsgraph-server Tests/GraphServerTests Sources/GraphStore/GraphStore+Browsing.swift \

@@ -585,6 +585,28 @@ struct SentenceScan {
             && !isWord(token, words.notCommonNouns)
     }
 
+    /// Per actor (in the order given), the first token of the row of names it stands in: names
+    /// with only commas, semicolons, "and", "or" and determiners between them ("A; B; C and D")
+    /// form a row, and a name in none stands at its own first token.
+    func rowStarts(of actors: [Actor], into starts: inout [Int]) {
+        starts.append(contentsOf: actors.lazy.map(\.tokens.lowerBound))
+        // Actors come in order of position but for references, which come after the names.
+        for index in actors.indices where !actors[index].isReference {
+            let start = actors[index].phrase.lowerBound
+            var previous: Int?
+            for other in actors.indices where !actors[other].isReference && actors[other].tokens.upperBound <= start {
+                if previous.map({ actors[other].tokens.upperBound > actors[$0].tokens.upperBound }) ?? true { previous = other }
+            }
+            guard let previous else { continue }
+            let gap = actors[previous].tokens.upperBound..<start
+            if !gap.isEmpty, gap.count <= 3,
+                gap.allSatisfy({ isWord($0, words.coordination) || analysis.tokens[$0].isMark(";") })
+            {
+                starts[index] = starts[previous]
+            }
+        }
+    }
+
     /// A verb right after "and": it shares the subject of the sentence's first verb.
     func isCoordinatedVerb(_ cue: Int) -> Bool {
         // ", denouncing Israel's attacks": a participle shares the sentence's subject.

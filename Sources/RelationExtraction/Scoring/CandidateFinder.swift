@@ -209,7 +209,7 @@ struct CandidateFinder {
                     let before = candidates.occurrences.count
                     let pairsCut = addSentencePairs(
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker,
-                        scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
+                        affiliated: affiliated, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
                         into: &candidates)
                     let carriedCut = addCarriedSources(
                         relation: relation, judged: judged, sentence: sentenceIndex, position: position, actors: actors, triggers: triggers,
@@ -269,8 +269,8 @@ struct CandidateFinder {
     /// `limit` pairs, the nearest `limit` (by the distance between the two) are kept, and the
     /// result is true.
     private func addSentencePairs(relation: RelationType, judged: Int, sentence: Int, actors: [Actor], triggers: [Trigger],
-                                  speaker: Int?, scan: SentenceScan, limit: Int, scratch: inout PairScratch,
-                                  into candidates: inout Candidates) -> Bool
+                                  speaker: Int?, affiliated: AffiliationIndex, scan: SentenceScan, limit: Int,
+                                  scratch: inout PairScratch, into candidates: inout Candidates) -> Bool
     {
         // The triggers of the relation, as indexes into `triggers`.
         var relevant = PairScratch.take(&scratch.relevant, filledWith: 0, count: 0)
@@ -310,12 +310,23 @@ struct CandidateFinder {
             }
         }
         cuePositions.append(contentsOf: relevant.lazy.map { triggers[$0].range.lowerBound })
+        // Where the row of names each actor stands in begins: a name deep in a long list ("the
+        // following persons: A; B; ...; Z") shares the role of the list's first name.
+        var rowStarts = PairScratch.take(&scratch.rowStarts, filledWith: 0, count: 0)
+        scan.rowStarts(of: actors, into: &rowStarts)
+        defer { scratch.rowStarts = rowStarts }
         // The pairs of actors near enough, in order (indexes into actors).
         for (sourceIndex, source) in actors.enumerated() {
             if speechOnly && !speakers.contains(source.entity) { continue }
             for (targetIndex, target) in actors.enumerated() where target.entity != source.entity {
-                // Two actors far apart in a long sentence belong to different clauses.
-                if abs(target.tokens.lowerBound - source.tokens.lowerBound) > CandidateFinder.pairReach { continue }
+                // Two actors far apart in a long sentence belong to different clauses, unless the
+                // later one stands in a row of names that begins near the earlier one.
+                if abs(target.tokens.lowerBound - source.tokens.lowerBound) > CandidateFinder.pairReach
+                    && !CandidateFinder.reachesRow(from: source, to: target, rowStart: rowStarts[targetIndex])
+                    && !CandidateFinder.reachesRow(from: target, to: source, rowStart: rowStarts[sourceIndex])
+                {
+                    continue
+                }
                 // A symmetric relation is seen once per pair, from the earlier actor.
                 if isSymmetric && target.tokens.lowerBound < source.tokens.lowerBound { continue }
                 near.append((sourceIndex, targetIndex))
@@ -395,7 +406,8 @@ struct CandidateFinder {
             // most `pairReach`, so the pairs are sorted by bucket.
             var byDistance = [[Int]](repeating: [], count: CandidateFinder.pairReach + 1)
             for (index, pair) in near.enumerated() {
-                byDistance[abs(actors[pair.target].tokens.lowerBound - actors[pair.source].tokens.lowerBound)].append(index)
+                let distance = abs(actors[pair.target].tokens.lowerBound - actors[pair.source].tokens.lowerBound)
+                byDistance[min(distance, CandidateFinder.pairReach)].append(index)
             }
             var found = 0
             var read = 0
@@ -432,9 +444,26 @@ struct CandidateFinder {
                     triggers[$0].range != cueRange && !triggers[$0].isSpeech && gap.contains(triggers[$0].range.lowerBound)
                 }
                 if between > 0 { features.add(r, .cuesBetween, FeaturePart.bucket(between)) }
+                // A speaker who is neither of the two reports for the side he belongs to: "Treasury
+                // is designating X," said the Treasury secretary (his body's own act); "the two
+                // met", said one leader's spokesman (he was no party to it).
+                if let speaker, speaker != source.entity, speaker != target.entity {
+                    let withSource = affiliated.ties(speaker, source.entity) || affiliated.sameSide(speaker, source.entity)
+                    let withTarget = affiliated.ties(speaker, target.entity) || affiliated.sameSide(speaker, target.entity)
+                    if withSource || withTarget {
+                        features.add(r, .speakerSide, withSource ? (withTarget ? .speakerSideBoth : .speakerSideSource) : .speakerSideTarget)
+                    }
+                }
             }
         }
         return cut
+    }
+
+    /// Whether `later` stands in a row of names (beginning at `rowStart`) that begins after
+    /// `earlier` and within `pairReach` of it.
+    static func reachesRow(from earlier: Actor, to later: Actor, rowStart: Int) -> Bool {
+        earlier.tokens.upperBound <= rowStart && rowStart < later.tokens.lowerBound
+            && rowStart - earlier.tokens.lowerBound <= CandidateFinder.pairReach
     }
 
     /// "The Treasury announced sanctions on Monday. It also designated X": a cue whose sentence
@@ -572,6 +601,7 @@ struct PairScratch {
     var cues: [Int?] = []
     var relevant: [Int] = []
     var cuePositions: [Int] = []
+    var rowStarts: [Int] = []
     /// Where the features that several places share were written (`FeatureSet.repeatFeatures`).
     var written: [Range<Int>?] = []
 

@@ -78,6 +78,11 @@ extension FeaturePart {
     static let sourceQuoted: FeaturePart = "source-quoted"
     static let sourceRoleTaken: FeaturePart = "source-role-taken"
     static let sourceSpeaks: FeaturePart = "source-speaks"
+    /// A speaker who is neither actor of a pair, on the side of its source, its target or both.
+    static let speakerSide: FeaturePart = "speaker-side"
+    static let speakerSideSource: FeaturePart = "source"
+    static let speakerSideTarget: FeaturePart = "target"
+    static let speakerSideBoth: FeaturePart = "both"
     static let targetInPhrase: FeaturePart = "target-in-phrase"
     static let targetQuoted: FeaturePart = "target-quoted"
     static let targetRoleTaken: FeaturePart = "target-role-taken"
