@@ -76,7 +76,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/GraphStoreTests/BoundStringTests.swift \
   Sources/GraphStore/SurnameNeighbours.swift Tests/GraphStoreTests/SurnameNeighbourTests.swift \
   Tests/GraphStoreTests/PendingCountryTests.swift \
-  Sources/RelationExtraction/Scoring/ReportedSpeech.swift Tests/RelationExtractionTests/ReportedSpeechTests.swift
+  Sources/RelationExtraction/Scoring/ReportedSpeech.swift Tests/RelationExtractionTests/ReportedSpeechTests.swift \
+  Tests/RelationExtractionTests/AppositionSpeakerTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \

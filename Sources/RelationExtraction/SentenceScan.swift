@@ -749,6 +749,27 @@ struct SentenceScan {
 
 
 
+    /// The person an apposition describes, when the apposition ends at a speech word: "Zhao
+    /// Lijian, a spokesperson for the Foreign Ministry, told reporters", "Andrea Gacki, director of
+    /// the Office of Foreign Assets Control, said". The names inside it describe the speaker; the
+    /// nearest of them is no speaker.
+    func appositionHolder(speech: Int) -> Int? {
+        guard speech - 1 > range.lowerBound, isWord(speech - 1, words.comma) else { return nil }
+        var opening = speech - 2
+        while opening > range.lowerBound, speech - opening <= SentenceScan.appositionReach, !isWord(opening, words.comma) {
+            if inQuote(opening) || isSpeech(opening) || word(opening) == .boundary { return nil }
+            opening -= 1
+        }
+        guard opening > range.lowerBound, opening < speech - 2, isWord(opening, words.comma),
+            let holder = heads.last(where: { $0.tokens.upperBound == opening && $0.kind != .weak && !inQuote($0.tokens.lowerBound) }),
+            entityTypes[holder.entity] == .person
+        else { return nil }
+        return holder.entity
+    }
+
+    /// How many tokens an apposition before a speech word spans at most, with its two commas.
+    static let appositionReach = 14
+
     /// A quote left open at the end of this sentence and closed in the next one with its speaker:
     /// "\"Russia is to blame. It must pay,\" Smith said."
     func speakerAfterQuote() -> Int? {
@@ -817,6 +838,7 @@ struct SentenceScan {
     /// or "he"/"she" for the last person named.
     func speaker() -> Int? {
         for token in range where isSpeech(token) && !inQuote(token) {
+            if let holder = appositionHolder(speech: token) { return holder }
             if let before = heads.last(where: { $0.tokens.upperBound <= token && token - $0.tokens.upperBound <= 3 && !inQuote($0.tokens.lowerBound) && $0.kind != .weak }) {
                 return before.entity
             }
