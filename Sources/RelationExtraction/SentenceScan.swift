@@ -749,8 +749,8 @@ struct SentenceScan {
 
 
 
-    /// The person an apposition describes, when the apposition ends at a speech word: "Zhao
-    /// Lijian, a spokesperson for the Foreign Ministry, told reporters", "Andrea Gacki, director of
+    /// The person an apposition describes, when the apposition ends at a speech word: "Hana
+    /// Novak, a spokeswoman for the Foreign Ministry, told reporters", "Ivo Horvat, director of
     /// the Office of Foreign Assets Control, said". The names inside it describe the speaker; the
     /// nearest of them is no speaker.
     func appositionHolder(speech: Int) -> Int? {

@@ -79,9 +79,9 @@ struct AppositionAffiliationTests {
         let party = try extract("Maria Lopez met voters in Bilbao. Lopez's PSOE party won the vote.")
         #expect(party.has("Maria Lopez", .affiliatedWith, "PSOE"), "\(party.summary)")
         let media = try extract("Maria Lopez met voters in Bilbao. Lopez's Reuters interview ran on Sunday.")
-        withKnownIssue("The scorer ties a possessor to the organization after it (37%, threshold 35%): no feature tells a party from a medium") {
-            #expect(!media.has("Maria Lopez", .affiliatedWith, "Reuters"), "\(media.summary)")
-        }
+        // No feature tells a party from a medium: the pair scored 37% against a 35% threshold
+        // before this model, whose threshold is 40%; a retrain may bring the edge back.
+        #expect(!media.has("Maria Lopez", .affiliatedWith, "Reuters"), "\(media.summary)")
     }
 }
 
