@@ -29,6 +29,8 @@ columns, known directions, #rrggbb colours, a * row, and the four relations
 of the guidelines; its names are the relations cues.tsv and relation-model.tsv may use.
 Sources/GraphStore/Resources/name-particles.txt: the particle words of
 words.tsv that are no given names (the store drops the same particles).
+Sources/GraphStore/Resources/given-name-forms.txt: lowercase words, each on
+one line only, no particle, each line's first word a known given name.
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -254,6 +256,28 @@ expected = {w.lower() for n, (w, cls, _) in word_rows if cls == "particle"} - gi
 if stored != expected:
     errors.append(f"GraphStore/Resources/name-particles.txt differs from the particles of words.tsv: "
                   f"missing {sorted(expected - stored)}, extra {sorted(stored - expected)}")
+
+# Forms of one given name the store joins (Sources/GraphStore/Resources/given-name-forms.txt):
+# lowercase ASCII words, two or more a line, each word on one line only (a short form that
+# could mean two names would join two people), no particle, and the full form of each line
+# a given name the recognizer knows.
+name_forms = os.path.join(RES, "..", "..", "GraphStore", "Resources", "given-name-forms.txt")
+form_line = {}
+with open(name_forms, encoding="utf-8") as f:
+    for n, line in enumerate(f, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        forms = line.rstrip("\n").split(" ")
+        if len(forms) < 2 or any(not re.fullmatch(r"[a-z]+", w) for w in forms):
+            errors.append(f"given-name-forms.txt:{n}: want two or more lowercase words separated by one space: {line.rstrip()!r}")
+        if forms[0] not in given_lower:
+            errors.append(f"given-name-forms.txt:{n}: {forms[0]!r} is no given name of given-names.txt")
+        for w in forms:
+            if w in form_line:
+                errors.append(f"given-name-forms.txt:{n}: {w!r} is already on line {form_line[w]}")
+            form_line[w] = n
+            if w in stored:
+                errors.append(f"given-name-forms.txt:{n}: {w!r} is a name particle")
 
 # cameo-cues.tsv and cameo-exclusions.tsv (Scripts/make_cues.py)
 sys.path.insert(0, HERE)

@@ -552,7 +552,7 @@ extension MentionBuilder {
                 && !isPossessive(end) && (isNameToken(end) || opensHyphenatedGivenName(end, run: start..<end))
                 && token.shape.contains(.spaceBefore)
             {
-                // "Speaker of the National Assembly of Armenia Alen Simonyan": after a body's "of"
+                // "Speaker of the National Assembly of Armenia Taron Vardanyan": after a body's "of"
                 // and its country, capitalized words with no head are the holder's name, not the body's
                 // (a party's name goes on: "Communist Party of Nepal Unified Marxist-Leninist").
                 if let last = absorbed.last, last.0.upperBound == end, case .country = last.1, isLowercaseWord(last.0.lowerBound - 1, .genitive)
@@ -569,7 +569,7 @@ extension MentionBuilder {
                         || (start..<end).allSatisfy({ isInitial($0) }): break
                     // "Leila De Lima": after a particle, a place name is the surname.
                     case .seat where length == 1 && classes(end - 1).contains(.particle): break
-                    // "Tabacos USA Inc.", "Liaoning China Trade Industry": a country inside a company's name,
+                    // "Tabacos USA Inc.", "Shenyang China Trade Industry": a country inside a company's name,
                     // before the rest of the name up to its head.
                     case .country where end + length < limit && headFollows(end + length, limit: limit): break
                     // "Al-Jabri General Trading Co": a rank word inside a company's name.
@@ -577,7 +577,7 @@ extension MentionBuilder {
                     // "Public Prosecutor's Office": a post whose office the name is (see the possessive above).
                     case .title where length == 1 && classes(end).contains(.agencyHead) && isPossessive(end + 1)
                         && headEnd(from: end + 2, limit: limit) != nil: break
-                    // "the Office of the Texas Governor": a title closes the name of its holder's office.
+                    // "the Office of the Ohio Governor": a title closes the name of its holder's office.
                     case .title where closesOfficeName(start..<end, titleEnd: end + length, limit: limit): break
                     // "Evan Spiegel", "Julie Bishop": after a lone given name, a known word is the surname.
                     case _ where length == 1 && end == start + 1 && classes(start).contains(.givenName)
@@ -606,9 +606,9 @@ extension MentionBuilder {
                     isNameToken(next)
                 else { break }
                 if let (length, category) = lexiconMatch(at: next, end: limit) {
-                    // "the Government of President Nayib Bukele": a title right after "of" with a name
+                    // "the Government of President Jonas Mbeki": a title right after "of" with a name
                     // after it is its holder's; the body's own name ended before "of". ("the Office of
-                    // the Minister of Foreign Affairs Abdul Rahman Al-Daoud" names the office.)
+                    // the Minister of Foreign Affairs Karim Haddad" names the office.)
                     if case .title = category, isLowercaseWord(end, .genitive), next == end + 1, next + length < limit,
                         tokens[next + length].kind == .word, tokens[next + length].isCapitalized,
                         tokens[next + length].shape.contains(.spaceBefore), isNameToken(next + length)
@@ -683,7 +683,7 @@ extension MentionBuilder {
         if !isHead(last), run.contains(where: { tokens[$0].kind == .word && tokens[$0].isCapitalized && classes($0).contains(.givenName) }) {
             return true
         }
-        // "Fossil Agro and Fossil Contracting": a name that opens with the first word of the run
+        // "Corvale Agro and Corvale Contracting": a name that opens with the first word of the run
         // repeats it, and is a second name of the same family, not the rest of the first.
         if run.count >= 2, next + 1 < limit, tokens[next].kind == .word, tokens[next + 1].kind == .word,
             tokens[next + 1].isCapitalized, !run.contains(where: { isLowercaseWord($0, .headComplement) }),
@@ -728,8 +728,8 @@ extension MentionBuilder {
     }
 
     /// Whether a title from the run's end to `titleEnd` is the last word of the name of its
-    /// holder's office: the run opens with an agency head and "of the" ("Office of the Texas
-    /// Governor"), and no name follows the title ("the Office of the Governor Greg Abbott").
+    /// holder's office: the run opens with an agency head and "of the" ("Office of the Ohio
+    /// Governor"), and no name follows the title ("the Office of the Governor Tom Reyes").
     private func closesOfficeName(_ run: Range<Int>, titleEnd: Int, limit: Int) -> Bool {
         guard run.count >= 3, classes(run.lowerBound).contains(.agencyHead), isLowercaseWord(run.lowerBound + 1, .genitive),
             isWord(run.lowerBound + 2, .article)

@@ -369,7 +369,7 @@ extension MentionBuilder {
         // Party") is an adjective here, not a name.
         if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps { return false }
         if organizationRoleFollows(range) || isReportingOutlet(range) || organizationApposition(after: range) { return true }
-        // "its financial firm, Al-Qard al-Hassan", "a new company, Elpring, which": the noun, then
+        // "its financial firm, Al-Qard al-Hassan", "a new company, Voltara, which": the noun, then
         // the name in apposition (one word before a comma too).
         if isMark(before, ","), before - 1 >= sentence.tokens.lowerBound, isLowercaseWord(before - 1, .organizationNoun) {
             return true

@@ -605,6 +605,28 @@ package enum NameFolding {
         return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }()
 
+    /// Each form of a given name (folded) and the number of the name it is a form of
+    /// ("bob" and "robert"), from given-name-forms.txt.
+    static let givenNameForms: [String: Int] = {
+        guard let url = Bundle.module.url(forResource: "given-name-forms", withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.resourceURL.map({ $0.appendingPathComponent("Resources/given-name-forms.txt") }),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [:] }
+        var forms: [String: Int] = [:]
+        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        for (number, line) in lines.enumerated() {
+            for form in line.split(separator: " ") { forms[String(form)] = number }
+        }
+        return forms
+    }()
+
+    /// Whether two folded given names are forms of one name ("mike", "michael").
+    package static func isSameGivenName(_ first: Substring, _ second: Substring) -> Bool {
+        guard first != second else { return true }
+        guard let name = givenNameForms[String(first)] else { return false }
+        return givenNameForms[String(second)] == name
+    }
+
     /// The last word of a folded name of several words ("blinken" of "antony blinken"); empty
     /// for a single word, which is no surname of anything by itself.
     package static func surname(of folded: String) -> String {

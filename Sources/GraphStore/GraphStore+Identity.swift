@@ -330,17 +330,22 @@ extension GraphStore {
     /// Whether two full names (folded, particles dropped) name one person: the same first and last
     /// name around middle names that one of them leaves out ("Antony J. Blinken", "William Samoei
     /// Ruto"), the same name after a leading word of the longer one ("Makhdoom Shah Mahmood
-    /// Qureshi"), or the same words but one a letter apart ("Sergey Lavrov", "Sergei Lavrov").
+    /// Qureshi"), the same words but one a letter apart ("Sergey Lavrov", "Sergei Lavrov"), or
+    /// the first name in another of its forms ("Bob Menendez", "Robert Menendez").
     static func isSamePerson(_ first: String, _ second: String) -> Bool {
         let a = first.split(separator: " ")
         let b = second.split(separator: " ")
         guard a.count >= 2, b.count >= 2 else { return false }
         if a.count == b.count {
             let differing = zip(a, b).filter { $0 != $1 }
-            return differing.count == 1 && isVariant(String(differing[0].0), String(differing[0].1))
+            guard differing.count == 1 else { return false }
+            return isVariant(String(differing[0].0), String(differing[0].1))
+                || (a[0] != b[0] && NameFolding.isSameGivenName(a[0], b[0]))
         }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        if short.last == long.last && (short.first == long.first || isVariant(String(short.first!), String(long.first!))) {
+        if short.last == long.last
+            && (NameFolding.isSameGivenName(short.first!, long.first!) || isVariant(String(short.first!), String(long.first!)))
+        {
             // The shorter one's middle words, in order, among the longer one's.
             var next = 1
             for word in long.dropFirst().dropLast() where next < short.count - 1 && word == short[next] { next += 1 }

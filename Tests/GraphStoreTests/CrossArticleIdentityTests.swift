@@ -131,6 +131,24 @@ struct PersonIdentityTests {
         #expect(summaries.count == 1, "\(summaries)")
     }
 
+    @Test("'Robert Okafor', 'Bob Okafor' and 'Rob J. Okafor' are one person in every order; 'Roberta Okafor' is another")
+    func givenNameForms() throws {
+        let articles = [
+            (IdentityFixtures.person("Robert Okafor", criticized: "Chad", document: "full"), "full"),
+            (IdentityFixtures.person("Bob Okafor", criticized: "Niger", document: "short"), "short"),
+            (IdentityFixtures.person("Rob J. Okafor", criticized: "Mali", document: "middle"), "middle"),
+        ]
+        for order in IdentityFixtures.orders(articles) {
+            let (summary, temporary) = try IdentityFixtures.graph(after: order)
+            #expect(try temporary.store.statistics().entities[.person] == 1, "\(summary)")
+        }
+        let (summary, temporary) = try IdentityFixtures.graph(after: [
+            (IdentityFixtures.person("Roberta Okafor", criticized: "Chad", document: "roberta"), "roberta"),
+            (IdentityFixtures.person("Bob Okafor", criticized: "Niger", document: "short"), "short"),
+        ])
+        #expect(try temporary.store.statistics().entities[.person] == 2, "\(summary)")
+    }
+
     @Test("A surname two people share stays apart from both, whatever the order the three articles came in")
     func ambiguousSurname() throws {
         let articles = [

@@ -71,7 +71,7 @@ struct AffiliationFinder {
 
     /// A role a sentence gives a body without naming its holder ("Iran's Foreign Ministry spokesman
     /// said ...", "The head of the World Health Organization said ..."), and the first person the
-    /// next sentence names ("Ramin Mehmanparast is quoted ..."): the next sentence often names the
+    /// next sentence names ("Reza Karimi is quoted ..."): the next sentence often names the
     /// holder.
     private func addUnnamedHolders(into candidates: inout Candidates) {
         let r = FeaturePart.affiliatedWith
