@@ -597,28 +597,27 @@ package enum NameFolding {
     }
 
     /// Lowercase particles of people's names ("al", "bin", "von", "de").
-    static let particles: Set<String> = {
-        guard let url = Bundle.module.url(forResource: "name-particles", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.resourceURL.map({ $0.appendingPathComponent("Resources/name-particles.txt") }),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
-    }()
+    static let particles = Set(resourceLines("name-particles"))
 
     /// Each form of a given name (folded) and the number of the name it is a form of
     /// ("bob" and "robert"), from given-name-forms.txt.
     static let givenNameForms: [String: Int] = {
-        guard let url = Bundle.module.url(forResource: "given-name-forms", withExtension: "txt", subdirectory: "Resources")
-            ?? Bundle.module.resourceURL.map({ $0.appendingPathComponent("Resources/given-name-forms.txt") }),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [:] }
         var forms: [String: Int] = [:]
-        let lines = text.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        for (number, line) in lines.enumerated() {
+        for (number, line) in resourceLines("given-name-forms").enumerated() {
             for form in line.split(separator: " ") { forms[String(form)] = number }
         }
         return forms
     }()
+
+    /// The lines of a text file of the module's resources, trimmed, without blank lines and
+    /// `#` comments; none when the file cannot be read.
+    private static func resourceLines(_ name: String) -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources")
+            ?? Bundle.module.resourceURL.map({ $0.appendingPathComponent("Resources/\(name).txt") }),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
 
     /// Whether two folded given names are forms of one name ("mike", "michael").
     package static func isSameGivenName(_ first: Substring, _ second: Substring) -> Bool {
