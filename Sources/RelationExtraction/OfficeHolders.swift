@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import Synchronization
 
 /// Who held which office in which country: the office holders of the Phoenix actor dictionaries
 /// (`office-holders.tsv`, generated) and the project's own list of the heads of state and
@@ -115,6 +116,23 @@ package struct OfficeHolders: Sendable {
     package static func key(_ name: String) -> String {
         // Most names are ASCII: folded byte by byte, without Character properties.
         if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(name.utf8) }
+        // Another is folded through Foundation and Character properties (some 24,000 instructions):
+        // once per process, then looked up.
+        if let known = foldedKeys.withLock({ $0[name] }) { return known }
+        let folded = foldedKey(name)
+        foldedKeys.withLock { keys in
+            if keys.count < maximumFoldedKeys { keys[name] = folded }
+        }
+        return folded
+    }
+
+    /// The keys of the names past ASCII folded so far, at most `maximumFoldedKeys` of them (the
+    /// others are folded every time: a stream of distinct names does not grow the table for ever).
+    private static let foldedKeys = Mutex<[String: String]>([:])
+    static let maximumFoldedKeys = 1 << 16
+
+    /// `key(_:)` of a name past ASCII, folded anew.
+    package static func foldedKey(_ name: String) -> String {
         var result = ""
         var space = true
         for character in name.foldingLatinDiacritics.lowercased() {

@@ -207,8 +207,8 @@ package struct RelationExtractor: Sendable {
         return (graph, list)
     }
 
-    private func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool,
-                                cutSentences: inout Int) -> Candidates
+    func findCandidates(in analysis: ArticleAnalysis, builder: inout GraphBuilder, recordingNames: Bool,
+                        cutSentences: inout Int, sharesPairFeatures: Bool = true) -> Candidates
     {
         builder.findAffiliations()
         var candidates = Candidates(recordingNames: recordingNames)
@@ -217,7 +217,9 @@ package struct RelationExtractor: Sendable {
             .find(rules: builder.ruleAffiliations, into: &candidates)
         for (edge, sentence, _) in builder.ruleAffiliations { candidates.addRuleEdge(edge, sentence: sentence) }
         let affiliated = AffiliationIndex(entityCount: analysis.entities.count, pairs: builder.affiliatedPairs.union(known))
-        cutSentences = finder(for: analysis).find(affiliated: affiliated, into: &candidates)
+        var finder = finder(for: analysis)
+        finder.sharesPairFeatures = sharesPairFeatures
+        cutSentences = finder.find(affiliated: affiliated, into: &candidates)
         return candidates
     }
 

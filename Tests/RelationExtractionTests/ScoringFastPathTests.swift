@@ -229,3 +229,52 @@ extension SeededGenerator {
         String((0..<length).map { _ in alphabet.randomElement(using: &self)! })
     }
 }
+
+@Suite("Shared pair features")
+struct SharedPairFeatureTests {
+    /// Sentences with several actors and cues, so that pairs share a source, a target or a cue.
+    static let sentences = [
+        "Ruritania and Freedonia imposed sanctions on the Northern Grain Bank, Tomas Ilves and Alma Dorsey.",
+        "Foreign Minister Alma Dorsey met Tomas Ilves and Freedonia's finance minister in Brussels on Tuesday.",
+        "\"This is reckless,\" Ruritanian Foreign Ministry spokeswoman Alma Dorsey said of Freedonia's sanctions on the bank.",
+        "Freedonia condemned Ruritania, and Ruritania criticized Freedonia and the Northern Grain Bank.",
+        "The Treasury sanctioned Tomas Ilves. It also designated the Northern Grain Bank and Ruritania's central bank.",
+        "Those sanctioned include Tomas Ilves, chairman of the Northern Grain Bank; Élodie Kravitz and Alma Dorsey.",
+        "Tomas Ilves met with Alma Dorsey, who later accused Freedonia of lying about Ruritania.",
+    ]
+
+    @Test("Pairs that repeat what one actor gives them have the features found for each pair, in order")
+    func sharedAsFound() throws {
+        let pipeline = try Pipeline.shared.get()
+        var generator = SeededGenerator(state: 12)
+        // The fixed text, and texts of the sentences shuffled and repeated.
+        var texts = [Self.sentences.joined(separator: " ")]
+        for _ in 0..<12 {
+            let count = Int.random(in: 2...8, using: &generator)
+            texts.append((0..<count).map { _ in Self.sentences.randomElement(using: &generator)! }.joined(separator: " "))
+        }
+        var compared = 0
+        for text in texts {
+            let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
+            let shared = pipeline.relations.candidateFeatures(of: analysis, sharingPairFeatures: true)
+            let found = pipeline.relations.candidateFeatures(of: analysis, sharingPairFeatures: false)
+            #expect(shared.hashes == found.hashes, "\(text)")
+            #expect(shared.names == found.names, "\(text)")
+            compared += found.hashes.count
+        }
+        #expect(compared > 2000)
+    }
+
+    @Test("A name past ASCII folds to the same key the first time and when looked up again")
+    func foldedKeys() {
+        var generator = SeededGenerator(state: 21)
+        let alphabet = Array("aeiouAEIOU éÉüÖçñłŁ-.'ßﬁ\u{301}")
+        let fixed = ["José Ñúñez", "Łukasz Kowalski-Nowak", "Zoë O'Brien", "François d'Estaing", "İlhan Öztürk", "Straße ﬁn"]
+        let random = (0..<300).map { _ in generator.string(alphabet, length: Int.random(in: 1...14, using: &generator)) }
+        for name in fixed + random {
+            let fresh = OfficeHolders.foldedKey(name)
+            #expect(OfficeHolders.key(name) == fresh, "\(name.debugDescription)")
+            #expect(OfficeHolders.key(name) == fresh, "\(name.debugDescription) again")
+        }
+    }
+}

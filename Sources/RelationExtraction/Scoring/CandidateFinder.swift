@@ -49,6 +49,9 @@ struct CandidateFinder {
     let relationWords: RelationWords
     /// The parts of the words the model's lexical features name.
     let modelWordParts: ModelWordParts
+    /// Whether a sentence's pairs repeat what one actor gives them (`SharedPairFeatures`) rather
+    /// than find it for each pair: off only for the differential tests.
+    var sharesPairFeatures = true
 
     /// How many sentences back a source is carried, and forward a list of targets is looked for.
     static let carryReach = 3
@@ -423,6 +426,11 @@ struct CandidateFinder {
             }
             cut = read < near.count
         }
+        // What one actor (with its cue) gives a pair is written once and repeated for its other pairs.
+        var shared = SharedPairFeatures()
+        swap(&shared, &scratch.shared)
+        shared.reset(actors: actors.count, cues: relevant.count)
+        defer { scratch.shared = shared }
         for (index, pair) in near.enumerated() {
             guard let cue = cues[index] else { continue }
             let source = actors[pair.source]
@@ -430,7 +438,8 @@ struct CandidateFinder {
             let trigger = relevant[cue]
             candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
                                      rationale: .cue(triggers[trigger].phrase)) { features in
-                scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker, into: &features)
+                scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker,
+                                     slots: sharesPairFeatures ? (pair.source, pair.target, cue) : nil, shared: &shared, into: &features)
                 let r = triggers[trigger].relationPart
                 features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
                 let cueRange = triggers[trigger].range
@@ -604,6 +613,7 @@ struct PairScratch {
     var rowStarts: [Int] = []
     /// Where the features that several places share were written (`FeatureSet.repeatFeatures`).
     var written: [Range<Int>?] = []
+    var shared = SharedPairFeatures()
 
     /// The buffer `buffer` of the scratch, taken out of it (for the caller to put back), holding
     /// `count` copies of `value`. The field is passed in place, not by key path: a key path is

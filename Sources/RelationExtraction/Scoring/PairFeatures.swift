@@ -56,6 +56,43 @@ struct TriggerContext {
     var firstAfter: Range<Int>?
 }
 
+/// Where the features of a sentence's pairs that depend on one actor alone (its context words) or
+/// on one actor and a cue (a source's or a target's place) were written, for the pairs after the
+/// first to repeat (`FeatureSet.repeatFeatures`): a sentence of n actors has n² pairs but n actors.
+/// Valid for one relation of one sentence (`reset`), as the features name the relation.
+struct SharedPairFeatures {
+    /// Per slot, the range written; nil until the first pair writes it. Four blocks: source and
+    /// target context (per actor), source and target place (per actor and cue).
+    private var written: [Range<Int>?] = []
+    private var actors = 0
+    private var cues = 0
+
+    mutating func reset(actors: Int, cues: Int) {
+        self.actors = actors
+        self.cues = cues
+        written.removeAll(keepingCapacity: true)
+        written.append(contentsOf: repeatElement(nil, count: 2 * actors + 2 * actors * cues))
+    }
+
+    func sourceContext(_ actor: Int) -> Int { actor }
+    func targetContext(_ actor: Int) -> Int { actors + actor }
+    func sourceCue(_ actor: Int, _ cue: Int) -> Int { 2 * actors + actor * cues + cue }
+    func targetCue(_ actor: Int, _ cue: Int) -> Int { 2 * actors + actors * cues + actor * cues + cue }
+
+    /// Repeats the features of `slot` if they were written, else writes them with `add` and notes
+    /// where; with no slot, writes them.
+    @inline(__always)
+    static func write(_ shared: inout SharedPairFeatures, _ slot: Int?, into features: inout FeatureSet,
+                      _ add: (inout FeatureSet) -> Void)
+    {
+        guard let slot else { return add(&features) }
+        if let range = shared.written[slot] { return features.repeatFeatures(range) }
+        let start = features.count
+        add(&features)
+        shared.written[slot] = start..<features.count
+    }
+}
+
 /// The templates of the features of a target seen against a cue, in two sets: for a target of
 /// the cue's own sentence and for one whose source was carried from an earlier sentence.
 struct TargetTemplates: Sendable {
@@ -102,6 +139,17 @@ extension SentenceScan {
     /// The features that two actors of this sentence, `a` (source) and `b` (target), and the
     /// sentence's triggers of `relation` give the edge `a -relation-> b`.
     func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?, into features: inout FeatureSet) {
+        var unshared = SharedPairFeatures()
+        addPairFeatures(source: a, target: b, trigger: trigger, speaker: speaker, slots: nil, shared: &unshared, into: &features)
+    }
+
+    /// The same features, those that depend on one actor alone (with the cue) repeated from where
+    /// an earlier pair of the sentence wrote them: `slots` are the two actors' indexes and the
+    /// cue's in `shared` (nil finds every feature anew).
+    func addPairFeatures(source a: Actor, target b: Actor, trigger: Trigger, speaker: Int?,
+                         slots: (source: Int, target: Int, cue: Int)?, shared: inout SharedPairFeatures,
+                         into features: inout FeatureSet)
+    {
         let r = trigger.relationPart
         let sourceType = FeaturePart.type(entityTypes[a.entity])
         let targetType = FeaturePart.type(entityTypes[b.entity])
@@ -128,8 +176,14 @@ extension SentenceScan {
         if let shape = analysis.gapShapePart(between, words: words, features: features) {
             features.add(r, .shape, first.entity == a.entity ? .ab : .ba, shape)
         }
-        addContextWords(of: a, relation: r, templates: .source, into: &features)
-        addContextWords(of: b, relation: r, templates: .target, into: &features)
+        let sourceContext = slots.map { shared.sourceContext($0.source) }
+        SharedPairFeatures.write(&shared, sourceContext, into: &features) {
+            addContextWords(of: a, relation: r, templates: .source, into: &$0)
+        }
+        let targetContext = slots.map { shared.targetContext($0.target) }
+        SharedPairFeatures.write(&shared, targetContext, into: &features) {
+            addContextWords(of: b, relation: r, templates: .target, into: &$0)
+        }
 
         let cue = trigger.range
         let order = Self.order(a.tokens.lowerBound, b.tokens.lowerBound, cue.lowerBound)
@@ -143,9 +197,15 @@ extension SentenceScan {
         }
         let passive = trigger.context.passive
         if passive { features.add(r, .passive, order) }
-        addSourceFeatures(a, trigger: trigger, relation: r, into: &features)
+        let sourcePlace = slots.map { shared.sourceCue($0.source, $0.cue) }
+        SharedPairFeatures.write(&shared, sourcePlace, into: &features) {
+            addSourceFeatures(a, trigger: trigger, relation: r, into: &$0)
+        }
         addRoleFeatures(a, b, trigger: trigger, passive: passive, speaker: speaker, into: &features)
-        addTargetFeatures(b, trigger: trigger, passive: passive, templates: .target, into: &features)
+        let targetPlace = slots.map { shared.targetCue($0.target, $0.cue) }
+        SharedPairFeatures.write(&shared, targetPlace, into: &features) {
+            addTargetFeatures(b, trigger: trigger, passive: passive, templates: .target, into: &$0)
+        }
     }
 
     /// Criticism is often said without a criticism verb: "called the move illegal", "X's reckless

@@ -70,3 +70,23 @@ extension RelationExtractor {
         )
     }
 }
+
+extension RelationExtractor {
+    /// Every feature of the article's candidates in order, as hashes (scoring) and as names
+    /// (training), found with a sentence's pairs repeating what one actor gives them, or not.
+    package func candidateFeatures(of analysis: ArticleAnalysis, sharingPairFeatures: Bool) -> (hashes: [UInt64], names: [String]) {
+        var cut = 0
+        var scoring = GraphBuilder(analysis: analysis, words: words)
+        let hashes = findCandidates(
+            in: analysis, builder: &scoring, recordingNames: false, cutSentences: &cut,
+            sharesPairFeatures: sharingPairFeatures
+        ).features.hashes
+        var training = GraphBuilder(analysis: analysis, words: words)
+        let names =
+            findCandidates(
+                in: analysis, builder: &training, recordingNames: true, cutSentences: &cut,
+                sharesPairFeatures: sharingPairFeatures
+            ).features.names ?? []
+        return (hashes, names)
+    }
+}
