@@ -140,6 +140,15 @@ public struct Graph: Hashable, Sendable {
         }
     }
 
+    /// Makes room in the indexes for `entities` more entities and `relations` more relations, as
+    /// a union of a batch of graphs knows before it begins: they are not rehashed as they grow.
+    /// (A dictionary's room comes in powers of two, so reserving batch after batch still grows
+    /// it geometrically; the arrays grow as they do.)
+    package mutating func reserveCapacity(entities: Int, relations: Int) {
+        entityIndex.reserveCapacity(self.entities.count + entities)
+        relationIndex.reserveCapacity(self.relations.count + relations)
+    }
+
     /// Merges another graph into this one.
     public mutating func formUnion(_ other: Graph) {
         // Joining many articles' graphs meets the same entities and edges again and again: each

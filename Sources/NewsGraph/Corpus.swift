@@ -53,6 +53,15 @@ extension CorpusRunner {
                 case .problem(let problem): .failure(problem)
                 }
             }
+            // Room for the batch's entities and edges (some already known): the union's indexes
+            // grow once per batch rather than a dozen times.
+            var batchEntities = 0
+            var batchRelations = 0
+            for case .success(let extraction) in results {
+                batchEntities += extraction.graph.entities.count
+                batchRelations += extraction.graph.relations.count
+            }
+            graph.reserveCapacity(entities: batchEntities, relations: batchRelations)
             for result in results {
                 switch result {
                 case .success(let extraction):

@@ -160,3 +160,25 @@ struct GraphQueryTests {
         #expect(graph.filtered(entities: { $0.type != .agency }).checkInvariants())
     }
 }
+
+@Suite("Graph reserve")
+struct GraphReserveTests {
+    @Test("A union into a graph with room reserved is the union without")
+    func reservedUnion() {
+        var plain = Graph()
+        var reserved = Graph()
+        for round in 0..<20 {
+            var other = sampleGraph()
+            other.add(Entity(name: "Person \(round)", type: .person, mentions: 1))
+            other.add(Relation(source: "antony-blinken", type: .metWith, target: "person-\(round)", evidence: [
+                Evidence(document: "d\(round)", sentence: "Blinken met Person \(round).", start: 0, end: 10),
+            ]))
+            reserved.reserveCapacity(entities: other.entities.count, relations: other.relations.count)
+            plain.formUnion(other)
+            reserved.formUnion(other)
+        }
+        #expect(reserved == plain)
+        #expect(reserved.checkInvariants())
+        #expect(reserved.entities.count == 26)
+    }
+}
