@@ -192,6 +192,7 @@ WORD_CLASSES = {
     "adjectival-head", "key-filler", "name-suffix", "patronymic", "spelling", "organization-noun", "trade",
     "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym", "non-person-head", "byline",
     "hyphen-prefix", "ordinal", "organization-role", "report-verb", "state-body-head", "shared-body-word", "medium-preposition", "desk-head", "medium-noun", "board-members", "acting-head", "personal-pronoun",
+    "company-role", "alias-cue",
 }
 word_rows = rows("words.tsv", 2, 3)
 seen = set()

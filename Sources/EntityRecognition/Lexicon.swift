@@ -183,6 +183,11 @@ struct WordClass: OptionSet, Sendable {
     static let actingHead = WordClass(rawValue: 1 << 55)
     /// "he", "his", "her": a person's pronoun shortly after a lone name ("Aliyev renewed his threats").
     static let personalPronoun = WordClass(rawValue: 1 << 56)
+    /// A role only a company gives, after its name: "CEO" in "Discord CEO Jane Roe". Unlike
+    /// "leader", no party adjective stands before it ("Republican leader X").
+    static let companyRole = WordClass(rawValue: 1 << 57)
+    /// "known" and "as" in "X, also known as Y": the name after them is another name of X.
+    static let aliasCue = WordClass(rawValue: 1 << 58)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -192,6 +197,7 @@ struct WordClass: OptionSet, Sendable {
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
         .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead, .personalPronoun,
+        .companyRole, .aliasCue,
     ]
 }
 
@@ -376,7 +382,7 @@ package struct Lexicon: Sendable {
             "report-verb": .reportVerb, "state-body-head": .stateBodyHead, "shared-body-word": .sharedBodyWord,
             "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
             "board-members": .boardMembers, "acting-head": .actingHead,
-            "personal-pronoun": .personalPronoun,
+            "personal-pronoun": .personalPronoun, "company-role": .companyRole, "alias-cue": .aliasCue,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

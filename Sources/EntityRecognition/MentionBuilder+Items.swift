@@ -464,6 +464,14 @@ extension MentionBuilder {
     /// A maximal run of name words, joined by hyphens and by "of", "for", "and", "the" where a body
     /// name needs them ("Office of Foreign Assets Control", "Ministry of Trade and Industry"), of at
     /// most `maximumRunTokens`.
+    /// A one-word post that is also an agency's head word: "Prosecutor".
+    private func isAgencyHeadingPost(_ index: Int) -> Bool {
+        guard classes(index).contains(.agencyHead), let (length, category) = lexiconMatch(at: index, end: index + 1), length == 1,
+            case .title = category
+        else { return false }
+        return true
+    }
+
     func extendRun(from start: Int, limit: Int, ignoringLexicon: Bool = false) -> (Range<Int>, [(Range<Int>, LexiconCategory)]) {
         let limit = min(limit, start + MentionBuilder.maximumRunTokens)
         var end = start + 1
@@ -486,8 +494,10 @@ extension MentionBuilder {
             }
             // "Ministry of the People's Armed Forces": a possessive inside a body's name.
             // The word before it is a common noun ("People", a head), not a name whose body it is
-            // ("Hezbollah's Central Finance Unit", "Biden's Cabinet").
-            if !ignoringLexicon, isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
+            // ("Hezbollah's Central Finance Unit", "Biden's Cabinet"). A run that a title opens
+            // takes it after a post that heads an agency ("General Prosecutor's Office"), not
+            // after a body ("State Council's Military Commission" is the council's commission).
+            if !ignoringLexicon || isAgencyHeadingPost(end - 1), isPossessive(end), tokens[end - 1].isCapitalized, end + 1 < limit, tokens[end + 1].isCapitalized,
                 !classes(end - 1).isDisjoint(with: [.groupNoun, .agencyHead, .organizationHead]),
                 lexiconMatch(at: end - 1, end: end).map({ match in
                     if case .title = match.1 { return classes(end - 1).contains(.agencyHead) } else { return false }

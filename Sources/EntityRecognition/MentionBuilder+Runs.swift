@@ -71,6 +71,13 @@ extension MentionBuilder {
             }
             return
         }
+        // "Wilson Joseph, also known as John Roe": another name of the one before, which the
+        // article may use later on its own.
+        if let named = nameKnownAs(range) {
+            acronyms[surface] = named
+            candidates[named].aliases.append(surface)
+            return
+        }
         if let existing = acronyms[surface] {
             var candidate = candidates[existing]
             candidate.tokens = range
@@ -109,6 +116,11 @@ extension MentionBuilder {
         if range.lowerBound >= 3, isMark(range.lowerBound - 2, "-"), isWord(range.lowerBound - 3, .stateNoun),
             classes(range.lowerBound - 1).contains(.stateOwnership), !classes(range.lowerBound).contains(.givenName)
         {
+            add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
+            return
+        }
+        // "Harland & Wolff": two names an ampersand joins are a firm's, never one person's.
+        if title == nil, !sentence.isTitleCase, isFirmOfTwoNames(range) {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
@@ -366,8 +378,10 @@ extension MentionBuilder {
         // The signs below are weaker than a noun beside the name: a person's name is not taken.
         if readsAsPersonName(range) { return false }
         // "Republican leader X": one word the lexicons know only inside longer names ("Republican
-        // Party") is an adjective here, not a name.
-        if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps { return false }
+        // Party") is an adjective here, not a name; but only a company has a CEO.
+        if range.count == 1 && tokens[range.lowerBound].id >= 0 && !tokens[range.lowerBound].isAllCaps {
+            return organizationRoleFollows(range, roles: .companyRole)
+        }
         if organizationRoleFollows(range) || isReportingOutlet(range) || organizationApposition(after: range) { return true }
         // "its financial firm, Al-Qard al-Hassan", "a new company, Voltara, which": the noun, then
         // the name in apposition (one word before a comma too).
@@ -375,6 +389,18 @@ extension MentionBuilder {
             return true
         }
         return false
+    }
+
+    /// "Harland & Wolff", "Perez & Sons": one capitalized word on each side of a spaced ampersand,
+    /// neither a given name or a person the lexicons know ("Biden & Xi" are two people), nor a
+    /// word of the word lists ("Center for Space & Security" joins two portfolio words).
+    private func isFirmOfTwoNames(_ range: Range<Int>) -> Bool {
+        guard range.count == 3, case let mark = range.lowerBound + 1, isMark(mark, "&"), tokens[mark].shape.contains(.spaceBefore)
+        else { return false }
+        return [range.lowerBound, range.upperBound - 1].allSatisfy { side in
+            tokens[side].kind == .word && tokens[side].isCapitalized && !tokens[side].isAllCaps
+                && (tokens[side].id < 0 || classes(side).isEmpty) && !readsAsPersonName(side..<(side + 1))
+        }
     }
 
     /// Whether a run reads as a person's name by its first word (a given name, a family name
@@ -385,14 +411,34 @@ extension MentionBuilder {
 
     /// "Snap CEO Evan Spiegel", "Fuerza Popular leader Keiko Fujimori": a role an organization
     /// gives, then its holder's name.
-    private func organizationRoleFollows(_ range: Range<Int>) -> Bool {
+    private func organizationRoleFollows(_ range: Range<Int>, roles: WordClass = .organizationRole) -> Bool {
         let after = range.upperBound
         guard let (length, category) = lexiconMatch(at: after, end: sentence.tokens.upperBound),
-            case .title(nil, false) = category, classes(after + length - 1).contains(.organizationRole)
+            case .title(nil, false) = category, classes(after + length - 1).contains(roles)
         else { return false }
         let name = after + length
         return inSentence(name) && tokens[name].kind == .word && tokens[name].isCapitalized && isNameToken(name)
             && !isHead(name)
+    }
+
+    /// The candidate that a run names again after "known as": "Wilson Joseph, also known as John
+    /// Roe", "the Bangla Rifles, now known as the Border Guard" (a quote mark may stand around the
+    /// name). The candidate is a person or a body whose name ends right before the cue, or before
+    /// a comma and one apposition word ("also", "now") there.
+    private func nameKnownAs(_ range: Range<Int>) -> Int? {
+        var cursor = range.lowerBound - 1
+        if isMark(cursor, "\"") { cursor -= 1 }
+        if isLowercaseWord(cursor, .article) { cursor -= 1 }
+        guard cursor >= 2, isLowercaseWord(cursor, .aliasCue), isLowercaseWord(cursor - 1, .aliasCue),
+            tokens[cursor].id != tokens[cursor - 1].id
+        else { return nil }
+        cursor -= 2
+        if isLowercaseWord(cursor, .appositionOpener) { cursor -= 1 }
+        if isMark(cursor, ",") { cursor -= 1 }
+        guard cursor >= 0, let last = candidates.indices.last, candidates[last].tokens.upperBound == cursor + 1,
+            candidates[last].type != .country, candidates[last].canStartEntity
+        else { return nil }
+        return last
     }
 
     /// ", Trend reports", ", Channel 12 reported", "reported by NewsMaker": an outlet reporting.
