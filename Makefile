@@ -77,7 +77,8 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/GraphStore/SurnameNeighbours.swift Tests/GraphStoreTests/SurnameNeighbourTests.swift \
   Tests/GraphStoreTests/PendingCountryTests.swift \
   Sources/RelationExtraction/Scoring/ReportedSpeech.swift Tests/RelationExtractionTests/ReportedSpeechTests.swift \
-  Tests/RelationExtractionTests/AppositionSpeakerTests.swift
+  Tests/RelationExtractionTests/AppositionSpeakerTests.swift \
+  Tests/RelationExtractionTests/KnownCountrySideTests.swift
 
 deps:
 	@if ! pkg-config --exists libgvc 2>/dev/null || ! pkg-config --exists zlib 2>/dev/null || ! pkg-config --exists sqlite3 2>/dev/null || ! command -v xmllint >/dev/null; then \
