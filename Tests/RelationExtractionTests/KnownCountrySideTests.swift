@@ -13,10 +13,10 @@ struct KnownCountrySideTests {
         #expect(features.contains("affiliated"), "\(features.sorted())")
     }
 
-    @Test("A body and another country are not")
+    @Test("A body and another country named beside its own are not")
     func bodyAndAnotherCountry() throws {
         let features = try candidateFeatures(
-            "\"Canada will not accept these threats,\" the Treasury Department said on Monday.", .criticized,
+            "\"Canada will not accept these threats from the United States,\" the Treasury Department said on Monday.", .criticized,
             from: "Treasury Department", to: "Canada")
         #expect(!features.contains("affiliated") && !features.contains("same-side"), "\(features.sorted())")
     }
