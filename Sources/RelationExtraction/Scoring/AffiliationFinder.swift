@@ -29,8 +29,9 @@ struct AffiliationFinder {
     /// How far apart, in tokens, a person and a body may stand to be paired.
     static let reach = 20
 
-    /// Adds the candidates; returns the pairs world knowledge alone ties (an office holder and
-    /// the country named in the article), which mark two entities as one side.
+    /// Adds the candidates; returns the pairs world knowledge alone ties (an office holder or a
+    /// body the lexicon knows, and the country named in the article), which mark two entities as
+    /// one side.
     @discardableResult
     func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) -> Set<[Int]> {
         let r = FeaturePart.affiliatedWith
@@ -319,6 +320,9 @@ struct AffiliationFinder {
             } else if candidate.type == .agency || candidate.type == .organization, let known = candidate.knownCountry,
                 let target = entity(named: known, type: .country), target != index
             {
+                // "The Treasury Department" is American wherever it is named: one side with the
+                // country, as an office holder is.
+                offices.insert([index, target])
                 candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
                                          sentence: firstSentence[index],
                                          rationale: .knownCountry(body: index, country: known)) { features in
