@@ -431,6 +431,9 @@ struct CandidateFinder {
             candidates.addOccurrence(source: source.entity, target: target.entity, relation: relation, sentence: sentence,
                                      rationale: .cue(triggers[trigger].phrase)) { features in
                 scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker, into: &features)
+                if relation == .metWith {
+                    scan.addMeetingFeatures(source, target, trigger: triggers[trigger], speaker: speaker, into: &features)
+                }
                 let r = triggers[trigger].relationPart
                 features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
                 let cueRange = triggers[trigger].range
