@@ -440,6 +440,9 @@ struct CandidateFinder {
                                      rationale: .cue(triggers[trigger].phrase)) { features in
                 scan.addPairFeatures(source: source, target: target, trigger: triggers[trigger], speaker: speaker,
                                      slots: sharesPairFeatures ? (pair.source, pair.target, cue) : nil, shared: &shared, into: &features)
+                if relation == .metWith {
+                    scan.addMeetingFeatures(source, target, trigger: triggers[trigger], speaker: speaker, into: &features)
+                }
                 let r = triggers[trigger].relationPart
                 features.add(r, .cuesInSentence, FeaturePart.bucket(relevant.count))
                 let cueRange = triggers[trigger].range
