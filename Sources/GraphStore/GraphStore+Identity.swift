@@ -174,8 +174,10 @@ extension GraphStore {
     /// to the United States count only where one article states both, as within an article
     /// (`GraphStore.countries(in:)`). Ties from different articles would make an entity's
     /// countries depend on which other articles were stored before it was matched.
-    static func storedCountries(of id: Int64, in db: Database) throws -> Set<String> {
-        Set(try String.fetchAll(db.cachedStatement(sql: """
+    ///
+    /// The query takes the entity's row id and gives country names, unfolded; `BatchCache.storedCountries`
+    /// runs it.
+    static let storedCountriesSQL = """
             SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             UNION
@@ -184,8 +186,7 @@ extension GraphStore {
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             AND EXISTS (SELECT 1 FROM evidence v JOIN evidence v2 ON v2.relation = r2.id AND v2.article = v.article
                         WHERE v.relation = r.id)
-            """), arguments: [id]).map(NameFolding.fold))
-    }
+            """
 
     /// The folded names of the countries a stored person is affiliated with (directly or through
     /// a body), each with the folded name an article stating the affiliation calls them by. A
@@ -197,8 +198,10 @@ extension GraphStore {
     /// The second half's CROSS JOINs keep SQLite's order (the person's affiliations first): left to
     /// itself it started from all the person's appearances and every evidence of their articles,
     /// about 56,000 instructions more a person on the store of the three corpora.
-    static func affiliationCountriesByName(of person: Int64, in db: Database) throws -> [(String, String)] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+    ///
+    /// The query takes the person's row id and gives rows of (country name, unfolded; folded
+    /// name); `BatchCache.fullNameCountries` runs it.
+    static let affiliationCountriesByNameSQL = """
             SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
             JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
@@ -207,8 +210,7 @@ extension GraphStore {
             CROSS JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) CROSS JOIN entities c ON c.id = r2.target
             CROSS JOIN evidence v ON v.relation = r.id CROSS JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            """), arguments: [person]).map { (NameFolding.fold($0["country"] as String), $0["folded"] as String) }
-    }
+            """
 
     // MARK: People
 
