@@ -562,7 +562,7 @@ struct BatchCache {
             guard !names.isEmpty else { continue }
             let countries = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT name FROM entities WHERE id = ?1 AND type = \(StoreSQL.country)
-                UNION
+                UNION ALL
                 SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
                 WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
                 """), arguments: [tie.target])

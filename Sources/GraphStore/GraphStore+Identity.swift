@@ -176,11 +176,12 @@ extension GraphStore {
     /// countries depend on which other articles were stored before it was matched.
     ///
     /// The query takes the entity's row id and gives country names, unfolded; `BatchCache.storedCountries`
-    /// runs it.
+    /// runs it. Its halves are joined by `UNION ALL`: the names go into a set, and a `UNION` had
+    /// SQLite build a temporary b-tree (a new in-memory database page, cleared) for every query.
     static let storedCountriesSQL = """
             SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
@@ -200,12 +201,12 @@ extension GraphStore {
     /// about 56,000 instructions more a person on the store of the three corpora.
     ///
     /// The query takes the person's row id and gives rows of (country name, unfolded; folded
-    /// name); `BatchCache.fullNameCountries` runs it.
+    /// name); `BatchCache.fullNameCountries` runs it, into a set (so `UNION ALL`, as above).
     static let affiliationCountriesByNameSQL = """
             SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
             JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name AS country, p.folded AS folded FROM relations r
             CROSS JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) CROSS JOIN entities c ON c.id = r2.target
             CROSS JOIN evidence v ON v.relation = r.id CROSS JOIN appearances p ON p.article = v.article AND p.entity = ?1
@@ -578,13 +579,14 @@ extension GraphStore {
         cache.settle(surname, moved ? nil : state)
     }
 
-    /// The countries an article ties an entity to, by the edges it gave the entity.
+    /// The countries an article ties an entity to, by the edges it gave the entity (a set: `UNION
+    /// ALL`, as in `storedCountriesSQL`).
     private static func articleCountries(of entity: Int64, in article: Int64, db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN entities c ON c.id = r.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
@@ -596,7 +598,7 @@ extension GraphStore {
     /// "Communist Party"): two of its entities joined the node, and its edges no longer tell
     /// which of them each came from.
     private static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?"),
                           arguments: [entity, article, folded]) == true
     }
 
@@ -606,23 +608,23 @@ extension GraphStore {
     /// one node, each has its own edges; the copy matches that where the article gave both the
     /// same edges, as it does when both are in one sentence.
     private static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
-        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
-                       arguments: [to, from, article, folded])
-        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
+            .execute(arguments: [to, from, article, folded])
+        try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])
         var touched: Set<Int64> = []
-        for record in try RelationRecord.fetchAll(db, sql: """
+        for record in try RelationRecord.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT r.id, r.source, r.type, r.target FROM relations r JOIN evidence v ON v.relation = r.id AND v.article = ?
             WHERE r.source = ? OR r.target = ?
-            """, arguments: [article, from, from])
+            """), arguments: [article, from, from])
         {
             let source = record.source == from ? to : record.source
             let target = record.target == from ? to : record.target
             guard source != target else { continue }
             let destination = try relationID(source, record.type, target, in: db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO evidence (relation, article, sentence, start, "end", date)
                 SELECT ?, article, sentence, start, "end", date FROM evidence WHERE relation = ? AND article = ?
-                """, arguments: [destination, record.id, article])
+                """).execute(arguments: [destination, record.id, article])
             touched.insert(destination)
         }
         if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
@@ -633,14 +635,14 @@ extension GraphStore {
     /// Moves one article's name for an entity, with the edges that article gave it, to another
     /// entity; an entity left with no article is removed.
     private static func moveAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
-        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
-                       arguments: [to, from, article, folded])
-        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
+            .execute(arguments: [to, from, article, folded])
+        try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])
         let touched = try moveEdges(of: from, to: to, articles: [article], in: db)
         if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
-        let left = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearances WHERE entity = ?", arguments: [from]) ?? 0
+        let left = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM appearances WHERE entity = ?"), arguments: [from]) ?? 0
         if left == 0 {
-            try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [from])
+            try db.cachedStatement(sql: "DELETE FROM entities WHERE id = ?").execute(arguments: [from])
         } else {
             try rebuildNames(of: from, in: db)
         }
