@@ -166,6 +166,10 @@ struct BatchCache {
     private var findSlug: RawStatement?
     private var insertEntityRow: RawStatement?
     private var insertSentence: RawStatement?
+    private var findName: RawStatement?
+    private var findCountries: RawStatement?
+    private var findCountriesByName: RawStatement?
+    private var findPersonAppearances: RawStatement?
     /// The many-row statements of `flush`, by table and rows: a batch may flush several times
     /// (before a merge folds an entity into another, `GraphStore.absorb`, and before a common
     /// name's articles are read, `separateCommonNames`), and preparing a statement of 64 rows
@@ -261,7 +265,9 @@ struct BatchCache {
     /// The entity's display name.
     mutating func name(of entity: Int64, in db: Database) throws -> String {
         if let name = memory.names[entity] { return name }
-        let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [entity]) ?? ""
+        let find = try findName ?? RawStatement("SELECT name FROM entities WHERE id = ?", in: db)
+        findName = find
+        let name = try find.bind(entity).string() ?? ""
         memory.names[entity] = name
         return name
     }
@@ -512,7 +518,9 @@ struct BatchCache {
             memory.countries = [:]
         }
         if let known = memory.countries[entity] { return known }
-        var countries = try GraphStore.storedCountries(of: entity, in: db)
+        let find = try findCountries ?? RawStatement(GraphStore.storedCountriesSQL, in: db)
+        findCountries = find
+        var countries = Set(try find.bind(entity).strings().map { fold($0) })
         try pendingCountries(of: entity, into: &countries, in: db)
         memory.countries[entity] = countries
         return countries
@@ -554,7 +562,7 @@ struct BatchCache {
             guard !names.isEmpty else { continue }
             let countries = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT name FROM entities WHERE id = ?1 AND type = \(StoreSQL.country)
-                UNION
+                UNION ALL
                 SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
                 WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
                 """), arguments: [tie.target])
@@ -572,8 +580,12 @@ struct BatchCache {
     mutating func fullNameCountries(of person: Int64, in db: Database) throws -> Set<String> {
         if let known = memory.personCountries[person] { return known }
         var countries: Set<String> = []
-        for (country, folded) in try GraphStore.affiliationCountriesByName(of: person, in: db) + affiliationCountriesReadAsWritten(of: person, in: db)
-        where personKey(folded).utf8.contains(0x20) {
+        let find = try findCountriesByName ?? RawStatement(GraphStore.affiliationCountriesByNameSQL, in: db)
+        findCountriesByName = find
+        for (country, folded) in try find.bind(person).stringPairs() where personKey(folded).utf8.contains(0x20) {
+            countries.insert(fold(country))
+        }
+        for (country, folded) in try affiliationCountriesReadAsWritten(of: person, in: db) where personKey(folded).utf8.contains(0x20) {
             countries.insert(country)
         }
         memory.personCountries[person] = countries
@@ -586,8 +598,9 @@ struct BatchCache {
     mutating func answersToSurname(_ person: Int64, _ word: String, in db: Database) throws -> Bool {
         let key = StoreMemory.AliasKey(entity: person, name: word)
         if let known = memory.answersTo[key] { return known }
-        var rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT folded, aliases FROM appearances WHERE entity = ?"), arguments: [person])
-            .map { (folded: $0["folded"] as String, aliases: $0["aliases"] as String) }
+        let find = try findPersonAppearances ?? RawStatement("SELECT folded, aliases FROM appearances WHERE entity = ?", in: db)
+        findPersonAppearances = find
+        var rows = try find.bind(person).stringPairs().map { (folded: $0.0, aliases: $0.1) }
         // The pending rows read as written (`rowsReadAsWritten`) count as the store's; the person
         // is pending when an appearance after them is.
         var isPending = pendingPeople.contains(person)

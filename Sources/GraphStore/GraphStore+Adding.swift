@@ -580,10 +580,48 @@ package enum NameFolding {
     /// of particles alone is kept whole.
     package static func personKey(_ folded: String) -> String {
         // An ASCII name splits at its space bytes, without grapheme breaking (which cost most of
-        // this function); any other name splits character by character.
-        let ascii = folded.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
-        return personKey(folded, words: ascii ? folded.utf8.split(separator: 0x20).map(Substring.init) : folded.split(separator: " "))
+        // this function); any other name splits character by character. Most names have no
+        // particle, which their bytes tell without making a string of each word.
+        let particle: Bool? = folded.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? hasParticle(bytes) : nil
+        } ?? nil
+        switch particle {
+        case false?: return folded
+        case true?: return personKey(folded, words: folded.utf8.split(separator: 0x20).map(Substring.init))
+        case nil: return personKey(folded, words: folded.split(separator: " "))
+        }
     }
+
+    /// Whether a word of an ASCII name (words are separated by spaces) is a particle.
+    private static func hasParticle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if !word.isEmpty {
+                if let key = packedWord(word) {
+                    if shortParticles.contains(key) { return true }
+                } else if word.count <= longestParticle && particles.contains(String(decoding: word, as: UTF8.self)) {
+                    return true
+                }
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// A word of at most seven bytes as one number: its bytes, and its length in the top byte.
+    private static func packedWord<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64? {
+        guard word.count <= 7 else { return nil }
+        var key = UInt64(word.count) << 56
+        for (index, byte) in word.enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
+        return key
+    }
+
+    /// The particles of seven bytes or fewer, packed (`packedWord`), and the most bytes of any.
+    private static let shortParticles = Set(particles.compactMap { packedWord($0.utf8) })
+    private static let longestParticle = particles.map(\.utf8.count).max() ?? 0
 
     /// `personKey` splitting any name character by character.
     package static func personKeyByCharacters(_ folded: String) -> String {

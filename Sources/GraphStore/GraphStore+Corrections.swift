@@ -175,7 +175,7 @@ extension GraphStore {
     /// returns the edges whose evidence changed.
     static func moveEdges(of from: Int64, to: Int64, articles: [Int64]?, in db: Database) throws -> Set<Int64> {
         var touched: Set<Int64> = []
-        let records = try RelationRecord.fetchAll(db, sql: "SELECT id, source, type, target FROM relations WHERE source = ? OR target = ?",
+        let records = try RelationRecord.fetchAll(db.cachedStatement(sql: "SELECT id, source, type, target FROM relations WHERE source = ? OR target = ?"),
                                                   arguments: [from, from])
         for record in records {
             let id = record.id
@@ -197,9 +197,17 @@ extension GraphStore {
                 try dropUnusedSentences(sentences, in: db)
             } else {
                 let destination = try relationID(source, type, target, in: db)
-                try db.execute(sql: "UPDATE OR IGNORE evidence SET relation = \(destination) WHERE relation = ?" + articleFilter,
-                               arguments: StatementArguments(arguments))
-                try db.execute(sql: "DELETE FROM evidence WHERE relation = ?" + articleFilter, arguments: StatementArguments(arguments))
+                // A move of one article's edges (the writer's, many times a batch) runs through
+                // the connection's statement cache; other lists of articles are rare.
+                let update = "UPDATE OR IGNORE evidence SET relation = ? WHERE relation = ?" + articleFilter
+                let delete = "DELETE FROM evidence WHERE relation = ?" + articleFilter
+                if (articles?.count ?? 1) == 1 {
+                    try db.cachedStatement(sql: update).execute(arguments: StatementArguments([destination] + arguments))
+                    try db.cachedStatement(sql: delete).execute(arguments: StatementArguments(arguments))
+                } else {
+                    try db.execute(sql: update, arguments: StatementArguments([destination] + arguments))
+                    try db.execute(sql: delete, arguments: StatementArguments(arguments))
+                }
                 touched.insert(destination)
             }
             touched.insert(id)
@@ -219,8 +227,8 @@ extension GraphStore {
     /// Recounts the articles behind each edge and drops edges left with none.
     static func refreshWeights(of relations: Set<Int64>, in db: Database) throws {
         for id in relations {
-            try db.execute(sql: "UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = ?) WHERE id = ?",
-                           arguments: [id, id])
+            try db.cachedStatement(sql: "UPDATE relations SET weight = (SELECT COUNT(DISTINCT article) FROM evidence WHERE relation = ?) WHERE id = ?")
+                .execute(arguments: [id, id])
         }
         try db.execute(sql: "DELETE FROM relations WHERE weight = 0 AND id IN (\(relations.map(String.init).joined(separator: ",")))")
     }
@@ -228,17 +236,19 @@ extension GraphStore {
     /// Recomputes an entity's aliases and mention count from the articles that name it, its own
     /// name and the names pinned to it.
     static func rebuildNames(of id: Int64, in db: Database) throws {
-        try db.execute(sql: "DELETE FROM aliases WHERE entity = ?", arguments: [id])
+        // The writer rebuilds the names of every entity a surname's article leaves or joins: its
+        // statements run through the connection's statement cache.
+        try db.cachedStatement(sql: "DELETE FROM aliases WHERE entity = ?").execute(arguments: [id])
         var mentions = 0
-        for row in try Row.fetchAll(db, sql: "SELECT name, aliases, mentions FROM appearances WHERE entity = ?", arguments: [id]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, aliases, mentions FROM appearances WHERE entity = ?"), arguments: [id]) {
             mentions += row["mentions"] as Int
             try addAlias(row["name"], to: id, in: db)
             for alias in (row["aliases"] as String).split(separator: "\n") { try addAlias(String(alias), to: id, in: db) }
         }
-        if let name = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [id]) {
+        if let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [id]) {
             try addAlias(name, to: id, in: db)
         }
-        try db.execute(sql: "UPDATE entities SET mentions = ? WHERE id = ?", arguments: [mentions, id])
+        try db.cachedStatement(sql: "UPDATE entities SET mentions = ? WHERE id = ?").execute(arguments: [mentions, id])
     }
 
     static func entity(id: Int64, in db: Database) throws -> Entity {

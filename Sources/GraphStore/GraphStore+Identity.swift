@@ -174,18 +174,20 @@ extension GraphStore {
     /// to the United States count only where one article states both, as within an article
     /// (`GraphStore.countries(in:)`). Ties from different articles would make an entity's
     /// countries depend on which other articles were stored before it was matched.
-    static func storedCountries(of id: Int64, in db: Database) throws -> Set<String> {
-        Set(try String.fetchAll(db.cachedStatement(sql: """
+    ///
+    /// The query takes the entity's row id and gives country names, unfolded; `BatchCache.storedCountries`
+    /// runs it. Its halves are joined by `UNION ALL`: the names go into a set, and a `UNION` had
+    /// SQLite build a temporary b-tree (a new in-memory database page, cleared) for every query.
+    static let storedCountriesSQL = """
             SELECT c.name FROM relations r JOIN entities c ON c.id = r.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name FROM relations r JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
             AND EXISTS (SELECT 1 FROM evidence v JOIN evidence v2 ON v2.relation = r2.id AND v2.article = v.article
                         WHERE v.relation = r.id)
-            """), arguments: [id]).map(NameFolding.fold))
-    }
+            """
 
     /// The folded names of the countries a stored person is affiliated with (directly or through
     /// a body), each with the folded name an article stating the affiliation calls them by. A
@@ -197,18 +199,19 @@ extension GraphStore {
     /// The second half's CROSS JOINs keep SQLite's order (the person's affiliations first): left to
     /// itself it started from all the person's appearances and every evidence of their articles,
     /// about 56,000 instructions more a person on the store of the three corpora.
-    static func affiliationCountriesByName(of person: Int64, in db: Database) throws -> [(String, String)] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+    ///
+    /// The query takes the person's row id and gives rows of (country name, unfolded; folded
+    /// name); `BatchCache.fullNameCountries` runs it, into a set (so `UNION ALL`, as above).
+    static let affiliationCountriesByNameSQL = """
             SELECT c.name AS country, p.folded AS folded FROM relations r JOIN entities c ON c.id = r.target
             JOIN evidence v ON v.relation = r.id JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name AS country, p.folded AS folded FROM relations r
             CROSS JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation) CROSS JOIN entities c ON c.id = r2.target
             CROSS JOIN evidence v ON v.relation = r.id CROSS JOIN appearances p ON p.article = v.article AND p.entity = ?1
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            """), arguments: [person]).map { (NameFolding.fold($0["country"] as String), $0["folded"] as String) }
-    }
+            """
 
     // MARK: People
 
@@ -358,7 +361,61 @@ extension GraphStore {
     /// letter, the first letter included ("park heun hye" of "park geun hye"): an article that
     /// writes both for one person says they are one. `isVariant` keeps the first letter, since
     /// names found apart by their letters alone ("Lee"/"Kee") may be two people.
-    static func isMisspelling(_ first: String, of second: String) -> Bool {
+    package static func isMisspelling(_ first: String, of second: String) -> Bool {
+        // Most calls compare a name with itself or with one of another length: splitting each
+        // into characters cost about 11,000 instructions a call (callgrind, the three corpora).
+        if let answer = isMisspellingASCII(first, of: second) { return answer }
+        return isMisspellingByCharacters(first, of: second)
+    }
+
+    /// `isMisspelling` for two ASCII names (no carriage return, the one pair of ASCII bytes that
+    /// is one character), word by word over their bytes; nil for any other pair.
+    private static func isMisspellingASCII(_ first: String, of second: String) -> Bool? {
+        let answer = first.utf8.withContiguousStorageIfAvailable { a in
+            second.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                guard isPlainASCII(a), isPlainASCII(b) else { return nil }
+                var (nextA, nextB) = (0, 0)
+                var differing: (Range<Int>, Range<Int>)?
+                var words = 0
+                while true {
+                    let wordA = nextWord(in: a, from: &nextA)
+                    let wordB = nextWord(in: b, from: &nextB)
+                    guard let wordA, let wordB else {
+                        // The same number of words: both ran out at once.
+                        guard wordA == nil && wordB == nil else { return false }
+                        break
+                    }
+                    words += 1
+                    if !a[wordA].elementsEqual(b[wordB]) {
+                        guard differing == nil else { return false }
+                        differing = (wordA, wordB)
+                    }
+                }
+                guard words >= 2, let (wordA, wordB) = differing, wordA.count >= 3, wordB.count >= 3 else { return false }
+                return EditDistance.distance(String(decoding: UnsafeBufferPointer(rebasing: a[wordA]), as: UTF8.self),
+                                             String(decoding: UnsafeBufferPointer(rebasing: b[wordB]), as: UTF8.self)) == 1
+            }
+        }
+        return (answer ?? nil) ?? nil
+    }
+
+    /// Whether every byte is ASCII and none is a carriage return.
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// The next word (a run of bytes other than spaces) at or after `start`, moving `start` past it;
+    /// nil when none is left.
+    private static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: inout Int) -> Range<Int>? {
+        while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        guard start < bytes.count else { return nil }
+        let wordStart = start
+        while start < bytes.count && bytes[start] != 0x20 { start += 1 }
+        return wordStart..<start
+    }
+
+    /// `isMisspelling` for any names, character by character.
+    package static func isMisspellingByCharacters(_ first: String, of second: String) -> Bool {
         let a = first.split(separator: " ")
         let b = second.split(separator: " ")
         guard a.count == b.count, a.count >= 2 else { return false }
@@ -522,13 +579,14 @@ extension GraphStore {
         cache.settle(surname, moved ? nil : state)
     }
 
-    /// The countries an article ties an entity to, by the edges it gave the entity.
+    /// The countries an article ties an entity to, by the edges it gave the entity (a set: `UNION
+    /// ALL`, as in `storedCountriesSQL`).
     private static func articleCountries(of entity: Int64, in article: Int64, db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN entities c ON c.id = r.target
             WHERE r.source = ?1 AND r.type = \(StoreSQL.affiliation) AND c.type = \(StoreSQL.country)
-            UNION
+            UNION ALL
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN relations r2 ON r2.source = r.target AND r2.type = \(StoreSQL.affiliation)
             JOIN entities c ON c.id = r2.target
@@ -540,7 +598,7 @@ extension GraphStore {
     /// "Communist Party"): two of its entities joined the node, and its edges no longer tell
     /// which of them each came from.
     private static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?"),
                           arguments: [entity, article, folded]) == true
     }
 
@@ -550,23 +608,23 @@ extension GraphStore {
     /// one node, each has its own edges; the copy matches that where the article gave both the
     /// same edges, as it does when both are in one sentence.
     private static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
-        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
-                       arguments: [to, from, article, folded])
-        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
+            .execute(arguments: [to, from, article, folded])
+        try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])
         var touched: Set<Int64> = []
-        for record in try RelationRecord.fetchAll(db, sql: """
+        for record in try RelationRecord.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT r.id, r.source, r.type, r.target FROM relations r JOIN evidence v ON v.relation = r.id AND v.article = ?
             WHERE r.source = ? OR r.target = ?
-            """, arguments: [article, from, from])
+            """), arguments: [article, from, from])
         {
             let source = record.source == from ? to : record.source
             let target = record.target == from ? to : record.target
             guard source != target else { continue }
             let destination = try relationID(source, record.type, target, in: db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO evidence (relation, article, sentence, start, "end", date)
                 SELECT ?, article, sentence, start, "end", date FROM evidence WHERE relation = ? AND article = ?
-                """, arguments: [destination, record.id, article])
+                """).execute(arguments: [destination, record.id, article])
             touched.insert(destination)
         }
         if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
@@ -577,14 +635,14 @@ extension GraphStore {
     /// Moves one article's name for an entity, with the edges that article gave it, to another
     /// entity; an entity left with no article is removed.
     private static func moveAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
-        try db.execute(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?",
-                       arguments: [to, from, article, folded])
-        try db.execute(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?", arguments: [from, article, folded])
+        try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
+            .execute(arguments: [to, from, article, folded])
+        try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])
         let touched = try moveEdges(of: from, to: to, articles: [article], in: db)
         if !touched.isEmpty { try refreshWeights(of: touched, in: db) }
-        let left = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM appearances WHERE entity = ?", arguments: [from]) ?? 0
+        let left = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM appearances WHERE entity = ?"), arguments: [from]) ?? 0
         if left == 0 {
-            try db.execute(sql: "DELETE FROM entities WHERE id = ?", arguments: [from])
+            try db.cachedStatement(sql: "DELETE FROM entities WHERE id = ?").execute(arguments: [from])
         } else {
             try rebuildNames(of: from, in: db)
         }

@@ -1,5 +1,6 @@
 import GraphStore
 import KnowledgeGraph
+import TestSupport
 import Testing
 
 /// The writer's shortcuts against the general ways they stand for: a surname found byte by byte
@@ -25,6 +26,65 @@ struct WriterShortcutTests {
         ])
     func personKey(of folded: String) {
         #expect(NameFolding.personKey(folded) == NameFolding.personKeyByCharacters(folded))
+    }
+
+    @Test("Random names (seeded), with and without particles, lose the same particles byte by byte as character by character")
+    func randomPersonKeys() {
+        var generator = SeededGenerator(state: 31)
+        let words = [
+            "al", "bin", "de", "la", "von", "der", "dos", "ibn", "abdul", "assad", "a", "alx", "dé", "é", "", "\r\n", "bint", "vonn",
+        ]
+        var changed = 0
+        for _ in 0..<3000 {
+            let name = (0..<Int.random(in: 0...5, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "  ")
+            let expected = NameFolding.personKeyByCharacters(name)
+            if expected != name { changed += 1 }
+            #expect(NameFolding.personKey(name) == expected, "\(name.debugDescription)")
+        }
+        // Particles are dropped often enough to test both answers.
+        #expect(changed > 100)
+    }
+
+    @Test(
+        "A misspelt name is found byte by byte as character by character",
+        arguments: [
+            ("park heun hye", "park geun hye"), ("park geun hye", "park geun hye"), ("sergey lavrov", "sergei lavrov"),
+            ("ab cd", "ab ce"), ("abc def", "abd deg"), ("antony blinken", "antony j blinken"), ("a  bcd", "a bce"),
+            (" kim jong un", "kim jong um "), ("blinken", "blinkem"), ("", ""), ("x\r\ny abc", "x\r\ny abd"),
+            ("jose garcía", "jose garcia"), ("zoë smith", "zoe smith"), ("a \u{301}bcd", "a bcd"), ("abc 123", "abc 124"),
+        ])
+    func misspelling(of pair: (String, String)) {
+        #expect(GraphStore.isMisspelling(pair.0, of: pair.1) == GraphStore.isMisspellingByCharacters(pair.0, of: pair.1))
+        #expect(GraphStore.isMisspelling(pair.1, of: pair.0) == GraphStore.isMisspellingByCharacters(pair.1, of: pair.0))
+    }
+
+    @Test("Random names (seeded), a letter or a word apart, are misspellings byte by byte as character by character")
+    func randomMisspellings() {
+        var generator = SeededGenerator(state: 29)
+        let letters: [String] = ["a", "b", "e", "k", "n", "o", " ", " ", "é", "\u{301}", "\r\n", "1"]
+        var misspelt = 0
+        for _ in 0..<4000 {
+            let length = Int.random(in: 0...14, using: &generator)
+            var first = (0..<length).map { _ in letters.randomElement(using: &generator)! }
+            var second = first
+            // Mostly one change: a letter replaced, added or dropped.
+            for _ in 0..<Int.random(in: 0...2, using: &generator) where !second.isEmpty {
+                let index = Int.random(in: 0..<second.count, using: &generator)
+                switch Int.random(in: 0...2, using: &generator) {
+                case 0: second[index] = letters.randomElement(using: &generator)!
+                case 1: second.insert(letters.randomElement(using: &generator)!, at: index)
+                default: second.remove(at: index)
+                }
+            }
+            if Bool.random(using: &generator) { swap(&first, &second) }
+            let (a, b) = (first.joined(), second.joined())
+            let expected = GraphStore.isMisspellingByCharacters(a, of: b)
+            if expected { misspelt += 1 }
+            #expect(GraphStore.isMisspelling(a, of: b) == expected, "\(a.debugDescription) / \(b.debugDescription)")
+        }
+        // The names above are misspellings often enough to test both answers.
+        #expect(misspelt > 100)
     }
 
     /// Articles naming people whose surnames share their first letters, some a letter apart
