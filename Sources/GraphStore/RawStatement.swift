@@ -117,58 +117,33 @@ final class RawStatement {
 
     /// Runs a query and returns the first column of every row as an integer.
     func integers() throws -> [Int64] {
-        defer { reset() }
-        var values: [Int64] = []
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_ROW: values.append(sqlite3_column_int64(statement, 0))
-            case SQLITE_DONE: return values
-            case let code: throw failure(code)
-            }
-        }
+        try rows { sqlite3_column_int64(statement, 0) }
     }
 
     /// Runs a query and returns its rows as an integer (the first column) and a string (the second).
     func integersAndStrings() throws -> [(Int64, String)] {
-        defer { reset() }
-        var rows: [(Int64, String)] = []
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_ROW:
-                // By its length: a stored string may hold a NUL, where a C string would stop.
-                let count = Int(sqlite3_column_bytes(statement, 1))
-                let text = sqlite3_column_text(statement, 1).map {
-                    String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
-                } ?? ""
-                rows.append((sqlite3_column_int64(statement, 0), text))
-            case SQLITE_DONE: return rows
-            case let code: throw failure(code)
-            }
-        }
+        try rows { (sqlite3_column_int64(statement, 0), text(at: 1)) }
     }
 
     /// Runs a query and returns its rows as an integer (the first column) and two strings (the
     /// second and third).
     func integersAndStringPairs() throws -> [(Int64, String, String)] {
-        defer { reset() }
-        var rows: [(Int64, String, String)] = []
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_ROW: rows.append((sqlite3_column_int64(statement, 0), text(at: 1), text(at: 2)))
-            case SQLITE_DONE: return rows
-            case let code: throw failure(code)
-            }
-        }
+        try rows { (sqlite3_column_int64(statement, 0), text(at: 1), text(at: 2)) }
     }
 
     /// Runs a query and returns the first column of every row as a string.
     func strings() throws -> [String] {
+        try rows { text(at: 0) }
+    }
+
+    /// Runs a query and returns what `read` makes of each row, read while the row is current.
+    private func rows<Row>(_ read: () -> Row) throws -> [Row] {
         defer { reset() }
-        var values: [String] = []
+        var rows: [Row] = []
         while true {
             switch sqlite3_step(statement) {
-            case SQLITE_ROW: values.append(text(at: 0))
-            case SQLITE_DONE: return values
+            case SQLITE_ROW: rows.append(read())
+            case SQLITE_DONE: return rows
             case let code: throw failure(code)
             }
         }
