@@ -278,6 +278,18 @@ package struct EntityResolver {
                 keyed[key] = known
                 return known
             }
+            if case .body = key, let shorter = organizationShortForm(ofLexiconBody: index, in: candidates) {
+                // "the Communist Party's talking points" before "the CCP": the order of the two
+                // names must not decide whether they are one ("the Communist Party" after "the
+                // CCP" already joins it through `organization(shortening:)`).
+                rename(shorter, candidates[index].name)
+                lowercaseNames[shorter] = candidates[index].name.lowercased()
+                entities[shorter].lexiconName = candidates[index].lexiconName
+                entities[shorter].knownCountry = entities[shorter].knownCountry ?? candidates[index].knownCountry
+                bodyCountries[shorter] = bodyCountries[shorter] ?? candidates[index].knownCountry
+                keyed[key] = shorter
+                return shorter
+            }
             if case .body(let name) = key, let country = candidates[index].knownCountry {
                 let generic = keys.genericKey(name)
                 if let same = genericBody(withKey: generic, country: country) {
@@ -490,6 +502,16 @@ package struct EntityResolver {
         EntityResolver.latest(in: organizationOrder) { entity in
             let known = lowercaseNames[entity]
             return EntityResolver.isShortForm(name, of: known) || EntityResolver.isShortForm(known, of: name)
+        }
+    }
+
+    /// An organization named earlier by a short form of the name of the lexicon's organization at
+    /// `index` ("Communist Party" of "Communist Party of China"), not itself one the lexicon knows.
+    private func organizationShortForm(ofLexiconBody index: Int, in candidates: [Candidate]) -> Int? {
+        guard candidates[index].type == .organization, candidates[index].lexiconName != nil else { return nil }
+        let name = candidates[index].name.lowercased()
+        return EntityResolver.latest(in: organizationOrder) { entity in
+            entities[entity].lexiconName == nil && EntityResolver.isShortForm(lowercaseNames[entity], of: name)
         }
     }
 
