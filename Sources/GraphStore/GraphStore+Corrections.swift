@@ -201,13 +201,11 @@ extension GraphStore {
                 // the connection's statement cache; other lists of articles are rare.
                 let update = "UPDATE OR IGNORE evidence SET relation = ? WHERE relation = ?" + articleFilter
                 let delete = "DELETE FROM evidence WHERE relation = ?" + articleFilter
-                if (articles?.count ?? 1) == 1 {
-                    try db.cachedStatement(sql: update).execute(arguments: StatementArguments([destination] + arguments))
-                    try db.cachedStatement(sql: delete).execute(arguments: StatementArguments(arguments))
-                } else {
-                    try db.execute(sql: update, arguments: StatementArguments([destination] + arguments))
-                    try db.execute(sql: delete, arguments: StatementArguments(arguments))
+                func statement(_ sql: String) throws -> Statement {
+                    (articles?.count ?? 1) == 1 ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
                 }
+                try statement(update).execute(arguments: StatementArguments([destination] + arguments))
+                try statement(delete).execute(arguments: StatementArguments(arguments))
                 touched.insert(destination)
             }
             touched.insert(id)
