@@ -71,7 +71,7 @@ extension MentionBuilder {
             }
             return
         }
-        // "Wilson Joseph, also known as John Roe": another name of the one before, which the
+        // "Marco Ferri, also known as Tano Bruni": another name of the one before, which the
         // article may use later on its own.
         if let named = nameKnownAs(range) {
             acronyms[surface] = named
@@ -421,8 +421,8 @@ extension MentionBuilder {
             && !isHead(name)
     }
 
-    /// The candidate that a run names again after "known as": "Wilson Joseph, also known as John
-    /// Roe", "the Bangla Rifles, now known as the Border Guard" (a quote mark may stand around the
+    /// The candidate that a run names again after "known as": "Marco Ferri, also known as Tano
+    /// Bruni", "the Bangla Rifles, now known as the Border Guard" (a quote mark may stand around the
     /// name). The candidate is a person or a body whose name ends right before the cue, or before
     /// a comma and one apposition word ("also", "now") there.
     private func nameKnownAs(_ range: Range<Int>) -> Int? {
