@@ -650,12 +650,14 @@ package struct Lexicon: Sendable {
     }
 
     /// The plural of a title written in full ("Prime Ministers", "Secretaries of State" is left
-    /// out): its last word with "s", or "ies" for a final consonant and "y".
+    /// out): its last word with "s", "ies" for a final consonant and "y", or "men" for "man".
     static func plural(of title: String) -> String? {
         guard !title.contains(" of "), let last = title.split(separator: " ").last, last.count >= 4,
             last.allSatisfy(\.isLetter), !last.hasSuffix("s")
         else { return nil }
         let stem = title.dropLast(last.count)
+        // "Congressmen", "Chairwomen": a title ending in "man" makes its plural in "men".
+        if last.hasSuffix("man") { return stem + last.dropLast(3) + "men" }
         if last.hasSuffix("y"), let before = last.dropLast().last, !"aeiou".contains(before) {
             return stem + last.dropLast() + "ies"
         }

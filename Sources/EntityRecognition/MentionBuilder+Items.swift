@@ -146,7 +146,15 @@ extension MentionBuilder {
                         return ((index + length + 1)..<run.upperBound).allSatisfy { !isHead($0) && lexiconMatch(at: $0, end: run.upperBound) == nil }
                             && bodyType(run) != nil
                     }()
-                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody) || bodyAfterTitle || coordinatedPortfolio) {
+                    // "Congressman George Holding": a title, then a person's name whose last word is
+                    // also a company's ("Holding"), is the title and the name.
+                    let personAfterTitle: Bool = {
+                        guard case .title(_, false) = category, run.upperBound > index + length else { return false }
+                        return isPersonNameWithHeadWord((index + length)..<run.upperBound)
+                    }()
+                    if run.count > length && ((isHead(run.upperBound - 1) && !titleOfBody && !personAfterTitle) || bodyAfterTitle
+                        || coordinatedPortfolio)
+                    {
                         // "United States Treasury Department": a country, then a body the lexicon
                         // knows by the rest of the run.
                         if let split = knownBodyEnding(run, within: index..<(index + length)),

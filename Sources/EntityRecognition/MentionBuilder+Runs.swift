@@ -124,6 +124,13 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
+        // "the 400 Mawozo gang", "the Barrio 18 gangs", "MS-13": a number is part of a group's name.
+        // A number before the name is left out of its key: "the Mawozo gang" is the same gang.
+        if title == nil, !sentence.isTitleCase, let named = numberedOrganization(range) {
+            let key = organizationKey(named.lowerBound < range.lowerBound ? range : named)
+            add(Candidate(tokens: named, phrase: named, kind: .name, type: .organization, key: key, name: string(named)))
+            return
+        }
         // "energy company Gazprom", "news agency SUNA", "the Kaldera company", "ADP party": the noun
         // beside the name says what it names.
         if title == nil, isNamedOrganization(range) {
@@ -389,6 +396,40 @@ extension MentionBuilder {
             return true
         }
         return false
+    }
+
+    /// A group's name that holds a number, told by the lowercase organization noun after it: the
+    /// number before the name after an article ("the 400 Mawozo gang"), or after it, spaced or
+    /// hyphenated ("Barrio 18 gangs", "MS-13"). The noun may also follow a second name joined by
+    /// a conjunction ("the MS-13 and Barrio 18 gangs").
+    private func numberedOrganization(_ range: Range<Int>) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        if tokens[lower].kind != .number, lower >= 2, tokens[lower - 1].kind == .number, tokens[lower].shape.contains(.spaceBefore),
+            isWord(lower - 2, .article)
+        {
+            lower -= 1
+        } else if isMark(upper, "-"), !tokens[upper].shape.contains(.spaceBefore), inSentence(upper + 1),
+            tokens[upper + 1].kind == .number, !tokens[upper + 1].shape.contains(.spaceBefore)
+        {
+            upper += 2
+        } else if inSentence(upper), tokens[upper].kind == .number, tokens[upper].shape.contains(.spaceBefore) {
+            upper += 1
+        } else {
+            return nil
+        }
+        guard inSentence(upper), !readsAsPersonName(range) else { return nil }
+        if isLowercaseWord(upper, .organizationNoun) { return lower..<upper }
+        // "the MS-13 and Barrio 18 gangs": a capitalized name and numbers, then the noun.
+        guard isLowercaseWord(upper, .conjunction) else { return nil }
+        var next = upper + 1
+        while inSentence(next), next < upper + 6 {
+            let token = tokens[next]
+            if token.kind == .word && !token.isCapitalized { return isLowercaseWord(next, .organizationNoun) ? lower..<upper : nil }
+            guard token.kind == .number || (token.kind == .word && token.isCapitalized) || token.isMark("-") else { return nil }
+            next += 1
+        }
+        return nil
     }
 
     /// "Harland & Wolff", "Perez & Sons": one capitalized word on each side of a spaced ampersand,
