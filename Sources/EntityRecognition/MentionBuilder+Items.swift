@@ -691,6 +691,20 @@ extension MentionBuilder {
         {
             return true
         }
+        // "the National Development Fund of Iran and Iran's Defense Industries Organization": a name
+        // whose possessive opens another name is that name's owner, not the rest of the first one
+        // ("Ministry of Labour and People's Welfare" goes on: a people's possessive is a word of it).
+        var owner = next
+        while owner < limit, owner < next + 4, tokens[owner].kind == .word, tokens[owner].isCapitalized || tokens[owner].isAllCaps,
+            !isPossessive(owner)
+        {
+            owner += 1
+        }
+        if owner > next, isPossessive(owner), owner + 1 < limit, tokens[owner + 1].kind == .word, tokens[owner + 1].isCapitalized,
+            !classes(owner - 1).contains(.groupNoun)
+        {
+            return true
+        }
         // "Zhejiang Hengli Industry Co Ltd and Smith & Partners": a legal form ends a company's name.
         let last = run.upperBound - 1
         if classes(last).contains(.legalForm) && (tokens[last].isCapitalized || tokens[last].isAllCaps) && run.count > 1 {
