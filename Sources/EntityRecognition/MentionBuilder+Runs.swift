@@ -640,7 +640,9 @@ extension MentionBuilder {
         let words = wordCount(range)
         if words >= 2 {
             canStart = hasTitle || firstIsGiven || followedBySpeech || !sentence.isTitleCase
-            if words > 4 { canStart = hasTitle }
+            // Five words or more need a title, but particles are no words of their own there
+            // ("Mohammed bin Zayed Al Nahyan" has three).
+            if words > 4 && wordCount(range) - particleCount(range) > 4 { canStart = hasTitle }
         } else {
             canStart = hasTitle || (followedBySpeech && !sentenceInitial) || (followedBySpeech && firstIsGiven)
                 || (followedByWho && isBareName(range.lowerBound)) || pronounFollows(range)
@@ -685,6 +687,12 @@ extension MentionBuilder {
             }
             appositionOwner(for: personIndex, from: start)
         }
+    }
+
+    /// The particles that stand as words of their own in a name ("bin", "Al" in "Mohammed bin
+    /// Zayed Al Nahyan"; not the "al" of "al-Sisi").
+    private func particleCount(_ range: Range<Int>) -> Int {
+        range.dropFirst().count { tokens[$0].kind == .word && tokens[$0].shape.contains(.spaceBefore) && classes($0).contains(.particle) }
     }
 
     /// "Aliyev renewed his threats", "Moraes' defenders see him": a lone name no lexicon knows that
