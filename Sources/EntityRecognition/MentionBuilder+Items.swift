@@ -84,6 +84,16 @@ extension MentionBuilder {
                     index = run.upperBound
                     continue
                 }
+                if case .title = category, length == 1, index + 2 < range.upperBound, isLowercaseWord(index + 1, .particle),
+                    tokens[index + 2].kind == .word, tokens[index + 2].isCapitalized,
+                    lexicon.keys.patronymics.contains(string((index + 1)..<(index + 2)))
+                {
+                    // "Prince Sultan bin Saad": a title word before "bin" is the given name of a son.
+                    let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
+                    add(runItem(run, absorbed: absorbed))
+                    index = run.upperBound
+                    continue
+                }
                 if case .title(let target, _) = category,
                     let shorter = lexiconMatch(at: index, end: index + length - 1, excludingTitles: true)
                 {
