@@ -61,4 +61,10 @@ struct ParticleNameTests {
         let result = try Recognized("The delegation met Hamad bin Tariq Al Qasimi in the capital on Monday.")
         #expect(result.entity(named: "Hamad bin Tariq Al Qasimi")?.type == .person, "\(result.summary)")
     }
+
+    @Test("A title word before 'bin' is a given name: 'Prince Sultan bin Fahad bin Nasser'")
+    func titleWordBeforePatronymic() throws {
+        let result = try Recognized("The dinner was hosted by Prince Sultan bin Fahad bin Nasser, and many guests came.")
+        #expect(result.entity(named: "Sultan bin Fahad bin Nasser")?.type == .person, "\(result.summary)")
+    }
 }
