@@ -72,6 +72,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \
   Sources/RelationExtraction/Scoring/QuotationSpans.swift Tests/RelationExtractionTests/QuotationSpanTests.swift \
+  Tests/RelationExtractionTests/CarriedSourceTests.swift \
   Sources/GraphStore/StoreReplica.swift Sources/GraphStorePostgres Tests/GraphStorePostgresTests \
   Tests/GraphStoreTests/WriterShortcutTests.swift \
   Sources/GraphStore/SQLiteSettings.swift Tests/GraphStoreTests/SQLiteSettingsTests.swift \

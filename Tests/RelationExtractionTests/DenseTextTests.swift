@@ -41,8 +41,9 @@ struct DenseTextTests {
     @Test("Past the article's first 4,096 places, each sentence gives at most its 64 nearest pairs per relation")
     func denseArticle() throws {
         let pipeline = try Pipeline.shared.get()
-        // 30 sentences of 40 clauses, each of about 330 tokens with 80 senators.
-        let text = (0..<30).map { DenseTextTests.clauses(40, from: 40 * $0) }.joined(separator: "\n")
+        // 60 sentences of 40 clauses, each of about 330 tokens with 80 senators. Criticism carries
+        // no source into the next sentence: its pairs alone pass 4,096 places after some 25 sentences.
+        let text = (0..<60).map { DenseTextTests.clauses(40, from: 40 * $0) }.joined(separator: "\n")
         let analysis = pipeline.recognizer.analyze(Array(text.utf8), document: "t")
         var cutSentences = 0
         let graph = pipeline.relations.extract(from: analysis, cutSentences: &cutSentences)

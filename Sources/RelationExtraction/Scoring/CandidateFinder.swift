@@ -214,7 +214,8 @@ struct CandidateFinder {
                         relation: relation, judged: judged, sentence: sentenceIndex, actors: actors, triggers: triggers, speaker: speaker,
                         affiliated: affiliated, scan: scan, limit: dense ? CandidateFinder.densePairs : CandidateFinder.maximumPairs, scratch: &pairScratch,
                         into: &candidates)
-                    let carriedCut = addCarriedSources(
+                    let carries = triggers.contains { $0.judged == judged && $0.carriesSources }
+                    let carriedCut = carries && addCarriedSources(
                         relation: relation, judged: judged, sentence: sentenceIndex, position: position, actors: actors, triggers: triggers,
                         affiliated: affiliated, recent: recentSources[judged], scan: scan,
                         limit: dense ? CandidateFinder.denseCarriedPairs : CandidateFinder.maximumCarriedPairs, scratch: &pairScratch,
@@ -493,7 +494,7 @@ struct CandidateFinder {
         defer { scratch.written = targetFeatures }
         for (rank, (source, sourcePosition)) in recent.reversed().enumerated() where !actors.contains(where: { $0.entity == source }) {
             for (targetIndex, target) in actors.enumerated() where target.entity != source {
-                for trigger in triggers.indices where triggers[trigger].judged == judged {
+                for trigger in triggers.indices where triggers[trigger].judged == judged && triggers[trigger].carriesSources {
                     pairs += 1
                     // Past the limit, the rest is left out: true.
                     if pairs > limit { return true }
