@@ -19,6 +19,15 @@ import Testing
         #expect(features.contains("event-participants|listed-listed|other-side"), "\(features.sorted())")
     }
 
+    @Test func aMeetingToldInSteps() throws {
+        let text =
+            "Prime Minister Oskar Lindqvist and President Mara Bellini met in Oslo on Monday. "
+            + "Lindqvist was joined by his adviser Ida Brandt during the meeting. "
+            + "Later, the full delegations met, including Foreign Minister Pavel Dunaj and Foreign Minister Jonas Ferreira."
+        let features = try candidateFeatures(text, .metWith, from: "Mara Bellini", to: "Pavel Dunaj")
+        #expect(features.contains { $0.hasPrefix("event-participants|party-listed|") }, "\(features.sorted())")
+    }
+
     @Test func aPlannedMeetingHasNoParticipants() throws {
         let text =
             "President Oskar Lindqvist will convene a meeting with the leaders of three nations in Geneva next week. "

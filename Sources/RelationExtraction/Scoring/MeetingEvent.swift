@@ -99,6 +99,13 @@ struct MeetingEventReader {
             let first = mentions.first(where: { $0.entity == listed[0] && $0.tokens.lowerBound > opener }),
             first.phrase.lowerBound - opener <= MeetingEventReader.listGap
         else { return }
+        // The meetings in reach are one event told in steps ("Pence and Erdogan met. … Later, the
+        // full delegations met, including …"): their parties take part in it too.
+        for earlier in events.indices.dropLast() where position - events[earlier].position <= MeetingEventReader.reach {
+            for entity in events[earlier].parties where !events[last].parties.contains(entity) && !listed.contains(entity) {
+                events[last].parties.append(entity)
+            }
+        }
         for entity in listed where !events[last].listed.contains(entity) && !events[last].parties.contains(entity) {
             guard events[last].parties.count + events[last].listed.count < MeetingEventReader.maximumParticipants else { break }
             events[last].listed.append(entity)
