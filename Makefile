@@ -68,6 +68,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/RelationExtractionTests/BodyWithinNameTests.swift Tests/RelationExtractionTests/UnnamedHolderTests.swift \
   Tests/RelationExtractionTests/BulletListTests.swift \
   Sources/RelationExtraction/Scoring/MeetingFrame.swift Tests/RelationExtractionTests/MeetingFrameTests.swift \
+  Sources/RelationExtraction/Scoring/MeetingEvent.swift Tests/RelationExtractionTests/MeetingEventTests.swift \
   Tests/RelationExtractionTests/PurposeInfinitiveTests.swift Tests/RelationExtractionTests/OfficeHolderCandidateTests.swift Tests/RelationExtractionTests/OfficeAppositionTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \

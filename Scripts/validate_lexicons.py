@@ -468,6 +468,7 @@ WORD_CLASSES = {
     # references to an actor named earlier, and a person's ties to a body (RelationWords)
     "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner",
     "list-opener", "role-noun", "origin-preposition", "delegation-noun", "delegation-head-verb",
+    "participant-opener",
     # the sentence patterns' words (ScanWords)
     "noun-marker", "coordination-gap", "statement-noun", "unnamed-holder", "passive-adverb", "preposition",
     "objectless-cue-end", "listing-verb", "intensifier", "speech-participle", "after-object-pronoun", "pair-noun",

@@ -335,6 +335,7 @@ enum Rationale {
     case office(person: Int, target: Int)
     case knownCountry(body: Int, country: String)
     case delegation
+    case meetingEvent
     case text(String)
 
     func text(_ entities: [ArticleEntity]) -> String {
@@ -347,6 +348,7 @@ enum Rationale {
         case .office(let person, let target): concatenated("'", entities[person].name, "' held office in '", entities[target].name, "'")
         case .knownCountry(let body, let country): concatenated("'", entities[body].name, "' belongs to '", country, "'")
         case .delegation: "members of delegations named in the article"
+        case .meetingEvent: "participants of one meeting named in the article"
         case .text(let text): text
         }
     }

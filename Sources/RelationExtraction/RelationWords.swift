@@ -14,12 +14,13 @@ package final class RelationWords: Sendable {
     let originPrepositions: WordSet
     let delegationNouns: WordSet
     let delegationHeadVerbs: WordSet
+    let participantOpeners: WordSet
 
     /// Every class of `relation-words.tsv`: these and the sentence patterns' (`ScanWords`). The file
     /// must give each one words and use no other; `Scripts/validate_lexicons.py` checks it too.
     package static let classes = [
         "person-pronoun", "body-pronoun", "body-noun", "government-noun", "company-noun", "determiner", "list-opener",
-        "origin-preposition", "delegation-noun", "delegation-head-verb",
+        "origin-preposition", "delegation-noun", "delegation-head-verb", "participant-opener",
     ] + ScanWords.classes
 
     /// Reads `word<TAB>class` lines into the members of each class, in the file's order.
@@ -61,5 +62,6 @@ package final class RelationWords: Sendable {
         originPrepositions = set("origin-preposition")
         delegationNouns = set("delegation-noun")
         delegationHeadVerbs = set("delegation-head-verb")
+        participantOpeners = set("participant-opener")
     }
 }

@@ -90,6 +90,7 @@ struct CandidateFinder {
                                 modelWordParts: candidates.recordingNames ? nil : modelWordParts)
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
         var delegations = DelegationFinder(words: relationWords)
+        var meetings = MeetingEventReader(words: relationWords)
         let quotations = QuotationSpans(analysis)
         /// The speaker of the quotation over several sentences being read, found where it opened.
         var quotationSpeaker: Int?
@@ -205,6 +206,9 @@ struct CandidateFinder {
             }
             delegations.read(sentence: sentenceIndex, tokens: tokens, mentions: mentions,
                              meetingCues: triggers.lazy.filter { $0.relation == .metWith }.map(\.range), in: analysis)
+            meetings.read(sentence: sentenceIndex, position: position, tokens: tokens, mentions: mentions,
+                          meetingCues: triggers.filter { $0.relation == .metWith },
+                          otherCues: triggers.lazy.filter { $0.relation != .metWith && !$0.isSpeech }.map(\.range), scan: scan, in: analysis)
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
                 let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {
@@ -261,6 +265,7 @@ struct CandidateFinder {
                 return analysis.entities[entity].type == .person && profile.asSource + profile.asTarget > 0
             }
             delegations.addPairs(participants: participants, affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
+            meetings.addPairs(affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
         }
         profiles.addPairs(into: &candidates)
         candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
