@@ -88,7 +88,7 @@ extension MentionBuilder {
                     tokens[index + 2].kind == .word, tokens[index + 2].isCapitalized,
                     lexicon.keys.patronymics.contains(string((index + 1)..<(index + 2)))
                 {
-                    // "Prince Sultan bin Saad": a title word before "bin" is the given name of a son.
+                    // "Prince Faisal bin Omar": a title word before "bin" is the given name of a son.
                     let (run, absorbed) = extendRun(from: index, limit: range.upperBound)
                     add(runItem(run, absorbed: absorbed))
                     index = run.upperBound
@@ -156,7 +156,7 @@ extension MentionBuilder {
                         return ((index + length + 1)..<run.upperBound).allSatisfy { !isHead($0) && lexiconMatch(at: $0, end: run.upperBound) == nil }
                             && bodyType(run) != nil
                     }()
-                    // "Congressman George Holding": a title, then a person's name whose last word is
+                    // "Congressman Walter Holding": a title, then a person's name whose last word is
                     // also a company's ("Holding"), is the title and the name.
                     let personAfterTitle: Bool = {
                         guard case .title(_, false) = category, run.upperBound > index + length else { return false }
@@ -701,7 +701,7 @@ extension MentionBuilder {
         {
             return true
         }
-        // "the National Development Fund of Iran and Iran's Defense Industries Organization": a name
+        // "the National Reserve Fund of Oman and Oman's Naval Industries Organization": a name
         // whose possessive opens another name is that name's owner, not the rest of the first one
         // ("Ministry of Labour and People's Welfare" goes on: a people's possessive is a word of it).
         var owner = next

@@ -124,8 +124,8 @@ extension MentionBuilder {
             add(Candidate(tokens: range, phrase: range, kind: .name, type: .organization, key: organizationKey(range), name: surface))
             return
         }
-        // "the 400 Mawozo gang", "the Barrio 18 gangs", "MS-13": a number is part of a group's name.
-        // A number before the name is left out of its key: "the Mawozo gang" is the same gang.
+        // "the 300 Kalba gang", "the Distrito 9 gangs", "KR-7": a number is part of a group's name.
+        // A number before the name is left out of its key: "the Kalba gang" is the same gang.
         if title == nil, !sentence.isTitleCase, let named = numberedOrganization(range) {
             let key = organizationKey(named.lowerBound < range.lowerBound ? range : named)
             add(Candidate(tokens: named, phrase: named, kind: .name, type: .organization, key: key, name: string(named)))
@@ -399,9 +399,9 @@ extension MentionBuilder {
     }
 
     /// A group's name that holds a number, told by the lowercase organization noun after it: the
-    /// number before the name after an article ("the 400 Mawozo gang"), or after it, spaced or
-    /// hyphenated ("Barrio 18 gangs", "MS-13"). The noun may also follow a second name joined by
-    /// a conjunction ("the MS-13 and Barrio 18 gangs").
+    /// number before the name after an article ("the 300 Kalba gang"), or after it, spaced or
+    /// hyphenated ("Distrito 9 gangs", "KR-7"). The noun may also follow a second name joined by
+    /// a conjunction ("the KR-7 and Distrito 9 gangs").
     private func numberedOrganization(_ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -420,7 +420,7 @@ extension MentionBuilder {
         }
         guard inSentence(upper), !readsAsPersonName(range) else { return nil }
         if isLowercaseWord(upper, .organizationNoun) { return lower..<upper }
-        // "the MS-13 and Barrio 18 gangs": a capitalized name and numbers, then the noun.
+        // "the KR-7 and Distrito 9 gangs": a capitalized name and numbers, then the noun.
         guard isLowercaseWord(upper, .conjunction) else { return nil }
         var next = upper + 1
         while inSentence(next), next < upper + 6 {

@@ -3,7 +3,7 @@ import KnowledgeGraph
 import Testing
 
 /// Where a name begins and ends when a number, a plural title or a second owner's name stands next
-/// to it: "the 400 Mawozo gang", "Congressmen George Holding", "the X Fund of Iran and Iran's Y".
+/// to it: "the 300 Kalba gang", "Congressmen Walter Holding", "the X Fund of Iran and Iran's Y".
 @Suite("Name edges: numbers in group names, plural titles, a second owner after 'and'")
 struct NumberedNameTests {
     @Test("A number before a gang's name is part of it, and 'the Kraze gang' later is the same gang")
@@ -31,7 +31,7 @@ struct NumberedNameTests {
         #expect(result.entity(named: "300 Kraze") == nil, "\(result.summary)")
     }
 
-    @Test("The plural of a title in '-man' introduces a person: 'Congressmen George Holding'")
+    @Test("The plural of a title in '-man' introduces a person: 'Congressmen Walter Holding'")
     func pluralTitleInMen() throws {
         let result = try Recognized("The delegation included Congressmen Walter Holding and Peter Olsen.")
         let person = try #require(result.entity(named: "Walter Holding"), "\(result.summary)")
