@@ -319,6 +319,11 @@ struct AffiliationIndex {
         above[first] & above[second] != 0
     }
 
+    /// Whether two entities stand together: tied to each other, or under one body or country.
+    func allied(_ first: Int, _ second: Int) -> Bool {
+        ties(first, second) || sameSide(first, second)
+    }
+
     /// Whether the entity is tied to any body or country.
     func hasAffiliation(_ entity: Int) -> Bool {
         !direct[entity].isEmpty

@@ -466,8 +466,8 @@ struct CandidateFinder {
                 // is designating X," said the Treasury secretary (his body's own act); "the two
                 // met", said one leader's spokesman (he was no party to it).
                 if let speaker, speaker != source.entity, speaker != target.entity {
-                    let withSource = affiliated.ties(speaker, source.entity) || affiliated.sameSide(speaker, source.entity)
-                    let withTarget = affiliated.ties(speaker, target.entity) || affiliated.sameSide(speaker, target.entity)
+                    let withSource = affiliated.allied(speaker, source.entity)
+                    let withTarget = affiliated.allied(speaker, target.entity)
                     if withSource || withTarget {
                         features.add(r, .speakerSide, withSource ? (withTarget ? .speakerSideBoth : .speakerSideSource) : .speakerSideTarget)
                     }
@@ -528,7 +528,7 @@ struct CandidateFinder {
                         let sources = triggers[trigger].context.sources
                         if sources.contains(where: { $0 != target.entity }) {
                             let allied = sources.contains {
-                                $0 != target.entity && (affiliated.ties($0, source) || affiliated.sameSide($0, source))
+                                $0 != target.entity && affiliated.allied($0, source)
                             }
                             features.add(r, .carriedSourceTaken, allied ? .sameSide : .otherSide)
                         }

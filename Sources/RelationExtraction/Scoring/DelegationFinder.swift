@@ -134,7 +134,7 @@ struct DelegationFinder {
             }
         }
         /// Whether two entities stand on different sides: neither tied to the other's side.
-        func apart(_ first: Int, _ second: Int) -> Bool { !affiliated.sameSide(first, second) && !affiliated.ties(first, second) }
+        func apart(_ first: Int, _ second: Int) -> Bool { !affiliated.allied(first, second) }
         for (index, delegation) in delegations.enumerated() {
             let side = delegation.owner ?? delegation.members[0]
             for member in delegation.members {

@@ -157,7 +157,7 @@ struct MeetingEventReader {
                         continue
                     }
                     let side: FeaturePart =
-                        affiliated.sameSide(first, second) || affiliated.ties(first, second)
+                        affiliated.allied(first, second)
                         ? .sameSide
                         : affiliated.hasAffiliation(first) && affiliated.hasAffiliation(second) ? .otherSide : .sideUnknown
                     // Two listed people met each other only when they stand on different sides:
