@@ -80,6 +80,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/GraphStore/WriterFastPaths.swift Tests/GraphStoreTests/WriterFastPathTests.swift \
   Tests/GraphStoreTests/BoundStringTests.swift \
   Sources/GraphStore/SurnameNeighbours.swift Tests/GraphStoreTests/SurnameNeighbourTests.swift \
+  Sources/GraphStore/GraphStore+LongerNames.swift Tests/GraphStoreTests/LongerNameTests.swift \
   Tests/GraphStoreTests/PendingCountryTests.swift \
   Sources/RelationExtraction/Scoring/ReportedSpeech.swift Tests/RelationExtractionTests/ReportedSpeechTests.swift \
   Tests/RelationExtractionTests/AppositionSpeakerTests.swift \

@@ -31,6 +31,8 @@ Sources/GraphStore/Resources/name-particles.txt: the particle words of
 words.tsv that are no given names (the store drops the same particles).
 Sources/GraphStore/Resources/given-name-forms.txt: lowercase words, each on
 one line only, no particle, each line's first word a known given name.
+Sources/GraphStore/Resources/lineage-particles.txt: particles of
+name-particles.txt, each a word of a petrarch2 actor's name.
 Exits non-zero on errors; prints warnings for forms shared between the
 country and body lexicons.
 
@@ -257,6 +259,28 @@ expected = {w.lower() for n, (w, cls, _) in word_rows if cls == "particle"} - gi
 if stored != expected:
     errors.append(f"GraphStore/Resources/name-particles.txt differs from the particles of words.tsv: "
                   f"missing {sorted(expected - stored)}, extra {sorted(stored - expected)}")
+
+# Particles that open a name's lineage part (Sources/GraphStore/Resources/lineage-particles.txt):
+# each a particle the store drops (name-particles.txt) and a word of a petrarch2 actor's name.
+lineage_path = os.path.join(RES, "..", "..", "GraphStore", "Resources", "lineage-particles.txt")
+with open(lineage_path, encoding="utf-8") as f:
+    lineage = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+petrarch_dir = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "petrarch2")
+petrarch_words = None
+if os.path.isdir(petrarch_dir):
+    petrarch_words = set()
+    for name in os.listdir(petrarch_dir):
+        if name.endswith(".actors.txt"):
+            with open(os.path.join(petrarch_dir, name), encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    petrarch_words.update(w.lower() for w in re.split(r"[^A-Za-z]+", line.split("#")[0]) if w)
+for n, w in enumerate(lineage, 1):
+    if w not in stored:
+        errors.append(f"lineage-particles.txt: {w!r} is no particle of name-particles.txt")
+    if petrarch_words is not None and w not in petrarch_words:
+        errors.append(f"lineage-particles.txt: {w!r} is in no petrarch2 actor name")
+if len(set(lineage)) != len(lineage):
+    errors.append("lineage-particles.txt: duplicate lines")
 
 # Forms of one given name the store joins (Sources/GraphStore/Resources/given-name-forms.txt):
 # lowercase ASCII words, two or more a line, each word on one line only (a short form that

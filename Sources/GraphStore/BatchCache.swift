@@ -46,6 +46,11 @@ struct StoreMemory {
     /// For each surname, what its decisions depended on when every article naming a person by it
     /// alone was last decided and none had to move (see `GraphStore.resolveSurname`).
     var settledSurnames: [String: SurnameState] = [:]
+    /// The folded names stored as aliases that go on past a shorter full name with a lineage
+    /// particle, by that shorter name's key ("mohammed salman" to "mohammed bin salman bin
+    /// abdulaziz al saud"; `NameFolding.lineagePrefixes`); nil until a batch first asks. Names
+    /// only, not entities: a move changes which entity has a name, never which names are stored.
+    var longerNames: [String: Set<String>]?
 
     struct LookupKey: Hashable {
         /// The query, by the address of its text: each is a literal, and hashing the address
@@ -304,6 +309,7 @@ struct BatchCache {
         }
         // Lookups of this name, and of people of this surname, may find one more entity now.
         memory.lookups[folded] = nil
+        if memory.longerNames != nil { noteLongerName(folded) }
         if !surname.isEmpty {
             memory.surnameAliases[surname] = nil
             // The people of a surname's first letters gain a row only from a person's new alias.
@@ -473,6 +479,24 @@ struct BatchCache {
             else { continue }
             memory.prefixAliases[prefix]!.append(alias)
         }
+    }
+
+    /// The stored names (folded) that go on past a full name of key `key` with a lineage part
+    /// (`StoreMemory.longerNames`), in order. The first call reads every stored name with a
+    /// lineage particle inside it; `addAlias` adds the new ones after that.
+    mutating func longerNames(of key: String, in db: Database) throws -> [String] {
+        if memory.longerNames == nil {
+            memory.longerNames = [:]
+            let inside = NameFolding.lineageParticles.sorted().map { "folded LIKE '% \($0) %'" }.joined(separator: " OR ")
+            guard !inside.isEmpty else { return [] }
+            for folded in try String.fetchAll(db, sql: "SELECT DISTINCT folded FROM aliases WHERE \(inside)") { noteLongerName(folded) }
+        }
+        return memory.longerNames![key].map { $0.sorted() } ?? []
+    }
+
+    /// Files a stored name under the keys of the shorter full names it goes on past.
+    private mutating func noteLongerName(_ folded: String) {
+        for key in NameFolding.lineagePrefixes(of: folded) { memory.longerNames![key, default: []].insert(folded) }
     }
 
     /// The written articles (row id, and the name as written) that call `entity` by `folded`,

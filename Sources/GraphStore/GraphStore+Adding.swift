@@ -182,13 +182,21 @@ extension GraphStore {
             var results: [AddResult] = []
             results.reserveCapacity(batch.count)
             var surnames: Set<String> = []
+            var fullNames: Set<String> = []
             for item in batch {
                 let result = try GraphStore.add(item, added: added, cache: &cache, in: db)
-                if result == .added { surnames.formUnion(GraphStore.surnamesNamedInFull(item.graph, cache: &cache)) }
+                if result == .added {
+                    surnames.formUnion(GraphStore.surnamesNamedInFull(item.graph, cache: &cache))
+                    GraphStore.fullNameKeys(item.graph, into: &fullNames, cache: &cache)
+                }
                 results.append(result)
             }
             surnames.formUnion(cache.takeAbsorbedSurnames())
             try cache.flush(in: db)
+            // A full name may be the start of one longer name that another article gives a person
+            // ("Mohammed bin Salman", "... bin Abdulaziz Al Saud"): decided again on the written
+            // rows, before the surnames alone, whose people it may join.
+            surnames.formUnion(try GraphStore.resolveLongerNames(fullNames, in: db, cache: &cache))
             // A person named in full may be the one a surname alone means in other articles, or
             // make that surname ambiguous: those articles are decided again, on the written rows.
             for surname in surnames.sorted() { try GraphStore.resolveSurname(surname, in: db, cache: &cache) }
@@ -496,7 +504,7 @@ extension GraphStore {
     /// Renames a stored entity, for people and bodies alike; its id follows the new name (with
     /// `idQualifier` after it, when given) when that id is free (an id another entity holds, or
     /// its own, is not taken again).
-    private static func rename(_ rowID: Int64, to name: String, idQualifier: String? = nil, in db: Database,
+    static func rename(_ rowID: Int64, to name: String, idQualifier: String? = nil, in db: Database,
                                cache: inout BatchCache) throws
     {
         try cache.rename(rowID, to: name, in: db)
@@ -636,6 +644,9 @@ package enum NameFolding {
 
     /// Lowercase particles of people's names ("al", "bin", "von", "de").
     static let particles = Set(resourceLines("name-particles"))
+
+    /// Particles that open the lineage part of a name ("bin", "al"), from lineage-particles.txt.
+    static let lineageParticles = Set(resourceLines("lineage-particles"))
 
     /// Each form of a given name (folded) and the number of the name it is a form of
     /// ("bob" and "robert"), from given-name-forms.txt.

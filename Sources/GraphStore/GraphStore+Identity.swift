@@ -581,7 +581,7 @@ extension GraphStore {
 
     /// The countries an article ties an entity to, by the edges it gave the entity (a set: `UNION
     /// ALL`, as in `storedCountriesSQL`).
-    private static func articleCountries(of entity: Int64, in article: Int64, db: Database) throws -> Set<String> {
+    static func articleCountries(of entity: Int64, in article: Int64, db: Database) throws -> Set<String> {
         Set(try String.fetchAll(db.cachedStatement(sql: """
             SELECT c.name FROM relations r JOIN evidence ev ON ev.relation = r.id AND ev.article = ?2
             JOIN entities c ON c.id = r.target
@@ -634,7 +634,7 @@ extension GraphStore {
 
     /// Moves one article's name for an entity, with the edges that article gave it, to another
     /// entity; an entity left with no article is removed.
-    private static func moveAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
+    static func moveAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
         try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
             .execute(arguments: [to, from, article, folded])
         try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])
