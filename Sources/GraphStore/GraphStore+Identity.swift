@@ -597,7 +597,7 @@ extension GraphStore {
     /// Whether the article also calls `entity` by a name other than `folded` ("CCP" beside
     /// "Communist Party"): two of its entities joined the node, and its edges no longer tell
     /// which of them each came from.
-    private static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
+    static func sharesArticle(_ entity: Int64, _ article: Int64, besides folded: String, in db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM appearances WHERE entity = ? AND article = ? AND folded != ?"),
                           arguments: [entity, article, folded]) == true
     }
@@ -607,7 +607,7 @@ extension GraphStore {
     /// than moved, since they may be either name's. In the order where the two names were never
     /// one node, each has its own edges; the copy matches that where the article gave both the
     /// same edges, as it does when both are in one sentence.
-    private static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
+    static func copyAppearance(of from: Int64, in article: Int64, folded: String, to: Int64, db: Database) throws {
         try db.cachedStatement(sql: "UPDATE OR IGNORE appearances SET entity = ? WHERE entity = ? AND article = ? AND folded = ?")
             .execute(arguments: [to, from, article, folded])
         try db.cachedStatement(sql: "DELETE FROM appearances WHERE entity = ? AND article = ? AND folded = ?").execute(arguments: [from, article, folded])

@@ -147,7 +147,14 @@ extension GraphStore {
             }
             guard let target, target != appearance.entity else { continue }
             moved.append(cache.fold(try cache.name(of: appearance.entity, in: db)))
-            try moveAppearance(of: appearance.entity, in: appearance.article, folded: appearance.folded, to: target, db: db)
+            // An article that also calls the node by another name ("King Salman" beside "Mohammed
+            // bin Salman", both once on one node) keeps its edges there too: they may be either
+            // name's (`copyAppearance`).
+            if try sharesArticle(appearance.entity, appearance.article, besides: appearance.folded, in: db) {
+                try copyAppearance(of: appearance.entity, in: appearance.article, folded: appearance.folded, to: target, db: db)
+            } else {
+                try moveAppearance(of: appearance.entity, in: appearance.article, folded: appearance.folded, to: target, db: db)
+            }
             cache.forget([appearance.entity, target])
             try renameAfterMove(appearance.entity, in: db, cache: &cache)
             moved.append(cache.fold(try cache.name(of: target, in: db)))
