@@ -620,7 +620,7 @@ package enum NameFolding {
     }
 
     /// A word of at most seven bytes as one number: its bytes, and its length in the top byte.
-    private static func packedWord<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64? {
+    static func packedWord<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64? {
         guard word.count <= 7 else { return nil }
         var key = UInt64(word.count) << 56
         for (index, byte) in word.enumerated() { key |= UInt64(byte) << (8 * UInt64(index)) }
