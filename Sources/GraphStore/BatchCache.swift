@@ -485,13 +485,18 @@ struct BatchCache {
     /// (`StoreMemory.longerNames`), in order. The first call reads every stored name with a
     /// lineage particle inside it; `addAlias` adds the new ones after that.
     mutating func longerNames(of key: String, in db: Database) throws -> [String] {
+        try hasLongerNames(key, in: db) ? memory.longerNames![key]!.sorted() : []
+    }
+
+    /// Whether a stored name goes on past a full name of key `key` with a lineage part.
+    mutating func hasLongerNames(_ key: String, in db: Database) throws -> Bool {
         if memory.longerNames == nil {
             memory.longerNames = [:]
             let inside = NameFolding.lineageParticles.sorted().map { "folded LIKE '% \($0) %'" }.joined(separator: " OR ")
-            guard !inside.isEmpty else { return [] }
+            guard !inside.isEmpty else { return false }
             for folded in try String.fetchAll(db, sql: "SELECT DISTINCT folded FROM aliases WHERE \(inside)") { noteLongerName(folded) }
         }
-        return memory.longerNames![key].map { $0.sorted() } ?? []
+        return memory.longerNames![key] != nil
     }
 
     /// Files a stored name under the keys of the shorter full names it goes on past.

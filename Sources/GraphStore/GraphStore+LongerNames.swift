@@ -90,20 +90,26 @@ extension GraphStore {
     /// one goes depends on the nodes the longer ones are in. Runs once the batch is flushed;
     /// returns the surnames of the people it moved articles between, to decide again.
     static func resolveLongerNames(_ keys: Set<String>, in db: Database, cache: inout BatchCache) throws -> Set<String> {
-        var pending: [String] = []
-        for key in keys where try !cache.longerNames(of: key, in: db).isEmpty { pending.append(key) }
+        // Each key with its number of words, the fewest last: the longest is taken first.
+        var pending: [(words: Int, key: String)] = []
+        func add(_ key: String) { pending.append((key.utf8.count { $0 == 0x20 }, key)) }
+        for key in keys where try cache.hasLongerNames(key, in: db) { add(key) }
         guard !pending.isEmpty else { return [] }
-        func words(_ key: String) -> Int { key.utf8.count { $0 == 0x20 } }
         var surnames: Set<String> = []
         var decided: Set<String> = []
+        var sorted = false
         while !pending.isEmpty {
-            pending.sort { words($0) != words($1) ? words($0) < words($1) : $0 > $1 }
-            let key = pending.removeLast()
+            if !sorted {
+                pending.sort { $0.words != $1.words ? $0.words < $1.words : $0.key > $1.key }
+                sorted = true
+            }
+            let key = pending.removeLast().key
             guard decided.insert(key).inserted else { continue }
             for moved in try resolveLongerName(key, in: db, cache: &cache) {
                 surnames.insert(NameFolding.surname(of: cache.personKey(moved)))
-                for shorter in NameFolding.lineagePrefixes(of: moved) where try !cache.longerNames(of: shorter, in: db).isEmpty {
-                    pending.append(shorter)
+                for shorter in NameFolding.lineagePrefixes(of: moved) where try cache.hasLongerNames(shorter, in: db) {
+                    add(shorter)
+                    sorted = false
                 }
             }
         }
