@@ -198,6 +198,11 @@ final class MentionBuilder {
     func isNameToken(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.kind == .word, !isPossessive(index) else { return false }
+        // "Blinken Meets Wang Yi in Beijing": a headline capitalizes its verb, which ends the name
+        // before it and opens none ("Said", a given name too, stays a name).
+        if sentence.isTitleCase, token.isCapitalized, classes(index).contains(.speechVerb), !classes(index).contains(.givenName) {
+            return false
+        }
         if token.isCapitalized || token.isAllCaps { return !classes(index).contains(.nonEntity) || token.isAllCaps }
         // Lowercase particles inside names: "al-Sisi", "bin Salman", "von der Leyen".
         return classes(index).contains(.particle) && index + 1 < sentence.tokens.upperBound

@@ -61,4 +61,13 @@ struct HeadlineStyleTests {
         let result = try Recognized("\u{201C}Prices will fall after approval\u{201D}\n\nState Minister of Finance Nimal Perera said so.")
         #expect(result.entity(named: "Nimal Perera")?.type == .person, "\(result.summary)")
     }
+
+    @Test("A headline's capitalized verb ends the name before it: 'Okafor Meets Sauli Niemi' names neither as one")
+    func headlineVerbEndsName() throws {
+        let result = try Recognized(
+            "Okafor Meets Sauli Niemi in Lima, Then Tours the Port\n\nPresident Sauli Niemi of Finland met Foreign Minister Ada Okafor in Lima.")
+        let niemi = try #require(result.entity(named: "Sauli Niemi"), "\(result.summary)")
+        #expect(!niemi.aliases.contains { $0.contains("Meets") }, "\(result.summary)")
+        #expect(result.entities.allSatisfy { !$0.name.contains("Meets") }, "\(result.summary)")
+    }
 }
