@@ -69,8 +69,9 @@ struct SanctionEventReader {
             guard isListItem || isListClause(before: first, actors: actors, tokens: tokens, in: analysis),
                 !otherCues.contains(where: { $0.upperBound <= first.phrase.lowerBound })
             else { return }
-            collect(names(after: tokens.lowerBound, actors: actors, tokens: tokens, in: analysis), into: latest, sentence: sentence,
-                    position: position, kind: .eventList)
+            collect(
+                names(after: tokens.lowerBound, actors: actors, tokens: tokens, in: analysis), into: latest, sentence: sentence,
+                position: position, kind: .eventList)
             return
         }
         // A person named as a sanction's subject is the minister who announced it: the body or
@@ -94,10 +95,12 @@ struct SanctionEventReader {
                     let opener = (cue.range.upperBound..<tokens.upperBound).first(where: { isOpener($0, in: analysis) }),
                     let first = actors.first(where: { !$0.isWeak && !$0.isReference && $0.tokens.lowerBound > opener }),
                     first.phrase.lowerBound - opener <= SanctionEventReader.listGap,
-                    !actors.contains(where: { !$0.isWeak && $0.tokens.lowerBound >= cue.range.upperBound && $0.tokens.upperBound <= opener })
+                    !actors.contains(where: { !$0.isWeak && $0.tokens.lowerBound >= cue.range.upperBound && $0.tokens.upperBound <= opener }
+                    )
                 else { continue }
-                collect(names(after: opener, actors: actors, tokens: tokens, in: analysis), into: latest,
-                        sentence: sentence, position: position, kind: .eventSourceless)
+                collect(
+                    names(after: opener, actors: actors, tokens: tokens, in: analysis), into: latest,
+                    sentence: sentence, position: position, kind: .eventSourceless)
                 continue
             }
             // A sanction rejected or criticized ("Iran condemned the sanctions") is not announced here.
@@ -124,7 +127,8 @@ struct SanctionEventReader {
     /// include", "Also on the list are") with no name before it.
     private func isListClause(before first: Actor, actors: [Actor], tokens: Range<Int>, in analysis: ArticleAnalysis) -> Bool {
         guard let verb = (tokens.lowerBound..<first.phrase.lowerBound).first(where: { isOpener($0, in: analysis) }) else { return false }
-        return first.phrase.lowerBound - verb <= SanctionEventReader.listGap && !actors.contains { !$0.isWeak && $0.tokens.upperBound <= verb }
+        return first.phrase.lowerBound - verb <= SanctionEventReader.listGap
+            && !actors.contains { !$0.isWeak && $0.tokens.upperBound <= verb }
     }
 
     /// A word that opens a list: a list opener ("include", ":") or a copula ("are", "were").
@@ -135,7 +139,8 @@ struct SanctionEventReader {
     private mutating func collect(_ names: [Int], into event: Int, sentence: Int, position: Int, kind: FeaturePart) {
         // A list told over several sentences keeps the event in reach.
         if !names.isEmpty { events[event].position = position }
-        for entity in names where !events[event].sources.contains(entity) && !events[event].targets.contains(where: { $0.entity == entity }) {
+        for entity in names where !events[event].sources.contains(entity) && !events[event].targets.contains(where: { $0.entity == entity })
+        {
             guard events[event].targets.count < SanctionEventReader.maximumTargets else { break }
             events[event].targets.append((entity, sentence, kind))
         }
