@@ -43,9 +43,6 @@ struct SanctionEventReader {
     /// The most events an article keeps, and the most targets one event keeps.
     static let maximumEvents = 16
     static let maximumTargets = 64
-    /// How many tokens may stand between a list's opener and the phrase of its first name ("are
-    /// Mr A", "include former minister A").
-    static let listGap = 4
 
     init(relationWords: RelationWords, words: ScanWords) {
         self.relationWords = relationWords
@@ -74,12 +71,8 @@ struct SanctionEventReader {
                 position: position, kind: .eventList)
             return
         }
-        // A person named as a sanction's subject is the minister who announced it: the body or
-        // country that imposed it is the source.
-        func isBody(_ entity: Int) -> Bool { scan.entityTypes[entity] != .person }
         for cue in sanctionCues where !cue.context.hypothetical && !scan.isUndoneFrame(before: cue.range.lowerBound) {
             // The cue's own source, or the body a reference before it stands for ("it designated").
-            if cue.context.sources.contains(where: { !isBody($0) }) { continue }
             var sources = cue.context.sources
             if sources.isEmpty,
                 let reference = actors.last(where: { $0.isReference && $0.tokens.upperBound <= cue.range.lowerBound }),
@@ -88,18 +81,9 @@ struct SanctionEventReader {
                 sources.append(reference.entity)
             }
             if sources.isEmpty {
-                // "Also designated were A and B", "Those sanctioned include A", "Three of those
-                // sanctioned live in X: A, B": the names of a list that opens after the cue. Not
-                // the names a noun cue's own clause gives ("these sanctions were imposed by X").
-                guard let latest, !scan.inQuote(cue.range.lowerBound),
-                    let opener = (cue.range.upperBound..<tokens.upperBound).first(where: { isOpener($0, in: analysis) }),
-                    let first = actors.first(where: { !$0.isWeak && !$0.isReference && $0.tokens.lowerBound > opener }),
-                    first.phrase.lowerBound - opener <= SanctionEventReader.listGap,
-                    !actors.contains(where: { !$0.isWeak && $0.tokens.lowerBound >= cue.range.upperBound && $0.tokens.upperBound <= opener }
-                    )
-                else { continue }
+                guard let latest else { continue }
                 collect(
-                    names(after: opener, actors: actors, tokens: tokens, in: analysis), into: latest,
+                    names(after: cue.range.upperBound, actors: actors, tokens: tokens, in: analysis), into: latest,
                     sentence: sentence, position: position, kind: .eventSourceless)
                 continue
             }
@@ -126,14 +110,12 @@ struct SanctionEventReader {
     /// Whether the sentence opens a list before its first name: a list opener or copula ("They
     /// include", "Also on the list are") with no name before it.
     private func isListClause(before first: Actor, actors: [Actor], tokens: Range<Int>, in analysis: ArticleAnalysis) -> Bool {
-        guard let verb = (tokens.lowerBound..<first.phrase.lowerBound).first(where: { isOpener($0, in: analysis) }) else { return false }
-        return first.phrase.lowerBound - verb <= SanctionEventReader.listGap
-            && !actors.contains { !$0.isWeak && $0.tokens.upperBound <= verb }
-    }
-
-    /// A word that opens a list: a list opener ("include", ":") or a copula ("are", "were").
-    private func isOpener(_ token: Int, in analysis: ArticleAnalysis) -> Bool {
-        analysis.token(token, isIn: relationWords.listOpeners) || analysis.token(token, isIn: words.copulas)
+        guard
+            let verb = (tokens.lowerBound..<first.phrase.lowerBound).first(where: {
+                analysis.token($0, isIn: relationWords.listOpeners) || analysis.token($0, isIn: words.copulas)
+            })
+        else { return false }
+        return !actors.contains { !$0.isWeak && $0.tokens.upperBound <= verb }
     }
 
     private mutating func collect(_ names: [Int], into event: Int, sentence: Int, position: Int, kind: FeaturePart) {
@@ -146,18 +128,20 @@ struct SanctionEventReader {
         }
     }
 
-    /// Adds the candidates the events give: each source with each collected target of another
-    /// side, with the kind of the target's place and the source's type (agency or country).
+    /// Adds the candidates the events give: each source with each collected target, with the kind
+    /// of the target's place and the source's type (a person named as the subject is more often
+    /// the minister who announced than the one who imposed), and whether the two are on one side
+    /// (a source's own officer is its announcer, not its target).
     func addPairs(affiliated: AffiliationIndex, entityTypes: [EntityType], into candidates: inout Candidates) {
         let sanction = FeaturePart.relation(.sanctioned)
         for event in events {
             for source in event.sources {
-                // A source's own officer or body is its announcer, not its target.
-                for target in event.targets where target.entity != source && !affiliated.allied(source, target.entity) {
+                for target in event.targets where target.entity != source {
                     candidates.addOccurrence(
                         source: source, target: target.entity, relation: .sanctioned, sentence: target.sentence, rationale: .sanctionEvent
                     ) { features in
                         features.add(sanction, .eventTarget, target.kind, FeaturePart.type(entityTypes[source]))
+                        if affiliated.allied(source, target.entity) { features.add(sanction, .eventTarget, .sameSide) }
                     }
                 }
             }
