@@ -69,6 +69,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/RelationExtractionTests/BulletListTests.swift \
   Sources/RelationExtraction/Scoring/MeetingFrame.swift Tests/RelationExtractionTests/MeetingFrameTests.swift \
   Sources/RelationExtraction/Scoring/MeetingEvent.swift Tests/RelationExtractionTests/MeetingEventTests.swift \
+  Sources/RelationExtraction/Scoring/SanctionEvent.swift Tests/RelationExtractionTests/SanctionEventTests.swift \
   Tests/RelationExtractionTests/PurposeInfinitiveTests.swift Tests/RelationExtractionTests/OfficeHolderCandidateTests.swift Tests/RelationExtractionTests/OfficeAppositionTests.swift \
   Sources/RelationExtraction/Scoring/ScoringFastPaths.swift Tests/RelationExtractionTests/ScoringFastPathTests.swift \
   Tests/KnowledgeGraphTests/LatinFoldingTests.swift \

@@ -341,6 +341,7 @@ enum Rationale {
     case knownCountry(body: Int, country: String)
     case delegation
     case meetingEvent
+    case sanctionEvent
     case text(String)
 
     func text(_ entities: [ArticleEntity]) -> String {
@@ -354,6 +355,7 @@ enum Rationale {
         case .knownCountry(let body, let country): concatenated("'", entities[body].name, "' belongs to '", country, "'")
         case .delegation: "members of delegations named in the article"
         case .meetingEvent: "participants of one meeting named in the article"
+        case .sanctionEvent: "a target listed after a sanction named in the article"
         case .text(let text): text
         }
     }

@@ -91,6 +91,7 @@ struct CandidateFinder {
         var references = ReferenceResolver(analysis: analysis, words: relationWords)
         var delegations = DelegationFinder(words: relationWords)
         var meetings = MeetingEventReader(words: relationWords)
+        var sanctions = SanctionEventReader(relationWords: relationWords, words: words)
         let quotations = QuotationSpans(analysis)
         /// The speaker of the quotation over several sentences being read, found where it opened.
         var quotationSpeaker: Int?
@@ -209,6 +210,11 @@ struct CandidateFinder {
             meetings.read(sentence: sentenceIndex, position: position, tokens: tokens, mentions: mentions,
                           meetingCues: triggers.filter { $0.relation == .metWith },
                           otherCues: triggers.lazy.filter { $0.relation != .metWith && !$0.isSpeech }.map(\.range), scan: scan, in: analysis)
+            sanctions.read(sentence: sentenceIndex, position: position, tokens: tokens, actors: actors,
+                           sanctionCues: triggers.filter { $0.relation == .sanctioned },
+                           otherCues: triggers.lazy.filter { $0.relation != .sanctioned && !$0.isSpeech }.map(\.range),
+                           isListItem: openingOfItem != nil || (sentenceIndex > 0 && endsWithColon(analysis.sentences[sentenceIndex - 1].tokens)),
+                           scan: scan, in: analysis)
             for (judged, relation) in RelationExtractor.judgedRelations.enumerated() {
                 let hasCue = triggers.contains { $0.judged == judged }
                 if hasCue {
@@ -267,6 +273,7 @@ struct CandidateFinder {
             delegations.addPairs(participants: participants, affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
             meetings.addPairs(affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
         }
+        sanctions.addPairs(affiliated: affiliated, entityTypes: scan.entityTypes, into: &candidates)
         profiles.addPairs(into: &candidates)
         candidates.addArticleFeatures(affiliated: affiliated, profiles: profiles)
         return cutSentences
