@@ -340,7 +340,7 @@ package struct Lexicon: Sendable {
         try loadPeople(try Lexicon.readResource("phoenix-people.tsv"))
         try loadRegions(try Lexicon.readResource("regions.tsv"))
         // The stages after the recognizer put their own words in the vocabulary (the relation
-        // extractor some 2,400): room made now is kept in the cached snapshot, so that a program
+        // extractor some 3,900): room made now is kept in the cached snapshot, so that a program
         // loading it does not rebuild the table's index for them.
         vocabulary.reserve(Lexicon.laterStageWords)
     }
