@@ -61,7 +61,11 @@ struct MeetingEventReader {
         sentence: Int, position: Int, tokens: Range<Int>, mentions: ArraySlice<Mention>, meetingCues: some Collection<Trigger>,
         otherCues: some Collection<Range<Int>>, scan: SentenceScan, in analysis: ArticleAnalysis
     ) {
-        let opener = listOpener(in: tokens, mentions: mentions, meetingCues: meetingCues, in: analysis)
+        // The opener serves a cue of this sentence or a meeting in reach: with neither, no word is read.
+        let meetingInReach = events.last.map { position - $0.position <= MeetingEventReader.reach } ?? false
+        let opener =
+            meetingCues.isEmpty && !meetingInReach
+            ? nil : listOpener(in: tokens, mentions: mentions, meetingCues: meetingCues, in: analysis)
         for cue in meetingCues where !cue.context.hypothetical && !scan.isUndoneFrame(before: cue.range.lowerBound) {
             // The people the list names are listed, not the cue's own parties.
             let cueEnd = opener.map { $0 > cue.range.lowerBound ? $0 : tokens.upperBound } ?? tokens.upperBound
