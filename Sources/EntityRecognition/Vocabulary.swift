@@ -316,6 +316,11 @@ package struct Vocabulary: Sendable {
         slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
+    /// Makes room for `extra` more keys without growing, as adding them would grow the table.
+    mutating func reserve(_ extra: Int) {
+        while (keySpans.count + extra) * 2 > slots.count { grow() }
+    }
+
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1

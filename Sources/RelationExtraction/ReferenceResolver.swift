@@ -48,17 +48,22 @@ struct ReferenceResolver {
             // A capital marks a name, except where the sentence starts ("He said").
             let value = analysis.tokens[token]
             guard value.kind == .word, !value.isCapitalized || token == range.lowerBound else { continue }
-            if mentions.contains(where: { $0.phrase.contains(token) }) { continue }
-            if analysis.token(token, isIn: words.personPronouns) {
+            // The word lists first: most words are in none of them, and need no look at the names.
+            let isPersonPronoun = analysis.token(token, isIn: words.personPronouns)
+            let isBodyPronoun = !isPersonPronoun && analysis.token(token, isIn: words.bodyPronouns)
+            guard isPersonPronoun || isBodyPronoun || (token > range.lowerBound && analysis.token(token - 1, isIn: words.determiners)),
+                !mentions.contains(where: { $0.phrase.contains(token) })
+            else { continue }
+            if isPersonPronoun {
                 if let entity = latest(before: token, mentions: mentions, where: { $0 == .person }) {
                     actors.append(Actor(reference: token..<(token + 1), entity: entity))
                 }
-            } else if analysis.token(token, isIn: words.bodyPronouns) {
+            } else if isBodyPronoun {
                 // "It" rarely refers inside its own sentence: the antecedent comes from earlier ones.
                 if let entity = latest(before: range.lowerBound, mentions: mentions, where: { $0 != .person }) {
                     actors.append(Actor(reference: token..<(token + 1), entity: entity))
                 }
-            } else if token > range.lowerBound, analysis.token(token - 1, isIn: words.determiners) {
+            } else {
                 let noun = token..<(token + 1)
                 if analysis.token(token, isIn: words.bodyNouns) {
                     let word = analysis.lowercaseWord(token)

@@ -208,7 +208,7 @@ struct CandidateFinder {
             delegations.read(sentence: sentenceIndex, tokens: tokens, mentions: mentions,
                              meetingCues: triggers.lazy.filter { $0.relation == .metWith }.map(\.range), in: analysis)
             meetings.read(sentence: sentenceIndex, position: position, tokens: tokens, mentions: mentions,
-                          meetingCues: triggers.filter { $0.relation == .metWith },
+                          meetingCues: triggers.lazy.filter { $0.relation == .metWith },
                           otherCues: triggers.lazy.filter { $0.relation != .metWith && !$0.isSpeech }.map(\.range), scan: scan, in: analysis)
             sanctions.read(sentence: sentenceIndex, position: position, tokens: tokens, actors: actors,
                            sanctionCues: triggers.filter { $0.relation == .sanctioned },

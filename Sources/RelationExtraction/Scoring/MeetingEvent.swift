@@ -58,10 +58,14 @@ struct MeetingEventReader {
     /// latest meeting in reach when there is one, and opens a meeting of its own when not. A
     /// planned, refused or hypothetical meeting is no event.
     mutating func read(
-        sentence: Int, position: Int, tokens: Range<Int>, mentions: ArraySlice<Mention>, meetingCues: [Trigger],
+        sentence: Int, position: Int, tokens: Range<Int>, mentions: ArraySlice<Mention>, meetingCues: some Collection<Trigger>,
         otherCues: some Collection<Range<Int>>, scan: SentenceScan, in analysis: ArticleAnalysis
     ) {
-        let opener = listOpener(in: tokens, mentions: mentions, meetingCues: meetingCues, in: analysis)
+        // The opener serves a cue of this sentence or a meeting in reach: with neither, no word is read.
+        let meetingInReach = events.last.map { position - $0.position <= MeetingEventReader.reach } ?? false
+        let opener =
+            meetingCues.isEmpty && !meetingInReach
+            ? nil : listOpener(in: tokens, mentions: mentions, meetingCues: meetingCues, in: analysis)
         for cue in meetingCues where !cue.context.hypothetical && !scan.isUndoneFrame(before: cue.range.lowerBound) {
             // The people the list names are listed, not the cue's own parties.
             let cueEnd = opener.map { $0 > cue.range.lowerBound ? $0 : tokens.upperBound } ?? tokens.upperBound
@@ -118,14 +122,21 @@ struct MeetingEventReader {
     /// a delegation's members ("The Pakistan delegation was led by X and included Y") is one
     /// side's, which `DelegationFinder` reads: no opener after a delegation noun, unless a
     /// meeting's cue stands between them ("the full delegations met, including X").
-    private func listOpener(in tokens: Range<Int>, mentions: ArraySlice<Mention>, meetingCues: [Trigger], in analysis: ArticleAnalysis)
+    private func listOpener(
+        in tokens: Range<Int>, mentions: ArraySlice<Mention>, meetingCues: some Collection<Trigger>, in analysis: ArticleAnalysis
+    )
         -> Int?
     {
         var delegation: Int?
-        for token in tokens where !mentions.contains(where: { $0.phrase.contains(token) }) {
-            if analysis.token(token, isIn: words.delegationNouns) {
+        for token in tokens {
+            // The word lists first: most words are in neither, and need no look at the names.
+            let isNoun = analysis.token(token, isIn: words.delegationNouns)
+            guard isNoun || analysis.token(token, isIn: words.participantOpeners),
+                !mentions.contains(where: { $0.phrase.contains(token) })
+            else { continue }
+            if isNoun {
                 delegation = token
-            } else if analysis.token(token, isIn: words.participantOpeners) {
+            } else {
                 if let delegation, !meetingCues.contains(where: { $0.range.lowerBound > delegation && $0.range.upperBound <= token }) {
                     return nil
                 }
