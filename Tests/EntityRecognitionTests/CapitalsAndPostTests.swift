@@ -19,6 +19,13 @@ struct CapitalsAndPostTests {
         #expect(result.entity(named: "Ms Velmora Quint") == nil, "\(result.summary)")
     }
 
+    @Test("An honorific the lexicon writes in capitals stays the title: 'H.E. Talvo Renk'")
+    func honorificWrittenInCapitals() throws {
+        let result = try Recognized("H.E. Talvo Renk met the visiting envoy on Monday.")
+        #expect(result.entity(named: "Talvo Renk")?.type == .person, "\(result.summary)")
+        #expect(result.entity(named: "H.E.") == nil, "\(result.summary)")
+    }
+
     @Test("A post in apposition is a sign of a person: 'Toraq Velmund Oskay, Deputy Minister of Justice'")
     func postInApposition() throws {
         let result = try Recognized("The order named Toraq Velmund Oskay, Deputy Minister of Justice, on Monday.")
