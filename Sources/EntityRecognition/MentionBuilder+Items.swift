@@ -224,7 +224,7 @@ extension MentionBuilder {
     /// an acronym or initials, read as a name; in a line of capitals ("MR SMITH SAID") it is still
     /// the title, and so is one the lexicon writes in capitals ("H.E.").
     private func isHonorificInCapitals(_ index: Int, length: Int, _ category: LexiconCategory, limit: Int) -> Bool {
-        guard length == 1, case .title(_, true) = category, tokens[index].isAllCaps,
+        guard tokens[index].isAllCaps, length == 1, case .title(_, true) = category,
             !(index + 1 < limit && tokens[index + 1].kind == .word && tokens[index + 1].isAllCaps),
             let node = lexicon.trie.child(of: 0, tokens[index].id)
         else { return false }
