@@ -59,7 +59,9 @@ extension MentionBuilder {
                 index += 1
                 continue
             }
-            if var (length, category) = lexiconMatch(at: index, end: range.upperBound) {
+            if var (length, category) = lexiconMatch(at: index, end: range.upperBound),
+                !isHonorificInCapitals(index, length: length, category, limit: range.upperBound)
+            {
                 if case .body = category, length > 1, classes(index).contains(.article), index + length < range.upperBound,
                     (tokens[index + length].isCapitalized && isNameToken(index + length))
                         || isLowercaseWord(index + length, .lowercaseBodyHead)
@@ -216,6 +218,22 @@ extension MentionBuilder {
             }
         }
         return itemBuffer.elements
+    }
+
+    /// "the MS-13 gang", "MS Dhoni": a one-word courtesy title ("Ms", "Dr") written in capitals is
+    /// an acronym or initials, read as a name; in a line of capitals ("MR SMITH SAID") it is still
+    /// the title, and so is one the lexicon writes in capitals ("H.E.").
+    private func isHonorificInCapitals(_ index: Int, length: Int, _ category: LexiconCategory, limit: Int) -> Bool {
+        guard tokens[index].isAllCaps, length == 1, case .title(_, true) = category,
+            !(index + 1 < limit && tokens[index + 1].kind == .word && tokens[index + 1].isAllCaps),
+            let node = lexicon.trie.child(of: 0, tokens[index].id)
+        else { return false }
+        // "H.E." is written in capitals in the lexicon too: there the capitals are the title's own.
+        for position in 0..<lexicon.trie.entryCount(at: node) {
+            let entry = lexicon.entries[Int(lexicon.trie.entry(position, at: node))]
+            if case .title = entry.category, entry.tokens.count == 1, (entry.caseRule.first ?? 0) >= 2 { return false }
+        }
+        return true
     }
 
     /// A head in the plural shared by a list of single words that each name a known body with the

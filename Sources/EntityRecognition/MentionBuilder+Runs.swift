@@ -651,7 +651,10 @@ extension MentionBuilder {
         if sentence.isTitleCase { canStart = false }
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
-        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech && !isBracketedBodyAfter(range) { canStart = false }
+        if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech && !isBracketedBodyAfter(range) {
+            // "Osiris Luna Meza, Deputy Minister of Justice": a post in apposition is a sign too.
+            canStart = canStart && postInApposition(after: range)
+        }
         // A person the lexicons know: "Putin" alone is a person.
         if isKnownPerson(range) { canStart = true }
         // The phrase holds the title too ("President Yoon Suk Yeol"), with or without an owner.
@@ -986,6 +989,21 @@ extension MentionBuilder {
         if phrase != range { candidate.aliases.append(string(range)) }
         add(candidate)
         if phrase.upperBound > range.upperBound { state.skipItems(through: phrase.upperBound - 1, in: items) }
+    }
+
+    /// A role title (not an honorific) in apposition after a name: "X, Deputy Minister of Justice",
+    /// "X, the Executive Director of the Fund", "X, Deputy Minister". A title before another name is a list's next item
+    /// ("X, President Y"), and says nothing of X.
+    private func postInApposition(after range: Range<Int>) -> Bool {
+        guard isMark(range.upperBound, ",") else { return false }
+        var start = isWord(range.upperBound + 1, .article) ? range.upperBound + 2 : range.upperBound + 1
+        // "Deputy Minister", "Vice Chairman": a rank before the title.
+        while start < range.upperBound + 4, inSentence(start), !classes(start).isDisjoint(with: [.rank, .roleModifier]) { start += 1 }
+        guard let item = items.first(where: { $0.range.lowerBound >= start }), item.range.lowerBound == start,
+            case .hit(_, let category) = item, case .title(_, false) = hitCategories[category]
+        else { return false }
+        let after = item.range.upperBound
+        return !(inSentence(after) && tokens[after].kind == .word && (tokens[after].isCapitalized || tokens[after].isAllCaps))
     }
 
     /// Whether a role title (not an honorific) starts at `index`, after a possessive if any.
