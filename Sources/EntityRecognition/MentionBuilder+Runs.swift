@@ -503,7 +503,9 @@ extension MentionBuilder {
         if inSentence(after) && (tokens[after].kind != .punctuation || isMark(after, "-") || isMark(after, "'")) { return false }
         let word = string(range)
         return !candidates.contains { candidate in
-            candidate.type == .person && (candidate.name.split(separator: " ").last.map { $0 == word } ?? false)
+            // A lone word the article names with no sign of a person ("Kestrelwire" alone on the
+            // masthead line) is no person yet.
+            candidate.type == .person && candidate.canStartEntity && (candidate.name.split(separator: " ").last.map { $0 == word } ?? false)
         }
     }
 

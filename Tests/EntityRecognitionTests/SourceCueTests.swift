@@ -27,6 +27,12 @@ struct SourceCueTests {
         #expect(result.entities.allSatisfy { $0.type != .organization }, "\(result.summary)")
     }
 
+    @Test("A masthead line with the outlet's name alone is no person: 'Kestrelwire' on top, then 'told Kestrelwire.'")
+    func mastheadThenSource() throws {
+        let result = try Recognized("Kestrelwire\n\nThe talks will resume next week, a senior diplomat told Kestrelwire.")
+        #expect(result.entity(named: "Kestrelwire")?.type == .organization, "\(result.summary)")
+    }
+
     @Test("No mark after the word: 'told Kestrelwire reporters' names no outlet")
     func noClosingMark() throws {
         let result = try Recognized("A senior diplomat told Kestrelwire reporters the talks would resume.")
