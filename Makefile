@@ -60,6 +60,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Tests/EntityRecognitionTests/NameBoundaryTests.swift \
   Tests/EntityRecognitionTests/NameSignTests.swift Tests/EntityRecognitionTests/NumberedNameTests.swift \
   Tests/EntityRecognitionTests/CapitalsAndPostTests.swift \
+  Tests/EntityRecognitionTests/SourceCueTests.swift \
   Tests/EntityRecognitionTests/ShortFormOrderTests.swift \
   Tests/EntityRecognitionTests/DefinedAcronymTests.swift Tests/EntityRecognitionTests/BoardOfDirectorsTests.swift \
   Tests/EntityRecognitionTests/PresidencyTests.swift Tests/EntityRecognitionTests/UnlistedPersonTests.swift \

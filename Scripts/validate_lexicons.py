@@ -193,7 +193,7 @@ WORD_CLASSES = {
     "recipient", "portfolio", "relative-pronoun", "anaphoric-state", "party-noun", "state-noun",
     "adjectival-head", "key-filler", "name-suffix", "patronymic", "spelling", "organization-noun", "trade",
     "legal-form", "site-chrome", "organization-modifier", "adjective-ending", "key-synonym", "non-person-head", "byline",
-    "hyphen-prefix", "ordinal", "organization-role", "report-verb", "state-body-head", "shared-body-word", "medium-preposition", "desk-head", "medium-noun", "board-members", "acting-head", "personal-pronoun",
+    "hyphen-prefix", "ordinal", "organization-role", "report-verb", "state-body-head", "shared-body-word", "medium-preposition", "desk-head", "medium-noun", "board-members", "acting-head", "personal-pronoun", "source-cue",
     "company-role", "alias-cue",
 }
 word_rows = rows("words.tsv", 2, 3)

@@ -188,6 +188,9 @@ struct WordClass: OptionSet, Sendable {
     static let companyRole = WordClass(rawValue: 1 << 57)
     /// "known" and "as" in "X, also known as Y": the name after them is another name of X.
     static let aliasCue = WordClass(rawValue: 1 << 58)
+    /// "told" and "according" (to): the one unknown name after them, closed by a mark, is the
+    /// outlet a report came from ("the source told Kestrelwire.").
+    static let sourceCue = WordClass(rawValue: 1 << 59)
 
     /// Classes that only answer a single lookup ("is this a rank word?"); a word with only these is
     /// still an ordinary word where the builder asks whether a word has any class at all.
@@ -197,7 +200,7 @@ struct WordClass: OptionSet, Sendable {
         .organizationNoun, .trade, .legalForm, .siteChrome, .organizationModifier, .nonPersonHead, .byline,
         .hyphenPrefix, .ordinal, .organizationRole, .reportVerb, .stateBodyHead, .sharedBodyWord,
         .mediumPreposition, .deskHead, .mediumNoun, .boardMembers, .actingHead, .personalPronoun,
-        .companyRole, .aliasCue,
+        .companyRole, .aliasCue, .sourceCue,
     ]
 }
 
@@ -391,6 +394,7 @@ package struct Lexicon: Sendable {
             "medium-preposition": .mediumPreposition, "desk-head": .deskHead, "medium-noun": .mediumNoun,
             "board-members": .boardMembers, "acting-head": .actingHead,
             "personal-pronoun": .personalPronoun, "company-role": .companyRole, "alias-cue": .aliasCue,
+            "source-cue": .sourceCue,
     ]
 
     /// The words of a class of `words.tsv` ("kin"), for a later stage that reads the same list: the

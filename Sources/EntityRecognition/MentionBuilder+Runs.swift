@@ -486,7 +486,27 @@ extension MentionBuilder {
     private func isReportingOutlet(_ range: Range<Int>) -> Bool {
         let before = range.lowerBound - 1
         if isMark(before, ","), isLowercaseWord(range.upperBound, .reportVerb) { return true }
-        return before >= 1 && isLowercaseWord(before, .byline) && isLowercaseWord(before - 1, .reportVerb)
+        if before >= 1 && isLowercaseWord(before, .byline) && isLowercaseWord(before - 1, .reportVerb) { return true }
+        return isQuotedSource(range)
+    }
+
+    /// "the source told Kestrelwire.", "according to Vantor,": one unknown word that a source cue
+    /// opens and a mark closes is the outlet the words came from. A person is told too, but then
+    /// the article has named that person before ("Lavrov told Blinken," after "Antony Blinken").
+    private func isQuotedSource(_ range: Range<Int>) -> Bool {
+        var cue = range.lowerBound - 1
+        if isLowercaseWord(cue, .recipient) { cue -= 1 }
+        guard range.count == 1, cue >= sentence.tokens.lowerBound, isLowercaseWord(cue, .sourceCue),
+            !sentence.isTitleCase, !isPeopleAdjective(range.lowerBound)
+        else { return false }
+        let after = range.upperBound
+        if inSentence(after) && (tokens[after].kind != .punctuation || isMark(after, "-") || isMark(after, "'")) { return false }
+        let word = string(range)
+        return !candidates.contains { candidate in
+            // A lone word the article names with no sign of a person ("Kestrelwire" alone on the
+            // masthead line) is no person yet.
+            candidate.type == .person && candidate.canStartEntity && (candidate.name.split(separator: " ").last.map { $0 == word } ?? false)
+        }
     }
 
     /// "Caplugs, an American company specializing in ...", "Kimsuky, a North Korean cyber espionage
