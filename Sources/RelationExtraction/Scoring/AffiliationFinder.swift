@@ -16,10 +16,9 @@ struct AffiliationFinder {
     /// Each entity's type, read once (reading an entity copies all its names).
     let entityTypes: [EntityType]
 
-    init(
-        analysis: ArticleAnalysis, words: ScanWords, relationWords: RelationWords, officeHolders: OfficeHolders,
-        modelWordParts: ModelWordParts? = nil
-    ) {
+    init(analysis: ArticleAnalysis, words: ScanWords, relationWords: RelationWords, officeHolders: OfficeHolders,
+         modelWordParts: ModelWordParts? = nil)
+    {
         self.analysis = analysis
         self.words = words
         self.relationWords = relationWords
@@ -37,10 +36,8 @@ struct AffiliationFinder {
     func find(rules: [(edge: FoundEdge, sentence: Int, rule: String)], into candidates: inout Candidates) -> Set<[Int]> {
         let r = FeaturePart.affiliatedWith
         for (edge, sentence, rule) in rules {
-            candidates.addOccurrence(
-                source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
-                sentence: sentence, rationale: .text(edge.rationale)
-            ) { features in
+            candidates.addOccurrence(source: edge.source, target: edge.target, relation: AffiliationFinder.relation,
+                                     sentence: sentence, rationale: .text(edge.rationale)) { features in
                 features.add(r, .rule, features.part(rule))
                 features.add(r, .types, .type(entityTypes[edge.source]), .type(entityTypes[edge.target]))
             }
@@ -53,16 +50,13 @@ struct AffiliationFinder {
                 guard sourceType == .person || sourceType == .agency || sourceType == .organization else { continue }
                 for target in mentions where target.entity != source.entity && target.kind != .title {
                     guard fits(sourceType, entityTypes[target.entity]) else { continue }
-                    let gap =
-                        source.tokens.lowerBound < target.tokens.lowerBound
+                    let gap = source.tokens.lowerBound < target.tokens.lowerBound
                         ? source.tokens.upperBound..<max(source.tokens.upperBound, target.phrase.lowerBound)
                         : target.tokens.upperBound..<max(target.tokens.upperBound, source.phrase.lowerBound)
                     guard gap.count <= AffiliationFinder.reach else { continue }
-                    candidates.addOccurrence(
-                        source: source.entity, target: target.entity, relation: AffiliationFinder.relation,
-                        sentence: sentenceIndex,
-                        rationale: .near(source: source.entity, target: target.entity)
-                    ) { features in
+                    candidates.addOccurrence(source: source.entity, target: target.entity, relation: AffiliationFinder.relation,
+                                             sentence: sentenceIndex,
+                                             rationale: .near(source: source.entity, target: target.entity)) { features in
                         addPairFeatures(source, target, gap: gap, sentence: range, into: &features)
                     }
                 }
@@ -103,15 +97,11 @@ struct AffiliationFinder {
                 holder.title == nil
             else { continue }
             for body in bodies {
-                candidates.addOccurrence(
-                    source: holder.entity, target: body, relation: AffiliationFinder.relation,
-                    sentence: sentenceIndex + 1,
-                    rationale: .text(
-                        concatenated(
-                            "a role of '", analysis.entities[body].name,
-                            "' held by someone unnamed, and '",
-                            analysis.entities[holder.entity].name, "' named next"))
-                ) { features in
+                candidates.addOccurrence(source: holder.entity, target: body, relation: AffiliationFinder.relation,
+                                         sentence: sentenceIndex + 1,
+                                         rationale: .text(concatenated("a role of '", analysis.entities[body].name,
+                                                                       "' held by someone unnamed, and '",
+                                                                       analysis.entities[holder.entity].name, "' named next"))) { features in
                     let named: FeaturePart = seen[holder.entity] ? .namedBefore : .namedFirst
                     features.add(r, .roleNext, .type(entityTypes[body]), named)
                 }
@@ -149,15 +139,11 @@ struct AffiliationFinder {
                         continue
                     }
                     guard owner != holder.entity, fits(.person, entityTypes[owner]) else { break }
-                    candidates.addOccurrence(
-                        source: holder.entity, target: owner, relation: AffiliationFinder.relation,
-                        sentence: sentenceIndex,
-                        rationale: .text(
-                            concatenated(
-                                "'", analysis.entities[holder.entity].name,
-                                "' listed after a title of '",
-                                analysis.entities[owner].name, "'"))
-                    ) { features in
+                    candidates.addOccurrence(source: holder.entity, target: owner, relation: AffiliationFinder.relation,
+                                             sentence: sentenceIndex,
+                                             rationale: .text(concatenated("'", analysis.entities[holder.entity].name,
+                                                                           "' listed after a title of '",
+                                                                           analysis.entities[owner].name, "'"))) { features in
                         features.add(r, .listOwner, .type(entityTypes[owner]), FeaturePart.bucket(links))
                     }
                     break
@@ -195,10 +181,9 @@ struct AffiliationFinder {
         }
     }
 
-    private func addPairFeatures(
-        _ source: Mention, _ target: Mention, gap: Range<Int>, sentence: Range<Int>,
-        into features: inout FeatureSet
-    ) {
+    private func addPairFeatures(_ source: Mention, _ target: Mention, gap: Range<Int>, sentence: Range<Int>,
+                                 into features: inout FeatureSet)
+    {
         let r = FeaturePart.affiliatedWith
         let sourceFirst = source.tokens.lowerBound < target.tokens.lowerBound
         features.add(r, .types, .type(entityTypes[source.entity]), .type(entityTypes[target.entity]))
@@ -212,8 +197,7 @@ struct AffiliationFinder {
                 switch analysis.tokens[token].kind {
                 case .number: continue
                 case .punctuation:
-                    features.add(
-                        r, .wordBetween, modelWordParts?.part(of: analysis.tokens[token]) ?? features.part(analysis.lowercaseWord(token)))
+                    features.add(r, .wordBetween, modelWordParts?.part(of: analysis.tokens[token]) ?? features.part(analysis.lowercaseWord(token)))
                 case .word:
                     if features.isRecordingNames || analysis.isKnownWord(token) {
                         // A word of the model has its part made already; any other known word is spelled out.
@@ -228,9 +212,7 @@ struct AffiliationFinder {
             if analysis.token(first, isIn: words.possessive) { features.add(r, .possessiveFirst) }
         }
         if let last = gap.last, analysis.token(last, isIn: words.of) { features.add(r, .ofBeforeSecond) }
-        if let shape = analysis.gapShapePart(gap, words: words, features: features) {
-            features.add(r, .shape, sourceFirst ? .ab : .ba, shape)
-        }
+        if let shape = analysis.gapShapePart(gap, words: words, features: features) { features.add(r, .shape, sourceFirst ? .ab : .ba, shape) }
         if let frame = frame(source, target, sentence: sentence) { features.add(r, .frame, features.part(frame)) }
         // Another person between the two: the body is more likely theirs.
         if analysis.mentions(startingIn: gap).contains(where: { entityTypes[$0.entity] == .person && $0.entity != source.entity }) {
@@ -280,15 +262,12 @@ struct AffiliationFinder {
         guard target.phrase.lowerBound >= source.tokens.upperBound else { return nil }
         let gap = source.tokens.upperBound..<target.phrase.lowerBound
         // "Abdul Rauf Asghar (JeM)": the body in brackets right after a name.
-        if gap.count == 1, bracketedLength(at: gap.lowerBound, before: sentence.upperBound) == target.tokens.upperBound + 1 - gap.lowerBound
-        {
+        if gap.count == 1, bracketedLength(at: gap.lowerBound, before: sentence.upperBound) == target.tokens.upperBound + 1 - gap.lowerBound {
             return "bracketed"
         }
         if let frame = appositionOwnerRole(gap: gap, target: target, sentence: sentence) { return frame }
         guard !gap.isEmpty, gap.count <= 10 else { return gap.isEmpty ? "adjacent" : nil }
-        if gap.count <= 2,
-            gap.allSatisfy({ analysis.token($0, isIn: relationWords.originPrepositions) || analysis.token($0, isIn: words.the) })
-        {
+        if gap.count <= 2, gap.allSatisfy({ analysis.token($0, isIn: relationWords.originPrepositions) || analysis.token($0, isIn: words.the) }) {
             return "origin"
         }
         let first = gap.lowerBound
@@ -330,8 +309,7 @@ struct AffiliationFinder {
     /// A mark that ends a phrase: any punctuation but the possessive and a hyphen.
     private func isBreak(_ token: Int) -> Bool {
         let tokens = analysis.tokens
-        return tokens[token].kind == .punctuation && !analysis.token(token, isIn: words.possessive)
-            && tokens[token].mark != UInt8(ascii: "-")
+        return tokens[token].kind == .punctuation && !analysis.token(token, isIn: words.possessive) && tokens[token].mark != UInt8(ascii: "-")
     }
 
     /// The length of a short bracketed part ("(IMF)") that opens at `start`, ending before `end`; 0 if none.
@@ -353,9 +331,7 @@ struct AffiliationFinder {
         var firstSentence = [Int](repeating: -1, count: entities.count)
         var sentence = 0
         for mention in analysis.mentions {
-            while sentence < analysis.sentences.count && analysis.sentences[sentence].tokens.upperBound <= mention.tokens.lowerBound {
-                sentence += 1
-            }
+            while sentence < analysis.sentences.count && analysis.sentences[sentence].tokens.upperBound <= mention.tokens.lowerBound { sentence += 1 }
             if firstSentence[mention.entity] < 0 { firstSentence[mention.entity] = min(sentence, analysis.sentences.count - 1) }
         }
         func entity(named name: String, type: EntityType) -> Int? {
@@ -373,16 +349,12 @@ struct AffiliationFinder {
                 }
                 let countries = Set(holdings.map(\.country)).count
                 for holding in holdings {
-                    guard
-                        let target = entity(named: holding.country, type: .country)
-                            ?? entity(named: holding.agent, type: .agency)
-                    else { continue }
+                    guard let target = entity(named: holding.country, type: .country)
+                        ?? entity(named: holding.agent, type: .agency) else { continue }
                     offices.insert([index, target])
-                    candidates.addOccurrence(
-                        source: index, target: target, relation: AffiliationFinder.relation,
-                        sentence: firstSentence[index],
-                        rationale: .office(person: index, target: target)
-                    ) { features in
+                    candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
+                                             sentence: firstSentence[index],
+                                             rationale: .office(person: index, target: target)) { features in
                         features.add(r, .holder, holding.curated ? .curated : .phoenix)
                         features.add(r, .holderTarget, .type(entityTypes[target]))
                         if !holding.role.isEmpty { features.add(r, .holderRole, features.part(holding.role)) }
@@ -395,11 +367,9 @@ struct AffiliationFinder {
                 // "The Treasury Department" is American wherever it is named: one side with the
                 // country, as an office holder is.
                 offices.insert([index, target])
-                candidates.addOccurrence(
-                    source: index, target: target, relation: AffiliationFinder.relation,
-                    sentence: firstSentence[index],
-                    rationale: .knownCountry(body: index, country: known)
-                ) { features in
+                candidates.addOccurrence(source: index, target: target, relation: AffiliationFinder.relation,
+                                         sentence: firstSentence[index],
+                                         rationale: .knownCountry(body: index, country: known)) { features in
                     features.add(r, .knownCountry, FeaturePart.type(candidate.type))
                 }
             }
