@@ -15,6 +15,14 @@ struct ListOwnerTests {
         #expect(features.contains("list-owner|country|1-2"), "\(features.sorted())")
     }
 
+    @Test("A country's list states the edge whatever the model says")
+    func countryListStated() throws {
+        let graph = try extract(
+            "Moldovan Defense Minister Karel Vodnik and Interior Minister Tomas Halek were also blacklisted on Tuesday by Moldova's neighbours."
+        )
+        #expect(graph.has("Tomas Halek", .affiliatedWith, "Moldova"), "\(graph.summary)")
+    }
+
     @Test("The owner reaches the third item of a comma list")
     func ownerReachesThirdItem() throws {
         let text = """
