@@ -68,7 +68,7 @@ FORMATTED := Package.swift Tests/TestSupport \
   Sources/EntityRecognition/MentionBuilder+PartyNames.swift Tests/EntityRecognitionTests/UnseenNameSignTests.swift \
   Sources/RelationExtraction/Scoring/DelegationFinder.swift Tests/RelationExtractionTests/DelegationTests.swift \
   Tests/RelationExtractionTests/BodyWithinNameTests.swift Tests/RelationExtractionTests/UnnamedHolderTests.swift \
-  Tests/RelationExtractionTests/BulletListTests.swift \
+  Tests/RelationExtractionTests/BulletListTests.swift Tests/RelationExtractionTests/ListOwnerTests.swift \
   Sources/RelationExtraction/Scoring/MeetingFrame.swift Tests/RelationExtractionTests/MeetingFrameTests.swift \
   Sources/RelationExtraction/Scoring/MeetingEvent.swift Tests/RelationExtractionTests/MeetingEventTests.swift \
   Sources/RelationExtraction/Scoring/SanctionEvent.swift Tests/RelationExtractionTests/SanctionEventTests.swift \

@@ -63,6 +63,7 @@ struct AffiliationFinder {
             }
         }
         addUnnamedHolders(into: &candidates)
+        addListOwners(into: &candidates)
         return addWorldKnowledge(into: &candidates)
     }
 
@@ -103,6 +104,53 @@ struct AffiliationFinder {
                                                                        analysis.entities[holder.entity].name, "' named next"))) { features in
                     let named: FeaturePart = seen[holder.entity] ? .namedBefore : .namedFirst
                     features.add(r, .roleNext, .type(entityTypes[body]), named)
+                }
+            }
+        }
+    }
+
+    /// How many names a list may run back to the one whose title names its owner.
+    static let listReach = 6
+
+    /// A titled person in a list whose earlier item's title names the owner: "Cuban Defense
+    /// Minister A and Interior Minister B" (B is Cuba's), "Nicaraguan Attorney General A, Secretary
+    /// of the Presidency B". The later titles name no owner of their own, so they share the first
+    /// one's; a title that names its own ("and Chinese President Xi") ends the list.
+    private func addListOwners(into candidates: inout Candidates) {
+        let r = FeaturePart.affiliatedWith
+        for sentenceIndex in analysis.sentences.indices {
+            let mentions = analysis.mentions(startingIn: analysis.sentences[sentenceIndex].tokens)
+            for (index, holder) in zip(mentions.indices, mentions)
+            where holder.kind == .name && entityTypes[holder.entity] == .person && holder.title != nil && holder.owner == nil {
+                var item = holder
+                var previous = index
+                var links = 0
+                while links < AffiliationFinder.listReach, previous > mentions.startIndex {
+                    previous -= 1
+                    let before = mentions[previous]
+                    // Only list marks ("A, B and C", "A, his son B") between one item and the next; a
+                    // name inside the item's own title ("Treasury spokeswoman") ends the list.
+                    guard before.kind == .name, entityTypes[before.entity] == .person,
+                        before.tokens.upperBound < item.phrase.lowerBound,
+                        (before.tokens.upperBound..<item.phrase.lowerBound).allSatisfy({ analysis.token($0, isIn: words.coordination) })
+                    else { break }
+                    links += 1
+                    guard let owner = before.owner else {
+                        item = before
+                        continue
+                    }
+                    guard owner != holder.entity, fits(.person, entityTypes[owner]) else { break }
+                    // A country's list states the edge: on train+dev it made 10, the gold scores 5
+                    // of them and all 5 are gold (a body's list, 1 made and wrong, is left to the model).
+                    candidates.addOccurrence(source: holder.entity, target: owner, relation: AffiliationFinder.relation,
+                                             sentence: sentenceIndex,
+                                             rationale: .text(concatenated("'", analysis.entities[holder.entity].name,
+                                                                           "' listed after a title of '",
+                                                                           analysis.entities[owner].name, "'")),
+                                             stated: entityTypes[owner] == .country) { features in
+                        features.add(r, .listOwner, .type(entityTypes[owner]), FeaturePart.bucket(links))
+                    }
+                    break
                 }
             }
         }

@@ -47,6 +47,7 @@ extension FeaturePart {
     static let order: FeaturePart = "order"
     static let otherCueHypothetical: FeaturePart = "other-cue-hypothetical"
     static let otherSide: FeaturePart = "other-side"
+    static let listOwner: FeaturePart = "list-owner"
     static let otherSpeaks: FeaturePart = "other-speaks"
     static let owners: FeaturePart = "owners"
     static let pairGap: FeaturePart = "pair-gap"
