@@ -23,7 +23,11 @@ extension NameFolding {
     package static func lineagePrefixes(of folded: String) -> [String] {
         // Most names have no lineage particle past their second word, which their bytes tell
         // without making a string of each word (callgrind: the writer met every new alias here).
-        if hasNoLineagePart(folded) { return [] }
+        // A lineage part past two words, and a name part after it: four words at least. Most
+        // people's names have fewer, which their spaces tell.
+        var spaces = 0
+        for byte in folded.utf8 where byte == 0x20 { spaces += 1 }
+        if spaces < 3 || hasNoLineagePart(folded) { return [] }
         let words = folded.split(separator: " ")
         guard words.count >= 3 else { return [] }
         var keys: [String] = []
@@ -68,22 +72,6 @@ extension NameFolding {
 }
 
 extension GraphStore {
-    /// The keys of the full names a batch's article names people by, and of the shorter names
-    /// they go on past (`NameFolding.lineagePrefixes`): the names whose articles the batch may
-    /// send to another node (`resolveLongerNames`).
-    static func fullNameKeys(_ graph: Graph, into keys: inout Set<String>, cache: inout BatchCache) {
-        for entity in graph.entities where entity.type == .person {
-            // The articles' own names: an appearance is under its entity's name.
-            let folded = cache.fold(entity.name)
-            let key = cache.personKey(folded)
-            if key.utf8.contains(0x20) { keys.insert(key) }
-            // Any name makes its node one that has a longer name.
-            for name in [entity.name] + entity.aliases {
-                keys.formUnion(NameFolding.lineagePrefixes(of: name == entity.name ? folded : cache.fold(name)))
-            }
-        }
-    }
-
     /// Decides again, for each of `keys` that some stored name goes on past with a lineage part,
     /// which node the articles naming a person by that shorter name belong to, and moves them
     /// there (see the top of this file). The longer names are decided first: where a shorter
