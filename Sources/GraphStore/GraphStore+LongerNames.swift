@@ -109,6 +109,16 @@ extension GraphStore {
     /// to; returns the folded names of the people moved from or to (their names before and
     /// after).
     private static func resolveLongerName(_ key: String, in db: Database, cache: inout BatchCache) throws -> [String] {
+        // The articles that name someone by the shorter name, pinned nowhere. Most keys that a
+        // stored name goes on past are no article's name (the longer name's own shorter parts,
+        // "mohammed salman abdulaziz"): read first, they end the decision before the lookups
+        // of the longer names.
+        var shorter: [(entity: Int64, folded: String)] = []
+        for alias in try cache.personAliases(surname: NameFolding.surname(of: key), in: db)
+        where alias.key == key && cache.pinnedEntity(alias.folded) == nil {
+            shorter.append((alias.entity, alias.folded))
+        }
+        guard !shorter.isEmpty else { return [] }
         let person = EntityType.person.rawValue
         // The nodes that have a longer name, with the names.
         var holders: Set<Int64> = []
@@ -120,12 +130,6 @@ extension GraphStore {
             }
         }
         guard !holders.isEmpty else { return [] }
-        // The articles that name someone by the shorter name, pinned nowhere.
-        var shorter: [(entity: Int64, folded: String)] = []
-        for alias in try cache.personAliases(surname: NameFolding.surname(of: key), in: db)
-        where alias.key == key && cache.pinnedEntity(alias.folded) == nil {
-            shorter.append((alias.entity, alias.folded))
-        }
         var appearances: [(article: Int64, entity: Int64, folded: String, name: String)] = []
         for (entity, folded) in shorter {
             for (article, name) in try cache.appearances(of: entity, as: folded, since: 0, in: db) {
