@@ -510,12 +510,12 @@ extension GraphStore {
             let key = cache.personKey(folded)
             if key.utf8.contains(0x20) { fullNames.insert(key) }
             // Any name makes its node one that has a longer name.
-            for prefix in NameFolding.lineagePrefixes(of: folded) { fullNames.insert(prefix) }
+            for prefix in cache.lineagePrefixes(of: folded) { fullNames.insert(prefix) }
             let surname = NameFolding.surname(of: key)
             if !surname.isEmpty { surnames.insert(surname) }
             for alias in entity.aliases {
                 let aliasFolded = cache.fold(alias)
-                for prefix in NameFolding.lineagePrefixes(of: aliasFolded) { fullNames.insert(prefix) }
+                for prefix in cache.lineagePrefixes(of: aliasFolded) { fullNames.insert(prefix) }
                 guard !surname.isEmpty else { continue }
                 let word = cache.personKey(aliasFolded)
                 if !word.isEmpty && !word.utf8.contains(0x20) { surnames.insert(word) }

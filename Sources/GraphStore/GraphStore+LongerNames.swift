@@ -21,13 +21,7 @@ extension NameFolding {
     /// abdulaziz al saud". A shorter name must end on a name part and hold two words besides its
     /// particles; the lineage part must hold a name part besides its particles.
     package static func lineagePrefixes(of folded: String) -> [String] {
-        // Most names have no lineage particle past their second word, which their bytes tell
-        // without making a string of each word (callgrind: the writer met every new alias here).
-        // A lineage part past two words, and a name part after it: four words at least. Most
-        // people's names have fewer, which their spaces tell.
-        var spaces = 0
-        for byte in folded.utf8 where byte == 0x20 { spaces += 1 }
-        if spaces < 3 || hasNoLineagePart(folded) { return [] }
+        guard mayHaveLineagePart(folded) else { return [] }
         let words = folded.split(separator: " ")
         guard words.count >= 3 else { return [] }
         var keys: [String] = []
@@ -39,6 +33,19 @@ extension NameFolding {
             if key.utf8.contains(0x20) { keys.append(key) }
         }
         return keys
+    }
+
+    /// Whether a folded name may go on past a shorter one with a lineage part; false says it has
+    /// no `lineagePrefixes`, cheaply.
+    static func mayHaveLineagePart(_ folded: String) -> Bool {
+        // A lineage part past two words, and a name part after it: four words at least. Most
+        // people's names have fewer, which their spaces tell.
+        var spaces = 0
+        for byte in folded.utf8 where byte == 0x20 { spaces += 1 }
+        // Most names of four words or more have no lineage particle past their second word, which
+        // their bytes tell without making a string of each word (callgrind: the writer met every
+        // new alias here).
+        return spaces >= 3 && !hasNoLineagePart(folded)
     }
 
     /// Whether an ASCII name has no lineage particle as its third word or later, by its bytes;
@@ -95,7 +102,7 @@ extension GraphStore {
             guard decided.insert(key).inserted else { continue }
             for moved in try resolveLongerName(key, in: db, cache: &cache) {
                 surnames.insert(NameFolding.surname(of: cache.personKey(moved)))
-                for shorter in NameFolding.lineagePrefixes(of: moved) where try cache.hasLongerNames(shorter, in: db) {
+                for shorter in cache.lineagePrefixes(of: moved) where try cache.hasLongerNames(shorter, in: db) {
                     add(shorter)
                     sorted = false
                 }
