@@ -866,9 +866,11 @@ struct BatchCache {
     mutating func forgetMoved() {
         guard !moved.isEmpty else { return }
         let moved = self.moved
-        memory.knownAliases = memory.knownAliases.filter { !moved.contains($0.key.entity) }
-        memory.knownWrittenAliases = memory.knownWrittenAliases.filter { !moved.contains($0.entity) }
-        memory.edges = memory.edges.filter { !moved.contains($0.key.source) && !moved.contains($0.key.target) }
+        // Removed in place: the entries of a few entities, out of thousands that `filter` built
+        // again (rehashing each kept name) after every batch that moved an article (callgrind).
+        for key in memory.knownAliases.keys.filter({ moved.contains($0.entity) }) { memory.knownAliases[key] = nil }
+        for key in memory.knownWrittenAliases.filter({ moved.contains($0.entity) }) { memory.knownWrittenAliases.remove(key) }
+        for key in memory.edges.keys.filter({ moved.contains($0.source) || moved.contains($0.target) }) { memory.edges[key] = nil }
         self.moved = []
     }
 
