@@ -51,6 +51,8 @@ struct StoreMemory {
     /// abdulaziz al saud"; `NameFolding.lineagePrefixes`); nil until a batch first asks. Names
     /// only, not entities: a move changes which entity has a name, never which names are stored.
     var longerNames: [String: Set<String>]?
+    /// `NameFolding.lineagePrefixes` of folded names that may have a lineage part.
+    var lineagePrefixes: [String: [String]] = [:]
 
     struct LookupKey: Hashable {
         /// The query, by the address of its text: each is a literal, and hashing the address
@@ -103,7 +105,7 @@ struct StoreMemory {
     var isFull: Bool {
         names.count + knownAliases.count + knownWrittenAliases.count + folded.count + edges.count + lookups.count
             + surnameAliases.count + prefixAliases.count + personKeys.count + countries.count + personCountries.count + answersTo.count
-            + settledSurnames.count > StoreMemory.capacity
+            + settledSurnames.count + lineagePrefixes.count > StoreMemory.capacity
     }
 }
 
@@ -499,9 +501,19 @@ struct BatchCache {
         return memory.longerNames![key] != nil
     }
 
+    /// `NameFolding.lineagePrefixes`, remembered for the names that may have some (splitting,
+    /// joining and keying their words cost tens of thousands of instructions each, callgrind).
+    mutating func lineagePrefixes(of folded: String) -> [String] {
+        guard NameFolding.mayHaveLineagePart(folded) else { return [] }
+        if let known = memory.lineagePrefixes[folded] { return known }
+        let prefixes = NameFolding.lineagePrefixes(of: folded)
+        memory.lineagePrefixes[folded] = prefixes
+        return prefixes
+    }
+
     /// Files a stored name under the keys of the shorter full names it goes on past.
     private mutating func noteLongerName(_ folded: String) {
-        for key in NameFolding.lineagePrefixes(of: folded) { memory.longerNames![key, default: []].insert(folded) }
+        for key in lineagePrefixes(of: folded) { memory.longerNames![key, default: []].insert(folded) }
     }
 
     /// The written articles (row id, and the name as written) that call `entity` by `folded`,
@@ -854,9 +866,11 @@ struct BatchCache {
     mutating func forgetMoved() {
         guard !moved.isEmpty else { return }
         let moved = self.moved
-        memory.knownAliases = memory.knownAliases.filter { !moved.contains($0.key.entity) }
-        memory.knownWrittenAliases = memory.knownWrittenAliases.filter { !moved.contains($0.entity) }
-        memory.edges = memory.edges.filter { !moved.contains($0.key.source) && !moved.contains($0.key.target) }
+        // Removed in place: the entries of a few entities, out of thousands that `filter` built
+        // again (rehashing each kept name) after every batch that moved an article (callgrind).
+        for key in memory.knownAliases.keys.filter({ moved.contains($0.entity) }) { memory.knownAliases[key] = nil }
+        for key in memory.knownWrittenAliases.filter({ moved.contains($0.entity) }) { memory.knownWrittenAliases.remove(key) }
+        for key in memory.edges.keys.filter({ moved.contains($0.source) || moved.contains($0.target) }) { memory.edges[key] = nil }
         self.moved = []
     }
 

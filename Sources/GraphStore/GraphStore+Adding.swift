@@ -186,8 +186,7 @@ extension GraphStore {
             for item in batch {
                 let result = try GraphStore.add(item, added: added, cache: &cache, in: db)
                 if result == .added {
-                    surnames.formUnion(GraphStore.surnamesNamedInFull(item.graph, cache: &cache))
-                    GraphStore.fullNameKeys(item.graph, into: &fullNames, cache: &cache)
+                    GraphStore.namesNamedInFull(item.graph, surnames: &surnames, fullNames: &fullNames, cache: &cache)
                 }
                 results.append(result)
             }

@@ -496,21 +496,31 @@ extension GraphStore {
         return nil
     }
 
-    /// The one-word names (particles aside) of the people an article names in full: the surname,
-    /// and any one word the article also calls them by ("Park" of "Park Jin"). The batch decides
-    /// these surnames again once it is written (`resolveSurname`).
-    static func surnamesNamedInFull(_ graph: Graph, cache: inout BatchCache) -> Set<String> {
-        var surnames: Set<String> = []
+    /// What a batch decides again once it is written, for the people an article names in full,
+    /// folding and keying each name once:
+    /// - into `surnames`, the one-word names (particles aside): the surname, and any one word the
+    ///   article also calls them by ("Park" of "Park Jin"), for `resolveSurname`;
+    /// - into `fullNames`, the keys of the full names the article names them by, and of the
+    ///   shorter names any of their names goes on past (`NameFolding.lineagePrefixes`), for
+    ///   `resolveLongerNames`.
+    static func namesNamedInFull(_ graph: Graph, surnames: inout Set<String>, fullNames: inout Set<String>, cache: inout BatchCache) {
         for entity in graph.entities where entity.type == .person {
-            let surname = NameFolding.surname(of: cache.personKey(cache.fold(entity.name)))
-            guard !surname.isEmpty else { continue }
-            surnames.insert(surname)
+            // The articles' own names: an appearance is under its entity's name.
+            let folded = cache.fold(entity.name)
+            let key = cache.personKey(folded)
+            if key.utf8.contains(0x20) { fullNames.insert(key) }
+            // Any name makes its node one that has a longer name.
+            for prefix in cache.lineagePrefixes(of: folded) { fullNames.insert(prefix) }
+            let surname = NameFolding.surname(of: key)
+            if !surname.isEmpty { surnames.insert(surname) }
             for alias in entity.aliases {
-                let word = cache.personKey(cache.fold(alias))
+                let aliasFolded = cache.fold(alias)
+                for prefix in cache.lineagePrefixes(of: aliasFolded) { fullNames.insert(prefix) }
+                guard !surname.isEmpty else { continue }
+                let word = cache.personKey(aliasFolded)
                 if !word.isEmpty && !word.utf8.contains(0x20) { surnames.insert(word) }
             }
         }
-        return surnames
     }
 
     /// What the decisions about `surname` alone depend on, besides each article's countries: the

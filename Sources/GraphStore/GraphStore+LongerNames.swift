@@ -21,9 +21,7 @@ extension NameFolding {
     /// abdulaziz al saud". A shorter name must end on a name part and hold two words besides its
     /// particles; the lineage part must hold a name part besides its particles.
     package static func lineagePrefixes(of folded: String) -> [String] {
-        // Most names have no lineage particle past their second word, which their bytes tell
-        // without making a string of each word (callgrind: the writer met every new alias here).
-        if hasNoLineagePart(folded) { return [] }
+        guard mayHaveLineagePart(folded) else { return [] }
         let words = folded.split(separator: " ")
         guard words.count >= 3 else { return [] }
         var keys: [String] = []
@@ -35,6 +33,19 @@ extension NameFolding {
             if key.utf8.contains(0x20) { keys.append(key) }
         }
         return keys
+    }
+
+    /// Whether a folded name may go on past a shorter one with a lineage part; false says it has
+    /// no `lineagePrefixes`, cheaply.
+    static func mayHaveLineagePart(_ folded: String) -> Bool {
+        // A lineage part past two words, and a name part after it: four words at least. Most
+        // people's names have fewer, which their spaces tell.
+        var spaces = 0
+        for byte in folded.utf8 where byte == 0x20 { spaces += 1 }
+        // Most names of four words or more have no lineage particle past their second word, which
+        // their bytes tell without making a string of each word (callgrind: the writer met every
+        // new alias here).
+        return spaces >= 3 && !hasNoLineagePart(folded)
     }
 
     /// Whether an ASCII name has no lineage particle as its third word or later, by its bytes;
@@ -68,22 +79,6 @@ extension NameFolding {
 }
 
 extension GraphStore {
-    /// The keys of the full names a batch's article names people by, and of the shorter names
-    /// they go on past (`NameFolding.lineagePrefixes`): the names whose articles the batch may
-    /// send to another node (`resolveLongerNames`).
-    static func fullNameKeys(_ graph: Graph, into keys: inout Set<String>, cache: inout BatchCache) {
-        for entity in graph.entities where entity.type == .person {
-            // The articles' own names: an appearance is under its entity's name.
-            let folded = cache.fold(entity.name)
-            let key = cache.personKey(folded)
-            if key.utf8.contains(0x20) { keys.insert(key) }
-            // Any name makes its node one that has a longer name.
-            for name in [entity.name] + entity.aliases {
-                keys.formUnion(NameFolding.lineagePrefixes(of: name == entity.name ? folded : cache.fold(name)))
-            }
-        }
-    }
-
     /// Decides again, for each of `keys` that some stored name goes on past with a lineage part,
     /// which node the articles naming a person by that shorter name belong to, and moves them
     /// there (see the top of this file). The longer names are decided first: where a shorter
@@ -107,7 +102,7 @@ extension GraphStore {
             guard decided.insert(key).inserted else { continue }
             for moved in try resolveLongerName(key, in: db, cache: &cache) {
                 surnames.insert(NameFolding.surname(of: cache.personKey(moved)))
-                for shorter in NameFolding.lineagePrefixes(of: moved) where try cache.hasLongerNames(shorter, in: db) {
+                for shorter in cache.lineagePrefixes(of: moved) where try cache.hasLongerNames(shorter, in: db) {
                     add(shorter)
                     sorted = false
                 }
@@ -121,6 +116,16 @@ extension GraphStore {
     /// to; returns the folded names of the people moved from or to (their names before and
     /// after).
     private static func resolveLongerName(_ key: String, in db: Database, cache: inout BatchCache) throws -> [String] {
+        // The articles that name someone by the shorter name, pinned nowhere. Most keys that a
+        // stored name goes on past are no article's name (the longer name's own shorter parts,
+        // "mohammed salman abdulaziz"): read first, they end the decision before the lookups
+        // of the longer names.
+        var shorter: [(entity: Int64, folded: String)] = []
+        for alias in try cache.personAliases(surname: NameFolding.surname(of: key), in: db)
+        where alias.key == key && cache.pinnedEntity(alias.folded) == nil {
+            shorter.append((alias.entity, alias.folded))
+        }
+        guard !shorter.isEmpty else { return [] }
         let person = EntityType.person.rawValue
         // The nodes that have a longer name, with the names.
         var holders: Set<Int64> = []
@@ -132,12 +137,6 @@ extension GraphStore {
             }
         }
         guard !holders.isEmpty else { return [] }
-        // The articles that name someone by the shorter name, pinned nowhere.
-        var shorter: [(entity: Int64, folded: String)] = []
-        for alias in try cache.personAliases(surname: NameFolding.surname(of: key), in: db)
-        where alias.key == key && cache.pinnedEntity(alias.folded) == nil {
-            shorter.append((alias.entity, alias.folded))
-        }
         var appearances: [(article: Int64, entity: Int64, folded: String, name: String)] = []
         for (entity, folded) in shorter {
             for (article, name) in try cache.appearances(of: entity, as: folded, since: 0, in: db) {
