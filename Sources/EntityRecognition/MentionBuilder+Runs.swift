@@ -672,7 +672,7 @@ extension MentionBuilder {
         // A run of two or more names with no sign of a person and no given name is kept only if it
         // later matches a person ("Executive Order" is not one).
         if words >= 2 && !hasTitle && !firstIsGiven && !followedBySpeech && !isBracketedBodyAfter(range) {
-            // "Osiris Luna Meza, Deputy Minister of Justice": a post in apposition is a sign too.
+            // "Toraq Velmund Oskay, Deputy Minister of Justice": a post in apposition is a sign too.
             canStart = canStart && postInApposition(after: range)
         }
         // A person the lexicons know: "Putin" alone is a person.
