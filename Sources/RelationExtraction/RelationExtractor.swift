@@ -821,12 +821,16 @@ struct TitleBodies {
         let entities = analysis.entities
         var lexiconEntities = [String: Int](minimumCapacity: entities.count)
         var genericAgencies: [(entity: Int, name: String, aliases: [String])] = []
+        // A body's shared key answers a title written the other way round: "Foreign Minister" names
+        // the "Ministry of Foreign Affairs" (key "foreign ministry").
+        let sharedKeys = analysis.sharedBodyKeys()
         for (index, entity) in entities.enumerated() {
             if let name = entity.lexiconName {
                 if lexiconEntities[name] == nil { lexiconEntities[name] = index }
             } else if entity.type == .agency {
-                genericAgencies.append((index, entity.name.lowercased().replacingOccurrencesOfDefence(),
-                                        entity.aliases.map { $0.lowercased().replacingOccurrencesOfDefence() }))
+                var aliases = entity.aliases.map { $0.lowercased().replacingOccurrencesOfDefence() }
+                if let key = sharedKeys[index] { aliases.append(key.replacingOccurrencesOfDefence()) }
+                genericAgencies.append((index, entity.name.lowercased().replacingOccurrencesOfDefence(), aliases))
             }
         }
         var countries = [String?](repeating: nil, count: entities.count)

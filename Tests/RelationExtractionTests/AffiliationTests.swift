@@ -35,6 +35,26 @@ struct AffiliationTests {
         #expect(!result.has("Antony Blinken", .affiliatedWith, "United States"), "\(result.summary)")
     }
 
+    @Test("'Foreign Minister X' with the 'Ministry of Foreign Affairs' named elsewhere: a title candidate to it")
+    func titleNamesBodyWrittenTheOtherWay() throws {
+        let text = """
+            Moldova's Ministry of Foreign Affairs issued a statement on Monday. \
+            Foreign Minister Ilie Codreanu later held calls with his neighbours.
+            """
+        let features = try candidateFeatures(text, .affiliatedWith, from: "Ilie Codreanu", to: "Moldova's Ministry of Foreign Affairs")
+        #expect(features.contains("rule|title"), "\(features.sorted())")
+    }
+
+    @Test("'Peruvian Foreign Minister X' and Chile's Ministry of Foreign Affairs: no title candidate across countries")
+    func titleBodyOfAnotherCountry() throws {
+        let text = """
+            Chile's Ministry of Foreign Affairs issued a statement on Monday. \
+            Peruvian Foreign Minister Ana Rojas later held calls with her neighbours.
+            """
+        let features = try candidateFeatures(text, .affiliatedWith, from: "Ana Rojas", to: "Chile's Ministry of Foreign Affairs")
+        #expect(!features.contains("rule|title"), "\(features.sorted())")
+    }
+
     @Test("A title alone names no body: 'Secretary of State' without 'State Department' makes no agency")
     func titleAloneNoBody() throws {
         let result = try extract("Secretary of State Antony Blinken arrived in Jakarta on Sunday.")
