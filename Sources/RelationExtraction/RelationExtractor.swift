@@ -823,7 +823,9 @@ struct TitleBodies {
         var genericAgencies: [(entity: Int, name: String, aliases: [String])] = []
         // A body's shared key answers a title written the other way round: "Foreign Minister" names
         // the "Ministry of Foreign Affairs" (key "foreign ministry").
-        let sharedKeys = analysis.sharedBodyKeys()
+        // Only an agency no lexicon names reads its key, so an article without one computes none.
+        let sharedKeys = entities.contains { $0.lexiconName == nil && $0.type == .agency }
+            ? analysis.sharedBodyKeys() : []
         for (index, entity) in entities.enumerated() {
             if let name = entity.lexiconName {
                 if lexiconEntities[name] == nil { lexiconEntities[name] = index }

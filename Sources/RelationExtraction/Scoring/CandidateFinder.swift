@@ -211,7 +211,7 @@ struct CandidateFinder {
                           meetingCues: triggers.lazy.filter { $0.relation == .metWith },
                           otherCues: triggers.lazy.filter { $0.relation != .metWith && !$0.isSpeech }.map(\.range), scan: scan, in: analysis)
             sanctions.read(sentence: sentenceIndex, position: position, tokens: tokens, actors: actors,
-                           sanctionCues: triggers.filter { $0.relation == .sanctioned },
+                           sanctionCues: triggers.lazy.filter { $0.relation == .sanctioned },
                            otherCues: triggers.lazy.filter { $0.relation != .sanctioned && !$0.isSpeech }.map(\.range),
                            isListItem: openingOfItem != nil || (sentenceIndex > 0 && endsWithColon(analysis.sentences[sentenceIndex - 1].tokens)),
                            scan: scan, in: analysis)

@@ -55,7 +55,7 @@ struct SanctionEventReader {
     /// no sanction cue but a list clause ("They include A and B") gives the latest event in reach
     /// its names as targets, unless another relation's cue says what it lists.
     mutating func read(
-        sentence: Int, position: Int, tokens: Range<Int>, actors: [Actor], sanctionCues: [Trigger],
+        sentence: Int, position: Int, tokens: Range<Int>, actors: [Actor], sanctionCues: some Collection<Trigger>,
         otherCues: some Collection<Range<Int>>, isListItem: Bool, scan: SentenceScan, in analysis: ArticleAnalysis
     ) {
         let latest = events.indices.last.flatMap { position - events[$0].position <= SanctionEventReader.reach ? $0 : nil }
